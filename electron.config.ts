@@ -1,0 +1,40 @@
+/**
+ * Build configuration (electron-vite). Main and the browser-mode server are bundled with every dependency (lowdb is
+ * ESM-only, and a self-contained bundle needs no node_modules at run time); the preload is one CommonJS file, as a
+ * sandboxed preload must be; the renderer is a Svelte 5 app.
+ */
+import { resolve } from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'electron-vite';
+
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: false,
+      outDir: 'out/main',
+      rolldownOptions: {
+        input: { main: resolve('src-main/main.ts'), serve: resolve('src-main/serve.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      externalizeDeps: false,
+      isolatedEntries: true,
+      outDir: 'out/preload',
+      rolldownOptions: {
+        input: { preload: resolve('src-main/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    plugins: [svelte()],
+    build: {
+      outDir: 'out/renderer',
+      rolldownOptions: { input: resolve('src-renderer/index.html') },
+    },
+  },
+});

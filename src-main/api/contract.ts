@@ -1,0 +1,132 @@
+/**
+ * THE contract between the renderer and the service: method names, argument and result types, and the channel names
+ * both transports (Electron IPC, browser-mode HTTP) derive from them. It holds no runtime dependency, so the sandboxed
+ * preload and the renderer import it without pulling in the validation library; the schemas live in schemas.ts.
+ */
+import type { DocumentMeta, LectioDocument } from '../core/model';
+
+export type ImportFormat = 'text' | 'markdown';
+
+export interface Notice {
+  id: string;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'browser';
+  dataDir: string;
+  notices: Notice[];
+}
+
+export interface DocumentSummary extends DocumentMeta {
+  highlightCount: number;
+}
+
+export interface ImportDocumentInput {
+  text: string;
+  format: ImportFormat;
+  title?: string;
+  source?: string;
+  /** The file's name when imported from a file; shown as the document's origin. */
+  fileName?: string;
+}
+
+export interface UpdateDocumentInput {
+  id: string;
+  title?: string;
+  source?: string;
+  publishedDate?: string | null;
+}
+
+type Empty = Record<string, never>;
+
+/** Every API method: what it takes and what it returns. */
+export interface ApiMethods {
+  appInfo: { input: Empty; output: AppInfo };
+  listDocuments: { input: Empty; output: DocumentSummary[] };
+  getDocument: { input: { id: string }; output: LectioDocument };
+  importDocument: { input: ImportDocumentInput; output: DocumentSummary };
+  updateDocument: { input: UpdateDocumentInput; output: DocumentSummary };
+  deleteDocument: { input: { id: string }; output: { id: string } };
+  dismissNotice: { input: { id: string }; output: { id: string } };
+}
+
+export type MethodName = keyof ApiMethods;
+export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
+export type MethodOutput<M extends MethodName> = ApiMethods[M]['output'];
+
+/** The method list at run time; `satisfies` plus the check below keep it equal to ApiMethods' keys. */
+export const METHOD_NAMES = [
+  'appInfo',
+  'listDocuments',
+  'getDocument',
+  'importDocument',
+  'updateDocument',
+  'deleteDocument',
+  'dismissNotice',
+] as const satisfies readonly MethodName[];
+type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
+const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;
+void everyMethodListed;
+
+export type ErrorCode = 'invalid-argument' | 'unknown-method' | 'not-found' | 'too-large' | 'storage' | 'forbidden' | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** What crosses the boundary: a value or a typed error, never a stack trace. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** The typed client surface the renderer calls, whatever the transport. */
+export type LectioApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
+};
+
+/** Electron IPC channel of a method. The preload and the main-process registration both use this, nothing else. */
+export function ipcChannel(method: MethodName): string {
+  return `lectio:${method}`;
+}
+
+/** Browser-mode HTTP path of a method (POST, JSON body). */
+export function httpPath(method: MethodName): string {
+  return `/api/${method}`;
+}
+
+/** A text file the user picked, decoded; `format` follows its extension. */
+export interface OpenedFile {
+  fileName: string;
+  text: string;
+  format: ImportFormat;
+}
+
+/** Desktop-only calls, answered by the Electron main process (browser mode uses a file input instead). */
+export interface DesktopBridge {
+  openTextFile(): Promise<ApiResult<OpenedFile | null>>;
+}
+
+export const DESKTOP_METHOD_NAMES = ['openTextFile'] as const satisfies readonly (keyof DesktopBridge)[];
+
+/** IPC channel of a desktop-only call. */
+export function desktopChannel(method: keyof DesktopBridge): string {
+  return `lectio-desktop:${method}`;
+}
+
+/** What the preload exposes on `window.lectio`: one function per contract method, plus the desktop calls. */
+export interface PreloadBridge {
+  host: 'electron';
+  invoke: { [M in MethodName]: (input: MethodInput<M>) => Promise<ApiResult<MethodOutput<M>>> };
+  desktop: DesktopBridge;
+}
+
+export const TOKEN_HEADER = 'x-lectio-token';
+
+/** Largest article the importers accept, in UTF-16 code units (about 2 million words). */
+export const MAX_IMPORT_CHARS = 12_000_000;
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
+}

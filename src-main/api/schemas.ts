@@ -1,0 +1,41 @@
+/**
+ * Validation schemas for every API method's argument (zod). The main process treats each incoming argument as
+ * `unknown` and parses it here before the service sees it.
+ */
+import { z } from 'zod';
+import { MAX_IMPORT_CHARS, type MethodInput, type MethodName } from './contract';
+
+const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'not a calendar date');
+const shortText = (max: number) => z.string().max(max);
+const empty = z.object({}).strict();
+
+type Schemas = { [M in MethodName]: z.ZodType<MethodInput<M>> };
+
+export const inputSchemas: Schemas = {
+  appInfo: empty,
+  listDocuments: empty,
+  getDocument: z.object({ id }).strict(),
+  importDocument: z
+    .object({
+      text: z.string().max(MAX_IMPORT_CHARS, `articles are limited to ${MAX_IMPORT_CHARS.toLocaleString('en')} characters`),
+      format: z.enum(['text', 'markdown']),
+      title: shortText(300).optional(),
+      source: shortText(300).optional(),
+      fileName: shortText(260).optional(),
+    })
+    .strict(),
+  updateDocument: z
+    .object({
+      id,
+      title: shortText(300).trim().min(1).optional(),
+      source: shortText(300).optional(),
+      publishedDate: isoDate.nullable().optional(),
+    })
+    .strict(),
+  deleteDocument: z.object({ id }).strict(),
+  dismissNotice: z.object({ id: z.string().min(1).max(200) }).strict(),
+};

@@ -1,0 +1,72 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { METHOD_NAMES, type LectioApi } from './contract';
+import { dispatch } from './dispatch';
+import { createService, seedNewLibrary } from './service';
+import { LibraryStorage } from '../storage/library-storage';
+
+const now = () => new Date('2026-03-04T05:06:07.000Z');
+let storage: LibraryStorage;
+
+async function makeApi(): Promise<LectioApi> {
+  storage = await LibraryStorage.open({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'lectio-service-')), now });
+  let n = 0;
+  return createService({ storage, host: 'browser', version: '0.0.0', now, newId: () => `id-${++n}` });
+}
+
+afterEach(() => storage?.close());
+
+describe('service', () => {
+  it('seeds the sample article into a new library only', async () => {
+    const api = await makeApi();
+    await seedNewLibrary(storage, { text: 'One two three.\nFour.', title: 'Sample', source: 'Donga', publishedDate: null }, now);
+    const docs = await api.listDocuments({});
+    expect(docs).toEqual([
+      expect.objectContaining({ id: 'sample', title: 'Sample', source: 'Donga', wordCount: 4, publishedDate: null, highlightCount: 0 }),
+    ]);
+    const doc = await api.getDocument({ id: 'sample' });
+    expect(doc.body.blocks).toHaveLength(2);
+  });
+
+  it('imports plain text and Markdown, deriving a title when none is given', async () => {
+    const api = await makeApi();
+    const plain = await api.importDocument({ text: 'First line here\nSecond paragraph.', format: 'text' });
+    expect(plain).toMatchObject({ id: 'id-1', title: 'First line here', origin: 'paste', wordCount: 5, addedAt: now().toISOString() });
+    const md = await api.importDocument({ text: '# Heading\n\nSome *text*.', format: 'markdown', fileName: 'a.md', title: 'Mine' });
+    const doc = await api.getDocument({ id: md.id });
+    expect(doc.title).toBe('Mine');
+    expect(doc.origin).toBe('a.md');
+    expect(doc.body.blocks.map((block) => block.kind)).toEqual(['heading', 'paragraph']);
+  });
+
+  it('updates and deletes documents', async () => {
+    const api = await makeApi();
+    const doc = await api.importDocument({ text: 'Words.', format: 'text' });
+    const updated = await api.updateDocument({ id: doc.id, title: 'New', publishedDate: '2024-01-22' });
+    expect(updated).toMatchObject({ title: 'New', publishedDate: '2024-01-22' });
+    await api.deleteDocument({ id: doc.id });
+    expect(await api.listDocuments({})).toEqual([]);
+  });
+});
+
+describe('dispatch', () => {
+  it('returns typed errors for unknown methods, bad arguments, missing documents and empty imports', async () => {
+    const api = await makeApi();
+    expect(await dispatch(api, 'dropTables', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(await dispatch(api, 'getDocument', { id: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(api, 'getDocument', { id: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(api, 'getDocument', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch(api, 'importDocument', { text: '   ', format: 'text' })).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/empty/) } });
+    expect(await dispatch(api, 'importDocument', { text: 'x', format: 'html' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(api, 'updateDocument', { id: 'x', publishedDate: '2024-02-30' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(api, 'listDocuments', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it('has a schema and an implementation for every contract method', async () => {
+    const api = await makeApi();
+    for (const method of METHOD_NAMES) expect(typeof api[method]).toBe('function');
+    expect(await dispatch(api, 'listDocuments', undefined)).toMatchObject({ ok: true });
+  });
+});

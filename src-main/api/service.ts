@@ -1,0 +1,110 @@
+/**
+ * The one implementation of the API contract, over storage and the pure core. It knows nothing of Electron or HTTP:
+ * both hosts hand it arguments that dispatch.ts has already validated.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DocumentMeta } from '../core/model';
+import { importMarkdown } from '../core/import/markdown';
+import { importPlainText } from '../core/import/plain-text';
+import { countWords, deriveTitle } from '../core/text-stats';
+import type { LibraryStorage } from '../storage/library-storage';
+import type { AppInfo, DocumentSummary, LectioApi } from './contract';
+
+export interface SampleArticle {
+  text: string;
+  title: string;
+  source: string;
+  publishedDate: string | null;
+}
+
+export interface ServiceOptions {
+  storage: LibraryStorage;
+  host: AppInfo['host'];
+  version: string;
+  now: () => Date;
+  newId?: () => string;
+}
+
+export class InvalidInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidInputError';
+  }
+}
+
+function summarise(meta: DocumentMeta): DocumentSummary {
+  return { ...meta, highlightCount: 0 };
+}
+
+export function createService(options: ServiceOptions): LectioApi {
+  const { storage, now } = options;
+  const newId = options.newId ?? randomUUID;
+
+  return {
+    async appInfo() {
+      return {
+        version: options.version,
+        host: options.host,
+        dataDir: storage.dataDir,
+        notices: storage.notices.map((notice) => ({ ...notice, level: 'warning' as const })),
+      };
+    },
+
+    async listDocuments() {
+      return storage.listDocuments().map(summarise);
+    },
+
+    async getDocument({ id }) {
+      return storage.getDocument(id);
+    },
+
+    async importDocument(input) {
+      const body = input.format === 'markdown' ? importMarkdown(input.text) : importPlainText(input.text);
+      if (body.text.trim().length === 0) throw new InvalidInputError('The article is empty: there is no text to import.');
+      const meta: DocumentMeta = {
+        id: newId(),
+        title: input.title?.trim() || deriveTitle(body.text),
+        source: input.source?.trim() ?? '',
+        publishedDate: null,
+        addedAt: now().toISOString(),
+        wordCount: countWords(body.text),
+        origin: input.fileName ?? 'paste',
+      };
+      await storage.addDocument(meta, body);
+      return summarise(meta);
+    },
+
+    async updateDocument({ id, ...change }) {
+      const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+      return summarise(await storage.updateMeta(id, defined));
+    },
+
+    async deleteDocument({ id }) {
+      await storage.deleteDocument(id);
+      return { id };
+    },
+
+    async dismissNotice({ id }) {
+      storage.dismissNotice(id);
+      return { id };
+    },
+  };
+}
+
+/** Puts the bundled sample article into a brand-new library, so the first launch opens on something to read. */
+export async function seedNewLibrary(storage: LibraryStorage, sample: SampleArticle, now: () => Date): Promise<void> {
+  if (!storage.isNew) return;
+  const body = importPlainText(sample.text);
+  await storage.addDocument(
+    {
+      id: 'sample',
+      title: sample.title,
+      source: sample.source,
+      publishedDate: sample.publishedDate,
+      addedAt: now().toISOString(),
+      wordCount: countWords(body.text),
+      origin: 'sample',
+    },
+    body,
+  );
+}

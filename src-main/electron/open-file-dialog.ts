@@ -1,0 +1,31 @@
+/** The desktop "Open article…" flow: a native dialog, then the file read and decoded in the main process. */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
+import { MAX_IMPORT_CHARS, type ApiResult, type OpenedFile } from '../api/contract';
+import { UnreadableFileError, decodeText, formatForFileName } from '../core/import/decode';
+
+const MAX_FILE_BYTES = MAX_IMPORT_CHARS * 2;
+
+/** Returns the picked file, null when the user cancels, or a typed error for unreadable files. */
+export async function openTextFile(event: IpcMainInvokeEvent): Promise<ApiResult<OpenedFile | null>> {
+  const window = BrowserWindow.fromWebContents(event.sender);
+  const options = {
+    title: 'Open an article',
+    properties: ['openFile' as const],
+    filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown'] }],
+  };
+  const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  const file = picked.filePaths[0];
+  if (picked.canceled || !file) return { ok: true, value: null };
+  try {
+    if ((await stat(file)).size > MAX_FILE_BYTES) {
+      return { ok: false, error: { code: 'too-large', message: `${path.basename(file)} is larger than ${MAX_FILE_BYTES / 1e6} MB.` } };
+    }
+    const text = decodeText(await readFile(file));
+    return { ok: true, value: { fileName: path.basename(file), text, format: formatForFileName(file) } };
+  } catch (error) {
+    const message = error instanceof UnreadableFileError ? error.message : `Could not read ${path.basename(file)}.`;
+    return { ok: false, error: { code: 'invalid-argument', message } };
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Browser mode's host: one HTTP server on 127.0.0.1 that serves the built renderer and exposes the same API as
+ * Electron's IPC, as `POST /api/<method>` with a JSON body, guarded by the per-launch token.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MAX_IMPORT_CHARS, type ApiResult, type LectioApi } from '../api/contract';
+import { dispatch } from '../api/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { refuseApiRequest, refuseStaticRequest } from './request-guard';
+import { serveStatic } from './static-files';
+
+const MAX_BODY_BYTES = MAX_IMPORT_CHARS * 3 + 64 * 1024;
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+export interface HttpHostOptions {
+  api: LectioApi;
+  rendererDir: string;
+  token: string;
+  port: number;
+}
+
+export interface HttpHost {
+  server: Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge());
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, result: ApiResult<unknown>): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(result));
+}
+
+function refuse(response: ServerResponse, status: number, message: string): void {
+  sendJson(response, status, { ok: false, error: { code: status === 403 ? 'forbidden' : 'invalid-argument', message } });
+}
+
+async function handleApi(options: HttpHostOptions, port: number, request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+  const refusal = refuseApiRequest(request.headers, port, options.token);
+  if (refusal) return refuse(response, 403, `Forbidden: ${refusal}`);
+  if (request.method !== 'POST') return refuse(response, 405, 'Use POST');
+  let input: unknown;
+  try {
+    const body = await readBody(request);
+    input = body.length === 0 ? {} : JSON.parse(body);
+  } catch (error) {
+    return refuse(response, error instanceof BodyTooLarge ? 413 : 400, error instanceof BodyTooLarge ? 'Request too large' : 'Body is not JSON');
+  }
+  const result = await dispatch(options.api, method, input);
+  sendJson(response, 200, result);
+}
+
+/** Starts listening on 127.0.0.1 (port 0 picks a free one); rejects when the port is taken. */
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  let port = options.port;
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const handled = url.pathname.startsWith('/api/')
+      ? handleApi(options, port, request, response, url.pathname.slice('/api/'.length))
+      : handleStatic(options, port, request, response, url.pathname);
+    handled.catch(() => {
+      if (!response.headersSent) refuse(response, 500, 'Internal error');
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    url: `http://127.0.0.1:${port}/#token=${options.token}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function handleStatic(options: HttpHostOptions, port: number, request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+  const refusal = refuseStaticRequest(request.headers, port);
+  if (refusal) return refuse(response, 403, `Forbidden: ${refusal}`);
+  if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Use GET');
+  await serveStatic(options.rendererDir, pathname, response, SECURITY_HEADERS);
+}

@@ -1,0 +1,48 @@
+/**
+ * Browser mode: `npm run serve -- [--port N] [--data-dir DIR]` serves the built renderer and the API on 127.0.0.1,
+ * prints the URL with its per-launch token on one line, and runs until stopped.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from './default-data-dir';
+import { startHttpHost } from './http/http-host';
+import { openLibrary } from './open-library';
+
+function parseOptions(argv: string[]): { port: number; dataDir: string } {
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string', default: '5183' }, 'data-dir': { type: 'string' } },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  return { port, dataDir };
+}
+
+async function main(): Promise<void> {
+  const { port, dataDir } = parseOptions(process.argv.slice(2));
+  const library = await openLibrary(dataDir, 'browser');
+  const token = randomBytes(24).toString('base64url');
+  let host;
+  try {
+    host = await startHttpHost({ api: library.api, rendererDir: path.join(__dirname, '../renderer'), token, port });
+  } catch (error) {
+    library.close();
+    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new Error(`Port ${port} is in use: choose another with --port N (0 picks a free one).`) : error;
+  }
+  console.log(`Lectio is running at ${host.url}  (library: ${dataDir}; Ctrl+C stops it)`);
+  const stop = () => {
+    library.close();
+    void host.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`lectio: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+/**
+ * Opening one lowdb file safely: a missing file starts from defaults; a file that does not parse, or has the wrong
+ * shape, is moved aside (never overwritten) and reported; a file from a newer Lectio is refused untouched; an older
+ * schema is migrated forward.
+ */
+import { rename } from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { CorruptFileError, DurableJsonFile } from './durable-file';
+
+export interface Versioned {
+  schemaVersion: number;
+}
+
+export interface StoreSpec<T extends Versioned> {
+  file: string;
+  schemaVersion: number;
+  defaults: () => T;
+  /** Returns true when `data` has the shape of the current schema. */
+  isValid: (data: unknown) => data is T;
+  /** Upgrades data written by an older schema; absent when there is none yet. */
+  migrate?: (data: Versioned) => T;
+}
+
+export class NewerSchemaError extends Error {
+  constructor(file: string, found: number, supported: number) {
+    super(`${path.basename(file)} was written by a newer Lectio (schema ${found}; this version reads up to ${supported}). Update Lectio to open it.`);
+    this.name = 'NewerSchemaError';
+  }
+}
+
+export interface OpenedStore<T> {
+  db: Low<T>;
+  /** Set when the file on disk was unreadable and has been moved to this path. */
+  movedAside?: string;
+}
+
+/** Moves a bad file next to itself with a timestamped name; returns the new path. */
+export async function moveAside(file: string, now: Date): Promise<string> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const target = `${file}.corrupt-${stamp}`;
+  await rename(file, target);
+  return target;
+}
+
+function isVersioned(data: unknown): data is Versioned {
+  return typeof data === 'object' && data !== null && typeof (data as Versioned).schemaVersion === 'number';
+}
+
+/** Opens the store; throws NewerSchemaError for files from a newer version, and I/O errors as they come. */
+export async function openStore<T extends Versioned>(spec: StoreSpec<T>, now: Date): Promise<OpenedStore<T>> {
+  const adapter = new DurableJsonFile<T>(spec.file);
+  const db = new Low<T>(adapter, spec.defaults());
+  let raw: unknown;
+  try {
+    raw = await adapter.read();
+  } catch (error) {
+    if (!(error instanceof CorruptFileError)) throw error;
+    return { db, movedAside: await moveAside(spec.file, now) };
+  }
+  if (raw === null) return { db };
+  if (isVersioned(raw) && raw.schemaVersion > spec.schemaVersion) {
+    throw new NewerSchemaError(spec.file, raw.schemaVersion, spec.schemaVersion);
+  }
+  const upgraded = isVersioned(raw) && raw.schemaVersion < spec.schemaVersion && spec.migrate ? spec.migrate(raw) : raw;
+  if (!spec.isValid(upgraded)) return { db, movedAside: await moveAside(spec.file, now) };
+  db.data = upgraded;
+  if (upgraded !== raw) await db.write();
+  return { db };
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DocumentMeta } from '../core/model';
+import { LibraryLockedError } from './library-lock';
+import { LibraryStorage, NotFoundError } from './library-storage';
+import { NewerSchemaError } from './json-store';
+
+const now = () => new Date('2026-01-02T03:04:05.000Z');
+const opened: LibraryStorage[] = [];
+
+async function open(dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-storage-'))): Promise<LibraryStorage> {
+  const storage = await LibraryStorage.open({ dataDir, now });
+  opened.push(storage);
+  return storage;
+}
+
+function meta(id: string): DocumentMeta {
+  return { id, title: `Doc ${id}`, source: 'Src', publishedDate: null, addedAt: now().toISOString(), wordCount: 2, origin: 'paste' };
+}
+
+const body = { text: 'Hello world', blocks: [{ kind: 'paragraph' as const, start: 0, end: 11 }], marks: [] };
+
+afterEach(() => {
+  for (const storage of opened.splice(0)) storage.close();
+});
+
+describe('LibraryStorage', () => {
+  it('creates a library with its schema version and knows it is new', async () => {
+    const storage = await open();
+    expect(storage.isNew).toBe(true);
+    const index = JSON.parse(readFileSync(path.join(storage.dataDir, 'library.json'), 'utf8'));
+    expect(index).toEqual({ schemaVersion: 1, documents: [] });
+  });
+
+  it('adds, lists, opens, updates and deletes documents, one file per document', async () => {
+    const storage = await open();
+    await storage.addDocument(meta('a'), body);
+    await storage.addDocument(meta('b'), body);
+    expect(storage.listDocuments().map((doc) => doc.id)).toEqual(['a', 'b']);
+    expect(readdirSync(path.join(storage.dataDir, 'documents')).sort()).toEqual(['a.json', 'b.json']);
+    expect((await storage.getDocument('a')).body.text).toBe('Hello world');
+    expect((await storage.updateMeta('a', { title: 'Renamed' })).title).toBe('Renamed');
+    await storage.deleteDocument('a');
+    expect(storage.listDocuments().map((doc) => doc.id)).toEqual(['b']);
+    expect(readdirSync(path.join(storage.dataDir, 'documents'))).toEqual(['b.json']);
+    await expect(storage.getDocument('a')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('finds everything again after reopening', async () => {
+    const first = await open();
+    await first.addDocument(meta('kept'), body);
+    first.close();
+    const second = await open(first.dataDir);
+    expect(second.isNew).toBe(false);
+    expect((await second.getDocument('kept')).title).toBe('Doc kept');
+  });
+
+  it('refuses a second opener of the same folder while the first holds it', async () => {
+    const first = await open();
+    await expect(LibraryStorage.open({ dataDir: first.dataDir, now })).rejects.toBeInstanceOf(LibraryLockedError);
+    first.close();
+    const again = await open(first.dataDir);
+    expect(again.listDocuments()).toEqual([]);
+  });
+
+  it('moves a corrupt index aside, never overwriting it, and says so', async () => {
+    const first = await open();
+    first.close();
+    const file = path.join(first.dataDir, 'library.json');
+    writeFileSync(file, '{"schemaVersion": 1, "documents": [ broken');
+    const storage = await open(first.dataDir);
+    const aside = readdirSync(first.dataDir).filter((name) => name.startsWith('library.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(path.join(first.dataDir, aside[0] as string), 'utf8')).toContain('broken');
+    expect(storage.notices[0]?.message).toMatch(/could not be read and was moved aside/);
+  });
+
+  it('moves aside a file that parses but has the wrong shape', async () => {
+    const first = await open();
+    await first.addDocument(meta('x'), body);
+    first.close();
+    writeFileSync(path.join(first.dataDir, 'documents', 'x.json'), JSON.stringify({ schemaVersion: 1, id: 'x', body: { text: 5 } }));
+    const storage = await open(first.dataDir);
+    expect((await storage.getDocument('x')).body.text).toBe('');
+    expect(readdirSync(path.join(first.dataDir, 'documents')).some((name) => name.startsWith('x.json.corrupt-'))).toBe(true);
+    expect(storage.notices.some((notice) => notice.message.includes('Doc x'))).toBe(true);
+  });
+
+  it('refuses a library written by a newer Lectio and leaves it untouched', async () => {
+    const first = await open();
+    first.close();
+    const file = path.join(first.dataDir, 'library.json');
+    const newer = JSON.stringify({ schemaVersion: 99, documents: [], future: true });
+    writeFileSync(file, newer);
+    await expect(LibraryStorage.open({ dataDir: first.dataDir, now })).rejects.toBeInstanceOf(NewerSchemaError);
+    expect(readFileSync(file, 'utf8')).toBe(newer);
+  });
+});

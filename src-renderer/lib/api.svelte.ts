@@ -1,0 +1,89 @@
+/**
+ * The renderer's one typed API client. In Electron it calls the preload bridge; in browser mode it POSTs to the local
+ * server with the per-launch token. Arguments are snapshotted first, so Svelte's state proxies never cross the boundary.
+ */
+import {
+  METHOD_NAMES,
+  TOKEN_HEADER,
+  httpPath,
+  type ApiError,
+  type ApiResult,
+  type LectioApi,
+  type MethodName,
+  type OpenedFile,
+  type PreloadBridge,
+} from '../../src-main/api/contract';
+
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+  }
+}
+
+declare global {
+  interface Window {
+    lectio?: PreloadBridge;
+  }
+}
+
+const TOKEN_KEY = 'lectio-token';
+
+/** Takes the token from the URL fragment once, keeps it for this tab, and removes it from the address bar. */
+function browserToken(): string {
+  const match = /(?:^#|&)token=([\w-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function unwrap<T>(result: ApiResult<T>): T {
+  if (result.ok) return result.value;
+  throw new ApiCallError(result.error);
+}
+
+async function postJson(method: MethodName, input: unknown, token: string): Promise<ApiResult<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(httpPath(method), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      body: JSON.stringify(input),
+    });
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'Lectio’s local server is not answering. Is `npm run serve` still running?' } };
+  }
+  if (response.status === 403) {
+    return { ok: false, error: { code: 'forbidden', message: 'This page has no valid access token. Open the address that `npm run serve` printed.' } };
+  }
+  return (await response.json()) as ApiResult<unknown>;
+}
+
+function createClient(): LectioApi {
+  const bridge = window.lectio;
+  const token = bridge ? '' : browserToken();
+  const call = async (method: MethodName, input: unknown) => {
+    const plain = $state.snapshot(input ?? {});
+    const result = bridge
+      ? await (bridge.invoke[method] as (arg: unknown) => Promise<ApiResult<unknown>>)(plain)
+      : await postJson(method, plain, token);
+    return unwrap(result);
+  };
+  return Object.fromEntries(METHOD_NAMES.map((method) => [method, (input: unknown) => call(method, input)])) as unknown as LectioApi;
+}
+
+export const api: LectioApi = createClient();
+
+export const isDesktop = Boolean(window.lectio);
+
+/** Desktop: the native open dialog (null when cancelled). Browser mode has no such call; the UI uses a file input. */
+export async function openTextFileNative(): Promise<OpenedFile | null> {
+  if (!window.lectio) return null;
+  return unwrap(await window.lectio.desktop.openTextFile());
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

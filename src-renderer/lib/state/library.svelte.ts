@@ -1,0 +1,37 @@
+/** The Library screen's state: the document list, and the import and delete actions that change it. */
+import type { DocumentSummary, ImportDocumentInput } from '../../../src-main/api/contract';
+import { api, errorMessage } from '../api.svelte';
+
+export class LibraryState {
+  documents = $state<DocumentSummary[]>([]);
+  loading = $state(true);
+  error = $state<string | null>(null);
+
+  async load(): Promise<void> {
+    this.loading = true;
+    try {
+      this.documents = await api.listDocuments({});
+      this.error = null;
+    } catch (error) {
+      this.error = errorMessage(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Imports and returns the new document; throws the API's error so the form can show it beside the input. */
+  async importDocument(input: ImportDocumentInput): Promise<DocumentSummary> {
+    const created = await api.importDocument(input);
+    this.documents = [...this.documents, created];
+    return created;
+  }
+
+  async remove(id: string): Promise<void> {
+    try {
+      await api.deleteDocument({ id });
+      this.documents = this.documents.filter((doc) => doc.id !== id);
+    } catch (error) {
+      this.error = errorMessage(error);
+    }
+  }
+}
