@@ -1,0 +1,66 @@
+/**
+ * Exports a document's highlights as Markdown in the shape people paste into Obsidian: title, source, then each
+ * highlight in reading order as a blockquote with its colour label, note and #tags.
+ */
+import { inReadingOrder, type ColorLabels, type Highlight } from './highlight';
+
+export interface MarkdownExport {
+  title: string;
+  source: string;
+  highlights: readonly Highlight[];
+  labels: ColorLabels;
+  /** Where each highlight anchors now, by id (reading order); stored positions are used for the rest. */
+  positions?: ReadonlyMap<string, number>;
+}
+
+/** Collapses line breaks, which would end a heading or a list line. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+
+/**
+ * Escapes what would turn a quoted line into a heading, a nested quote or a list inside the blockquote,
+ * so the quote reads as the text the reader highlighted.
+ */
+function escapeLineStart(line: string): string {
+  return line.replace(/^(\s*)(#|>|[-+*](?=\s)|\d+[.)](?=\s))/, '$1\\$2');
+}
+
+function blockquote(text: string): string {
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => (line.trim() === '' ? '>' : `> ${escapeLineStart(line)}`))
+    .join('\n');
+}
+
+/**
+ * An Obsidian tag: no spaces (they become hyphens) and only letters, digits, _, - and /.
+ * Returns null when nothing usable is left.
+ */
+export function toTag(tag: string): string | null {
+  const cleaned = tag
+    .trim()
+    .replace(/^#+/, '')
+    .replace(/\s+/g, '-')
+    .replace(/[^\p{L}\p{N}_\-/]/gu, '');
+  return cleaned === '' ? null : `#${cleaned}`;
+}
+
+function highlightSection(highlight: Highlight, labels: ColorLabels): string {
+  const parts = [blockquote(highlight.selectors[1].exact), `*${oneLine(labels[highlight.color])}*`];
+  const note = highlight.note.trim();
+  if (note !== '') parts.push(note);
+  const tags = [...new Set(highlight.tags.map(toTag).filter((t): t is string => t !== null))];
+  if (tags.length > 0) parts.push(tags.join(' '));
+  return parts.join('\n\n');
+}
+
+/** The Markdown text (ending in a newline); a document without highlights still gets its title and source. */
+export function exportMarkdown(input: MarkdownExport): string {
+  const header = [`# ${oneLine(input.title) || 'Untitled'}`];
+  if (input.source.trim() !== '') header.push(`Source: ${oneLine(input.source)}`);
+  const sections = inReadingOrder(input.highlights, input.positions).map((h) => highlightSection(h, input.labels));
+  const body = sections.length > 0 ? ['## Highlights', sections.join('\n\n---\n\n')] : [];
+  return `${[...header, ...body].join('\n\n')}\n`;
+}
