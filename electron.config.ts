@@ -9,11 +9,18 @@ import { defineConfig } from 'electron-vite';
 
 export default defineConfig({
   main: {
+    // i18n-iso-countries' Node entry require()s every language file by a computed path, which a bundle cannot
+    // follow; its browser entry loads none, and the engine registers the one language it uses.
+    resolve: { alias: [{ find: /^i18n-iso-countries$/, replacement: 'i18n-iso-countries/index.js' }] },
     build: {
       externalizeDeps: false,
       outDir: 'out/main',
       rolldownOptions: {
-        input: { main: resolve('src-main/main.ts'), serve: resolve('src-main/serve.ts') },
+        input: {
+          main: resolve('src-main/main.ts'),
+          serve: resolve('src-main/serve.ts'),
+          'extract-worker': resolve('src-main/extract-worker.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
     },

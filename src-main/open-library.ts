@@ -5,6 +5,7 @@
 import sampleText from '../assets/sample-article.txt?raw';
 import sampleMeta from '../assets/sample-article.json';
 import { version } from '../package.json';
+import { createWorkerRunner } from './analysis/extraction-runner';
 import type { AppInfo, LectioApi } from './api/contract';
 import { createService, seedNewLibrary } from './api/service';
 import { LibraryStorage } from './storage/library-storage';
@@ -15,8 +16,14 @@ export interface OpenLibrary {
   close(): void;
 }
 
+export interface LibraryHost {
+  host: AppInfo['host'];
+  /** The built extraction worker script (`out/main/extract-worker.js`), beside the host's entry file. */
+  extractionWorker: string;
+}
+
 /** Throws LibraryLockedError when another process has the folder open, NewerSchemaError for a newer library. */
-export async function openLibrary(dataDir: string, host: AppInfo['host']): Promise<OpenLibrary> {
+export async function openLibrary(dataDir: string, { host, extractionWorker }: LibraryHost): Promise<OpenLibrary> {
   const now = () => new Date();
   const storage = await LibraryStorage.open({ dataDir, now });
   try {
@@ -25,6 +32,14 @@ export async function openLibrary(dataDir: string, host: AppInfo['host']): Promi
     storage.close();
     throw error;
   }
-  const api = createService({ storage, host, version, now });
-  return { api, storage, close: () => storage.close() };
+  const extraction = createWorkerRunner(extractionWorker);
+  const api = createService({ storage, host, version, now, extraction });
+  return {
+    api,
+    storage,
+    close: () => {
+      void extraction.close();
+      storage.close();
+    },
+  };
 }

@@ -3,6 +3,7 @@
  * both transports (Electron IPC, browser-mode HTTP) derive from them. It holds no runtime dependency, so the sandboxed
  * preload and the renderer import it without pulling in the validation library; the schemas live in schemas.ts.
  */
+import type { ActorType, ExtractionResult } from '../core/extract/types';
 import type { DocumentMeta, LectioDocument } from '../core/model';
 
 export type ImportFormat = 'text' | 'markdown';
@@ -40,6 +41,22 @@ export interface UpdateDocumentInput {
   publishedDate?: string | null;
 }
 
+/** The engine's actors and dates for a document, with the reader's corrections applied. */
+export interface AnalysisView extends ExtractionResult {
+  documentId: string;
+  /** True when served from the per-document cache (same engine version, reference date and text). */
+  cached: boolean;
+}
+
+/** One correction the reader makes to the engine; stored, and applied over every later run. */
+export type AnalysisCorrection =
+  | { kind: 'rename'; actor: string; name: string }
+  | { kind: 'merge'; from: string; into: string }
+  | { kind: 'split'; actor: string; alias: string; type: ActorType }
+  | { kind: 'add'; name: string; type: ActorType; role?: string }
+  | { kind: 'remove'; actor: string }
+  | { kind: 'date-value'; start: number; end: number; value: string };
+
 type Empty = Record<string, never>;
 
 /** Every API method: what it takes and what it returns. */
@@ -51,6 +68,8 @@ export interface ApiMethods {
   updateDocument: { input: UpdateDocumentInput; output: DocumentSummary };
   deleteDocument: { input: { id: string }; output: { id: string } };
   dismissNotice: { input: { id: string }; output: { id: string } };
+  getAnalysis: { input: { id: string }; output: AnalysisView };
+  correctAnalysis: { input: { id: string; correction: AnalysisCorrection }; output: AnalysisView };
 }
 
 export type MethodName = keyof ApiMethods;
@@ -66,6 +85,8 @@ export const METHOD_NAMES = [
   'updateDocument',
   'deleteDocument',
   'dismissNotice',
+  'getAnalysis',
+  'correctAnalysis',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, type LectioApi } from './contract';
 import { dispatch } from './dispatch';
+import { inProcessRunner } from '../analysis/extraction-runner';
 import { createService, seedNewLibrary } from './service';
 import { LibraryStorage } from '../storage/library-storage';
 
@@ -13,7 +14,7 @@ let storage: LibraryStorage;
 async function makeApi(): Promise<LectioApi> {
   storage = await LibraryStorage.open({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'lectio-service-')), now });
   let n = 0;
-  return createService({ storage, host: 'browser', version: '0.0.0', now, newId: () => `id-${++n}` });
+  return createService({ storage, host: 'browser', extraction: inProcessRunner, version: '0.0.0', now, newId: () => `id-${++n}` });
 }
 
 afterEach(() => storage?.close());

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inProcessRunner } from '../analysis/extraction-runner';
 import { createService } from '../api/service';
 import { LibraryStorage } from '../storage/library-storage';
 import { startHttpHost, type HttpHost } from './http-host';
@@ -42,7 +43,7 @@ beforeAll(async () => {
   writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(path.join(dir, 'secret.txt'), 'do not serve');
   storage = await LibraryStorage.open({ dataDir: path.join(dir, 'data'), now: () => new Date() });
-  const api = createService({ storage, host: 'browser', version: 'test', now: () => new Date() });
+  const api = createService({ storage, host: 'browser', extraction: inProcessRunner, version: 'test', now: () => new Date() });
   host = await startHttpHost({ api, rendererDir, token: TOKEN, port: 0 });
 });
 

@@ -1,9 +1,14 @@
 /** The shapes of Lectio's data files, checked on every load so a file that parses but is damaged is never trusted. */
 import { z } from 'zod';
+import type { Corrections } from '../core/analysis/corrections';
+import type { Highlight } from '../core/annotations/highlight';
+import type { ExtractionResult } from '../core/extract/types';
 import type { DocumentBody, DocumentMeta } from '../core/model';
 
 export const LIBRARY_SCHEMA_VERSION = 1;
 export const DOCUMENT_SCHEMA_VERSION = 1;
+export const ANNOTATIONS_SCHEMA_VERSION = 1;
+export const ANALYSIS_SCHEMA_VERSION = 1;
 
 const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 
@@ -43,4 +48,64 @@ export function isLibraryFile(data: unknown): data is LibraryFile {
 
 export function isDocumentFile(data: unknown): data is DocumentFile {
   return documentFile.safeParse(data).success;
+}
+
+export interface AnnotationsFile {
+  schemaVersion: number;
+  documentId: string;
+  highlights: Highlight[];
+  documentNote: string;
+  corrections: Corrections;
+}
+
+export interface AnalysisFile {
+  schemaVersion: number;
+  documentId: string;
+  /** The cached result, valid while engineVersion, referenceDate and textLength match. */
+  cache: { engineVersion: string; referenceDate: string | null; textLength: number; result: ExtractionResult } | null;
+}
+
+const actorType = z.enum(['person', 'country', 'organization']);
+const highlight = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  color: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+  selectors: z.tuple([
+    z.object({ type: z.literal('TextPositionSelector'), ...span }),
+    z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string(), suffix: z.string() }),
+  ]),
+  note: z.string(),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const corrections = z.object({
+  renames: z.record(z.string(), z.string()),
+  merges: z.array(z.object({ from: z.string(), into: z.string() })),
+  splits: z.array(z.object({ actor: z.string(), alias: z.string(), type: actorType })),
+  added: z.array(z.object({ name: z.string(), type: actorType, role: z.string().optional() })),
+  removed: z.array(z.string()),
+  dateValues: z.record(z.string(), z.string()),
+});
+const annotationsFile = z.object({
+  schemaVersion: z.literal(ANNOTATIONS_SCHEMA_VERSION),
+  documentId: z.string(),
+  highlights: z.array(highlight),
+  documentNote: z.string(),
+  corrections,
+});
+const analysisFile = z.object({
+  schemaVersion: z.literal(ANALYSIS_SCHEMA_VERSION),
+  documentId: z.string(),
+  cache: z
+    .object({ engineVersion: z.string(), referenceDate: z.string().nullable(), textLength: z.number(), result: z.object({ actors: z.array(z.unknown()), dates: z.array(z.unknown()) }).passthrough() })
+    .nullable(),
+});
+
+export function isAnnotationsFile(data: unknown): data is AnnotationsFile {
+  return annotationsFile.safeParse(data).success;
+}
+
+export function isAnalysisFile(data: unknown): data is AnalysisFile {
+  return analysisFile.safeParse(data).success;
 }

@@ -19,7 +19,7 @@ export interface StoreSpec<T extends Versioned> {
   /** Returns true when `data` has the shape of the current schema. */
   isValid: (data: unknown) => data is T;
   /** Upgrades data written by an older schema; absent when there is none yet. */
-  migrate?: (data: Versioned) => T;
+  migrate?: ((data: Versioned) => T) | undefined;
 }
 
 export class NewerSchemaError extends Error {

@@ -1,21 +1,30 @@
 /**
- * The library on disk: `library.json` indexes the documents, and each document's body lives in
- * `documents/<id>.json`, so opening the library reads only the index and a write costs the size of what changed.
+ * The library on disk: `library.json` indexes the documents; each document's text, annotations and analysis cache
+ * live in their own per-document files (`documents/`, `annotations/`, `analysis/`), so opening the library reads only
+ * the index and a write costs the size of what changed.
  */
-import { access, mkdir, rm } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Low } from 'lowdb';
+import { emptyCorrections } from '../core/analysis/corrections';
 import type { DocumentBody, DocumentMeta, LectioDocument } from '../core/model';
 import {
+  ANALYSIS_SCHEMA_VERSION,
+  ANNOTATIONS_SCHEMA_VERSION,
   DOCUMENT_SCHEMA_VERSION,
   LIBRARY_SCHEMA_VERSION,
+  isAnalysisFile,
+  isAnnotationsFile,
   isDocumentFile,
   isLibraryFile,
+  type AnalysisFile,
+  type AnnotationsFile,
   type DocumentFile,
   type LibraryFile,
 } from './file-schemas';
 import { openStore } from './json-store';
 import { acquireLibraryLock, type LibraryLock } from './library-lock';
+import { PerDocumentStore } from './per-document-store';
 
 export class NotFoundError extends Error {
   constructor(what: string) {
@@ -36,19 +45,54 @@ export interface StorageNotice {
 
 export class LibraryStorage {
   readonly notices: StorageNotice[] = [];
-  readonly #documents = new Map<string, Low<DocumentFile>>();
+  readonly documents: PerDocumentStore<DocumentFile>;
+  readonly annotations: PerDocumentStore<AnnotationsFile>;
+  readonly analysis: PerDocumentStore<AnalysisFile>;
 
   private constructor(
     readonly dataDir: string,
-    private readonly now: () => Date,
+    now: () => Date,
     private readonly library: Low<LibraryFile>,
     private readonly lock: LibraryLock,
     readonly isNew: boolean,
-  ) {}
+  ) {
+    const title = (id: string) => this.library.data.documents.find((doc) => doc.id === id)?.title ?? id;
+    this.documents = new PerDocumentStore<DocumentFile>(
+      {
+        folder: path.join(dataDir, 'documents'),
+        schemaVersion: DOCUMENT_SCHEMA_VERSION,
+        defaults: (id) => ({ schemaVersion: DOCUMENT_SCHEMA_VERSION, id, body: { text: '', blocks: [], marks: [] } }),
+        isValid: isDocumentFile,
+        onMovedAside: (id, movedTo) => this.#reportMovedAside(`The text of “${title(id)}”`, movedTo),
+      },
+      now,
+    );
+    this.annotations = new PerDocumentStore<AnnotationsFile>(
+      {
+        folder: path.join(dataDir, 'annotations'),
+        schemaVersion: ANNOTATIONS_SCHEMA_VERSION,
+        defaults: (id) => ({ schemaVersion: ANNOTATIONS_SCHEMA_VERSION, documentId: id, highlights: [], documentNote: '', corrections: emptyCorrections() }),
+        isValid: isAnnotationsFile,
+        onMovedAside: (id, movedTo) => this.#reportMovedAside(`The highlights and notes of “${title(id)}”`, movedTo),
+      },
+      now,
+    );
+    // The analysis cache is derived data: a bad file is moved aside like any other, and simply recomputed.
+    this.analysis = new PerDocumentStore<AnalysisFile>(
+      {
+        folder: path.join(dataDir, 'analysis'),
+        schemaVersion: ANALYSIS_SCHEMA_VERSION,
+        defaults: (id) => ({ schemaVersion: ANALYSIS_SCHEMA_VERSION, documentId: id, cache: null }),
+        isValid: isAnalysisFile,
+        onMovedAside: () => undefined,
+      },
+      now,
+    );
+  }
 
   /** Opens (creating if needed) the library; throws LibraryLockedError when another process holds it. */
   static async open(options: StorageOptions): Promise<LibraryStorage> {
-    await mkdir(path.join(options.dataDir, 'documents'), { recursive: true });
+    await mkdir(options.dataDir, { recursive: true });
     const lock = acquireLibraryLock(options.dataDir);
     try {
       const file = path.join(options.dataDir, 'library.json');
@@ -75,6 +119,7 @@ export class LibraryStorage {
     return this.library.data.documents.map((meta) => ({ ...meta }));
   }
 
+  /** Throws NotFoundError for an unknown id. */
   findMeta(id: string): DocumentMeta {
     const meta = this.library.data.documents.find((doc) => doc.id === id);
     if (!meta) throw new NotFoundError(`Document ${id}`);
@@ -83,12 +128,12 @@ export class LibraryStorage {
 
   async getDocument(id: string): Promise<LectioDocument> {
     const meta = this.findMeta(id);
-    const file = await this.#documentFile(id);
+    const file = await this.documents.get(id);
     return { ...meta, body: file.data.body };
   }
 
   async addDocument(meta: DocumentMeta, body: DocumentBody): Promise<void> {
-    const db = await this.#documentFile(meta.id);
+    const db = await this.documents.get(meta.id);
     db.data = { schemaVersion: DOCUMENT_SCHEMA_VERSION, id: meta.id, body };
     // Body first, then the index: a crash between the two leaves an unlisted file, never a listed document without one.
     await db.write();
@@ -98,16 +143,11 @@ export class LibraryStorage {
   }
 
   async updateMeta(id: string, change: Partial<Omit<DocumentMeta, 'id'>>): Promise<DocumentMeta> {
-    this.findMeta(id);
-    let updated: DocumentMeta | undefined;
+    const current = this.findMeta(id);
+    const updated = { ...current, ...change, id };
     await this.library.update((data) => {
-      const index = data.documents.findIndex((doc) => doc.id === id);
-      const current = data.documents[index];
-      if (!current) return;
-      updated = { ...current, ...change, id };
-      data.documents[index] = updated;
+      data.documents = data.documents.map((doc) => (doc.id === id ? updated : doc));
     });
-    if (!updated) throw new NotFoundError(`Document ${id}`);
     return updated;
   }
 
@@ -116,34 +156,12 @@ export class LibraryStorage {
     await this.library.update((data) => {
       data.documents = data.documents.filter((doc) => doc.id !== id);
     });
-    this.#documents.delete(id);
-    await rm(this.#documentPath(id), { force: true });
+    await Promise.all([this.documents.delete(id), this.annotations.delete(id), this.analysis.delete(id)]);
   }
 
   dismissNotice(id: string): void {
     const index = this.notices.findIndex((notice) => notice.id === id);
     if (index >= 0) this.notices.splice(index, 1);
-  }
-
-  #documentPath(id: string): string {
-    return path.join(this.dataDir, 'documents', `${id}.json`);
-  }
-
-  async #documentFile(id: string): Promise<Low<DocumentFile>> {
-    const cached = this.#documents.get(id);
-    if (cached) return cached;
-    const opened = await openStore<DocumentFile>(
-      {
-        file: this.#documentPath(id),
-        schemaVersion: DOCUMENT_SCHEMA_VERSION,
-        defaults: () => ({ schemaVersion: DOCUMENT_SCHEMA_VERSION, id, body: { text: '', blocks: [], marks: [] } }),
-        isValid: isDocumentFile,
-      },
-      this.now(),
-    );
-    if (opened.movedAside) this.#reportMovedAside(`The text of "${this.findMeta(id).title}"`, opened.movedAside);
-    this.#documents.set(id, opened.db);
-    return opened.db;
   }
 
   #reportMovedAside(what: string, movedTo: string): void {

@@ -1,14 +1,12 @@
-/**
- * The one implementation of the API contract, over storage and the pure core. It knows nothing of Electron or HTTP:
- * both hosts hand it arguments that dispatch.ts has already validated.
- */
-import { randomUUID } from 'node:crypto';
-import type { DocumentMeta } from '../core/model';
-import { importMarkdown } from '../core/import/markdown';
-import { importPlainText } from '../core/import/plain-text';
-import { countWords, deriveTitle } from '../core/text-stats';
-import type { LibraryStorage } from '../storage/library-storage';
-import type { AppInfo, DocumentSummary, LectioApi } from './contract';
+/** The documents part of the service: the library's list, importing, opening, editing details and deleting. */
+import type { DocumentMeta } from '../../core/model';
+import { importMarkdown } from '../../core/import/markdown';
+import { importPlainText } from '../../core/import/plain-text';
+import { countWords, deriveTitle } from '../../core/text-stats';
+import type { LibraryStorage } from '../../storage/library-storage';
+import { InvalidInputError } from './deps';
+import type { DocumentSummary, LectioApi } from '../contract';
+import type { ServiceDeps } from './deps';
 
 export interface SampleArticle {
   text: string;
@@ -17,28 +15,12 @@ export interface SampleArticle {
   publishedDate: string | null;
 }
 
-export interface ServiceOptions {
-  storage: LibraryStorage;
-  host: AppInfo['host'];
-  version: string;
-  now: () => Date;
-  newId?: () => string;
-}
 
-export class InvalidInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidInputError';
-  }
-}
+type DocumentMethods = Pick<LectioApi, 'appInfo' | 'listDocuments' | 'getDocument' | 'importDocument' | 'updateDocument' | 'deleteDocument' | 'dismissNotice'>;
 
-function summarise(meta: DocumentMeta): DocumentSummary {
-  return { ...meta, highlightCount: 0 };
-}
-
-export function createService(options: ServiceOptions): LectioApi {
-  const { storage, now } = options;
-  const newId = options.newId ?? randomUUID;
+export function documentMethods(deps: ServiceDeps): DocumentMethods {
+  const { storage, now, newId, options } = deps;
+  const summarise = (meta: DocumentMeta): DocumentSummary => ({ ...meta, highlightCount: deps.highlightCount(meta.id) });
 
   return {
     async appInfo() {

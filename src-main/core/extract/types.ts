@@ -39,6 +39,8 @@ export interface DateMention extends Span {
   /** Names (canonical) of actors mentioned in the event clause. */
   actors: string[];
   status: EventStatus;
+  /** For anniversaries: the year the anniversary counts back to ("the 75th anniversary" in 2024 gives "1949"). */
+  pointsTo?: string;
 }
 
 export interface ReferenceDateInference {
@@ -48,6 +50,11 @@ export interface ReferenceDateInference {
   source: 'given' | 'inferred' | 'none';
   /** Human-readable reasons ("'24 years since July 2000' gives 2024"). */
   evidence: string[];
+  /**
+   * What the text pins down even when `value` is null: "2024", "2024-01" or the full date. Relative dates are
+   * resolved against this, so "this year" still gets a year when the day cannot be known.
+   */
+  anchor: string | null;
 }
 
 export interface ExtractionResult {

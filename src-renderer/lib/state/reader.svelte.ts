@@ -1,4 +1,5 @@
-/** The Reader screen's state: the open document. */
+/** The Reader screen's state: the open document, its actors and dates, and the reader's corrections to them. */
+import type { AnalysisCorrection, AnalysisView } from '../../../src-main/api/contract';
 import type { LectioDocument } from '../../../src-main/core/model';
 import { api, errorMessage } from '../api.svelte';
 
@@ -6,6 +7,9 @@ export class ReaderState {
   document = $state<LectioDocument | null>(null);
   loading = $state(true);
   error = $state<string | null>(null);
+  analysis = $state<AnalysisView | null>(null);
+  analysisError = $state<string | null>(null);
+  analysing = $state(false);
 
   async load(id: string): Promise<void> {
     this.loading = true;
@@ -17,6 +21,43 @@ export class ReaderState {
       this.error = errorMessage(error);
     } finally {
       this.loading = false;
+    }
+  }
+
+  async loadAnalysis(): Promise<void> {
+    if (!this.document) return;
+    this.analysing = true;
+    try {
+      this.analysis = await api.getAnalysis({ id: this.document.id });
+      this.analysisError = null;
+    } catch (error) {
+      this.analysisError = errorMessage(error);
+    } finally {
+      this.analysing = false;
+    }
+  }
+
+  /** Stores one correction and shows the corrected result; returns the error message, or null on success. */
+  async correct(correction: AnalysisCorrection): Promise<string | null> {
+    if (!this.document) return 'No document is open.';
+    try {
+      this.analysis = await api.correctAnalysis({ id: this.document.id, correction });
+      return null;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  }
+
+  /** Sets (or clears) the published date that anchors relative dates, then re-runs the analysis. */
+  async setPublishedDate(publishedDate: string | null): Promise<string | null> {
+    if (!this.document) return 'No document is open.';
+    try {
+      const meta = await api.updateDocument({ id: this.document.id, publishedDate });
+      this.document = { ...this.document, publishedDate: meta.publishedDate };
+      await this.loadAnalysis();
+      return null;
+    } catch (error) {
+      return errorMessage(error);
     }
   }
 }

@@ -1,0 +1,23 @@
+/**
+ * The one implementation of the API contract, composed from its parts (documents, analysis, …) over storage and the
+ * pure core. It knows nothing of Electron or HTTP: both hosts hand it arguments that dispatch.ts has already validated.
+ */
+import { randomUUID } from 'node:crypto';
+import type { LectioApi } from './contract';
+import { analysisMethods } from './services/analysis';
+import type { ServiceDeps, ServiceOptions } from './services/deps';
+import { documentMethods } from './services/documents';
+
+export { seedNewLibrary, type SampleArticle } from './services/documents';
+export { InvalidInputError, type ServiceOptions } from './services/deps';
+
+export function createService(options: ServiceOptions): LectioApi {
+  const deps: ServiceDeps = {
+    options,
+    storage: options.storage,
+    now: options.now,
+    newId: options.newId ?? randomUUID,
+    highlightCount: () => 0,
+  };
+  return { ...documentMethods(deps), ...analysisMethods(deps) };
+}

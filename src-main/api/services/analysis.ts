@@ -1,0 +1,82 @@
+/**
+ * The actors-and-dates part of the service: runs the engine (off the main thread) with the document's reference date,
+ * caches the result per document with the engine's version, and applies the reader's stored corrections on top.
+ */
+import { applyCorrections, dateKey, type Corrections } from '../../core/analysis/corrections';
+import type { ExtractionResult } from '../../core/extract/types';
+import type { AnalysisCorrection, AnalysisView, LectioApi } from '../contract';
+import { InvalidInputError, type ServiceDeps } from './deps';
+
+type AnalysisMethods = Pick<LectioApi, 'getAnalysis' | 'correctAnalysis'>;
+
+/** Returns the corrections with `change` added; throws InvalidInputError when it names an actor or date not shown. */
+function withCorrection(corrections: Corrections, change: AnalysisCorrection, shown: ExtractionResult): Corrections {
+  const next: Corrections = structuredClone(corrections);
+  const known = (id: string) => {
+    if (!shown.actors.some((actor) => actor.id === id)) throw new InvalidInputError(`There is no actor ${id} in this document.`);
+  };
+  switch (change.kind) {
+    case 'rename':
+      known(change.actor);
+      next.renames[change.actor] = change.name;
+      break;
+    case 'merge':
+      known(change.from);
+      known(change.into);
+      next.merges.push({ from: change.from, into: change.into });
+      break;
+    case 'split':
+      known(change.actor);
+      next.splits.push({ actor: change.actor, alias: change.alias, type: change.type });
+      break;
+    case 'add':
+      next.added.push(change.role ? { name: change.name, type: change.type, role: change.role } : { name: change.name, type: change.type });
+      break;
+    case 'remove':
+      known(change.actor);
+      next.removed.push(change.actor);
+      break;
+    case 'date-value':
+      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end)) throw new InvalidInputError('There is no date at that place in this document.');
+      next.dateValues[dateKey(change)] = change.value;
+      break;
+  }
+  return next;
+}
+
+export function analysisMethods(deps: ServiceDeps): AnalysisMethods {
+  const { storage, options } = deps;
+
+  async function engineResult(id: string): Promise<{ result: ExtractionResult; text: string; cached: boolean }> {
+    const doc = await storage.getDocument(id);
+    const text = doc.body.text;
+    const file = await storage.analysis.get(id);
+    const cache = file.data.cache;
+    const fresh = cache && cache.engineVersion === options.extraction.version && cache.referenceDate === doc.publishedDate && cache.textLength === text.length;
+    if (fresh) return { result: cache.result, text, cached: true };
+    const result = await options.extraction.run(text, doc.publishedDate);
+    file.data = { ...file.data, cache: { engineVersion: result.engineVersion, referenceDate: doc.publishedDate, textLength: text.length, result } };
+    await file.write();
+    return { result, text, cached: false };
+  }
+
+  async function view(id: string): Promise<AnalysisView> {
+    const { result, text, cached } = await engineResult(id);
+    const annotations = await storage.annotations.get(id);
+    return { documentId: id, cached, ...applyCorrections(text, result, annotations.data.corrections) };
+  }
+
+  return {
+    getAnalysis: ({ id }) => view(id),
+
+    async correctAnalysis({ id, correction }) {
+      const shown = await view(id);
+      const annotations = await storage.annotations.get(id);
+      const corrections = withCorrection(annotations.data.corrections, correction, shown);
+      await annotations.update((data) => {
+        data.corrections = corrections;
+      });
+      return view(id);
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/** What every part of the service is built from: storage, the clock, id generation, the engine runner. */
+import type { ExtractionRunner } from '../../analysis/extraction-runner';
+import type { LibraryStorage } from '../../storage/library-storage';
+import type { AppInfo } from '../contract';
+
+export interface ServiceOptions {
+  storage: LibraryStorage;
+  host: AppInfo['host'];
+  version: string;
+  now: () => Date;
+  extraction: ExtractionRunner;
+  newId?: () => string;
+}
+
+export interface ServiceDeps {
+  options: ServiceOptions;
+  storage: LibraryStorage;
+  now: () => Date;
+  newId: () => string;
+  /** Highlights on a document, for the library list (0 until its annotations file is opened). */
+  highlightCount: (documentId: string) => number;
+}
+
+/** An argument that passed its schema but makes no sense (an empty article, an unknown actor): a typed error. */
+export class InvalidInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidInputError';
+  }
+}

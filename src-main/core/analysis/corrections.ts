@@ -1,0 +1,114 @@
+/**
+ * The reader's corrections to the extraction engine, and how they are applied: renames, merges, splits, added actors
+ * and fixed date values are stored separately from the engine's output and win over it, so re-running a newer engine
+ * never loses what the reader fixed. Pure: text and results in, corrected results out.
+ */
+import type { Actor, ActorType, DateMention, ExtractionResult, Span } from '../extract/types';
+
+export interface ActorSplit {
+  /** Id of the actor that wrongly holds the alias. */
+  actor: string;
+  /** The surface form to move out into an actor of its own. */
+  alias: string;
+  type: ActorType;
+}
+
+export interface AddedActor {
+  name: string;
+  type: ActorType;
+  role?: string;
+}
+
+export interface Corrections {
+  renames: Record<string, string>;
+  merges: { from: string; into: string }[];
+  splits: ActorSplit[];
+  added: AddedActor[];
+  removed: string[];
+  /** Keyed by `dateKey(date)`. */
+  dateValues: Record<string, string>;
+}
+
+export function emptyCorrections(): Corrections {
+  return { renames: {}, merges: [], splits: [], added: [], removed: [], dateValues: {} };
+}
+
+export function dateKey(date: Span): string {
+  return `${date.start}-${date.end}`;
+}
+
+export function actorId(name: string): string {
+  return `user:${name.toLowerCase().replace(/\s+/g, '-')}`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every letter-bounded occurrence of `phrase` in `text`. */
+export function findPhrase(text: string, phrase: string): Span[] {
+  if (!phrase.trim()) return [];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase.trim())}(?![\\p{L}\\p{N}])`, 'gu');
+  return [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
+function sortSpans(spans: Span[]): Span[] {
+  const seen = new Set<string>();
+  return spans
+    .filter((span) => !seen.has(dateKey(span)) && seen.add(dateKey(span)))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function applySplit(text: string, actors: Actor[], split: ActorSplit): Actor[] {
+  const source = actors.find((actor) => actor.id === split.actor);
+  if (!source) return actors;
+  const moved = source.mentions.filter((mention) => text.slice(mention.start, mention.end) === split.alias);
+  const remaining = { ...source, aliases: source.aliases.filter((alias) => alias !== split.alias), mentions: source.mentions.filter((m) => !moved.includes(m)) };
+  const created: Actor = { id: actorId(split.alias), name: split.alias, type: split.type, aliases: [], roles: [], mentions: moved };
+  return [...actors.map((actor) => (actor === source ? remaining : actor)), created];
+}
+
+function applyMerge(actors: Actor[], from: string, into: string): Actor[] {
+  const a = actors.find((actor) => actor.id === from);
+  const b = actors.find((actor) => actor.id === into);
+  if (!a || !b || a === b) return actors;
+  const merged: Actor = {
+    ...b,
+    aliases: [...new Set([...b.aliases, a.name, ...a.aliases])].filter((alias) => alias !== b.name),
+    roles: [...new Set([...b.roles, ...a.roles])],
+    mentions: sortSpans([...b.mentions, ...a.mentions]),
+  };
+  return actors.filter((actor) => actor !== a).map((actor) => (actor === b ? merged : actor));
+}
+
+function applyAdded(text: string, actors: Actor[], added: AddedActor): Actor[] {
+  const id = actorId(added.name);
+  if (actors.some((actor) => actor.id === id)) return actors;
+  const mentions = findPhrase(text, added.name);
+  return [...actors, { id, name: added.name, type: added.type, aliases: [], roles: added.role ? [added.role] : [], mentions }];
+}
+
+/** Re-points each date's actor names at the corrected actors (renamed or merged names follow their actor). */
+function correctDates(dates: DateMention[], values: Record<string, string>, actors: Actor[]): DateMention[] {
+  const finalName = new Map<string, string>();
+  for (const actor of actors) for (const form of [actor.name, ...actor.aliases]) finalName.set(form, actor.name);
+  return dates.map((date) => {
+    const value = values[dateKey(date)];
+    const names = [...new Set(date.actors.map((name) => finalName.get(name) ?? name))];
+    return value ? { ...date, value, actors: names } : { ...date, actors: names };
+  });
+}
+
+/** Returns the engine's result with the reader's corrections applied; corrections naming missing actors are skipped. */
+export function applyCorrections(text: string, result: ExtractionResult, corrections: Corrections): ExtractionResult {
+  let actors = result.actors.filter((actor) => !corrections.removed.includes(actor.id));
+  for (const split of corrections.splits) actors = applySplit(text, actors, split);
+  for (const merge of corrections.merges) actors = applyMerge(actors, merge.from, merge.into);
+  for (const added of corrections.added) actors = applyAdded(text, actors, added);
+  actors = actors.map((actor) => {
+    const name = corrections.renames[actor.id];
+    if (!name || name === actor.name) return actor;
+    return { ...actor, name, aliases: [...new Set([actor.name, ...actor.aliases])].filter((alias) => alias !== name) };
+  });
+  return { ...result, actors, dates: correctDates(result.dates, corrections.dateValues, actors) };
+}

@@ -1,0 +1,142 @@
+/** Turns a capitalised chunk into person / organisation mentions, splitting off titles and embedded orgs. */
+import type { Chunk } from './chunks';
+import { lookupCountry } from './countries';
+import { isCommonWord, isFirstName, isFunctionWord, isLastName, isPlaceName } from './lexicon';
+import type { RawMention } from './mentions';
+import { isNamedOrganization, isNonActorHead, isOrgHead, isSeatMetonym } from './organizations';
+import { isHonorific, isTitleCore, isTitleModifier } from './titles';
+import type { Token } from './tokens';
+import { splitTitle } from './title-split';
+import { isHolidayName } from './holidays';
+
+export interface SentenceContext {
+  text: string;
+  base: number;
+  tokens: Token[];
+  /** Lower-case words seen capitalised away from sentence starts anywhere in the document. */
+  docCaps: Set<string>;
+}
+
+export function surfaceOf(ctx: SentenceContext, from: number, to: number): string {
+  const a = ctx.tokens[from];
+  const b = ctx.tokens[to - 1];
+  return a && b ? ctx.text.slice(a.start - ctx.base, b.end - ctx.base) : '';
+}
+
+// Drops a leading article and a sentence-initial common word ("In", "Moreover", "The").
+function trim(ctx: SentenceContext, chunk: Chunk): Chunk & { hadThe: boolean } {
+  let { from } = chunk;
+  let to = chunk.to;
+  let hadThe = false;
+  const first = ctx.tokens[from];
+  if (first && /^(the|a|an)$/.test(first.lower)) {
+    hadThe = first.lower === 'the';
+    from++;
+  } else if (first?.isInitial && droppableInitial(ctx, first, ctx.tokens[to - 1])) {
+    from++;
+  }
+  // Trailing connectors and stray capitalised function words ("Kim Jong-un It appears") are not part of a name.
+  while (to > from) {
+    const last = ctx.tokens[to - 1];
+    if (!last || !last.isWord || /^(of|for|to|de|and|&|the)$/.test(last.lower) || isFunctionWord(last.text)) to--;
+    else break;
+  }
+  return { from, to, hadThe };
+}
+
+function droppableInitial(ctx: SentenceContext, first: Token, last: Token | undefined): boolean {
+  if (isTitleCore(first.text) || isTitleModifier(first.text) || isFirstName(first.text)) return false;
+  if (isFunctionWord(first.text)) return true;
+  if (!isCommonWord(first.text) || ctx.docCaps.has(first.lower)) return false;
+  return !(last && last !== first && isOrgHead(last.text));
+}
+
+/** Person and organisation mentions in one chunk; countries are left to the gazetteer scan. */
+export function classifyChunk(ctx: SentenceContext, chunk: Chunk): RawMention[] {
+  const t = trim(ctx, chunk);
+  if (t.to <= t.from) return [];
+  const parts = splitAtCountryHyphens(ctx, t.from, t.to);
+  if (parts.length > 1) return parts.flatMap((p) => classifyChunk(ctx, p));
+  const surface = surfaceOf(ctx, t.from, t.to);
+  if (isNamedOrganization(surface)) {
+    return [orgMention(ctx, t.from, t.to, t.hadThe && isSeatMetonym(surface))];
+  }
+  if (lookupCountry(surface) || isPlaceName(surface) || isHolidayName(surface)) return [];
+  const last = ctx.tokens[t.to - 1];
+  if (!last || isNonActorHead(last.text)) return [];
+  if (isOrgHead(last.text) && t.to - t.from >= 2) return [orgMention(ctx, t.from, t.to, false)];
+  const titled = splitTitle(ctx, t.from, t.to);
+  if (titled) return titled;
+  return plainName(ctx, t.from, t.to);
+}
+
+// "US-China" and "North Korea-Russia" are two countries; "Coca-Cola" stays whole.
+function splitAtCountryHyphens(ctx: SentenceContext, from: number, to: number): Chunk[] {
+  const parts: Chunk[] = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    if (ctx.tokens[i]?.text !== '-') continue;
+    const left = surfaceOf(ctx, start, i);
+    const right = ctx.tokens[i + 1]?.text ?? '';
+    if (lookupCountry(left) || lookupCountry(right) || isNamedOrganization(left) || isNamedOrganization(right)) {
+      parts.push({ from: start, to: i });
+      start = i + 1;
+    }
+  }
+  parts.push({ from: start, to });
+  return parts.filter((p) => p.to > p.from);
+}
+
+export function orgMention(ctx: SentenceContext, from: number, to: number, withThe: boolean): RawMention {
+  const a = ctx.tokens[from];
+  const b = ctx.tokens[to - 1];
+  const start = a?.start ?? 0;
+  const end = b?.end ?? start;
+  const name = surfaceOf(ctx, from, to);
+  const prevThe = ctx.tokens[from - 1];
+  const surface = withThe && prevThe ? ctx.text.slice(prevThe.start - ctx.base, end - ctx.base) : name;
+  return { type: 'organization', start, end, name, surface, title: null, roles: [], partial: false };
+}
+
+export function personMention(ctx: SentenceContext, from: number, to: number, title: Token[] | null): RawMention {
+  const a = ctx.tokens[from];
+  const b = ctx.tokens[to - 1];
+  const start = a?.start ?? 0;
+  const end = b?.end ?? start;
+  const name = surfaceOf(ctx, from, to);
+  const t0 = title?.[0];
+  const titleText = t0 ? ctx.text.slice(t0.start - ctx.base, a ? a.start - ctx.base : 0).trim() : null;
+  const surface = titleText ? `${titleText} ${name}` : name;
+  const roleText = titleText && !title?.every((tk) => isHonorific(tk.text)) ? titleText : null;
+  return {
+    type: 'person', start, end, name, surface, title: titleText, roles: roleText ? [roleText] : [],
+    partial: to - from === 1,
+  };
+}
+
+// A chunk with no title: a person when it looks like one, else a single-word candidate for later resolution.
+function plainName(ctx: SentenceContext, from: number, to: number): RawMention[] {
+  const toks = ctx.tokens.slice(from, to).filter((tk) => tk.isWord);
+  const words = toks.map((tk) => tk.text);
+  if (words.some((w) => lookupCountry(w)?.kind === 'name')) return [];
+  if (toks.length === 1) {
+    const only = toks[0];
+    if (!only || isCommonWord(only.text) || only.text.length < 2) return [];
+    return [personMention(ctx, from, to, null)];
+  }
+  if (toks.length > 4 || toks.every((tk) => isCommonWord(tk.text))) return [];
+  const first = words[0] ?? '';
+  const lastWord = words[words.length - 1] ?? '';
+  const romanised = words.some((w) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w));
+  if (isFirstName(first) || isLastName(lastWord) || romanised || personContext(ctx, to)) {
+    return [personMention(ctx, from, to, null)];
+  }
+  return [];
+}
+
+// "X, a professor", "X, head of", "X said": what follows a bare name says it is a person.
+function personContext(ctx: SentenceContext, to: number): boolean {
+  const end = ctx.tokens[to - 1]?.end ?? 0;
+  const after = ctx.text.slice(end - ctx.base, end - ctx.base + 40);
+  return /^,\s+(?:a|an|the|who|head|chief|director)\b/.test(after) || /^\s+(?:said|says|told|added)\b/.test(after);
+}

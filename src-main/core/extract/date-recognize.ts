@@ -1,0 +1,38 @@
+/** Runs every date rule over a sentence and keeps the longest non-overlapping matches. */
+import { CALENDAR_RULES } from './date-rules-calendar';
+import { RELATIVE_RULES } from './date-rules-relative';
+import type { DateRule } from './date-rule';
+import type { DateHit } from './date-specs';
+import type { Sentence } from './sentences';
+
+const RULES: DateRule[] = [...CALENDAR_RULES, ...RELATIVE_RULES];
+
+// Cheap gate: sentences without any of these cannot hold a date, so most rules never run on them.
+const MAYBE_DATE = /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day|night|year|month|week|decade|quarter|half|anniversary|recent|lately|future|coming|Christmas|Easter|Halloween|Thanksgiving|Juneteenth|nowadays/i;
+
+/** Date expressions in one sentence, offsets into the whole document, in text order. */
+export function recognizeDates(sentence: Sentence): DateHit[] {
+  const text = sentence.text;
+  if (!MAYBE_DATE.test(text)) return [];
+  const found: (DateHit & { rank: number })[] = [];
+  RULES.forEach((rule, rank) => {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const spec = rule.make(m, text.slice(m.index + m[0].length), text.slice(0, m.index));
+      if (!spec) continue;
+      const start = sentence.start + m.index;
+      found.push({ start, end: start + m[0].length, text: m[0], spec, rank });
+    }
+  });
+  // Longer matches win ("September of last year" over "last year"); ties go to the earlier rule.
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank);
+  const kept: DateHit[] = [];
+  for (const h of found) {
+    if (!kept.some((k) => k.start < h.end && h.start < k.end)) kept.push({ start: h.start, end: h.end, text: h.text, spec: h.spec });
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

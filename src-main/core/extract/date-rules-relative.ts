@@ -1,0 +1,134 @@
+/** Rules for relative and special expressions ("the 21st", "this year", "20 years ago", "on Friday", holidays). */
+import { WEEKDAY_NAMES } from './calendar';
+import { B, E, YEAR, relOffset, rx, type DateRule } from './date-rule';
+import type { DateSpec, TimeUnit } from './date-specs';
+import { HOLIDAY_RE } from './holidays';
+import { CARDINAL_WORDS, ORDINAL_WORDS, parseCardinal, parseOrdinal } from './numbers';
+
+const UNIT = '(years?|months?|weeks?|days?|decades?|quarters?|hours?|minutes?)';
+const AMOUNT = `(\\d+|${CARDINAL_WORDS}|a|an)`;
+
+function unitOf(word: string | undefined): TimeUnit {
+  return (word ?? 'year').toLowerCase().replace(/s$/, '') as TimeUnit;
+}
+
+// "the 21st," / "the 19th (local time)" are days of the month; "the 21st century" and "the 3rd floor" are not.
+const DAY_FOLLOWERS = /^(?:\s*$|\s*[,.;:)(—–-]|\s+(?:and|or|to|at|in|on|when|while|as|but|after|before|with|local|this|that|of\s+(?:this|last|next|the\s+same)\s+month)\b)/;
+
+export const RELATIVE_RULES: DateRule[] = [
+  {
+    name: 'anniversary',
+    re: rx(`${B}the\\s+(\\d{1,3}(?:st|nd|rd|th)|${ORDINAL_WORDS})\\s+anniversary${E}`, 'giu'),
+    make: (m, rest, before) => anniversary(parseOrdinal(m[1] ?? ''), rest, before),
+  },
+  {
+    name: 'day-of-month',
+    re: rx(`${B}the\\s+([0-3]?\\d)(st|nd|rd|th)(?:\\s+of\\s+(this|last|next|the\\s+same)\\s+month)?${E}`, 'gu'),
+    make: (m, rest) => {
+      const d = Number(m[1]);
+      if (d < 1 || d > 31 || !ordinalSuffixFits(d, m[2] ?? '')) return null;
+      if (m[3] === undefined && !DAY_FOLLOWERS.test(rest)) return null;
+      const monthOffset = m[3] === undefined ? null : /same/.test(m[3]) ? 0 : relOffset(m[3]);
+      return { kind: 'dayOfMonth', day: d, monthOffset };
+    },
+  },
+  {
+    name: 'year-part',
+    re: rx(`${B}(?:the\\s+)?(start|beginning|end|turn|first\\s+day|last\\s+day)\\s+of\\s+(?:the\\s+)?(?:(?:(new|next|last|this|current|previous|coming)\\s+)?year|${YEAR})${E}`, 'giu'),
+    make: (m) => {
+      const raw = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+      const part = raw === 'first day' ? 'firstDay' : raw === 'last day' ? 'lastDay' : raw === 'end' ? 'end' : 'start';
+      const year = m[3] ? Number(m[3]) : null;
+      return { kind: 'yearPart', part, year, yearOffset: relOffset(m[2]) };
+    },
+  },
+  {
+    name: 'quarter',
+    re: rx(`${B}(?:(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s](quarter|half)(?:\\s+(?:of\\s+)?(?:${YEAR}|(this|last|next)\\s+year))?|Q([1-4])(?:\\s+|\\s*FY\\s*)?${YEAR}?)${E}`, 'giu'),
+    make: (m) => {
+      const q = m[5] ? Number(m[5]) : (parseOrdinal(m[1] ?? '') ?? 1);
+      const half = (m[2] ?? '').toLowerCase() === 'half';
+      const yearText = m[3] ?? m[6];
+      if (half && q > 2) return null;
+      return { kind: 'quarter', quarter: q, half, year: yearText ? Number(yearText) : null, yearOffset: relOffset(m[4]) };
+    },
+  },
+  {
+    name: 'relative-unit',
+    re: rx(`${B}(?:(?:early|late|mid|earlier|later)[-\\s])?(this|last|next|the\\s+coming|the\\s+following|the\\s+previous)\\s+(year|month|week|weekend|decade|quarter)${E}`, 'giu'),
+    make: (m) => {
+      const word = (m[1] ?? '').split(/\s+/).pop();
+      const unit = (m[2] ?? '').toLowerCase() === 'weekend' ? 'week' : unitOf(m[2]);
+      return { kind: 'relative', unit, offset: relOffset(word) };
+    },
+  },
+  {
+    name: 'day-words',
+    re: rx(`${B}(today|yesterday|tomorrow|tonight|this\\s+(?:morning|afternoon|evening))${E}`, 'giu'),
+    make: (m) => {
+      const w = (m[1] ?? '').toLowerCase();
+      return { kind: 'relative', unit: 'day', offset: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0 };
+    },
+  },
+  {
+    name: 'weekday',
+    re: rx(`${B}(?:(last|next|this|coming)\\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\\s+(?:morning|afternoon|evening|night))?${E}`, 'gu'),
+    make: (m) => ({
+      kind: 'weekday', weekday: WEEKDAY_NAMES.indexOf((m[2] ?? '').toLowerCase()),
+      direction: m[1] ? (m[1] === 'coming' ? 'next' : (m[1] as 'last' | 'next' | 'this')) : null,
+    }),
+  },
+  {
+    name: 'ago',
+    re: rx(`${B}${AMOUNT}\\s+${UNIT}\\s+ago${E}`, 'giu'),
+    make: (m) => amount(m[1], (n) => ({ kind: 'ago', unit: unitOf(m[2]), amount: n })),
+  },
+  {
+    name: 'duration',
+    re: rx(`${B}(\\d+|${CARDINAL_WORDS})[-\\s]${UNIT}${E}(?!(?:\\s+|-)(?:ago|old)\\b)`, 'giu'),
+    make: (m) => amount(m[1], (n) => ({ kind: 'duration', unit: unitOf(m[2]), amount: n })),
+  },
+  {
+    name: 'year',
+    re: rx(`(?<=\\b(?:[Ii]n|[Ss]ince|by|until|till|from|of|during|before|after|through|between|and|to|around|circa|fiscal|early|late|mid|the|spring|summer|autumn|fall|winter)\\s+|mid-)${YEAR}${E}(?!\\s*(?:%|percent|people|units|km|kg|tonnes|tons|-\\d))`),
+    make: (m) => ({ kind: 'calendar', fields: { year: Number(m[1]) } }),
+  },
+  {
+    name: 'decade',
+    re: rx(`${B}(?:the\\s+)?((?:1[5-9]|20)\\d)0s${E}`),
+    make: (m) => ({ kind: 'decade', decade: Number(m[1]) }),
+  },
+  {
+    name: 'holiday',
+    re: rx(`(?:the\\s+)?(?:${HOLIDAY_RE.source})`, 'gu'),
+    make: (m) => ({ kind: 'holiday', name: m[0].replace(/^the\s+/, ''), yearOffset: 0 }),
+  },
+  {
+    name: 'fuzzy',
+    re: rx(`${B}(recently|lately|in\\s+recent\\s+(?:years|months|weeks|days)|in\\s+the\\s+near\\s+future|in\\s+the\\s+coming\\s+(?:days|weeks|months|years)|nowadays)${E}`, 'giu'),
+    make: (m) => {
+      const w = (m[1] ?? '').toLowerCase();
+      return { kind: 'fuzzy', value: /future|coming/.test(w) ? 'FUTURE_REF' : w === 'nowadays' ? 'PRESENT_REF' : 'PAST_REF' };
+    },
+  },
+];
+
+function ordinalSuffixFits(d: number, suffix: string): boolean {
+  const expected = d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th';
+  return suffix === expected;
+}
+
+function amount(text: string | undefined, build: (n: number) => DateSpec): DateSpec | null {
+  const n = parseCardinal(text ?? '');
+  return n === null || n === 0 ? null : build(n);
+}
+
+// "the 75th anniversary of ... in 1949" points back to 1949; otherwise the year it falls in is written nearby.
+function anniversary(nth: number | null, rest: string, before: string): DateSpec | null {
+  if (nth === null || nth < 1) return null;
+  const base = /^[^.;]*?\b(?:in|of|since)\s+((?:1[5-9]|20)\d{2})\b/.exec(rest);
+  if (base?.[1]) return { kind: 'anniversary', nth, baseYear: Number(base[1]), yearOffset: 0 };
+  const near = `${before.slice(-60)} ${rest.slice(0, 80)}`;
+  const rel = /\b(last|next)\s+year\b/.exec(near);
+  return { kind: 'anniversary', nth, baseYear: null, yearOffset: rel && !/\bthis\s+year\b/.test(near) ? relOffset(rel[1]) : 0 };
+}

@@ -1,0 +1,35 @@
+/** What a recognised date expression says, before it is resolved against a reference date. */
+
+export type TimeUnit = 'year' | 'month' | 'week' | 'day' | 'decade' | 'quarter' | 'hour' | 'minute';
+
+/** Calendar fields written in the text; a missing year or month comes from the reference date. */
+export interface Fields {
+  year?: number;
+  month?: number;
+  day?: number;
+  /** Year relative to the reference year when written as "last year", "next year". */
+  yearOffset?: number;
+}
+
+export type DateSpec =
+  | { kind: 'calendar'; fields: Fields }
+  | { kind: 'range'; from: Fields; to: Fields }
+  | { kind: 'relative'; unit: TimeUnit; offset: number }
+  | { kind: 'dayOfMonth'; day: number; monthOffset: number | null }
+  | { kind: 'weekday'; weekday: number; direction: 'last' | 'next' | 'this' | null }
+  | { kind: 'ago'; unit: TimeUnit; amount: number }
+  | { kind: 'duration'; unit: TimeUnit; amount: number }
+  | { kind: 'anniversary'; nth: number; baseYear: number | null; yearOffset: number }
+  | { kind: 'holiday'; name: string; yearOffset: number }
+  | { kind: 'fuzzy'; value: 'PAST_REF' | 'FUTURE_REF' | 'PRESENT_REF' }
+  | { kind: 'yearPart'; part: 'start' | 'end' | 'firstDay' | 'lastDay'; year: number | null; yearOffset: number }
+  | { kind: 'quarter'; quarter: number; half: boolean; year: number | null; yearOffset: number }
+  | { kind: 'decade'; decade: number };
+
+/** A date expression found in the text, with the offsets of what it covers. */
+export interface DateHit {
+  start: number;
+  end: number;
+  text: string;
+  spec: DateSpec;
+}

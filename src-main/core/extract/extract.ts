@@ -1,0 +1,37 @@
+/** The engine's entry point: actors and dates of one English article, resolved against a reference date. */
+import { buildDates, findDateHits } from './find-dates';
+import { findActors, prepare } from './find-actors';
+import { anchorFrom, inferFromHits } from './reference-date';
+import { splitSentences } from './sentences';
+import { parseYmd } from './calendar';
+import type { ExtractionResult, ReferenceDateInference } from './types';
+
+/** Bump whenever the output for the same input may change. */
+export const ENGINE_VERSION = 'lectio-extract-1.0.0';
+
+export interface ExtractOptions {
+  /** The article's published date (YYYY-MM-DD); null or absent to infer it from the text. */
+  referenceDate?: string | null;
+}
+
+/** Infers the reference date from the text alone; `value` is null when the text does not pin down a day. */
+export function inferReferenceDate(text: string): ReferenceDateInference {
+  return inferFromHits(findDateHits(splitSentences(text)), text);
+}
+
+/**
+ * Actors and dates of `text`. Throws a RangeError when `referenceDate` is given but is not a real YYYY-MM-DD day;
+ * otherwise never throws.
+ */
+export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {
+  const given = options.referenceDate ?? null;
+  if (given !== null && !parseYmd(given)) throw new RangeError(`referenceDate must be YYYY-MM-DD, got "${given}"`);
+  const sentences = splitSentences(text);
+  const hits = findDateHits(sentences);
+  const inference: ReferenceDateInference = given
+    ? { value: given, source: 'given', evidence: ['supplied by the caller'], anchor: given }
+    : inferFromHits(hits, text);
+  const actors = findActors(text, prepare(sentences));
+  const dates = buildDates(text, hits, anchorFrom(inference.anchor), actors);
+  return { engineVersion: ENGINE_VERSION, referenceDate: inference.value, referenceDateInference: inference, actors, dates };
+}

@@ -1,0 +1,82 @@
+/** Finds every actor mention in a document (countries, people, organisations) and merges them into actors. */
+import { mergeActors } from './actors';
+import { findChunks } from './chunks';
+import { classifyChunk, type SentenceContext } from './classify';
+import { findCountries } from './countries';
+import { HOLIDAY_RE } from './holidays';
+import type { RawMention } from './mentions';
+import { roleBefore, rolesAfter } from './roles';
+import type { Sentence } from './sentences';
+import { tokenize } from './tokens';
+import type { Actor } from './types';
+
+const ORG_CONTEXT = /^(?:\s*['’]s)?\s+(?:said|says|announced|reported|unveiled|launched|posted|plans|shares|stock|revenue|profit|sales|earnings|executives|spokesperson)\b/;
+
+export interface DocumentTokens {
+  sentences: Sentence[];
+  contexts: SentenceContext[];
+}
+
+/** Tokenises each sentence and collects the words seen capitalised mid-sentence anywhere in the text. */
+export function prepare(sentences: Sentence[]): DocumentTokens {
+  const docCaps = new Set<string>();
+  const contexts = sentences.map((s) => {
+    const tokens = tokenize(s.text, s.start);
+    for (const t of tokens) if (t.isCap && !t.isInitial) docCaps.add(t.lower);
+    return { text: s.text, base: s.start, tokens, docCaps };
+  });
+  return { sentences, contexts };
+}
+
+function countryMentions(ctx: SentenceContext): RawMention[] {
+  return findCountries(ctx.tokens).map((h) => {
+    const a = ctx.tokens[h.from];
+    const b = ctx.tokens[h.to - 1];
+    const start = a?.start ?? 0;
+    const end = b?.end ?? start;
+    const surface = ctx.text.slice(start - ctx.base, end - ctx.base);
+    return { type: 'country', start, end, name: h.entry.name, surface, title: null, roles: [], code: h.entry.code, partial: false };
+  });
+}
+
+function holidaySpans(ctx: SentenceContext): [number, number][] {
+  const spans: [number, number][] = [];
+  HOLIDAY_RE.lastIndex = 0;
+  for (let m = HOLIDAY_RE.exec(ctx.text); m; m = HOLIDAY_RE.exec(ctx.text)) {
+    spans.push([ctx.base + m.index, ctx.base + m.index + m[0].length]);
+  }
+  return spans;
+}
+
+function enrichPerson(text: string, m: RawMention): RawMention[] {
+  const after = rolesAfter(text, m.end);
+  const before = m.title === null ? roleBefore(text, m.start) : null;
+  const roles = [...m.roles, ...after.roles, ...(before ? [before] : [])];
+  const orgContext = m.partial && m.title === null && ORG_CONTEXT.test(text.slice(m.end, m.end + 40));
+  const orgs: RawMention[] = after.orgs.map((o) => ({
+    type: 'organization', start: o.start, end: o.end, name: o.name, surface: o.name, title: null, roles: [],
+    partial: false, weak: !/^[\p{Ll}]/u.test(o.name),
+  }));
+  return [{ ...m, roles, orgContext }, ...orgs];
+}
+
+function sentenceMentions(text: string, ctx: SentenceContext): RawMention[] {
+  const holidays = holidaySpans(ctx);
+  const out: RawMention[] = [];
+  for (const chunk of findChunks(ctx.tokens)) {
+    const a = ctx.tokens[chunk.from]?.start ?? 0;
+    if (holidays.some(([s, e]) => a >= s && a < e)) continue;
+    for (const m of classifyChunk(ctx, chunk)) out.push(...(m.type === 'person' ? enrichPerson(text, m) : [m]));
+  }
+  const orgs = out.filter((m) => m.type === 'organization');
+  // "China" inside "Communist Party of China" is part of a name; a leading "North Korean" still names the country.
+  const countries = countryMentions(ctx).filter((c) => !orgs.some((o) => c.start > o.start && c.end <= o.end));
+  return [...countries, ...out];
+}
+
+/** All actors of the document, in order of first mention. */
+export function findActors(text: string, doc: DocumentTokens): Actor[] {
+  const mentions = doc.contexts.flatMap((ctx) => sentenceMentions(text, ctx));
+  mentions.sort((a, b) => a.start - b.start);
+  return mergeActors(mentions);
+}

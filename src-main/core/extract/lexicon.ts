@@ -1,0 +1,68 @@
+/** Word-class lookups backed by compromise's built-in English lexicon (names, job nouns, places, known orgs). */
+import nlp from 'compromise';
+
+interface CompromiseModel {
+  one: { lexicon: Record<string, string | string[]> };
+  two: { orgWords: Record<string, boolean> };
+}
+
+// compromise's typings do not expose model(); its runtime does. We read the lexicon once and treat it as data.
+const model = (nlp as unknown as { model(): CompromiseModel }).model();
+const lexicon = model.one.lexicon;
+
+function tagsOf(word: string): string {
+  const raw = lexicon[word.toLowerCase()];
+  if (raw === undefined) return '';
+  return Array.isArray(raw) ? raw.join(',') : raw;
+}
+
+const NAME_TAGS = /\b(FirstName|MaleName|FemaleName)\b/;
+const PROPER_TAGS = /\b(FirstName|MaleName|FemaleName|LastName|Person|Country|City|Place|Region|ProperNoun|Organization|SportsTeam|Demonym)\b/;
+
+/** True when the word is a known given name ("Vladimir", "Mark"). */
+export function isFirstName(word: string): boolean {
+  return NAME_TAGS.test(tagsOf(word));
+}
+
+/** True when the word is a known family name ("Putin", "Jones"). */
+export function isLastName(word: string): boolean {
+  return /\bLastName\b/.test(tagsOf(word));
+}
+
+/** True when the lexicon knows the word only as an ordinary word (not a name, place or organisation). */
+export function isCommonWord(word: string): boolean {
+  const tags = tagsOf(word);
+  return tags !== '' && !PROPER_TAGS.test(tags);
+}
+
+/** True when the word names a kind of person by occupation or office ("professor", "ceo", "minister"). */
+export function isActorNoun(word: string): boolean {
+  return /\bActor\b/.test(tagsOf(word));
+}
+
+/** True for cities, regions and other places that are not actors ("San Francisco", "Texas"). */
+export function isPlaceName(phrase: string): boolean {
+  return /\b(City|Place|Region)\b/.test(tagsOf(phrase));
+}
+
+/** True for organisations compromise knows by name ("Google", "BBC", "Goldman Sachs"). */
+export function isKnownOrganization(phrase: string): boolean {
+  return /\b(Organization|SportsTeam)\b/.test(tagsOf(phrase.replace(/[-.]/g, ' ').replace(/\s+/g, ' ')));
+}
+
+/** True for words that end organisation names ("University", "Bank", "Council"). */
+export function isOrgWord(word: string): boolean {
+  return model.two.orgWords[word.toLowerCase()] === true;
+}
+
+/** True when the lexicon lists the word as a past-tense verb ("met", "said", "introduced"). */
+export function isPastTenseVerb(word: string): boolean {
+  return /\bPastTense\b/.test(tagsOf(word));
+}
+
+/** True for prepositions, determiners, pronouns, conjunctions and adverbs: never the start of a name. */
+export function isFunctionWord(word: string): boolean {
+  return /\b(Preposition|Determiner|Pronoun|Conjunction|Adverb|QuestionWord|Modal|Copula|Negative|Condition)\b/.test(
+    tagsOf(word),
+  );
+}

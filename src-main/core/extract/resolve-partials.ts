@@ -1,0 +1,90 @@
+/** Decides which full name a bare word stands for ("Kim" after "General Secretary" is Kim Jong-un, not Kim Il-sung). */
+import type { ActorType } from './types';
+import type { RawMention } from './mentions';
+import { roleTokens } from './role-text';
+
+export interface Resolved {
+  mention: RawMention;
+  type: ActorType;
+  canonical: string;
+}
+
+interface Candidate {
+  name: string;
+  words: string[];
+  roleWords: Set<string>;
+  positions: number[];
+}
+
+function lower(words: string[]): string[] {
+  return words.map((w) => w.toLowerCase());
+}
+
+function candidatesFrom(mentions: RawMention[]): Map<string, Candidate> {
+  const out = new Map<string, Candidate>();
+  for (const m of mentions) {
+    if (m.type !== 'person' || (m.partial && m.title === null)) continue;
+    const key = m.name.toLowerCase();
+    let c = out.get(key);
+    if (!c) {
+      c = { name: m.name, words: lower(m.name.split(/\s+/)), roleWords: new Set(), positions: [] };
+      out.set(key, c);
+    }
+    for (const r of [...m.roles, m.title ?? '']) for (const t of roleTokens(r)) c.roleWords.add(t);
+    c.positions.push(m.start);
+  }
+  return out;
+}
+
+function pick(m: RawMention, cands: Candidate[]): Candidate | undefined {
+  const titleWords = roleTokens(m.title ?? '');
+  let best: Candidate | undefined;
+  let bestScore = -1;
+  for (const c of cands) {
+    const overlap = [...titleWords].filter((t) => c.roleWords.has(t)).length;
+    const lastBefore = Math.max(-1, ...c.positions.filter((p) => p <= m.start));
+    const score = overlap * 1e7 + (lastBefore + 1) / 1e3 + (c.words.length > 1 ? 1 : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function matching(word: string, all: Candidate[]): Candidate[] {
+  const w = word.toLowerCase();
+  const multi = all.filter((c) => c.words.length > 1 && (c.words[0] === w || c.words[c.words.length - 1] === w));
+  return multi.length > 0 ? multi : all.filter((c) => c.words.length === 1 && c.words[0] === w);
+}
+
+/** Every mention with its final type and canonical name; bare words that fit nobody become orgs or are dropped. */
+export function resolvePartials(mentions: RawMention[]): Resolved[] {
+  const firm = mentions.filter((m) => !m.weak);
+  const kept = mentions.filter((m) => !m.weak || !firm.some((f) => f.start < m.end && m.start < f.end));
+  const cands = candidatesFrom(kept);
+  const all = [...cands.values()];
+  const orgNames = new Set(kept.filter((m) => m.type === 'organization').map((m) => m.name.toLowerCase()));
+  const out: Resolved[] = [];
+  for (const m of kept) {
+    if (m.type !== 'person') {
+      out.push({ mention: m, type: m.type, canonical: m.name });
+      continue;
+    }
+    const multi = m.name.split(/\s+/).length > 1;
+    const chosen = multi ? cands.get(m.name.toLowerCase()) : pick(m, matching(m.name, all));
+    if (chosen) out.push({ mention: m, type: 'person', canonical: fullest(chosen, all) });
+    else if (orgNames.has(m.name.toLowerCase()) || m.orgContext) {
+      out.push({ mention: { ...m, roles: [] }, type: 'organization', canonical: m.name });
+    }
+  }
+  return out;
+}
+
+// "Xi" titled alone and "Xi Jinping" elsewhere: a one-word candidate defers to the unique longer name it starts or ends.
+function fullest(c: Candidate, all: Candidate[]): string {
+  if (c.words.length > 1) return c.name;
+  const w = c.words[0] ?? '';
+  const longer = all.filter((o) => o.words.length > 1 && (o.words[0] === w || o.words[o.words.length - 1] === w));
+  return longer.length === 1 && longer[0] ? longer[0].name : c.name;
+}
