@@ -160,7 +160,8 @@ function overlap(a: [number, number], b: { start: number; end: number }): number
   return Math.max(0, Math.min(a[1], b.end) - Math.max(a[0], b.start));
 }
 
-function scoreDates(fx: Fixture, pred: Prediction, notes: string[]): { dates: Prf; values: Prf } {
+// Largest overlap first, one-to-one; required gold dates choose before optional ones.
+function matchDates(fx: Fixture, pred: Prediction): Map<number, number> {
   const used = new Map<number, number>(); // pred index -> gold index
   const order = fx.gold.dates.map((_, i) => i)
     .sort((a, b) => Number(fx.gold.dates[a]?.optional ?? false) - Number(fx.gold.dates[b]?.optional ?? false));
@@ -178,6 +179,11 @@ function scoreDates(fx: Fixture, pred: Prediction, notes: string[]): { dates: Pr
     });
     if (best >= 0) used.set(best, gi);
   }
+  return used;
+}
+
+function scoreDates(fx: Fixture, pred: Prediction, notes: string[]): { dates: Prf; values: Prf } {
+  const used = matchDates(fx, pred);
   let tp = 0;
   let fn = 0;
   let valueRight = 0;

@@ -1,7 +1,7 @@
 /** Turns a capitalised chunk into person / organisation mentions, splitting off titles and embedded orgs. */
 import type { Chunk } from './chunks';
 import { lookupCountry } from './countries';
-import { isCommonWord, isFirstName, isFunctionWord, isLastName, isPlaceName } from './lexicon';
+import { isCommonWord, isFirstName, isFunctionWord, isKnownWord, isLastName, isPlaceName } from './lexicon';
 import type { RawMention } from './mentions';
 import { isNamedOrganization, isNonActorHead, isOrgHead, isSeatMetonym } from './organizations';
 import { isHonorific, isTitleCore, isTitleModifier } from './titles';
@@ -15,6 +15,8 @@ export interface SentenceContext {
   tokens: Token[];
   /** Lower-case words seen capitalised away from sentence starts anywhere in the document. */
   docCaps: Set<string>;
+  /** Words seen written in lower case anywhere in the document. */
+  docLower: Set<string>;
 }
 
 export function surfaceOf(ctx: SentenceContext, from: number, to: number): string {
@@ -46,6 +48,10 @@ function trim(ctx: SentenceContext, chunk: Chunk): Chunk & { hadThe: boolean } {
 
 function droppableInitial(ctx: SentenceContext, first: Token, last: Token | undefined): boolean {
   if (isTitleCore(first.text) || isTitleModifier(first.text) || isFirstName(first.text)) return false;
+  // "North Korean ..." starts a country; "Park Won-gon" is a romanised name whose family name is also a word.
+  const i = ctx.tokens.indexOf(first);
+  const next = ctx.tokens[i + 1];
+  if (next && (lookupCountry(`${first.text} ${next.text}`) || /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(next.text))) return false;
   if (isFunctionWord(first.text)) return true;
   if (!isCommonWord(first.text) || ctx.docCaps.has(first.lower)) return false;
   return !(last && last !== first && isOrgHead(last.text));
@@ -119,19 +125,36 @@ function plainName(ctx: SentenceContext, from: number, to: number): RawMention[]
   const toks = ctx.tokens.slice(from, to).filter((tk) => tk.isWord);
   const words = toks.map((tk) => tk.text);
   if (words.some((w) => lookupCountry(w)?.kind === 'name')) return [];
+  // "analysts at Morgan Stanley", "joined from Samsung Electronics": people are rarely "at" or "from" somewhere.
+  if (/^(at|from)$/.test(ctx.tokens[from - 1]?.lower ?? '')) return [orgMention(ctx, from, to, false)];
   if (toks.length === 1) {
     const only = toks[0];
-    if (!only || isCommonWord(only.text) || only.text.length < 2) return [];
+    // An ordinary word counts as a name only when the text never writes it in lower case ("Arsenal", not "Year").
+    const ordinary = only && isCommonWord(only.text) && (only.isInitial || ctx.docLower.has(only.lower));
+    if (!only || ordinary || only.text.length < 2) return [];
     return [personMention(ctx, from, to, null)];
+  }
+  // "Substitute Leandro Trossard": a known given name inside the chunk starts the person's name.
+  const given = toks.findIndex((tk, k) => k > 0 && k < toks.length - 1 && isFirstName(tk.text));
+  const givenToken = toks[given];
+  if (givenToken && !isFirstName(toks[0]?.text ?? '')) {
+    return [personMention(ctx, ctx.tokens.indexOf(givenToken), to, null)];
   }
   if (toks.length > 4 || toks.every((tk) => isCommonWord(tk.text))) return [];
   const first = words[0] ?? '';
   const lastWord = words[words.length - 1] ?? '';
   const romanised = words.some((w) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w));
-  if (isFirstName(first) || isLastName(lastWord) || romanised || personContext(ctx, to)) {
+  if (isFirstName(first) || isLastName(lastWord) || romanised || personContext(ctx, to) || unknownNameBeforeVerb(ctx, toks, to)) {
     return [personMention(ctx, from, to, null)];
   }
   return [];
+}
+
+// Two or three words no lexicon knows, followed by a lower-case word (a verb): "Leandro Trossard struck".
+function unknownNameBeforeVerb(ctx: SentenceContext, toks: Token[], to: number): boolean {
+  if (toks.length > 3 || toks.some((tk) => isCommonWord(tk.text) || isKnownWord(tk.text) || !/^\p{Lu}\p{Ll}/u.test(tk.text))) return false;
+  const next = ctx.tokens[to];
+  return next !== undefined && next.isWord && /^\p{Ll}+$/u.test(next.text) && !isFunctionWord(next.text);
 }
 
 // "X, a professor", "X, head of", "X said": what follows a bare name says it is a person.

@@ -31,7 +31,7 @@ YE:Yemeni;ZM:Zambian;ZW:Zimbabwean`;
 // Short names in everyday use that the ISO list gives only in official or comma form, or not at all.
 const EXTRA_NAME_DATA = `KR:Korea|ROK;KP:DPRK;US:America;GB:Britain|U.K.;SY:Syria;LA:Laos;VA:Vatican|Vatican City;
 FM:Micronesia;MD:Moldova;BN:Brunei;BO:Bolivia;VE:Venezuela;TZ:Tanzania;IR:Iran;RU:Russia;CZ:Czechia;
-MM:Burma;TL:East Timor;MK:Macedonia;CV:Cabo Verde;SZ:Swaziland;AE:UAE|Emirates;NL:Holland;CD:DRC|DR Congo;
+MM:Burma;TL:East Timor;MK:Macedonia;CV:Cabo Verde;SZ:Swaziland;AE:UAE;NL:Holland;CD:DRC|DR Congo;
 CI:Ivory Coast;PS:Palestine;XK:Kosovo;TW:Taiwan;KN:St Kitts and Nevis`;
 
 // Names that the ISO list uses but that read as another thing in prose (regions, people, common words).

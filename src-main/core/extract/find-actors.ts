@@ -8,7 +8,7 @@ import type { RawMention } from './mentions';
 import { roleBefore, rolesAfter } from './roles';
 import type { Sentence } from './sentences';
 import { tokenize } from './tokens';
-import type { Actor } from './types';
+import type { Actor, Span } from './types';
 
 const ORG_CONTEXT = /^(?:\s*['’]s)?\s+(?:said|says|announced|reported|unveiled|launched|posted|plans|shares|stock|revenue|profit|sales|earnings|executives|spokesperson)\b/;
 
@@ -20,10 +20,14 @@ export interface DocumentTokens {
 /** Tokenises each sentence and collects the words seen capitalised mid-sentence anywhere in the text. */
 export function prepare(sentences: Sentence[]): DocumentTokens {
   const docCaps = new Set<string>();
+  const docLower = new Set<string>();
   const contexts = sentences.map((s) => {
     const tokens = tokenize(s.text, s.start);
-    for (const t of tokens) if (t.isCap && !t.isInitial) docCaps.add(t.lower);
-    return { text: s.text, base: s.start, tokens, docCaps };
+    for (const t of tokens) {
+      if (t.isCap && !t.isInitial) docCaps.add(t.lower);
+      if (t.isWord && !t.isCap) docLower.add(t.lower);
+    }
+    return { text: s.text, base: s.start, tokens, docCaps, docLower };
   });
   return { sentences, contexts };
 }
@@ -60,8 +64,9 @@ function enrichPerson(text: string, m: RawMention): RawMention[] {
   return [{ ...m, roles, orgContext }, ...orgs];
 }
 
-function sentenceMentions(text: string, ctx: SentenceContext): RawMention[] {
-  const holidays = holidaySpans(ctx);
+function sentenceMentions(text: string, ctx: SentenceContext, dateSpans: Span[]): RawMention[] {
+  // Holidays and dates ("Day of the Sun", "May 25") are capitalised but name no actor.
+  const holidays = [...holidaySpans(ctx), ...dateSpans.map((d): [number, number] => [d.start, d.end])];
   const out: RawMention[] = [];
   for (const chunk of findChunks(ctx.tokens)) {
     const a = ctx.tokens[chunk.from]?.start ?? 0;
@@ -75,8 +80,8 @@ function sentenceMentions(text: string, ctx: SentenceContext): RawMention[] {
 }
 
 /** All actors of the document, in order of first mention. */
-export function findActors(text: string, doc: DocumentTokens): Actor[] {
-  const mentions = doc.contexts.flatMap((ctx) => sentenceMentions(text, ctx));
+export function findActors(text: string, doc: DocumentTokens, dateSpans: Span[] = []): Actor[] {
+  const mentions = doc.contexts.flatMap((ctx) => sentenceMentions(text, ctx, dateSpans));
   mentions.sort((a, b) => a.start - b.start);
   return mergeActors(mentions);
 }

@@ -11,6 +11,14 @@ export interface ClausedHit extends TensedHit {
   eventSpan: Span;
 }
 
+function lastWords(text: string, n: number): string {
+  return text.split(/\s+/).slice(-n - 1).join(' ');
+}
+
+function firstWords(text: string, n: number): string {
+  return text.split(/\s+/).slice(0, n + 1).join(' ');
+}
+
 /** Recognised dates with their clause and the clause's tense (date words themselves left out of the tense). */
 export function findDateHits(sentences: Sentence[]): ClausedHit[] {
   const out: ClausedHit[] = [];
@@ -18,8 +26,12 @@ export function findDateHits(sentences: Sentence[]): ClausedHit[] {
     for (const hit of recognizeDates(s)) {
       const c = clauseAround(s.text, hit.start - s.start, hit.end - s.start);
       const clause = s.text.slice(c.start, c.end);
-      const withoutDate = clause.replace(hit.text, ' ');
-      let tense = tenseOf(withoutDate);
+      // The verb next to the date governs it ("confirmed on Friday that ... will be moved"): read that first.
+      const a = hit.start - s.start;
+      const b = hit.end - s.start;
+      const near = `${lastWords(s.text.slice(c.start, a), 6)} ${firstWords(s.text.slice(b, c.end), 3)}`;
+      let tense = tenseOf(near);
+      if (tense === 'unknown') tense = tenseOf(clause.replace(hit.text, ' '));
       if (tense === 'unknown') tense = tenseOf(s.text.replace(hit.text, ' '));
       out.push({ hit, tense, sentence: s.text, sentenceStart: s.start, eventSpan: { start: s.start + c.start, end: s.start + c.end } });
     }

@@ -66,3 +66,8 @@ export function isFunctionWord(word: string): boolean {
     tagsOf(word),
   );
 }
+
+/** True when the lexicon has any entry for the word (name, place, organisation or ordinary word). */
+export function isKnownWord(word: string): boolean {
+  return tagsOf(word) !== '';
+}

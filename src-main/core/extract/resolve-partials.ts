@@ -65,6 +65,9 @@ export function resolvePartials(mentions: RawMention[]): Resolved[] {
   const cands = candidatesFrom(kept);
   const all = [...cands.values()];
   const orgNames = new Set(kept.filter((m) => m.type === 'organization').map((m) => m.name.toLowerCase()));
+  for (const m of kept) if (m.type === 'organization') orgNames.add((m.name.split(/\s+/)[0] ?? '').toLowerCase());
+  const counts = new Map<string, number>();
+  for (const m of kept) if (m.type === 'person' && m.partial && m.title === null) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
   const out: Resolved[] = [];
   for (const m of kept) {
     if (m.type !== 'person') {
@@ -74,11 +77,23 @@ export function resolvePartials(mentions: RawMention[]): Resolved[] {
     const multi = m.name.split(/\s+/).length > 1;
     const chosen = multi ? cands.get(m.name.toLowerCase()) : pick(m, matching(m.name, all));
     if (chosen) out.push({ mention: m, type: 'person', canonical: fullest(chosen, all) });
-    else if (orgNames.has(m.name.toLowerCase()) || m.orgContext) {
+    else if (!multi && (orgNames.has(m.name.toLowerCase()) || m.orgContext || (counts.get(m.name) ?? 0) >= 2)) {
+      // A bare word that fits no person: an organisation when one is known by it, the context says so, or it recurs
+      // (people are introduced by full name; companies and teams are often named by one word throughout).
       out.push({ mention: { ...m, roles: [] }, type: 'organization', canonical: m.name });
     }
   }
-  return out;
+  return mergeOrgShortForms(out);
+}
+
+// "Nimbus" is "Nimbus Semiconductor" when that is the only organisation whose name starts with it.
+function mergeOrgShortForms(resolved: Resolved[]): Resolved[] {
+  const orgs = [...new Set(resolved.filter((r) => r.type === 'organization').map((r) => r.canonical))];
+  return resolved.map((r) => {
+    if (r.type !== 'organization' || r.canonical.includes(' ')) return r;
+    const longer = orgs.filter((o) => o.startsWith(`${r.canonical} `));
+    return longer.length === 1 && longer[0] ? { ...r, canonical: longer[0] } : r;
+  });
 }
 
 // "Xi" titled alone and "Xi Jinping" elsewhere: a one-word candidate defers to the unique longer name it starts or ends.

@@ -61,14 +61,23 @@ function orgsInRole(phrase: string, base: number): RoleOrg[] {
   return out;
 }
 
-/** A lower-case title right before the name ("chief executive Tim Cook", "striker Harry Kane"), or null. */
+/** A lower-case title right before the name ("chief executive Tim Cook", "its chief financial officer, Kenji Watanabe"). */
 export function roleBefore(text: string, start: number): string | null {
   const before = text.slice(Math.max(0, start - 60), start);
-  const m = /((?:[\p{Ll}-]+\s+){1,3})$/u.exec(before);
+  const appositive = /\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+),\s*$/u.exec(before);
+  if (appositive?.[1] && isRoleNoun(appositive[1].split(/\s+/).pop() ?? '')) return appositive[1];
+  const m = /((?:[\p{L}-]+\s+){1,3})$/u.exec(before);
   if (!m?.[1]) return null;
-  const words = m[1].trim().split(/\s+/);
-  while (words.length > 0 && !(isRoleNoun(words[0] ?? '') || isTitleModifier(words[0] ?? ''))) words.shift();
-  const last = words[words.length - 1] ?? '';
-  if (words.length === 0 || !isRoleNoun(last) || /^(the|a|an)$/.test(last)) return null;
+  const all = m[1].trim().split(/\s+/);
+  const last = all[all.length - 1] ?? '';
+  if (!/^\p{Ll}/u.test(last) || !isRoleNoun(last)) return null;
+  // Walk back over title words: lower-case ones, or a capitalised one opening the title ("Chief executive").
+  const words: string[] = [];
+  for (let k = all.length - 1; k >= 0; k--) {
+    const w = all[k] ?? '';
+    if (!(isRoleNoun(w) || isTitleModifier(w))) break;
+    words.unshift(w);
+    if (/^\p{Lu}/u.test(w)) break;
+  }
   return words.join(' ');
 }
