@@ -3,6 +3,8 @@
  * both transports (Electron IPC, browser-mode HTTP) derive from them. It holds no runtime dependency, so the sandboxed
  * preload and the renderer import it without pulling in the validation library; the schemas live in schemas.ts.
  */
+import type { Anchored } from '../core/anchoring/anchor';
+import type { Highlight, HighlightColor } from '../core/annotations/highlight';
 import type { ActorType, ExtractionResult } from '../core/extract/types';
 import type { DocumentMeta, LectioDocument } from '../core/model';
 
@@ -57,6 +59,54 @@ export type AnalysisCorrection =
   | { kind: 'remove'; actor: string }
   | { kind: 'date-value'; start: number; end: number; value: string };
 
+/** A stored highlight and where it anchors in the current text; `anchor: null` is an orphan, shown but never deleted. */
+export interface AnchoredHighlight extends Highlight {
+  anchor: Anchored | null;
+}
+
+export interface AnnotationsView {
+  documentId: string;
+  highlights: AnchoredHighlight[];
+  documentNote: string;
+}
+
+export interface CreateHighlightInput {
+  documentId: string;
+  start: number;
+  end: number;
+  color: HighlightColor;
+  note?: string;
+  tags?: string[];
+}
+
+export interface UpdateHighlightInput {
+  documentId: string;
+  id: string;
+  color?: HighlightColor;
+  note?: string;
+  tags?: string[];
+}
+
+export type AnnotationExportFormat = 'markdown' | 'json';
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
+export interface AnnotationImportReport {
+  imported: number;
+  skipped: number;
+  errors: string[];
+}
+
+export type ColorLabelMap = Record<'1' | '2' | '3' | '4' | '5', string>;
+
+export interface Settings {
+  colorLabels: ColorLabelMap;
+}
+
 type Empty = Record<string, never>;
 
 /** Every API method: what it takes and what it returns. */
@@ -70,6 +120,16 @@ export interface ApiMethods {
   dismissNotice: { input: { id: string }; output: { id: string } };
   getAnalysis: { input: { id: string }; output: AnalysisView };
   correctAnalysis: { input: { id: string; correction: AnalysisCorrection }; output: AnalysisView };
+  getAnnotations: { input: { documentId: string }; output: AnnotationsView };
+  createHighlight: { input: CreateHighlightInput; output: AnchoredHighlight };
+  updateHighlight: { input: UpdateHighlightInput; output: AnchoredHighlight };
+  deleteHighlight: { input: { documentId: string; id: string }; output: Highlight };
+  restoreHighlight: { input: { documentId: string; highlight: Highlight }; output: AnchoredHighlight };
+  setDocumentNote: { input: { documentId: string; note: string }; output: { documentNote: string } };
+  exportAnnotations: { input: { documentId: string; format: AnnotationExportFormat }; output: ExportedFile };
+  importAnnotations: { input: { documentId: string; content: string }; output: AnnotationImportReport };
+  getSettings: { input: Empty; output: Settings };
+  updateSettings: { input: Partial<Settings>; output: Settings };
 }
 
 export type MethodName = keyof ApiMethods;
@@ -87,6 +147,16 @@ export const METHOD_NAMES = [
   'dismissNotice',
   'getAnalysis',
   'correctAnalysis',
+  'getAnnotations',
+  'createHighlight',
+  'updateHighlight',
+  'deleteHighlight',
+  'restoreHighlight',
+  'setDocumentNote',
+  'exportAnnotations',
+  'importAnnotations',
+  'getSettings',
+  'updateSettings',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

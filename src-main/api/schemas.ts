@@ -17,6 +17,27 @@ const actorType = z.enum(['person', 'country', 'organization']);
 const name = z.string().trim().min(1).max(200);
 const offset = z.number().int().nonnegative().max(MAX_IMPORT_CHARS);
 const timexValue = z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?|P\d+[YMWD]|PAST_REF|FUTURE_REF|PRESENT_REF)$/, 'dates are TIMEX3 values such as 2024, 2024-03, 2024-03-15 or 2024-03-15/2024-03-17');
+const color = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+const note = z.string().max(100_000);
+const tags = z.array(z.string().trim().min(1).max(60)).max(50);
+const label = z.string().trim().min(1).max(40);
+const colorLabels = z.object({ '1': label, '2': label, '3': label, '4': label, '5': label }).strict();
+const isoTimestamp = z.string().max(40).refine((value) => !Number.isNaN(Date.parse(value)), 'not a timestamp');
+const storedHighlight = z
+  .object({
+    id,
+    documentId: id,
+    color,
+    selectors: z.tuple([
+      z.object({ type: z.literal('TextPositionSelector'), start: offset, end: offset }).strict(),
+      z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1).max(MAX_IMPORT_CHARS), prefix: z.string().max(64), suffix: z.string().max(64) }).strict(),
+    ]),
+    note,
+    tags,
+    createdAt: isoTimestamp,
+    updatedAt: isoTimestamp,
+  })
+  .strict();
 const correction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rename'), actor: actorId, name }).strict(),
   z.object({ kind: z.literal('merge'), from: actorId, into: actorId }).strict(),
@@ -53,4 +74,17 @@ export const inputSchemas: Schemas = {
   dismissNotice: z.object({ id: z.string().min(1).max(200) }).strict(),
   getAnalysis: z.object({ id }).strict(),
   correctAnalysis: z.object({ id, correction }).strict(),
+  getAnnotations: z.object({ documentId: id }).strict(),
+  createHighlight: z
+    .object({ documentId: id, start: offset, end: offset, color, note: note.optional(), tags: tags.optional() })
+    .strict()
+    .refine((value) => value.start < value.end, 'a highlight needs start < end'),
+  updateHighlight: z.object({ documentId: id, id, color: color.optional(), note: note.optional(), tags: tags.optional() }).strict(),
+  deleteHighlight: z.object({ documentId: id, id }).strict(),
+  restoreHighlight: z.object({ documentId: id, highlight: storedHighlight }).strict(),
+  setDocumentNote: z.object({ documentId: id, note: z.string().max(200_000) }).strict(),
+  exportAnnotations: z.object({ documentId: id, format: z.enum(['markdown', 'json']) }).strict(),
+  importAnnotations: z.object({ documentId: id, content: z.string().max(50_000_000) }).strict(),
+  getSettings: empty,
+  updateSettings: z.object({ colorLabels: colorLabels.optional() }).strict(),
 };

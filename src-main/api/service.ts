@@ -5,8 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import type { LectioApi } from './contract';
 import { analysisMethods } from './services/analysis';
+import { annotationMethods } from './services/annotations';
 import type { ServiceDeps, ServiceOptions } from './services/deps';
 import { documentMethods } from './services/documents';
+import { settingsMethods } from './services/settings';
 
 export { seedNewLibrary, type SampleArticle } from './services/documents';
 export { InvalidInputError, type ServiceOptions } from './services/deps';
@@ -17,7 +19,6 @@ export function createService(options: ServiceOptions): LectioApi {
     storage: options.storage,
     now: options.now,
     newId: options.newId ?? randomUUID,
-    highlightCount: () => 0,
   };
-  return { ...documentMethods(deps), ...analysisMethods(deps) };
+  return { ...documentMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps) };
 }

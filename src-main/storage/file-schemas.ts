@@ -9,6 +9,7 @@ export const LIBRARY_SCHEMA_VERSION = 1;
 export const DOCUMENT_SCHEMA_VERSION = 1;
 export const ANNOTATIONS_SCHEMA_VERSION = 1;
 export const ANALYSIS_SCHEMA_VERSION = 1;
+export const SETTINGS_SCHEMA_VERSION = 1;
 
 const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 
@@ -20,6 +21,7 @@ const documentMeta = z.object({
   addedAt: z.string(),
   wordCount: z.number().int().nonnegative(),
   origin: z.string(),
+  highlightCount: z.number().int().nonnegative().optional(),
 });
 
 const documentBody = z.object({
@@ -108,4 +110,27 @@ export function isAnnotationsFile(data: unknown): data is AnnotationsFile {
 
 export function isAnalysisFile(data: unknown): data is AnalysisFile {
   return analysisFile.safeParse(data).success;
+}
+
+export interface SettingsFile {
+  schemaVersion: number;
+  colorLabels: Record<'1' | '2' | '3' | '4' | '5', string>;
+}
+
+export const DEFAULT_COLOR_LABELS: SettingsFile['colorLabels'] = {
+  '1': 'Key point',
+  '2': 'Actor',
+  '3': 'Date or event',
+  '4': 'Question',
+  '5': 'Disagree',
+};
+
+const label = z.string().min(1).max(40);
+const settingsFile = z.object({
+  schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
+  colorLabels: z.object({ '1': label, '2': label, '3': label, '4': label, '5': label }),
+});
+
+export function isSettingsFile(data: unknown): data is SettingsFile {
+  return settingsFile.safeParse(data).success;
 }

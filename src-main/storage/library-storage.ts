@@ -17,6 +17,10 @@ import {
   isAnnotationsFile,
   isDocumentFile,
   isLibraryFile,
+  isSettingsFile,
+  DEFAULT_COLOR_LABELS,
+  SETTINGS_SCHEMA_VERSION,
+  type SettingsFile,
   type AnalysisFile,
   type AnnotationsFile,
   type DocumentFile,
@@ -53,6 +57,7 @@ export class LibraryStorage {
     readonly dataDir: string,
     now: () => Date,
     private readonly library: Low<LibraryFile>,
+    readonly settings: Low<SettingsFile>,
     private readonly lock: LibraryLock,
     readonly isNew: boolean,
   ) {
@@ -101,8 +106,18 @@ export class LibraryStorage {
         { file, schemaVersion: LIBRARY_SCHEMA_VERSION, defaults: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, documents: [] }), isValid: isLibraryFile },
         options.now(),
       );
-      const storage = new LibraryStorage(options.dataDir, options.now, opened.db, lock, isNew);
+      const settings = await openStore<SettingsFile>(
+        {
+          file: path.join(options.dataDir, 'settings.json'),
+          schemaVersion: SETTINGS_SCHEMA_VERSION,
+          defaults: () => ({ schemaVersion: SETTINGS_SCHEMA_VERSION, colorLabels: { ...DEFAULT_COLOR_LABELS } }),
+          isValid: isSettingsFile,
+        },
+        options.now(),
+      );
+      const storage = new LibraryStorage(options.dataDir, options.now, opened.db, settings.db, lock, isNew);
       if (opened.movedAside) storage.#reportMovedAside('The library index', opened.movedAside);
+      if (settings.movedAside) storage.#reportMovedAside('Your settings', settings.movedAside);
       await opened.db.write();
       return storage;
     } catch (error) {

@@ -17,8 +17,6 @@ export interface ServiceDeps {
   storage: LibraryStorage;
   now: () => Date;
   newId: () => string;
-  /** Highlights on a document, for the library list (0 until its annotations file is opened). */
-  highlightCount: (documentId: string) => number;
 }
 
 /** An argument that passed its schema but makes no sense (an empty article, an unknown actor): a typed error. */

@@ -20,7 +20,7 @@ type DocumentMethods = Pick<LectioApi, 'appInfo' | 'listDocuments' | 'getDocumen
 
 export function documentMethods(deps: ServiceDeps): DocumentMethods {
   const { storage, now, newId, options } = deps;
-  const summarise = (meta: DocumentMeta): DocumentSummary => ({ ...meta, highlightCount: deps.highlightCount(meta.id) });
+  const summarise = (meta: DocumentMeta): DocumentSummary => ({ ...meta, highlightCount: meta.highlightCount ?? 0 });
 
   return {
     async appInfo() {

@@ -1,0 +1,131 @@
+/** Highlighting as a reader does it, by mouse and by keyboard alone, and what reaches the disk and the exports. */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { saveScreen } from '../support/screens';
+import { newDataDir, startServer, type RunningServer } from '../support/server';
+import { dragSelect, paintedLayers, phraseBoxes } from '../support/text';
+
+let server: RunningServer;
+
+test.beforeEach(async () => {
+  server = await startServer(newDataDir());
+});
+
+test.afterEach(async () => {
+  await server.stop();
+});
+
+async function openSample(page: Page) {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
+  await expect(page.getByRole('article')).toContainText('Choe Son-hee');
+}
+
+function storedHighlights(): { note: string; color: number; tags: string[]; selectors: [{ start: number }, { exact: string }] }[] {
+  const file = path.join(server.dataDir, 'annotations', 'sample.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).highlights : [];
+}
+
+test('select with the mouse, highlight, write a note; both are there after a restart', async ({ page }) => {
+  await openSample(page);
+  await dragSelect(page, 'Foreign Minister Choe Son-hee');
+  const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
+  await expect(toolbar).toBeVisible();
+  await saveScreen(page, 'reader-selection-toolbar');
+  await toolbar.getByRole('button', { name: /^Actor/ }).click();
+  await expect.poll(async () => (await paintedLayers(page))['lectio-hl-2']).toBe(1);
+
+  await page.getByRole('toolbar', { name: 'Highlight actions' }).getByRole('button', { name: 'Note' }).click();
+  await page.getByRole('textbox', { name: 'Note', exact: true }).fill('North Korea’s *foreign minister*');
+  await page.getByRole('textbox', { name: 'Tags' }).fill('people, dprk');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  const list = page.getByRole('list', { name: 'Highlights' });
+  await expect(list).toContainText('Foreign Minister Choe Son-hee');
+  await expect(list.locator('.note-text .em')).toHaveText('foreign minister');
+  await saveScreen(page, 'reader-highlights');
+  await expect.poll(() => storedHighlights()[0]?.note).toBe('North Korea’s *foreign minister*');
+  expect(storedHighlights()[0]).toMatchObject({ color: 2, tags: ['people', 'dprk'], selectors: [expect.anything(), { exact: 'Foreign Minister Choe Son-hee' }] });
+
+  await server.stop();
+  server = await startServer(server.dataDir);
+  await page.goto(server.url);
+  await expect(page.getByRole('button', { name: /Open Putin’s visit/ })).toContainText('1 highlights');
+  await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
+  await expect(page.getByRole('list', { name: 'Highlights' })).toContainText('foreign minister');
+  await expect.poll(async () => (await paintedLayers(page))['lectio-hl-2']).toBe(1);
+});
+
+test('the same with the keyboard alone: move, highlight, colour, note, undo', async ({ page }) => {
+  await openSample(page);
+  await page.getByRole('region', { name: /Article text/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('h');
+  await expect.poll(() => storedHighlights().length).toBe(1);
+  expect(storedHighlights()[0]?.selectors[1].exact).toMatch(/^On the 21st, North Korea introduced/);
+
+  await page.keyboard.press('4');
+  await expect.poll(() => storedHighlights()[0]?.color).toBe(4);
+  await page.keyboard.press('n');
+  await expect(page.getByRole('textbox', { name: 'Note', exact: true })).toBeFocused();
+  await page.keyboard.type('Why through the Assistant’s Office?');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => storedHighlights()[0]?.note).toBe('Why through the Assistant’s Office?');
+
+  await page.getByRole('region', { name: /Article text/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('5');
+  await expect.poll(() => storedHighlights().length).toBe(2);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => storedHighlights().length).toBe(1);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Delete');
+  await expect.poll(() => storedHighlights().length).toBe(0);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => storedHighlights()[0]?.note).toBe('Why through the Assistant’s Office?');
+});
+
+test('one click highlights a whole sentence; a click on a highlight selects it', async ({ page }) => {
+  await openSample(page);
+  const [box] = await phraseBoxes(page, 'The Kremlin showed');
+  if (!box) throw new Error('phrase not shown');
+  await page.mouse.click(box.x + 5, box.y + box.height / 2);
+  await expect.poll(() => storedHighlights()[0]?.selectors[1].exact).toMatch(/^The Kremlin showed a relatively cautious attitude.*local time\), saying, “Coordination through diplomatic channels is still in progress,” but North Korea appears to be pushing for Putin’s visit to North Korea more actively\.$/);
+  await page.keyboard.press('Escape');
+  await page.mouse.click(box.x + 5, box.y + box.height / 2);
+  await expect(page.getByRole('toolbar', { name: 'Highlight actions' })).toBeVisible();
+  expect(storedHighlights()).toHaveLength(1);
+});
+
+test('exports Markdown and Web Annotation JSON, and the JSON imports back', async ({ page }) => {
+  await openSample(page);
+  await dragSelect(page, 'Liu Jianchao');
+  await page.getByRole('toolbar').getByRole('button', { name: /^Key point/ }).click();
+  await page.getByRole('toolbar').getByRole('button', { name: 'Note' }).click();
+  await page.getByRole('textbox', { name: 'Note', exact: true }).fill('next foreign minister?');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(() => storedHighlights()[0]?.note).toBe('next foreign minister?');
+
+  const [markdown] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
+  const md = readFileSync(await markdown.path(), 'utf8');
+  expect(markdown.suggestedFilename()).toMatch(/\.md$/);
+  expect(md).toContain('# Putin’s visit to North Korea');
+  expect(md).toContain('> Liu Jianchao');
+  expect(md).toContain('Key point');
+  expect(md).toContain('next foreign minister?');
+
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const jsonPath = await json.path();
+  const collection = JSON.parse(readFileSync(jsonPath, 'utf8'));
+  expect(collection).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: 1 });
+  expect(JSON.stringify(collection)).toContain('TextQuoteSelector');
+
+  await page.getByRole('list', { name: 'Highlights' }).getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => storedHighlights().length).toBe(0);
+  await page.locator('input[type=file][accept*="json"]').setInputFiles(jsonPath);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 highlight' })).toBeVisible();
+  await expect.poll(() => storedHighlights()[0]?.note).toBe('next foreign minister?');
+  expect(readdirSync(path.join(server.dataDir, 'annotations'))).toEqual(['sample.json']);
+});

@@ -1,0 +1,19 @@
+/** The settings part of the service: the reader's preferences, kept in `settings.json`. */
+import type { LectioApi, Settings } from '../contract';
+import type { ServiceDeps } from './deps';
+
+type SettingsMethods = Pick<LectioApi, 'getSettings' | 'updateSettings'>;
+
+export function settingsMethods(deps: ServiceDeps): SettingsMethods {
+  const settings = deps.storage.settings;
+  const view = (): Settings => ({ colorLabels: { ...settings.data.colorLabels } });
+  return {
+    getSettings: async () => view(),
+    async updateSettings(change) {
+      await settings.update((data) => {
+        if (change.colorLabels) data.colorLabels = { ...change.colorLabels };
+      });
+      return view();
+    },
+  };
+}

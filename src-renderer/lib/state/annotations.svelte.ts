@@ -1,0 +1,151 @@
+/**
+ * The open document's highlights, notes and tags, saved through the API as they change, with an undo stack: each
+ * change records its inverse, and Ctrl/Cmd+Z replays the last one.
+ */
+import type { AnchoredHighlight, AnnotationImportReport, ColorLabelMap, UpdateHighlightInput } from '../../../src-main/api/contract';
+import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
+import { IntervalIndex } from '../../../src-main/core/anchoring/interval-index';
+import { api, errorMessage } from '../api.svelte';
+
+type Undo = { label: string; run: () => Promise<void> };
+
+export class AnnotationsState {
+  highlights = $state<AnchoredHighlight[]>([]);
+  documentNote = $state('');
+  labels = $state<ColorLabelMap>({ '1': 'Key point', '2': 'Actor', '3': 'Date or event', '4': 'Question', '5': 'Disagree' });
+  error = $state<string | null>(null);
+  /** What the last change was, for the status line ("Highlighted", "Undid: delete"). */
+  status = $state('');
+  #undo: Undo[] = [];
+  readonly index = new IntervalIndex();
+
+  constructor(readonly documentId: string) {}
+
+  get placed(): AnchoredHighlight[] {
+    return this.highlights.filter((h) => h.anchor !== null).sort((a, b) => (a.anchor?.start ?? 0) - (b.anchor?.start ?? 0));
+  }
+
+  get orphans(): AnchoredHighlight[] {
+    return this.highlights.filter((h) => h.anchor === null);
+  }
+
+  async load(): Promise<void> {
+    await this.#attempt(async () => {
+      const [view, settings] = await Promise.all([api.getAnnotations({ documentId: this.documentId }), api.getSettings({})]);
+      this.highlights = view.highlights;
+      this.documentNote = view.documentNote;
+      this.labels = settings.colorLabels;
+      this.#reindex();
+    });
+  }
+
+  byId(id: string): AnchoredHighlight | undefined {
+    return this.highlights.find((h) => h.id === id);
+  }
+
+  /** Highlights containing a text offset, innermost first (through the interval index, not a scan). */
+  at(offset: number): AnchoredHighlight[] {
+    return this.index.containing(offset).flatMap((range) => this.byId(range.id) ?? []);
+  }
+
+  async create(start: number, end: number, color: HighlightColor): Promise<AnchoredHighlight | null> {
+    return this.#attempt(async () => {
+      const created = await api.createHighlight({ documentId: this.documentId, start, end, color });
+      this.#set([...this.highlights, created]);
+      this.#push('highlight', async () => this.#removeQuietly(created.id));
+      this.status = `Highlighted as “${this.labels[String(color) as '1']}”`;
+      return created;
+    });
+  }
+
+  async update(id: string, change: Omit<UpdateHighlightInput, 'documentId' | 'id'>): Promise<void> {
+    const before = this.byId(id);
+    if (!before) return;
+    await this.#attempt(async () => {
+      const updated = await api.updateHighlight({ documentId: this.documentId, id, ...change });
+      this.#set(this.highlights.map((h) => (h.id === id ? updated : h)));
+      const previous = { color: before.color, note: before.note, tags: [...before.tags] };
+      this.#push('edit', async () => {
+        const restored = await api.updateHighlight({ documentId: this.documentId, id, ...previous });
+        this.#set(this.highlights.map((h) => (h.id === id ? restored : h)));
+      });
+      this.status = 'Saved';
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.#attempt(async () => {
+      const removed = await api.deleteHighlight({ documentId: this.documentId, id });
+      this.#set(this.highlights.filter((h) => h.id !== id));
+      this.#push('delete', async () => {
+        const restored = await api.restoreHighlight({ documentId: this.documentId, highlight: removed });
+        this.#set([...this.highlights, restored]);
+      });
+      this.status = 'Highlight deleted (Ctrl+Z to undo)';
+    });
+  }
+
+  async setDocumentNote(note: string): Promise<void> {
+    const previous = this.documentNote;
+    if (note === previous) return;
+    await this.#attempt(async () => {
+      await api.setDocumentNote({ documentId: this.documentId, note });
+      this.documentNote = note;
+      this.#push('document note', async () => {
+        await api.setDocumentNote({ documentId: this.documentId, note: previous });
+        this.documentNote = previous;
+      });
+      this.status = 'Note saved';
+    });
+  }
+
+  async importJson(content: string): Promise<AnnotationImportReport | null> {
+    return this.#attempt(async () => {
+      const report = await api.importAnnotations({ documentId: this.documentId, content });
+      await this.load();
+      return report;
+    });
+  }
+
+  async undo(): Promise<void> {
+    const last = this.#undo.pop();
+    if (!last) {
+      this.status = 'Nothing to undo';
+      return;
+    }
+    await this.#attempt(async () => {
+      await last.run();
+      this.status = `Undid: ${last.label}`;
+    });
+  }
+
+  async #removeQuietly(id: string): Promise<void> {
+    await api.deleteHighlight({ documentId: this.documentId, id });
+    this.#set(this.highlights.filter((h) => h.id !== id));
+  }
+
+  #push(label: string, run: () => Promise<void>): void {
+    this.#undo.push({ label, run });
+    if (this.#undo.length > 100) this.#undo.shift();
+  }
+
+  #set(highlights: AnchoredHighlight[]): void {
+    this.highlights = highlights;
+    this.#reindex();
+  }
+
+  #reindex(): void {
+    this.index.reset(this.highlights.flatMap((h) => (h.anchor ? [{ id: h.id, start: h.anchor.start, end: h.anchor.end }] : [])));
+  }
+
+  async #attempt<T>(work: () => Promise<T>): Promise<T | null> {
+    try {
+      const result = await work();
+      this.error = null;
+      return result;
+    } catch (error) {
+      this.error = errorMessage(error);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * How a reader highlights, by mouse and by keyboard: the passage under the pointer or keyboard focus, the selection
+ * toolbar, the active highlight, and the keys (↓/↑ or J/K move, H highlights, 1–5 colour, N note, Delete, Ctrl/Cmd+Z).
+ */
+import type { AnchoredHighlight } from '../../../src-main/api/contract';
+import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
+import { passageAt, passageIndexFrom, snapToWords, type Passage } from '../../../src-main/core/passages';
+import { offsetFromPoint, rangeFromOffsets, selectionToOffsets } from '../anchoring/text-map';
+import { clearLayer, paintLayer } from '../paint';
+import type { AnnotationsState } from './annotations.svelte';
+
+export interface Toolbar {
+  x: number;
+  y: number;
+  start: number;
+  end: number;
+  highlightId: string | null;
+}
+
+const COLOR_KEYS = new Set(['1', '2', '3', '4', '5']);
+
+export class HighlightController {
+  toolbar = $state<Toolbar | null>(null);
+  activeId = $state<string | null>(null);
+  focused = $state<Passage | null>(null);
+  /** Set to ask the panel to open the note editor of this highlight. */
+  noteRequest = $state<string | null>(null);
+  announcement = $state('');
+  #hovered: Passage | null = null;
+
+  constructor(
+    private readonly root: () => HTMLElement | undefined,
+    private readonly annotations: AnnotationsState,
+    private readonly passages: () => readonly Passage[],
+    private readonly text: () => string,
+  ) {}
+
+  /** Paints every highlight by colour, plus the active one; called whenever highlights change. */
+  paint(highlights: readonly AnchoredHighlight[]): void {
+    const root = this.root();
+    if (!root) return;
+    for (const color of [1, 2, 3, 4, 5] as const) {
+      paintLayer(root, `lectio-hl-${color}`, highlights.filter((h) => h.color === color && h.anchor).map((h) => h.anchor as Passage), 2);
+    }
+    const active = highlights.find((h) => h.id === this.activeId)?.anchor;
+    if (active) paintLayer(root, 'lectio-hl-active', [active], 3);
+    else clearLayer('lectio-hl-active');
+  }
+
+  #offsetAt(x: number, y: number): number | null {
+    const root = this.root();
+    const caret = document.caretPositionFromPoint?.(x, y);
+    if (!root || !caret || !root.contains(caret.offsetNode)) return null;
+    return offsetFromPoint(root, caret.offsetNode, caret.offset);
+  }
+
+  #paintPassage(): void {
+    const root = this.root();
+    const shown = this.focused ?? this.#hovered;
+    if (root && shown) paintLayer(root, 'lectio-passage', [shown], 1);
+    else clearLayer('lectio-passage');
+  }
+
+  hover(event: MouseEvent): void {
+    const offset = this.#offsetAt(event.clientX, event.clientY);
+    const passage = offset === null ? null : passageAt(this.passages(), offset);
+    if (passage?.start === this.#hovered?.start) return;
+    this.#hovered = passage;
+    this.#paintPassage();
+  }
+
+  leave(): void {
+    this.#hovered = null;
+    this.#paintPassage();
+  }
+
+  #placeToolbar(start: number, end: number, highlightId: string | null): void {
+    const root = this.root();
+    const range = root ? rangeFromOffsets(root, start, end) : null;
+    const rect = range?.getClientRects()[0] ?? range?.getBoundingClientRect();
+    if (!rect) return;
+    this.toolbar = { x: rect.left + rect.width / 2, y: rect.top, start, end, highlightId };
+  }
+
+  /** After a mouse press ends: a drag selects (toolbar), a click on a highlight activates it, a click on text highlights its passage. */
+  async pointerUp(event: MouseEvent): Promise<void> {
+    const root = this.root();
+    if (!root || event.button !== 0) return;
+    const selected = this.#selection();
+    if (selected) {
+      this.activeId = null;
+      this.#placeToolbar(selected.start, selected.end, null);
+      return;
+    }
+    if ((event.target as Element | null)?.closest('a')) return;
+    const offset = this.#offsetAt(event.clientX, event.clientY);
+    if (offset === null) return;
+    const hit = this.annotations.at(offset)[0];
+    if (hit?.anchor) {
+      this.activate(hit);
+      return;
+    }
+    const passage = passageAt(this.passages(), offset);
+    if (passage) await this.#highlight(passage.start, passage.end, 1);
+  }
+
+  /** Keeps the toolbar beside its text while the page scrolls. */
+  reposition(): void {
+    const target = this.toolbar;
+    if (target) this.#placeToolbar(target.start, target.end, target.highlightId);
+  }
+
+  activate(highlight: AnchoredHighlight): void {
+    this.activeId = highlight.id;
+    if (highlight.anchor) this.#placeToolbar(highlight.anchor.start, highlight.anchor.end, highlight.id);
+    this.paint(this.annotations.highlights);
+  }
+
+  dismiss(): void {
+    this.toolbar = null;
+    this.activeId = null;
+    this.paint(this.annotations.highlights);
+  }
+
+  async #highlight(start: number, end: number, color: HighlightColor): Promise<AnchoredHighlight | null> {
+    const created = await this.annotations.create(start, end, color);
+    document.getSelection()?.removeAllRanges();
+    if (created) this.activate(created);
+    return created;
+  }
+
+  /** Applies a colour to the toolbar's target: recolours the active highlight, or highlights the selection. */
+  async color(color: HighlightColor): Promise<void> {
+    const target = this.toolbar;
+    if (target?.highlightId) await this.annotations.update(target.highlightId, { color });
+    else if (target) await this.#highlight(target.start, target.end, color);
+    this.paint(this.annotations.highlights);
+  }
+
+  async note(): Promise<void> {
+    const target = this.toolbar;
+    if (!target) return;
+    const id = target.highlightId ?? (await this.#highlight(target.start, target.end, 1))?.id;
+    if (id) this.noteRequest = id;
+  }
+
+  async copy(): Promise<void> {
+    const target = this.toolbar;
+    if (target) await navigator.clipboard?.writeText(this.text().slice(target.start, target.end)).catch(() => undefined);
+    this.announcement = 'Copied';
+  }
+
+  async deleteActive(): Promise<void> {
+    if (!this.activeId) return;
+    await this.annotations.remove(this.activeId);
+    this.dismiss();
+  }
+
+  #move(step: 1 | -1): void {
+    const passages = this.passages();
+    if (passages.length === 0) return;
+    const current = this.focused ? passageIndexFrom(passages, this.focused.start) : step === 1 ? -1 : passages.length;
+    const next = passages[Math.max(0, Math.min(passages.length - 1, current + step))];
+    if (!next) return;
+    this.focused = next;
+    this.#paintPassage();
+    const root = this.root();
+    const range = root ? rangeFromOffsets(root, next.start, next.end) : null;
+    range?.startContainer.parentElement?.closest('[data-start]')?.scrollIntoView({ block: 'nearest' });
+    this.announcement = this.text().slice(next.start, next.end);
+    const hit = this.annotations.at(next.start)[0];
+    if (hit) this.activate(hit);
+    else {
+      this.activeId = null;
+      this.#placeToolbar(next.start, next.end, null);
+      this.paint(this.annotations.highlights);
+    }
+  }
+
+  /**
+   * Keyboard handling for the reader. Decides at once whether the key is Lectio's (so the caller can prevent the
+   * browser's default, which must happen during dispatch), then queues the work: keys pressed quickly act in order,
+   * each on the result of the one before (H then 4 recolours the new highlight rather than making a second one).
+   */
+  key(event: KeyboardEvent): boolean {
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable="true"]')) return false;
+    const action = this.#actionFor(event);
+    if (!action) return false;
+    void this.#enqueue(action);
+    return true;
+  }
+
+  #queue: Promise<void> = Promise.resolve();
+
+  /** Runs `action` after every earlier action has finished; toolbar buttons and keys share this one queue. */
+  #enqueue(action: () => Promise<void> | void): Promise<void> {
+    this.#queue = this.#queue.then(action, action);
+    return this.#queue;
+  }
+
+  /** Toolbar: a colour button. */
+  chooseColor(color: HighlightColor): Promise<void> {
+    return this.#enqueue(() => this.color(color));
+  }
+
+  /** Toolbar: the Note button. */
+  chooseNote(): Promise<void> {
+    return this.#enqueue(() => this.note());
+  }
+
+  /** Toolbar: the Delete button. */
+  chooseDelete(): Promise<void> {
+    return this.#enqueue(() => this.deleteActive());
+  }
+
+  #actionFor(event: KeyboardEvent): (() => Promise<void> | void) | null {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
+      return async () => {
+        await this.annotations.undo();
+        this.paint(this.annotations.highlights);
+      };
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return null;
+    const key = event.key;
+    if (key === 'ArrowDown' || key === 'j') return () => this.#move(1);
+    if (key === 'ArrowUp' || key === 'k') return () => this.#move(-1);
+    if (key === 'Escape') return () => this.dismiss();
+    if ((key === 'Delete' || key === 'Backspace') && this.activeId) return () => this.deleteActive();
+    if (key === 'h' || COLOR_KEYS.has(key)) return () => this.#colorKey(key === 'h' ? 1 : (Number(key) as HighlightColor));
+    if (key === 'n') return () => this.note();
+    return null;
+  }
+
+  /** The reader's selection inside the article, widened to whole words; null when there is none. */
+  #selection(): Passage | null {
+    const root = this.root();
+    const selected = root ? selectionToOffsets(root, document.getSelection()) : null;
+    return selected ? snapToWords(this.text(), selected.start, selected.end) : null;
+  }
+
+  async #colorKey(color: HighlightColor): Promise<void> {
+    const selected = this.#selection();
+    if (selected) this.#placeToolbar(selected.start, selected.end, null);
+    else if (!this.toolbar && this.focused) this.#placeToolbar(this.focused.start, this.focused.end, null);
+    await this.color(color);
+  }
+}
