@@ -6,9 +6,10 @@
 import type { Anchored } from '../core/anchoring/anchor';
 import type { Highlight, HighlightColor } from '../core/annotations/highlight';
 import type { ActorType, ExtractionResult } from '../core/extract/types';
-import type { DocumentMeta, LectioDocument } from '../core/model';
+import type { DocumentBody, DocumentMeta, LectioDocument } from '../core/model';
 
-export type ImportFormat = 'text' | 'markdown';
+/** 'structured' carries a body the renderer built from HTML (see core/import/structured.ts for how it is checked). */
+export type ImportFormat = 'text' | 'markdown' | 'structured';
 
 export interface Notice {
   id: string;
@@ -30,6 +31,8 @@ export interface DocumentSummary extends DocumentMeta {
 export interface ImportDocumentInput {
   text: string;
   format: ImportFormat;
+  /** With format 'structured': the document body; `text` is then ignored. */
+  body?: DocumentBody;
   title?: string;
   source?: string;
   /** The file's name when imported from a file; shown as the document's origin. */

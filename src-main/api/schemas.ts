@@ -56,7 +56,17 @@ export const inputSchemas: Schemas = {
   importDocument: z
     .object({
       text: z.string().max(MAX_IMPORT_CHARS, `articles are limited to ${MAX_IMPORT_CHARS.toLocaleString('en')} characters`),
-      format: z.enum(['text', 'markdown']),
+      format: z.enum(['text', 'markdown', 'structured']),
+      body: z
+        .object({
+          text: z.string().max(MAX_IMPORT_CHARS),
+          blocks: z
+            .array(z.object({ kind: z.enum(['paragraph', 'heading', 'list-item', 'quote']), start: offset, end: offset, level: z.number().int().min(1).max(9).optional() }).strict())
+            .max(500_000),
+          marks: z.array(z.object({ kind: z.enum(['emphasis', 'strong', 'link', 'code']), start: offset, end: offset, href: z.string().max(4000).optional() }).strict()).max(1_000_000),
+        })
+        .strict()
+        .optional(),
       title: shortText(300).optional(),
       source: shortText(300).optional(),
       fileName: shortText(260).optional(),

@@ -13,7 +13,7 @@ export async function openTextFile(event: IpcMainInvokeEvent): Promise<ApiResult
   const options = {
     title: 'Open an article',
     properties: ['openFile' as const],
-    filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown'] }],
+    filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }],
   };
   const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   const file = picked.filePaths[0];

@@ -1,11 +1,12 @@
 /** The documents part of the service: the library's list, importing, opening, editing details and deleting. */
-import type { DocumentMeta } from '../../core/model';
+import type { DocumentBody, DocumentMeta } from '../../core/model';
+import { checkStructuredBody } from '../../core/import/structured';
 import { importMarkdown } from '../../core/import/markdown';
 import { importPlainText } from '../../core/import/plain-text';
 import { countWords, deriveTitle } from '../../core/text-stats';
 import type { LibraryStorage } from '../../storage/library-storage';
 import { InvalidInputError } from './deps';
-import type { DocumentSummary, LectioApi } from '../contract';
+import type { DocumentSummary, ImportDocumentInput, LectioApi } from '../contract';
 import type { ServiceDeps } from './deps';
 
 export interface SampleArticle {
@@ -15,6 +16,15 @@ export interface SampleArticle {
   publishedDate: string | null;
 }
 
+
+function importedBody(input: ImportDocumentInput): DocumentBody {
+  if (input.format === 'markdown') return importMarkdown(input.text);
+  if (input.format === 'text') return importPlainText(input.text);
+  if (!input.body) throw new InvalidInputError('A structured import needs its document body.');
+  const checked = checkStructuredBody(input.body);
+  if ('error' in checked) throw new InvalidInputError(checked.error);
+  return checked.body;
+}
 
 type DocumentMethods = Pick<LectioApi, 'appInfo' | 'listDocuments' | 'getDocument' | 'importDocument' | 'updateDocument' | 'deleteDocument' | 'dismissNotice'>;
 
@@ -41,7 +51,7 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
     },
 
     async importDocument(input) {
-      const body = input.format === 'markdown' ? importMarkdown(input.text) : importPlainText(input.text);
+      const body = importedBody(input);
       if (body.text.trim().length === 0) throw new InvalidInputError('The article is empty: there is no text to import.');
       const meta: DocumentMeta = {
         id: newId(),
