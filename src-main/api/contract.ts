@@ -4,8 +4,21 @@
  * preload and the renderer import it without pulling in the validation library; the schemas live in schemas.ts.
  */
 import type { Anchored } from '../core/anchoring/anchor';
+import type {
+  CardImportReport,
+  CardStatsView,
+  CardView,
+  CreateCardInput,
+  Grade,
+  GradeResult,
+  ReviewQueue,
+  ReviewSettings,
+  StoredCard,
+  UpdateCardInput,
+} from './cards-contract';
 import type { Highlight, HighlightColor } from '../core/annotations/highlight';
 import type { ActorType, ExtractionResult } from '../core/extract/types';
+import type { SearchHit } from '../core/search/library-index';
 import type { DocumentBody, DocumentMeta, LectioDocument } from '../core/model';
 
 /** 'structured' carries a body the renderer built from HTML (see core/import/structured.ts for how it is checked). */
@@ -106,8 +119,12 @@ export interface AnnotationImportReport {
 
 export type ColorLabelMap = Record<'1' | '2' | '3' | '4' | '5', string>;
 
+export type * from './cards-contract';
+
 export interface Settings {
   colorLabels: ColorLabelMap;
+  /** Scheduling: stored in settings.json, absent in files older than the cards feature (defaults apply). */
+  review: ReviewSettings;
 }
 
 type Empty = Record<string, never>;
@@ -131,8 +148,21 @@ export interface ApiMethods {
   setDocumentNote: { input: { documentId: string; note: string }; output: { documentNote: string } };
   exportAnnotations: { input: { documentId: string; format: AnnotationExportFormat }; output: ExportedFile };
   importAnnotations: { input: { documentId: string; content: string }; output: AnnotationImportReport };
+  search: { input: { query: string; limit?: number }; output: SearchHit[] };
   getSettings: { input: Empty; output: Settings };
   updateSettings: { input: Partial<Settings>; output: Settings };
+  listCards: { input: Empty; output: CardView[] };
+  createCard: { input: CreateCardInput; output: CardView };
+  createCardFromHighlight: { input: { documentId: string; highlightId: string }; output: { card: CardView; created: boolean } };
+  updateCard: { input: UpdateCardInput; output: CardView };
+  deleteCard: { input: { id: string }; output: StoredCard };
+  restoreCard: { input: { card: StoredCard }; output: CardView };
+  getReviewQueue: { input: Empty; output: ReviewQueue };
+  gradeCard: { input: { id: string; grade: Grade }; output: GradeResult };
+  undoGrade: { input: { reviewId: string }; output: CardView };
+  getCardStats: { input: Empty; output: CardStatsView };
+  exportCards: { input: { documentId?: string }; output: ExportedFile };
+  importCards: { input: { content: string }; output: CardImportReport };
 }
 
 export type MethodName = keyof ApiMethods;
@@ -158,8 +188,21 @@ export const METHOD_NAMES = [
   'setDocumentNote',
   'exportAnnotations',
   'importAnnotations',
+  'search',
   'getSettings',
   'updateSettings',
+  'listCards',
+  'createCard',
+  'createCardFromHighlight',
+  'updateCard',
+  'deleteCard',
+  'restoreCard',
+  'getReviewQueue',
+  'gradeCard',
+  'undoGrade',
+  'getCardStats',
+  'exportCards',
+  'importCards',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

@@ -95,6 +95,7 @@ export const inputSchemas: Schemas = {
   setDocumentNote: z.object({ documentId: id, note: z.string().max(200_000) }).strict(),
   exportAnnotations: z.object({ documentId: id, format: z.enum(['markdown', 'json']) }).strict(),
   importAnnotations: z.object({ documentId: id, content: z.string().max(50_000_000) }).strict(),
+  search: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }).strict(),
   getSettings: empty,
   updateSettings: z.object({ colorLabels: colorLabels.optional() }).strict(),
 };

@@ -8,6 +8,7 @@ import { analysisMethods } from './services/analysis';
 import { annotationMethods } from './services/annotations';
 import type { ServiceDeps, ServiceOptions } from './services/deps';
 import { documentMethods } from './services/documents';
+import { searchMethods } from './services/search';
 import { settingsMethods } from './services/settings';
 
 export { seedNewLibrary, type SampleArticle } from './services/documents';
@@ -20,5 +21,5 @@ export function createService(options: ServiceOptions): LectioApi {
     now: options.now,
     newId: options.newId ?? randomUUID,
   };
-  return { ...documentMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps) };
+  return { ...documentMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps) };
 }

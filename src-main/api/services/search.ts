@@ -1,0 +1,35 @@
+/**
+ * The search part of the service: one MiniSearch index over the library, brought up to date before each query by
+ * re-indexing only the documents whose title, highlights or note changed since they were indexed.
+ */
+import { documentEntries, documentSignature } from '../../core/search/entries';
+import { LibraryIndex } from '../../core/search/library-index';
+import type { LectioApi } from '../contract';
+import type { ServiceDeps } from './deps';
+
+type SearchMethods = Pick<LectioApi, 'search'>;
+
+export function searchMethods(deps: ServiceDeps): SearchMethods {
+  const { storage } = deps;
+  const index = new LibraryIndex();
+
+  async function refresh(): Promise<void> {
+    const listed = storage.listDocuments();
+    const ids = new Set(listed.map((meta) => meta.id));
+    for (const id of index.documents()) if (!ids.has(id)) index.removeDocument(id);
+    for (const meta of listed) {
+      const annotations = (await storage.annotations.get(meta.id)).data;
+      const signature = documentSignature(meta, annotations.highlights, annotations.documentNote);
+      if (index.isCurrent(meta.id, signature)) continue;
+      const doc = await storage.getDocument(meta.id);
+      index.replaceDocument(meta.id, signature, documentEntries(doc, annotations.highlights, annotations.documentNote));
+    }
+  }
+
+  return {
+    async search({ query, limit }) {
+      await refresh();
+      return index.search(query, limit ?? 30);
+    },
+  };
+}
