@@ -1,10 +1,16 @@
 /**
  * End-to-end tests. `browser` drives browser mode (`out/main/serve.js`) in Debian's Chromium and runs everywhere;
- * `electron` drives the real desktop app and skips itself where Electron's binary is not installed.
+ * `electron` drives the real desktop app and skips itself where Electron's binary is not installed; `harness` runs the
+ * built main and preload bundles on a test-only stand-in for Electron (e2e/electron-harness) with the same Chromium.
  */
 import { defineConfig } from '@playwright/test';
 
 export const CHROMIUM_PATH = process.env.LECTIO_CHROMIUM ?? '/usr/bin/chromium';
+
+const chromiumLaunch = {
+  executablePath: CHROMIUM_PATH,
+  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+};
 
 export default defineConfig({
   timeout: 60_000,
@@ -21,12 +27,11 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         viewport: { width: 1280, height: 860 },
-        launchOptions: {
-          executablePath: CHROMIUM_PATH,
-          args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
-        },
+        launchOptions: chromiumLaunch,
       },
     },
     { name: 'electron', testDir: 'e2e/electron' },
+    // The harness's runner launches this Chromium itself (as Electron starts its own) with these settings.
+    { name: 'harness', testDir: 'e2e/harness', use: { browserName: 'chromium', launchOptions: chromiumLaunch } },
   ],
 });

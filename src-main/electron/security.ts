@@ -31,6 +31,10 @@ export function hardenWebContents(contents: WebContents, appUrl: string): void {
     event.preventDefault();
     openOutside(url);
   });
+  // The app has no frames (its CSP forbids them); should one ever appear, it may not navigate anywhere.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 

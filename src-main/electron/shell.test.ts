@@ -23,7 +23,7 @@ vi.mock('electron', () => {
       return Promise.resolve();
     }
   }
-  return { BrowserWindow, shell: { openExternal: (url: string) => recorded.openedExternally.push(url) } };
+  return { BrowserWindow, dialog: { showErrorBox: () => undefined }, shell: { openExternal: (url: string) => recorded.openedExternally.push(url) } };
 });
 
 const { createMainWindow } = await import('./window');
@@ -66,14 +66,14 @@ describe('main window', () => {
 describe('IPC registration', () => {
   it('registers every contract method and desktop call exactly once', () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc as never, api, { openTextFile: async () => ({ ok: true, value: null }) }, () => APP_URL);
+    registerIpc(ipc as never, api, { openTextFile: async () => ({ ok: true, value: null }), revealDataFolder: async () => ({ ok: true, value: null }) }, () => APP_URL);
     const expected = [...METHOD_NAMES.map(ipcChannel), ...DESKTOP_METHOD_NAMES.map(desktopChannel)];
     expect([...ipc.calls].sort()).toEqual([...expected].sort());
   });
 
   it('refuses calls from any frame but the app’s top-level page', async () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc as never, api, { openTextFile: async () => ({ ok: true, value: null }) }, () => APP_URL);
+    registerIpc(ipc as never, api, { openTextFile: async () => ({ ok: true, value: null }), revealDataFolder: async () => ({ ok: true, value: null }) }, () => APP_URL);
     const handler = ipc.handlers.get(ipcChannel('listDocuments'));
     const call = (senderFrame: unknown) => handler?.({ senderFrame }, {});
     expect(await call({ url: `${APP_URL}#/read/x`, parent: null })).toEqual({ ok: true, value: [] });
@@ -118,6 +118,9 @@ describe('web contents guards', () => {
     };
     expect(navigate('https://evil.example/')).toBe(true);
     expect(navigate(`${APP_URL}#/read/sample`)).toBe(false);
+    const frame = { isMainFrame: false, prevented: false, preventDefault() { this.prevented = true; } };
+    contents.listeners.get('will-frame-navigate')?.(frame);
+    expect(frame.prevented).toBe(true);
     const webview = { prevented: false, preventDefault() { this.prevented = true; } };
     contents.listeners.get('will-attach-webview')?.(webview);
     expect(webview.prevented).toBe(true);

@@ -2,7 +2,7 @@
  * The main window: context isolation, the sandbox and no Node integration, with the preload as the renderer's only
  * door to the main process. The Content-Security-Policy comes from index.html's meta tag.
  */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 
 export interface WindowOptions {
   preloadPath: string;
@@ -34,6 +34,9 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     webPreferences: { ...WEB_PREFERENCES, preload: options.preloadPath },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(options.rendererUrl);
+  window.loadURL(options.rendererUrl).catch((error: unknown) => {
+    // A renderer that cannot load leaves a blank window; say why instead of failing silently.
+    dialog.showErrorBox('Lectio could not open its window', error instanceof Error ? error.message : String(error));
+  });
   return window;
 }
