@@ -1,6 +1,6 @@
 /**
  * Opens a library folder for a host (Electron or browser mode): takes its lock, seeds the sample article into a new
- * library, and builds the service. Both hosts start here, so they cannot drift apart.
+ * library, builds the service and starts the automatic backups. Both hosts start here, so they cannot drift apart.
  */
 import sampleText from '../assets/sample-article.txt?raw';
 import sampleMeta from '../assets/sample-article.json';
@@ -8,12 +8,15 @@ import { version } from '../package.json';
 import { createWorkerRunner } from './analysis/extraction-runner';
 import type { AppInfo, LectioApi } from './api/contract';
 import { createService, seedNewLibrary } from './api/service';
+import { BackupScheduler } from './storage/backup-scheduler';
 import { LibraryStorage } from './storage/library-storage';
 
 export interface OpenLibrary {
   api: LectioApi;
   storage: LibraryStorage;
   close(): void;
+  /** Takes the quit backup (when anything changed since the last one), then closes; never rejects. */
+  shutdown(): Promise<void>;
 }
 
 export interface LibraryHost {
@@ -34,12 +37,19 @@ export async function openLibrary(dataDir: string, { host, extractionWorker }: L
   }
   const extraction = createWorkerRunner(extractionWorker);
   const api = createService({ storage, host, version, now, extraction });
+  const backups = new BackupScheduler(storage.backups, { onError: (error) => console.error(`lectio: automatic backup failed: ${String(error)}`) });
+  void backups.start();
+  const close = () => {
+    void extraction.close();
+    storage.close();
+  };
   return {
     api,
     storage,
-    close: () => {
-      void extraction.close();
-      storage.close();
+    close,
+    async shutdown() {
+      await backups.stop();
+      close();
     },
   };
 }

@@ -33,10 +33,19 @@ async function main(): Promise<void> {
     throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new Error(`Port ${port} is in use: choose another with --port N (0 picks a free one).`) : error;
   }
   console.log(`Lectio is running at ${host.url}  (library: ${dataDir}; Ctrl+C stops it)`);
+  let stopping = false;
   const stop = () => {
-    library.close();
-    void host.close().finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 2000).unref();
+    if (stopping) return;
+    stopping = true;
+    // The quit backup runs first; a hung close must still not keep a stopped server alive for long.
+    setTimeout(() => process.exit(0), 10_000).unref();
+    void library
+      .shutdown()
+      .then(() => {
+        host.server.closeAllConnections();
+        return host.close();
+      })
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

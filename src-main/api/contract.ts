@@ -19,6 +19,7 @@ import type {
 import type { Highlight, HighlightColor } from '../core/annotations/highlight';
 import type { ActorType, ExtractionResult } from '../core/extract/types';
 import type { SearchHit } from '../core/search/library-index';
+import type { QuizSessionRecord, SessionQuestion } from '../core/quiz/session';
 import type { DocumentBody, DocumentMeta, LectioDocument } from '../core/model';
 
 /** 'structured' carries a body the renderer built from HTML (see core/import/structured.ts for how it is checked). */
@@ -125,6 +126,49 @@ export interface Settings {
   colorLabels: ColorLabelMap;
   /** Scheduling: stored in settings.json, absent in files older than the cards feature (defaults apply). */
   review: ReviewSettings;
+  reading: ReadingSettings;
+  quiz: { autoCardOnMiss: boolean };
+}
+
+export interface ReadingSettings {
+  theme: 'system' | 'light' | 'dark' | 'sepia';
+  font: 'serif' | 'sans';
+  /** Body text size in pixels. */
+  size: number;
+  /** Line width in characters. */
+  width: number;
+}
+
+export type { QuizSessionRecord, SessionQuestion } from '../core/quiz/session';
+
+export interface QuizRequest {
+  documentIds: string[];
+  /** How many questions; absent for every question the articles give. */
+  count?: number;
+  kinds?: string[];
+  /** Fixes the questions and their order; a fresh one is made when absent. */
+  seed?: string;
+}
+
+export interface QuizSessionSummary {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  titles: string[];
+  total: number;
+  answered: number;
+  correct: number;
+}
+
+/** One backup of the library (`backups/<id>/` in the data folder), as the Restore screen lists it. */
+export interface BackupSummary {
+  id: string;
+  createdAt: string;
+  /** Why it was taken: at start-up, on the half-hourly timer, on quit, by hand, or just before a restore. */
+  reason: 'start' | 'scheduled' | 'quit' | 'manual' | 'before-restore';
+  documents: number;
+  files: number;
+  bytes: number;
 }
 
 type Empty = Record<string, never>;
@@ -149,8 +193,19 @@ export interface ApiMethods {
   exportAnnotations: { input: { documentId: string; format: AnnotationExportFormat }; output: ExportedFile };
   importAnnotations: { input: { documentId: string; content: string }; output: AnnotationImportReport };
   search: { input: { query: string; limit?: number }; output: SearchHit[] };
+  prepareQuiz: { input: QuizRequest; output: { seed: string; questions: SessionQuestion[] } };
+  startQuiz: { input: QuizRequest; output: QuizSessionRecord };
+  answerQuiz: { input: { sessionId: string; questionId: string; given: string }; output: { correct: boolean; expected: string } };
+  finishQuiz: { input: { sessionId: string }; output: QuizSessionSummary };
+  listQuizSessions: { input: Empty; output: QuizSessionSummary[] };
+  getQuizSession: { input: { id: string }; output: QuizSessionRecord };
+  hideQuestion: { input: { questionId: string }; output: { hidden: number } };
   getSettings: { input: Empty; output: Settings };
   updateSettings: { input: Partial<Settings>; output: Settings };
+  listBackups: { input: Empty; output: BackupSummary[] };
+  createBackup: { input: Empty; output: BackupSummary };
+  /** Replaces the library with the backup, after taking a backup of the current state (returned as `safety`). */
+  restoreBackup: { input: { id: string }; output: { restored: BackupSummary; safety: BackupSummary } };
   listCards: { input: Empty; output: CardView[] };
   createCard: { input: CreateCardInput; output: CardView };
   createCardFromHighlight: { input: { documentId: string; highlightId: string }; output: { card: CardView; created: boolean } };
@@ -189,8 +244,18 @@ export const METHOD_NAMES = [
   'exportAnnotations',
   'importAnnotations',
   'search',
+  'prepareQuiz',
+  'startQuiz',
+  'answerQuiz',
+  'finishQuiz',
+  'listQuizSessions',
+  'getQuizSession',
+  'hideQuestion',
   'getSettings',
   'updateSettings',
+  'listBackups',
+  'createBackup',
+  'restoreBackup',
   'listCards',
   'createCard',
   'createCardFromHighlight',
@@ -243,9 +308,38 @@ export interface OpenedFile {
 /** Desktop-only calls, answered by the Electron main process (browser mode uses a file input instead). */
 export interface DesktopBridge {
   openTextFile(): Promise<ApiResult<OpenedFile | null>>;
+  /** Opens the library folder in the system's file manager. */
+  revealDataFolder(): Promise<ApiResult<null>>;
+  /**
+   * Resolves with the next application-menu command for this window. The preload keeps one such call open and hands
+   * each command to the page's listener: menu commands travel over the same sender-checked invoke path as every
+   * other call, instead of a second, push-style channel.
+   */
+  nextMenuCommand(): Promise<ApiResult<MenuCommand>>;
+  /** The files the system asked Lectio to open since the last call ('open-files' says there are some). */
+  takeOpenedFiles(): Promise<ApiResult<OpenedFile[]>>;
 }
 
-export const DESKTOP_METHOD_NAMES = ['openTextFile'] as const satisfies readonly (keyof DesktopBridge)[];
+/** What the native application menu asks the page to do. */
+export type MenuCommand =
+  | 'import'
+  | 'export-markdown'
+  | 'search'
+  | 'library'
+  | 'quiz'
+  | 'review'
+  | 'cards'
+  | 'settings'
+  | 'toggle-sidebar'
+  | 'shortcuts'
+  | 'undo'
+  | 'open-files'
+  | 'theme:system'
+  | 'theme:light'
+  | 'theme:dark'
+  | 'theme:sepia';
+
+export const DESKTOP_METHOD_NAMES = ['openTextFile', 'revealDataFolder', 'nextMenuCommand', 'takeOpenedFiles'] as const satisfies readonly (keyof DesktopBridge)[];
 
 /** IPC channel of a desktop-only call. */
 export function desktopChannel(method: keyof DesktopBridge): string {
@@ -256,7 +350,9 @@ export function desktopChannel(method: keyof DesktopBridge): string {
 export interface PreloadBridge {
   host: 'electron';
   invoke: { [M in MethodName]: (input: MethodInput<M>) => Promise<ApiResult<MethodOutput<M>>> };
-  desktop: DesktopBridge;
+  desktop: Omit<DesktopBridge, 'nextMenuCommand'>;
+  /** Calls `listener` with each application-menu command, for as long as the page lives. */
+  onMenuCommand(listener: (command: MenuCommand) => void): void;
 }
 
 export const TOKEN_HEADER = 'x-lectio-token';

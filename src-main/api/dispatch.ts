@@ -7,10 +7,12 @@ import { isMethodName, type ApiError, type ApiResult, type LectioApi } from './c
 import { inputSchemas } from './schemas';
 import { InvalidInputError } from './service';
 import { NotFoundError } from '../storage/library-storage';
+import { StoreRetiredError } from '../storage/durable-file';
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof InvalidInputError) return { code: 'invalid-argument', message: error.message };
   if (error instanceof NotFoundError) return { code: 'not-found', message: error.message };
+  if (error instanceof StoreRetiredError) return { code: 'storage', message: error.message };
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOSPC') return { code: 'storage', message: 'The disk is full: the change was not saved, and your data is unchanged.' };
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_IMPORT_CHARS, type MethodInput, type MethodName } from './contract';
+import { BACKUP_ID_PATTERN } from '../storage/backups';
 
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
 const isoDate = z
@@ -38,6 +39,14 @@ const storedHighlight = z
     updatedAt: isoTimestamp,
   })
   .strict();
+const quizRequest = z
+  .object({
+    documentIds: z.array(id).min(1).max(200),
+    count: z.number().int().min(1).max(500).optional(),
+    kinds: z.array(z.enum(['who', 'role', 'when', 'timeline', 'match', 'quote', 'truefalse'])).min(1).optional(),
+    seed: z.string().min(1).max(100).optional(),
+  })
+  .strict();
 const correction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rename'), actor: actorId, name }).strict(),
   z.object({ kind: z.literal('merge'), from: actorId, into: actorId }).strict(),
@@ -46,6 +55,35 @@ const correction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('remove'), actor: actorId }).strict(),
   z.object({ kind: z.literal('date-value'), start: offset, end: offset, value: timexValue }).strict(),
 ]);
+
+const cardText = z.string().max(20_000);
+const cardSource = z.object({ documentId: id, start: offset, end: offset }).strict().refine((value) => value.start < value.end, 'a source passage needs start < end');
+const reviewSettings = z.object({ desiredRetention: z.number().min(0.7).max(0.99), newPerDay: z.number().int().min(0).max(9999) }).strict();
+const storedCard = z
+  .object({
+    id,
+    kind: z.enum(['basic', 'cloze']),
+    front: cardText,
+    back: cardText,
+    tags,
+    source: z
+      .object({
+        documentId: id,
+        selectors: z.tuple([
+          z.object({ type: z.literal('TextPositionSelector'), start: offset, end: offset }).strict(),
+          z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1).max(MAX_IMPORT_CHARS), prefix: z.string().max(64), suffix: z.string().max(64) }).strict(),
+        ]),
+      })
+      .strict()
+      .nullable(),
+    highlightId: id.nullable(),
+    color: color.nullable(),
+    suspended: z.boolean(),
+    guid: z.string().min(1).max(200).nullable(),
+    createdAt: isoTimestamp,
+    updatedAt: isoTimestamp,
+  })
+  .strict();
 
 type Schemas = { [M in MethodName]: z.ZodType<MethodInput<M>> };
 
@@ -96,6 +134,41 @@ export const inputSchemas: Schemas = {
   exportAnnotations: z.object({ documentId: id, format: z.enum(['markdown', 'json']) }).strict(),
   importAnnotations: z.object({ documentId: id, content: z.string().max(50_000_000) }).strict(),
   search: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }).strict(),
+  prepareQuiz: quizRequest,
+  startQuiz: quizRequest,
+  answerQuiz: z.object({ sessionId: id, questionId: z.string().min(1).max(100), given: z.string().max(5000) }).strict(),
+  finishQuiz: z.object({ sessionId: id }).strict(),
+  listQuizSessions: empty,
+  getQuizSession: z.object({ id }).strict(),
+  hideQuestion: z.object({ questionId: z.string().min(1).max(100) }).strict(),
   getSettings: empty,
-  updateSettings: z.object({ colorLabels: colorLabels.optional() }).strict(),
+  updateSettings: z
+    .object({
+      colorLabels: colorLabels.optional(),
+      review: reviewSettings.optional(),
+      reading: z
+        .object({ theme: z.enum(['system', 'light', 'dark', 'sepia']), font: z.enum(['serif', 'sans']), size: z.number().min(12).max(32), width: z.number().min(40).max(100) })
+        .strict()
+        .optional(),
+      quiz: z.object({ autoCardOnMiss: z.boolean() }).strict().optional(),
+    })
+    .strict(),
+  listBackups: empty,
+  createBackup: empty,
+  restoreBackup: z.object({ id: z.string().regex(BACKUP_ID_PATTERN, 'backup ids are timestamps such as 2026-01-02T03-04-05-000Z') }).strict(),
+  listCards: empty,
+  createCard: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('basic'), front: cardText, back: cardText, source: cardSource.optional(), tags: tags.optional() }).strict(),
+    z.object({ kind: z.literal('cloze'), cloze: cardText, back: cardText.optional(), source: cardSource.optional(), tags: tags.optional() }).strict(),
+  ]),
+  createCardFromHighlight: z.object({ documentId: id, highlightId: id }).strict(),
+  updateCard: z.object({ id, front: cardText.optional(), back: cardText.optional(), tags: tags.optional(), suspended: z.boolean().optional() }).strict(),
+  deleteCard: z.object({ id }).strict(),
+  restoreCard: z.object({ card: storedCard }).strict(),
+  getReviewQueue: empty,
+  gradeCard: z.object({ id, grade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }).strict(),
+  undoGrade: z.object({ reviewId: id }).strict(),
+  getCardStats: empty,
+  exportCards: z.object({ documentId: id.optional() }).strict(),
+  importCards: z.object({ content: z.string().max(50_000_000) }).strict(),
 };

@@ -6,8 +6,11 @@ import { randomUUID } from 'node:crypto';
 import type { LectioApi } from './contract';
 import { analysisMethods } from './services/analysis';
 import { annotationMethods } from './services/annotations';
+import { backupMethods } from './services/backups';
+import { cardMethods } from './services/cards';
 import type { ServiceDeps, ServiceOptions } from './services/deps';
 import { documentMethods } from './services/documents';
+import { quizMethods } from './services/quiz';
 import { searchMethods } from './services/search';
 import { settingsMethods } from './services/settings';
 
@@ -21,5 +24,5 @@ export function createService(options: ServiceOptions): LectioApi {
     now: options.now,
     newId: options.newId ?? randomUUID,
   };
-  return { ...documentMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps) };
+  return { ...documentMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps), ...quizMethods(deps), ...cardMethods(deps), ...backupMethods(deps) };
 }

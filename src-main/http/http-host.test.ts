@@ -70,12 +70,25 @@ describe('browser-mode HTTP host', () => {
     ['a foreign Origin', { origin: 'http://evil.example' }],
     ['no Origin', { origin: '' }],
     ['a foreign Host (DNS rebinding)', { host: `evil.example:${0}` }],
+    ['an opaque Origin (null, from a sandboxed frame or a file)', { origin: 'null' }],
+    ['an https Origin on the same host', { origin: 'https://127.0.0.1' }],
+    ['a look-alike Origin', { origin: 'http://127.0.0.1.evil.example' }],
   ])('refuses API calls with %s (403)', async (_label, overrides) => {
     const headers = apiHeaders(overrides as Record<string, string>);
     for (const [key, value] of Object.entries(headers)) if (value === '') delete headers[key];
     const reply = await send('/api/listDocuments', { method: 'POST', headers, body: '{}' });
     expect(reply.status).toBe(403);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('refuses an Origin or Host on another port, and a token anywhere but its header', async () => {
+    const other = `127.0.0.1:${host.port + 1}`;
+    expect((await send('/api/listDocuments', { method: 'POST', headers: apiHeaders({ origin: `http://${other}` }), body: '{}' })).status).toBe(403);
+    expect((await send('/api/listDocuments', { method: 'POST', headers: apiHeaders({ host: other }), body: '{}' })).status).toBe(403);
+    const headers = apiHeaders();
+    delete headers['x-lectio-token'];
+    expect((await send(`/api/listDocuments?token=${TOKEN}`, { method: 'POST', headers, body: '{}' })).status).toBe(403);
+    expect((await send('/api/listDocuments', { method: 'GET', headers: apiHeaders() })).status).toBe(405);
   });
 
   it('returns typed errors for malformed bodies and unknown methods', async () => {

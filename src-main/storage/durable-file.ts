@@ -28,13 +28,16 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+let tempCounter = 0;
+
 /** Writes `text` to `file` atomically and durably; on failure the old file is untouched and the temp file removed. */
-export async function writeFileDurably(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+export async function writeFileDurably(file: string, text: string | Uint8Array): Promise<void> {
+  // A unique temp name per write, so two writers of one file (a restore and a late write) never share a temp file.
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++tempCounter}.tmp`);
   try {
     const handle = await open(temp, 'w', 0o600);
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text);
       await handle.sync();
     } finally {
       await handle.close();
@@ -47,10 +50,41 @@ export async function writeFileDurably(file: string, text: string): Promise<void
   await fsyncDir(path.dirname(file));
 }
 
+/** A write refused because the library was replaced (a backup restored) after this file was opened. */
+export class StoreRetiredError extends Error {
+  constructor(readonly file: string) {
+    super('The library was restored from a backup while this change was being made, so the change was not saved. Try it again.');
+    this.name = 'StoreRetiredError';
+  }
+}
+
+/** Every open data file, weakly held, so a restore can stop all of a library's writers whichever store opened them. */
+const liveFiles = new Set<WeakRef<DurableJsonFile<unknown>>>();
+const forget = new FinalizationRegistry<WeakRef<DurableJsonFile<unknown>>>((ref) => liveFiles.delete(ref));
+
+/** Retires every open data file inside `dir` (see DurableJsonFile.retire); resolves when their writes have finished. */
+export async function retireFilesUnder(dir: string): Promise<void> {
+  const prefix = path.resolve(dir) + path.sep;
+  const retiring: Promise<void>[] = [];
+  for (const ref of liveFiles) {
+    const file = ref.deref();
+    if (!file) liveFiles.delete(ref);
+    else if (path.resolve(file.file).startsWith(prefix)) retiring.push(file.retire());
+  }
+  await Promise.all(retiring);
+}
+
 export class DurableJsonFile<T> implements Adapter<T> {
   #queue: Promise<unknown> = Promise.resolve();
+  /** The write waiting behind the one in flight; later writes replace its text and share its promise. */
+  #pending: { text: string; done: Promise<void> } | null = null;
+  #retired = false;
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string) {
+    const ref = new WeakRef(this as DurableJsonFile<unknown>);
+    liveFiles.add(ref);
+    forget.register(this, ref);
+  }
 
   /** Returns null when the file does not exist; throws CorruptFileError when it exists but does not parse. */
   async read(): Promise<T | null> {
@@ -68,11 +102,32 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
+  /**
+   * Resolves once `data`, or a later state of it, is durably on disk. Writes that queue up behind the one in flight
+   * coalesce into one: lowdb hands over its whole current state each time, so the newest text contains every earlier
+   * change, and a burst of N changes costs a few file writes instead of N. Rejects with StoreRetiredError once retired.
+   */
   write(data: T): Promise<void> {
+    if (this.#retired) return Promise.reject(new StoreRetiredError(this.file));
     const text = JSON.stringify(data, null, 1);
-    const next = this.#queue.then(() => writeFileDurably(this.file, text));
+    if (this.#pending) {
+      this.#pending.text = text;
+      return this.#pending.done;
+    }
+    const pending: { text: string; done: Promise<void> } = { text, done: Promise.resolve() };
+    pending.done = this.#queue.then(() => {
+      this.#pending = null;
+      return writeFileDurably(this.file, pending.text);
+    });
+    this.#pending = pending;
     // Keep the chain alive after a failure so one failed write does not block every later one.
-    this.#queue = next.catch(() => undefined);
-    return next;
+    this.#queue = pending.done.catch(() => undefined);
+    return pending.done;
+  }
+
+  /** Refuses every later write and resolves when the writes already accepted have finished (restoring a backup). */
+  retire(): Promise<void> {
+    this.#retired = true;
+    return this.#queue.then(() => undefined);
   }
 }

@@ -115,7 +115,28 @@ export function isAnalysisFile(data: unknown): data is AnalysisFile {
 export interface SettingsFile {
   schemaVersion: number;
   colorLabels: Record<'1' | '2' | '3' | '4' | '5', string>;
+  /**
+   * Scheduling settings. Optional, so settings files written before flashcards stay valid with no migration (and an
+   * older Lectio still reads a newer file); DEFAULT_REVIEW_SETTINGS fill in whatever is absent.
+   */
+  review?: { desiredRetention?: number; newPerDay?: number };
+  /** How the Reader looks; optional like `review`, defaults in DEFAULT_READING_SETTINGS. */
+  reading?: Partial<ReadingSettingsFile>;
+  quiz?: { autoCardOnMiss?: boolean };
 }
+
+export interface ReadingSettingsFile {
+  theme: 'system' | 'light' | 'dark' | 'sepia';
+  font: 'serif' | 'sans';
+  /** Body text size in pixels. */
+  size: number;
+  /** Line width in characters. */
+  width: number;
+}
+
+export const DEFAULT_READING_SETTINGS: ReadingSettingsFile = { theme: 'system', font: 'serif', size: 19, width: 68 };
+
+export const DEFAULT_REVIEW_SETTINGS = { desiredRetention: 0.9, newPerDay: 20 } as const;
 
 export const DEFAULT_COLOR_LABELS: SettingsFile['colorLabels'] = {
   '1': 'Key point',
@@ -129,6 +150,16 @@ const label = z.string().min(1).max(40);
 const settingsFile = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   colorLabels: z.object({ '1': label, '2': label, '3': label, '4': label, '5': label }),
+  review: z.object({ desiredRetention: z.number().min(0.7).max(0.99).optional(), newPerDay: z.number().int().min(0).max(9999).optional() }).optional(),
+  reading: z
+    .object({
+      theme: z.enum(['system', 'light', 'dark', 'sepia']).optional(),
+      font: z.enum(['serif', 'sans']).optional(),
+      size: z.number().min(12).max(32).optional(),
+      width: z.number().min(40).max(100).optional(),
+    })
+    .optional(),
+  quiz: z.object({ autoCardOnMiss: z.boolean().optional() }).optional(),
 });
 
 export function isSettingsFile(data: unknown): data is SettingsFile {

@@ -35,6 +35,11 @@ export interface OpenedStore<T> {
   movedAside?: string;
 }
 
+/** Makes a store refuse further writes and resolves once its accepted writes are on disk (before a restore). */
+export function retireStore<T>(db: Low<T>): Promise<void> {
+  return db.adapter instanceof DurableJsonFile ? db.adapter.retire() : Promise.resolve();
+}
+
 /** Moves a bad file next to itself with a timestamped name; returns the new path. */
 export async function moveAside(file: string, now: Date): Promise<string> {
   const stamp = now.toISOString().replace(/[:.]/g, '-');

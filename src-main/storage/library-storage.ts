@@ -26,9 +26,18 @@ import {
   type DocumentFile,
   type LibraryFile,
 } from './file-schemas';
-import { openStore } from './json-store';
+import { CardStore } from './card-store';
+import { BackupStore, type BackupManifest } from './backups';
+import { acceptDataFile } from './data-file-checks';
+import { retireFilesUnder } from './durable-file';
+import { openStore, type OpenedStore } from './json-store';
+import { KeyedMutex } from './keyed-mutex';
 import { acquireLibraryLock, type LibraryLock } from './library-lock';
+import { findUnlistedDocuments } from './orphan-documents';
+import { recoverDataFiles, type RecoveryReport } from './recovery';
+import { replaceDataFiles } from './restore-files';
 import { PerDocumentStore } from './per-document-store';
+import { QuizStore } from './quiz-store';
 
 export class NotFoundError extends Error {
   constructor(what: string) {
@@ -45,22 +54,66 @@ export interface StorageOptions {
 export interface StorageNotice {
   id: string;
   message: string;
+  /** 'warning' when absent: something went wrong and the reader should know. */
+  level?: 'info' | 'warning';
 }
+
+function openIndex(dataDir: string, now: Date): Promise<OpenedStore<LibraryFile>> {
+  return openStore<LibraryFile>(
+    { file: path.join(dataDir, 'library.json'), schemaVersion: LIBRARY_SCHEMA_VERSION, defaults: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, documents: [] }), isValid: isLibraryFile },
+    now,
+  );
+}
+
+function openSettings(dataDir: string, now: Date): Promise<OpenedStore<SettingsFile>> {
+  return openStore<SettingsFile>(
+    {
+      file: path.join(dataDir, 'settings.json'),
+      schemaVersion: SETTINGS_SCHEMA_VERSION,
+      defaults: () => ({ schemaVersion: SETTINGS_SCHEMA_VERSION, colorLabels: { ...DEFAULT_COLOR_LABELS } }),
+      isValid: isSettingsFile,
+    },
+    now,
+  );
+}
+
+function describeBackup(backup: BackupManifest): string {
+  return `the backup of ${backup.createdAt.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+const FILE_NAMES: Record<string, string> = {
+  'library.json': 'The library index',
+  'settings.json': 'Your settings',
+  'cards.json': 'The flashcards file',
+  'reviews.json': 'The review history file',
+  'quiz.json': 'The quiz history file',
+};
 
 export class LibraryStorage {
   readonly notices: StorageNotice[] = [];
   readonly documents: PerDocumentStore<DocumentFile>;
   readonly annotations: PerDocumentStore<AnnotationsFile>;
   readonly analysis: PerDocumentStore<AnalysisFile>;
+  /** Flashcards (`cards.json`) and their review log (`reviews.json`), library-wide: the review queue spans documents. */
+  readonly cards: CardStore;
+  /** Quiz sessions and hidden questions (`quiz.json`). */
+  readonly quiz: QuizStore;
+  readonly backups: BackupStore;
+  #library: Low<LibraryFile>;
+  #settings: Low<SettingsFile>;
+  readonly #restoring = new KeyedMutex();
 
   private constructor(
     readonly dataDir: string,
-    now: () => Date,
-    private readonly library: Low<LibraryFile>,
-    readonly settings: Low<SettingsFile>,
+    private readonly now: () => Date,
+    library: Low<LibraryFile>,
+    settings: Low<SettingsFile>,
     private readonly lock: LibraryLock,
     readonly isNew: boolean,
   ) {
+    this.#library = library;
+    this.#settings = settings;
+    this.backups = new BackupStore({ dataDir, now });
     const title = (id: string) => this.library.data.documents.find((doc) => doc.id === id)?.title ?? id;
     this.documents = new PerDocumentStore<DocumentFile>(
       {
@@ -82,6 +135,8 @@ export class LibraryStorage {
       },
       now,
     );
+    this.cards = new CardStore(dataDir, now, (what, movedTo) => this.#reportMovedAside(what, movedTo));
+    this.quiz = new QuizStore(dataDir, now, (what, movedTo) => this.#reportMovedAside(what, movedTo));
     // The analysis cache is derived data: a bad file is moved aside like any other, and simply recomputed.
     this.analysis = new PerDocumentStore<AnalysisFile>(
       {
@@ -95,29 +150,26 @@ export class LibraryStorage {
     );
   }
 
-  /** Opens (creating if needed) the library; throws LibraryLockedError when another process holds it. */
+  /**
+   * Opens (creating if needed) the library. Every data file is checked first: a bad one is moved aside and restored
+   * from the newest backup holding a good copy (recovery.ts). Throws LibraryLockedError when another process holds it.
+   */
   static async open(options: StorageOptions): Promise<LibraryStorage> {
     await mkdir(options.dataDir, { recursive: true });
     const lock = acquireLibraryLock(options.dataDir);
     try {
-      const file = path.join(options.dataDir, 'library.json');
-      const isNew = !(await exists(file));
-      const opened = await openStore<LibraryFile>(
-        { file, schemaVersion: LIBRARY_SCHEMA_VERSION, defaults: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, documents: [] }), isValid: isLibraryFile },
-        options.now(),
-      );
-      const settings = await openStore<SettingsFile>(
-        {
-          file: path.join(options.dataDir, 'settings.json'),
-          schemaVersion: SETTINGS_SCHEMA_VERSION,
-          defaults: () => ({ schemaVersion: SETTINGS_SCHEMA_VERSION, colorLabels: { ...DEFAULT_COLOR_LABELS } }),
-          isValid: isSettingsFile,
-        },
-        options.now(),
-      );
+      const isNew = !(await exists(path.join(options.dataDir, 'library.json')));
+      const backups = new BackupStore({ dataDir: options.dataDir, now: options.now });
+      const recovered = await recoverDataFiles({ dataDir: options.dataDir, backups, now: options.now, accept: acceptDataFile });
+      const opened = await openIndex(options.dataDir, options.now());
+      const settings = await openSettings(options.dataDir, options.now());
       const storage = new LibraryStorage(options.dataDir, options.now, opened.db, settings.db, lock, isNew);
       if (opened.movedAside) storage.#reportMovedAside('The library index', opened.movedAside);
       if (settings.movedAside) storage.#reportMovedAside('Your settings', settings.movedAside);
+      for (const report of recovered) storage.#reportRecovered(report);
+      if (opened.movedAside || recovered.some((report) => report.file === 'library.json')) await storage.#relistUnlisted();
+      await storage.cards.open();
+      await storage.quiz.open();
       await opened.db.write();
       return storage;
     } catch (error) {
@@ -128,6 +180,43 @@ export class LibraryStorage {
 
   close(): void {
     this.lock.release();
+  }
+
+  get settings(): Low<SettingsFile> {
+    return this.#settings;
+  }
+
+  private get library(): Low<LibraryFile> {
+    return this.#library;
+  }
+
+  /**
+   * Replaces the library with backup `id`, in this running process: the backup is verified first, a backup of the
+   * current state is taken, every open data file stops accepting writes (a late write fails with StoreRetiredError
+   * rather than overwrite the restored file), the files are replaced, and the stores are read again (per-document
+   * files on their next use). Returns the safety backup. Throws BackupUnusableError, before any change, for a bad backup.
+   */
+  restoreBackup(id: string): Promise<BackupManifest> {
+    return this.#restoring.run('library', async () => {
+      const { manifest, contents } = await this.backups.readVerified(id);
+      const safety = await this.backups.create('before-restore');
+      if (!safety) throw new Error('The backup of the current library could not be taken, so nothing was restored.');
+      await Promise.all([this.documents.retireAll(), this.annotations.retireAll(), this.analysis.retireAll()]);
+      await retireFilesUnder(this.dataDir);
+      const movedAside = await replaceDataFiles(this.dataDir, contents, safety, this.now());
+      this.#library = (await openIndex(this.dataDir, this.now())).db;
+      this.#settings = (await openSettings(this.dataDir, this.now())).db;
+      await this.cards.open();
+      await this.quiz.open();
+      this.notices.splice(0);
+      const kept = movedAside.length > 0 ? ` ${movedAside.length} file(s) that changed since were moved aside rather than replaced.` : '';
+      this.notices.push({
+        id: `restored:${manifest.id}`,
+        level: 'info',
+        message: `The library was restored from ${describeBackup(manifest)}. The library as it was just before is kept as ${describeBackup(safety)}.${kept}`,
+      });
+      return safety;
+    });
   }
 
   listDocuments(): DocumentMeta[] {
@@ -177,6 +266,37 @@ export class LibraryStorage {
   dismissNotice(id: string): void {
     const index = this.notices.findIndex((notice) => notice.id === id);
     if (index >= 0) this.notices.splice(index, 1);
+  }
+
+  #reportRecovered(report: RecoveryReport): void {
+    const [folder, name] = report.file.includes('/') ? report.file.split('/') : ['', report.file];
+    const id = path.basename(name ?? '', '.json');
+    const title = this.#library.data.documents.find((doc) => doc.id === id)?.title ?? id;
+    const perDocument: Record<string, string> = {
+      documents: `The text of “${title}”`,
+      annotations: `The highlights and notes of “${title}”`,
+      analysis: `The actors and dates of “${title}”`,
+    };
+    const what = (folder ? perDocument[folder] : FILE_NAMES[report.file]) ?? `The file ${report.file}`;
+    const outcome = report.restoredFrom
+      ? `It was restored from ${describeBackup(report.restoredFrom)}; changes made after that backup are not in it.`
+      : 'No backup held a good copy, so it starts again empty.';
+    this.notices.push({
+      id: `recovered:${path.basename(report.movedTo)}`,
+      message: `${what} could not be read and was moved aside to ${report.movedTo} (nothing was overwritten). ${outcome}`,
+    });
+  }
+
+  /** Lists again the documents on disk that a rebuilt index lost (see orphan-documents.ts). */
+  async #relistUnlisted(): Promise<void> {
+    const listed = new Set(this.#library.data.documents.map((doc) => doc.id));
+    const found = await findUnlistedDocuments(path.join(this.dataDir, 'documents'), listed);
+    if (found.length === 0) return;
+    this.#library.data.documents.push(...found);
+    this.notices.push({
+      id: `relisted:${found.length}`,
+      message: `${found.length} article(s) found in the library folder but missing from the restored index were listed again, titled from their first line.`,
+    });
   }
 
   #reportMovedAside(what: string, movedTo: string): void {

@@ -6,7 +6,8 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Low } from 'lowdb';
-import { openStore, type Versioned } from './json-store';
+import { openStore, retireStore, type Versioned } from './json-store';
+import { KeyedMutex } from './keyed-mutex';
 
 export interface PerDocumentSpec<T extends Versioned> {
   folder: string;
@@ -20,6 +21,7 @@ export interface PerDocumentSpec<T extends Versioned> {
 
 export class PerDocumentStore<T extends Versioned> {
   readonly #open = new Map<string, Promise<Low<T>>>();
+  readonly #mutex = new KeyedMutex();
 
   constructor(
     private readonly spec: PerDocumentSpec<T>,
@@ -39,6 +41,34 @@ export class PerDocumentStore<T extends Versioned> {
       opening.catch(() => this.#open.delete(documentId));
     }
     return opening;
+  }
+
+  /**
+   * Reads, changes and saves one document's file as one step: concurrent updates of the same file run one after the
+   * other, each seeing the previous one's result, even when `change` awaits. Returns what `change` returns; when it
+   * throws, or the write fails (a full disk), the data in memory is put back as it was and the error is passed on, so
+   * a change reported as not saved does not reappear with the next successful write.
+   */
+  update<R>(documentId: string, change: (data: T) => R | Promise<R>): Promise<R> {
+    return this.#mutex.run(documentId, async () => {
+      const db = await this.get(documentId);
+      const before = structuredClone(db.data);
+      try {
+        const result = await change(db.data);
+        await db.write();
+        return result;
+      } catch (error) {
+        db.data = before;
+        throw error;
+      }
+    });
+  }
+
+  /** Stops every open file accepting writes, waits for those under way, and forgets them (a restore follows). */
+  async retireAll(): Promise<void> {
+    const openings = [...this.#open.values()];
+    this.#open.clear();
+    await Promise.all(openings.map((opening) => opening.then(retireStore, () => undefined)));
   }
 
   async delete(documentId: string): Promise<void> {

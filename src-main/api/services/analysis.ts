@@ -44,7 +44,8 @@ function withCorrection(corrections: Corrections, change: AnalysisCorrection, sh
   return next;
 }
 
-export function analysisMethods(deps: ServiceDeps): AnalysisMethods {
+/** The engine's result for a document with the reader's corrections applied (cached per document). */
+export function analysisReader(deps: ServiceDeps): (id: string) => Promise<AnalysisView> {
   const { storage, options } = deps;
 
   async function engineResult(id: string): Promise<{ result: ExtractionResult; text: string; cached: boolean }> {
@@ -60,11 +61,16 @@ export function analysisMethods(deps: ServiceDeps): AnalysisMethods {
     return { result, text, cached: false };
   }
 
-  async function view(id: string): Promise<AnalysisView> {
+  return async function view(id: string): Promise<AnalysisView> {
     const { result, text, cached } = await engineResult(id);
     const annotations = await storage.annotations.get(id);
     return { documentId: id, cached, ...applyCorrections(text, result, annotations.data.corrections) };
-  }
+  };
+}
+
+export function analysisMethods(deps: ServiceDeps): AnalysisMethods {
+  const { storage } = deps;
+  const view = analysisReader(deps);
 
   return {
     getAnalysis: ({ id }) => view(id),

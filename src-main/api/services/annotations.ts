@@ -38,12 +38,14 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
     return { doc, file };
   }
 
-  async function save(documentId: string, change: (highlights: Highlight[]) => Highlight[]): Promise<void> {
-    const file = await storage.annotations.get(documentId);
-    await file.update((data) => {
+  /** Applies `change` under the file's lock (so concurrent calls never lose each other's work); returns the result. */
+  async function save(documentId: string, change: (highlights: Highlight[]) => Highlight[]): Promise<Highlight[]> {
+    const highlights = await storage.annotations.update(documentId, (data) => {
       data.highlights = change(data.highlights);
+      return data.highlights;
     });
-    await storage.updateMeta(documentId, { highlightCount: file.data.highlights.length });
+    await storage.updateMeta(documentId, { highlightCount: highlights.length });
+    return highlights;
   }
 
   function find(highlights: Highlight[], id: string): Highlight {
@@ -79,17 +81,21 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
     },
 
     async updateHighlight({ documentId, id, ...change }) {
-      const { doc, file } = await open(documentId);
-      const current = find(file.data.highlights, id);
-      const updated: Highlight = {
-        ...current,
-        ...(change.color === undefined ? {} : { color: change.color }),
-        ...(change.note === undefined ? {} : { note: change.note }),
-        ...(change.tags === undefined ? {} : { tags: cleanTags(change.tags) }),
-        updatedAt: now().toISOString(),
-      };
-      await save(documentId, (highlights) => highlights.map((h) => (h.id === id ? updated : h)));
-      return anchored(doc.body.text, updated);
+      const { doc } = await open(documentId);
+      // The change is applied to the highlight as stored when the lock is held, so concurrent edits of one highlight
+      // (its colour from one call, its note from another) both survive.
+      const saved = await save(documentId, (highlights) => {
+        const current = find(highlights, id);
+        const updated: Highlight = {
+          ...current,
+          ...(change.color === undefined ? {} : { color: change.color }),
+          ...(change.note === undefined ? {} : { note: change.note }),
+          ...(change.tags === undefined ? {} : { tags: cleanTags(change.tags) }),
+          updatedAt: now().toISOString(),
+        };
+        return highlights.map((h) => (h.id === id ? updated : h));
+      });
+      return anchored(doc.body.text, find(saved, id));
     },
 
     async deleteHighlight({ documentId, id }) {

@@ -10,6 +10,8 @@ export interface ServiceOptions {
   now: () => Date;
   extraction: ExtractionRunner;
   newId?: () => string;
+  /** Whether flashcard intervals are fuzzed (spread by a few percent, as Anki does); default on. Tests turn it off. */
+  scheduleFuzz?: boolean;
 }
 
 export interface ServiceDeps {

@@ -38,7 +38,7 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
         version: options.version,
         host: options.host,
         dataDir: storage.dataDir,
-        notices: storage.notices.map((notice) => ({ ...notice, level: 'warning' as const })),
+        notices: storage.notices.map((notice) => ({ ...notice, level: notice.level ?? 'warning' })),
       };
     },
 

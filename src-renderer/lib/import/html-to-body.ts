@@ -94,7 +94,9 @@ function addMark(builder: Builder, node: Element, kind: MarkKind, start: number)
   const mark: Mark = { kind, start, end: builder.text.length };
   if (kind === 'link') {
     const href = safeHref(node.getAttribute('href') ?? '');
-    if (!href) return;
+    // Readability resolves relative links against the app's own page, which would turn `/x` (or a mangled scheme) into
+    // a link to Lectio itself; such a link means nothing outside its site, so it is dropped like any unsafe one.
+    if (!href || href.startsWith(`${window.location.origin}/`)) return;
     mark.href = href;
   }
   builder.marks.push(mark);

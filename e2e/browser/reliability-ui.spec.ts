@@ -1,0 +1,78 @@
+/**
+ * What the reader sees when things go wrong, and how they put things right: a corrupt file found at start-up is
+ * reported in the notice bar (moved aside, restored from a backup); the Backups screen lists backups, takes one, and
+ * restores one after confirmation; a save the disk refuses shows the API's storage error in an alert.
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { mustCall } from '../support/api-client';
+import { saveScreen } from '../support/screens';
+import { newDataDir, startServer, type RunningServer } from '../support/server';
+
+let server: RunningServer;
+
+test.afterEach(async () => {
+  await server?.stop();
+});
+
+test('a corrupt annotations file is moved aside, restored from the newest backup, and the notice says so', async ({ page }) => {
+  const dataDir = newDataDir();
+  server = await startServer(dataDir);
+  const doc = await mustCall(server, 'importDocument', { text: 'The council met on Monday. It approved the budget.', format: 'text', title: 'Council' });
+  await mustCall(server, 'createHighlight', { documentId: doc.id, start: 4, end: 11, color: 1, note: 'who met' });
+  await mustCall(server, 'createBackup', {});
+  await server.stop();
+
+  const file = path.join(dataDir, 'annotations', `${doc.id}.json`);
+  writeFileSync(file, '{"schemaVersion":1,"highlights":[{"id":');
+  server = await startServer(dataDir);
+  await page.goto(server.url);
+  const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
+  await expect(notice).toContainText('The highlights and notes of “Council” could not be read and was moved aside');
+  await expect(notice).toContainText('It was restored from the backup of');
+  await saveScreen(page, 'notice-restored-from-backup');
+  expect(readdirSync(path.dirname(file)).filter((name) => name.includes('.corrupt-'))).toHaveLength(1);
+  await page.getByRole('button', { name: 'Open Council' }).click();
+  await expect(page.getByText('who met')).toBeVisible();
+});
+
+test('the Backups screen takes a backup and restores one after confirmation, keeping the present as a backup', async ({ page }) => {
+  server = await startServer(newDataDir());
+  await page.goto(server.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click();
+  await expect(page.getByRole('heading', { name: 'Backups' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByText(/Backed up 1 article/)).toBeVisible();
+  const rows = page.getByRole('table', { name: 'Backups' }).getByRole('row');
+  const before = await rows.count();
+
+  await mustCall(server, 'importDocument', { text: 'An article added after the backup.', format: 'text', title: 'Later article' });
+  await page.reload();
+  await saveScreen(page, 'backups');
+  const manual = page.getByRole('row').filter({ hasText: 'Made by you' }).first();
+  await manual.getByRole('button', { name: /^Restore the backup of/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
+  await expect(dialog).toContainText('A backup of the library as it is now is taken first');
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'restored from the backup' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open Later article' })).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Just before a restore' })).toHaveCount(1);
+  expect(await rows.count()).toBeGreaterThan(before);
+});
+
+test('a save refused by the disk shows the storage error in an alert', async ({ page }) => {
+  server = await startServer(newDataDir());
+  // The server's own answer to ENOSPC (dispatch.ts, unit-tested in storage/durable-file.test.ts), played to the page.
+  await page.route('**/api/importDocument', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'storage', message: 'The disk is full: the change was not saved, and your data is unchanged.' } }) }),
+  );
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Import article' }).click();
+  await page.getByRole('textbox', { name: 'Article text' }).fill('A short article.');
+  await page.getByRole('button', { name: 'Add to library' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The disk is full: the change was not saved, and your data is unchanged.');
+});

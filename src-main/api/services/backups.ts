@@ -1,0 +1,45 @@
+/** The backups part of the service: listing the library's backups, taking one by hand, and restoring one. */
+import type { BackupManifest } from '../../storage/backups';
+import { BackupUnusableError } from '../../storage/backups';
+import type { BackupSummary, LectioApi } from '../contract';
+import { InvalidInputError, type ServiceDeps } from './deps';
+
+type BackupMethods = Pick<LectioApi, 'listBackups' | 'createBackup' | 'restoreBackup'>;
+
+function summary(manifest: BackupManifest): BackupSummary {
+  return {
+    id: manifest.id,
+    createdAt: manifest.createdAt,
+    reason: manifest.reason,
+    documents: manifest.documents,
+    files: manifest.files.length,
+    bytes: manifest.files.reduce((sum, file) => sum + file.bytes, 0),
+  };
+}
+
+export function backupMethods(deps: ServiceDeps): BackupMethods {
+  const { storage } = deps;
+  return {
+    async listBackups() {
+      return (await storage.backups.list()).map(summary);
+    },
+
+    async createBackup() {
+      const manifest = await storage.backups.create('manual');
+      if (!manifest) throw new Error('The backup could not be taken.');
+      return summary(manifest);
+    },
+
+    async restoreBackup({ id }) {
+      try {
+        const restored = (await storage.backups.list()).find((backup) => backup.id === id);
+        if (!restored) throw new BackupUnusableError(id, 'there is no such backup');
+        const safety = await storage.restoreBackup(id);
+        return { restored: summary(restored), safety: summary(safety) };
+      } catch (error) {
+        if (error instanceof BackupUnusableError) throw new InvalidInputError(`${error.message}. Nothing was changed.`);
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * Backups of the library: a verified copy of every data file in `backups/<id>/` with a manifest (sizes, SHA-256,
+ * document count). A backup is written under a hidden name, read back and checked (each copy parses and matches its
+ * hash), and only then renamed into place; only after that are older backups thinned. The clock is injected.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { backupsToKeep, DEFAULT_RETENTION, type RetentionPolicy } from './backup-retention';
+import { BACKUPS_FOLDER, dataFilePath, listDataFiles } from './data-files';
+import { writeFileDurably } from './durable-file';
+
+export type BackupReason = 'start' | 'scheduled' | 'quit' | 'manual' | 'before-restore';
+
+export interface BackupFileEntry {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface BackupManifest {
+  schemaVersion: 1;
+  id: string;
+  createdAt: string;
+  reason: BackupReason;
+  /** How many documents the library index in this backup lists. */
+  documents: number;
+  files: BackupFileEntry[];
+  /** Data files left out because they did not parse when the backup was taken. */
+  skipped: string[];
+}
+
+/** A backup folder that is missing, incomplete, or whose copies fail their check. */
+export class BackupUnusableError extends Error {
+  constructor(id: string, why: string) {
+    super(`Backup ${id} cannot be used: ${why}`);
+    this.name = 'BackupUnusableError';
+  }
+}
+
+const MANIFEST = 'manifest.json';
+export const BACKUP_ID_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z(?:-\d{1,3})?$/;
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function parses(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isManifest(data: unknown): data is BackupManifest {
+  const m = data as Partial<BackupManifest> | null;
+  return (
+    typeof m === 'object' && m !== null && m.schemaVersion === 1 && typeof m.id === 'string' && typeof m.createdAt === 'string' &&
+    typeof m.reason === 'string' && typeof m.documents === 'number' && Array.isArray(m.files) && Array.isArray(m.skipped) &&
+    m.files.every((f) => typeof f?.path === 'string' && typeof f.sha256 === 'string' && !f.path.split('/').includes('..'))
+  );
+}
+
+function documentCount(library: unknown): number {
+  const documents = (library as { documents?: unknown } | undefined)?.documents;
+  return Array.isArray(documents) ? documents.length : 0;
+}
+
+export interface BackupOptions {
+  dataDir: string;
+  now: () => Date;
+  retention?: RetentionPolicy;
+}
+
+export class BackupStore {
+  readonly folder: string;
+  readonly #retention: RetentionPolicy;
+  #serial: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: BackupOptions) {
+    this.folder = path.join(options.dataDir, BACKUPS_FOLDER);
+    this.#retention = options.retention ?? DEFAULT_RETENTION;
+  }
+
+  /** Every complete backup whose manifest parses, newest first; [] when there are none. */
+  async list(): Promise<BackupManifest[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const manifests: BackupManifest[] = [];
+    for (const name of names.filter((n) => BACKUP_ID_PATTERN.test(n))) {
+      const manifest = await this.#readManifest(name);
+      if (manifest) manifests.push(manifest);
+    }
+    return manifests.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  }
+
+  /**
+   * Copies the data files into a new backup and verifies it; returns null (and writes nothing) when `onlyIfChanged`
+   * and the files equal the newest backup's. Throws on I/O errors; a failed backup leaves older ones untouched.
+   */
+  create(reason: BackupReason, options: { onlyIfChanged?: boolean } = {}): Promise<BackupManifest | null> {
+    // One backup at a time: thinning removes unfinished backups, which must never be a concurrent one's staging folder.
+    const run = this.#serial.then(() => this.#create(reason, options.onlyIfChanged ?? false));
+    this.#serial = run.catch(() => undefined);
+    return run;
+  }
+
+  async #create(reason: BackupReason, onlyIfChanged: boolean): Promise<BackupManifest | null> {
+    const files: BackupFileEntry[] = [];
+    const contents = new Map<string, Uint8Array>();
+    const skipped: string[] = [];
+    let documents = 0;
+    for (const relative of await listDataFiles(this.options.dataDir)) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(dataFilePath(this.options.dataDir, relative));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // deleted while we listed: nothing to keep
+        throw error;
+      }
+      const data = parses(bytes);
+      if (data === undefined) {
+        skipped.push(relative);
+        continue;
+      }
+      if (relative === 'library.json') documents = documentCount(data);
+      files.push({ path: relative, bytes: bytes.length, sha256: sha256(bytes) });
+      contents.set(relative, bytes);
+    }
+    const previous = (await this.list())[0];
+    if (onlyIfChanged && previous && sameFiles(previous.files, files)) return null;
+
+    const createdAt = this.options.now().toISOString();
+    const id = await this.#freshId(createdAt);
+    const manifest: BackupManifest = { schemaVersion: 1, id, createdAt, reason, documents, files, skipped };
+    const staging = path.join(this.folder, `.${id}.partial`);
+    await rm(staging, { recursive: true, force: true });
+    try {
+      for (const entry of files) {
+        const target = dataFilePath(staging, entry.path);
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFileDurably(target, contents.get(entry.path) ?? new Uint8Array());
+      }
+      await this.#verify(staging, manifest);
+      await writeFileDurably(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
+      await rename(staging, path.join(this.folder, id));
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+    await this.#thin();
+    return manifest;
+  }
+
+  /** The newest backup's copy of `relative` that parses and that `accept` takes (null: none does). */
+  async newestGoodCopy<T>(relative: string, accept: (data: unknown) => T | null): Promise<{ data: T; backup: BackupManifest } | null> {
+    for (const backup of await this.list()) {
+      const entry = backup.files.find((file) => file.path === relative);
+      if (!entry) continue;
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(dataFilePath(path.join(this.folder, backup.id), relative));
+      } catch {
+        continue;
+      }
+      if (sha256(bytes) !== entry.sha256) continue;
+      const data = accept(parses(bytes));
+      if (data !== null && data !== undefined) return { data, backup };
+    }
+    return null;
+  }
+
+  /** The backup's manifest and the bytes of every file, each checked; throws BackupUnusableError before any change. */
+  async readVerified(id: string): Promise<{ manifest: BackupManifest; contents: Map<string, Uint8Array> }> {
+    if (!BACKUP_ID_PATTERN.test(id)) throw new BackupUnusableError(id, 'no such backup');
+    const manifest = await this.#readManifest(id);
+    if (!manifest) throw new BackupUnusableError(id, 'it is missing or incomplete');
+    const contents = await this.#verify(path.join(this.folder, id), manifest);
+    return { manifest, contents };
+  }
+
+  async #verify(dir: string, manifest: BackupManifest): Promise<Map<string, Uint8Array>> {
+    const contents = new Map<string, Uint8Array>();
+    for (const entry of manifest.files) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(dataFilePath(dir, entry.path));
+      } catch {
+        throw new BackupUnusableError(manifest.id, `${entry.path} is missing`);
+      }
+      if (sha256(bytes) !== entry.sha256 || parses(bytes) === undefined) throw new BackupUnusableError(manifest.id, `${entry.path} is damaged`);
+      contents.set(entry.path, bytes);
+    }
+    return contents;
+  }
+
+  async #readManifest(id: string): Promise<BackupManifest | null> {
+    try {
+      const data = parses(await readFile(path.join(this.folder, id, MANIFEST)));
+      return isManifest(data) && data.id === id ? data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async #freshId(createdAt: string): Promise<string> {
+    const base = createdAt.replace(/[:.]/g, '-');
+    const taken = new Set((await this.list()).map((backup) => backup.id));
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    return id;
+  }
+
+  /** Deletes backups the retention policy lets go, and leftovers of interrupted ones; only complete backups count. */
+  async #thin(): Promise<void> {
+    const complete = await this.list();
+    const keep = backupsToKeep(complete, this.#retention);
+    for (const backup of complete) if (!keep.has(backup.id)) await rm(path.join(this.folder, backup.id), { recursive: true, force: true });
+    for (const name of await readdir(this.folder)) {
+      if (name.endsWith('.partial')) await rm(path.join(this.folder, name), { recursive: true, force: true });
+    }
+  }
+}
+
+function sameFiles(a: readonly BackupFileEntry[], b: readonly BackupFileEntry[]): boolean {
+  return a.length === b.length && a.every((file, i) => file.path === b[i]?.path && file.sha256 === b[i]?.sha256);
+}
