@@ -1,0 +1,103 @@
+/**
+ * The flashcard part of the API contract: what the card methods take and return. Kept beside contract.ts (which
+ * re-exports it and lists the methods) so the card types read as one piece; like the contract, types only.
+ */
+import type { CardKind, CardSource, Grade, ScheduleStateName, StoredCard } from '../core/cards/card';
+import type { CardStats } from '../core/cards/stats';
+
+export type { CardKind, Grade, ScheduleStateName, StoredCard } from '../core/cards/card';
+
+/** A passage of a document, as offsets into its canonical text (the service stores it as W3C selectors). */
+export interface CardSourceInput {
+  documentId: string;
+  start: number;
+  end: number;
+}
+
+/** A card made by hand or by another screen (the quiz's "make a card from this question"). */
+export type CreateCardInput =
+  | { kind: 'basic'; front: string; back: string; source?: CardSourceInput; tags?: string[] }
+  /** `cloze` holds the text with `{{c1::…}}` deletions; `back` is optional extra shown with the answer. */
+  | { kind: 'cloze'; cloze: string; back?: string; source?: CardSourceInput; tags?: string[] };
+
+export interface UpdateCardInput {
+  id: string;
+  /** For a cloze card, the cloze text. */
+  front?: string;
+  back?: string;
+  tags?: string[];
+  suspended?: boolean;
+}
+
+/** Where a card's passage is now: re-anchored in the document's current text on every read. */
+export interface CardSourceView {
+  documentId: string;
+  /** null when the document was deleted. */
+  documentTitle: string | null;
+  /** null when the passage can no longer be found (an orphan: the card is kept). */
+  anchor: { start: number; end: number } | null;
+  /** The passage's text: as it reads now, or as it was stored when it cannot be found. */
+  passage: string;
+  stored: CardSource;
+}
+
+export interface ScheduleView {
+  state: ScheduleStateName;
+  due: string;
+  reps: number;
+  lapses: number;
+  stability: number;
+  difficulty: number;
+  lastReview: string | null;
+}
+
+export interface CardView {
+  card: StoredCard;
+  schedule: ScheduleView;
+  source: CardSourceView | null;
+}
+
+/** What a grade would do, shown on its button. */
+export interface GradeOption {
+  grade: Grade;
+  due: string;
+  /** "10m", "3d", "2.5mo": the interval from now. */
+  label: string;
+}
+
+export interface QueueItem extends CardView {
+  options: GradeOption[];
+}
+
+export interface ReviewQueue {
+  cards: QueueItem[];
+  /** New cards held back by today's limit. */
+  newWaiting: number;
+  /** When the next card not in `cards` is due (ISO), or null. */
+  nextDue: string | null;
+  /** Cards in the library, suspended ones included: tells "nothing due" from "no cards yet". */
+  totalCards: number;
+}
+
+export interface GradeResult {
+  reviewId: string;
+  card: CardView;
+}
+
+export interface CardStatsView extends CardStats {
+  desiredRetention: number;
+}
+
+export interface CardImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: string[];
+}
+
+export interface ReviewSettings {
+  /** FSRS's target probability of recall when a card comes due, 0.7–0.99; default 0.9. */
+  desiredRetention: number;
+  /** New cards introduced per day; default 20. */
+  newPerDay: number;
+}

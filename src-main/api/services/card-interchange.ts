@@ -1,0 +1,42 @@
+/**
+ * Anki interchange: export as Anki-importable tab-separated text (GUIDs derived from card ids, so re-exporting
+ * updates notes in Anki), and import of the same format, where a matching GUID updates a card instead of adding one.
+ */
+import type { ExportItem } from '../../core/cards/anki-export';
+import { toAnkiText } from '../../core/cards/anki-export';
+import { parseAnkiText, planImport } from '../../core/cards/anki-import';
+import type { LectioApi } from '../contract';
+import type { CardContext } from './card-views';
+
+type InterchangeMethods = Pick<LectioApi, 'exportCards' | 'importCards'>;
+
+function fileStem(title: string): string {
+  return title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'cards';
+}
+
+export function interchangeMethods(context: CardContext): InterchangeMethods {
+  const { store } = context;
+  return {
+    async exportCards({ documentId }) {
+      const cards = store.cards.filter((card) => documentId === undefined || card.source?.documentId === documentId);
+      const items: ExportItem[] = await Promise.all(
+        cards.map(async (card) => {
+          const source = card.source ? await context.sourceView(card.source) : null;
+          return { card, documentTitle: source?.documentTitle ?? null, passage: source?.passage ?? null };
+        }),
+      );
+      const title = documentId === undefined ? null : context.deps.storage.findMeta(documentId).title;
+      return { fileName: `${title ? fileStem(title) : 'lectio'}-anki.txt`, mimeType: 'text/plain', content: toAnkiText(items) };
+    },
+
+    async importCards({ content }) {
+      const parsed = parseAnkiText(content);
+      const plan = planImport(store.cards, parsed.notes, { now: context.deps.now(), newId: context.deps.newId });
+      if (plan.created.length > 0 || plan.updated.length > 0) {
+        const updated = new Map(plan.updated.map((card) => [card.id, card]));
+        await store.updateCards((cards) => [...cards.map((card) => updated.get(card.id) ?? card), ...plan.created]);
+      }
+      return { created: plan.created.length, updated: plan.updated.length, unchanged: plan.unchanged, errors: [...parsed.errors, ...plan.errors] };
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * What the card methods share: the scheduler for the current settings, each card's schedule (the `next` state of its
+ * latest review), and the view the renderer gets, with the source passage re-anchored in the document's current text.
+ */
+import { anchor } from '../../core/anchoring/anchor';
+import type { CardSource, ScheduleState, StoredCard } from '../../core/cards/card';
+import type { DayOf } from '../../core/cards/days';
+import type { ScheduledCard } from '../../core/cards/queue';
+import { Scheduler } from '../../core/cards/schedule';
+import { DEFAULT_REVIEW_SETTINGS } from '../../storage/file-schemas';
+import { NotFoundError } from '../../storage/library-storage';
+import type { CardSourceView, CardView, ReviewSettings } from '../cards-contract';
+import { InvalidInputError, type ServiceDeps } from './deps';
+
+/** The day an instant falls on in this machine's time zone: "today" for the daily limit and the statistics. */
+export const localDayOf: DayOf = (at) =>
+  `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+
+export class CardContext {
+  constructor(readonly deps: ServiceDeps) {}
+
+  get store() {
+    return this.deps.storage.cards;
+  }
+
+  reviewSettings(): ReviewSettings {
+    return { ...DEFAULT_REVIEW_SETTINGS, ...this.deps.storage.settings.data.review };
+  }
+
+  scheduler(): Scheduler {
+    return new Scheduler({ desiredRetention: this.reviewSettings().desiredRetention, fuzz: this.deps.options.scheduleFuzz ?? true });
+  }
+
+  /** Throws InvalidInputError for an unknown id (a card deleted in another window, say). */
+  find(id: string): StoredCard {
+    const card = this.store.findCard(id);
+    if (!card) throw new InvalidInputError(`There is no card ${id}; it may have been deleted.`);
+    return card;
+  }
+
+  schedule(card: StoredCard, scheduler: Scheduler = this.scheduler()): ScheduleState {
+    return this.store.latestReview(card.id)?.next ?? scheduler.initial(new Date(card.createdAt));
+  }
+
+  scheduled(): ScheduledCard[] {
+    const scheduler = this.scheduler();
+    return this.store.cards.map((card) => ({ card, schedule: this.schedule(card, scheduler) }));
+  }
+
+  async view(card: StoredCard, schedule: ScheduleState = this.schedule(card)): Promise<CardView> {
+    return {
+      card,
+      schedule: {
+        state: schedule.state,
+        due: schedule.due,
+        reps: schedule.reps,
+        lapses: schedule.lapses,
+        stability: schedule.stability,
+        difficulty: schedule.difficulty,
+        lastReview: schedule.lastReview,
+      },
+      source: card.source ? await this.sourceView(card.source) : null,
+    };
+  }
+
+  /** The passage where it is now; a deleted document or a passage no longer found gives a view with anchor null. */
+  async sourceView(stored: CardSource): Promise<CardSourceView> {
+    let title: string | null = null;
+    let text: string | null = null;
+    try {
+      const doc = await this.deps.storage.getDocument(stored.documentId);
+      title = doc.title;
+      text = doc.body.text;
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+    const found = text === null ? null : anchor(text, stored.selectors);
+    return {
+      documentId: stored.documentId,
+      documentTitle: title,
+      anchor: found ? { start: found.start, end: found.end } : null,
+      passage: found && text !== null ? text.slice(found.start, found.end) : stored.selectors[1].exact,
+      stored,
+    };
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The flashcards part of the service: cards made by hand, by other screens (createCard, e.g. from a missed quiz
+ * question) or from a highlight in one step (a cloze of the highlighted words in their sentence, the note on the
+ * back); editing, suspending, deleting and restoring them; and, composed in from their own modules, studying and Anki
+ * interchange. Every card keeps its passage as W3C selectors, re-anchored on each read.
+ */
+import { anchor } from '../../core/anchoring/anchor';
+import { InvalidRangeError, describe } from '../../core/anchoring/describe';
+import type { HighlightSelectors } from '../../core/anchoring/selectors';
+import type { StoredCard } from '../../core/cards/card';
+import { clozeFromHighlight } from '../../core/cards/cloze-from-highlight';
+import { checkCardContent, cleanCardTags } from '../../core/cards/validate';
+import { passagesOf } from '../../core/passages';
+import type { LectioApi } from '../contract';
+import { interchangeMethods } from './card-interchange';
+import { studyMethods } from './card-study';
+import { CardContext } from './card-views';
+import { InvalidInputError, type ServiceDeps } from './deps';
+
+type CardMethods = Pick<
+  LectioApi,
+  | 'listCards'
+  | 'createCard'
+  | 'createCardFromHighlight'
+  | 'updateCard'
+  | 'deleteCard'
+  | 'restoreCard'
+  | 'getReviewQueue'
+  | 'gradeCard'
+  | 'undoGrade'
+  | 'getCardStats'
+  | 'exportCards'
+  | 'importCards'
+>;
+
+function selectorsFor(text: string, start: number, end: number): HighlightSelectors {
+  try {
+    return describe(text, start, end);
+  } catch (error) {
+    if (error instanceof InvalidRangeError) throw new InvalidInputError(`That passage cannot be a card's source: ${error.message}`);
+    throw error;
+  }
+}
+
+function requireContent(card: Pick<StoredCard, 'kind' | 'front' | 'back'>): void {
+  const problem = checkCardContent(card.kind, card.front, card.back);
+  if (problem) throw new InvalidInputError(problem);
+}
+
+export function cardMethods(deps: ServiceDeps): CardMethods {
+  const context = new CardContext(deps);
+  const { store } = context;
+  const { storage, now, newId } = deps;
+
+  function blank(change: Pick<StoredCard, 'kind' | 'front' | 'back'> & Partial<StoredCard>): StoredCard {
+    const at = now().toISOString();
+    return { id: newId(), tags: [], source: null, highlightId: null, color: null, suspended: false, guid: null, createdAt: at, updatedAt: at, ...change };
+  }
+
+  async function add(card: StoredCard) {
+    requireContent(card);
+    await store.updateCards((cards) => [...cards, card]);
+    return context.view(card);
+  }
+
+  return {
+    listCards: () => Promise.all(store.cards.map((card) => context.view(card))),
+
+    async createCard(input) {
+      const front = input.kind === 'cloze' ? input.cloze : input.front;
+      let source: StoredCard['source'] = null;
+      if (input.source) {
+        const doc = await storage.getDocument(input.source.documentId);
+        source = { documentId: doc.id, selectors: selectorsFor(doc.body.text, input.source.start, input.source.end) };
+      }
+      return add(blank({ kind: input.kind, front, back: input.back ?? '', tags: cleanCardTags(input.tags ?? []), source }));
+    },
+
+    async createCardFromHighlight({ documentId, highlightId }) {
+      const existing = store.cards.find((card) => card.highlightId === highlightId);
+      if (existing) return { card: await context.view(existing), created: false };
+      const doc = await storage.getDocument(documentId);
+      const highlight = (await storage.annotations.get(documentId)).data.highlights.find((h) => h.id === highlightId);
+      if (!highlight) throw new InvalidInputError(`There is no highlight ${highlightId} on this document.`);
+      const text = doc.body.text;
+      const at = anchor(text, highlight.selectors);
+      if (!at) throw new InvalidInputError('That highlight can no longer be found in the text, so it cannot become a card.');
+      const draft = clozeFromHighlight(text, passagesOf(text), at.start, at.end);
+      if (!draft) throw new InvalidInputError('That highlight holds no words to ask about.');
+      const card = blank({
+        kind: 'cloze',
+        front: draft.front,
+        back: highlight.note,
+        tags: [...highlight.tags],
+        source: { documentId, selectors: selectorsFor(text, draft.passage.start, draft.passage.end) },
+        highlightId,
+        color: highlight.color,
+      });
+      return { card: await add(card), created: true };
+    },
+
+    async updateCard({ id, ...change }) {
+      const current = context.find(id);
+      const updated: StoredCard = {
+        ...current,
+        ...(change.front === undefined ? {} : { front: change.front }),
+        ...(change.back === undefined ? {} : { back: change.back }),
+        ...(change.tags === undefined ? {} : { tags: cleanCardTags(change.tags) }),
+        ...(change.suspended === undefined ? {} : { suspended: change.suspended }),
+        updatedAt: now().toISOString(),
+      };
+      requireContent(updated);
+      await store.updateCards((cards) => cards.map((card) => (card.id === id ? updated : card)));
+      return context.view(updated);
+    },
+
+    async deleteCard({ id }) {
+      const removed = context.find(id);
+      // The card's reviews stay in the log: they are history (and statistics), and they let an undo restore its schedule.
+      await store.updateCards((cards) => cards.filter((card) => card.id !== id));
+      return removed;
+    },
+
+    async restoreCard({ card }) {
+      requireContent(card);
+      await store.updateCards((cards) => [...cards.filter((c) => c.id !== card.id), card]);
+      return context.view(card);
+    },
+
+    ...studyMethods(context),
+    ...interchangeMethods(context),
+  };
+}

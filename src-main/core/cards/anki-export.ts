@@ -1,0 +1,60 @@
+/**
+ * Cards as Anki-importable text (File > Import in Anki 2.1.55+): tab-separated, with header lines naming the GUID,
+ * note type, deck and tags columns. The GUID is derived from the card id, so importing a newer export into Anki
+ * updates the notes it made last time instead of adding duplicates. Stock note types only ("Basic": Front, Back;
+ * "Cloze": Text, Back Extra), because Anki drops columns a note type has no field for: the source passage therefore
+ * travels at the end of the second field, after a fixed marker that the Lectio import strips again.
+ */
+import type { StoredCard } from './card';
+import { quoteField } from './tsv';
+
+export interface ExportItem {
+  card: StoredCard;
+  documentTitle: string | null;
+  /** The source passage's text, or null for a card made by hand. */
+  passage: string | null;
+}
+
+export const GUID_PREFIX = 'lectio-';
+export const DECK_ROOT = 'Lectio';
+/** Starts the source passage inside the Back / Back Extra field. */
+export const SOURCE_MARK = '\n\nSource: ';
+const SEPARATOR = '\t';
+
+/** The Anki GUID of a card: the one it was imported with, else `lectio-<id>`. */
+export function ankiGuid(card: StoredCard): string {
+  return card.guid ?? `${GUID_PREFIX}${card.id}`;
+}
+
+/** `Lectio::<title>`: one sub-deck per document; "::" in a title would nest decks, so it is softened. */
+export function ankiDeck(documentTitle: string | null): string {
+  const title = documentTitle?.replace(/::/g, ':').replace(/\s+/g, ' ').trim();
+  return title ? `${DECK_ROOT}::${title}` : DECK_ROOT;
+}
+
+/** Anki tags are space-separated, so a space inside a tag becomes an underscore. */
+export function ankiTags(tags: readonly string[]): string {
+  return tags.map((tag) => tag.trim().replace(/\s+/g, '_')).filter(Boolean).join(' ');
+}
+
+export function sourceLine(passage: string, documentTitle: string | null): string {
+  return `“${passage.replace(/\s+/g, ' ').trim()}”${documentTitle ? ` — ${documentTitle}` : ''}`;
+}
+
+export function toAnkiText(items: readonly ExportItem[]): string {
+  const lines = [
+    '#separator:tab',
+    '#html:false',
+    '#guid column:1',
+    '#notetype column:2',
+    '#deck column:3',
+    '#tags column:6',
+    `#columns:${['GUID', 'Note type', 'Deck', 'Front / Text', 'Back / Back Extra', 'Tags'].join(SEPARATOR)}`,
+  ];
+  for (const { card, documentTitle, passage } of items) {
+    const back = passage ? `${card.back}${SOURCE_MARK}${sourceLine(passage, documentTitle)}` : card.back;
+    const fields = [ankiGuid(card), card.kind === 'cloze' ? 'Cloze' : 'Basic', ankiDeck(documentTitle), card.front, back, ankiTags(card.tags)];
+    lines.push(fields.map((field) => quoteField(field, SEPARATOR)).join(SEPARATOR));
+  }
+  return `${lines.join('\n')}\n`;
+}

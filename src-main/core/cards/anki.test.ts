@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ankiGuid, toAnkiText, type ExportItem } from './anki-export';
+import { parseAnkiText, planImport, stripSource } from './anki-import';
+import { SAMPLE_CARDS } from './test-cards';
+
+const NOW = new Date('2026-02-01T12:00:00.000Z');
+
+function items(): ExportItem[] {
+  return SAMPLE_CARDS.map((card) => ({
+    card,
+    documentTitle: card.source ? 'Council: the budget' : null,
+    passage: card.source ? card.source.selectors[1].exact : null,
+  }));
+}
+
+function newIds() {
+  let n = 0;
+  return () => `new-${++n}`;
+}
+
+describe('Anki export', () => {
+  it('writes the header lines Anki reads, one row per card, with a GUID derived from the card id', () => {
+    const text = toAnkiText(items());
+    const lines = text.split('\n');
+    expect(lines.slice(0, 6)).toEqual(['#separator:tab', '#html:false', '#guid column:1', '#notetype column:2', '#deck column:3', '#tags column:6']);
+    expect(lines[7]).toBe('lectio-c-1\tCloze\tLectio::Council: the budget\tIt approved {{c1::the budget}} after a long debate.\t"Key vote');
+    expect(text).toContain('Source: “It approved the budget after a long debate.” — Council: the budget"\tbudget big_picture\n');
+    expect(text).toContain('lectio-c-2\tBasic\tLectio\t"Who said:\t""We have lost everything""?"\t"One exile,\nwriting in 1848 📜"\tquotes\n');
+    expect(ankiGuid(SAMPLE_CARDS[2]!)).toBe('Abc123!@#');
+  });
+
+  it('exports the same GUIDs every time', () => {
+    expect(toAnkiText(items())).toBe(toAnkiText(items()));
+  });
+});
+
+describe('Anki import', () => {
+  it('round-trips an export into the same cards: nothing new, nothing changed', () => {
+    const parsed = parseAnkiText(toAnkiText(items()));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.notes.map((note) => [note.guid, note.kind, note.front, note.back])).toEqual(SAMPLE_CARDS.map((card) => [ankiGuid(card), card.kind, card.front, card.back]));
+    const plan = planImport(SAMPLE_CARDS, parsed.notes, { now: NOW, newId: newIds() });
+    expect(plan).toEqual({ created: [], updated: [], unchanged: 3, errors: [] });
+  });
+
+  it('into an empty library creates each card once, and a second import of the same file creates none', () => {
+    const text = toAnkiText(items());
+    const first = planImport([], parseAnkiText(text).notes, { now: NOW, newId: newIds() });
+    expect(first.created).toHaveLength(3);
+    expect(first.created.map((card) => card.guid)).toEqual(['lectio-c-1', 'lectio-c-2', 'Abc123!@#']);
+    expect(first.created[0]).toMatchObject({ kind: 'cloze', back: 'Key vote', tags: ['budget', 'big_picture'], source: null });
+    const second = planImport(first.created, parseAnkiText(toAnkiText(first.created.map((card) => ({ card, documentTitle: null, passage: null })))).notes, { now: NOW, newId: newIds() });
+    expect(second).toMatchObject({ created: [], updated: [], unchanged: 3 });
+  });
+
+  it('updates a card whose text changed in the file, keeping its id, source and colour', () => {
+    const text = toAnkiText(items()).replace('Answer c-2', 'x').replace('One exile,', 'An exile,');
+    const plan = planImport(SAMPLE_CARDS, parseAnkiText(text).notes, { now: NOW, newId: newIds() });
+    expect(plan.created).toEqual([]);
+    expect(plan.unchanged).toBe(2);
+    expect(plan.updated).toEqual([{ ...SAMPLE_CARDS[1], back: 'An exile,\nwriting in 1848 📜', updatedAt: NOW.toISOString() }]);
+  });
+
+  it('reports rows that cannot be cards, and a GUID that appears twice, by line', () => {
+    const text = ['#separator:tab', '#guid column:1', '#notetype column:2', 'g1\tBasic\tQ\tA', 'g2\tBasic\t\tA', 'g3\tCloze\tno deletion\t', 'g1\tBasic\tQ again\tA'].join('\n');
+    const parsed = parseAnkiText(text);
+    expect(parsed.errors).toEqual(['Line 5: A basic card needs a question on its front.', 'Line 6: A cloze card needs at least one deletion, written {{c1::answer}}.']);
+    const plan = planImport([], parsed.notes, { now: NOW, newId: newIds() });
+    expect(plan.created.map((card) => card.front)).toEqual(['Q']);
+    expect(plan.errors).toEqual(['Line 7: the GUID g1 appeared earlier in the file; this row was skipped.']);
+  });
+
+  it('reads an HTML export from Anki with commas and no GUID', () => {
+    const parsed = parseAnkiText('#separator:Comma\n#html:true\nCapital of <b>France</b>?,Paris<br>on the Seine &amp; more\n');
+    expect(parsed.notes).toEqual([{ line: 3, guid: null, kind: 'basic', front: 'Capital of France?', back: 'Paris\non the Seine & more', tags: [] }]);
+  });
+
+  it('strips only the source line its own export wrote', () => {
+    expect(stripSource('Answer\n\nSource: “a passage” — Title')).toBe('Answer');
+    expect(stripSource('Answer\n\nSource: my memory')).toBe('Answer\n\nSource: my memory');
+  });
+});

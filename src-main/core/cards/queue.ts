@@ -1,0 +1,51 @@
+/**
+ * The review queue: cards due now first (learning steps and reviews, oldest due first), then new cards in the order
+ * they were made, up to what is left of today's new-card limit. Suspended cards never appear.
+ */
+import type { ScheduleState, StoredCard } from './card';
+
+export interface ScheduledCard {
+  card: StoredCard;
+  schedule: ScheduleState;
+}
+
+export interface QueueOptions {
+  now: Date;
+  newPerDay: number;
+  /** New cards already graded for the first time today (they count against the limit). */
+  newSeenToday: number;
+  /**
+   * When nothing else is left, learning cards due within this many milliseconds are shown early (Anki's "learn ahead
+   * limit", 20 minutes), so a session does not stall on a card that is due in three minutes.
+   */
+  learnAheadMs?: number;
+}
+
+export interface Queue {
+  cards: ScheduledCard[];
+  /** New cards held back by the daily limit. */
+  newWaiting: number;
+  /** When the next card not in `cards` comes due (ISO), or null when none is scheduled. */
+  nextDue: string | null;
+}
+
+const LEARN_AHEAD_MS = 20 * 60_000;
+const time = (iso: string) => new Date(iso).getTime();
+
+export function buildQueue(items: readonly ScheduledCard[], options: QueueOptions): Queue {
+  const now = options.now.getTime();
+  const active = items.filter((item) => !item.card.suspended);
+  const started = active.filter((item) => item.schedule.state !== 'New').sort((a, b) => time(a.schedule.due) - time(b.schedule.due) || a.card.id.localeCompare(b.card.id));
+  const fresh = active.filter((item) => item.schedule.state === 'New').sort((a, b) => a.card.createdAt.localeCompare(b.card.createdAt) || a.card.id.localeCompare(b.card.id));
+  const allowance = Math.max(0, options.newPerDay - options.newSeenToday);
+
+  let due = started.filter((item) => time(item.schedule.due) <= now);
+  const newToday = fresh.slice(0, allowance);
+  if (due.length === 0 && newToday.length === 0) {
+    const ahead = now + (options.learnAheadMs ?? LEARN_AHEAD_MS);
+    due = started.filter((item) => item.schedule.state !== 'Review' && time(item.schedule.due) <= ahead);
+  }
+  const queued = new Set(due.map((item) => item.card.id));
+  const next = started.find((item) => !queued.has(item.card.id));
+  return { cards: [...due, ...newToday], newWaiting: fresh.length - newToday.length, nextDue: next ? next.schedule.due : null };
+}

@@ -1,0 +1,82 @@
+/**
+ * Delimited text as Anki reads it (the Rust csv crate, flexible rows): a field holding the separator, a quote or a
+ * line break is wrapped in double quotes with inner quotes doubled; a line starting with `#` outside a field is a
+ * header or comment line.
+ */
+
+/** Quotes `field` when it needs it. */
+export function quoteField(field: string, separator: string): string {
+  return field.includes(separator) || /["\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
+export type TsvLine = { header: string } | { fields: string[]; line: number };
+
+/** Splits `text` into header lines (without the `#`) and records; `line` is the 1-based line a record starts on. */
+export function parseDelimited(text: string, separatorOf: (headers: readonly string[]) => string): TsvLine[] {
+  const out: TsvLine[] = [];
+  const headers: string[] = [];
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  while (at < text.length) {
+    if (text[at] === '#') {
+      const end = lineEnd(text, at);
+      const header = text.slice(at + 1, end).replace(/\r$/, '');
+      headers.push(header);
+      out.push({ header });
+      at = end + 1;
+      line++;
+      continue;
+    }
+    const separator = separatorOf(headers);
+    const start = line;
+    const fields: string[] = [];
+    let field = '';
+    for (;;) {
+      if (text[at] === '"') {
+        at++;
+        for (;;) {
+          const quote = text.indexOf('"', at);
+          if (quote < 0) {
+            field += text.slice(at);
+            at = text.length;
+            break;
+          }
+          field += text.slice(at, quote);
+          line += countLines(text.slice(at, quote));
+          at = quote + 1;
+          if (text[at] !== '"') break;
+          field += '"';
+          at++;
+        }
+      }
+      const char = text[at];
+      if (at >= text.length || char === '\n' || (char === '\r' && text[at + 1] === '\n')) {
+        fields.push(field);
+        at += char === '\r' ? 2 : 1;
+        line++;
+        break;
+      }
+      if (char === separator) {
+        fields.push(field);
+        field = '';
+        at++;
+        continue;
+      }
+      field += char;
+      at++;
+    }
+    if (fields.length > 1 || fields[0] !== '') out.push({ fields, line: start });
+  }
+  return out;
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (const char of text) if (char === '\n') count++;
+  return count;
+}

@@ -1,0 +1,75 @@
+/**
+ * The shapes of `cards.json` (card content) and `reviews.json` (the review log), checked on every load like the
+ * other data files, so a file that parses but is damaged is moved aside instead of trusted.
+ */
+import { z } from 'zod';
+import type { ReviewRecord, StoredCard } from '../core/cards/card';
+
+export const CARDS_SCHEMA_VERSION = 1;
+export const REVIEWS_SCHEMA_VERSION = 1;
+
+export interface CardsFile {
+  schemaVersion: number;
+  cards: StoredCard[];
+}
+
+export interface ReviewsFile {
+  schemaVersion: number;
+  reviews: ReviewRecord[];
+}
+
+const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
+const selectors = z.tuple([
+  z.object({ type: z.literal('TextPositionSelector'), ...span }),
+  z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string(), suffix: z.string() }),
+]);
+const color = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+const grade = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+
+export const storedCardSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['basic', 'cloze']),
+  front: z.string(),
+  back: z.string(),
+  tags: z.array(z.string()),
+  source: z.object({ documentId: z.string().min(1), selectors }).nullable(),
+  highlightId: z.string().nullable(),
+  color: color.nullable(),
+  suspended: z.boolean(),
+  guid: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const scheduleStateSchema = z.object({
+  due: z.string(),
+  stability: z.number(),
+  difficulty: z.number(),
+  elapsedDays: z.number(),
+  scheduledDays: z.number(),
+  learningSteps: z.number(),
+  reps: z.number().int().nonnegative(),
+  lapses: z.number().int().nonnegative(),
+  state: z.enum(['New', 'Learning', 'Review', 'Relearning']),
+  lastReview: z.string().nullable(),
+});
+
+const reviewRecord = z.object({
+  id: z.string().min(1),
+  cardId: z.string().min(1),
+  grade,
+  reviewedAt: z.string(),
+  previous: scheduleStateSchema,
+  next: scheduleStateSchema,
+});
+
+const cardsFile = z.object({ schemaVersion: z.literal(CARDS_SCHEMA_VERSION), cards: z.array(storedCardSchema) });
+const reviewsFile = z.object({ schemaVersion: z.literal(REVIEWS_SCHEMA_VERSION), reviews: z.array(reviewRecord) });
+
+export function isCardsFile(data: unknown): data is CardsFile {
+  return cardsFile.safeParse(data).success;
+}
+
+export function isReviewsFile(data: unknown): data is ReviewsFile {
+  return reviewsFile.safeParse(data).success;
+}

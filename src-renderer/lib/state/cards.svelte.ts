@@ -1,0 +1,192 @@
+/**
+ * The Cards screen's state: every card with its schedule, the browser's filters, the edits (each with an undo: a
+ * delete restores the card, schedule and all), new cards by hand, Anki export and import, statistics and the
+ * scheduling settings.
+ */
+import type { CardImportReport, CardStatsView, CardView, ColorLabelMap, CreateCardInput, ReviewSettings, StoredCard, UpdateCardInput } from '../../../src-main/api/contract';
+import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
+import { api, errorMessage } from '../api.svelte';
+import { downloadFile } from '../download';
+
+export type DueFilter = 'all' | 'due' | 'new' | 'learning' | 'scheduled' | 'suspended';
+
+export interface CardFilters {
+  query: string;
+  documentId: string;
+  tag: string;
+  color: HighlightColor | null;
+  due: DueFilter;
+}
+
+type Undo = { label: string; run: () => Promise<void> };
+
+function dueState(view: CardView, now: number): Exclude<DueFilter, 'all'> {
+  if (view.card.suspended) return 'suspended';
+  if (view.schedule.state === 'New') return 'new';
+  if (new Date(view.schedule.due).getTime() <= now) return 'due';
+  return view.schedule.state === 'Review' ? 'scheduled' : 'learning';
+}
+
+export function matches(view: CardView, filters: CardFilters, now: number): boolean {
+  const q = filters.query.trim().toLowerCase();
+  const { card } = view;
+  return (
+    (!q || card.front.toLowerCase().includes(q) || card.back.toLowerCase().includes(q) || card.tags.some((t) => t.toLowerCase().includes(q)) || (view.source?.passage.toLowerCase().includes(q) ?? false)) &&
+    (!filters.documentId || (filters.documentId === '-' ? view.source === null : view.source?.documentId === filters.documentId)) &&
+    (!filters.tag || card.tags.includes(filters.tag)) &&
+    (filters.color === null || card.color === filters.color) &&
+    (filters.due === 'all' || dueState(view, now) === filters.due)
+  );
+}
+
+export class CardsState {
+  cards = $state<CardView[]>([]);
+  stats = $state<CardStatsView | null>(null);
+  settings = $state<ReviewSettings | null>(null);
+  /** What each highlight colour means to this reader, for the colour filter. */
+  labels = $state<ColorLabelMap | null>(null);
+  filters = $state<CardFilters>({ query: '', documentId: '', tag: '', color: null, due: 'all' });
+  loading = $state(true);
+  error = $state<string | null>(null);
+  /** What the last change was, shown with an Undo button when it can be undone. */
+  status = $state('');
+  canUndo = $state(false);
+  #undo: Undo[] = [];
+
+  get documents(): { id: string; title: string }[] {
+    const seen = new Map<string, string>();
+    for (const view of this.cards) if (view.source) seen.set(view.source.documentId, view.source.documentTitle ?? 'A deleted article');
+    return [...seen].map(([id, title]) => ({ id, title })).sort((a, b) => a.title.localeCompare(b.title));
+  }
+
+  get tags(): string[] {
+    return [...new Set(this.cards.flatMap((view) => view.card.tags))].sort();
+  }
+
+  get shown(): CardView[] {
+    const now = Date.now();
+    return this.cards
+      .filter((view) => matches(view, this.filters, now))
+      .sort((a, b) => a.schedule.due.localeCompare(b.schedule.due) || a.card.createdAt.localeCompare(b.card.createdAt));
+  }
+
+  async load(): Promise<void> {
+    this.loading = true;
+    await this.#attempt(async () => {
+      const [cards, stats, settings] = await Promise.all([api.listCards({}), api.getCardStats({}), api.getSettings({})]);
+      this.cards = cards;
+      this.stats = stats;
+      this.settings = settings.review;
+      this.labels = settings.colorLabels;
+    });
+    this.loading = false;
+  }
+
+  async create(input: CreateCardInput): Promise<boolean> {
+    const made = await this.#attempt(async () => {
+      const view = await api.createCard(input);
+      this.cards = [...this.cards, view];
+      this.#push('new card', async () => {
+        await api.deleteCard({ id: view.card.id });
+        this.cards = this.cards.filter((c) => c.card.id !== view.card.id);
+      });
+      this.status = 'Card added';
+      return true;
+    });
+    await this.#refreshStats();
+    return made ?? false;
+  }
+
+  async update(id: string, change: Omit<UpdateCardInput, 'id'>, label = 'edit'): Promise<boolean> {
+    const before = this.cards.find((view) => view.card.id === id)?.card;
+    if (!before) return false;
+    const done = await this.#attempt(async () => {
+      this.#replace(await api.updateCard({ id, ...change }));
+      this.#push(label, async () => {
+        this.#replace(await api.updateCard({ id, front: before.front, back: before.back, tags: before.tags, suspended: before.suspended }));
+      });
+      this.status = label === 'suspend' ? 'Card suspended' : label === 'unsuspend' ? 'Card unsuspended' : 'Card saved';
+      return true;
+    });
+    await this.#refreshStats();
+    return done ?? false;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.#attempt(async () => {
+      const removed: StoredCard = await api.deleteCard({ id });
+      this.cards = this.cards.filter((view) => view.card.id !== id);
+      this.#push('delete', async () => {
+        this.cards = [...this.cards, await api.restoreCard({ card: removed })];
+      });
+      this.status = 'Card deleted';
+    });
+    await this.#refreshStats();
+  }
+
+  async undo(): Promise<void> {
+    const last = this.#undo.pop();
+    this.canUndo = this.#undo.length > 0;
+    if (!last) return;
+    await this.#attempt(async () => {
+      await last.run();
+      this.status = `Undid: ${last.label}`;
+    });
+    await this.#refreshStats();
+  }
+
+  async exportAnki(): Promise<void> {
+    await this.#attempt(async () => {
+      const file = await api.exportCards(this.filters.documentId && this.filters.documentId !== '-' ? { documentId: this.filters.documentId } : {});
+      downloadFile(file);
+      this.status = `Exported ${file.fileName}: in Anki, File › Import`;
+    });
+  }
+
+  async importAnki(content: string): Promise<CardImportReport | null> {
+    const report = await this.#attempt(() => api.importCards({ content }));
+    if (report) {
+      await this.load();
+      const errors = report.errors.length ? `; ${report.errors.length} skipped: ${report.errors.slice(0, 3).join(' ')}` : '';
+      this.status = `Imported: ${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged${errors}`;
+    }
+    return report;
+  }
+
+  async saveSettings(review: ReviewSettings): Promise<void> {
+    await this.#attempt(async () => {
+      this.settings = (await api.updateSettings({ review })).review;
+      this.status = 'Scheduling settings saved';
+    });
+    await this.#refreshStats();
+  }
+
+  #replace(view: CardView): void {
+    this.cards = this.cards.map((c) => (c.card.id === view.card.id ? view : c));
+  }
+
+  #push(label: string, run: () => Promise<void>): void {
+    this.#undo.push({ label, run });
+    if (this.#undo.length > 50) this.#undo.shift();
+    this.canUndo = true;
+  }
+
+  async #refreshStats(): Promise<void> {
+    try {
+      this.stats = await api.getCardStats({});
+    } catch {
+      // The statistics are a summary; a failed refresh leaves the last ones, and the next change tries again.
+    }
+  }
+
+  async #attempt<T>(work: () => Promise<T>): Promise<T | null> {
+    try {
+      const result = await work();
+      this.error = null;
+      return result;
+    } catch (error) {
+      this.error = errorMessage(error);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The Review screen's state: the queue from the service, the card in front of the reader, whether its answer is
+ * shown, the session's progress, and the last grade so it can be undone (the card then comes back first).
+ */
+import type { Grade, QueueItem, ReviewQueue } from '../../../src-main/api/contract';
+import { GRADE_NAMES } from '../../../src-main/core/cards/card';
+import { api, errorMessage } from '../api.svelte';
+
+export class ReviewState {
+  queue = $state<ReviewQueue | null>(null);
+  revealed = $state(false);
+  reviewed = $state(0);
+  busy = $state(false);
+  error = $state<string | null>(null);
+  /** Said to screen readers after each action. */
+  status = $state('');
+  last = $state<{ reviewId: string; cardId: string; grade: Grade } | null>(null);
+  /** After an undo, the card to show first whatever the queue order. */
+  #preferred: string | null = null;
+
+  get current(): QueueItem | null {
+    const cards = this.queue?.cards ?? [];
+    return cards.find((item) => item.card.id === this.#preferred) ?? cards[0] ?? null;
+  }
+
+  /** Share of this session done: reviewed / (reviewed + still queued). */
+  get progress(): number {
+    const left = this.queue?.cards.length ?? 0;
+    return this.reviewed + left === 0 ? 1 : this.reviewed / (this.reviewed + left);
+  }
+
+  async load(): Promise<void> {
+    await this.#attempt(async () => {
+      this.queue = await api.getReviewQueue({});
+      this.revealed = false;
+    });
+  }
+
+  reveal(): void {
+    // While a grade is being saved the card in front is about to change: showing its answer now would show the wrong one.
+    if (!this.current || this.revealed || this.busy) return;
+    this.revealed = true;
+    this.status = 'Answer shown';
+  }
+
+  async grade(grade: Grade): Promise<void> {
+    const item = this.current;
+    if (!item || !this.revealed || this.busy) return;
+    await this.#attempt(async () => {
+      const result = await api.gradeCard({ id: item.card.id, grade });
+      this.last = { reviewId: result.reviewId, cardId: item.card.id, grade };
+      this.reviewed++;
+      this.#preferred = null;
+      this.queue = await api.getReviewQueue({});
+      this.revealed = false;
+      this.status = `Graded ${GRADE_NAMES[grade]}; next due ${result.card.schedule.due.slice(0, 10)}`;
+    });
+  }
+
+  async undo(): Promise<void> {
+    const last = this.last;
+    if (!last || this.busy) return;
+    await this.#attempt(async () => {
+      await api.undoGrade({ reviewId: last.reviewId });
+      this.last = null;
+      this.reviewed = Math.max(0, this.reviewed - 1);
+      this.#preferred = last.cardId;
+      this.queue = await api.getReviewQueue({});
+      this.revealed = true;
+      this.status = `Undid: ${GRADE_NAMES[last.grade]}`;
+    });
+  }
+
+  /** Saves an edit of the card in front; the queue is reloaded so the card shows its new text. */
+  async edit(change: { front: string; back: string; tags: string[] }): Promise<boolean> {
+    const item = this.current;
+    if (!item) return false;
+    const saved = await this.#attempt(async () => {
+      await api.updateCard({ id: item.card.id, ...change });
+      this.#preferred = item.card.id;
+      const revealed = this.revealed;
+      this.queue = await api.getReviewQueue({});
+      this.revealed = revealed;
+      this.status = 'Card saved';
+      return true;
+    });
+    return saved ?? false;
+  }
+
+  async #attempt<T>(work: () => Promise<T>): Promise<T | null> {
+    this.busy = true;
+    try {
+      const result = await work();
+      this.error = null;
+      return result;
+    } catch (error) {
+      this.error = errorMessage(error);
+      return null;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
