@@ -1,0 +1,87 @@
+/** A whole quiz on the sample, answered from the keyboard: feedback, score, evidence, and the history after a restart. */
+import { expect, test } from '@playwright/test';
+import { saveScreen } from '../support/screens';
+import { newDataDir, startServer, type RunningServer } from '../support/server';
+import { paintedLayers } from '../support/text';
+
+let server: RunningServer;
+
+test.beforeEach(async () => {
+  server = await startServer(newDataDir());
+});
+
+test.afterEach(async () => {
+  await server.stop();
+});
+
+test('take a quiz with the keyboard, review the score, open the evidence, find the session after a restart', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByRole('link', { name: 'Quiz' }).click();
+  await expect(page.getByRole('checkbox', { name: /Putin’s visit/ })).toBeChecked();
+  await page.getByRole('radio', { name: '5' }).check();
+  await saveScreen(page, 'quiz-setup');
+  await page.getByRole('button', { name: 'Start quiz' }).focus();
+  await page.keyboard.press('Enter');
+
+  let correct = 0;
+  for (let i = 1; i <= 5; i++) {
+    await expect(page.getByText(`Question ${i} of 5`)).toBeVisible();
+    const selects = page.locator('.pairs-answer select');
+    if (await page.getByRole('radiogroup').count()) {
+      await page.keyboard.press(String(((i - 1) % 2) + 1));
+    } else if (await selects.count()) {
+      // Type-ahead picks an option in a focused select, as a keyboard user does.
+      const firstRole = (await selects.first().locator('option').nth(1).textContent()) ?? '';
+      for (let s = 0; s < (await selects.count()); s++) {
+        await selects.nth(s).focus();
+        await page.keyboard.type(firstRole.slice(0, 6));
+        await expect(selects.nth(s)).not.toHaveValue('');
+      }
+      await page.locator('body').focus();
+    } else if (await page.getByRole('textbox', { name: 'Your answer' }).count()) {
+      await page.getByRole('textbox', { name: 'Your answer' }).fill('I do not know');
+    }
+    if (i === 1) await saveScreen(page, 'quiz-question');
+    await page.keyboard.press('Enter');
+    const verdict = page.locator('.verdict');
+    await expect(verdict).toBeVisible();
+    if ((await verdict.textContent())?.startsWith('Correct')) correct++;
+    await expect(page.locator('blockquote.evidence')).not.toBeEmpty();
+    if (i === 1) await saveScreen(page, 'quiz-feedback');
+    await page.keyboard.press('Enter');
+  }
+
+  await expect(page.getByRole('heading', { name: 'Your score' })).toBeVisible();
+  await expect(page.getByLabel(`Score ${correct} out of 5`)).toBeVisible();
+  await saveScreen(page, 'quiz-results');
+
+  const showButtons = page.getByRole('button', { name: 'Show in article' });
+  await showButtons.first().click();
+  await expect(page).toHaveURL(/#\/read\/sample\?at=\d+-\d+/);
+  await expect.poll(async () => (await paintedLayers(page))['lectio-flash']).toBe(1);
+
+  await server.stop();
+  server = await startServer(server.dataDir);
+  await page.goto(server.url);
+  await page.getByRole('link', { name: 'Quiz' }).click();
+  const history = page.getByRole('list', { name: 'Past sessions' });
+  await expect(history).toContainText(`${correct}/5`);
+  await history.getByRole('button').first().click();
+  await expect(page.getByRole('heading', { name: 'Past session' })).toBeVisible();
+});
+
+test('a preview lets the reader hide a question for good', async ({ page }) => {
+  await page.goto(`${server.url}`);
+  await page.evaluate(() => {
+    window.location.hash = '#/quiz?doc=sample';
+  });
+  await page.getByRole('button', { name: 'Preview questions' }).click();
+  const list = page.locator('.preview-list li');
+  await expect(list).toHaveCount(10);
+  const firstPrompt = await list.first().locator('.preview-prompt').textContent();
+  await list.first().getByRole('button', { name: 'Hide for good' }).click();
+  await expect(list).toHaveCount(9);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Preview questions' }).click();
+  await expect(page.locator('.preview-prompt', { hasText: firstPrompt ?? '' })).toHaveCount(0);
+});

@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inProcessRunner } from '../../analysis/extraction-runner';
+import { LibraryStorage } from '../../storage/library-storage';
+import type { LectioApi } from '../contract';
+import { dispatch } from '../dispatch';
+import { createService, seedNewLibrary } from '../service';
+
+const sampleText = readFileSync(path.resolve(__dirname, '../../../assets/sample-article.txt'), 'utf8');
+const opened: LibraryStorage[] = [];
+
+async function setup(dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-quiz-'))) {
+  const now = () => new Date('2026-06-01T09:00:00.000Z');
+  const storage = await LibraryStorage.open({ dataDir, now });
+  opened.push(storage);
+  await seedNewLibrary(storage, { text: sampleText, title: 'Sample', source: 'Donga', publishedDate: null }, now);
+  let n = 0;
+  const api: LectioApi = createService({ storage, host: 'browser', version: 't', now, extraction: inProcessRunner, newId: () => `id${++n}` });
+  return { api, storage, dataDir };
+}
+
+afterEach(() => {
+  for (const storage of opened.splice(0)) storage.close();
+});
+
+describe('quiz service', () => {
+  it('prepares the same questions for the same seed, with evidence in the article', async () => {
+    const { api } = await setup();
+    const a = await api.prepareQuiz({ documentIds: ['sample'], count: 10, seed: 's1' });
+    const b = await api.prepareQuiz({ documentIds: ['sample'], count: 10, seed: 's1' });
+    expect(a.questions.map((q) => q.id)).toEqual(b.questions.map((q) => q.id));
+    expect(a.questions).toHaveLength(10);
+    for (const q of a.questions) {
+      expect(q.documentId).toBe('sample');
+      expect(sampleText.slice(q.evidence.start, q.evidence.end)).toBe(q.evidence.text);
+    }
+    expect(new Set(a.questions.map((q) => q.kind)).size).toBeGreaterThan(2);
+  });
+
+  it('runs a session: answers graded and stored, a score at the end, the history kept across a restart', async () => {
+    const first = await setup();
+    const session = await first.api.startQuiz({ documentIds: ['sample'], count: 4, seed: 'run', kinds: ['who', 'when'] });
+    const [q1, q2] = session.questions;
+    if (!q1 || !q2) throw new Error('no questions');
+    expect(await first.api.answerQuiz({ sessionId: session.id, questionId: q1.id, given: q1.answer })).toEqual({ correct: true, expected: q1.answer });
+    const wrong = q2.choices.find((c) => c !== q2.answer) ?? 'nobody';
+    expect((await first.api.answerQuiz({ sessionId: session.id, questionId: q2.id, given: wrong })).correct).toBe(false);
+    expect(await dispatch(first.api, 'answerQuiz', { sessionId: session.id, questionId: q1.id, given: 'again' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    const summary = await first.api.finishQuiz({ sessionId: session.id });
+    expect(summary).toMatchObject({ total: 4, answered: 2, correct: 1, finishedAt: '2026-06-01T09:00:00.000Z' });
+
+    first.storage.close();
+    opened.splice(opened.indexOf(first.storage), 1);
+    const again = await setup(first.dataDir);
+    expect(await again.api.listQuizSessions({})).toEqual([summary]);
+    const stored = await again.api.getQuizSession({ id: session.id });
+    expect(stored.answers.map((a) => a.correct)).toEqual([true, false]);
+  });
+
+  it('never asks a hidden question again', async () => {
+    const { api } = await setup();
+    const before = await api.prepareQuiz({ documentIds: ['sample'], seed: 'h' });
+    const victim = before.questions[0];
+    if (!victim) throw new Error('no questions');
+    await api.hideQuestion({ questionId: victim.id });
+    const after = await api.prepareQuiz({ documentIds: ['sample'], seed: 'h' });
+    expect(after.questions.some((q) => q.id === victim.id)).toBe(false);
+    expect(after.questions.length).toBe(before.questions.length - 1);
+  });
+
+  it('refuses unknown documents and sessions with typed errors', async () => {
+    const { api } = await setup();
+    expect(await dispatch(api, 'startQuiz', { documentIds: ['missing'] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch(api, 'startQuiz', { documentIds: [] })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(api, 'answerQuiz', { sessionId: 'nope', questionId: 'q', given: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * The quiz part of the service: questions generated from each chosen article's actors, dates and the reader's
+ * highlights (distractors drawn from the rest of the library when an article has too few), sessions stored with every
+ * answer, typed answers graded leniently, and questions the reader hides never asked again.
+ */
+import { generateQuiz } from '../../core/quiz/generate';
+import { matchAnswer } from '../../core/quiz/answer-match';
+import type { QuestionKind, QuizPool } from '../../core/quiz/types';
+import type { QuizSessionRecord, SessionQuestion } from '../../core/quiz/session';
+import type { LectioApi, QuizRequest, QuizSessionSummary } from '../contract';
+import { analysisReader } from './analysis';
+import { InvalidInputError, type ServiceDeps } from './deps';
+
+type QuizMethods = Pick<LectioApi, 'prepareQuiz' | 'startQuiz' | 'answerQuiz' | 'finishQuiz' | 'listQuizSessions' | 'getQuizSession' | 'hideQuestion'>;
+
+/** A seeded shuffle (mulberry32), so a session's order follows from its seed. */
+function shuffle<T>(items: T[], seed: string): T[] {
+  let state = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261) >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+function summarise(session: QuizSessionRecord): QuizSessionSummary {
+  const titles = [...new Set(session.questions.map((q) => q.documentTitle))];
+  return {
+    id: session.id,
+    startedAt: session.startedAt,
+    finishedAt: session.finishedAt,
+    titles,
+    total: session.questions.length,
+    answered: session.answers.length,
+    correct: session.answers.filter((a) => a.correct).length,
+  };
+}
+
+export function quizMethods(deps: ServiceDeps): QuizMethods {
+  const { storage, now, newId } = deps;
+  const analysisOf = analysisReader(deps);
+  const quiz = () => storage.quiz.db;
+
+  /** Names and dates from every other article already analysed: distractors of the right kind when one article has few. */
+  async function libraryPool(exclude: Set<string>): Promise<QuizPool> {
+    const pool: QuizPool = { actors: [], dates: [] };
+    for (const meta of storage.listDocuments()) {
+      if (exclude.has(meta.id)) continue;
+      const cached = (await storage.analysis.get(meta.id)).data.cache?.result;
+      if (!cached) continue;
+      pool.actors.push(...cached.actors.map((a) => ({ name: a.name, type: a.type, roles: a.roles })));
+      pool.dates.push(...cached.dates.map((d) => ({ value: d.value, precision: d.precision })));
+    }
+    return pool;
+  }
+
+  async function questionsFor(request: QuizRequest, seed: string): Promise<SessionQuestion[]> {
+    const ids = [...new Set(request.documentIds)];
+    const pool = await libraryPool(new Set(ids));
+    const hidden = new Set(quiz().data.hidden);
+    const perDocument = request.count ? Math.ceil(request.count / ids.length) : undefined;
+    const all: SessionQuestion[] = [];
+    for (const id of ids) {
+      const doc = await storage.getDocument(id);
+      const analysis = await analysisOf(id);
+      const highlights = (await storage.annotations.get(id)).data.highlights.map((h) => ({ start: h.selectors[0].start, end: h.selectors[0].end, note: h.note }));
+      // The generator picks a balanced set when given a count; ask for enough extra to replace hidden questions.
+      const options = {
+        seed: `${seed}:${id}`,
+        highlights,
+        pool,
+        ...(request.kinds ? { kinds: request.kinds as QuestionKind[] } : {}),
+        ...(perDocument ? { count: perDocument + hidden.size } : {}),
+      };
+      const generated = generateQuiz(doc.body.text, analysis, options).filter((q) => !hidden.has(q.id));
+      const chosen = perDocument ? generated.slice(0, perDocument) : generated;
+      all.push(...chosen.map((q) => ({ ...q, documentId: id, documentTitle: doc.title })));
+    }
+    const mixed = ids.length > 1 ? shuffle(all, seed) : all;
+    return request.count ? mixed.slice(0, request.count) : mixed;
+  }
+
+  function findSession(id: string): QuizSessionRecord {
+    const session = quiz().data.sessions.find((s) => s.id === id);
+    if (!session) throw new InvalidInputError(`There is no quiz session ${id}.`);
+    return session;
+  }
+
+  return {
+    async prepareQuiz(request) {
+      const seed = request.seed ?? newId();
+      return { seed, questions: await questionsFor(request, seed) };
+    },
+
+    async startQuiz(request) {
+      const seed = request.seed ?? newId();
+      const questions = await questionsFor(request, seed);
+      if (questions.length === 0) throw new InvalidInputError('These articles gave no questions of the kinds chosen. Try other kinds or another article.');
+      const session: QuizSessionRecord = { id: newId(), startedAt: now().toISOString(), finishedAt: null, seed, documentIds: [...new Set(request.documentIds)], questions, answers: [] };
+      await quiz().update((data) => {
+        data.sessions.push(session);
+      });
+      return session;
+    },
+
+    async answerQuiz({ sessionId, questionId, given }) {
+      const session = findSession(sessionId);
+      const question = session.questions.find((q) => q.id === questionId);
+      if (!question) throw new InvalidInputError('That question is not part of this session.');
+      if (session.answers.some((a) => a.questionId === questionId)) throw new InvalidInputError('That question was already answered.');
+      const result = matchAnswer(question, given);
+      await quiz().update((data) => {
+        data.sessions.find((s) => s.id === sessionId)?.answers.push({ questionId, given, correct: result.correct, at: now().toISOString() });
+      });
+      return { correct: result.correct, expected: result.expected };
+    },
+
+    async finishQuiz({ sessionId }) {
+      findSession(sessionId);
+      await quiz().update((data) => {
+        const session = data.sessions.find((s) => s.id === sessionId);
+        if (session && !session.finishedAt) session.finishedAt = now().toISOString();
+      });
+      return summarise(findSession(sessionId));
+    },
+
+    async listQuizSessions() {
+      return quiz().data.sessions.map(summarise).reverse();
+    },
+
+    async getQuizSession({ id }) {
+      return findSession(id);
+    },
+
+    async hideQuestion({ questionId }) {
+      await quiz().update((data) => {
+        if (!data.hidden.includes(questionId)) data.hidden.push(questionId);
+      });
+      return { hidden: quiz().data.hidden.length };
+    },
+  };
+}

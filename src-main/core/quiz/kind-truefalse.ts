@@ -1,0 +1,75 @@
+/**
+ * `truefalse` questions: a sentence of the article, as written (true) or with one actor or one written date swapped for
+ * a distractor of the same kind (false). The seed decides which, sentence by sentence.
+ */
+import type { Span } from '../extract/types';
+import { actorSpans, replaceSpans } from './actor-spans';
+import { evidenceOf, finishQuestion, sentenceScore, type Candidate } from './candidate';
+import type { ArticleContext } from './context';
+import { actorDistractors, dateDistractors } from './distractors';
+import { askableDate } from './kind-when';
+import { createRng } from './prng';
+
+const MONTH_OR_DIGIT = /\d|January|February|March|April|May|June|July|August|September|October|November|December/i;
+
+interface Element {
+  spans: Span[];
+  /** The swap that makes the sentence false, or undefined when no distractor exists. */
+  swap: string | undefined;
+  fact: string;
+  /** Countries are named so often that swapping one says little; people, organisations and dates come first. */
+  minor: boolean;
+}
+
+function elements(ctx: ArticleContext, index: number): Element[] {
+  const visible = new Set((ctx.actorsBySentence.get(index) ?? []).map((a) => a.id));
+  const out: Element[] = [];
+  for (const actor of ctx.actorsBySentence.get(index) ?? []) {
+    const spans = actorSpans(ctx, actor, index);
+    if (spans.length === 0) continue;
+    // "Chinese President" cannot become "Russia President": a country swaps only where the text uses its name.
+    const byName = actor.type !== 'country' || spans.every((s) => ctx.text.slice(s.start, s.end) === actor.name);
+    const swap = byName ? actorDistractors(ctx, actor, ['tf', index], visible)[0] : undefined;
+    out.push({ spans, swap, fact: `actor:${actor.id}:${index}`, minor: actor.type === 'country' });
+  }
+  for (const d of ctx.datesBySentence.get(index) ?? []) {
+    // Only dates written out swap cleanly: "this year" replaced by "2021" does not read as English.
+    if (!askableDate(d) || !MONTH_OR_DIGIT.test(d.text)) continue;
+    const swap = dateDistractors(ctx, d.value, ['tf', index])[0];
+    out.push({ spans: [d], swap, fact: `date:${index}:${d.value}`, minor: false });
+  }
+  return out;
+}
+
+function trueFalse(ctx: ArticleContext, index: number): Candidate | null {
+  const sentence = ctx.sentences[index];
+  if (!sentence || sentence.text.split(/\s+/).length < 8) return null;
+  const all = elements(ctx, index);
+  const major = all.filter((e) => !e.minor && e.swap !== undefined);
+  const options = major.length > 0 ? major : all;
+  const rng = createRng(ctx.seed, 'truefalse', index);
+  const element = options[rng.int(options.length)];
+  const first = element?.spans[0];
+  if (!element || !first) return null;
+  const makeFalse = element.swap !== undefined && rng.next() < 0.5;
+  const statement = makeFalse
+    ? replaceSpans(ctx.text, sentence.start, sentence.end, element.spans, element.swap ?? '')
+    : sentence.text;
+  const answer = makeFalse ? 'False' : 'True';
+  const question = finishQuestion(ctx, {
+    kind: 'truefalse', answerType: 'truth', prompt: `True or false? “${statement}”`, answer,
+    acceptableAnswers: makeFalse ? ['F', 'No', 'N'] : ['T', 'Yes', 'Y'], evidence: evidenceOf(sentence),
+    support: ctx.text.slice(first.start, first.end), ...(ctx.highlighted.has(index) ? { fromHighlight: true } : {}),
+  }, []);
+  return { question, score: (element.minor ? 0.5 : 1.5) + sentenceScore(ctx, index), facts: [element.fact] };
+}
+
+/** One true-or-false statement per sentence that names an actor or a written date; [] when none does. */
+export function trueFalseQuestions(ctx: ArticleContext): Candidate[] {
+  const out: Candidate[] = [];
+  ctx.sentences.forEach((_, index) => {
+    const c = trueFalse(ctx, index);
+    if (c) out.push(c);
+  });
+  return out;
+}

@@ -1,0 +1,158 @@
+/** The Quiz screen's state: choosing articles and kinds, previewing, taking a session, its results and the history. */
+import type { DocumentSummary, QuizSessionRecord, QuizSessionSummary, SessionQuestion } from '../../../src-main/api/contract';
+import type { QuestionKind } from '../../../src-main/core/quiz/types';
+import { api, errorMessage } from '../api.svelte';
+
+export type Phase = 'setup' | 'preview' | 'asking' | 'results' | 'past';
+
+export interface Feedback {
+  correct: boolean;
+  expected: string;
+  given: string;
+}
+
+export const KIND_LABELS: Record<QuestionKind, string> = {
+  who: 'Who (fill the blank)',
+  role: 'Roles',
+  when: 'When',
+  timeline: 'Timeline order',
+  match: 'Match actors to roles',
+  quote: 'Who said it',
+  truefalse: 'True or false',
+};
+
+export class QuizState {
+  phase = $state<Phase>('setup');
+  documents = $state<DocumentSummary[]>([]);
+  selected = $state<string[]>([]);
+  count = $state(10);
+  kinds = $state<QuestionKind[]>(['who', 'role', 'when', 'timeline', 'match', 'quote', 'truefalse']);
+  preview = $state<SessionQuestion[]>([]);
+  session = $state<QuizSessionRecord | null>(null);
+  index = $state(0);
+  feedback = $state<Feedback | null>(null);
+  history = $state<QuizSessionSummary[]>([]);
+  busy = $state(false);
+  error = $state<string | null>(null);
+  #seed: string | undefined;
+
+  get current(): SessionQuestion | null {
+    return this.session?.questions[this.index] ?? null;
+  }
+
+  get score(): { correct: number; answered: number; total: number } {
+    const answers = this.session?.answers ?? [];
+    return { correct: answers.filter((a) => a.correct).length, answered: answers.length, total: this.session?.questions.length ?? 0 };
+  }
+
+  /** Refreshes the article list and history; a session in progress is kept (the reader may come back from the text). */
+  async load(preselect?: string): Promise<void> {
+    await this.#run(async () => {
+      [this.documents, this.history] = await Promise.all([api.listDocuments({}), api.listQuizSessions({})]);
+      const known = new Set(this.documents.map((d) => d.id));
+      this.selected = this.selected.filter((id) => known.has(id));
+      if (preselect && known.has(preselect) && this.phase !== 'asking') {
+        this.selected = [preselect];
+        this.phase = 'setup';
+      }
+      if (this.selected.length === 0) this.selected = this.documents.slice(0, 1).map((d) => d.id);
+    });
+  }
+
+  #request() {
+    return { documentIds: this.selected, count: this.count, kinds: this.kinds, ...(this.#seed ? { seed: this.#seed } : {}) };
+  }
+
+  async showPreview(): Promise<void> {
+    await this.#run(async () => {
+      const prepared = await api.prepareQuiz(this.#request());
+      this.#seed = prepared.seed;
+      this.preview = prepared.questions;
+      this.phase = 'preview';
+    });
+  }
+
+  async hide(questionId: string): Promise<void> {
+    await this.#run(async () => {
+      await api.hideQuestion({ questionId });
+      this.preview = this.preview.filter((q) => q.id !== questionId);
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.#run(async () => {
+      this.session = await api.startQuiz(this.#request());
+      this.#seed = undefined;
+      this.index = 0;
+      this.feedback = null;
+      this.phase = 'asking';
+    });
+  }
+
+  async answer(given: string): Promise<Feedback | null> {
+    const session = this.session;
+    const question = this.current;
+    if (!session || !question || this.feedback) return null;
+    return this.#run(async () => {
+      const result = await api.answerQuiz({ sessionId: session.id, questionId: question.id, given });
+      session.answers.push({ questionId: question.id, given, correct: result.correct, at: new Date().toISOString() });
+      this.feedback = { ...result, given };
+      return this.feedback;
+    });
+  }
+
+  async next(): Promise<void> {
+    if (!this.session || !this.feedback) return;
+    this.feedback = null;
+    if (this.index + 1 < this.session.questions.length) {
+      this.index += 1;
+      return;
+    }
+    await this.finish();
+  }
+
+  async finish(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    await this.#run(async () => {
+      await api.finishQuiz({ sessionId: session.id });
+      this.history = await api.listQuizSessions({});
+      this.phase = 'results';
+    });
+  }
+
+  async openPast(id: string): Promise<void> {
+    await this.#run(async () => {
+      this.session = await api.getQuizSession({ id });
+      this.phase = 'past';
+    });
+  }
+
+  leave(): void {
+    this.phase = 'setup';
+    this.feedback = null;
+    void api.listQuizSessions({}).then((history) => (this.history = history));
+  }
+
+  async #run<T>(work: () => Promise<T>): Promise<T | null> {
+    this.busy = true;
+    try {
+      const result = await work();
+      this.error = null;
+      return result;
+    } catch (error) {
+      this.error = errorMessage(error);
+      return null;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+let shared: QuizState | null = null;
+
+/** One quiz state for the app's lifetime, so "Show in article" and back returns to the question where it was. */
+export function quizState(): QuizState {
+  shared ??= new QuizState();
+  return shared;
+}
