@@ -5,8 +5,11 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { desktopHandlers } from './electron/desktop-handlers';
 import { registerIpc } from './electron/ipc';
-import { openTextFile } from './electron/open-file-dialog';
+import { installAppMenu } from './electron/menu';
+import { MenuCommandQueue } from './electron/menu-commands';
+import { OpenedFiles, articlePathsIn } from './electron/opened-files';
 import { denyAllPermissions, hardenWebContents } from './electron/security';
 import { createMainWindow } from './electron/window';
 import { openLibrary, type OpenLibrary } from './open-library';
@@ -16,6 +19,14 @@ const preloadPath = path.join(__dirname, '../preload/preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 let library: OpenLibrary | null = null;
+const menuCommands = new MenuCommandQueue();
+const openedFiles = new OpenedFiles();
+
+/** Files the system asked us to open (associations, "Open with", the command line) go to the window to import. */
+async function openFiles(paths: readonly string[]): Promise<void> {
+  await openedFiles.add(paths);
+  if (openedFiles.waiting && mainWindow && !mainWindow.isDestroyed()) menuCommands.push(mainWindow.webContents, 'open-files');
+}
 
 function showWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) {
@@ -36,15 +47,27 @@ async function start(): Promise<void> {
     return;
   }
   denyAllPermissions(session.defaultSession);
-  registerIpc(ipcMain, library.api, { openTextFile }, () => rendererUrl);
+  registerIpc(ipcMain, library.api, desktopHandlers(dataDir, menuCommands, openedFiles), () => rendererUrl);
+  installAppMenu((command) => {
+    if (mainWindow && !mainWindow.isDestroyed()) menuCommands.push(mainWindow.webContents, command);
+  });
   showWindow();
+  await openFiles(articlePathsIn(process.argv.slice(1)));
 }
 
 if (!app.requestSingleInstanceLock()) {
   // Another Lectio owns the library; it focuses its window on 'second-instance'.
   app.quit();
 } else {
-  app.on('second-instance', showWindow);
+  app.on('second-instance', (_event, argv) => {
+    showWindow();
+    void openFiles(articlePathsIn(argv.slice(1)));
+  });
+  // macOS hands files over by event, before or after the app is ready.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    void openFiles([file]);
+  });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, rendererUrl));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -52,6 +75,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (library && BrowserWindow.getAllWindows().length === 0) showWindow();
   });
-  app.on('will-quit', () => library?.close());
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    // Hold the quit once, for the quit backup; then quit for real.
+    if (!library || quitting) return;
+    quitting = true;
+    event.preventDefault();
+    void library.shutdown().finally(() => app.quit());
+  });
   void app.whenReady().then(start);
 }

@@ -10,8 +10,23 @@ const invoke = Object.fromEntries(
 ) as PreloadBridge['invoke'];
 
 const desktop = Object.fromEntries(
-  DESKTOP_METHOD_NAMES.map((method) => [method, () => ipcRenderer.invoke(desktopChannel(method))]),
+  DESKTOP_METHOD_NAMES.filter((method) => method !== 'nextMenuCommand').map((method) => [method, () => ipcRenderer.invoke(desktopChannel(method))]),
 ) as unknown as PreloadBridge['desktop'];
 
-const bridge: PreloadBridge = { host: 'electron', invoke, desktop };
+/** Keeps one `nextMenuCommand` call open and hands each command to the page; stops if main stops answering. */
+function onMenuCommand(listener: Parameters<PreloadBridge['onMenuCommand']>[0]): void {
+  const wait = (): void => {
+    ipcRenderer.invoke(desktopChannel('nextMenuCommand')).then(
+      (result: { ok: boolean; value?: unknown }) => {
+        if (!result?.ok) return;
+        listener(result.value as Parameters<typeof listener>[0]);
+        wait();
+      },
+      () => undefined,
+    );
+  };
+  wait();
+}
+
+const bridge: PreloadBridge = { host: 'electron', invoke, desktop, onMenuCommand };
 contextBridge.exposeInMainWorld('lectio', bridge);

@@ -3,6 +3,7 @@
  * answers, reads the records, asks the permission handlers, and can load a URL into a window or quit the app.
  */
 import { BrowserWindow } from './browser-window';
+import { clickMenuItem } from './menu';
 import type { ControlEvent, ControlRequest, HarnessRecords } from './protocol';
 import { openDialogQueue, records } from './recorder';
 import { app, ipcMain } from './runtime';
@@ -48,6 +49,9 @@ async function answer(request: ControlRequest): Promise<unknown> {
       return session.defaultSession.requestPermission(windowOf(request.windowId).webContents, request.permission, windowOf(request.windowId).webContents.getURL());
     case 'permission-check':
       return session.defaultSession.checkPermission(windowOf(request.windowId).webContents, request.permission, 'file://');
+    case 'click-menu':
+      clickMenuItem(request.path);
+      return null;
     case 'quit':
       app.quit();
       return null;

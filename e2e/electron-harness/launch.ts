@@ -23,6 +23,8 @@ export interface HarnessOptions {
   /** XDG_CONFIG_HOME for the run: Electron's appData, so userData is `<configHome>/Lectio`. */
   configHome: string;
   chromium: ChromiumLaunch;
+  /** Command-line arguments after the app's own, as a user's "lectio FILE" would pass them. */
+  args?: string[];
 }
 
 export interface Exit {
@@ -50,7 +52,7 @@ export class HarnessApp {
   #nextId = 1;
 
   constructor(readonly options: HarnessOptions) {
-    this.process = spawn(process.execPath, ['--import', 'tsx', RUNNER], {
+    this.process = spawn(process.execPath, ['--import', 'tsx', RUNNER, ...(options.args ?? [])], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: {
@@ -133,6 +135,11 @@ export class HarnessApp {
       if (this.process.exitCode !== null || this.process.signalCode !== null) throw new Error(`the harness exited before window ${windowId} loaded:\n${this.output}`);
       await new Promise<void>((wake) => this.#loadWaiters.push(wake));
     }
+  }
+
+  /** Clicks an application-menu item by its labels, e.g. ['Edit', 'Find in Library…']. */
+  clickMenu(path: string[]): Promise<void> {
+    return this.#request({ type: 'click-menu', path });
   }
 
   records(): Promise<HarnessRecords> {

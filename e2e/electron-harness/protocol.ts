@@ -37,6 +37,7 @@ export interface HarnessRecords {
   windows: WindowRecord[];
   ipcChannels: string[];
   openExternal: string[];
+  openPath: string[];
   errorBoxes: { title: string; content: string }[];
   openDialogs: { windowId: number | null; options: unknown; answer: OpenDialogAnswer; scripted: boolean }[];
   windowOpens: { url: string; action: string }[];
@@ -45,6 +46,16 @@ export interface HarnessRecords {
   permissionHandlers: { request: boolean; check: boolean };
   /** Uncaught exceptions and unhandled rejections in the main bundle. */
   mainErrors: string[];
+  /** The application menu as set, or null before setApplicationMenu. */
+  applicationMenu: MenuItemRecord[] | null;
+}
+
+export interface MenuItemRecord {
+  label: string | null;
+  role: string | null;
+  type: string;
+  accelerator: string | null;
+  submenu: MenuItemRecord[];
 }
 
 /** Spec -> runner. */
@@ -54,6 +65,7 @@ export type ControlRequest =
   | { type: 'load-url'; id: number; windowId: number; url: string }
   | { type: 'permission-request'; id: number; windowId: number; permission: string }
   | { type: 'permission-check'; id: number; windowId: number; permission: string }
+  | { type: 'click-menu'; id: number; path: string[] }
   | { type: 'quit'; id: number };
 
 /** Runner -> spec. */

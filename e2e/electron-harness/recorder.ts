@@ -10,6 +10,7 @@ export const records: HarnessRecords = {
   windows: [],
   ipcChannels: [],
   openExternal: [],
+  openPath: [],
   errorBoxes: [],
   openDialogs: [],
   windowOpens: [],
@@ -17,6 +18,7 @@ export const records: HarnessRecords = {
   preloadErrors: [],
   permissionHandlers: { request: false, check: false },
   mainErrors: [],
+  applicationMenu: null,
 };
 
 /** Answers the spec queued for dialog.showOpenDialog, consumed in order. */

@@ -6,4 +6,10 @@ export const shell = {
     if (typeof url !== 'string') throw new TypeError('Error processing argument at index 0, conversion failure from ' + String(url));
     records.openExternal.push(url);
   },
+  /** Opens nothing; records the path and answers '' (Electron's "no error"). */
+  async openPath(target: string): Promise<string> {
+    if (typeof target !== 'string') throw new TypeError('Error processing argument at index 0, conversion failure from ' + String(target));
+    records.openPath.push(target);
+    return '';
+  },
 };

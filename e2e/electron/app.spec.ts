@@ -24,7 +24,7 @@ test('electron: the window opens on the library with the sample article', async 
     const page = globalThis as Record<string, unknown>;
     return { require: typeof page.require, process: typeof page.process, bridge: Object.keys(page.lectio ?? {}).sort() };
   });
-  expect(reach).toEqual({ require: 'undefined', process: 'undefined', bridge: ['desktop', 'host', 'invoke'] });
+  expect(reach).toEqual({ require: 'undefined', process: 'undefined', bridge: ['desktop', 'host', 'invoke', 'onMenuCommand'] });
   await app.close();
 });
 

@@ -6,7 +6,7 @@ import { test as base } from '@playwright/test';
 import { HarnessApp, tempFolder, type HarnessOptions } from '../electron-harness/launch';
 
 export interface HarnessLauncher {
-  launch(options?: Partial<Pick<HarnessOptions, 'dataDir' | 'configHome'>>): HarnessApp;
+  launch(options?: Partial<Pick<HarnessOptions, 'dataDir' | 'configHome' | 'args'>>): HarnessApp;
 }
 
 export const test = base.extend<{ harness: HarnessLauncher }>({
@@ -19,6 +19,7 @@ export const test = base.extend<{ harness: HarnessLauncher }>({
           dataDir: options.dataDir ?? tempFolder('lectio-harness-data-'),
           configHome: options.configHome ?? tempFolder('lectio-harness-config-'),
           chromium,
+          ...(options.args ? { args: options.args } : {}),
         });
         runs.push(run);
         return run;

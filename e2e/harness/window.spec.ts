@@ -39,7 +39,7 @@ test('harness: the window has context isolation, the sandbox, no Node integratio
   });
   const records = await app.records();
   expect(records.preloadErrors).toEqual([]);
-  expect(reach).toEqual({ require: 'undefined', process: 'undefined', bridge: ['desktop', 'host', 'invoke'], frozen: true, writable: false });
+  expect(reach).toEqual({ require: 'undefined', process: 'undefined', bridge: ['desktop', 'host', 'invoke', 'onMenuCommand'], frozen: true, writable: false });
 
   expect(records.windows).toHaveLength(1);
   const prefs = records.windows[0]?.options.webPreferences as Record<string, unknown>;

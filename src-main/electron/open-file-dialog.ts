@@ -2,10 +2,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
-import { MAX_IMPORT_CHARS, type ApiResult, type OpenedFile } from '../api/contract';
-import { UnreadableFileError, decodeText, formatForFileName } from '../core/import/decode';
-
-const MAX_FILE_BYTES = MAX_IMPORT_CHARS * 2;
+import type { ApiResult, OpenedFile } from '../api/contract';
+import { MAX_FILE_BYTES, UnreadableFileError, decodeText, formatForFileName } from '../core/import/decode';
 
 /** Returns the picked file, null when the user cancels, or a typed error for unreadable files. */
 export async function openTextFile(event: IpcMainInvokeEvent): Promise<ApiResult<OpenedFile | null>> {
@@ -18,11 +16,16 @@ export async function openTextFile(event: IpcMainInvokeEvent): Promise<ApiResult
   const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   const file = picked.filePaths[0];
   if (picked.canceled || !file) return { ok: true, value: null };
+  return readArticleFile(file);
+}
+
+/** Reads and decodes one article file; a typed error for files too large, binary or unreadable. */
+export async function readArticleFile(file: string): Promise<ApiResult<OpenedFile>> {
   try {
     if ((await stat(file)).size > MAX_FILE_BYTES) {
       return { ok: false, error: { code: 'too-large', message: `${path.basename(file)} is larger than ${MAX_FILE_BYTES / 1e6} MB.` } };
     }
-    const text = decodeText(await readFile(file));
+    const text = decodeText(await readFile(file), path.basename(file));
     return { ok: true, value: { fileName: path.basename(file), text, format: formatForFileName(file) } };
   } catch (error) {
     const message = error instanceof UnreadableFileError ? error.message : `Could not read ${path.basename(file)}.`;

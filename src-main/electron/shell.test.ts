@@ -28,7 +28,7 @@ vi.mock('electron', () => {
 
 const { createMainWindow } = await import('./window');
 const { registerIpc } = await import('./ipc');
-const { hardenWebContents } = await import('./security');
+const { denyAllPermissions, hardenWebContents } = await import('./security');
 
 const APP_URL = 'file:///opt/lectio/out/renderer/index.html';
 
@@ -57,7 +57,18 @@ describe('main window', () => {
   it('is created with context isolation, the sandbox, no Node integration and the preload', () => {
     createMainWindow({ preloadPath: '/opt/lectio/out/preload/preload.cjs', rendererUrl: APP_URL });
     const prefs = recorded.windows[0]?.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+    });
+    expect(prefs).not.toHaveProperty('enableRemoteModule');
+    expect(prefs).not.toHaveProperty('experimentalFeatures');
     expect(prefs.preload).toBe('/opt/lectio/out/preload/preload.cjs');
     expect(recorded.windows[0]?.url).toBe(APP_URL);
   });
@@ -66,14 +77,14 @@ describe('main window', () => {
 describe('IPC registration', () => {
   it('registers every contract method and desktop call exactly once', () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc as never, api, { openTextFile: async () => ({ ok: true, value: null }), revealDataFolder: async () => ({ ok: true, value: null }) }, () => APP_URL);
+    registerIpc(ipc as never, api, { openTextFile: async () => ({ ok: true, value: null }), revealDataFolder: async () => ({ ok: true, value: null }), nextMenuCommand: async () => ({ ok: true as const, value: 'search' as const }), takeOpenedFiles: async () => ({ ok: true as const, value: [] }) }, () => APP_URL);
     const expected = [...METHOD_NAMES.map(ipcChannel), ...DESKTOP_METHOD_NAMES.map(desktopChannel)];
     expect([...ipc.calls].sort()).toEqual([...expected].sort());
   });
 
   it('refuses calls from any frame but the app’s top-level page', async () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc as never, api, { openTextFile: async () => ({ ok: true, value: null }), revealDataFolder: async () => ({ ok: true, value: null }) }, () => APP_URL);
+    registerIpc(ipc as never, api, { openTextFile: async () => ({ ok: true, value: null }), revealDataFolder: async () => ({ ok: true, value: null }), nextMenuCommand: async () => ({ ok: true as const, value: 'search' as const }), takeOpenedFiles: async () => ({ ok: true as const, value: [] }) }, () => APP_URL);
     const handler = ipc.handlers.get(ipcChannel('listDocuments'));
     const call = (senderFrame: unknown) => handler?.({ senderFrame }, {});
     expect(await call({ url: `${APP_URL}#/read/x`, parent: null })).toEqual({ ok: true, value: [] });
@@ -124,5 +135,22 @@ describe('web contents guards', () => {
     const webview = { prevented: false, preventDefault() { this.prevented = true; } };
     contents.listeners.get('will-attach-webview')?.(webview);
     expect(webview.prevented).toBe(true);
+  });
+});
+
+describe('permissions', () => {
+  it('denies every permission request and answers every permission check with no', () => {
+    let request: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+    let check: ((...args: unknown[]) => boolean) | undefined;
+    denyAllPermissions({
+      setPermissionRequestHandler: (handler: typeof request) => (request = handler),
+      setPermissionCheckHandler: (handler: typeof check) => (check = handler),
+    } as never);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'midi']) {
+      let granted: boolean | undefined;
+      request?.({}, permission, (answer) => (granted = answer));
+      expect(granted, permission).toBe(false);
+      expect(check?.({}, permission, 'file:///', {})).toBe(false);
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
   type ApiError,
   type ApiResult,
   type LectioApi,
+  type MenuCommand,
   type MethodName,
   type OpenedFile,
   type PreloadBridge,
@@ -82,6 +83,38 @@ export const isDesktop = Boolean(window.lectio);
 export async function openTextFileNative(): Promise<OpenedFile | null> {
   if (!window.lectio) return null;
   return unwrap(await window.lectio.desktop.openTextFile());
+}
+
+/** Desktop: shows the library folder in the file manager; false where there is no desktop bridge. */
+export async function revealDataFolder(): Promise<boolean> {
+  if (!window.lectio) return false;
+  unwrap(await window.lectio.desktop.revealDataFolder());
+  return true;
+}
+
+/** Desktop: the files the system asked Lectio to open; none in browser mode. */
+export async function takeOpenedFiles(): Promise<OpenedFile[]> {
+  if (!window.lectio) return [];
+  return unwrap(await window.lectio.desktop.takeOpenedFiles());
+}
+
+/** Desktop: calls `listener` with each command of the native application menu; nothing in browser mode. */
+export function onMenuCommand(listener: (command: MenuCommand) => void): void {
+  window.lectio?.onMenuCommand(listener);
+}
+
+/** A command for whichever screen is showing (the Library imports, the Reader exports or undoes). */
+export const SCREEN_COMMAND_EVENT = 'lectio-command';
+
+export function sendScreenCommand(command: MenuCommand): void {
+  window.dispatchEvent(new CustomEvent<MenuCommand>(SCREEN_COMMAND_EVENT, { detail: command }));
+}
+
+/** Listens for screen commands until the returned function is called (use it as an effect's cleanup). */
+export function listenScreenCommands(listener: (command: MenuCommand) => void): () => void {
+  const handler = (event: Event) => listener((event as CustomEvent<MenuCommand>).detail);
+  window.addEventListener(SCREEN_COMMAND_EVENT, handler);
+  return () => window.removeEventListener(SCREEN_COMMAND_EVENT, handler);
 }
 
 export function errorMessage(error: unknown): string {

@@ -1,6 +1,7 @@
 /**
  * Screen routing through the URL fragment, so the back button and reloads behave: `#/` (library),
- * `#/read/<id>` with an optional `?at=<start>-<end>` passage to reveal, and one path per other screen.
+ * `#/read/<id>` with an optional `?at=<start>-<end>` passage to reveal, and one path per other screen (which may
+ * name a document: `#/quiz?doc=<id>` starts a quiz on it).
  */
 
 export type Screen = 'library' | 'quiz' | 'review' | 'cards' | 'restore' | 'settings';
@@ -10,7 +11,7 @@ export interface Span {
   end: number;
 }
 
-export type Route = { screen: Screen } | { screen: 'reader'; id: string; at?: Span };
+export type Route = { screen: Screen; documentId?: string } | { screen: 'reader'; id: string; at?: Span };
 
 const SCREENS: readonly Screen[] = ['library', 'quiz', 'review', 'cards', 'restore', 'settings'];
 
@@ -21,13 +22,16 @@ export function parseRoute(hash: string): Route {
     const end = Number(reader[3]);
     return reader[2] !== undefined && end > start ? { screen: 'reader', id: reader[1], at: { start, end } } : { screen: 'reader', id: reader[1] };
   }
-  const screen = /^#\/([a-z]+)$/.exec(hash)?.[1] as Screen | undefined;
-  return { screen: screen && SCREENS.includes(screen) ? screen : 'library' };
+  const match = /^#\/([a-z]+)(?:\?doc=([A-Za-z0-9_-]+))?$/.exec(hash);
+  const screen = match?.[1] as Screen | undefined;
+  if (!screen || !SCREENS.includes(screen)) return { screen: 'library' };
+  return match?.[2] ? { screen, documentId: match[2] } : { screen };
 }
 
 export function routeHref(route: Route): string {
   if (route.screen === 'reader') return `#/read/${route.id}${route.at ? `?at=${route.at.start}-${route.at.end}` : ''}`;
-  return route.screen === 'library' ? '#/' : `#/${route.screen}`;
+  if (route.screen === 'library') return '#/';
+  return `#/${route.screen}${route.documentId ? `?doc=${route.documentId}` : ''}`;
 }
 
 export class Router {

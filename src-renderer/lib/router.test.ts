@@ -9,6 +9,7 @@ describe('routes', () => {
     ['#/read/sample?at=10-42', { screen: 'reader', id: 'sample', at: { start: 10, end: 42 } }],
     ['#/read/sample?at=42-10', { screen: 'reader', id: 'sample' }],
     ['#/quiz', { screen: 'quiz' }],
+    ['#/quiz?doc=sample', { screen: 'quiz', documentId: 'sample' }],
     ['#/review', { screen: 'review' }],
     ['#/nowhere', { screen: 'library' }],
     ['#/read/../../etc', { screen: 'library' }],

@@ -2,7 +2,7 @@
  * Maps between canonical-text offsets and DOM positions in the reader, whose block elements carry `data-start` and
  * whose text nodes inside a block concatenate to exactly that block's slice of the canonical text.
  */
-import { blocksOf, blockText, closestBlock, invalidate, type BlockText } from './block-text';
+import { blocksOf, blockStart, blockText, closestBlock, invalidate, type BlockText } from './block-text';
 
 export { invalidate as invalidateTextMap };
 
@@ -85,7 +85,8 @@ function layoutAt(blocks: readonly Element[], index: number): BlockText | null {
 function blockAt(root: Element, offset: number): { index: number; blocks: Element[] } {
   for (const refresh of [false, true]) {
     const blocks = blocksOf(root, refresh);
-    const index = firstIndex(blocks, (block) => (blockText(block)?.start ?? Infinity) > offset) - 1;
+    // Only the start attribute is compared: validating each probed block's cached layout made this search O(log n x nodes).
+    const index = firstIndex(blocks, (block) => (blockStart(block) ?? Infinity) > offset) - 1;
     const block = blocks[index];
     if (!block || (block.isConnected && root.contains(block))) return { index, blocks };
   }
