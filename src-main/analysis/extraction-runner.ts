@@ -6,10 +6,20 @@ import { Worker } from 'node:worker_threads';
 import { ENGINE_VERSION, extract } from '../core/extract';
 import type { ExtractionResult } from '../core/extract/types';
 
+/** A run stopped at the reader's request; the engine restarts on the next run. */
+export class ExtractionCancelledError extends Error {
+  constructor() {
+    super('The analysis was stopped.');
+    this.name = 'ExtractionCancelledError';
+  }
+}
+
 export interface ExtractionRunner {
   /** The engine version results will carry; the cache is keyed by it. */
   version: string;
   run(text: string, referenceDate: string | null): Promise<ExtractionResult>;
+  /** Stops every run in progress (they reject with ExtractionCancelledError); returns how many were stopped. */
+  cancel(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -24,6 +34,8 @@ export type WorkerReply = { id: number; ok: true; result: ExtractionResult } | {
 export const inProcessRunner: ExtractionRunner = {
   version: ENGINE_VERSION,
   run: async (text, referenceDate) => extract(text, { referenceDate }),
+  // In-process runs are synchronous: by the time a cancel could arrive, there is nothing left to stop.
+  cancel: async () => 0,
   close: async () => undefined,
 };
 
@@ -53,8 +65,13 @@ export function createWorkerRunner(workerFile: string): ExtractionRunner {
       if (reply.ok) entry.resolve(reply.result);
       else entry.reject(new Error(reply.message));
     });
-    created.on('error', (error) => failAll(error));
-    created.on('exit', (code) => failAll(new Error(`The extraction worker stopped (exit code ${code}).`)));
+    // A worker that was cancelled and replaced must not fail the runs of its successor.
+    created.on('error', (error) => {
+      if (worker === created) failAll(error);
+    });
+    created.on('exit', (code) => {
+      if (worker === created) failAll(new Error(`The extraction worker stopped (exit code ${code}).`));
+    });
     created.unref();
     return created;
   };
@@ -69,6 +86,14 @@ export function createWorkerRunner(workerFile: string): ExtractionRunner {
         pending.set(id, { resolve, reject });
         worker?.postMessage(request);
       });
+    },
+    async cancel() {
+      const stopped = pending.size;
+      const running = worker;
+      if (!running || stopped === 0) return 0;
+      failAll(new ExtractionCancelledError());
+      await running.terminate();
+      return stopped;
     },
     async close() {
       const running = worker;

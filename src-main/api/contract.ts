@@ -184,6 +184,8 @@ export interface ApiMethods {
   dismissNotice: { input: { id: string }; output: { id: string } };
   getAnalysis: { input: { id: string }; output: AnalysisView };
   correctAnalysis: { input: { id: string; correction: AnalysisCorrection }; output: AnalysisView };
+  /** Stops every analysis in progress; their calls fail with the 'cancelled' error. */
+  cancelAnalysis: { input: Empty; output: { stopped: number } };
   getAnnotations: { input: { documentId: string }; output: AnnotationsView };
   createHighlight: { input: CreateHighlightInput; output: AnchoredHighlight };
   updateHighlight: { input: UpdateHighlightInput; output: AnchoredHighlight };
@@ -235,6 +237,7 @@ export const METHOD_NAMES = [
   'dismissNotice',
   'getAnalysis',
   'correctAnalysis',
+  'cancelAnalysis',
   'getAnnotations',
   'createHighlight',
   'updateHighlight',
@@ -273,7 +276,7 @@ type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;
 void everyMethodListed;
 
-export type ErrorCode = 'invalid-argument' | 'unknown-method' | 'not-found' | 'too-large' | 'storage' | 'forbidden' | 'internal';
+export type ErrorCode = 'invalid-argument' | 'unknown-method' | 'not-found' | 'too-large' | 'storage' | 'forbidden' | 'cancelled' | 'internal';
 
 export interface ApiError {
   code: ErrorCode;

@@ -122,6 +122,7 @@ export const inputSchemas: Schemas = {
   dismissNotice: z.object({ id: z.string().min(1).max(200) }).strict(),
   getAnalysis: z.object({ id }).strict(),
   correctAnalysis: z.object({ id, correction }).strict(),
+  cancelAnalysis: empty,
   getAnnotations: z.object({ documentId: id }).strict(),
   createHighlight: z
     .object({ documentId: id, start: offset, end: offset, color, note: note.optional(), tags: tags.optional() })

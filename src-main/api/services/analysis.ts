@@ -7,7 +7,7 @@ import type { ExtractionResult } from '../../core/extract/types';
 import type { AnalysisCorrection, AnalysisView, LectioApi } from '../contract';
 import { InvalidInputError, type ServiceDeps } from './deps';
 
-type AnalysisMethods = Pick<LectioApi, 'getAnalysis' | 'correctAnalysis'>;
+type AnalysisMethods = Pick<LectioApi, 'getAnalysis' | 'correctAnalysis' | 'cancelAnalysis'>;
 
 /** Returns the corrections with `change` added; throws InvalidInputError when it names an actor or date not shown. */
 function withCorrection(corrections: Corrections, change: AnalysisCorrection, shown: ExtractionResult): Corrections {
@@ -74,6 +74,10 @@ export function analysisMethods(deps: ServiceDeps): AnalysisMethods {
 
   return {
     getAnalysis: ({ id }) => view(id),
+
+    async cancelAnalysis() {
+      return { stopped: await deps.options.extraction.cancel() };
+    },
 
     async correctAnalysis({ id, correction }) {
       const shown = await view(id);

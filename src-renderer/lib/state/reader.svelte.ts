@@ -1,7 +1,7 @@
 /** The Reader screen's state: the open document, its actors and dates, and the reader's corrections to them. */
 import type { AnalysisCorrection, AnalysisView } from '../../../src-main/api/contract';
 import type { LectioDocument } from '../../../src-main/core/model';
-import { api, errorMessage } from '../api.svelte';
+import { ApiCallError, api, errorMessage } from '../api.svelte';
 
 export class ReaderState {
   document = $state<LectioDocument | null>(null);
@@ -10,6 +10,8 @@ export class ReaderState {
   analysis = $state<AnalysisView | null>(null);
   analysisError = $state<string | null>(null);
   analysing = $state(false);
+  /** Set when the reader stopped the analysis; it runs again on request. */
+  analysisStopped = $state(false);
 
   async load(id: string): Promise<void> {
     this.loading = true;
@@ -27,14 +29,21 @@ export class ReaderState {
   async loadAnalysis(): Promise<void> {
     if (!this.document) return;
     this.analysing = true;
+    this.analysisStopped = false;
     try {
       this.analysis = await api.getAnalysis({ id: this.document.id });
       this.analysisError = null;
     } catch (error) {
-      this.analysisError = errorMessage(error);
+      if (error instanceof ApiCallError && error.error.code === 'cancelled') this.analysisStopped = true;
+      else this.analysisError = errorMessage(error);
     } finally {
       this.analysing = false;
     }
+  }
+
+  /** Stops a long analysis (a book-length article can take seconds); the panel offers to run it again. */
+  async cancelAnalysis(): Promise<void> {
+    await api.cancelAnalysis({});
   }
 
   /** Stores one correction and shows the corrected result; returns the error message, or null on success. */
