@@ -11,6 +11,8 @@ describe('formatTimex', () => {
     ['P24Y', '24 years'],
     ['P1D', '1 day'],
     ['PAST_REF', 'in the past'],
+    ['2026-SP', 'Spring 2026'],
+    ['2024-Q3', 'Q3 2024'],
     ['XXXX-WXX', 'XXXX-WXX'],
   ])('%s reads as %s', (value, expected) => {
     expect(formatTimex(value)).toBe(expected);

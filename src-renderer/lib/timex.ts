@@ -35,8 +35,20 @@ function duration(value: string): string | null {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
+const SEASONS: Record<string, string> = { SP: 'Spring', SU: 'Summer', FA: 'Autumn', AU: 'Autumn', WI: 'Winter' };
+
+/** Seasons (2026-SP) and quarters (2024-Q3), which TIMEX3 writes as a year and a code. */
+function seasonOrQuarter(value: string): string | null {
+  const match = /^(\d{4})-(SP|SU|FA|AU|WI|Q[1-4])$/.exec(value);
+  if (!match) return null;
+  const code = match[2] as string;
+  return code.startsWith('Q') ? `${code} ${match[1]}` : `${SEASONS[code]} ${match[1]}`;
+}
+
 /** A readable form of a TIMEX value; unknown forms come back as given. */
 export function formatTimex(value: string): string {
+  const named = seasonOrQuarter(value);
+  if (named) return named;
   if (value === 'PAST_REF') return 'in the past';
   if (value === 'FUTURE_REF') return 'in the future';
   if (value === 'PRESENT_REF') return 'now';
@@ -54,7 +66,7 @@ export function formatTimex(value: string): string {
 
 /** Orders calendar values by their start (then end), and everything else after them. */
 export function compareTimex(a: string, b: string): number {
-  const key = (value: string) => (parts(value.split('/')[0] ?? '') ? `0${value}` : `1${value}`);
+  const key = (value: string) => (parts(value.split('/')[0] ?? '') || seasonOrQuarter(value) ? `0${value}` : `1${value}`);
   const [x, y] = [key(a), key(b)];
   return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -1,10 +1,10 @@
 /** Turns a capitalised chunk into person / organisation mentions, splitting off titles and embedded orgs. */
 import type { Chunk } from './chunks';
 import { lookupCountry } from './countries';
-import { isCommonWord, isFirstName, isFunctionWord, isKnownWord, isLastName, isPlaceName } from './lexicon';
+import { isAcronym, isCommonWord, isFirstName, isFunctionWord, isKnownWord, isLastName, isPlaceName } from './lexicon';
 import type { RawMention } from './mentions';
-import { isNamedOrganization, isNonActorHead, isOrgHead, isSeatMetonym } from './organizations';
-import { isHonorific, isTitleCore, isTitleModifier } from './titles';
+import { isNamedOrganization, isNonActorHead, isNotOrgAcronym, isOrgHead, isSeatMetonym } from './organizations';
+import { isHonorific, isRoleNoun, isTitleCore, isTitleModifier } from './titles';
 import type { Token } from './tokens';
 import { splitTitle } from './title-split';
 import { isHolidayName } from './holidays';
@@ -73,7 +73,29 @@ export function classifyChunk(ctx: SentenceContext, chunk: Chunk): RawMention[] 
   if (isOrgHead(last.text) && t.to - t.from >= 2) return [orgMention(ctx, t.from, t.to, false)];
   const titled = splitTitle(ctx, t.from, t.to);
   if (titled) return titled;
+  if (isOrgShaped(ctx, t.from, t.to)) return [orgMention(ctx, t.from, t.to, false)];
   return plainName(ctx, t.from, t.to);
+}
+
+// Lower-case nouns for kinds of organisation: "the electoral service Servel", "chipmakers Intel and AMD".
+const ORG_KIND = /^(?:company|companies|firm|firms|group|agency|service|regulator|watchdog|carrier|airline|bank|lender|insurer|broker|brokerage|retailer|startup|start-up|charity|union|party|club|broadcaster|newspaper|network|operator|producer|supplier|manufacturer|giant|conglomerate|publisher|platform|developer|outlet|institute|ministry|organisation|organization|body|authority|consultancy|[a-z]+makers?)$/;
+
+/**
+ * Organisation by shape, before any guess at a person: an org word followed by "of"/"for" ("University of Leeds",
+ * "Court of Appeals"), a capitalised acronym among other words ("NHS England", "Cancer Research UK"), or a name right
+ * after a lower-case kind-of-organisation noun ("the electoral service Servel").
+ */
+function isOrgShaped(ctx: SentenceContext, from: number, to: number): boolean {
+  const toks = ctx.tokens.slice(from, to);
+  const words = toks.filter((tk) => tk.isWord);
+  for (let k = 0; k + 1 < toks.length; k++) {
+    const tk = toks[k];
+    if (tk?.isWord && isOrgHead(tk.text) && /^(?:of|for)$/.test(toks[k + 1]?.lower ?? '')) return true;
+  }
+  if (words.length >= 2 && !words.some((tk) => isFirstName(tk.text))
+    && words.some((tk) => isAcronym(tk.text) && !isNotOrgAcronym(tk.text))) return true;
+  const prev = ctx.tokens[from - 1];
+  return prev !== undefined && prev.isWord && !prev.isCap && ORG_KIND.test(prev.lower) && words.length <= 4;
 }
 
 // "US-China" and "North Korea-Russia" are two countries; "Coca-Cola" stays whole.
@@ -126,7 +148,8 @@ function plainName(ctx: SentenceContext, from: number, to: number): RawMention[]
   const words = toks.map((tk) => tk.text);
   if (words.some((w) => lookupCountry(w)?.kind === 'name')) return [];
   // "analysts at Morgan Stanley", "joined from Samsung Electronics": people are rarely "at" or "from" somewhere.
-  if (/^(at|from)$/.test(ctx.tokens[from - 1]?.lower ?? '')) return [orgMention(ctx, from, to, false)];
+  // ("rates at 5.25%" is a number, not a name.)
+  if (/^(at|from)$/.test(ctx.tokens[from - 1]?.lower ?? '') && /^\p{L}/u.test(toks[0]?.text ?? '')) return [orgMention(ctx, from, to, false)];
   if (toks.length === 1) {
     const only = toks[0];
     // An ordinary word counts as a name only when the text never writes it in lower case ("Arsenal", not "Year").
@@ -144,10 +167,19 @@ function plainName(ctx: SentenceContext, from: number, to: number): RawMention[]
   const first = words[0] ?? '';
   const lastWord = words[words.length - 1] ?? '';
   const romanised = words.some((w) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w));
-  if (isFirstName(first) || isLastName(lastWord) || romanised || personContext(ctx, to) || unknownNameBeforeVerb(ctx, toks, to)) {
+  if (isFirstName(first) || isLastName(lastWord) || romanised || personContext(ctx, to) || unknownNameBeforeVerb(ctx, toks, to)
+    || afterRoleNoun(ctx, from, toks)) {
     return [personMention(ctx, from, to, null)];
   }
   return [];
+}
+
+// "conservative senator Tomás Ebensperger", "striker Amadou Diallo": a lower-case role noun right before two or three
+// capitalised words that are not ordinary words introduces a person.
+function afterRoleNoun(ctx: SentenceContext, from: number, toks: Token[]): boolean {
+  const prev = ctx.tokens[from - 1];
+  if (!prev?.isWord || prev.isCap || !isRoleNoun(prev.text)) return false;
+  return toks.length <= 3 && toks.every((tk) => /^\p{Lu}\p{Ll}/u.test(tk.text) && !isCommonWord(tk.text));
 }
 
 // Two or three words no lexicon knows, followed by a lower-case word (a verb): "Leandro Trossard struck".

@@ -44,6 +44,36 @@ export function clauseAround(sentence: string, start: number, end: number): Span
   return { start: from, end: to };
 }
 
+// Temporal and relative subordinators whose clause keeps its own tense ("called for funding | before the season
+// starts in November", "the quarter, which ends in late December").
+const SUBORDINATOR = /\b(?:before|until|till|when|whenever|once|as soon as|by the time|which|who|that)\s+/gi;
+const DETERMINER = /^(?:the|a|an|its|his|her|their|our|this|that|these|those|each|every)$/i;
+
+/**
+ * The tense of the subordinate clause a date sits in, or null when the date is not in one. `before` is the text of
+ * its clause up to the date. English uses the present for future time in temporal clauses ("before the rainy season
+ * starts in November" is still ahead), so a present-tense verb there reads as expected; a past verb as past; a
+ * clause with no verb of its own ("before the vote in March") gives null and the main clause decides.
+ */
+export function subordinateTense(before: string, after: string): EventStatus | null {
+  let at = -1;
+  let relative = false;
+  SUBORDINATOR.lastIndex = 0;
+  for (let m = SUBORDINATOR.exec(before); m; m = SUBORDINATOR.exec(before)) {
+    at = m.index + m[0].length;
+    relative = /^(?:which|who|that)\b/i.test(m[0]);
+  }
+  if (at < 0) return null;
+  const sub = before.slice(at);
+  // The clause ends at the next punctuation: ", the pledge said" belongs to the main clause.
+  const t = tenseOf(`${sub} ${after.split(/[,;:.!?—–]/)[0] ?? ''}`);
+  if (t !== 'unknown') return t;
+  const words = sub.match(/[\p{L}’']+/gu) ?? [];
+  // A relative clause's verb may come first ("which ends in"); elsewhere a subject comes before it.
+  const present = words.some((w, k) => (k > 0 || relative) && /^(?:is|are|[a-z]{2,}[^s’']s)$/.test(w) && !DETERMINER.test(words[k - 1] ?? ''));
+  return present ? 'expected' : null;
+}
+
 /** 'expected' for future or modal wording, 'past' for past-tense verbs, else 'unknown'. */
 export function tenseOf(clause: string): EventStatus {
   if (FUTURE.test(clause)) return 'expected';

@@ -1,6 +1,6 @@
 /** Resolves a recognised date against the reference anchor into a TIMEX3-style value and precision. */
 import { addDays, addMonths, daysInMonth, formatYmd, isoWeek, pad, weekdayOf, type Ymd } from './calendar';
-import type { DateSpec, Fields, TimeUnit } from './date-specs';
+import type { DateSpec, Fields, Season, TimeUnit } from './date-specs';
 import { holidayDate } from './holidays';
 import type { DatePrecision, EventStatus } from './types';
 
@@ -111,6 +111,25 @@ function agoValue(unit: TimeUnit, n: number, a: Anchor): Resolution {
   return relativeValue(unit, -n, a);
 }
 
+/** First and last month of each season (northern meteorological seasons; winter runs into the next year). */
+export const SEASON_MONTHS: Record<Season, [number, number]> = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [12, 14] };
+
+// "next spring" is the first spring that has not started; "last spring" the latest that has ended. Without such a
+// word the clause's tense decides: expected -> the next one not yet over, past -> the latest one already begun.
+function seasonYear(season: Season, offset: number | null, a: Anchor, tense: EventStatus): number | null {
+  if (a.year === null) return null;
+  if (a.month === null) return a.year + (offset ?? 0);
+  const [first, last] = SEASON_MONTHS[season];
+  const month = season === 'WI' && a.month <= 2 ? a.month + 12 : a.month;
+  const base = season === 'WI' && a.month <= 2 ? a.year - 1 : a.year;
+  if (offset === 1) return month < first ? base : base + 1;
+  if (offset === -1) return month > last ? base : base - 1;
+  if (offset === 0) return base;
+  if (tense === 'expected') return month > last ? base + 1 : base;
+  if (tense === 'past') return month < first ? base - 1 : base;
+  return base;
+}
+
 /** The TIMEX3-style value for `spec`; unknown parts of the anchor show as X ("XXXX-XX-21"). */
 export function resolveDate(spec: DateSpec, a: Anchor, tense: EventStatus): Resolution {
   switch (spec.kind) {
@@ -170,6 +189,10 @@ function resolveSpecial(spec: DateSpec, a: Anchor, tense: EventStatus): Resoluti
     }
     case 'decade':
       return { value: String(spec.decade), precision: 'range' };
+    case 'season': {
+      const year = spec.year ?? seasonYear(spec.season, spec.offset, a, tense);
+      return { value: `${year === null ? X_YEAR : pad(year, 4)}-${spec.season}`, precision: 'range' };
+    }
     default:
       return { value: X_YEAR, precision: 'fuzzy' };
   }

@@ -79,10 +79,11 @@ export const CALENDAR_RULES: DateRule[] = [
   },
   {
     name: 'month-relative-year',
-    re: rx(`${B}${MONTH_FULL}\\s+(?:of\\s+)?(last|next|this)\\s+year${E}`),
+    // "September of last year", "March 11 next year", "11 March next year".
+    re: rx(`${B}(?:${DAY}\\s+(?:of\\s+)?)?${MONTH_FULL}(?:\\s+${DAY})?,?\\s+(?:of\\s+)?(last|next|this)\\s+year${E}`),
     make: (m) => {
-      const f = fields(m[1], undefined, undefined);
-      return f ? { kind: 'calendar', fields: { ...f, yearOffset: relOffset(m[2]) } } : null;
+      const f = fields(m[2], m[1] ?? m[3], undefined);
+      return f && !(m[1] && m[3]) ? { kind: 'calendar', fields: { ...f, yearOffset: relOffset(m[4]) } } : null;
     },
   },
   {

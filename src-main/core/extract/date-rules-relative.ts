@@ -1,7 +1,7 @@
 /** Rules for relative and special expressions ("the 21st", "this year", "20 years ago", "on Friday", holidays). */
 import { WEEKDAY_NAMES } from './calendar';
 import { B, E, YEAR, relOffset, rx, type DateRule } from './date-rule';
-import type { DateSpec, TimeUnit } from './date-specs';
+import type { DateSpec, Season, TimeUnit } from './date-specs';
 import { HOLIDAY_RE } from './holidays';
 import { CARDINAL_WORDS, ORDINAL_WORDS, parseCardinal, parseOrdinal } from './numbers';
 
@@ -104,6 +104,18 @@ export const RELATIVE_RULES: DateRule[] = [
     make: (m) => ({ kind: 'holiday', name: m[0].replace(/^the\s+/, ''), yearOffset: 0 }),
   },
   {
+    name: 'season',
+    // "next spring", "the spring of 2026", "summer 2024", "in the autumn"; a bare "the fall" needs a time lead-in and
+    // no "of" after it ("after the fall of Kabul" is no date).
+    re: rx(`${B}(?:(this|last|next|coming|past)\\s+(spring|summer|autumn|fall|winter)|(?:the\\s+)?(spring|summer|autumn|fall|winter),?\\s+(?:of\\s+)?${YEAR}|(?<=\\b(?:[Ii]n|by|during|until|till|through|over|before|after|since|from)\\s+)the\\s+(?:(?:early|late)\\s+)?(spring|summer|autumn|fall|winter)(?!\\s+of\\b))${E}`, 'gu'),
+    make: (m) => {
+      const name = (m[2] ?? m[3] ?? m[5] ?? '').toLowerCase();
+      const season = SEASONS[name];
+      if (!season) return null;
+      return { kind: 'season', season, year: m[4] ? Number(m[4]) : null, offset: m[1] ? relOffset(m[1] === 'past' ? 'last' : m[1]) : null };
+    },
+  },
+  {
     name: 'fuzzy',
     re: rx(`${B}(recently|lately|in\\s+recent\\s+(?:years|months|weeks|days)|in\\s+the\\s+near\\s+future|in\\s+the\\s+coming\\s+(?:days|weeks|months|years)|nowadays)${E}`, 'giu'),
     make: (m) => {
@@ -112,6 +124,8 @@ export const RELATIVE_RULES: DateRule[] = [
     },
   },
 ];
+
+const SEASONS: Record<string, Season> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
 
 function ordinalSuffixFits(d: number, suffix: string): boolean {
   const expected = d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th';

@@ -24,7 +24,11 @@ export type DateSpec =
   | { kind: 'fuzzy'; value: 'PAST_REF' | 'FUTURE_REF' | 'PRESENT_REF' }
   | { kind: 'yearPart'; part: 'start' | 'end' | 'firstDay' | 'lastDay'; year: number | null; yearOffset: number }
   | { kind: 'quarter'; quarter: number; half: boolean; year: number | null; yearOffset: number }
-  | { kind: 'decade'; decade: number };
+  | { kind: 'decade'; decade: number }
+  /** "next spring", "the autumn", "summer 2024": `offset` from "this/next/last", else the clause's tense decides. */
+  | { kind: 'season'; season: Season; year: number | null; offset: number | null };
+
+export type Season = 'SP' | 'SU' | 'FA' | 'WI';
 
 /** A date expression found in the text, with the offsets of what it covers. */
 export interface DateHit {

@@ -1,6 +1,7 @@
 /** Decides whether a dated event has happened, comparing its resolved value with the reference date. */
 import { daysInMonth, pad } from './calendar';
-import type { Anchor } from './date-resolve';
+import { SEASON_MONTHS, type Anchor } from './date-resolve';
+import type { Season } from './date-specs';
 import type { EventStatus } from './types';
 
 /** The first and last day (YYYY-MM-DD) a value covers, or null for durations, fuzzy and unresolved values. */
@@ -17,6 +18,13 @@ export function valueInterval(value: string): [string, string] | null {
   if (m) return [`${m[1]}-${m[2]}-01`, `${m[1]}-${m[2]}-${pad(daysInMonth(Number(m[1]), Number(m[2])))}`];
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (m) return [value, value];
+  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (m) {
+    const [first, last] = SEASON_MONTHS[m[2] as Season];
+    const from = `${m[1]}-${pad(first)}-01`;
+    const end = last > 12 ? { y: Number(m[1]) + 1, mo: last - 12 } : { y: Number(m[1]), mo: last };
+    return [from, `${pad(end.y, 4)}-${pad(end.mo)}-${pad(daysInMonth(end.y, end.mo))}`];
+  }
   m = /^(\d{4})-([QH])(\d)$/.exec(value);
   if (m) {
     const size = m[2] === 'Q' ? 3 : 6;

@@ -79,9 +79,20 @@ function sentenceMentions(text: string, ctx: SentenceContext, dateSpans: Span[])
   return [...countries, ...out];
 }
 
+// Wire datelines: "GENEVA —", "AUSTIN, Texas (AP) —", "SANTIAGO, Nov 17 (Reuters) -". A place in capitals, then
+// optional region or date, optional agency, then a dash.
+const DATELINE = /^\s*\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,[^\n—–()]{1,60}?)?(?:\s*\([^()\n]{1,30}\))?\s*(?:[—–]|--?\s)\s*/u;
+
+/** End offset of a wire dateline at the top of the text, or 0. It names where the story was filed, not an actor. */
+export function datelineEnd(text: string): number {
+  const m = DATELINE.exec(text);
+  return m ? m[0].length : 0;
+}
+
 /** All actors of the document, in order of first mention. */
 export function findActors(text: string, doc: DocumentTokens, dateSpans: Span[] = []): Actor[] {
-  const mentions = doc.contexts.flatMap((ctx) => sentenceMentions(text, ctx, dateSpans));
+  const skip = datelineEnd(text);
+  const mentions = doc.contexts.flatMap((ctx) => sentenceMentions(text, ctx, dateSpans)).filter((m) => m.start >= skip);
   mentions.sort((a, b) => a.start - b.start);
   return mergeActors(mentions);
 }

@@ -1,5 +1,5 @@
 /** Finds every date in a document, resolves it, and ties it to its clause, actors and status. */
-import { clauseAround, tenseOf } from './clauses';
+import { clauseAround, subordinateTense, tenseOf } from './clauses';
 import { recognizeDates } from './date-recognize';
 import { resolveDate, type Anchor } from './date-resolve';
 import { statusOf } from './date-status';
@@ -29,8 +29,11 @@ export function findDateHits(sentences: Sentence[]): ClausedHit[] {
       // The verb next to the date governs it ("confirmed on Friday that ... will be moved"): read that first.
       const a = hit.start - s.start;
       const b = hit.end - s.start;
-      const near = `${lastWords(s.text.slice(c.start, a), 6)} ${firstWords(s.text.slice(b, c.end), 3)}`;
-      let tense = tenseOf(near);
+      const lead = lastWords(s.text.slice(c.start, a), 6);
+      const tail = firstWords(s.text.slice(b, c.end), 3);
+      // A temporal clause of its own ("before the rainy season starts in November") outranks the main verb; "the
+      // next conference in November" looks ahead whatever the main verb says.
+      let tense = subordinateTense(s.text.slice(c.start, a), tail) ?? (/\bnext\s+(?!to\b)/i.test(lead) ? 'expected' : tenseOf(`${lead} ${tail}`));
       if (tense === 'unknown') tense = tenseOf(clause.replace(hit.text, ' '));
       if (tense === 'unknown') tense = tenseOf(s.text.replace(hit.text, ' '));
       out.push({ hit, tense, sentence: s.text, sentenceStart: s.start, eventSpan: { start: s.start + c.start, end: s.start + c.end } });

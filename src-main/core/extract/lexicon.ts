@@ -29,8 +29,15 @@ export function isLastName(word: string): boolean {
   return /\bLastName\b/.test(tagsOf(word));
 }
 
+/** True for words written in capitals as an abbreviation ("WHO", "NHS", "LSEG", "U.N."), never for "I" or "A". */
+export function isAcronym(word: string): boolean {
+  return /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}[\p{Lu}\p{N}&]*$/u.test(word) && word.length <= 8;
+}
+
 /** True when the lexicon knows the word only as an ordinary word (not a name, place or organisation). */
 export function isCommonWord(word: string): boolean {
+  // "WHO" is not "who": an acronym is a name whatever its lower-case twin means.
+  if (isAcronym(word)) return false;
   const tags = tagsOf(word);
   return tags !== '' && !PROPER_TAGS.test(tags);
 }
@@ -62,6 +69,7 @@ export function isPastTenseVerb(word: string): boolean {
 
 /** True for prepositions, determiners, pronouns, conjunctions and adverbs: never the start of a name. */
 export function isFunctionWord(word: string): boolean {
+  if (isAcronym(word)) return false;
   return /\b(Preposition|Determiner|Pronoun|Conjunction|Adverb|QuestionWord|Modal|Copula|Negative|Condition)\b/.test(
     tagsOf(word),
   );

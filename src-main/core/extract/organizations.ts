@@ -42,6 +42,20 @@ const NON_ACTOR_HEADS = new Set([
   'satellite', 'rover', 'vaccine', 'virus', 'disease', 'syndrome', 'effect', 'theory', 'principle', 'protocol',
 ]);
 
+// Capitalised abbreviations that name things, units or offices rather than organisations.
+const NOT_ORG_ACRONYMS = new Set([
+  'AI', 'GDP', 'GNP', 'DNA', 'RNA', 'IPO', 'EV', 'EVS', 'CEO', 'CFO', 'COO', 'CTO', 'TV', 'PC', 'IT', 'ID', 'PM', 'AM',
+  'GMT', 'BST', 'EST', 'EDT', 'PST', 'PDT', 'UTC', 'CET', 'HIV', 'AIDS', 'COVID', 'SARS', 'MERS', 'NFT', 'VAT', 'VPN',
+  'USB', 'PDF', 'MP', 'MPS', 'OK', 'FY', 'CPI', 'PPE', 'ICU', 'GP', 'GPS', 'LED', 'LNG', 'CO2', 'ESG', 'API', 'APP',
+  'QC', 'KC', 'MVP', 'VAR', 'PR', 'HR', 'RSVP', 'FAQ', 'ETF', 'ETFS', 'R&D', 'M&A', 'IQ', 'CV', 'DJ', 'MC', 'NB', 'PS',
+  'TBC', 'AGM', 'EGM', 'ATM', 'SUV', 'SUVS', 'MRI', 'CT', 'ER', 'UV', 'WIFI', 'OBE', 'MBE', 'CBE', 'KBE', 'PHD',
+]);
+
+/** True for capitalised abbreviations that are not organisations ("GDP", "AI", "CEO"). */
+export function isNotOrgAcronym(word: string): boolean {
+  return NOT_ORG_ACRONYMS.has(word.replace(/\./g, '').toUpperCase());
+}
+
 /** True for international organisations and standing institutions ("NATO", "UN", "Congress"). */
 export function isWorldOrganization(phrase: string): boolean {
   return WORLD_ORGS.has(phrase) || SEAT_METONYMS.has(phrase);

@@ -1,6 +1,8 @@
 /** Decides which full name a bare word stands for ("Kim" after "General Secretary" is Kim Jong-un, not Kim Il-sung). */
 import type { ActorType } from './types';
 import type { RawMention } from './mentions';
+import { isAcronym } from './lexicon';
+import { isNotOrgAcronym } from './organizations';
 import { roleTokens } from './role-text';
 
 export interface Resolved {
@@ -77,7 +79,9 @@ export function resolvePartials(mentions: RawMention[]): Resolved[] {
     const multi = m.name.split(/\s+/).length > 1;
     const chosen = multi ? cands.get(m.name.toLowerCase()) : pick(m, matching(m.name, all));
     if (chosen) out.push({ mention: m, type: 'person', canonical: fullest(chosen, all) });
-    else if (!multi && (orgNames.has(m.name.toLowerCase()) || m.orgContext || (counts.get(m.name) ?? 0) >= 2)) {
+    else if (!multi && (orgNames.has(m.name.toLowerCase()) || m.orgContext || (counts.get(m.name) ?? 0) >= 2
+      || (isAcronym(m.name) && !isNotOrgAcronym(m.name) && m.title === null))) {
+      // An acronym ("LSEG", "UNICEF") names a body, not a person.
       // A bare word that fits no person: an organisation when one is known by it, the context says so, or it recurs
       // (people are introduced by full name; companies and teams are often named by one word throughout).
       out.push({ mention: { ...m, roles: [] }, type: 'organization', canonical: m.name });
@@ -86,11 +90,27 @@ export function resolvePartials(mentions: RawMention[]): Resolved[] {
   return mergeOrgShortForms(out);
 }
 
-// "Nimbus" is "Nimbus Semiconductor" when that is the only organisation whose name starts with it.
+const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'to', '&', 'at']);
+
+/** Initials of a multi-word name's words ("World Health Organization" -> "WHO", "Bank of England" -> "BOE"). */
+export function initialsOf(name: string): string {
+  const words = name.split(/[\s-]+/).filter((w) => w !== '' && !INITIALS_SKIP.has(w.toLowerCase()));
+  return words.length < 2 ? '' : words.map((w) => (w[0] ?? '').toUpperCase()).join('');
+}
+
+// "Nimbus" is "Nimbus Semiconductor" when that is the only organisation whose name starts with it; "WHO" is the
+// "World Health Organization" when that is the only organisation in the text with those initials.
 function mergeOrgShortForms(resolved: Resolved[]): Resolved[] {
   const orgs = [...new Set(resolved.filter((r) => r.type === 'organization').map((r) => r.canonical))];
+  const byInitials = new Map<string, string[]>();
+  for (const o of orgs) {
+    const ini = initialsOf(o);
+    if (ini.length >= 2) byInitials.set(ini, [...(byInitials.get(ini) ?? []), o]);
+  }
   return resolved.map((r) => {
     if (r.type !== 'organization' || r.canonical.includes(' ')) return r;
+    const full = byInitials.get(r.canonical.replace(/\./g, ''));
+    if (isAcronym(r.canonical) && full?.length === 1 && full[0]) return { ...r, canonical: full[0] };
     const longer = orgs.filter((o) => o.startsWith(`${r.canonical} `));
     return longer.length === 1 && longer[0] ? { ...r, canonical: longer[0] } : r;
   });

@@ -15,9 +15,15 @@ export interface RoleFinding {
 
 const STOP_AT = /\s+(?:who|which|that|said|says|told|added|argued|noted|when|while|whose)\b/;
 
-function hasRoleNoun(phrase: string): boolean {
+// "director-general", "secretary-general", "attorney-general": a hyphenated compound is a role when a part is one.
+function roleWord(w: string): boolean {
+  const bareWord = w.replace(/[’'].*$/, '');
+  return isRoleNoun(bareWord) || (bareWord.includes('-') && bareWord.split('-').some((p) => p !== '' && isRoleNoun(p)));
+}
+
+function hasRoleNoun(phrase: string, lowerOnly = false): boolean {
   const words = phrase.split(/\s+/).slice(0, 5);
-  return words.some((w) => /^[\p{Ll}\p{Lu}]/u.test(w) && isRoleNoun(w.replace(/[’'].*$/, '')));
+  return words.some((w) => (lowerOnly ? /^\p{Ll}/u : /^[\p{Ll}\p{Lu}]/u).test(w) && roleWord(w));
 }
 
 function cut(phrase: string): string {
@@ -35,9 +41,11 @@ export function rolesAfter(text: string, end: number): RoleFinding {
   if (!m?.[1]) return found;
   const phrase = cut(m[1]);
   const phraseStart = end + m[0].length - m[1].length;
-  if (!/^[\p{Ll}]/u.test(phrase) && !/^[A-Z]{2,5}\b/.test(phrase)) return found;
+  // A role starts in lower case or with an acronym ("WHO director-general"); a capitalised start ("the World Health
+  // Organization's director-general") needs a lower-case role word, or "Smith, Jones and Brown" would be roles.
+  if (!/^[\p{Ll}]/u.test(phrase) && !/^[A-Z]{2,5}\b/.test(phrase) && !hasRoleNoun(phrase, true)) return found;
   const parts = copula && !appo ? phrase.split(/\s+and\s+/) : [phrase];
-  const roles = parts.every(hasRoleNoun) ? parts : hasRoleNoun(phrase) ? [phrase] : [];
+  const roles = parts.every((p) => hasRoleNoun(p)) ? parts : hasRoleNoun(phrase) ? [phrase] : [];
   found.roles = roles;
   if (roles.length > 0) found.orgs = orgsInRole(phrase, phraseStart);
   return found;
@@ -63,9 +71,15 @@ function orgsInRole(phrase: string, base: number): RoleOrg[] {
 
 /** A lower-case title right before the name ("chief executive Tim Cook", "its chief financial officer, Kenji Watanabe"). */
 export function roleBefore(text: string, start: number): string | null {
-  const before = text.slice(Math.max(0, start - 60), start);
-  const appositive = /\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+),\s*$/u.exec(before);
-  if (appositive?.[1] && isRoleNoun(appositive[1].split(/\s+/).pop() ?? '')) return appositive[1];
+  const before = text.slice(Math.max(0, start - 80), start);
+  // "its chief financial officer, Kenji Watanabe", "The agency's regional director, Mohamed Fall", "Germany's
+  // environment minister, Katrin Albers": a determiner or possessive, lower-case title words, a comma, the name.
+  const appositive = /(?:\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)|(?:\b[Tt]he\s+)?(\p{L}[\p{L}.&-]*)['’]s)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+),\s*$/u.exec(before);
+  if (appositive?.[2] && roleWord(appositive[2].split(/\s+/).pop() ?? '')) {
+    // A named possessor belongs to the role ("Germany's environment minister"); "the agency's" adds nothing.
+    const owner = appositive[1];
+    return owner && /^\p{Lu}/u.test(owner) ? `${owner}'s ${appositive[2]}` : appositive[2];
+  }
   const m = /((?:[\p{L}-]+\s+){1,3})$/u.exec(before);
   if (!m?.[1]) return null;
   const all = m[1].trim().split(/\s+/);

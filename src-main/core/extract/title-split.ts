@@ -2,7 +2,7 @@
 import type { SentenceContext } from './classify';
 import { orgMention, personMention, surfaceOf } from './classify';
 import { lookupCountry } from './countries';
-import { isCommonWord, isFunctionWord } from './lexicon';
+import { isCommonWord, isFunctionWord, isPlaceName } from './lexicon';
 import type { RawMention } from './mentions';
 import { isNamedOrganization, isOrgHead } from './organizations';
 import { isTitleCore, isTitleModifier } from './titles';
@@ -64,7 +64,7 @@ function embeddedOrg(ctx: SentenceContext, from: number, core: number): RawMenti
   }
   if (end === from) return null;
   const text = surfaceOf(ctx, from, end);
-  if (lookupCountry(text)) return null;
+  if (lookupCountry(text) || isPlaceName(text)) return null;
   const words = ctx.tokens.slice(from, end).filter((tk) => tk.isWord);
   const unknown = words.every((tk) => tk.isCap && !isCommonWord(tk.text) && !lookupCountry(tk.text));
   return isNamedOrganization(text) || unknown ? orgMention(ctx, from, end, false) : null;
