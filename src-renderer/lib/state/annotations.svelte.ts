@@ -3,24 +3,26 @@
  * change records its inverse, and Ctrl/Cmd+Z replays the last one.
  */
 import type { AnchoredHighlight, AnnotationImportReport, ColorLabelMap, UpdateHighlightInput } from '../../../src-main/api/contract';
+import { TaskState } from './task-state.svelte';
 import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
 import { IntervalIndex } from '../../../src-main/core/anchoring/interval-index';
-import { api, errorMessage } from '../api.svelte';
+import { api } from '../api.svelte';
 
 type Undo = { label: string; run: () => Promise<void> };
 
-export class AnnotationsState {
-  /** Raw (not deeply proxied): every change replaces the array, and painting 5,000 through proxies cost ~10x more. */
+export class AnnotationsState extends TaskState {
+  /** Raw, not deeply proxied: every change replaces the array, and reading 5,000 through proxies was a quarter of a paint. */
   highlights = $state.raw<AnchoredHighlight[]>([]);
   documentNote = $state('');
   labels = $state<ColorLabelMap>({ '1': 'Key point', '2': 'Actor', '3': 'Date or event', '4': 'Question', '5': 'Disagree' });
-  error = $state<string | null>(null);
   /** What the last change was, for the status line ("Highlighted", "Undid: delete"). */
   status = $state('');
   #undo: Undo[] = [];
   readonly index = new IntervalIndex();
 
-  constructor(readonly documentId: string) {}
+  constructor(readonly documentId: string) {
+    super();
+  }
 
   get placed(): AnchoredHighlight[] {
     return this.highlights.filter((h) => h.anchor !== null).sort((a, b) => (a.anchor?.start ?? 0) - (b.anchor?.start ?? 0));
@@ -31,7 +33,7 @@ export class AnnotationsState {
   }
 
   async load(): Promise<void> {
-    await this.#attempt(async () => {
+    await this.run(async () => {
       const [view, settings] = await Promise.all([api.getAnnotations({ documentId: this.documentId }), api.getSettings({})]);
       this.highlights = view.highlights;
       this.documentNote = view.documentNote;
@@ -50,7 +52,7 @@ export class AnnotationsState {
   }
 
   async create(start: number, end: number, color: HighlightColor): Promise<AnchoredHighlight | null> {
-    return this.#attempt(async () => {
+    return this.run(async () => {
       const created = await api.createHighlight({ documentId: this.documentId, start, end, color });
       this.#set([...this.highlights, created]);
       this.#push('highlight', async () => this.#removeQuietly(created.id));
@@ -62,7 +64,7 @@ export class AnnotationsState {
   async update(id: string, change: Omit<UpdateHighlightInput, 'documentId' | 'id'>): Promise<void> {
     const before = this.byId(id);
     if (!before) return;
-    await this.#attempt(async () => {
+    await this.run(async () => {
       const updated = await api.updateHighlight({ documentId: this.documentId, id, ...change });
       this.#set(this.highlights.map((h) => (h.id === id ? updated : h)));
       const previous = { color: before.color, note: before.note, tags: [...before.tags] };
@@ -75,7 +77,7 @@ export class AnnotationsState {
   }
 
   async remove(id: string): Promise<void> {
-    await this.#attempt(async () => {
+    await this.run(async () => {
       const removed = await api.deleteHighlight({ documentId: this.documentId, id });
       this.#set(this.highlights.filter((h) => h.id !== id));
       this.#push('delete', async () => {
@@ -89,7 +91,7 @@ export class AnnotationsState {
   async setDocumentNote(note: string): Promise<void> {
     const previous = this.documentNote;
     if (note === previous) return;
-    await this.#attempt(async () => {
+    await this.run(async () => {
       await api.setDocumentNote({ documentId: this.documentId, note });
       this.documentNote = note;
       this.#push('document note', async () => {
@@ -101,7 +103,7 @@ export class AnnotationsState {
   }
 
   async importJson(content: string): Promise<AnnotationImportReport | null> {
-    return this.#attempt(async () => {
+    return this.run(async () => {
       const report = await api.importAnnotations({ documentId: this.documentId, content });
       await this.load();
       return report;
@@ -114,7 +116,7 @@ export class AnnotationsState {
       this.status = 'Nothing to undo';
       return;
     }
-    await this.#attempt(async () => {
+    await this.run(async () => {
       await last.run();
       this.status = `Undid: ${last.label}`;
     });
@@ -137,16 +139,5 @@ export class AnnotationsState {
 
   #reindex(): void {
     this.index.reset(this.highlights.flatMap((h) => (h.anchor ? [{ id: h.id, start: h.anchor.start, end: h.anchor.end }] : [])));
-  }
-
-  async #attempt<T>(work: () => Promise<T>): Promise<T | null> {
-    try {
-      const result = await work();
-      this.error = null;
-      return result;
-    } catch (error) {
-      this.error = errorMessage(error);
-      return null;
-    }
   }
 }

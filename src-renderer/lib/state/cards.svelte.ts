@@ -4,8 +4,9 @@
  * scheduling settings.
  */
 import type { CardImportReport, CardStatsView, CardView, ColorLabelMap, CreateCardInput, ReviewSettings, StoredCard, UpdateCardInput } from '../../../src-main/api/contract';
+import { TaskState } from './task-state.svelte';
 import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
-import { api, errorMessage } from '../api.svelte';
+import { api } from '../api.svelte';
 import { downloadFile } from '../download';
 
 export type DueFilter = 'all' | 'due' | 'new' | 'learning' | 'scheduled' | 'suspended';
@@ -39,7 +40,7 @@ export function matches(view: CardView, filters: CardFilters, now: number): bool
   );
 }
 
-export class CardsState {
+export class CardsState extends TaskState {
   cards = $state<CardView[]>([]);
   stats = $state<CardStatsView | null>(null);
   settings = $state<ReviewSettings | null>(null);
@@ -47,7 +48,6 @@ export class CardsState {
   labels = $state<ColorLabelMap | null>(null);
   filters = $state<CardFilters>({ query: '', documentId: '', tag: '', color: null, due: 'all' });
   loading = $state(true);
-  error = $state<string | null>(null);
   /** What the last change was, shown with an Undo button when it can be undone. */
   status = $state('');
   canUndo = $state(false);
@@ -72,7 +72,7 @@ export class CardsState {
 
   async load(): Promise<void> {
     this.loading = true;
-    await this.#attempt(async () => {
+    await this.run(async () => {
       const [cards, stats, settings] = await Promise.all([api.listCards({}), api.getCardStats({}), api.getSettings({})]);
       this.cards = cards;
       this.stats = stats;
@@ -83,7 +83,7 @@ export class CardsState {
   }
 
   async create(input: CreateCardInput): Promise<boolean> {
-    const made = await this.#attempt(async () => {
+    const made = await this.run(async () => {
       const view = await api.createCard(input);
       this.cards = [...this.cards, view];
       this.#push('new card', async () => {
@@ -100,7 +100,7 @@ export class CardsState {
   async update(id: string, change: Omit<UpdateCardInput, 'id'>, label = 'edit'): Promise<boolean> {
     const before = this.cards.find((view) => view.card.id === id)?.card;
     if (!before) return false;
-    const done = await this.#attempt(async () => {
+    const done = await this.run(async () => {
       this.#replace(await api.updateCard({ id, ...change }));
       this.#push(label, async () => {
         this.#replace(await api.updateCard({ id, front: before.front, back: before.back, tags: before.tags, suspended: before.suspended }));
@@ -113,7 +113,7 @@ export class CardsState {
   }
 
   async remove(id: string): Promise<void> {
-    await this.#attempt(async () => {
+    await this.run(async () => {
       const removed: StoredCard = await api.deleteCard({ id });
       this.cards = this.cards.filter((view) => view.card.id !== id);
       this.#push('delete', async () => {
@@ -128,7 +128,7 @@ export class CardsState {
     const last = this.#undo.pop();
     this.canUndo = this.#undo.length > 0;
     if (!last) return;
-    await this.#attempt(async () => {
+    await this.run(async () => {
       await last.run();
       this.status = `Undid: ${last.label}`;
     });
@@ -136,7 +136,7 @@ export class CardsState {
   }
 
   async exportAnki(): Promise<void> {
-    await this.#attempt(async () => {
+    await this.run(async () => {
       const file = await api.exportCards(this.filters.documentId && this.filters.documentId !== '-' ? { documentId: this.filters.documentId } : {});
       downloadFile(file);
       this.status = `Exported ${file.fileName}: in Anki, File › Import`;
@@ -144,7 +144,7 @@ export class CardsState {
   }
 
   async importAnki(content: string): Promise<CardImportReport | null> {
-    const report = await this.#attempt(() => api.importCards({ content }));
+    const report = await this.run(() => api.importCards({ content }));
     if (report) {
       await this.load();
       const errors = report.errors.length ? `; ${report.errors.length} skipped: ${report.errors.slice(0, 3).join(' ')}` : '';
@@ -154,7 +154,7 @@ export class CardsState {
   }
 
   async saveSettings(review: ReviewSettings): Promise<void> {
-    await this.#attempt(async () => {
+    await this.run(async () => {
       this.settings = (await api.updateSettings({ review })).review;
       this.status = 'Scheduling settings saved';
     });
@@ -176,17 +176,6 @@ export class CardsState {
       this.stats = await api.getCardStats({});
     } catch {
       // The statistics are a summary; a failed refresh leaves the last ones, and the next change tries again.
-    }
-  }
-
-  async #attempt<T>(work: () => Promise<T>): Promise<T | null> {
-    try {
-      const result = await work();
-      this.error = null;
-      return result;
-    } catch (error) {
-      this.error = errorMessage(error);
-      return null;
     }
   }
 }

@@ -12,12 +12,16 @@ import type { AnnotationsState } from './annotations.svelte';
 export interface Toolbar {
   x: number;
   y: number;
+  /** True when the toolbar sits under the text (`y` is then the text's bottom): above, it would be hidden. */
+  below: boolean;
   start: number;
   end: number;
   highlightId: string | null;
 }
 
 const COLOR_KEYS = new Set(['1', '2', '3', '4', '5']);
+/** The toolbar's height and its gap to the text, in CSS pixels, with a little to spare. */
+const TOOLBAR_ROOM = 56;
 
 export class HighlightController {
   toolbar = $state<Toolbar | null>(null);
@@ -82,7 +86,13 @@ export class HighlightController {
     const range = root ? rangeFromOffsets(root, start, end) : null;
     const rect = range?.getClientRects()[0] ?? range?.getBoundingClientRect();
     if (!rect) return;
-    this.toolbar = { x: rect.left + rect.width / 2, y: rect.top, start, end, highlightId };
+    // Above the first line unless that puts it under the sticky top bar or off the screen (a sentence reached with ↓
+    // near the top): then below the last line, where it can be seen and clicked.
+    const topbar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+    const below = rect.top - TOOLBAR_ROOM < topbar;
+    const rects = range?.getClientRects();
+    const at = below ? (rects?.[rects.length - 1] ?? rect) : rect;
+    this.toolbar = { x: at.left + at.width / 2, y: below ? at.bottom : at.top, below, start, end, highlightId };
   }
 
   /** After a mouse press ends: a drag selects (toolbar), a click on a highlight activates it, a click on text highlights its passage. */

@@ -1,7 +1,8 @@
 /** The Quiz screen's state: choosing articles and kinds, previewing, taking a session, its results and the history. */
 import type { DocumentSummary, QuizSessionRecord, QuizSessionSummary, SessionQuestion } from '../../../src-main/api/contract';
+import { TaskState } from './task-state.svelte';
 import type { QuestionKind } from '../../../src-main/core/quiz/types';
-import { api, errorMessage } from '../api.svelte';
+import { api } from '../api.svelte';
 
 export type Phase = 'setup' | 'preview' | 'asking' | 'results' | 'past';
 
@@ -21,7 +22,7 @@ export const KIND_LABELS: Record<QuestionKind, string> = {
   truefalse: 'True or false',
 };
 
-export class QuizState {
+export class QuizState extends TaskState {
   phase = $state<Phase>('setup');
   documents = $state<DocumentSummary[]>([]);
   selected = $state<string[]>([]);
@@ -32,8 +33,6 @@ export class QuizState {
   index = $state(0);
   feedback = $state<Feedback | null>(null);
   history = $state<QuizSessionSummary[]>([]);
-  busy = $state(false);
-  error = $state<string | null>(null);
   #seed: string | undefined;
 
   get current(): SessionQuestion | null {
@@ -47,7 +46,7 @@ export class QuizState {
 
   /** Refreshes the article list and history; a session in progress is kept (the reader may come back from the text). */
   async load(preselect?: string): Promise<void> {
-    await this.#run(async () => {
+    await this.run(async () => {
       [this.documents, this.history] = await Promise.all([api.listDocuments({}), api.listQuizSessions({})]);
       const known = new Set(this.documents.map((d) => d.id));
       this.selected = this.selected.filter((id) => known.has(id));
@@ -64,7 +63,7 @@ export class QuizState {
   }
 
   async showPreview(): Promise<void> {
-    await this.#run(async () => {
+    await this.run(async () => {
       const prepared = await api.prepareQuiz(this.#request());
       this.#seed = prepared.seed;
       this.preview = prepared.questions;
@@ -73,14 +72,14 @@ export class QuizState {
   }
 
   async hide(questionId: string): Promise<void> {
-    await this.#run(async () => {
+    await this.run(async () => {
       await api.hideQuestion({ questionId });
       this.preview = this.preview.filter((q) => q.id !== questionId);
     });
   }
 
   async start(): Promise<void> {
-    await this.#run(async () => {
+    await this.run(async () => {
       this.session = await api.startQuiz(this.#request());
       this.#seed = undefined;
       this.index = 0;
@@ -93,7 +92,7 @@ export class QuizState {
     const session = this.session;
     const question = this.current;
     if (!session || !question || this.feedback) return null;
-    return this.#run(async () => {
+    return this.run(async () => {
       const result = await api.answerQuiz({ sessionId: session.id, questionId: question.id, given });
       session.answers.push({ questionId: question.id, given, correct: result.correct, at: new Date().toISOString() });
       this.feedback = { ...result, given };
@@ -114,7 +113,7 @@ export class QuizState {
   async finish(): Promise<void> {
     const session = this.session;
     if (!session) return;
-    await this.#run(async () => {
+    await this.run(async () => {
       await api.finishQuiz({ sessionId: session.id });
       this.history = await api.listQuizSessions({});
       this.phase = 'results';
@@ -122,7 +121,7 @@ export class QuizState {
   }
 
   async openPast(id: string): Promise<void> {
-    await this.#run(async () => {
+    await this.run(async () => {
       this.session = await api.getQuizSession({ id });
       this.phase = 'past';
     });
@@ -132,20 +131,6 @@ export class QuizState {
     this.phase = 'setup';
     this.feedback = null;
     void api.listQuizSessions({}).then((history) => (this.history = history));
-  }
-
-  async #run<T>(work: () => Promise<T>): Promise<T | null> {
-    this.busy = true;
-    try {
-      const result = await work();
-      this.error = null;
-      return result;
-    } catch (error) {
-      this.error = errorMessage(error);
-      return null;
-    } finally {
-      this.busy = false;
-    }
   }
 }
 

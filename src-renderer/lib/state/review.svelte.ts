@@ -3,15 +3,14 @@
  * shown, the session's progress, and the last grade so it can be undone (the card then comes back first).
  */
 import type { Grade, QueueItem, ReviewQueue } from '../../../src-main/api/contract';
+import { TaskState } from './task-state.svelte';
 import { GRADE_NAMES } from '../../../src-main/core/cards/card';
-import { api, errorMessage } from '../api.svelte';
+import { api } from '../api.svelte';
 
-export class ReviewState {
+export class ReviewState extends TaskState {
   queue = $state<ReviewQueue | null>(null);
   revealed = $state(false);
   reviewed = $state(0);
-  busy = $state(false);
-  error = $state<string | null>(null);
   /** Said to screen readers after each action. */
   status = $state('');
   last = $state<{ reviewId: string; cardId: string; grade: Grade } | null>(null);
@@ -30,7 +29,7 @@ export class ReviewState {
   }
 
   async load(): Promise<void> {
-    await this.#attempt(async () => {
+    await this.run(async () => {
       this.queue = await api.getReviewQueue({});
       this.revealed = false;
     });
@@ -46,7 +45,7 @@ export class ReviewState {
   async grade(grade: Grade): Promise<void> {
     const item = this.current;
     if (!item || !this.revealed || this.busy) return;
-    await this.#attempt(async () => {
+    await this.run(async () => {
       const result = await api.gradeCard({ id: item.card.id, grade });
       this.last = { reviewId: result.reviewId, cardId: item.card.id, grade };
       this.reviewed++;
@@ -60,7 +59,7 @@ export class ReviewState {
   async undo(): Promise<void> {
     const last = this.last;
     if (!last || this.busy) return;
-    await this.#attempt(async () => {
+    await this.run(async () => {
       await api.undoGrade({ reviewId: last.reviewId });
       this.last = null;
       this.reviewed = Math.max(0, this.reviewed - 1);
@@ -75,7 +74,7 @@ export class ReviewState {
   async edit(change: { front: string; back: string; tags: string[] }): Promise<boolean> {
     const item = this.current;
     if (!item) return false;
-    const saved = await this.#attempt(async () => {
+    const saved = await this.run(async () => {
       await api.updateCard({ id: item.card.id, ...change });
       this.#preferred = item.card.id;
       const revealed = this.revealed;
@@ -85,19 +84,5 @@ export class ReviewState {
       return true;
     });
     return saved ?? false;
-  }
-
-  async #attempt<T>(work: () => Promise<T>): Promise<T | null> {
-    this.busy = true;
-    try {
-      const result = await work();
-      this.error = null;
-      return result;
-    } catch (error) {
-      this.error = errorMessage(error);
-      return null;
-    } finally {
-      this.busy = false;
-    }
   }
 }
