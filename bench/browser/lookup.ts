@@ -1,0 +1,111 @@
+/**
+ * Click to highlight at 5,000 highlights, in the real Reader: real mouse clicks on drawn highlights, timed by the app's
+ * `lectio:highlight-lookup` measure (caret from the point, its canonical offset, the interval-index lookup), against
+ * `CSS.highlights.highlightsFromPoint()` timed at the same points on the same page.
+ */
+import type { Page } from '@playwright/test';
+import { LONG_IDS } from '../library/spec';
+import type { Figure } from '../result';
+import { median, p95 } from '../stats';
+import { newPage, openApp, openDocument } from './chromium';
+import type { BrowserEnv } from './env';
+import { awaitPaint, clearMeasures, measures } from './page-timing';
+import { startServer } from './serve';
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** Collects every drawn highlight range (from the app's CSS highlight layers) into window.__benchRanges; returns how many. */
+function collectRanges(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const ranges: AbstractRange[] = [];
+    for (const color of [1, 2, 3, 4, 5]) {
+      const layer = CSS.highlights.get(`lectio-hl-${color}`);
+      if (layer) for (const range of layer) ranges.push(range);
+    }
+    ranges.sort((a, b) => (a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    (window as unknown as { __benchRanges: AbstractRange[] }).__benchRanges = ranges;
+    return ranges.length;
+  });
+}
+
+/** Scrolls range `index` to the middle of the view and returns a point inside its first line of text. */
+function pointIn(page: Page, index: number): Promise<Point | null> {
+  return page.evaluate((i) => {
+    const stored = (window as unknown as { __benchRanges: AbstractRange[] }).__benchRanges[i];
+    if (!stored) return null;
+    const range = document.createRange();
+    range.setStart(stored.startContainer, stored.startOffset);
+    range.setEnd(stored.endContainer, stored.endOffset);
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const rect = [...range.getClientRects()].find((r) => r.width > 6);
+    return rect ? { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 } : null;
+  }, index);
+}
+
+/**
+ * Times one highlightsFromPoint call at the point, and (to split the app's figure) one caretPositionFromPoint, the
+ * browser hit test the app's lookup starts with; returns [baseline ms, highlights found, caret ms].
+ */
+function fromPoint(page: Page, point: Point): Promise<[number, number, number]> {
+  return page.evaluate(({ x, y }) => {
+    const registry = CSS.highlights as HighlightRegistry & { highlightsFromPoint?: (x: number, y: number) => unknown[] };
+    document.caretPositionFromPoint(x, y); // the first call after scrolling pays for layout; the click does not
+    const caretStart = performance.now();
+    document.caretPositionFromPoint(x, y);
+    const caret = performance.now() - caretStart;
+    if (!registry.highlightsFromPoint) return [Number.NaN, 0, caret] as [number, number, number];
+    const started = performance.now();
+    const found = registry.highlightsFromPoint(x, y);
+    return [performance.now() - started, found.length, caret] as [number, number, number];
+  }, point);
+}
+
+export async function lookupBenchmark(env: BrowserEnv): Promise<Figure[]> {
+  const server = await startServer(env.serveScript, env.dataDir);
+  const page = await newPage(env.browser, { isolated: true });
+  try {
+    await openApp(page, server.url);
+    const count = env.manifest.longSpans.many.length;
+    await clearMeasures(page, 'lectio:paint-highlights');
+    await openDocument(page, LONG_IDS.many);
+    await awaitPaint(page, count);
+    const isolated = await page.evaluate(() => crossOriginIsolated);
+    const total = await collectRanges(page);
+    const clicks = env.quick ? 20 : 60;
+    const baseline: number[] = [];
+    const carets: number[] = [];
+    let hits = 0;
+    let baselineHits = 0;
+    await clearMeasures(page, 'lectio:highlight-lookup');
+    for (let k = 0; k < clicks; k += 1) {
+      const point = await pointIn(page, Math.floor(((k + 0.5) * total) / clicks));
+      if (!point) continue;
+      const [ms, found, caretMs] = await fromPoint(page, point);
+      baseline.push(ms);
+      carets.push(caretMs);
+      if (found > 0) baselineHits += 1;
+      await page.mouse.click(point.x, point.y);
+      await page.keyboard.press('Escape');
+    }
+    const lookups = await measures(page, 'lectio:highlight-lookup');
+    hits = lookups.filter((entry) => entry.detail?.hit).length;
+    const times = lookups.map((entry) => entry.duration);
+    return [
+      {
+        name: `Click to highlight lookup, ${count.toLocaleString('en')} highlights, p95`,
+        value: p95(times),
+        unit: 'ms',
+        better: 'lower',
+        target: 0.1,
+        baseline: { name: 'highlightsFromPoint', value: p95(baseline) },
+        detail: `${times.length} real clicks on drawn highlights (${hits} found their highlight), median ${median(times).toFixed(3)} ms, of which the browser's caretPositionFromPoint alone: median ${median(carets).toFixed(3)} ms, p95 ${p95(carets).toFixed(3)} ms; highlightsFromPoint at the same points: median ${median(baseline).toFixed(3)} ms, ${baselineHits}/${baseline.length} found one. Timer resolution ${isolated ? '5 µs (cross-origin isolated page)' : '100 µs'}.`,
+      },
+    ];
+  } finally {
+    await page.context().close();
+    await server.stop();
+  }
+}
