@@ -1,8 +1,8 @@
 /**
- * The search part of the service: one MiniSearch index over the library, brought up to date before each query by
- * re-indexing only the documents whose title, highlights or note changed since they were indexed.
+ * The search part of the service: one MiniSearch index over the library (titles, text, highlights, notes, cards),
+ * brought up to date before each query by re-indexing only the documents (or the card set) that changed since.
  */
-import { documentEntries, documentSignature } from '../../core/search/entries';
+import { CARDS_GROUP, cardEntries, cardsSignature, documentEntries, documentSignature } from '../../core/search/entries';
 import { LibraryIndex } from '../../core/search/library-index';
 import type { LectioApi } from '../contract';
 import type { ServiceDeps } from './deps';
@@ -16,7 +16,7 @@ export function searchMethods(deps: ServiceDeps): SearchMethods {
   async function refresh(): Promise<void> {
     const listed = storage.listDocuments();
     const ids = new Set(listed.map((meta) => meta.id));
-    for (const id of index.documents()) if (!ids.has(id)) index.removeDocument(id);
+    for (const id of index.documents()) if (!ids.has(id) && id !== CARDS_GROUP) index.removeDocument(id);
     for (const meta of listed) {
       const annotations = (await storage.annotations.get(meta.id)).data;
       const signature = documentSignature(meta, annotations.highlights, annotations.documentNote);
@@ -24,6 +24,10 @@ export function searchMethods(deps: ServiceDeps): SearchMethods {
       const doc = await storage.getDocument(meta.id);
       index.replaceDocument(meta.id, signature, documentEntries(doc, annotations.highlights, annotations.documentNote));
     }
+    const cards = storage.cards.cards;
+    const titles = new Map(listed.map((meta) => [meta.id, meta.title]));
+    const signature = `${cardsSignature(cards)}|${[...titles.values()].join('|')}`;
+    if (!index.isCurrent(CARDS_GROUP, signature)) index.replaceDocument(CARDS_GROUP, signature, cardEntries(cards, (id) => titles.get(id) ?? null));
   }
 
   return {

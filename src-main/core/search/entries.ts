@@ -1,5 +1,7 @@
 /** Turns one document's stored data into search entries: its title, paragraphs, highlights and note. */
 import type { Highlight } from '../annotations/highlight';
+import type { StoredCard } from '../cards/card';
+import { clozeAnswer } from '../cards/cloze';
 import type { LectioDocument } from '../model';
 import type { SearchEntry } from './library-index';
 
@@ -21,4 +23,29 @@ export function documentEntries(doc: LectioDocument, highlights: readonly Highli
 /** Changes whenever anything indexed for the document changes. */
 export function documentSignature(doc: Pick<LectioDocument, 'title' | 'source'>, highlights: readonly Highlight[], documentNote: string): string {
   return JSON.stringify([doc.title, doc.source, documentNote, highlights.map((h) => `${h.id}@${h.updatedAt}`)]);
+}
+
+/** The search group that holds every card (cards are library-wide, not per document). */
+export const CARDS_GROUP = 'cards';
+
+/** One entry per card: both sides (a cloze as its full text), its tags, and the passage it came from. */
+export function cardEntries(cards: readonly StoredCard[], titleOf: (documentId: string) => string | null): SearchEntry[] {
+  return cards.map((card) => {
+    const front = card.kind === 'cloze' ? clozeAnswer(card.front) : card.front;
+    const text = [front, card.back, card.tags.map((tag) => `#${tag}`).join(' ')].filter(Boolean).join(' — ');
+    const position = card.source?.selectors[0];
+    return {
+      id: `c:${card.id}`,
+      kind: 'card' as const,
+      documentId: card.source?.documentId ?? '',
+      title: (card.source && titleOf(card.source.documentId)) ?? 'Flashcard',
+      text,
+      start: position?.start ?? 0,
+      end: position?.end ?? 0,
+    };
+  });
+}
+
+export function cardsSignature(cards: readonly StoredCard[]): string {
+  return cards.map((card) => `${card.id}@${card.updatedAt}`).join(',');
 }

@@ -57,3 +57,18 @@ describe('snippet', () => {
     expect(s.endsWith('…')).toBe(true);
   });
 });
+
+describe('cards in the index', () => {
+  it('finds a card by either side or a tag, pointing at its passage', async () => {
+    const { cardEntries } = await import('./entries');
+    const index = new LibraryIndex();
+    const cards = [
+      { id: 'k1', kind: 'cloze' as const, front: 'The {{c1::port authority}} put losses at 40 million.', back: 'daily losses', tags: ['strike'], source: { documentId: 'd1', selectors: [{ type: 'TextPositionSelector' as const, start: 5, end: 40 }, { type: 'TextQuoteSelector' as const, exact: 'x', prefix: '', suffix: '' }] as [{ type: 'TextPositionSelector'; start: number; end: number }, { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }] }, highlightId: null, color: null, suspended: false, guid: null, createdAt: '', updatedAt: 'u' },
+      { id: 'k2', kind: 'basic' as const, front: 'Capital of Mongolia?', back: 'Ulaanbaatar', tags: [], source: null, highlightId: null, color: null, suspended: false, guid: null, createdAt: '', updatedAt: 'u' },
+    ];
+    index.replaceDocument('cards', 's', cardEntries(cards, (id) => (id === 'd1' ? 'Harbour strike ends' : null)));
+    expect(index.search('port authority', 5)[0]).toMatchObject({ kind: 'card', documentId: 'd1', title: 'Harbour strike ends', start: 5, end: 40 });
+    expect(index.search('ulaanbaatar', 5)[0]).toMatchObject({ kind: 'card', documentId: '', title: 'Flashcard' });
+    expect(index.search('strike', 5).some((hit) => hit.kind === 'card')).toBe(true);
+  });
+});
