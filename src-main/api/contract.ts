@@ -206,6 +206,10 @@ export interface ApiMethods {
   updateSettings: { input: Partial<Settings>; output: Settings };
   listBackups: { input: Empty; output: BackupSummary[] };
   createBackup: { input: Empty; output: BackupSummary };
+  /** How far the backup the reader asked for has got (two steps a file), while one runs. */
+  backupProgress: { input: Empty; output: { running: boolean; done: number; total: number } };
+  /** Stops that backup; its partial copy is removed and it fails with the 'cancelled' error. */
+  cancelBackup: { input: Empty; output: { cancelled: boolean } };
   /** Replaces the library with the backup, after taking a backup of the current state (returned as `safety`). */
   restoreBackup: { input: { id: string }; output: { restored: BackupSummary; safety: BackupSummary } };
   listCards: { input: Empty; output: CardView[] };
@@ -258,6 +262,8 @@ export const METHOD_NAMES = [
   'updateSettings',
   'listBackups',
   'createBackup',
+  'backupProgress',
+  'cancelBackup',
   'restoreBackup',
   'listCards',
   'createCard',

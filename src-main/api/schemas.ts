@@ -156,6 +156,8 @@ export const inputSchemas: Schemas = {
     .strict(),
   listBackups: empty,
   createBackup: empty,
+  backupProgress: empty,
+  cancelBackup: empty,
   restoreBackup: z.object({ id: z.string().regex(BACKUP_ID_PATTERN, 'backup ids are timestamps such as 2026-01-02T03-04-05-000Z') }).strict(),
   listCards: empty,
   createCard: z.discriminatedUnion('kind', [

@@ -73,6 +73,21 @@ export interface BackupOptions {
   retention?: RetentionPolicy;
 }
 
+/** A backup stopped at the reader's request: its partial copy is removed and older backups are untouched. */
+export class BackupCancelledError extends Error {
+  constructor() {
+    super('The backup was cancelled; nothing was changed.');
+    this.name = 'BackupCancelledError';
+  }
+}
+
+export interface BackupRunOptions {
+  onlyIfChanged?: boolean;
+  /** Called as files are read and written: `done` of `total` steps (two per file). */
+  progress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
 export class BackupStore {
   readonly folder: string;
   readonly #retention: RetentionPolicy;
@@ -104,19 +119,26 @@ export class BackupStore {
    * Copies the data files into a new backup and verifies it; returns null (and writes nothing) when `onlyIfChanged`
    * and the files equal the newest backup's. Throws on I/O errors; a failed backup leaves older ones untouched.
    */
-  create(reason: BackupReason, options: { onlyIfChanged?: boolean } = {}): Promise<BackupManifest | null> {
+  create(reason: BackupReason, options: BackupRunOptions = {}): Promise<BackupManifest | null> {
     // One backup at a time: thinning removes unfinished backups, which must never be a concurrent one's staging folder.
-    const run = this.#serial.then(() => this.#create(reason, options.onlyIfChanged ?? false));
+    const run = this.#serial.then(() => this.#create(reason, options));
     this.#serial = run.catch(() => undefined);
     return run;
   }
 
-  async #create(reason: BackupReason, onlyIfChanged: boolean): Promise<BackupManifest | null> {
+  async #create(reason: BackupReason, run: BackupRunOptions): Promise<BackupManifest | null> {
     const files: BackupFileEntry[] = [];
     const contents = new Map<string, Uint8Array>();
     const skipped: string[] = [];
     let documents = 0;
-    for (const relative of await listDataFiles(this.options.dataDir)) {
+    const listed = await listDataFiles(this.options.dataDir);
+    let step = 0;
+    const advance = () => {
+      if (run.signal?.aborted) throw new BackupCancelledError();
+      run.progress?.(++step, listed.length * 2);
+    };
+    for (const relative of listed) {
+      advance();
       let bytes: Uint8Array;
       try {
         bytes = await readFile(dataFilePath(this.options.dataDir, relative));
@@ -134,7 +156,8 @@ export class BackupStore {
       contents.set(relative, bytes);
     }
     const previous = (await this.list())[0];
-    if (onlyIfChanged && previous && sameFiles(previous.files, files)) return null;
+    if (run.onlyIfChanged && previous && sameFiles(previous.files, files)) return null;
+    step = listed.length * 2 - files.length;
 
     const createdAt = this.options.now().toISOString();
     const id = await this.#freshId(createdAt);
@@ -143,6 +166,7 @@ export class BackupStore {
     await rm(staging, { recursive: true, force: true });
     try {
       for (const entry of files) {
+        advance();
         const target = dataFilePath(staging, entry.path);
         await mkdir(path.dirname(target), { recursive: true });
         await writeFileDurably(target, contents.get(entry.path) ?? new Uint8Array());

@@ -2,7 +2,7 @@
  * Backups through the service: taken only when something changed, verified, thinned by the retention policy, and
  * restored in the running process (after a safety backup of the current state), with late writes refused.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
@@ -127,5 +127,30 @@ describe('BackupScheduler', () => {
     await api.setDocumentNote({ documentId, note: 'changed' });
     expect((await again.stop())?.reason).toBe('quit');
     expect(await count()).toBe(2);
+  });
+});
+
+describe('a backup the reader asked for', () => {
+  it('reports its progress, two steps a file, and is done when the call returns', async () => {
+    const { storage } = await library();
+    const seen: [number, number][] = [];
+    const made = await storage.backups.create('manual', { progress: (done, total) => seen.push([done, total]) });
+    const total = seen[0]?.[1] ?? 0;
+    expect(total).toBe((made?.files.length ?? 0) * 2);
+    expect(seen.at(-1)).toEqual([total, total]);
+  });
+
+  it('can be cancelled: the call fails with a typed error and no backup is left behind', async () => {
+    const { api, dataDir } = await library();
+    const before = (await api.listBackups({})).length;
+    const taking = dispatch(api, 'createBackup', {});
+    expect(await api.backupProgress({})).toMatchObject({ running: true });
+    expect(await api.cancelBackup({})).toEqual({ cancelled: true });
+    expect(await taking).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect((await api.listBackups({})).length).toBe(before);
+    const folder = path.join(dataDir, 'backups');
+    expect(existsSync(folder) ? readdirSync(folder).filter((name) => name.includes('partial')) : []).toEqual([]);
+    expect(await api.backupProgress({})).toEqual({ running: false, done: 0, total: 0 });
+    expect(await api.createBackup({})).toMatchObject({ reason: 'manual' });
   });
 });

@@ -4,7 +4,7 @@ import { BackupUnusableError } from '../../storage/backups';
 import type { BackupSummary, LectioApi } from '../contract';
 import { InvalidInputError, type ServiceDeps } from './deps';
 
-type BackupMethods = Pick<LectioApi, 'listBackups' | 'createBackup' | 'restoreBackup'>;
+type BackupMethods = Pick<LectioApi, 'listBackups' | 'createBackup' | 'restoreBackup' | 'backupProgress' | 'cancelBackup'>;
 
 function summary(manifest: BackupManifest): BackupSummary {
   return {
@@ -19,15 +19,34 @@ function summary(manifest: BackupManifest): BackupSummary {
 
 export function backupMethods(deps: ServiceDeps): BackupMethods {
   const { storage } = deps;
+  // The backup the reader asked for, while it runs: how far it got, and how to stop it.
+  let running: { done: number; total: number; controller: AbortController } | null = null;
   return {
+    async backupProgress() {
+      return running ? { running: true, done: running.done, total: running.total } : { running: false, done: 0, total: 0 };
+    },
+
+    async cancelBackup() {
+      running?.controller.abort();
+      return { cancelled: running !== null };
+    },
+
     async listBackups() {
       return (await storage.backups.list()).map(summary);
     },
 
     async createBackup() {
-      const manifest = await storage.backups.create('manual');
-      if (!manifest) throw new Error('The backup could not be taken.');
-      return summary(manifest);
+      if (running) throw new InvalidInputError('A backup is already being taken.');
+      const current = { done: 0, total: 0, controller: new AbortController() };
+      running = current;
+      try {
+        const progress = (done: number, total: number) => Object.assign(current, { done, total });
+        const manifest = await storage.backups.create('manual', { progress, signal: current.controller.signal });
+        if (!manifest) throw new Error('The backup could not be taken.');
+        return summary(manifest);
+      } finally {
+        running = null;
+      }
     },
 
     async restoreBackup({ id }) {

@@ -15,11 +15,29 @@ export class BackupsState extends TaskState {
     this.loading = false;
   }
 
+  /** While a backup runs: the share done (0–1), polled from the service, which owns the copy. */
+  progress = $state<number | null>(null);
+
   async backUpNow(): Promise<void> {
-    const made = await this.run(() => api.createBackup({}));
-    if (!made) return;
-    this.status = `Backed up ${made.documents} ${made.documents === 1 ? 'article' : 'articles'}.`;
+    this.progress = 0;
+    const poll = setInterval(() => {
+      void api.backupProgress({}).then((p) => {
+        if (p.running && p.total > 0 && this.progress !== null) this.progress = p.done / p.total;
+      });
+    }, 150);
+    try {
+      const made = await this.run(() => api.createBackup({}));
+      if (made) this.status = `Backed up ${made.documents} ${made.documents === 1 ? 'article' : 'articles'}.`;
+      else if (this.error?.includes('cancelled')) [this.error, this.status] = [null, 'Backup cancelled; nothing was changed.'];
+    } finally {
+      clearInterval(poll);
+      this.progress = null;
+    }
     await this.load();
+  }
+
+  async cancelBackup(): Promise<void> {
+    await api.cancelBackup({});
   }
 
   /** Restores `id`; returns true when the library was replaced (the caller then reloads the app on it). */
