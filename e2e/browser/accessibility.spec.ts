@@ -7,18 +7,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreen } from '../support/screens';
-import { newDataDir, startServer, type RunningServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 import { dragSelect } from '../support/text';
 
-let server: RunningServer;
-
-test.beforeEach(async () => {
-  server = await startServer(newDataDir());
-});
-
-test.afterEach(async () => {
-  await server.stop();
-});
+const server = serverPerTest();
 
 type Look = 'light' | 'dark' | 'sepia';
 

@@ -1,18 +1,10 @@
 /** The study panel's Actors and Timeline on the sample article, and corrections that outlive a restart. */
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreen } from '../support/screens';
-import { newDataDir, startServer, type RunningServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 import { paintedLayers } from '../support/text';
 
-let server: RunningServer;
-
-test.beforeEach(async () => {
-  server = await startServer(newDataDir());
-});
-
-test.afterEach(async () => {
-  await server.stop();
-});
+const server = serverPerTest();
 
 async function openSample(page: Page) {
   await page.goto(server.url);
@@ -67,8 +59,7 @@ test('corrections and the published date are stored and win over the engine afte
   await page.getByLabel('Reference date').getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('21 January 2025');
 
-  await server.stop();
-  server = await startServer(server.dataDir);
+  await server.restart();
   await openSample(page);
   await page.getByRole('tab', { name: /Actors/ }).click();
   await expect(page.getByRole('list', { name: 'People' })).toContainText('Choe Son-hui');

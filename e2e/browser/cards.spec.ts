@@ -6,18 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreen } from '../support/screens';
-import { newDataDir, startServer, type RunningServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 import { dragSelect } from '../support/text';
 
-let server: RunningServer;
-
-test.beforeEach(async () => {
-  server = await startServer(newDataDir());
-});
-
-test.afterEach(async () => {
-  await server.stop();
-});
+const server = serverPerTest();
 
 function readJson<T>(name: string, key: string): T[] {
   const file = path.join(server.dataDir, name);
@@ -86,8 +78,7 @@ test('a card from a highlight, reviewed by keyboard, keeps its next due date acr
   const easyDue = storedReviews()[0]?.next.due ?? '';
   expect(new Date(easyDue).getTime()).toBeGreaterThan(Date.now() + 86_400_000);
 
-  await server.stop();
-  server = await startServer(server.dataDir);
+  await server.restart();
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cards' }).click();
   const list = page.getByRole('list', { name: 'Cards' });

@@ -3,18 +3,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreen } from '../support/screens';
-import { newDataDir, startServer, type RunningServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 import { dragSelect, paintedLayers, phraseBoxes } from '../support/text';
 
-let server: RunningServer;
-
-test.beforeEach(async () => {
-  server = await startServer(newDataDir());
-});
-
-test.afterEach(async () => {
-  await server.stop();
-});
+const server = serverPerTest();
 
 async function openSample(page: Page) {
   await page.goto(server.url);
@@ -47,8 +39,7 @@ test('select with the mouse, highlight, write a note; both are there after a res
   await expect.poll(() => storedHighlights()[0]?.note).toBe('North Korea’s *foreign minister*');
   expect(storedHighlights()[0]).toMatchObject({ color: 2, tags: ['people', 'dprk'], selectors: [expect.anything(), { exact: 'Foreign Minister Choe Son-hee' }] });
 
-  await server.stop();
-  server = await startServer(server.dataDir);
+  await server.restart();
   await page.goto(server.url);
   await expect(page.getByRole('button', { name: /Open Putin’s visit/ })).toContainText('1 highlights');
   await page.getByRole('button', { name: /Open Putin’s visit/ }).click();

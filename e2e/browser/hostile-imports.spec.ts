@@ -10,17 +10,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { XSS_VECTORS } from '../fixtures/xss-vectors';
 import { recordFigures } from '../support/figures';
 import { saveScreen } from '../support/screens';
-import { newDataDir, startServer, type RunningServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 
-let server: RunningServer;
-
-test.beforeEach(async () => {
-  server = await startServer(newDataDir());
-});
-
-test.afterEach(async () => {
-  await server.stop();
-});
+const server = serverPerTest();
 
 function watch(page: Page) {
   const outside: string[] = [];

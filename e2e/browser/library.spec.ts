@@ -3,17 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { saveScreen } from '../support/screens';
-import { REPO_ROOT, newDataDir, startServer, type RunningServer } from '../support/server';
+import { REPO_ROOT, serverPerTest } from '../support/server';
 
-let server: RunningServer;
-
-test.beforeEach(async () => {
-  server = await startServer(newDataDir());
-});
-
-test.afterEach(async () => {
-  await server.stop();
-});
+const server = serverPerTest();
 
 test('a new library opens on the sample article, readable in the Reader', async ({ page }) => {
   await page.goto(server.url);
@@ -51,8 +43,7 @@ test('a pasted article joins the library and is still there after a restart', as
   expect(index.schemaVersion).toBe(1);
   expect(index.documents.map((doc) => doc.title)).toContain('Lisbon talks');
 
-  await server.stop();
-  server = await startServer(server.dataDir);
+  await server.restart();
   await page.goto(server.url);
   await expect(page.getByRole('button', { name: 'Open Lisbon talks' })).toBeVisible();
   await expect(page.getByRole('button', { name: /Open Putin’s visit/ })).toBeVisible();

@@ -1,18 +1,10 @@
 /** A whole quiz on the sample, answered from the keyboard: feedback, score, evidence, and the history after a restart. */
 import { expect, test } from '@playwright/test';
 import { saveScreen } from '../support/screens';
-import { newDataDir, startServer, type RunningServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 import { paintedLayers } from '../support/text';
 
-let server: RunningServer;
-
-test.beforeEach(async () => {
-  server = await startServer(newDataDir());
-});
-
-test.afterEach(async () => {
-  await server.stop();
-});
+const server = serverPerTest();
 
 test('take a quiz with the keyboard, review the score, open the evidence, find the session after a restart', async ({ page }) => {
   await page.goto(server.url);
@@ -60,8 +52,7 @@ test('take a quiz with the keyboard, review the score, open the evidence, find t
   await expect(page).toHaveURL(/#\/read\/sample\?at=\d+-\d+/);
   await expect.poll(async () => (await paintedLayers(page))['lectio-flash']).toBe(1);
 
-  await server.stop();
-  server = await startServer(server.dataDir);
+  await server.restart();
   await page.goto(server.url);
   await page.getByRole('link', { name: 'Quiz' }).click();
   const history = page.getByRole('list', { name: 'Past sessions' });

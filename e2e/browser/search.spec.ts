@@ -1,18 +1,10 @@
 /** Ctrl/Cmd+K search across the library: results from text and highlights, and Enter jumps to the passage. */
 import { expect, test } from '@playwright/test';
 import { saveScreen } from '../support/screens';
-import { newDataDir, startServer, type RunningServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 import { dragSelect, paintedLayers } from '../support/text';
 
-let server: RunningServer;
-
-test.beforeEach(async () => {
-  server = await startServer(newDataDir());
-});
-
-test.afterEach(async () => {
-  await server.stop();
-});
+const server = serverPerTest();
 
 test('search finds a passage and a highlight’s note, and opens the article at the passage', async ({ page }) => {
   await page.goto(server.url);

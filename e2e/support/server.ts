@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { test } from '@playwright/test';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -51,4 +52,62 @@ export function startServer(dataDir: string): Promise<RunningServer> {
     child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
+}
+
+/**
+ * A fresh browser-mode server for every test of a spec file, on its own data folder: call once at the top of the
+ * file. The handle always points at the running server, and `restart()` brings it back on the same folder.
+ */
+export class ServerHandle {
+  #running: RunningServer | null = null;
+  #dataDir = '';
+
+  #current(): RunningServer {
+    if (!this.#running) throw new Error('the server is not running');
+    return this.#running;
+  }
+
+  get url(): string {
+    return this.#current().url;
+  }
+
+  get origin(): string {
+    return this.#current().origin;
+  }
+
+  get token(): string {
+    return this.#current().token;
+  }
+
+  get dataDir(): string {
+    return this.#dataDir;
+  }
+
+  async start(dataDir: string): Promise<void> {
+    this.#dataDir = dataDir;
+    this.#running = await startServer(dataDir);
+  }
+
+  async stop(signal?: NodeJS.Signals): Promise<void> {
+    const running = this.#running;
+    this.#running = null;
+    await running?.stop(signal);
+  }
+
+  /** Stops the server if it runs, and starts it again on the same data folder, as a person restarting Lectio. */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start(this.#dataDir);
+  }
+}
+
+export function serverPerTest(): ServerHandle {
+  const handle = new ServerHandle();
+  test.beforeEach(async () => {
+    await handle.start(newDataDir());
+  });
+  test.afterEach(async () => {
+    await handle.stop();
+  });
+  return handle;
 }

@@ -96,22 +96,31 @@ export class HighlightController {
   }
 
   /** After a mouse press ends: a drag selects (toolbar), a click on a highlight activates it, a click on text highlights its passage. */
-  async pointerUp(event: MouseEvent): Promise<void> {
+  pointerUp(event: MouseEvent): Promise<void> {
     const root = this.root();
-    if (!root || event.button !== 0) return;
+    if (!root || event.button !== 0) return Promise.resolve();
+    // Where the press ended is read now (the selection and the caret change later); acting on it waits its turn in
+    // the queue, behind keys pressed before it (an Escape must not undo a click that came after it).
     const selected = this.#selection();
     if (selected) {
-      this.activeId = null;
-      this.#placeToolbar(selected.start, selected.end, null);
-      return;
+      return this.#enqueue(() => {
+        this.activeId = null;
+        this.#placeToolbar(selected.start, selected.end, null);
+      });
     }
-    if ((event.target as Element | null)?.closest('a')) return;
+    if ((event.target as Element | null)?.closest('a')) return Promise.resolve();
     const started = performance.now();
     const offset = this.#offsetAt(event.clientX, event.clientY);
-    if (offset === null) return;
-    const hit = this.annotations.at(offset)[0];
+    if (offset === null) return Promise.resolve();
     // Click to highlight: caret from the point, its canonical offset, the interval-index lookup (read by `npm run bench`).
-    performance.measure('lectio:highlight-lookup', { start: started, detail: { hit: hit?.id ?? null } });
+    const found = this.annotations.at(offset)[0];
+    performance.measure('lectio:highlight-lookup', { start: started, detail: { hit: found?.id ?? null } });
+    return this.#enqueue(() => this.#clickAt(offset));
+  }
+
+  /** A click at `offset`, once earlier actions are done: selects the highlight there, or highlights the sentence. */
+  async #clickAt(offset: number): Promise<void> {
+    const hit = this.annotations.at(offset)[0];
     if (hit?.anchor) {
       this.activate(hit);
       return;
