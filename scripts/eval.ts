@@ -1,6 +1,7 @@
 /**
  * `npm run eval [-- --baseline] [--json] [--check] [--verbose]`: scores the engine on every eval/fixtures/*.gold.json,
- * then, as a separate "held-out" block, on eval/fixtures/heldout/*.gold.json (articles never used to tune the engine).
+ * then, as a separate "held-out" block, on eval/fixtures/heldout/*.gold.json (articles never used to tune the engine),
+ * and as "held-out 2" on eval/fixtures/heldout2/*.gold.json (a second set, written to probe other styles).
  * Matching rules are documented at the top of eval/score.ts. --check exits 1 when the seed article is below 0.95 F1 on
  * actors, roles, date detection or date values.
  */
@@ -22,6 +23,8 @@ const args = new Set(process.argv.slice(2));
 const fixtures: Fixture[] = fixturePaths(join(ROOT, 'eval', 'fixtures')).map((p) => loadFixture(p, ROOT));
 const HELDOUT_DIR = join(ROOT, 'eval', 'fixtures', 'heldout');
 const heldout: Fixture[] = existsSync(HELDOUT_DIR) ? fixturePaths(HELDOUT_DIR).map((p) => loadFixture(p, ROOT)) : [];
+const HELDOUT2_DIR = join(ROOT, 'eval', 'fixtures', 'heldout2');
+const heldout2: Fixture[] = existsSync(HELDOUT2_DIR) ? fixturePaths(HELDOUT2_DIR).map((p) => loadFixture(p, ROOT)) : [];
 
 function runEngine(fx: Fixture): Score {
   return scoreFixture(fx, fromResult(extract(fx.text, { referenceDate: fx.gold.referenceDate })));
@@ -58,20 +61,24 @@ const baselineRows: [string, Score][] | null = args.has('--baseline')
 if (baselineRows) baselineRows.push(['OVERALL', combine(baselineRows.map(([, s]) => s))]);
 const heldoutRows: [string, Score][] = heldout.map((fx) => [fx.gold.id, runEngine(fx)]);
 if (heldoutRows.length > 0) heldoutRows.push(['OVERALL', combine(heldoutRows.map(([, s]) => s))]);
+const heldout2Rows: [string, Score][] = heldout2.map((fx) => [fx.gold.id, runEngine(fx)]);
+if (heldout2Rows.length > 0) heldout2Rows.push(['OVERALL', combine(heldout2Rows.map(([, s]) => s))]);
 
 if (args.has('--json')) {
   const json = {
     engine: summary(engineRows),
     ...(heldoutRows.length > 0 ? { heldout: summary(heldoutRows) } : {}),
+    ...(heldout2Rows.length > 0 ? { heldout2: summary(heldout2Rows) } : {}),
     ...(baselineRows ? { baseline: summary(baselineRows) } : {}),
   };
   process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
 } else {
   process.stdout.write(`${table('Lectio engine (P R F1)', engineRows)}\n`);
   if (heldoutRows.length > 0) process.stdout.write(`\n${table('Lectio engine, held-out (P R F1)', heldoutRows)}\n`);
+  if (heldout2Rows.length > 0) process.stdout.write(`\n${table('Lectio engine, held-out 2 (P R F1)', heldout2Rows)}\n`);
   if (baselineRows) process.stdout.write(`\n${table('Baseline: compromise + chrono-node (P R F1)', baselineRows)}\n`);
   if (args.has('--verbose')) {
-    for (const [id, s] of [...engineRows, ...heldoutRows]) if (s.notes.length) process.stdout.write(`\n-- ${id}\n  ${s.notes.join('\n  ')}\n`);
+    for (const [id, s] of [...engineRows, ...heldoutRows, ...heldout2Rows]) if (s.notes.length) process.stdout.write(`\n-- ${id}\n  ${s.notes.join('\n  ')}\n`);
   }
 }
 

@@ -2,6 +2,8 @@
 import { isTitleCore } from './titles';
 import { isOrgHead } from './organizations';
 import type { Token } from './tokens';
+import { lookupCountry } from './countries';
+import { isAcronym, isCommonWord, isFirstName, isKnownOrganization, isLastName, isPlaceName } from './lexicon';
 
 export interface Chunk {
   /** Indices into the sentence's tokens: [from, to). */
@@ -9,7 +11,16 @@ export interface Chunk {
   to: number;
 }
 
-const CONNECTORS = new Set(['of', 'for', 'to', 'de', 'and', '&']);
+const CONNECTORS = new Set(['of', 'for', 'to', 'de', 'and', '&', 'on']);
+
+// Abbreviated titles written with a period ("Dr. Tedros", "Prof. Amara Lindqvist"): the period does not end the chunk.
+const TITLE_ABBREVIATIONS = /^(?:dr|prof|mr|mrs|ms|mx|gen|sen|rep|gov|lt|col|capt|sgt|rev|st)$/;
+
+// Bodies named for a subject with "on" ("Framework Convention on Climate Change", "Panel on Climate Change").
+const ON_HEADS = /^(?:convention|panel|conference|tribunal|commission|committee|council)$/;
+
+// Weekdays and months after "on"/"in" are dates, never part of a name ("the committee on Monday").
+const DATE_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 function isNameWord(t: Token | undefined): t is Token {
   return t !== undefined && t.isWord && (t.isCap || /^\d/.test(t.text)) && t.text !== 'I';
@@ -22,6 +33,8 @@ function continues(tokens: Token[], i: number): number {
   const next = tokens[i + 1];
   if (!prev || !cur) return 0;
   if (isNameWord(cur) && cur.spaceBefore && cur.start - prev.end === 1 && prev.isWord) return 1;
+  if (cur.text === '.' && !cur.spaceBefore && prev.isWord && TITLE_ABBREVIATIONS.test(prev.lower) && next?.spaceBefore
+    && isNameWord(next) && next.start - cur.end === 1) return 2;
   const tight = !cur.spaceBefore && next !== undefined && next.isCap;
   if (cur.text === '-' && tight && !next.spaceBefore) return 2;
   // Possessives inside names: "Minister’s Assistant’s Office", "Workers’ Party".
@@ -37,7 +50,11 @@ function connectorStep(tokens: Token[], i: number): number {
   if (!prev || !cur || !CONNECTORS.has(cur.lower) || !cur.spaceBefore) return 0;
   const orgOrTitle = isOrgHead(prev.text) || isTitleCore(prev.text);
   if (cur.lower === '&' && isNameWord(tokens[i + 1])) return 2;
-  if (!orgOrTitle || cur.lower === 'and') return 0;
+  if (cur.lower === 'and') return 0;
+  // "Convention on Climate Change", "Committee on Foreign Affairs": "on" joins only after an organisation word.
+  if (cur.lower === 'on' && (!(isOrgHead(prev.text) || ON_HEADS.test(prev.lower)) || DATE_WORDS.test(tokens[i + 1]?.lower ?? ''))) return 0;
+  if (cur.lower === 'on') return isNameWord(tokens[i + 1]) ? 2 : 0;
+  if (!orgOrTitle) return 0;
   if (isNameWord(tokens[i + 1])) return 2;
   if (tokens[i + 1]?.lower === 'the' && isNameWord(tokens[i + 2])) return 3;
   return 0;
@@ -57,8 +74,51 @@ export function findChunks(tokens: Token[]): Chunk[] {
     for (let step = continues(tokens, to); step > 0 && to < tokens.length; step = continues(tokens, to)) {
       to += step;
     }
+    to = extendOrgList(tokens, from, to);
     out.push({ from, to });
     i = to;
   }
   return out;
+}
+
+// A word that can stand in the subject list of an office's name ("Housing", "Communities", "Social Care") and is
+// not itself a name ("Barclays", "HSBC", "Wales").
+function genericWord(t: Token): boolean {
+  const w = t.text;
+  if (isAcronym(w) || isFirstName(w) || isLastName(w) || lookupCountry(w) || isPlaceName(w) || isKnownOrganization(w)) return false;
+  return true;
+}
+
+function commonish(t: Token): boolean {
+  const w = t.text;
+  return isCommonWord(w) || isCommonWord(w.replace(/ies$/, 'y')) || isCommonWord(w.replace(/s$/, ''));
+}
+
+/**
+ * "Department for Levelling Up, Housing and Communities", "Department of Health and Social Care": after an
+ * organisation word with "of"/"for", a list of capitalised subject words joined by commas and a final "and" is part of
+ * the name. Only ordinary subject words qualify, so "the Bank of England and Barclays" stays two names.
+ */
+function extendOrgList(tokens: Token[], from: number, to: number): number {
+  let hasOf = false;
+  for (let k = from; k + 1 < to && !hasOf; k++) {
+    const tk = tokens[k];
+    hasOf = tk !== undefined && tk.isWord && isOrgHead(tk.text) && /^(?:of|for)$/.test(tokens[k + 1]?.lower ?? '');
+  }
+  if (!hasOf) return to;
+  let j = to;
+  const words: Token[] = [];
+  for (;;) {
+    const sep = tokens[j];
+    if (!sep || (sep.text !== ',' && sep.lower !== 'and')) return to;
+    let k = j + 1;
+    if (sep.text === ',' && tokens[k]?.lower === 'and') k++;
+    const runStart = k;
+    while (isNameWord(tokens[k]) && (k === runStart || tokens[k]?.start === (tokens[k - 1]?.end ?? 0) + 1)) k++;
+    if (k === runStart || k - runStart > 3) return to;
+    for (let x = runStart; x < k; x++) words.push(tokens[x] as Token);
+    j = k;
+    if (sep.lower === 'and' || tokens[runStart - 1]?.lower === 'and') break;
+  }
+  return words.every(genericWord) && words.some(commonish) ? j : to;
 }

@@ -3,10 +3,11 @@ import type { Chunk } from './chunks';
 import { lookupCountry } from './countries';
 import { isAcronym, isCommonWord, isFirstName, isFunctionWord, isKnownWord, isLastName, isPlaceName } from './lexicon';
 import type { RawMention } from './mentions';
-import { isNamedOrganization, isNonActorHead, isNotOrgAcronym, isOrgHead, isSeatMetonym } from './organizations';
+import { isCelestialBody, isNamedOrganization, isNonActorHead, isNotOrgAcronym, isOrgHead, isSeatMetonym } from './organizations';
 import { isHonorific, isRoleNoun, isTitleCore, isTitleModifier } from './titles';
 import type { Token } from './tokens';
 import { splitTitle } from './title-split';
+import { roleBefore } from './roles';
 import { isHolidayName } from './holidays';
 
 export interface SentenceContext {
@@ -17,6 +18,8 @@ export interface SentenceContext {
   docCaps: Set<string>;
   /** Words seen written in lower case anywhere in the document. */
   docLower: Set<string>;
+  /** Lower-case names the document uses as sports teams ("Liverpool beat Chelsea"); see sport.ts. */
+  clubs?: Set<string>;
 }
 
 export function surfaceOf(ctx: SentenceContext, from: number, to: number): string {
@@ -40,7 +43,9 @@ function trim(ctx: SentenceContext, chunk: Chunk): Chunk & { hadThe: boolean } {
   // Trailing connectors and stray capitalised function words ("Kim Jong-un It appears") are not part of a name.
   while (to > from) {
     const last = ctx.tokens[to - 1];
-    if (!last || !last.isWord || /^(of|for|to|de|and|&|the)$/.test(last.lower) || isFunctionWord(last.text)) to--;
+    if (!last || !last.isWord || /^(of|for|to|de|and|&|the|on)$/.test(last.lower) || isFunctionWord(last.text)) to--;
+    // A score after a team ("Chelsea 2-1") is not part of its name.
+    else if (to - from > 1 && /^\d+[-–]\d+$/.test(last.text)) to--;
     else break;
   }
   return { from, to, hadThe };
@@ -61,13 +66,19 @@ function droppableInitial(ctx: SentenceContext, first: Token, last: Token | unde
 export function classifyChunk(ctx: SentenceContext, chunk: Chunk): RawMention[] {
   const t = trim(ctx, chunk);
   if (t.to <= t.from) return [];
+  // "4.99%" and "2-1" hold no name.
+  if (!ctx.tokens.slice(t.from, t.to).some((tk) => /\p{L}/u.test(tk.text))) return [];
   const parts = splitAtCountryHyphens(ctx, t.from, t.to);
   if (parts.length > 1) return parts.flatMap((p) => classifyChunk(ctx, p));
   const surface = surfaceOf(ctx, t.from, t.to);
   if (isNamedOrganization(surface)) {
     return [orgMention(ctx, t.from, t.to, t.hadThe && isSeatMetonym(surface))];
   }
-  if (lookupCountry(surface) || isPlaceName(surface) || isHolidayName(surface)) return [];
+  if (ctx.clubs?.has(surface.toLowerCase()) && !lookupCountry(surface)) return [orgMention(ctx, t.from, t.to, false)];
+  // In a sports report "the Magpies", "the Blues" are nicknames of teams named elsewhere, not further actors.
+  if (ctx.clubs && ctx.clubs.size > 0 && (t.hadThe || ctx.tokens[t.from - 1]?.lower === 'the') && t.to - t.from === 1 && /^\p{Lu}\p{Ll}+s[’']?$/u.test(surface)
+    && !isNamedOrganization(surface)) return [];
+  if (lookupCountry(surface) || isPlaceName(surface) || isHolidayName(surface) || isCelestialBody(surface)) return [];
   const last = ctx.tokens[t.to - 1];
   if (!last || isNonActorHead(last.text)) return [];
   if (isOrgHead(last.text) && t.to - t.from >= 2) return [orgMention(ctx, t.from, t.to, false)];
@@ -91,6 +102,8 @@ function isOrgShaped(ctx: SentenceContext, from: number, to: number): boolean {
   for (let k = 0; k + 1 < toks.length; k++) {
     const tk = toks[k];
     if (tk?.isWord && isOrgHead(tk.text) && /^(?:of|for)$/.test(toks[k + 1]?.lower ?? '')) return true;
+    // "Panel on Climate Change", "Convention on Biological Diversity".
+    if (tk?.isWord && /^(?:panel|convention|tribunal)$/i.test(tk.text) && toks[k + 1]?.lower === 'on') return true;
   }
   if (words.length >= 2 && !words.some((tk) => isFirstName(tk.text))
     && words.some((tk) => isAcronym(tk.text) && !isNotOrgAcronym(tk.text))) return true;
@@ -135,7 +148,7 @@ export function personMention(ctx: SentenceContext, from: number, to: number, ti
   const t0 = title?.[0];
   const titleText = t0 ? ctx.text.slice(t0.start - ctx.base, a ? a.start - ctx.base : 0).trim() : null;
   const surface = titleText ? `${titleText} ${name}` : name;
-  const roleText = titleText && !title?.every((tk) => isHonorific(tk.text)) ? titleText : null;
+  const roleText = titleText && !title?.every((tk) => !tk.isWord || isHonorific(tk.text)) ? titleText : null;
   return {
     type: 'person', start, end, name, surface, title: titleText, roles: roleText ? [roleText] : [],
     partial: to - from === 1,
@@ -168,7 +181,7 @@ function plainName(ctx: SentenceContext, from: number, to: number): RawMention[]
   const lastWord = words[words.length - 1] ?? '';
   const romanised = words.some((w) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w));
   if (isFirstName(first) || isLastName(lastWord) || romanised || personContext(ctx, to) || unknownNameBeforeVerb(ctx, toks, to)
-    || afterRoleNoun(ctx, from, toks)) {
+    || afterRoleNoun(ctx, from, toks) || afterAppositiveRole(ctx, from, toks, to)) {
     return [personMention(ctx, from, to, null)];
   }
   return [];
@@ -180,6 +193,17 @@ function afterRoleNoun(ctx: SentenceContext, from: number, toks: Token[]): boole
   const prev = ctx.tokens[from - 1];
   if (!prev?.isWord || prev.isCap || !isRoleNoun(prev.text)) return false;
   return toks.length <= 3 && toks.every((tk) => /^\p{Lu}\p{Ll}/u.test(tk.text) && !isCommonWord(tk.text));
+}
+
+// "The bank's chief economist, Huw Pill, said": a possessive or determiner, a lower-case title and a comma right
+// before two or three capitalised words closed by a comma, a full stop or a verb introduce a person.
+function afterAppositiveRole(ctx: SentenceContext, from: number, toks: Token[], to: number): boolean {
+  const first = ctx.tokens[from];
+  if (ctx.tokens[from - 1]?.text !== ',' || !first || toks.length < 2 || toks.length > 3) return false;
+  if (!toks.every((tk) => /^\p{Lu}\p{Ll}/u.test(tk.text))) return false;
+  const next = ctx.tokens[to];
+  if (next && !/^[,.;:]$/.test(next.text) && !(next.isWord && /^\p{Ll}+$/u.test(next.text))) return false;
+  return roleBefore(ctx.text, first.start - ctx.base) !== null;
 }
 
 // Two or three words no lexicon knows, followed by a lower-case word (a verb): "Leandro Trossard struck".

@@ -43,6 +43,12 @@ export const RELATIVE_RULES: DateRule[] = [
     },
   },
   {
+    // "by the end of the month", "the start of next month": the month it points to.
+    name: 'month-part',
+    re: rx(`${B}(?:the\\s+)?(?:start|beginning|end|middle|turn)\\s+of\\s+(?:the\\s+)?(?:(this|next|last|current|coming|previous)\\s+)?month${E}`, 'giu'),
+    make: (m) => ({ kind: 'relative', unit: 'month', offset: relOffset(m[1]) }),
+  },
+  {
     name: 'quarter',
     re: rx(`${B}(?:(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s](quarter|half)(?:\\s+(?:of\\s+)?(?:${YEAR}|(this|last|next)\\s+year))?|Q([1-4])(?:\\s+|\\s*FY\\s*)?${YEAR}?)${E}`, 'giu'),
     make: (m) => {

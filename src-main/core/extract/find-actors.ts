@@ -6,6 +6,7 @@ import { findCountries } from './countries';
 import { HOLIDAY_RE } from './holidays';
 import type { RawMention } from './mentions';
 import { roleBefore, rolesAfter } from './roles';
+import { findClubs } from './sport';
 import type { Sentence } from './sentences';
 import { tokenize } from './tokens';
 import type { Actor, Span } from './types';
@@ -21,13 +22,14 @@ export interface DocumentTokens {
 export function prepare(sentences: Sentence[]): DocumentTokens {
   const docCaps = new Set<string>();
   const docLower = new Set<string>();
+  const clubs = findClubs(sentences.map((s) => s.text).join('\n'));
   const contexts = sentences.map((s) => {
     const tokens = tokenize(s.text, s.start);
     for (const t of tokens) {
       if (t.isCap && !t.isInitial) docCaps.add(t.lower);
       if (t.isWord && !t.isCap) docLower.add(t.lower);
     }
-    return { text: s.text, base: s.start, tokens, docCaps, docLower };
+    return { text: s.text, base: s.start, tokens, docCaps, docLower, clubs };
   });
   return { sentences, contexts };
 }
@@ -89,10 +91,24 @@ export function datelineEnd(text: string): number {
   return m ? m[0].length : 0;
 }
 
+/**
+ * The wire dateline as [start, end): at the top of the text, or opening the first paragraph after a one-line headline
+ * ("Jupiter probe lifts off\n\nCAPE CANAVERAL, Florida - ..."). [0, 0] when there is none.
+ */
+export function datelineSpan(text: string): [number, number] {
+  const top = datelineEnd(text);
+  if (top > 0) return [0, top];
+  const head = /^[^\n]{1,160}\n\s*\n/.exec(text);
+  if (!head) return [0, 0];
+  const end = datelineEnd(text.slice(head[0].length));
+  return end > 0 ? [head[0].length, head[0].length + end] : [0, 0];
+}
+
 /** All actors of the document, in order of first mention. */
 export function findActors(text: string, doc: DocumentTokens, dateSpans: Span[] = []): Actor[] {
-  const skip = datelineEnd(text);
-  const mentions = doc.contexts.flatMap((ctx) => sentenceMentions(text, ctx, dateSpans)).filter((m) => m.start >= skip);
+  const [skipFrom, skipTo] = datelineSpan(text);
+  const mentions = doc.contexts.flatMap((ctx) => sentenceMentions(text, ctx, dateSpans))
+    .filter((m) => m.start < skipFrom || m.start >= skipTo);
   mentions.sort((a, b) => a.start - b.start);
   return mergeActors(mentions);
 }

@@ -9,7 +9,7 @@ const WORLD_ORGS = new Set([
   'ESA', 'CERN', 'ECB', 'European Central Bank', 'Federal Reserve', 'Fed', 'SEC', 'FBI', 'CIA', 'BRICS', 'Quad',
   'European Commission', 'European Parliament', 'Security Council', 'Amnesty International', 'Greenpeace', 'ICC',
   'Hamas', 'Hezbollah', 'Taliban', 'Kremlin', 'Pentagon', 'Congress', 'Parliament', 'Senate', 'Bundestag', 'Knesset',
-  'Duma', 'Politburo', 'Cabinet', 'Supreme Court', 'NBA', 'NFL', 'MLB', 'NHL', 'Premier League', 'ICJ', 'FAO', 'WFP',
+  'Duma', 'Politburo', 'Cabinet', 'Supreme Court', 'Treasury', 'Home Office', 'Foreign Office', 'Cabinet Office', 'NBA', 'NFL', 'MLB', 'NHL', 'Premier League', 'ICJ', 'FAO', 'WFP',
 ]);
 
 // Buildings or streets that stand for a government ("the Kremlin said"): typed as organisations.
@@ -50,6 +50,18 @@ const NOT_ORG_ACRONYMS = new Set([
   'QC', 'KC', 'MVP', 'VAR', 'PR', 'HR', 'RSVP', 'FAQ', 'ETF', 'ETFS', 'R&D', 'M&A', 'IQ', 'CV', 'DJ', 'MC', 'NB', 'PS',
   'TBC', 'AGM', 'EGM', 'ATM', 'SUV', 'SUVS', 'MRI', 'CT', 'ER', 'UV', 'WIFI', 'OBE', 'MBE', 'CBE', 'KBE', 'PHD',
 ]);
+
+// The Sun, Moon, planets and large moons: named places in space, never actors ("due to reach Jupiter").
+const CELESTIAL = new Set([
+  'sun', 'moon', 'mercury', 'venus', 'earth', 'mars', 'jupiter', 'saturn', 'uranus', 'neptune', 'pluto', 'ceres',
+  'europa', 'ganymede', 'callisto', 'io', 'titan', 'enceladus', 'triton', 'phobos', 'deimos', 'charon', 'bennu',
+  'milky way', 'andromeda',
+]);
+
+/** True for the Sun, Moon, planets and major moons ("Jupiter", "Europa"). */
+export function isCelestialBody(phrase: string): boolean {
+  return CELESTIAL.has(phrase.toLowerCase());
+}
 
 /** True for capitalised abbreviations that are not organisations ("GDP", "AI", "CEO"). */
 export function isNotOrgAcronym(word: string): boolean {

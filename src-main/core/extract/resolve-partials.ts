@@ -2,7 +2,7 @@
 import type { ActorType } from './types';
 import type { RawMention } from './mentions';
 import { isAcronym } from './lexicon';
-import { isNotOrgAcronym } from './organizations';
+import { isNotOrgAcronym, isOrgHead } from './organizations';
 import { roleTokens } from './role-text';
 
 export interface Resolved {
@@ -112,7 +112,10 @@ function mergeOrgShortForms(resolved: Resolved[]): Resolved[] {
     const full = byInitials.get(r.canonical.replace(/\./g, ''));
     if (isAcronym(r.canonical) && full?.length === 1 && full[0]) return { ...r, canonical: full[0] };
     const longer = orgs.filter((o) => o.startsWith(`${r.canonical} `));
-    return longer.length === 1 && longer[0] ? { ...r, canonical: longer[0] } : r;
+    if (longer.length === 1 && longer[0]) return { ...r, canonical: longer[0] };
+    // "the Council" is "Leeds City Council" when that is the only organisation in the text ending in that word.
+    const ending = isOrgHead(r.canonical) ? orgs.filter((o) => o.endsWith(` ${r.canonical}`)) : [];
+    return ending.length === 1 && ending[0] ? { ...r, canonical: ending[0] } : r;
   });
 }
 

@@ -74,8 +74,11 @@ export function roleBefore(text: string, start: number): string | null {
   const before = text.slice(Math.max(0, start - 80), start);
   // "its chief financial officer, Kenji Watanabe", "The agency's regional director, Mohamed Fall", "Germany's
   // environment minister, Katrin Albers": a determiner or possessive, lower-case title words, a comma, the name.
-  const appositive = /(?:\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)|(?:\b[Tt]he\s+)?(\p{L}[\p{L}.&-]*)['’]s)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+),\s*$/u.exec(before);
-  if (appositive?.[2] && roleWord(appositive[2].split(/\s+/).pop() ?? '')) {
+  // The title may take an "of"/"for" complement in lower case ("the council's director of finance, Victoria Bradshaw").
+  const appositive = /(?:\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)|(?:\b[Tt]he\s+)?(\p{L}[\p{L}.&-]*)['’]s)\s+((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)((?:\s+(?:of|for)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)?),\s*$/u.exec(before);
+  const head = `${appositive?.[2] ?? ''}${appositive?.[3] ?? ''}`.split(/\s+(?:of|for)\s+/)[0] ?? '';
+  if (appositive?.[2] && roleWord(head.split(/\s+/).pop() ?? '')) {
+    appositive[2] += appositive[3] ?? '';
     // A named possessor belongs to the role ("Germany's environment minister"); "the agency's" adds nothing.
     const owner = appositive[1];
     return owner && /^\p{Lu}/u.test(owner) ? `${owner}'s ${appositive[2]}` : appositive[2];

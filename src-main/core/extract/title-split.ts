@@ -37,7 +37,9 @@ function lastCoreIndex(ctx: SentenceContext, from: number, to: number): number {
 export function splitTitle(ctx: SentenceContext, from: number, to: number): RawMention[] | null {
   const core = lastCoreIndex(ctx, from, to);
   if (core < 0) return null;
-  const nameFrom = complementEnd(ctx, core, to);
+  let nameFrom = complementEnd(ctx, core, to);
+  // "Dr. Nicola Fox": the abbreviation's period belongs to the title.
+  if (ctx.tokens[nameFrom]?.text === '.') nameFrom++;
   const nameTokens = ctx.tokens.slice(nameFrom, to).filter((tk) => tk.isWord);
   if (nameTokens.length === 0 || nameTokens.length > 4) return null;
   if (nameTokens.some((tk) => !tk.isCap || isFunctionWord(tk.text) || lookupCountry(tk.text))) return null;

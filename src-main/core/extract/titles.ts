@@ -28,8 +28,8 @@ const TITLE_MODIFIERS = new Set([
   'club', 'club’s', 'vice-', 'assistant-', 'field', 'marshal', 'staff', 'attorney', 'solicitor', 'high',
 ]);
 
-// Forms of address that are not roles worth reporting.
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'sir', 'dame', 'lord', 'lady', 'dr']);
+// Forms of address that are not roles worth reporting (the abbreviation "Prof." is one; "Professor" is a role).
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'sir', 'dame', 'lord', 'lady', 'dr', 'prof']);
 
 function bare(word: string): string {
   return word.toLowerCase().replace(/\.$/, '');
