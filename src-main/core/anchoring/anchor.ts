@@ -99,6 +99,15 @@ function fuzzySearch(text: string, quote: string, context: QuoteContext, options
   return best;
 }
 
+/** Verbatim occurrences of `quote` that start within the fuzzy window around `hint`. */
+function findExactNear(text: string, quote: string, hint: number, options: AnchorOptions): ReturnType<typeof findExact> {
+  const window = options.fuzzyWindow ?? DEFAULT_FUZZY_WINDOW;
+  const from = Math.max(0, hint - window);
+  // Searching a slice keeps a miss from scanning the rest of a long text.
+  const region = text.slice(from, Math.min(text.length, hint + window + quote.length));
+  return findExact(region, quote).map((hit) => ({ ...hit, start: hit.start + from, end: hit.end + from }));
+}
+
 /**
  * Anchors `selectors` in `text`. Returns the [start, end) range found and how, or null when the highlight is an
  * orphan (no position that still holds its quote, and no quote match scoring at least `minScore`).
@@ -110,9 +119,15 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
   }
   if (!quote || quote.exact.length === 0) return null;
   const context: QuoteContext = { prefix: quote.prefix, suffix: quote.suffix, hint: position?.start };
-  let best = bestCandidate(text, quote.exact, context, findExact(text, quote.exact));
-  if (!best || best.score < CONFIDENT_SCORE) best = better(best, fuzzySearch(text, quote.exact, context, options));
-  if (!best || best.score < (options.minScore ?? DEFAULT_MIN_SCORE)) return null;
+  // A small edit elsewhere moves a quote only a little: a verbatim hit near its old place, with its context intact, is
+  // found without scanning the whole text (most of the cost on a long article). A weaker near hit may be a copy of an
+  // edited quote, so it takes the full search below.
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const near = context.hint === undefined ? null : bestCandidate(text, quote.exact, context, findExactNear(text, quote.exact, context.hint, options));
+  const nearAccepted = near !== null && near.score >= CONFIDENT_SCORE;
+  let best = nearAccepted ? near : bestCandidate(text, quote.exact, context, findExact(text, quote.exact));
+  if (!nearAccepted && (!best || best.score < CONFIDENT_SCORE)) best = better(best, fuzzySearch(text, quote.exact, context, options));
+  if (!best || best.score < minScore) return null;
   // An approximate match may begin or end between the halves of an emoji; widen it to whole characters.
   const start = snapStart(text, best.start);
   const end = snapEnd(text, best.end);
