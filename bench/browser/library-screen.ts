@@ -1,6 +1,7 @@
 /**
- * The Library screen with 1,000 documents: from the click on "Library" in the Reader until the whole list is rendered
- * and the frame after it has been produced (the screen answers input from then on). Also the same on a page load.
+ * The Library screen with 1,000 documents: from the click on "Library" in the Reader until the list is ready to use
+ * (every document loaded; the rows shown, which the screen renders a page at a time as the reader scrolls, with a
+ * "Show more" row when there are more) and the frame after it has been produced. Also the same on a page load.
  */
 import type { Page } from '@playwright/test';
 import type { Figure } from '../result';
@@ -21,7 +22,7 @@ function openLibrary(page: Page, count: number): Promise<number> {
         }
         const started = performance.now();
         const done = () => {
-          if (document.querySelectorAll('ul.doc-list > li').length < n) return false;
+          if (!listReady(n)) return false;
           observer.disconnect();
           requestAnimationFrame(() => {
             const channel = new MessageChannel();
@@ -30,6 +31,11 @@ function openLibrary(page: Page, count: number): Promise<number> {
           });
           return true;
         };
+        // Inlined in the page: the list is ready when every row is there, or its first page and the "Show more" row.
+        function listReady(total: number): boolean {
+          const rows = document.querySelectorAll('ul.doc-list > li').length;
+          return rows >= total || (rows > 0 && document.querySelector('.list-more') !== null);
+        }
         const observer = new MutationObserver(() => done());
         observer.observe(document.body, { childList: true, subtree: true });
         link.click();
@@ -42,10 +48,17 @@ function openLibrary(page: Page, count: number): Promise<number> {
 async function loadLibrary(page: Page, url: string, count: number): Promise<number> {
   await page.goto(url);
   // Checked on every animation frame: the first frame that finds the full list is the one that paints it.
-  const handle = await page.waitForFunction((n) => (document.querySelectorAll('ul.doc-list > li').length >= n ? performance.now() : 0), count, {
-    timeout: 60_000,
-    polling: 'raf',
-  });
+  const handle = await page.waitForFunction(
+    (n) => {
+      const rows = document.querySelectorAll('ul.doc-list > li').length;
+      return rows >= n || (rows > 0 && document.querySelector('.list-more') !== null) ? performance.now() : 0;
+    },
+    count,
+    {
+      timeout: 60_000,
+      polling: 'raf',
+    },
+  );
   return (await handle.jsonValue()) as number;
 }
 
@@ -71,7 +84,7 @@ export async function libraryScreenBenchmark(env: BrowserEnv): Promise<Figure[]>
         unit: 'ms',
         better: 'lower',
         target: 300,
-        detail: `from the click on "Library" in the Reader to all ${count} rows rendered and the next frame, median of ${samples.length}; on a page load (navigation start to the same point): ${median(loads).toFixed(0)} ms.`,
+        detail: `from the click on "Library" in the Reader to the list ready (all ${count} documents loaded, the first page of rows shown with "Show more") and the next frame, median of ${samples.length}; on a page load (navigation start to the same point): ${median(loads).toFixed(0)} ms.`,
       },
     ];
   } finally {

@@ -29,6 +29,8 @@ export async function phraseBoxes(page: Page, phrase: string): Promise<Box[]> {
 
 /** Selects `phrase` by dragging the mouse from its first to its last character. */
 export async function dragSelect(page: Page, phrase: string): Promise<void> {
+  // The article renders after its data arrives: wait for the phrase as a person waits for the page.
+  await page.locator('.article-body').getByText(phrase, { exact: false }).first().waitFor();
   const boxes = await phraseBoxes(page, phrase);
   const first = boxes[0];
   const last = boxes[boxes.length - 1];

@@ -1,0 +1,35 @@
+/**
+ * Long lists render a first page and grow as the reader scrolls to their end (or asks for more), so a library of
+ * 1,000 articles or an article with 5,000 highlights opens at once instead of building every row up front.
+ */
+
+export class ProgressiveList {
+  limit = $state(0);
+
+  constructor(readonly step: number) {
+    this.limit = step;
+  }
+
+  /** The first `limit` items. */
+  visible<T>(items: readonly T[]): readonly T[] {
+    return items.length > this.limit ? items.slice(0, this.limit) : items;
+  }
+
+  more(): void {
+    this.limit += this.step;
+  }
+
+  reset(): void {
+    this.limit = this.step;
+  }
+}
+
+/** Svelte action: calls `onVisible` whenever `node` scrolls into view (put it after the last rendered row). */
+export function whenVisible(node: Element, onVisible: () => void): { destroy(): void } {
+  if (typeof IntersectionObserver === 'undefined') return { destroy() {} };
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) onVisible();
+  }, { rootMargin: '400px' });
+  observer.observe(node);
+  return { destroy: () => observer.disconnect() };
+}
