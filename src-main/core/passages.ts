@@ -13,18 +13,23 @@ export function passagesOf(text: string): Passage[] {
   return splitSentences(text).map(({ start, end }) => ({ start, end }));
 }
 
-/** The passage containing `offset` (binary search over passages in order), or null between passages. */
-export function passageAt(passages: readonly Passage[], offset: number): Passage | null {
+/** The index of the span containing `offset` among spans in order and apart (binary search), or -1 between them. */
+export function spanIndexAt(spans: readonly Passage[], offset: number): number {
   let low = 0;
-  let high = passages.length - 1;
+  let high = spans.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const passage = passages[mid] as Passage;
-    if (offset < passage.start) high = mid - 1;
-    else if (offset >= passage.end) low = mid + 1;
-    else return passage;
+    const span = spans[mid] as Passage;
+    if (offset < span.start) high = mid - 1;
+    else if (offset >= span.end) low = mid + 1;
+    else return mid;
   }
-  return null;
+  return -1;
+}
+
+/** The passage containing `offset`, or null between passages. */
+export function passageAt(passages: readonly Passage[], offset: number): Passage | null {
+  return passages[spanIndexAt(passages, offset)] ?? null;
 }
 
 /** Index of the passage at or after `offset`, for keyboard movement; passages.length when there is none. */

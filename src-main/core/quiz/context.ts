@@ -2,6 +2,7 @@
  * The article as the question builders see it: its sentences, which actors and dates each sentence holds, and the
  * options (seed, pool, highlights) every builder shares. Built once per generateQuiz call.
  */
+import { spanIndexAt } from '../passages';
 import { splitSentences, type Sentence } from '../extract/sentences';
 import type { Actor, DateMention, ExtractionResult, Span } from '../extract/types';
 import type { Highlight, QuizPool } from './types';
@@ -30,16 +31,7 @@ export interface ArticleContext {
 
 /** The index of the sentence containing `offset`, or -1 when it falls between sentences. */
 export function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid] as Sentence;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  return spanIndexAt(sentences, offset);
 }
 
 function isAskable(actor: Actor): boolean {
