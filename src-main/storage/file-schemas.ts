@@ -1,5 +1,10 @@
 /** The shapes of Lectio's data files, checked on every load so a file that parses but is damaged is never trusted. */
 import { z } from 'zod';
+
+/** A type guard from a schema: every data file's shape is checked the same way, with zod. */
+function guardOf<T>(schema: z.ZodType): (data: unknown) => data is T {
+  return (data: unknown): data is T => schema.safeParse(data).success;
+}
 import type { Corrections } from '../core/analysis/corrections';
 import type { Highlight } from '../core/annotations/highlight';
 import type { ExtractionResult } from '../core/extract/types';
@@ -44,13 +49,9 @@ export interface DocumentFile {
 const libraryFile = z.object({ schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION), documents: z.array(documentMeta) });
 const documentFile = z.object({ schemaVersion: z.literal(DOCUMENT_SCHEMA_VERSION), id: z.string(), body: documentBody });
 
-export function isLibraryFile(data: unknown): data is LibraryFile {
-  return libraryFile.safeParse(data).success;
-}
+export const isLibraryFile = guardOf<LibraryFile>(libraryFile);
 
-export function isDocumentFile(data: unknown): data is DocumentFile {
-  return documentFile.safeParse(data).success;
-}
+export const isDocumentFile = guardOf<DocumentFile>(documentFile);
 
 export interface AnnotationsFile {
   schemaVersion: number;
@@ -104,13 +105,9 @@ const analysisFile = z.object({
     .nullable(),
 });
 
-export function isAnnotationsFile(data: unknown): data is AnnotationsFile {
-  return annotationsFile.safeParse(data).success;
-}
+export const isAnnotationsFile = guardOf<AnnotationsFile>(annotationsFile);
 
-export function isAnalysisFile(data: unknown): data is AnalysisFile {
-  return analysisFile.safeParse(data).success;
-}
+export const isAnalysisFile = guardOf<AnalysisFile>(analysisFile);
 
 export interface SettingsFile {
   schemaVersion: number;
@@ -162,6 +159,4 @@ const settingsFile = z.object({
   quiz: z.object({ autoCardOnMiss: z.boolean().optional() }).optional(),
 });
 
-export function isSettingsFile(data: unknown): data is SettingsFile {
-  return settingsFile.safeParse(data).success;
-}
+export const isSettingsFile = guardOf<SettingsFile>(settingsFile);
