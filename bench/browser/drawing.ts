@@ -6,11 +6,11 @@
 import type { Page } from '@playwright/test';
 import { LONG_IDS } from '../library/spec';
 import type { Figure } from '../result';
-import { median } from '../stats';
+import { median, p95 } from '../stats';
 import { newPage, openApp, openDocument } from './chromium';
 import type { BrowserEnv } from './env';
 import { wrapWithMarks } from './mark-baseline';
-import { awaitPaint, clearMeasures } from './page-timing';
+import { afterFrame, awaitPaint, clearMeasures } from './page-timing';
 import { startServer } from './serve';
 
 interface Repaint {
@@ -21,7 +21,11 @@ interface Repaint {
   mutations: number;
 }
 
-/** Presses Escape in the page (the Reader repaints every highlight on dismiss) and times it until the next frame. */
+/**
+ * Removes the drawn layers and presses Escape in the page (the Reader repaints every highlight on dismiss, and
+ * redraws a layer only when it is not drawn as asked), so each repaint draws every range again with the text map
+ * warm; times it until the next frame.
+ */
 function repaint(page: Page): Promise<Repaint> {
   return page.evaluate(async () => {
     const body = document.querySelector('.article-body');
@@ -33,6 +37,7 @@ function repaint(page: Page): Promise<Repaint> {
       mutations += records.length;
     });
     observer.observe(body, { subtree: true, childList: true, characterData: true, attributes: true });
+    CSS.highlights.clear();
     const started = performance.now();
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await new Promise<void>((resolve) =>
@@ -52,9 +57,41 @@ function repaint(page: Page): Promise<Repaint> {
 
 interface DrawResult {
   count: number;
+  /** Ranges drawn on opening: long articles draw the highlights near the view, the rest as the reader scrolls. */
+  drawn: number;
   cold: number[];
   warm: Repaint[];
   marks: Awaited<ReturnType<typeof wrapWithMarks>>[];
+}
+
+/** How many ranges the highlight layers hold now. */
+function drawnRanges(page: Page): Promise<number> {
+  return page.evaluate(() => [1, 2, 3, 4, 5].reduce((sum, color) => sum + (CSS.highlights.get(`lectio-hl-${color}`)?.size ?? 0), 0));
+}
+
+/**
+ * Scrolls the open article from top to bottom a screen at a time, a frame per step, and returns the durations of
+ * the window redraws it caused (the app's `lectio:paint-window` measures) and the steps taken.
+ */
+async function scrollThrough(page: Page, maxSteps: number): Promise<{ redraws: number[]; steps: number }> {
+  await page.evaluate(() => {
+    performance.clearMeasures('lectio:paint-window');
+    window.scrollTo(0, 0);
+  });
+  await afterFrame(page);
+  let steps = 0;
+  while (steps < maxSteps) {
+    const atEnd = await page.evaluate(() => {
+      const before = window.scrollY;
+      window.scrollBy(0, window.innerHeight * 0.9);
+      return window.scrollY === before;
+    });
+    if (atEnd) break;
+    steps += 1;
+    await afterFrame(page);
+  }
+  const redraws = await page.evaluate(() => performance.getEntriesByName('lectio:paint-window', 'measure').map((entry) => entry.duration));
+  return { redraws, steps };
 }
 
 async function measureDocument(env: BrowserEnv, page: Page, id: string, count: number, spans: readonly { start: number; end: number }[]): Promise<DrawResult> {
@@ -67,11 +104,12 @@ async function measureDocument(env: BrowserEnv, page: Page, id: string, count: n
     const ms = await awaitPaint(page, count);
     if (i >= reps.warmup) cold.push(ms);
   }
+  const drawn = await drawnRanges(page);
   await page.waitForTimeout(300); // let the Reader's panels settle before repainting
   const warm: Repaint[] = [];
   for (let i = 0; i < (env.quick ? 3 : 10); i += 1) warm.push(await repaint(page));
-  // Collect garbage first: the app's paints leave thousands of unreachable live Ranges registered with the document,
-  // and Chromium visits every registered Range on each DOM mutation, which would slow the baseline for no fault of its own.
+  // Collect garbage first, so that neither side pays for the other's garbage (live Ranges left by the page's own
+  // code are visited by Chromium on each DOM mutation).
   const session = await page.context().newCDPSession(page);
   const marks = [];
   for (let i = 0; i < (env.quick ? 1 : 3); i += 1) {
@@ -79,7 +117,7 @@ async function measureDocument(env: BrowserEnv, page: Page, id: string, count: n
     marks.push(await page.evaluate(wrapWithMarks, spans));
   }
   await session.detach();
-  return { count, cold, warm, marks };
+  return { count, drawn, cold, warm, marks };
 }
 
 function figures(result: DrawResult, target: number | undefined): Figure[] {
@@ -89,6 +127,7 @@ function figures(result: DrawResult, target: number | undefined): Figure[] {
   const firstMarks = result.marks[0];
   const detail =
     `app paint measured on opening the document (first paint, text map cold), median of ${result.cold.length} opens; ` +
+    `a long article draws the highlights within a screen of the view: ${result.drawn.toLocaleString('en')} of ${n} on opening, the others as the reader scrolls to them; ` +
     `repaint (warm) ${warmPaint.toFixed(2)} ms, next frame ${median(result.warm.map((w) => w.frameMs)).toFixed(0)} ms. ` +
     `<mark> wrapping: median of ${result.marks.length}, next frame ${median(result.marks.map((m) => m.frameMs)).toFixed(0)} ms, ${firstMarks?.marksAdded ?? 0} elements added.`;
   return [
@@ -125,11 +164,19 @@ export async function drawingBenchmark(env: BrowserEnv): Promise<Figure[]> {
     const few = await measureDocument(env, page, LONG_IDS.few, env.manifest.longSpans.few.length, env.manifest.longSpans.few);
     const many = await measureDocument(env, page, LONG_IDS.many, env.manifest.longSpans.many.length, env.manifest.longSpans.many);
     const elements = many.warm.map((w) => w.elementsAfter - w.elementsBefore);
+    const scroll = await scrollThrough(page, env.quick ? 60 : 10_000);
     const mutations = many.warm.reduce((sum, w) => sum + w.mutations, 0);
     return [
       ...figures(few, 5),
       ...figures(many, undefined),
       ...[few, many].map((result) => frameFigure(result)),
+      {
+        name: `Scrolling the ${many.count.toLocaleString('en')}-highlight article: redraw as the view moves, p95`,
+        value: p95(scroll.redraws),
+        unit: 'ms',
+        better: 'lower',
+        detail: `${scroll.steps} scroll steps of 0.9 screen, a frame each, top to bottom; ${scroll.redraws.length} window redraws (median ${median(scroll.redraws).toFixed(2)} ms, max ${Math.max(...scroll.redraws).toFixed(2)} ms); each step that redraws nothing costs two binary searches over the blocks' boxes.`,
+      },
       {
         name: `Elements added to the article by drawing ${many.count.toLocaleString('en')} highlights`,
         value: Math.max(...elements),

@@ -9,7 +9,7 @@ import type { Figure } from '../result';
 import { median, p95 } from '../stats';
 import { newPage, openApp, openDocument } from './chromium';
 import type { BrowserEnv } from './env';
-import { awaitPaint, clearMeasures, measures } from './page-timing';
+import { afterFrame, awaitPaint, clearMeasures, measures } from './page-timing';
 import { startServer } from './serve';
 
 interface Point {
@@ -17,32 +17,30 @@ interface Point {
   y: number;
 }
 
-/** Collects every drawn highlight range (from the app's CSS highlight layers) into window.__benchRanges; returns how many. */
-function collectRanges(page: Page): Promise<number> {
+/**
+ * Scrolls the article to `fraction` of its length, lets the Reader draw the highlights near the view (long articles
+ * draw by window, after the scroll), and returns a point inside the first line of the first drawn highlight on screen.
+ */
+async function pointAt(page: Page, fraction: number): Promise<Point | null> {
+  await page.evaluate((f) => {
+    const blocks = document.querySelectorAll('.article-body [data-start]');
+    blocks[Math.floor(f * (blocks.length - 1))]?.scrollIntoView({ block: 'start' });
+  }, fraction);
+  await afterFrame(page);
+  await afterFrame(page);
   return page.evaluate(() => {
-    const ranges: AbstractRange[] = [];
+    const top = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
     for (const color of [1, 2, 3, 4, 5]) {
-      const layer = CSS.highlights.get(`lectio-hl-${color}`);
-      if (layer) for (const range of layer) ranges.push(range);
+      for (const stored of CSS.highlights.get(`lectio-hl-${color}`) ?? []) {
+        const range = document.createRange();
+        range.setStart(stored.startContainer, stored.startOffset);
+        range.setEnd(stored.endContainer, stored.endOffset);
+        const rect = [...range.getClientRects()].find((r) => r.width > 6 && r.top > top + 4 && r.bottom < innerHeight - 4);
+        if (rect) return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+      }
     }
-    ranges.sort((a, b) => (a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-    (window as unknown as { __benchRanges: AbstractRange[] }).__benchRanges = ranges;
-    return ranges.length;
+    return null;
   });
-}
-
-/** Scrolls range `index` to the middle of the view and returns a point inside its first line of text. */
-function pointIn(page: Page, index: number): Promise<Point | null> {
-  return page.evaluate((i) => {
-    const stored = (window as unknown as { __benchRanges: AbstractRange[] }).__benchRanges[i];
-    if (!stored) return null;
-    const range = document.createRange();
-    range.setStart(stored.startContainer, stored.startOffset);
-    range.setEnd(stored.endContainer, stored.endOffset);
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    const rect = [...range.getClientRects()].find((r) => r.width > 6);
-    return rect ? { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 } : null;
-  }, index);
 }
 
 /**
@@ -73,7 +71,6 @@ export async function lookupBenchmark(env: BrowserEnv): Promise<Figure[]> {
     await openDocument(page, LONG_IDS.many);
     await awaitPaint(page, count);
     const isolated = await page.evaluate(() => crossOriginIsolated);
-    const total = await collectRanges(page);
     const clicks = env.quick ? 20 : 60;
     const baseline: number[] = [];
     const carets: number[] = [];
@@ -81,7 +78,7 @@ export async function lookupBenchmark(env: BrowserEnv): Promise<Figure[]> {
     let baselineHits = 0;
     await clearMeasures(page, 'lectio:highlight-lookup');
     for (let k = 0; k < clicks; k += 1) {
-      const point = await pointIn(page, Math.floor(((k + 0.5) * total) / clicks));
+      const point = await pointAt(page, (k + 0.5) / clicks);
       if (!point) continue;
       const [ms, found, caretMs] = await fromPoint(page, point);
       baseline.push(ms);

@@ -3,7 +3,8 @@
  * DOM is never mutated, so Svelte's rendering and the offset map stay intact. Each layer is a named highlight styled
  * by `::highlight(name)` in the stylesheet.
  */
-import { rangeFromOffsets } from './anchoring/text-map';
+import { layoutVersion, rangeFromOffsets, staticRangesFromOffsets } from './anchoring/text-map';
+import { spansIn, textWindow } from './paint-window';
 
 export interface Span {
   start: number;
@@ -14,14 +15,50 @@ function supported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 }
 
-/** Replaces layer `name` with `spans`; returns how many could be drawn (0 where the API is missing). */
-export function paintLayer(root: Element, name: string, spans: readonly Span[], priority = 0): number {
-  if (!supported()) return 0;
-  const ranges: StaticRange[] = [];
-  for (const span of spans) {
-    const range = rangeFromOffsets(root, span.start, span.end, { static: true });
-    if (range) ranges.push(range);
+/** What each layer was last drawn from, so that repainting an unchanged layer costs a comparison, not its ranges. */
+const drawn = new Map<string, { root: Element; version: number; spans: Span[]; count: number }>();
+
+function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i]?.start !== b[i]?.start || a[i]?.end !== b[i]?.end) return false;
   }
+  return true;
+}
+
+/** Layers drawn by window (see paint-window.ts), with every span they hold, to redraw as the window moves. */
+const windowed = new Map<string, { root: Element; spans: readonly Span[]; priority: number }>();
+
+function redrawWindow(root: Element): void {
+  const window = textWindow(root, redrawWindow);
+  for (const [name, layer] of windowed) if (layer.root === root) draw(root, name, spansIn(layer.spans, window), layer.priority);
+}
+
+/**
+ * Replaces layer `name` with `spans`; returns how many ranges were drawn (0 where the API is missing). A layer
+ * drawn from the same spans over the same, unchanged DOM is left as it is. With `windowed`, a long text draws only
+ * the spans near the view and the rest as the reader scrolls to them (for layers of many spans: highlights, an
+ * actor's mentions).
+ */
+export function paintLayer(root: Element, name: string, spans: readonly Span[], priority = 0, options: { windowed?: boolean } = {}): number {
+  if (!supported()) return 0;
+  if (!options.windowed) {
+    windowed.delete(name);
+    return draw(root, name, spans, priority);
+  }
+  windowed.set(name, { root, spans, priority });
+  return draw(root, name, spansIn(spans, textWindow(root, redrawWindow)), priority);
+}
+
+function draw(root: Element, name: string, spans: readonly Span[], priority: number): number {
+  const version = layoutVersion(root);
+  const last = drawn.get(name);
+  const registered = CSS.highlights.get(name);
+  if (last && last.root === root && last.version === version && (registered?.priority ?? priority) === priority && (registered?.size ?? 0) === last.count && sameSpans(last.spans, spans)) {
+    return last.count;
+  }
+  const ranges = staticRangesFromOffsets(root, spans);
+  drawn.set(name, { root, version, spans: spans.map(({ start, end }) => ({ start, end })), count: ranges.length });
   if (ranges.length === 0) {
     CSS.highlights.delete(name);
     return 0;
@@ -33,6 +70,8 @@ export function paintLayer(root: Element, name: string, spans: readonly Span[], 
 }
 
 export function clearLayer(name: string): void {
+  drawn.delete(name);
+  windowed.delete(name);
   if (supported()) CSS.highlights.delete(name);
 }
 

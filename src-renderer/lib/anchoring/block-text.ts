@@ -1,6 +1,11 @@
 /**
- * Cached text layout of the reader: the blocks (elements carrying `data-start`) in a root, and per block its text
- * nodes with cumulative lengths, so offset <-> DOM lookups are binary searches instead of tree walks.
+ * Cached text layout of the reader: the blocks (elements carrying `data-start`) in a root with their starts as
+ * numbers, and per block its text nodes with cumulative lengths, so offset <-> DOM lookups are binary searches
+ * instead of tree walks or attribute reads.
+ *
+ * The cache is kept exact by a MutationObserver on the root whose pending records are taken synchronously
+ * (`takeRecords`) on every access: a change drops the block list and the layouts of the blocks it touched, so no
+ * lookup has to re-check a cached layout against the DOM, and a paint of 5,000 ranges costs one check, not 5,000.
  */
 
 export interface BlockText {
@@ -18,8 +23,31 @@ export interface BlockText {
 
 export const BLOCK_SELECTOR = '[data-start]';
 
-const blockTexts = new WeakMap<Element, BlockText>();
-const blockLists = new WeakMap<Element, Element[]>();
+/**
+ * The blocks of a root in document order, listed lazily: a paint near the top of a long article lists the first
+ * few dozen blocks, not all 2,000 (querySelectorAll and reading every data-start cost more than the paint itself).
+ */
+export interface BlockList {
+  /** The blocks listed so far, in document order. */
+  readonly blocks: Element[];
+  /** starts[i] = the data-start of blocks[i]. */
+  readonly starts: number[];
+  /** Lists blocks until one starts after `offset`, or until there are no more. */
+  reach(offset: number): void;
+}
+
+interface RootLayout {
+  /** The block list, or null until listed again after a change. */
+  list: BlockList | null;
+  /** Measured layouts of blocks of this root, dropped as the observer reports changes under them. */
+  texts: WeakMap<Element, BlockText>;
+  observer: MutationObserver | null;
+  /** Changes whenever the DOM under the root changes (unique across roots and invalidations). */
+  version: number;
+}
+
+let versions = 0;
+const roots = new WeakMap<Element, RootLayout>();
 
 /** The block's data-start as an offset, or null when missing or malformed (then the element is not a block). */
 export function blockStart(element: Element): number | null {
@@ -40,7 +68,9 @@ function measure(element: Element, start: number): BlockText {
   const nodes: Text[] = [];
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement?.closest(BLOCK_SELECTOR) === element) nodes.push(node as Text);
+    // A text node directly in the block (the common case: one paragraph, one node) needs no ancestor search.
+    const parent = node.parentElement;
+    if (parent === element || parent?.closest(BLOCK_SELECTOR) === element) nodes.push(node as Text);
   }
   const ends: number[] = [];
   const indexOf = new Map<Text, number>();
@@ -50,49 +80,119 @@ function measure(element: Element, start: number): BlockText {
     ends.push(length);
     indexOf.set(node, i);
   });
-  const measured = { element, start, nodes, ends, indexOf, length };
-  blockTexts.set(element, measured);
-  return measured;
+  return { element, start, nodes, ends, indexOf, length };
 }
 
-/** Whether a cached layout still matches the DOM: same start, every node still inside and of the same length. */
-function isFresh(cached: BlockText, start: number): boolean {
-  if (cached.start !== start) return false;
-  let previous = 0;
-  for (let i = 0; i < cached.nodes.length; i += 1) {
-    const node = cached.nodes[i];
-    const end = cached.ends[i] ?? -1;
-    if (!node || node.parentNode === null || !cached.element.contains(node) || node.length !== end - previous) {
-      return false;
+/** Drops what the pending mutations under `root` made stale: the block list, and the layouts of touched blocks. */
+function applyMutations(root: Element, layout: RootLayout, records: readonly MutationRecord[]): void {
+  if (records.length === 0) return;
+  layout.list = null;
+  versions += 1;
+  layout.version = versions;
+  for (const record of records) {
+    const target = record.target;
+    const element = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
+    // The block the change happened in, and any block above it whose own text may include the changed nodes.
+    for (let block = element?.closest(BLOCK_SELECTOR); block && root.contains(block); block = block.parentElement?.closest(BLOCK_SELECTOR)) {
+      layout.texts.delete(block);
     }
-    previous = end;
   }
-  return true;
+}
+
+function rootLayout(root: Element): RootLayout {
+  let layout = roots.get(root);
+  if (!layout) {
+    versions += 1;
+    layout = { list: null, texts: new WeakMap(), observer: null, version: versions };
+    if (typeof MutationObserver !== 'undefined') {
+      // The callback never needs to run: records are taken synchronously on each access.
+      layout.observer = new MutationObserver(() => undefined);
+      layout.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-start'] });
+    }
+    roots.set(root, layout);
+  } else if (layout.observer) {
+    applyMutations(root, layout, layout.observer.takeRecords());
+  } else {
+    layout.list = null; // Without an observer nothing can be trusted between calls.
+    layout.texts = new WeakMap();
+    versions += 1;
+    layout.version = versions;
+  }
+  return layout;
+}
+
+function listBlocks(root: Element): BlockList {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  let done = false;
+  const blocks: Element[] = [];
+  const starts: number[] = [];
+  return {
+    blocks,
+    starts,
+    reach(offset) {
+      while (!done && (starts.length === 0 || (starts[starts.length - 1] as number) <= offset)) {
+        const next = walker.nextNode() as Element | null;
+        if (!next) done = true;
+        else if (next.hasAttribute('data-start')) {
+          const start = blockStart(next);
+          if (start !== null) {
+            blocks.push(next);
+            starts.push(start);
+          }
+        }
+      }
+    },
+  };
 }
 
 /**
- * The text layout of a block, from cache when it still matches the DOM (checked in O(nodes in the block), which
- * is small: one paragraph), or measured afresh when `refresh`. Returns null when the element has no valid
- * data-start.
+ * The blocks of `root`, exact for the DOM as it is now, listed as far as `reach` asks (all of them when `offset` is
+ * omitted).
  */
-export function blockText(element: Element, refresh = false): BlockText | null {
-  const start = blockStart(element);
-  if (start === null) return null;
-  const cached = refresh ? undefined : blockTexts.get(element);
-  return cached && isFresh(cached, start) ? cached : measure(element, start);
+export function blocksOf(root: Element, offset = Number.POSITIVE_INFINITY): BlockList {
+  const layout = rootLayout(root);
+  layout.list ??= listBlocks(root);
+  layout.list.reach(offset);
+  return layout.list;
 }
 
-/** The blocks under `root` in document order; cached until a lookup finds the list stale or invalidate() is called. */
-export function blocksOf(root: Element, refresh = false): Element[] {
-  const cached = blockLists.get(root);
-  if (cached && !refresh) return cached;
-  const blocks = [...root.querySelectorAll(BLOCK_SELECTOR)].filter((element) => blockStart(element) !== null);
-  blockLists.set(root, blocks);
-  return blocks;
+/**
+ * The text layout of `block` (a block of `root`), exact for the DOM as it is now: measured once, then kept until
+ * the observer reports a change under it. Returns null when the element has no valid data-start.
+ */
+export function blockText(root: Element, block: Element): BlockText | null {
+  const layout = rootLayout(root);
+  const cached = layout.texts.get(block);
+  if (cached) return cached;
+  const start = blockStart(block);
+  if (start === null) return null;
+  const measured = measure(block, start);
+  layout.texts.set(block, measured);
+  return measured;
+}
+
+/**
+ * The layout of block `index` of a list blocksOf(root) returned in the same task (so no change can have happened
+ * since): skips the pending-mutation check, which matters when a paint looks up thousands of offsets.
+ */
+export function layoutOf(root: Element, list: BlockList, index: number): BlockText | null {
+  const block = list.blocks[index];
+  if (!block) return null;
+  const layout = roots.get(root);
+  const cached = layout?.texts.get(block);
+  if (cached) return cached;
+  const measured = measure(block, list.starts[index] ?? 0);
+  layout?.texts.set(block, measured);
+  return measured;
+}
+
+/** A number that changes whenever the text layout under `root` may have changed: ranges drawn at another are stale. */
+export function layoutVersion(root: Element): number {
+  return rootLayout(root).version;
 }
 
 /** Forgets every cached layout under `root`; call after re-rendering the article. */
 export function invalidate(root: Element): void {
-  for (const block of blockLists.get(root) ?? []) blockTexts.delete(block);
-  blockLists.delete(root);
+  roots.get(root)?.observer?.disconnect();
+  roots.delete(root);
 }

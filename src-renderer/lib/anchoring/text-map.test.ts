@@ -176,6 +176,26 @@ describe('rangeFromOffsets', () => {
     expect(rangeFromOffsets(root, TEXT.length + 1, TEXT.length + 5)).toBeNull();
   });
 
+  it('follows blocks added, text edited and starts changed after the layout was cached', () => {
+    expect(rangeFromOffsets(root, at('Last'), at('Last') + 4, { static: true })?.startContainer.textContent).toBe('Last words');
+    // A block rendered later (as the Reader renders long articles a page at a time).
+    const later = document.createElement('p');
+    later.setAttribute('data-start', String(TEXT.length + 50));
+    later.textContent = 'Appended';
+    root.append(later);
+    const appended = rangeFromOffsets(root, TEXT.length + 50, TEXT.length + 58, { static: true });
+    expect(appended?.startContainer).toBe(later.firstChild);
+    expect([appended?.startOffset, appended?.endOffset]).toEqual([0, 8]);
+    // The text of a measured block edited in place: lengths change, so must the positions.
+    const last = root.querySelector(`[data-start="${at('Last')}"]`) as Element;
+    (last.firstChild as Text).data = 'Last, longer words';
+    const words = rangeFromOffsets(root, at('Last') + 13, at('Last') + 18, { static: true });
+    expect([words?.startContainer, words?.startOffset, words?.endOffset]).toEqual([last.firstChild, 13, 18]);
+    // A block's start rewritten.
+    later.setAttribute('data-start', String(TEXT.length + 100));
+    expect(rangeFromOffsets(root, TEXT.length + 100, TEXT.length + 108, { static: true })?.startContainer).toBe(later.firstChild);
+  });
+
   it('clamps an end past the text and can return a StaticRange', () => {
     const clamped = rangeFromOffsets(root, at('words'), TEXT.length + 50);
     expect(clamped?.toString()).toBe('words');

@@ -2,16 +2,19 @@
  * Maps between canonical-text offsets and DOM positions in the reader, whose block elements carry `data-start` and
  * whose text nodes inside a block concatenate to exactly that block's slice of the canonical text.
  */
-import { blocksOf, blockStart, blockText, closestBlock, invalidate, type BlockText } from './block-text';
+import { blocksOf, blockText, closestBlock, invalidate, layoutOf, layoutVersion, type BlockList, type BlockText } from './block-text';
 
-export { invalidate as invalidateTextMap };
+export { invalidate as invalidateTextMap, layoutVersion };
 
 export type Bias = 'forward' | 'backward';
 
 interface Position {
   node: Node;
   offset: number;
+  /** The canonical offset the position stands for (positions compare by it: blocks are in text order). */
+  at: number;
 }
+
 
 /** Index of the first item for which `isAfter` holds, or items.length (isAfter must be monotone). */
 function firstIndex<T>(items: readonly T[], isAfter: (item: T) => boolean): number {
@@ -25,8 +28,8 @@ function firstIndex<T>(items: readonly T[], isAfter: (item: T) => boolean): numb
   return low;
 }
 
-function blockEnd(block: Element): number | null {
-  const layout = blockText(block);
+function blockEnd(root: Element, block: Element): number | null {
+  const layout = blockText(root, block);
   return layout ? layout.start + layout.length : null;
 }
 
@@ -46,14 +49,14 @@ function offsetInBlock(root: Element, layout: BlockText, node: Node, offset: num
 
 /** Offset of a boundary outside every block: the next block's start, or with 'backward' the previous block's end. */
 function offsetBetweenBlocks(root: Element, node: Node, offset: number, bias: Bias): number | null {
-  const blocks = blocksOf(root);
+  const { blocks } = blocksOf(root);
   const at = boundary(root, node, offset);
   const next = firstIndex(blocks, (block) => at.comparePoint(block, 0) >= 0);
   const nextBlock = blocks[next];
   const previousBlock = blocks[next - 1];
-  if (bias === 'backward' && previousBlock) return blockEnd(previousBlock);
-  if (nextBlock) return blockText(nextBlock)?.start ?? null;
-  return previousBlock ? blockEnd(previousBlock) : null;
+  if (bias === 'backward' && previousBlock) return blockEnd(root, previousBlock);
+  if (nextBlock) return blockText(root, nextBlock)?.start ?? null;
+  return previousBlock ? blockEnd(root, previousBlock) : null;
 }
 
 /**
@@ -65,32 +68,25 @@ function offsetBetweenBlocks(root: Element, node: Node, offset: number, bias: Bi
 export function offsetFromPoint(root: Element, node: Node, offset: number, bias: Bias = 'forward'): number | null {
   if (!root.contains(node)) return null;
   const block = closestBlock(root, node);
-  let layout = block ? blockText(block) : null;
+  const layout = block ? blockText(root, block) : null;
   if (!layout) return offsetBetweenBlocks(root, node, offset, bias);
   const isText = node.nodeType === Node.TEXT_NODE;
-  // A text node the cache has never seen means the block was re-rendered since it was measured.
-  if (isText && !layout.indexOf.has(node as Text)) layout = blockText(layout.element, true) ?? layout;
   const index = isText ? layout.indexOf.get(node as Text) : undefined;
   if (index === undefined) return offsetInBlock(root, layout, node, offset);
   const nodeStart = index === 0 ? 0 : (layout.ends[index - 1] ?? 0);
   return layout.start + nodeStart + Math.min(Math.max(0, offset), (node as Text).length);
 }
 
-function layoutAt(blocks: readonly Element[], index: number): BlockText | null {
-  const block = blocks[index];
-  return block ? blockText(block) : null;
-}
-
-/** The block whose text holds `offset` (its end included), found by binary search; refreshes a stale cache once. */
-function blockAt(root: Element, offset: number): { index: number; blocks: Element[] } {
-  for (const refresh of [false, true]) {
-    const blocks = blocksOf(root, refresh);
-    // Only the start attribute is compared: validating each probed block's cached layout made this search O(log n x nodes).
-    const index = firstIndex(blocks, (block) => (blockStart(block) ?? Infinity) > offset) - 1;
-    const block = blocks[index];
-    if (!block || (block.isConnected && root.contains(block))) return { index, blocks };
+/** Index of the block whose text holds `offset` (its end included): the last block starting at or before it. */
+function blockIndexAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((starts[mid] ?? Infinity) > offset) high = mid;
+    else low = mid + 1;
   }
-  return { index: -1, blocks: [] };
+  return low - 1;
 }
 
 /**
@@ -98,15 +94,16 @@ function blockAt(root: Element, offset: number): { index: number; blocks: Elemen
  * start, 'backward' for its end), so a range never begins at the end of a block or ends at the start of one.
  * null when there is no rendered text on that side.
  */
-function positionAt(root: Element, offset: number, bias: Bias): Position | null {
-  const { index, blocks } = blockAt(root, offset);
-  const layout = layoutAt(blocks, index);
+function positionAt(root: Element, list: BlockList, offset: number, bias: Bias): Position | null {
+  list.reach(offset);
+  const index = blockIndexAt(list.starts, offset);
+  const layout = layoutOf(root, list, index);
   if (bias === 'forward') {
     if (layout && offset < layout.start + layout.length) return positionInBlock(layout, offset - layout.start, bias);
-    const next = layoutAt(blocks, index + 1);
+    const next = layoutOf(root, list, index + 1);
     return next ? positionInBlock(next, 0, bias) : layout ? positionInBlock(layout, layout.length, bias) : null;
   }
-  const previous = layoutAt(blocks, index - 1);
+  const previous = layoutOf(root, list, index - 1);
   if (layout && offset === layout.start && previous) return positionInBlock(previous, previous.length, bias);
   if (!layout) return null;
   return positionInBlock(layout, Math.min(offset - layout.start, layout.length), bias);
@@ -115,12 +112,21 @@ function positionAt(root: Element, offset: number, bias: Bias): Position | null 
 function positionInBlock(layout: BlockText, relative: number, bias: Bias): Position {
   // 'forward' puts a boundary shared by two text nodes at the start of the later one, 'backward' at the end of
   // the earlier one, so a highlight range never starts or ends on text it does not include.
-  const index = firstIndex(layout.ends, (end) => (bias === 'forward' ? end > relative : end >= relative));
-  const node = layout.nodes[Math.min(index, layout.nodes.length - 1)];
-  if (!node) return { node: layout.element, offset: 0 };
-  const nodeIndex = layout.indexOf.get(node) ?? 0;
-  const nodeStart = nodeIndex === 0 ? 0 : (layout.ends[nodeIndex - 1] ?? 0);
-  return { node, offset: Math.min(node.length, relative - nodeStart) };
+  const { ends, nodes } = layout;
+  let low = 0;
+  let high = ends.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const end = ends[mid] ?? 0;
+    if (bias === 'forward' ? end > relative : end >= relative) high = mid;
+    else low = mid + 1;
+  }
+  const nodeIndex = Math.min(low, nodes.length - 1);
+  const node = nodes[nodeIndex];
+  if (!node) return { node: layout.element, offset: 0, at: layout.start };
+  const nodeStart = nodeIndex === 0 ? 0 : (ends[nodeIndex - 1] ?? 0);
+  const offset = Math.max(0, Math.min(node.length, relative - nodeStart));
+  return { node, offset, at: layout.start + nodeStart + offset };
 }
 
 /**
@@ -137,18 +143,45 @@ export function rangeFromOffsets(
   end: number,
   options: { static?: boolean } = {},
 ): Range | StaticRange | null {
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || start > end) return null;
-  const from = positionAt(root, start, 'forward');
-  const to = positionAt(root, end, start === end ? 'forward' : 'backward');
-  if (!from || !to) return null;
+  const blocks = blocksOf(root, 0);
+  // Built directly: a live Range would be registered with the document and updated on every DOM change.
+  if (options.static) return staticRange(root, blocks, start, end);
+  const ends = endsAt(root, blocks, start, end);
+  if (!ends) return null;
+  const [from, to] = ends;
   const range = root.ownerDocument.createRange();
   range.setStart(from.node, from.offset);
-  if (range.comparePoint(to.node, to.offset) < 0) return null;
   range.setEnd(to.node, to.offset);
-  if (start < end && range.collapsed) return null; // Only unrendered gap text lay between the offsets.
-  if (!options.static) return range;
-  const { startContainer, startOffset, endContainer, endOffset } = range;
-  return new StaticRange({ startContainer, startOffset, endContainer, endOffset });
+  return range;
+}
+
+/**
+ * StaticRanges over many spans of canonical text, for painting: the block list is checked once for all of them.
+ * Spans that cover no rendered text are left out.
+ */
+export function staticRangesFromOffsets(root: Element, spans: readonly { start: number; end: number }[]): StaticRange[] {
+  const blocks = blocksOf(root, 0);
+  const ranges: StaticRange[] = [];
+  for (const { start, end } of spans) {
+    const range = staticRange(root, blocks, start, end);
+    if (range) ranges.push(range);
+  }
+  return ranges;
+}
+
+function staticRange(root: Element, blocks: BlockList, start: number, end: number): StaticRange | null {
+  const ends = endsAt(root, blocks, start, end);
+  return ends && new StaticRange({ startContainer: ends[0].node, startOffset: ends[0].offset, endContainer: ends[1].node, endOffset: ends[1].offset });
+}
+
+/** Both ends of a range over [start, end), or null (see rangeFromOffsets). */
+function endsAt(root: Element, blocks: BlockList, start: number, end: number): [Position, Position] | null {
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || start > end) return null;
+  const from = positionAt(root, blocks, start, 'forward');
+  const to = positionAt(root, blocks, end, start === end ? 'forward' : 'backward');
+  if (!from || !to || to.at < from.at) return null;
+  if (start < end && to.at === from.at) return null; // Only unrendered gap text lay between the offsets.
+  return [from, to];
 }
 
 /**
@@ -186,15 +219,16 @@ export function selectionToOffsets(root: Element, selection: Selection | null): 
  * null when nothing is left.
  */
 function tighten(root: Element, start: number, end: number): { start: number; end: number } | null {
-  const atEnd = blockAt(root, end);
-  const endLayout = layoutAt(atEnd.blocks, atEnd.index);
-  const beforeEnd = layoutAt(atEnd.blocks, atEnd.index - 1);
+  const list = blocksOf(root, Math.max(start, end));
+  const atEnd = blockIndexAt(list.starts, end);
+  const endLayout = layoutOf(root, list, atEnd);
+  const beforeEnd = layoutOf(root, list, atEnd - 1);
   if (endLayout?.start === end && beforeEnd && beforeEnd.start + beforeEnd.length > start) {
     end = beforeEnd.start + beforeEnd.length;
   }
-  const atStart = blockAt(root, start);
-  const startLayout = layoutAt(atStart.blocks, atStart.index);
-  const afterStart = layoutAt(atStart.blocks, atStart.index + 1);
+  const atStart = blockIndexAt(list.starts, start);
+  const startLayout = layoutOf(root, list, atStart);
+  const afterStart = layoutOf(root, list, atStart + 1);
   if (startLayout && startLayout.start + startLayout.length === start && afterStart && afterStart.start < end) {
     start = afterStart.start;
   }

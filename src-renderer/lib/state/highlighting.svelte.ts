@@ -45,7 +45,7 @@ export class HighlightController {
     if (!root) return;
     const started = performance.now();
     for (const color of [1, 2, 3, 4, 5] as const) {
-      paintLayer(root, `lectio-hl-${color}`, highlights.filter((h) => h.color === color && h.anchor).map((h) => h.anchor as Passage), 2);
+      paintLayer(root, `lectio-hl-${color}`, highlights.filter((h) => h.color === color && h.anchor).map((h) => h.anchor as Passage), 2, { windowed: true });
     }
     const active = highlights.find((h) => h.id === this.activeId)?.anchor;
     if (active) paintLayer(root, 'lectio-hl-active', [active], 3);
@@ -68,8 +68,24 @@ export class HighlightController {
     else clearLayer('lectio-passage');
   }
 
+  /**
+   * The pointer moved: the passage under it is found and drawn once per frame, just before the frame, not on every
+   * event. Drawing at once would leave the page's style to update at the next hit test, so a click that follows a
+   * move within a frame would pay for it before finding its highlight.
+   */
   hover(event: MouseEvent): void {
-    const offset = this.#offsetAt(event.clientX, event.clientY);
+    const first = this.#pointer === null;
+    this.#pointer = { x: event.clientX, y: event.clientY };
+    if (first) requestAnimationFrame(() => this.#hoverFrame());
+  }
+
+  #pointer: { x: number; y: number } | null = null;
+
+  #hoverFrame(): void {
+    const pointer = this.#pointer;
+    this.#pointer = null;
+    if (!pointer) return; // The pointer left before the frame.
+    const offset = this.#offsetAt(pointer.x, pointer.y);
     const passage = offset === null ? null : passageAt(this.passages(), offset);
     if (passage?.start === this.#hovered?.start) return;
     this.#hovered = passage;
@@ -77,6 +93,7 @@ export class HighlightController {
   }
 
   leave(): void {
+    this.#pointer = null;
     this.#hovered = null;
     this.#paintPassage();
   }

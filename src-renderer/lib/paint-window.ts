@@ -1,0 +1,125 @@
+/**
+ * Which part of a long article to draw highlights in. A 100,000-word article with 5,000 highlights shows a few
+ * dozen of them at a time; building ranges for all of them costs the page tens of milliseconds on every change
+ * (and the browser as much again to lay out its highlight markers). So for long texts the painter draws the
+ * highlights within a screen above and two below the view, and redraws as the reader scrolls past that margin.
+ *
+ * The window is found without hit-testing: blocks are in reading order top to bottom, so a binary search over
+ * their boxes finds the first and last one near the view (about 2 x 11 box reads, with layout already clean on
+ * scroll). Before the first layout (an article just rendered) it is estimated from the top of the text and checked
+ * once the frame is drawn.
+ */
+import { blocksOf } from './anchoring/block-text';
+
+export interface TextWindow {
+  start: number;
+  end: number;
+}
+
+/** Texts shorter than this (in characters; the sample article has about 35,000) are drawn whole. */
+export const LONG_TEXT = 100_000;
+/** Before the first layout, the window covers this much text from the start (about 3,000 words, several screens). */
+const FIRST_WINDOW = 20_000;
+
+interface RootWindow {
+  window: TextWindow;
+  /** Called when the reader has scrolled near the window's edge or the text reflowed. */
+  onChange: Set<(root: Element) => void>;
+  dispose: () => void;
+}
+
+const windows = new WeakMap<Element, RootWindow>();
+
+/** Whether `root` holds a long text, whose highlights are drawn by window. */
+export function isLongText(root: Element): boolean {
+  const { starts } = blocksOf(root, LONG_TEXT);
+  return (starts[starts.length - 1] ?? 0) > LONG_TEXT;
+}
+
+/** Index of the first block for which `after` holds (boxes are monotone in reading order). */
+function firstBlock(blocks: readonly Element[], after: (box: DOMRect) => boolean): number {
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const block = blocks[mid];
+    if (block && after(block.getBoundingClientRect())) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** The text of the blocks whose boxes meet the band [top, bottom) of the viewport, in CSS pixels. */
+function textBetween(root: Element, top: number, bottom: number): TextWindow | null {
+  const { blocks, starts } = blocksOf(root);
+  if (blocks.length === 0) return null;
+  const first = Math.min(firstBlock(blocks, (box) => box.bottom > top), blocks.length - 1);
+  const afterLast = Math.max(firstBlock(blocks, (box) => box.top >= bottom), first + 1);
+  return { start: starts[first] ?? 0, end: starts[afterLast] ?? Number.POSITIVE_INFINITY };
+}
+
+function viewportHeight(root: Element): number {
+  return root.ownerDocument.defaultView?.innerHeight ?? 1000;
+}
+
+/** Re-checks the window of `root` against the view; returns true when it moved (the layers must be redrawn). */
+function recheck(root: Element, state: RootWindow): boolean {
+  if (!root.isConnected) return false;
+  const height = viewportHeight(root);
+  const visible = textBetween(root, 0, height);
+  if (!visible) return false;
+  if (state.window.start <= visible.start && visible.end <= state.window.end) return false;
+  const wanted = textBetween(root, -height, 2 * height);
+  if (!wanted) return false;
+  state.window = wanted;
+  return true;
+}
+
+/**
+ * The window of `root` to draw in, watched from now on: `onChange` (registered once however often it is passed)
+ * runs after the reader scrolled near its edge, the window was resized or the text reflowed (font, size, sidebar).
+ * Returns null for a short text (draw it all).
+ */
+export function textWindow(root: Element, onChange: (root: Element) => void): TextWindow | null {
+  if (!isLongText(root)) return null;
+  let state = windows.get(root);
+  if (!state) {
+    const top = blocksOf(root, 0).starts[0] ?? 0;
+    const created: RootWindow = { window: { start: top, end: top + FIRST_WINDOW }, onChange: new Set(), dispose: () => undefined };
+    const view = root.ownerDocument.defaultView;
+    const check = () => {
+      if (!recheck(root, created)) return;
+      const started = performance.now();
+      for (const callback of created.onChange) callback(root);
+      performance.measure('lectio:paint-window', { start: started, detail: created.window });
+    };
+    // Scroll events arrive once a frame, before it is drawn; capture sees the scrolling of any element.
+    root.ownerDocument.addEventListener('scroll', check, { capture: true, passive: true });
+    view?.addEventListener('resize', check, { passive: true });
+    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(check);
+    resized?.observe(root);
+    // The first estimate is checked once the first frame is laid out and drawn.
+    view?.requestAnimationFrame(() => setTimeout(check, 0));
+    created.dispose = () => {
+      root.ownerDocument.removeEventListener('scroll', check, { capture: true });
+      view?.removeEventListener('resize', check);
+      resized?.disconnect();
+    };
+    windows.set(root, created);
+    state = created;
+  }
+  state.onChange.add(onChange);
+  return state.window;
+}
+
+/** Stops watching `root` (the article was closed or re-rendered). */
+export function forgetTextWindow(root: Element): void {
+  windows.get(root)?.dispose();
+  windows.delete(root);
+}
+
+/** The spans that meet the window (all of them when there is none). */
+export function spansIn<T extends TextWindow>(spans: readonly T[], window: TextWindow | null): readonly T[] {
+  if (!window) return spans;
+  return spans.filter((span) => span.end >= window.start && span.start <= window.end);
+}
