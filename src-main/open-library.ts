@@ -1,6 +1,7 @@
 /**
  * Opens a library folder for a host (Electron or browser mode): takes its lock, seeds the sample article into a new
- * library, builds the service and starts the automatic backups. Both hosts start here, so they cannot drift apart.
+ * library, builds the service and starts the automatic backups (the first a few seconds after start-up). Both hosts
+ * start here, so they cannot drift apart.
  */
 import sampleText from '../assets/sample-article.txt?raw';
 import sampleMeta from '../assets/sample-article.json';
@@ -8,7 +9,7 @@ import { version } from '../package.json';
 import { createWorkerRunner } from './analysis/extraction-runner';
 import type { AppInfo, LectioApi } from './api/contract';
 import { createService, seedNewLibrary } from './api/service';
-import { BackupScheduler } from './storage/backup-scheduler';
+import { BackupScheduler, START_BACKUP_DELAY_MS } from './storage/backup-scheduler';
 import { LibraryStorage } from './storage/library-storage';
 
 export interface OpenLibrary {
@@ -37,7 +38,10 @@ export async function openLibrary(dataDir: string, { host, extractionWorker }: L
   }
   const extraction = createWorkerRunner(extractionWorker);
   const api = createService({ storage, host, version, now, extraction });
-  const backups = new BackupScheduler(storage.backups, { onError: (error) => console.error(`lectio: automatic backup failed: ${String(error)}`) });
+  const backups = new BackupScheduler(storage.backups, {
+    onError: (error) => console.error(`lectio: automatic backup failed: ${String(error)}`),
+    startDelayMs: START_BACKUP_DELAY_MS,
+  });
   void backups.start();
   const close = () => {
     void extraction.close();

@@ -107,6 +107,9 @@ test('writes acknowledged before a SIGKILL are all there after a restart, and ev
     const noteIndex = Number(/^note (\d+)$/.exec(note)?.[1] ?? -1);
     expect(noteIndex).toBeGreaterThanOrEqual(lastAckedNote);
     expect(noteIndex).toBeLessThanOrEqual(lastSentNote);
+    // Each article's files are checked when first opened: after reading every article, still nothing needed moving aside.
+    for (const id of listed) await mustCall(second, 'getDocument', { id });
+    expect((await mustCall(second, 'appInfo', {})).notices).toEqual([]);
     const json = checkJsonFiles(dataDir);
     expect(json.unparsable).toEqual([]);
     recordFigures('crash', {

@@ -1,9 +1,10 @@
 /**
- * What the reader sees when things go wrong, and how they put things right: a corrupt file found at start-up is
- * reported in the notice bar (moved aside, restored from a backup); the Backups screen lists backups, takes one, and
- * restores one after confirmation; a save the disk refuses shows the API's storage error in an alert.
+ * What the reader sees when things go wrong, and how they put things right: a corrupt file is reported in the notice
+ * bar (moved aside, restored from a backup), whether found at start-up (the library-wide files) or when its article is
+ * first opened (an article's own files); the Backups screen lists backups, takes one, and restores one after
+ * confirmation; a save the disk refuses shows the API's storage error in an alert.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { mustCall } from '../support/api-client';
@@ -16,7 +17,7 @@ test.afterEach(async () => {
   await server?.stop();
 });
 
-test('a corrupt annotations file is moved aside, restored from the newest backup, and the notice says so', async ({ page }) => {
+test('a corrupt annotations file is moved aside when its article is opened, restored from the newest backup, and the notice says so', async ({ page }) => {
   const dataDir = newDataDir();
   server = await startServer(dataDir);
   const doc = await mustCall(server, 'importDocument', { text: 'The council met on Monday. It approved the budget.', format: 'text', title: 'Council' });
@@ -25,23 +26,48 @@ test('a corrupt annotations file is moved aside, restored from the newest backup
   await server.stop();
 
   const file = path.join(dataDir, 'annotations', `${doc.id}.json`);
-  writeFileSync(file, '{"schemaVersion":1,"highlights":[{"id":');
+  const damage = '{"schemaVersion":1,"highlights":[{"id":';
+  writeFileSync(file, damage);
   server = await startServer(dataDir);
   await page.goto(server.url);
+  // Start-up reads only the library-wide files: the article's own files wait for the article to be opened.
+  await expect(page.getByRole('button', { name: 'Open Council' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toHaveCount(0);
+  expect(readFileSync(file, 'utf8')).toBe(damage);
+
+  await page.getByRole('button', { name: 'Open Council' }).click();
+  await expect(page.getByText('who met')).toBeVisible();
   const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
   await expect(notice).toContainText('The highlights and notes of “Council” could not be read and was moved aside');
   await expect(notice).toContainText('It was restored from the backup of');
   await saveScreen(page, 'notice-restored-from-backup');
-  expect(readdirSync(path.dirname(file)).filter((name) => name.includes('.corrupt-'))).toHaveLength(1);
-  await page.getByRole('button', { name: 'Open Council' }).click();
-  await expect(page.getByText('who met')).toBeVisible();
+  const aside = readdirSync(path.dirname(file)).filter((name) => name.includes('.corrupt-'));
+  expect(aside).toHaveLength(1);
+  expect(readFileSync(path.join(path.dirname(file), aside[0] ?? ''), 'utf8')).toBe(damage);
+});
+
+test('a corrupt library-wide file is recovered at start-up, and the notice shows on the first screen', async ({ page }) => {
+  const dataDir = newDataDir();
+  server = await startServer(dataDir);
+  await mustCall(server, 'importDocument', { text: 'The council met on Monday.', format: 'text', title: 'Council' });
+  await mustCall(server, 'updateSettings', { colorLabels: { '1': 'Who', '2': 'Actor', '3': 'Date', '4': 'Question', '5': 'Disagree' } });
+  await mustCall(server, 'createBackup', {});
+  await server.stop();
+
+  writeFileSync(path.join(dataDir, 'settings.json'), '{"schemaVersion":1,"colorLab');
+  server = await startServer(dataDir);
+  await page.goto(server.url);
+  const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
+  await expect(notice).toContainText('Your settings could not be read and was moved aside');
+  await expect(notice).toContainText('It was restored from the backup of');
+  expect((await mustCall(server, 'getSettings', {})).colorLabels['1']).toBe('Who');
 });
 
 test('the Backups screen takes a backup and restores one after confirmation, keeping the present as a backup', async ({ page }) => {
   server = await startServer(newDataDir());
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click();
-  await expect(page.getByRole('heading', { name: 'Backups' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Backups', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByText(/Backed up 1 article/)).toBeVisible();
   const rows = page.getByRole('table', { name: 'Backups' }).getByRole('row');

@@ -1,7 +1,8 @@
 /**
  * Backups of the library: a verified copy of every data file in `backups/<id>/` with a manifest (sizes, SHA-256,
- * document count). A backup is written under a hidden name, read back and checked (each copy parses and matches its
- * hash), and only then renamed into place; only after that are older backups thinned. The clock is injected.
+ * document count). Only good files are copied: each must parse and pass its kind's check, so a backup never keeps a
+ * bad file as if it were good. A backup is written under a hidden name, read back and checked (each copy parses and
+ * matches its hash), and only then renamed into place; only after that are older backups thinned. The clock is injected.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
@@ -26,7 +27,7 @@ export interface BackupManifest {
   /** How many documents the library index in this backup lists. */
   documents: number;
   files: BackupFileEntry[];
-  /** Data files left out because they did not parse when the backup was taken. */
+  /** Data files left out because they did not parse, or failed their kind's check, when the backup was taken. */
   skipped: string[];
 }
 
@@ -71,6 +72,14 @@ export interface BackupOptions {
   dataDir: string;
   now: () => Date;
   retention?: RetentionPolicy;
+  /** True when parsed `data` is a good copy of the file at `relative` (data-file-checks.ts); any parse is good without it. */
+  accept?: (relative: string, data: unknown) => boolean;
+  /**
+   * Called for a file that fails its check, before it is left out: the library recovers it (a per-document file not
+   * opened yet is moved aside and restored from an older backup, as on its first open), and the backup reads it again.
+   * This runs before any backup is thinned, so a bad file found by a backup is repaired while good copies remain.
+   */
+  repair?: (relative: string) => Promise<void>;
 }
 
 /** A backup stopped at the reader's request: its partial copy is removed and older backups are untouched. */
@@ -139,18 +148,17 @@ export class BackupStore {
     };
     for (const relative of listed) {
       advance();
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(dataFilePath(this.options.dataDir, relative));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // deleted while we listed: nothing to keep
-        throw error;
+      let copy = await this.#readGood(relative);
+      if (copy === 'bad' && this.options.repair) {
+        await this.options.repair(relative);
+        copy = await this.#readGood(relative);
       }
-      const data = parses(bytes);
-      if (data === undefined) {
+      if (copy === null) continue; // deleted while we listed: nothing to keep
+      if (copy === 'bad') {
         skipped.push(relative);
         continue;
       }
+      const { bytes, data } = copy;
       if (relative === 'library.json') documents = documentCount(data);
       files.push({ path: relative, bytes: bytes.length, sha256: sha256(bytes) });
       contents.set(relative, bytes);
@@ -180,6 +188,20 @@ export class BackupStore {
     }
     await this.#thin();
     return manifest;
+  }
+
+  /** The file's bytes and parsed data; 'bad' when it does not parse or fails its check; null when it is gone. */
+  async #readGood(relative: string): Promise<{ bytes: Uint8Array; data: unknown } | 'bad' | null> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(dataFilePath(this.options.dataDir, relative));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const data = parses(bytes);
+    if (data === undefined || (this.options.accept && !this.options.accept(relative, data))) return 'bad';
+    return { bytes, data };
   }
 
   /** The newest backup's copy of `relative` that parses and that `accept` takes (null: none does). */

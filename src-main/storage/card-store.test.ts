@@ -18,7 +18,7 @@ function review(id: string, cardId: string, at: Date): ReviewRecord {
 describe('CardStore', () => {
   it('keeps content and the review log in two files, and finds each card’s latest review, also after reopening', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-card-store-'));
-    const store = new CardStore(dataDir, () => NOW, () => undefined);
+    const store = new CardStore(dataDir, () => NOW);
     await store.open();
     await store.updateCards(() => [makeCard('a'), makeCard('b')]);
     await store.appendReview(review('r1', 'a', NOW));
@@ -32,7 +32,7 @@ describe('CardStore', () => {
     expect(JSON.parse(readFileSync(store.cardsFile, 'utf8')).cards.map((c: { id: string }) => c.id)).toEqual(['a', 'b']);
     expect(JSON.parse(readFileSync(store.reviewsFile, 'utf8')).reviews.map((r: { id: string }) => r.id)).toEqual(['r1', 'r2']);
 
-    const reopened = new CardStore(dataDir, () => NOW, () => undefined);
+    const reopened = new CardStore(dataDir, () => NOW);
     await reopened.open();
     expect(reopened.cards).toHaveLength(2);
     expect(reopened.latestReview('a')?.id).toBe('r1');

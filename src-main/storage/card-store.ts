@@ -2,24 +2,29 @@
  * The flashcards on disk, in two lowdb files with different rhythms: `cards.json` holds what a card says (changed
  * when the reader writes or edits), `reviews.json` holds the review log (one record appended per grade). A card's
  * schedule is the `next` state of its latest review, so studying never rewrites the content file, and undoing a grade
- * is removing its record. Both files are opened with the library and reported like the others when unreadable.
+ * is removing its record. Both files are read on first use (`ready`), not when the library opens: together they can
+ * be tens of megabytes, and neither the Library nor the Reader needs them. They are checked, recovered and reported
+ * like the others then.
  */
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import type { ReviewRecord, StoredCard } from '../core/cards/card';
 import { CARDS_SCHEMA_VERSION, REVIEWS_SCHEMA_VERSION, isCardsFile, isReviewsFile, type CardsFile, type ReviewsFile } from './card-file-schemas';
-import { openStore } from './json-store';
+import { openRecovering, type Recovery } from './recovery';
 
 export class CardStore {
   #cards: Low<CardsFile> | null = null;
   #reviews: Low<ReviewsFile> | null = null;
   /** Each card's latest review, kept in step with the log so finding a card's schedule is not a scan. */
   readonly #latest = new Map<string, ReviewRecord>();
+  #opening: Promise<void> | null = null;
+  #isReady = false;
 
   constructor(
     private readonly dataDir: string,
     private readonly now: () => Date,
-    private readonly onMovedAside: (what: string, movedTo: string) => void,
+    /** Restores and announces an unreadable file; without it a bad file is only moved aside (tests). */
+    private readonly recovery?: Recovery,
   ) {}
 
   get cardsFile(): string {
@@ -30,22 +35,54 @@ export class CardStore {
     return path.join(this.dataDir, 'reviews.json');
   }
 
+  /** Opens both files once, on first use; concurrent callers share the opening, and a failed one is tried again. */
+  ready(): Promise<void> {
+    if (!this.#opening) {
+      const opening = this.#read();
+      this.#opening = opening;
+      opening.catch(() => {
+        if (this.#opening === opening) this.#opening = null;
+      });
+    }
+    return this.#opening;
+  }
+
+  /** True once `ready` (or `open`) has been called: the files are open, or being opened. */
+  get isOpening(): boolean {
+    return this.#opening !== null;
+  }
+
+  /** True when the files are open and nothing is reading them again: callers may skip awaiting `ready`. */
+  get isReady(): boolean {
+    return this.#isReady;
+  }
+
+  /** Reads both files again now (after a restore); throws NewerSchemaError and I/O errors as they come. */
+  open(): Promise<void> {
+    this.#opening = null;
+    this.#isReady = false;
+    return this.ready();
+  }
+
   /** Reads both files (missing ones start empty); throws NewerSchemaError and I/O errors as they come. */
-  async open(): Promise<void> {
-    const cards = await openStore<CardsFile>(
+  async #read(): Promise<void> {
+    const cards = await openRecovering<CardsFile>(
       { file: this.cardsFile, schemaVersion: CARDS_SCHEMA_VERSION, defaults: () => ({ schemaVersion: CARDS_SCHEMA_VERSION, cards: [] }), isValid: isCardsFile },
+      'cards.json',
+      this.recovery,
       this.now(),
     );
-    const reviews = await openStore<ReviewsFile>(
+    const reviews = await openRecovering<ReviewsFile>(
       { file: this.reviewsFile, schemaVersion: REVIEWS_SCHEMA_VERSION, defaults: () => ({ schemaVersion: REVIEWS_SCHEMA_VERSION, reviews: [] }), isValid: isReviewsFile },
+      'reviews.json',
+      this.recovery,
       this.now(),
     );
-    if (cards.movedAside) this.onMovedAside('The flashcards file', cards.movedAside);
-    if (reviews.movedAside) this.onMovedAside('The review history file', reviews.movedAside);
     this.#cards = cards.db;
     this.#reviews = reviews.db;
     this.#latest.clear();
     for (const review of reviews.db.data.reviews) this.#latest.set(review.cardId, review);
+    this.#isReady = true;
   }
 
   get cards(): readonly StoredCard[] {
@@ -66,12 +103,14 @@ export class CardStore {
 
   /** Replaces the card list with `change(cards)` and saves cards.json. */
   async updateCards(change: (cards: StoredCard[]) => StoredCard[]): Promise<void> {
+    await this.ready();
     await this.#cardsDb().update((data) => {
       data.cards = change(data.cards);
     });
   }
 
   async appendReview(record: ReviewRecord): Promise<void> {
+    await this.ready();
     await this.#reviewsDb().update((data) => {
       data.reviews.push(record);
     });
@@ -80,6 +119,7 @@ export class CardStore {
 
   /** Removes one record (undo); the card's schedule falls back to its previous review. Returns false if absent. */
   async removeReview(id: string): Promise<boolean> {
+    await this.ready();
     const db = this.#reviewsDb();
     const index = db.data.reviews.findIndex((review) => review.id === id);
     if (index < 0) return false;
@@ -94,12 +134,12 @@ export class CardStore {
   }
 
   #cardsDb(): Low<CardsFile> {
-    if (!this.#cards) throw new Error('The card store was used before it was opened.');
+    if (!this.#cards) throw new Error('The card store was used before it was opened (await ready() first).');
     return this.#cards;
   }
 
   #reviewsDb(): Low<ReviewsFile> {
-    if (!this.#reviews) throw new Error('The card store was used before it was opened.');
+    if (!this.#reviews) throw new Error('The card store was used before it was opened (await ready() first).');
     return this.#reviews;
   }
 }

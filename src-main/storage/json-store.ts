@@ -1,11 +1,12 @@
 /**
  * Opening one lowdb file safely: a missing file starts from defaults; a file that does not parse, or has the wrong
- * shape, is moved aside (never overwritten) and reported; a file from a newer Lectio is refused untouched; an older
- * schema is migrated forward.
+ * shape, is moved aside (never overwritten), replaced by a good copy when the caller can supply one (the newest
+ * backup's), and reported; a file from a newer Lectio is refused untouched; an older schema is migrated forward.
  */
-import { rename } from 'node:fs/promises';
+import { access, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import type { BackupManifest } from './backups';
 import { CorruptFileError, DurableJsonFile } from './durable-file';
 
 export interface Versioned {
@@ -20,6 +21,11 @@ export interface StoreSpec<T extends Versioned> {
   isValid: (data: unknown) => data is T;
   /** Upgrades data written by an older schema; absent when there is none yet. */
   migrate?: ((data: Versioned) => T) | undefined;
+  /**
+   * Called once a bad file has been moved aside: puts a good copy in its place (recovery.ts takes the newest backup's
+   * that passes the file's check) and returns the backup it came from, or null when there is none.
+   */
+  restore?: (() => Promise<BackupManifest | null>) | undefined;
 }
 
 export class NewerSchemaError extends Error {
@@ -33,6 +39,8 @@ export interface OpenedStore<T> {
   db: Low<T>;
   /** Set when the file on disk was unreadable and has been moved to this path. */
   movedAside?: string;
+  /** With `movedAside`: the backup whose copy replaced it; null when none did and the file starts from its defaults. */
+  restoredFrom?: BackupManifest | null;
 }
 
 /** Makes a store refuse further writes and resolves once its accepted writes are on disk (before a restore). */
@@ -40,12 +48,22 @@ export function retireStore<T>(db: Low<T>): Promise<void> {
   return db.adapter instanceof DurableJsonFile ? db.adapter.retire() : Promise.resolve();
 }
 
-/** Moves a bad file next to itself with a timestamped name; returns the new path. */
+/** Moves a bad file next to itself with a timestamped name (never over an earlier moved-aside copy); returns the new path. */
 export async function moveAside(file: string, now: Date): Promise<string> {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const target = `${file}.corrupt-${stamp}`;
+  let target = `${file}.corrupt-${stamp}`;
+  for (let n = 2; await exists(target); n++) target = `${file}.corrupt-${stamp}-${n}`;
   await rename(file, target);
   return target;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isVersioned(data: unknown): data is Versioned {
@@ -61,15 +79,25 @@ export async function openStore<T extends Versioned>(spec: StoreSpec<T>, now: Da
     raw = await adapter.read();
   } catch (error) {
     if (!(error instanceof CorruptFileError)) throw error;
-    return { db, movedAside: await moveAside(spec.file, now) };
+    return recover(spec, db, now);
   }
   if (raw === null) return { db };
   if (isVersioned(raw) && raw.schemaVersion > spec.schemaVersion) {
     throw new NewerSchemaError(spec.file, raw.schemaVersion, spec.schemaVersion);
   }
   const upgraded = isVersioned(raw) && raw.schemaVersion < spec.schemaVersion && spec.migrate ? spec.migrate(raw) : raw;
-  if (!spec.isValid(upgraded)) return { db, movedAside: await moveAside(spec.file, now) };
+  if (!spec.isValid(upgraded)) return recover(spec, db, now);
   db.data = upgraded;
   if (upgraded !== raw) await db.write();
   return { db };
+}
+
+/** Moves the bad file aside, then opens the good copy `spec.restore` puts in its place (defaults when there is none). */
+async function recover<T extends Versioned>(spec: StoreSpec<T>, db: Low<T>, now: Date): Promise<OpenedStore<T>> {
+  const movedAside = await moveAside(spec.file, now);
+  const restoredFrom = spec.restore ? await spec.restore() : null;
+  if (!restoredFrom) return { db, movedAside, restoredFrom: null };
+  // The copy passed the same check, so this opening succeeds; should it not, that copy is moved aside in turn.
+  const reopened = await openStore({ ...spec, restore: undefined }, now);
+  return { db: reopened.db, movedAside, restoredFrom: reopened.movedAside ? null : restoredFrom };
 }

@@ -1,7 +1,7 @@
 /**
  * The library on disk: `library.json` indexes the documents; each document's text, annotations and analysis cache
  * live in their own per-document files (`documents/`, `annotations/`, `analysis/`), so opening the library reads only
- * the index and a write costs the size of what changed.
+ * the index (with settings and the quiz file), and a write costs the size of what changed. Each file is checked as it is opened; a bad one is moved aside, restored from a backup, and announced.
  */
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,11 +30,12 @@ import { CardStore } from './card-store';
 import { BackupStore, type BackupManifest } from './backups';
 import { acceptDataFile } from './data-file-checks';
 import { retireFilesUnder } from './durable-file';
-import { openStore, type OpenedStore } from './json-store';
+import type { OpenedStore } from './json-store';
 import { KeyedMutex } from './keyed-mutex';
 import { acquireLibraryLock, type LibraryLock } from './library-lock';
-import { findUnlistedDocuments } from './orphan-documents';
-import { recoverDataFiles, type RecoveryReport } from './recovery';
+import { countHighlights, findUnlistedDocuments } from './orphan-documents';
+import { openRecovering, recoverDataFiles, type Recovery, type RecoveryReport } from './recovery';
+import { Announcements, describeBackup, recoveryNotice, type StorageNotice } from './recovery-notices';
 import { replaceDataFiles } from './restore-files';
 import { PerDocumentStore } from './per-document-store';
 import { QuizStore } from './quiz-store';
@@ -46,48 +47,49 @@ export class NotFoundError extends Error {
   }
 }
 
+export type { StorageNotice } from './recovery-notices';
+
 export interface StorageOptions {
   dataDir: string;
   now: () => Date;
 }
 
-export interface StorageNotice {
-  id: string;
-  message: string;
-  /** 'warning' when absent: something went wrong and the reader should know. */
-  level?: 'info' | 'warning';
-}
-
-function openIndex(dataDir: string, now: Date): Promise<OpenedStore<LibraryFile>> {
-  return openStore<LibraryFile>(
+function openIndex(dataDir: string, recovery: Recovery, now: Date): Promise<OpenedStore<LibraryFile>> {
+  return openRecovering<LibraryFile>(
     { file: path.join(dataDir, 'library.json'), schemaVersion: LIBRARY_SCHEMA_VERSION, defaults: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, documents: [] }), isValid: isLibraryFile },
+    'library.json',
+    recovery,
     now,
   );
 }
 
-function openSettings(dataDir: string, now: Date): Promise<OpenedStore<SettingsFile>> {
-  return openStore<SettingsFile>(
+function openSettings(dataDir: string, recovery: Recovery, now: Date): Promise<OpenedStore<SettingsFile>> {
+  return openRecovering<SettingsFile>(
     {
       file: path.join(dataDir, 'settings.json'),
       schemaVersion: SETTINGS_SCHEMA_VERSION,
       defaults: () => ({ schemaVersion: SETTINGS_SCHEMA_VERSION, colorLabels: { ...DEFAULT_COLOR_LABELS } }),
       isValid: isSettingsFile,
     },
+    'settings.json',
+    recovery,
     now,
   );
 }
 
-function describeBackup(backup: BackupManifest): string {
-  return `the backup of ${backup.createdAt.slice(0, 16).replace('T', ' ')} UTC`;
-}
+/**
+ * Which store opens (and so checks) each data file. The Library screen needs only the index and settings (and the
+ * small quiz file), opened with the library; the flashcards and review log (tens of megabytes in a large library) and
+ * each document's own files are opened on first use, or when a backup finds one bad. Any other data file (a kind no
+ * store knows) is checked as the library opens.
+ */
+const OPENED_AT_START = new Set(['library.json', 'settings.json', 'quiz.json']);
+const CARD_FILES = new Set(['cards.json', 'reviews.json']);
+const PER_DOCUMENT_FOLDERS = new Set(['documents', 'annotations', 'analysis']);
 
-const FILE_NAMES: Record<string, string> = {
-  'library.json': 'The library index',
-  'settings.json': 'Your settings',
-  'cards.json': 'The flashcards file',
-  'reviews.json': 'The review history file',
-  'quiz.json': 'The quiz history file',
-};
+function openedByAStore(relative: string): boolean {
+  return OPENED_AT_START.has(relative) || CARD_FILES.has(relative) || PER_DOCUMENT_FOLDERS.has(relative.split('/')[0] ?? '');
+}
 
 export class LibraryStorage {
   readonly notices: StorageNotice[] = [];
@@ -101,27 +103,28 @@ export class LibraryStorage {
   readonly backups: BackupStore;
   #library: Low<LibraryFile>;
   #settings: Low<SettingsFile>;
+  readonly #recovery: Announcements;
   readonly #restoring = new KeyedMutex();
 
   private constructor(
     readonly dataDir: string,
     private readonly now: () => Date,
-    library: Low<LibraryFile>,
-    settings: Low<SettingsFile>,
+    opened: { library: Low<LibraryFile>; settings: Low<SettingsFile>; backups: BackupStore; recovery: Announcements },
     private readonly lock: LibraryLock,
     readonly isNew: boolean,
   ) {
-    this.#library = library;
-    this.#settings = settings;
-    this.backups = new BackupStore({ dataDir, now });
-    const title = (id: string) => this.library.data.documents.find((doc) => doc.id === id)?.title ?? id;
+    this.#library = opened.library;
+    this.#settings = opened.settings;
+    this.backups = opened.backups;
+    this.#recovery = opened.recovery;
+    const recovery = opened.recovery;
     this.documents = new PerDocumentStore<DocumentFile>(
       {
         folder: path.join(dataDir, 'documents'),
         schemaVersion: DOCUMENT_SCHEMA_VERSION,
         defaults: (id) => ({ schemaVersion: DOCUMENT_SCHEMA_VERSION, id, body: { text: '', blocks: [], marks: [] } }),
         isValid: isDocumentFile,
-        onMovedAside: (id, movedTo) => this.#reportMovedAside(`The text of “${title(id)}”`, movedTo),
+        recovery,
       },
       now,
     );
@@ -131,51 +134,72 @@ export class LibraryStorage {
         schemaVersion: ANNOTATIONS_SCHEMA_VERSION,
         defaults: (id) => ({ schemaVersion: ANNOTATIONS_SCHEMA_VERSION, documentId: id, highlights: [], documentNote: '', corrections: emptyCorrections() }),
         isValid: isAnnotationsFile,
-        onMovedAside: (id, movedTo) => this.#reportMovedAside(`The highlights and notes of “${title(id)}”`, movedTo),
+        recovery,
+        onRecovered: (id, data) => this.#keepHighlightCount(id, data.highlights.length),
       },
       now,
     );
-    this.cards = new CardStore(dataDir, now, (what, movedTo) => this.#reportMovedAside(what, movedTo));
-    this.quiz = new QuizStore(dataDir, now, (what, movedTo) => this.#reportMovedAside(what, movedTo));
-    // The analysis cache is derived data: a bad file is moved aside like any other, and simply recomputed.
+    this.cards = new CardStore(dataDir, now, recovery);
+    this.quiz = new QuizStore(dataDir, now, recovery);
+    // The analysis cache is derived data: a bad file is recovered like any other (or simply recomputed).
     this.analysis = new PerDocumentStore<AnalysisFile>(
       {
         folder: path.join(dataDir, 'analysis'),
         schemaVersion: ANALYSIS_SCHEMA_VERSION,
         defaults: (id) => ({ schemaVersion: ANALYSIS_SCHEMA_VERSION, documentId: id, cache: null }),
         isValid: isAnalysisFile,
-        onMovedAside: () => undefined,
+        recovery,
       },
       now,
     );
+    recovery.deliverTo((report) => this.#reportRecovered(report));
   }
 
   /**
-   * Opens (creating if needed) the library. Every data file is checked first: a bad one is moved aside and restored
-   * from the newest backup holding a good copy (recovery.ts). Throws LibraryLockedError when another process holds it.
+   * Opens (creating if needed) the library. The files it loads now (index, settings, quiz) are checked as they open,
+   * and so is any data file no store opens; the flashcards and each per-document file are checked on first use. A bad
+   * file is moved aside and restored from the newest backup holding a good copy (recovery.ts), with a notice. Throws
+   * LibraryLockedError when another process holds the folder, NewerSchemaError for a library from a newer Lectio.
    */
   static async open(options: StorageOptions): Promise<LibraryStorage> {
-    await mkdir(options.dataDir, { recursive: true });
-    const lock = acquireLibraryLock(options.dataDir);
+    const { dataDir, now } = options;
+    await mkdir(dataDir, { recursive: true });
+    const lock = acquireLibraryLock(dataDir);
     try {
-      const isNew = !(await exists(path.join(options.dataDir, 'library.json')));
-      const backups = new BackupStore({ dataDir: options.dataDir, now: options.now });
-      const recovered = await recoverDataFiles({ dataDir: options.dataDir, backups, now: options.now, accept: acceptDataFile });
-      const opened = await openIndex(options.dataDir, options.now());
-      const settings = await openSettings(options.dataDir, options.now());
-      const storage = new LibraryStorage(options.dataDir, options.now, opened.db, settings.db, lock, isNew);
-      if (opened.movedAside) storage.#reportMovedAside('The library index', opened.movedAside);
-      if (settings.movedAside) storage.#reportMovedAside('Your settings', settings.movedAside);
-      for (const report of recovered) storage.#reportRecovered(report);
-      if (opened.movedAside || recovered.some((report) => report.file === 'library.json')) await storage.#relistUnlisted();
-      await storage.cards.open();
+      const isNew = !(await exists(path.join(dataDir, 'library.json')));
+      let storage: LibraryStorage | null = null;
+      const backups = new BackupStore({ dataDir, now, accept: acceptDataFile, repair: (relative) => storage?.repair(relative) ?? Promise.resolve() });
+      const recovery = new Announcements({ dataDir, backups, accept: acceptDataFile });
+      const others = await recoverDataFiles({ dataDir, backups, now, accept: acceptDataFile, skip: openedByAStore });
+      for (const report of others) recovery.announce(report);
+      const index = await openIndex(dataDir, recovery, now());
+      const settings = await openSettings(dataDir, recovery, now());
+      storage = new LibraryStorage(dataDir, now, { library: index.db, settings: settings.db, backups, recovery }, lock, isNew);
+      if (index.movedAside) await storage.#afterIndexRecovered();
       await storage.quiz.open();
-      await opened.db.write();
+      await index.db.write();
       return storage;
     } catch (error) {
       lock.release();
       throw error;
     }
+  }
+
+  /**
+   * Checks a data file a backup found bad: a file not opened yet (a document's, or the flashcards') is opened, which
+   * moves it aside, restores it from the newest good backup and announces it, as on its first use. Files already open
+   * (and checked) are left alone: their store holds good data, which its next save writes back.
+   */
+  async repair(relative: string): Promise<void> {
+    if (CARD_FILES.has(relative)) {
+      if (!this.cards.isOpening) await this.cards.ready().catch(() => undefined);
+      return;
+    }
+    const [folder, name] = relative.split('/');
+    const id = name?.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
+    const store = { documents: this.documents, annotations: this.annotations, analysis: this.analysis }[folder ?? ''];
+    if (!store || !/^[A-Za-z0-9_-]+$/.test(id)) return;
+    await store.get(id).catch(() => undefined);
   }
 
   close(): void {
@@ -204,11 +228,12 @@ export class LibraryStorage {
       await Promise.all([this.documents.retireAll(), this.annotations.retireAll(), this.analysis.retireAll()]);
       await retireFilesUnder(this.dataDir);
       const movedAside = await replaceDataFiles(this.dataDir, contents, safety, this.now());
-      this.#library = (await openIndex(this.dataDir, this.now())).db;
-      this.#settings = (await openSettings(this.dataDir, this.now())).db;
-      await this.cards.open();
-      await this.quiz.open();
       this.notices.splice(0);
+      this.#library = (await openIndex(this.dataDir, this.#recovery, this.now())).db;
+      this.#settings = (await openSettings(this.dataDir, this.#recovery, this.now())).db;
+      // The flashcards are read again if they were in use; otherwise on their first use, as at start-up.
+      if (this.cards.isOpening) await this.cards.open();
+      await this.quiz.open();
       const kept = movedAside.length > 0 ? ` ${movedAside.length} file(s) that changed since were moved aside rather than replaced.` : '';
       this.notices.push({
         id: `restored:${manifest.id}`,
@@ -269,41 +294,35 @@ export class LibraryStorage {
   }
 
   #reportRecovered(report: RecoveryReport): void {
-    const [folder, name] = report.file.includes('/') ? report.file.split('/') : ['', report.file];
-    const id = path.basename(name ?? '', '.json');
-    const title = this.#library.data.documents.find((doc) => doc.id === id)?.title ?? id;
-    const perDocument: Record<string, string> = {
-      documents: `The text of “${title}”`,
-      annotations: `The highlights and notes of “${title}”`,
-      analysis: `The actors and dates of “${title}”`,
-    };
-    const what = (folder ? perDocument[folder] : FILE_NAMES[report.file]) ?? `The file ${report.file}`;
-    const outcome = report.restoredFrom
-      ? `It was restored from ${describeBackup(report.restoredFrom)}; changes made after that backup are not in it.`
-      : 'No backup held a good copy, so it starts again empty.';
-    this.notices.push({
-      id: `recovered:${path.basename(report.movedTo)}`,
-      message: `${what} could not be read and was moved aside to ${report.movedTo} (nothing was overwritten). ${outcome}`,
-    });
+    this.notices.push(recoveryNotice(report, (id) => this.#library.data.documents.find((doc) => doc.id === id)?.title ?? id));
   }
 
-  /** Lists again the documents on disk that a rebuilt index lost (see orphan-documents.ts). */
-  async #relistUnlisted(): Promise<void> {
-    const listed = new Set(this.#library.data.documents.map((doc) => doc.id));
-    const found = await findUnlistedDocuments(path.join(this.dataDir, 'documents'), listed);
-    if (found.length === 0) return;
-    this.#library.data.documents.push(...found);
-    this.notices.push({
-      id: `relisted:${found.length}`,
-      message: `${found.length} article(s) found in the library folder but missing from the restored index were listed again, titled from their first line.`,
-    });
+  /**
+   * After the index was moved aside (restored from a backup, or started empty): lists again the documents on disk it
+   * lost, and counts each document's highlights again, since the Library screen shows the index's counts.
+   */
+  async #afterIndexRecovered(): Promise<void> {
+    const documents = this.#library.data.documents;
+    const listed = new Set(documents.map((doc) => doc.id));
+    const found = await findUnlistedDocuments(path.join(this.dataDir, 'documents'), listed, async (id) => (await this.documents.get(id)).data);
+    if (found.length > 0) {
+      documents.push(...found);
+      this.notices.push({
+        id: `relisted:${found.length}`,
+        message: `${found.length} article(s) found in the library folder but missing from the restored index were listed again, titled from their first line.`,
+      });
+    }
+    const counts = await countHighlights(path.join(this.dataDir, 'annotations'), documents.map((doc) => doc.id));
+    for (const doc of documents) {
+      const count = counts.get(doc.id);
+      if (count !== undefined) doc.highlightCount = count;
+    }
   }
 
-  #reportMovedAside(what: string, movedTo: string): void {
-    this.notices.push({
-      id: `moved-aside:${path.basename(movedTo)}`,
-      message: `${what} could not be read and was moved aside to ${movedTo}. Nothing was overwritten.`,
-    });
+  /** Puts a document's highlight count in the index right after its annotations file was recovered (restored or emptied). */
+  async #keepHighlightCount(id: string, count: number): Promise<void> {
+    const meta = this.#library.data.documents.find((doc) => doc.id === id);
+    if (meta && (meta.highlightCount ?? 0) !== count) await this.updateMeta(id, { highlightCount: count });
   }
 }
 

@@ -1,16 +1,21 @@
 /**
- * Documents whose text is on disk but whom the library index does not list: after the index was rebuilt from an
- * older backup (or from nothing), articles added since would otherwise vanish from the library. They are listed again
- * with a title taken from their text, so the reader can find them (and their highlights) and rename them.
+ * Putting a rebuilt library index right. After the index was restored from an older backup (or started from nothing),
+ * articles added since would vanish from the library: those whose text is on disk are listed again with a title taken
+ * from their text, so the reader can find them (and their highlights) and rename them. And the highlight counts the
+ * index keeps for the Library screen are those of the backup: they are counted again from the annotations files.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { countWords, deriveTitle } from '../core/text-stats';
 import type { DocumentMeta } from '../core/model';
-import { isDocumentFile } from './file-schemas';
+import { isAnnotationsFile, type DocumentFile } from './file-schemas';
 
-/** Index entries for every good document file in `documentsDir` whose id is not in `listed`; [] when none. */
-export async function findUnlistedDocuments(documentsDir: string, listed: ReadonlySet<string>): Promise<DocumentMeta[]> {
+/**
+ * Index entries for every document file in `documentsDir` whose id is not in `listed` and whose text `load` returns
+ * (it opens the file through its store, so a bad one is checked, restored from a backup or moved aside, and announced
+ * first); [] when none.
+ */
+export async function findUnlistedDocuments(documentsDir: string, listed: ReadonlySet<string>, load: (id: string) => Promise<DocumentFile>): Promise<DocumentMeta[]> {
   let names: string[];
   try {
     names = await readdir(documentsDir);
@@ -21,16 +26,37 @@ export async function findUnlistedDocuments(documentsDir: string, listed: Readon
   for (const name of names.sort()) {
     const id = /^([A-Za-z0-9_-]+)\.json$/.exec(name)?.[1];
     if (!id || listed.has(id)) continue;
-    const file = path.join(documentsDir, name);
-    let data: unknown;
+    // A file from a newer Lectio (which its store refuses) or one that cannot be read at all is not listed.
+    const data = await load(id).catch(() => null);
+    if (!data || data.id !== id || data.body.text.trim() === '') continue;
+    const modified = await stat(path.join(documentsDir, name)).catch(() => null);
+    if (!modified) continue;
+    found.push({ id, title: deriveTitle(data.body.text), source: '', publishedDate: null, addedAt: modified.mtime.toISOString(), wordCount: countWords(data.body.text), origin: 'recovered' });
+  }
+  return found;
+}
+
+/**
+ * The number of highlights in each listed document's annotations file, read without opening its store (a library
+ * can hold a thousand); a missing file counts 0, and a file that does not parse or fails its check is left out (it is
+ * recovered on its first use, which counts it again).
+ */
+export async function countHighlights(annotationsDir: string, ids: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const id of ids) {
+    let text: string;
     try {
-      data = JSON.parse(await readFile(file, 'utf8'));
+      text = await readFile(path.join(annotationsDir, `${id}.json`), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') counts.set(id, 0);
+      continue;
+    }
+    try {
+      const data: unknown = JSON.parse(text);
+      if (isAnnotationsFile(data)) counts.set(id, data.highlights.length);
     } catch {
       continue;
     }
-    if (!isDocumentFile(data) || data.id !== id || data.body.text.trim() === '') continue;
-    const addedAt = (await stat(file)).mtime.toISOString();
-    found.push({ id, title: deriveTitle(data.body.text), source: '', publishedDate: null, addedAt, wordCount: countWords(data.body.text), origin: 'recovered' });
   }
-  return found;
+  return counts;
 }

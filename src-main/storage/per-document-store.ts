@@ -1,22 +1,27 @@
 /**
  * A folder of lowdb files, one per document (`<folder>/<documentId>.json`), opened lazily and kept open. Each kind of
  * data that grows with a document (its text, its annotations, its analysis cache) lives in its own folder, so a write
- * costs the size of one document's data, never the whole library's.
+ * costs the size of one document's data, never the whole library's. A file is checked when it is first opened, not
+ * when the library opens: a bad one is moved aside, restored from the newest good backup, and announced then.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Low } from 'lowdb';
-import { openStore, retireStore, type Versioned } from './json-store';
+import { retireStore, type Versioned } from './json-store';
 import { KeyedMutex } from './keyed-mutex';
+import { openRecovering, type Recovery } from './recovery';
 
 export interface PerDocumentSpec<T extends Versioned> {
+  /** The folder, named for its kind (`documents`, `annotations`, …), directly inside the library folder. */
   folder: string;
   schemaVersion: number;
   defaults: (documentId: string) => T;
   isValid: (data: unknown) => data is T;
   migrate?: (data: Versioned) => T;
-  /** Called when a document's file was unreadable and was moved aside to `movedTo`. */
-  onMovedAside: (documentId: string, movedTo: string) => void;
+  /** Restores and announces a document's file that was unreadable when first opened. */
+  recovery: Recovery;
+  /** Called when a file was recovered as it opened (moved aside, perhaps restored), before anyone else sees it. */
+  onRecovered?: (documentId: string, data: T) => Promise<void>;
 }
 
 export class PerDocumentStore<T extends Versioned> {
@@ -30,6 +35,11 @@ export class PerDocumentStore<T extends Versioned> {
 
   path(documentId: string): string {
     return path.join(this.spec.folder, `${documentId}.json`);
+  }
+
+  /** The file's path relative to the library folder, as backups and recovery name it. */
+  relative(documentId: string): string {
+    return `${path.basename(this.spec.folder)}/${documentId}.json`;
   }
 
   /** The document's file, opened once; concurrent callers share one opening. */
@@ -78,7 +88,7 @@ export class PerDocumentStore<T extends Versioned> {
 
   async #openFile(documentId: string): Promise<Low<T>> {
     await mkdir(this.spec.folder, { recursive: true });
-    const opened = await openStore<T>(
+    const opened = await openRecovering<T>(
       {
         file: this.path(documentId),
         schemaVersion: this.spec.schemaVersion,
@@ -86,9 +96,11 @@ export class PerDocumentStore<T extends Versioned> {
         isValid: this.spec.isValid,
         migrate: this.spec.migrate,
       },
+      this.relative(documentId),
+      this.spec.recovery,
       this.now(),
     );
-    if (opened.movedAside) this.spec.onMovedAside(documentId, opened.movedAside);
+    if (opened.movedAside) await this.spec.onRecovered?.(documentId, opened.db.data);
     return opened.db;
   }
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
 import type { QuizSessionRecord } from '../core/quiz/session';
-import { openStore } from './json-store';
+import { openRecovering, type Recovery } from './recovery';
 
 export const QUIZ_SCHEMA_VERSION = 1;
 
@@ -45,20 +45,22 @@ export class QuizStore {
   constructor(
     private readonly dataDir: string,
     private readonly now: () => Date,
-    private readonly onMovedAside: (what: string, movedTo: string) => void,
+    /** Restores and announces an unreadable file; without it a bad file is only moved aside. */
+    private readonly recovery?: Recovery,
   ) {}
 
   async open(): Promise<void> {
-    const opened = await openStore<QuizFile>(
+    const opened = await openRecovering<QuizFile>(
       {
         file: path.join(this.dataDir, 'quiz.json'),
         schemaVersion: QUIZ_SCHEMA_VERSION,
         defaults: () => ({ schemaVersion: QUIZ_SCHEMA_VERSION, sessions: [], hidden: [] }),
         isValid: isQuizFile,
       },
+      'quiz.json',
+      this.recovery,
       this.now(),
     );
-    if (opened.movedAside) this.onMovedAside('Your quiz history', opened.movedAside);
     this.#db = opened.db;
   }
 

@@ -1,13 +1,14 @@
 /**
- * The start-up check of every data file: a file that does not parse, or that its kind's check refuses, is moved aside
- * (never overwritten) and replaced by the newest backup's copy that passes the same check. Files of kinds this module
- * does not know (added later) need only parse.
+ * Putting a bad data file right: it is moved aside (never overwritten) and replaced by the newest backup's copy that
+ * passes the same check. The stores do this as they open their file (json-store.ts: the always-loaded files at
+ * start-up, each per-document file on its first use); `recoverDataFiles` does it at start-up for files no store opens
+ * (kinds added later), which need only parse.
  */
 import { readFile } from 'node:fs/promises';
 import type { BackupManifest, BackupStore } from './backups';
 import { dataFilePath, listDataFiles } from './data-files';
 import { writeFileDurably } from './durable-file';
-import { moveAside } from './json-store';
+import { moveAside, openStore, type OpenedStore, type StoreSpec, type Versioned } from './json-store';
 
 export interface RecoveryReport {
   /** The data file's relative path, e.g. `annotations/<id>.json`. */
@@ -17,12 +18,40 @@ export interface RecoveryReport {
   restoredFrom: BackupManifest | null;
 }
 
-export interface RecoveryOptions {
+export interface RestoreOptions {
   dataDir: string;
   backups: BackupStore;
-  now: () => Date;
   /** True when parsed `data` is acceptable for the file at `relative`. */
   accept: (relative: string, data: unknown) => boolean;
+}
+
+export interface RecoveryOptions extends RestoreOptions {
+  now: () => Date;
+  /** Files left to the stores that open them (checked there, when opened); these are not read here. */
+  skip: (relative: string) => boolean;
+}
+
+/** How a store recovers its file: where good copies come from, and who announces what happened. */
+export interface Recovery {
+  /** Writes a good copy of `relative` in place; returns the backup it came from, or null when none holds one. */
+  restore(relative: string): Promise<BackupManifest | null>;
+  /** Tells the reader (a notice) that `relative` was moved aside, and whether a backup's copy replaced it. */
+  announce(report: RecoveryReport): void;
+}
+
+/** Writes the newest backup's good copy of `relative` over the (already moved aside) file; null when no backup has one. */
+export async function restoreFromBackup(options: RestoreOptions, relative: string): Promise<BackupManifest | null> {
+  const copy = await options.backups.newestGoodCopy(relative, (data) => (data !== undefined && options.accept(relative, data) ? data : null));
+  if (!copy) return null;
+  await writeFileDurably(dataFilePath(options.dataDir, relative), `${JSON.stringify(copy.data, null, 1)}`);
+  return copy.backup;
+}
+
+/** Opens a store on `relative`; a bad file is moved aside, restored through `recovery`, and announced. */
+export async function openRecovering<T extends Versioned>(spec: StoreSpec<T>, relative: string, recovery: Recovery | undefined, now: Date): Promise<OpenedStore<T>> {
+  const opened = await openStore({ ...spec, restore: recovery ? () => recovery.restore(relative) : undefined }, now);
+  if (opened.movedAside) recovery?.announce({ file: relative, movedTo: opened.movedAside, restoredFrom: opened.restoredFrom ?? null });
+  return opened;
 }
 
 function parse(text: string): { data: unknown } | null {
@@ -46,28 +75,15 @@ async function isGood(options: RecoveryOptions, relative: string): Promise<boole
   return parsed !== null && options.accept(relative, parsed.data);
 }
 
-/** Files are read this many at a time: one at a time left a 1,000-article library waiting on the disk at start. */
-const CHECK_CONCURRENCY = 16;
-
-/** Checks every data file, recovering the bad ones; returns what it did (empty when all were good). */
+/** Checks every data file that `skip` does not leave to a store, recovering the bad ones; returns what it did. */
 export async function recoverDataFiles(options: RecoveryOptions): Promise<RecoveryReport[]> {
-  const files = await listDataFiles(options.dataDir);
+  const files = (await listDataFiles(options.dataDir)).filter((relative) => !options.skip(relative));
   const bad: string[] = [];
-  for (let i = 0; i < files.length; i += CHECK_CONCURRENCY) {
-    const batch = files.slice(i, i + CHECK_CONCURRENCY);
-    const verdicts = await Promise.all(batch.map((relative) => isGood(options, relative)));
-    batch.forEach((relative, j) => {
-      if (!verdicts[j]) bad.push(relative);
-    });
-  }
+  for (const relative of files) if (!(await isGood(options, relative))) bad.push(relative);
   const reports: RecoveryReport[] = [];
-  // Recovery itself stays one file at a time: it is rare, and it moves and writes files.
   for (const relative of bad) {
-    const file = dataFilePath(options.dataDir, relative);
-    const movedTo = await moveAside(file, options.now());
-    const copy = await options.backups.newestGoodCopy(relative, (data) => (data !== undefined && options.accept(relative, data) ? data : null));
-    if (copy) await writeFileDurably(file, `${JSON.stringify(copy.data, null, 1)}`);
-    reports.push({ file: relative, movedTo, restoredFrom: copy?.backup ?? null });
+    const movedTo = await moveAside(dataFilePath(options.dataDir, relative), options.now());
+    reports.push({ file: relative, movedTo, restoredFrom: await restoreFromBackup(options, relative) });
   }
   return reports;
 }

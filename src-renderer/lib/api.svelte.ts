@@ -62,15 +62,27 @@ async function postJson(method: MethodName, input: unknown, token: string): Prom
   return (await response.json()) as ApiResult<unknown>;
 }
 
+const settledListeners = new Set<(method: MethodName) => void>();
+
+/** Calls `listener` with the method's name each time a call has been answered (or failed); returns the unsubscribe. */
+export function onCallSettled(listener: (method: MethodName) => void): () => void {
+  settledListeners.add(listener);
+  return () => settledListeners.delete(listener);
+}
+
 function createClient(): LectioApi {
   const bridge = window.lectio;
   const token = bridge ? '' : browserToken();
   const call = async (method: MethodName, input: unknown) => {
     const plain = $state.snapshot(input ?? {});
-    const result = bridge
-      ? await (bridge.invoke[method] as (arg: unknown) => Promise<ApiResult<unknown>>)(plain)
-      : await postJson(method, plain, token);
-    return unwrap(result);
+    try {
+      const result = bridge
+        ? await (bridge.invoke[method] as (arg: unknown) => Promise<ApiResult<unknown>>)(plain)
+        : await postJson(method, plain, token);
+      return unwrap(result);
+    } finally {
+      for (const listener of settledListeners) listener(method);
+    }
   };
   return Object.fromEntries(METHOD_NAMES.map((method) => [method, (input: unknown) => call(method, input)])) as unknown as LectioApi;
 }

@@ -128,6 +128,25 @@ describe('BackupScheduler', () => {
     expect((await again.stop())?.reason).toBe('quit');
     expect(await count()).toBe(2);
   });
+
+  it('lets the start-up backup wait, and a quit before it comes takes the quit backup instead', async () => {
+    const { api, storage, documentId } = await library();
+    const timers: IntervalTimers = { setInterval: () => 1, clearInterval: () => undefined };
+    const count = async () => (await storage.backups.list()).length;
+    const waiting = new BackupScheduler(storage.backups, { timers, startDelayMs: 60_000 });
+    const started = waiting.start();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await count()).toBe(0); // still waiting
+    await api.setDocumentNote({ documentId, note: 'changed before the start-up backup' });
+    expect((await waiting.stop())?.reason).toBe('quit');
+    expect(await started).toBeNull();
+    expect(await count()).toBe(1);
+    const soon = new BackupScheduler(storage.backups, { timers, startDelayMs: 10 });
+    await api.setDocumentNote({ documentId, note: 'changed again' });
+    expect((await soon.start())?.reason).toBe('start');
+    expect(await soon.stop()).toBeNull();
+    expect(await count()).toBe(2);
+  });
 });
 
 describe('a backup the reader asked for', () => {

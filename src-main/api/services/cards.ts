@@ -8,6 +8,7 @@ import { anchor } from '../../core/anchoring/anchor';
 import { InvalidRangeError, describe } from '../../core/anchoring/describe';
 import type { HighlightSelectors } from '../../core/anchoring/selectors';
 import type { StoredCard } from '../../core/cards/card';
+import type { CardStore } from '../../storage/card-store';
 import { clozeFromHighlight } from '../../core/cards/cloze-from-highlight';
 import { checkCardContent, cleanCardTags } from '../../core/cards/validate';
 import { passagesOf } from '../../core/passages';
@@ -47,7 +48,23 @@ function requireContent(card: Pick<StoredCard, 'kind' | 'front' | 'back'>): void
   if (problem) throw new InvalidInputError(problem);
 }
 
+/**
+ * `methods`, each waiting first for the card files to be open: they are read on first use, not at start-up. Once they
+ * are open a call goes straight through, in the same turn as before (an export registers itself at once, say).
+ */
+function afterOpening<T extends object>(methods: T, store: CardStore): T {
+  const entries = Object.entries(methods).map(([name, method]) => {
+    const call = method as (input: unknown) => Promise<unknown>;
+    return [name, (input: unknown) => (store.isReady ? call(input) : store.ready().then(() => call(input)))];
+  });
+  return Object.fromEntries(entries) as T;
+}
+
 export function cardMethods(deps: ServiceDeps): CardMethods {
+  return afterOpening(cardMethodsOf(deps), deps.storage.cards);
+}
+
+function cardMethodsOf(deps: ServiceDeps): CardMethods {
   const context = new CardContext(deps);
   const { store } = context;
   const { storage, now, newId } = deps;

@@ -24,6 +24,7 @@ export function searchMethods(deps: ServiceDeps): SearchMethods {
       const doc = await storage.getDocument(meta.id);
       index.replaceDocument(meta.id, signature, documentEntries(doc, annotations.highlights, annotations.documentNote));
     }
+    await storage.cards.ready();
     const cards = storage.cards.cards;
     const titles = new Map(listed.map((meta) => [meta.id, meta.title]));
     const signature = `${cardsSignature(cards)}|${[...titles.values()].join('|')}`;

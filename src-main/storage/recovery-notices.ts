@@ -1,0 +1,69 @@
+/**
+ * What the reader is told when a data file had to be recovered: which file (by the article's title for per-document
+ * files), where its bad copy went, and which backup the good copy came from. Recoveries can happen before the library
+ * object exists (its index and settings open first), so they are held until it can take them.
+ */
+import path from 'node:path';
+import type { BackupManifest } from './backups';
+import { restoreFromBackup, type Recovery, type RecoveryReport, type RestoreOptions } from './recovery';
+
+export interface StorageNotice {
+  id: string;
+  message: string;
+  /** 'warning' when absent: something went wrong and the reader should know. */
+  level?: 'info' | 'warning';
+}
+
+export function describeBackup(backup: BackupManifest): string {
+  return `the backup of ${backup.createdAt.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+const FILE_NAMES: Record<string, string> = {
+  'library.json': 'The library index',
+  'settings.json': 'Your settings',
+  'cards.json': 'The flashcards file',
+  'reviews.json': 'The review history file',
+  'quiz.json': 'The quiz history file',
+};
+
+/** The notice for one recovered file; `titleOf` names a document by its id. */
+export function recoveryNotice(report: RecoveryReport, titleOf: (id: string) => string): StorageNotice {
+  const [folder, name] = report.file.includes('/') ? report.file.split('/') : ['', report.file];
+  const title = titleOf(path.basename(name ?? '', '.json'));
+  const perDocument: Record<string, string> = {
+    documents: `The text of “${title}”`,
+    annotations: `The highlights and notes of “${title}”`,
+    analysis: `The actors and dates of “${title}”`,
+  };
+  const what = (folder ? perDocument[folder] : FILE_NAMES[report.file]) ?? `The file ${report.file}`;
+  const outcome = report.restoredFrom
+    ? `It was restored from ${describeBackup(report.restoredFrom)}; changes made after that backup are not in it.`
+    : 'No backup held a good copy, so it starts again empty.';
+  return {
+    id: `recovered:${path.basename(report.movedTo)}`,
+    message: `${what} could not be read and was moved aside to ${report.movedTo} (nothing was overwritten). ${outcome}`,
+  };
+}
+
+/** The stores' Recovery: good copies from the library's backups; announcements held until `deliverTo` is called. */
+export class Announcements implements Recovery {
+  readonly #early: RecoveryReport[] = [];
+  #deliver: ((report: RecoveryReport) => void) | null = null;
+
+  constructor(private readonly restoring: RestoreOptions) {}
+
+  restore(relative: string): Promise<BackupManifest | null> {
+    return restoreFromBackup(this.restoring, relative);
+  }
+
+  announce(report: RecoveryReport): void {
+    if (this.#deliver) this.#deliver(report);
+    else this.#early.push(report);
+  }
+
+  /** From now on announcements go to `deliver`, starting with those made so far. */
+  deliverTo(deliver: (report: RecoveryReport) => void): void {
+    this.#deliver = deliver;
+    for (const report of this.#early.splice(0)) deliver(report);
+  }
+}
