@@ -192,6 +192,7 @@ export interface ApiMethods {
   deleteHighlight: { input: { documentId: string; id: string }; output: Highlight };
   restoreHighlight: { input: { documentId: string; highlight: Highlight }; output: AnchoredHighlight };
   setDocumentNote: { input: { documentId: string; note: string }; output: { documentNote: string } };
+  /** One export runs at a time (see exportProgress); another started meanwhile fails with 'invalid-argument'. */
   exportAnnotations: { input: { documentId: string; format: AnnotationExportFormat }; output: ExportedFile };
   importAnnotations: { input: { documentId: string; content: string }; output: AnnotationImportReport };
   search: { input: { query: string; limit?: number }; output: SearchHit[] };
@@ -222,8 +223,13 @@ export interface ApiMethods {
   gradeCard: { input: { id: string; grade: Grade }; output: GradeResult };
   undoGrade: { input: { reviewId: string }; output: CardView };
   getCardStats: { input: Empty; output: CardStatsView };
+  /** One export runs at a time (see exportProgress); another started meanwhile fails with 'invalid-argument'. */
   exportCards: { input: { documentId?: string }; output: ExportedFile };
   importCards: { input: { content: string }; output: CardImportReport };
+  /** How far the export under way (exportAnnotations or exportCards) has got, in highlights or cards. */
+  exportProgress: { input: Empty; output: { running: boolean; done: number; total: number } };
+  /** Stops that export: it fails with the 'cancelled' error and returns no file. */
+  cancelExport: { input: Empty; output: { cancelled: boolean } };
 }
 
 export type MethodName = keyof ApiMethods;
@@ -277,6 +283,8 @@ export const METHOD_NAMES = [
   'getCardStats',
   'exportCards',
   'importCards',
+  'exportProgress',
+  'cancelExport',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

@@ -174,4 +174,6 @@ export const inputSchemas: Schemas = {
   getCardStats: empty,
   exportCards: z.object({ documentId: id.optional() }).strict(),
   importCards: z.object({ content: z.string().max(50_000_000) }).strict(),
+  exportProgress: empty,
+  cancelExport: empty,
 };

@@ -10,6 +10,7 @@ import { backupMethods } from './services/backups';
 import { cardMethods } from './services/cards';
 import type { ServiceDeps, ServiceOptions } from './services/deps';
 import { documentMethods } from './services/documents';
+import { ExportJobs, exportMethods } from './services/exports';
 import { quizMethods } from './services/quiz';
 import { searchMethods } from './services/search';
 import { settingsMethods } from './services/settings';
@@ -23,6 +24,7 @@ export function createService(options: ServiceOptions): LectioApi {
     storage: options.storage,
     now: options.now,
     newId: options.newId ?? randomUUID,
+    exports: new ExportJobs(),
   };
-  return { ...documentMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps), ...quizMethods(deps), ...cardMethods(deps), ...backupMethods(deps) };
+  return { ...documentMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps), ...quizMethods(deps), ...cardMethods(deps), ...backupMethods(deps), ...exportMethods(deps.exports) };
 }

@@ -8,6 +8,11 @@ export function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
 }
 
+/** A count with this locale's digit grouping: 20,000. */
+export function formatCount(count: number): string {
+  return numberFormat.format(count);
+}
+
 export function formatWords(count: number): string {
   return `${numberFormat.format(count)} ${count === 1 ? 'word' : 'words'}`;
 }

@@ -5,9 +5,9 @@
  */
 import { anchor } from '../../core/anchoring/anchor';
 import { InvalidRangeError, describe } from '../../core/anchoring/describe';
-import { exportMarkdown } from '../../core/annotations/export-markdown';
-import type { ColorLabels, Highlight } from '../../core/annotations/highlight';
-import { toAnnotationCollection } from '../../core/annotations/web-annotation';
+import { highlightSection, markdownFile } from '../../core/annotations/export-markdown';
+import { inReadingOrder, type ColorLabels, type Highlight } from '../../core/annotations/highlight';
+import { annotationsJson, collectionJson } from '../../core/annotations/web-annotation';
 import { fromWebAnnotations } from '../../core/annotations/web-annotation-import';
 import type { AnchoredHighlight, LectioApi } from '../contract';
 import { InvalidInputError, type ServiceDeps } from './deps';
@@ -30,7 +30,7 @@ function fileStem(title: string): string {
 }
 
 export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
-  const { storage, now, newId } = deps;
+  const { storage, now, newId, exports } = deps;
 
   async function open(documentId: string) {
     const doc = await storage.getDocument(documentId);
@@ -122,13 +122,20 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
 
     async exportAnnotations({ documentId, format }) {
       const { doc, file } = await open(documentId);
-      const positions = new Map(file.data.highlights.map((h) => [h.id, anchor(doc.body.text, h.selectors)?.start ?? h.selectors[0].start]));
+      const highlights = [...file.data.highlights];
       if (format === 'markdown') {
-        const content = exportMarkdown({ title: doc.title, source: doc.source, highlights: file.data.highlights, labels: labels(), positions });
-        return { fileName: `${fileStem(doc.title)}.md`, mimeType: 'text/markdown', content };
+        const labelled = labels();
+        // Two passes: where each highlight anchors now (for reading order), then its section of the file.
+        return exports.run({ items: highlights.length, passes: 2 }, async (run) => {
+          const positions = new Map(await run.map(highlights, (h) => [h.id, anchor(doc.body.text, h.selectors)?.start ?? h.selectors[0].start] as const));
+          const sections = await run.map(inReadingOrder(highlights, positions), (h) => highlightSection(h, labelled));
+          return { fileName: `${fileStem(doc.title)}.md`, mimeType: 'text/markdown', content: markdownFile(doc, sections) };
+        });
       }
-      const collection = toAnnotationCollection(file.data.highlights, doc.title);
-      return { fileName: `${fileStem(doc.title)}.annotations.json`, mimeType: 'application/ld+json', content: `${JSON.stringify(collection, null, 2)}\n` };
+      return exports.run({ items: highlights.length }, async (run) => {
+        const parts = await run.chunks(highlights, annotationsJson);
+        return { fileName: `${fileStem(doc.title)}.annotations.json`, mimeType: 'application/ld+json', content: collectionJson(parts, highlights.length, doc.title) };
+      });
     },
 
     async importAnnotations({ documentId, content }) {

@@ -2,8 +2,7 @@
  * Anki interchange: export as Anki-importable tab-separated text (GUIDs derived from card ids, so re-exporting
  * updates notes in Anki), and import of the same format, where a matching GUID updates a card instead of adding one.
  */
-import type { ExportItem } from '../../core/cards/anki-export';
-import { toAnkiText } from '../../core/cards/anki-export';
+import { ankiFile, ankiLine } from '../../core/cards/anki-export';
 import { parseAnkiText, planImport } from '../../core/cards/anki-import';
 import type { LectioApi } from '../contract';
 import type { CardContext } from './card-views';
@@ -19,14 +18,16 @@ export function interchangeMethods(context: CardContext): InterchangeMethods {
   return {
     async exportCards({ documentId }) {
       const cards = store.cards.filter((card) => documentId === undefined || card.source?.documentId === documentId);
-      const items: ExportItem[] = await Promise.all(
-        cards.map(async (card) => {
-          const source = card.source ? await context.sourceView(card.source) : null;
-          return { card, documentTitle: source?.documentTitle ?? null, passage: source?.passage ?? null };
-        }),
-      );
       const title = documentId === undefined ? null : context.deps.storage.findMeta(documentId).title;
-      return { fileName: `${title ? fileStem(title) : 'lectio'}-anki.txt`, mimeType: 'text/plain', content: toAnkiText(items) };
+      const fileName = `${title ? fileStem(title) : 'lectio'}-anki.txt`;
+      // A card at a time: its passage re-anchored where it is now, then its line of the file.
+      return context.deps.exports.run({ items: cards.length }, async (run) => {
+        const lines = await run.map(cards, async (card) => {
+          const source = card.source ? await context.sourceView(card.source) : null;
+          return ankiLine({ card, documentTitle: source?.documentTitle ?? null, passage: source?.passage ?? null });
+        });
+        return { fileName, mimeType: 'text/plain', content: ankiFile(lines) };
+      });
     },
 
     async importCards({ content }) {

@@ -1,7 +1,8 @@
-/** What every part of the service is built from: storage, the clock, id generation, the engine runner. */
+/** What every part of the service is built from: storage, the clock, id generation, the engine runner, the export under way. */
 import type { ExtractionRunner } from '../../analysis/extraction-runner';
 import type { LibraryStorage } from '../../storage/library-storage';
 import type { AppInfo } from '../contract';
+import type { ExportJobs } from './exports';
 
 export interface ServiceOptions {
   storage: LibraryStorage;
@@ -19,6 +20,8 @@ export interface ServiceDeps {
   storage: LibraryStorage;
   now: () => Date;
   newId: () => string;
+  /** The export under way (annotations or cards): one at a time, with progress and cancel. */
+  exports: ExportJobs;
 }
 
 /** An argument that passed its schema but makes no sense (an empty article, an unknown actor): a typed error. */

@@ -47,7 +47,8 @@ export function toTag(tag: string): string | null {
   return cleaned === '' ? null : `#${cleaned}`;
 }
 
-function highlightSection(highlight: Highlight, labels: ColorLabels): string {
+/** One highlight's section: its quote, colour label, note and tags. */
+export function highlightSection(highlight: Highlight, labels: ColorLabels): string {
   const parts = [blockquote(highlight.selectors[1].exact), `*${oneLine(labels[highlight.color])}*`];
   const note = highlight.note.trim();
   if (note !== '') parts.push(note);
@@ -56,11 +57,15 @@ function highlightSection(highlight: Highlight, labels: ColorLabels): string {
   return parts.join('\n\n');
 }
 
-/** The Markdown text (ending in a newline); a document without highlights still gets its title and source. */
-export function exportMarkdown(input: MarkdownExport): string {
+/** The Markdown text around sections made by highlightSection (in reading order), ending in a newline. */
+export function markdownFile(input: Pick<MarkdownExport, 'title' | 'source'>, sections: readonly string[]): string {
   const header = [`# ${oneLine(input.title) || 'Untitled'}`];
   if (input.source.trim() !== '') header.push(`Source: ${oneLine(input.source)}`);
-  const sections = inReadingOrder(input.highlights, input.positions).map((h) => highlightSection(h, input.labels));
   const body = sections.length > 0 ? ['## Highlights', sections.join('\n\n---\n\n')] : [];
   return `${[...header, ...body].join('\n\n')}\n`;
+}
+
+/** The Markdown text (ending in a newline); a document without highlights still gets its title and source. */
+export function exportMarkdown(input: MarkdownExport): string {
+  return markdownFile(input, inReadingOrder(input.highlights, input.positions).map((h) => highlightSection(h, input.labels)));
 }

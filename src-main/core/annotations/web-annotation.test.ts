@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_HIGHLIGHTS } from './test-highlights';
-import { ANNOTATION_CONTEXT, toAnnotationCollection, toWebAnnotation } from './web-annotation';
+import { ANNOTATION_CONTEXT, annotationsJson, collectionJson, toAnnotationCollection, toWebAnnotation } from './web-annotation';
 import { fromWebAnnotations, type ImportErrorCode } from './web-annotation-import';
 
 const collection = () => toAnnotationCollection(SAMPLE_HIGHLIGHTS, 'The Year of Revolutions');
@@ -32,6 +32,21 @@ describe('toAnnotationCollection', () => {
     const bare = toWebAnnotation(SAMPLE_HIGHLIGHTS[0]!);
     expect(bare.motivation).toBe('highlighting');
     expect(bare).not.toHaveProperty('body');
+  });
+});
+
+describe('collectionJson', () => {
+  it('writes what JSON.stringify writes for the whole collection, a chunk at a time, whatever the label', () => {
+    const labels = [undefined, '', 'The Year of Revolutions', 'A "items": [] label\nwith a break', '"items": []'];
+    for (const label of labels) {
+      for (const highlights of [[], SAMPLE_HIGHLIGHTS.slice(0, 1), SAMPLE_HIGHLIGHTS]) {
+        const whole = `${JSON.stringify(toAnnotationCollection(highlights, label), null, 2)}\n`;
+        expect(collectionJson([annotationsJson(highlights)], highlights.length, label)).toBe(whole);
+        const oneByOne = highlights.map((h) => annotationsJson([h]));
+        expect(collectionJson(oneByOne, highlights.length, label)).toBe(whole);
+        expect(collectionJson([annotationsJson([]), ...oneByOne, annotationsJson([])], highlights.length, label)).toBe(whole);
+      }
+    }
   });
 });
 

@@ -79,3 +79,29 @@ export function toAnnotationCollection(highlights: readonly Highlight[], label?:
     first: { type: 'AnnotationPage', startIndex: 0, items },
   };
 }
+
+const ITEMS_CLOSE = '\n    ]\n  }\n}';
+
+/**
+ * Some annotations as they appear inside collectionJson's `items` (indented for that place), without the brackets:
+ * serialised inside a wrapper that puts them at the same depth as in the collection, so the indentation comes out
+ * right without touching the text.
+ */
+export function annotationsJson(highlights: readonly Highlight[]): string {
+  if (highlights.length === 0) return '';
+  const text = JSON.stringify({ first: { items: highlights.map(toWebAnnotation) } }, null, 2);
+  return text.slice(text.indexOf('[\n') + 2, text.length - ITEMS_CLOSE.length);
+}
+
+/**
+ * The collection's file (`JSON.stringify(toAnnotationCollection(…), null, 2)` and a newline, byte for byte) around
+ * parts made by annotationsJson, in order, holding `total` annotations: a long export serialises a chunk at a time.
+ */
+export function collectionJson(parts: readonly string[], total: number, label?: string): string {
+  const skeleton = JSON.stringify({ ...toAnnotationCollection([], label), total }, null, 2);
+  const filled = parts.filter((part) => part !== '');
+  if (filled.length === 0) return `${skeleton}\n`;
+  // The last `"items": []` is the page's: inside a string every quote is escaped, so a label cannot contain it.
+  const at = skeleton.lastIndexOf('"items": []');
+  return `${skeleton.slice(0, at)}"items": [\n${filled.join(',\n')}\n    ]${skeleton.slice(at + '"items": []'.length)}\n`;
+}

@@ -41,20 +41,29 @@ export function sourceLine(passage: string, documentTitle: string | null): strin
   return `“${passage.replace(/\s+/g, ' ').trim()}”${documentTitle ? ` — ${documentTitle}` : ''}`;
 }
 
+/** The header lines Anki reads the columns from. */
+const HEADER = [
+  '#separator:tab',
+  '#html:false',
+  '#guid column:1',
+  '#notetype column:2',
+  '#deck column:3',
+  '#tags column:6',
+  `#columns:${['GUID', 'Note type', 'Deck', 'Front / Text', 'Back / Back Extra', 'Tags'].join(SEPARATOR)}`,
+];
+
+/** One card's line of the file (without its line break). */
+export function ankiLine({ card, documentTitle, passage }: ExportItem): string {
+  const back = passage ? `${card.back}${SOURCE_MARK}${sourceLine(passage, documentTitle)}` : card.back;
+  const fields = [ankiGuid(card), card.kind === 'cloze' ? 'Cloze' : 'Basic', ankiDeck(documentTitle), card.front, back, ankiTags(card.tags)];
+  return fields.map((field) => quoteField(field, SEPARATOR)).join(SEPARATOR);
+}
+
+/** The file around card lines made by ankiLine: the header, then one line each, ending in a newline. */
+export function ankiFile(lines: readonly string[]): string {
+  return `${[...HEADER, ...lines].join('\n')}\n`;
+}
+
 export function toAnkiText(items: readonly ExportItem[]): string {
-  const lines = [
-    '#separator:tab',
-    '#html:false',
-    '#guid column:1',
-    '#notetype column:2',
-    '#deck column:3',
-    '#tags column:6',
-    `#columns:${['GUID', 'Note type', 'Deck', 'Front / Text', 'Back / Back Extra', 'Tags'].join(SEPARATOR)}`,
-  ];
-  for (const { card, documentTitle, passage } of items) {
-    const back = passage ? `${card.back}${SOURCE_MARK}${sourceLine(passage, documentTitle)}` : card.back;
-    const fields = [ankiGuid(card), card.kind === 'cloze' ? 'Cloze' : 'Basic', ankiDeck(documentTitle), card.front, back, ankiTags(card.tags)];
-    lines.push(fields.map((field) => quoteField(field, SEPARATOR)).join(SEPARATOR));
-  }
-  return `${lines.join('\n')}\n`;
+  return ankiFile(items.map(ankiLine));
 }

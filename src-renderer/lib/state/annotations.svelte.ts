@@ -2,7 +2,8 @@
  * The open document's highlights, notes and tags, saved through the API as they change, with an undo stack: each
  * change records its inverse, and Ctrl/Cmd+Z replays the last one.
  */
-import type { AnchoredHighlight, AnnotationImportReport, ColorLabelMap, UpdateHighlightInput } from '../../../src-main/api/contract';
+import type { AnchoredHighlight, AnnotationExportFormat, AnnotationImportReport, ColorLabelMap, UpdateHighlightInput } from '../../../src-main/api/contract';
+import { ExportTask } from './export-task.svelte';
 import { TaskState } from './task-state.svelte';
 import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
 import { IntervalIndex } from '../../../src-main/core/anchoring/interval-index';
@@ -17,6 +18,10 @@ export class AnnotationsState extends TaskState {
   labels = $state<ColorLabelMap>({ '1': 'Key point', '2': 'Actor', '3': 'Date or event', '4': 'Question', '5': 'Disagree' });
   /** What the last change was, for the status line ("Highlighted", "Undid: delete"). */
   status = $state('');
+  /** How the last export or import went, for the Highlights panel ("Exported …", "Export cancelled"). */
+  message = $state<string | null>(null);
+  /** The export of these highlights while it runs: its progress and Cancel. */
+  readonly exporting = new ExportTask('highlights');
   #undo: Undo[] = [];
   readonly index = new IntervalIndex();
 
@@ -111,6 +116,15 @@ export class AnnotationsState extends TaskState {
       await this.load();
       return report;
     });
+  }
+
+  /** Exports the highlights (Markdown or Web Annotation JSON) and downloads the file; a failure sets `error`. */
+  async exportAs(format: AnnotationExportFormat): Promise<void> {
+    const outcome = await this.exporting.run(() => api.exportAnnotations({ documentId: this.documentId, format }));
+    if (!outcome) return;
+    this.error = 'error' in outcome ? outcome.error : null;
+    if ('file' in outcome) this.message = `Exported ${outcome.file.fileName}`;
+    else if ('cancelled' in outcome) this.message = 'Export cancelled';
   }
 
   async undo(): Promise<void> {

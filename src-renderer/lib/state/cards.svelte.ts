@@ -7,7 +7,7 @@ import type { CardImportReport, CardStatsView, CardView, ColorLabelMap, CreateCa
 import { TaskState } from './task-state.svelte';
 import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
 import { api } from '../api.svelte';
-import { downloadFile } from '../download';
+import { ExportTask } from './export-task.svelte';
 
 export type DueFilter = 'all' | 'due' | 'new' | 'learning' | 'scheduled' | 'suspended';
 
@@ -51,6 +51,8 @@ export class CardsState extends TaskState {
   /** What the last change was, shown with an Undo button when it can be undone. */
   status = $state('');
   canUndo = $state(false);
+  /** The Anki export while it runs: its progress and Cancel. */
+  readonly exporting = new ExportTask('cards');
   #undo: Undo[] = [];
 
   get documents(): { id: string; title: string }[] {
@@ -136,11 +138,12 @@ export class CardsState extends TaskState {
   }
 
   async exportAnki(): Promise<void> {
-    await this.run(async () => {
-      const file = await api.exportCards(this.filters.documentId && this.filters.documentId !== '-' ? { documentId: this.filters.documentId } : {});
-      downloadFile(file);
-      this.status = `Exported ${file.fileName}: in Anki, File › Import`;
-    });
+    const documentId = this.filters.documentId && this.filters.documentId !== '-' ? this.filters.documentId : undefined;
+    const outcome = await this.exporting.run(() => api.exportCards(documentId ? { documentId } : {}));
+    if (!outcome) return;
+    this.error = 'error' in outcome ? outcome.error : null;
+    if ('file' in outcome) this.status = `Exported ${outcome.file.fileName}: in Anki, File › Import`;
+    else if ('cancelled' in outcome) this.status = 'Export cancelled';
   }
 
   async importAnki(content: string): Promise<CardImportReport | null> {

@@ -1,0 +1,80 @@
+/**
+ * An export the reader started (highlights, cards), downloaded when it is done. One that runs longer than
+ * SHOW_AFTER_MS shows how far the service has got (exportProgress, one call at a time) and a Cancel (cancelExport).
+ * Cancel wins: a file that arrives after it was pressed is dropped, never downloaded.
+ */
+import type { ExportedFile } from '../../../src-main/api/contract';
+import { ApiCallError, api, errorMessage } from '../api.svelte';
+import { downloadFile } from '../download';
+import { formatCount } from '../format';
+
+/** Exports quicker than this finish without a progress bar flashing up. */
+export const SHOW_AFTER_MS = 200;
+const POLL_MS = 150;
+
+export type ExportOutcome = { file: ExportedFile } | { cancelled: true } | { error: string };
+
+export class ExportTask {
+  running = $state(false);
+  /** While the bar shows: done of total, both 0 until the service's first answer. */
+  progress = $state<{ done: number; total: number } | null>(null);
+  cancelling = $state(false);
+
+  /** `noun` names what is counted: "cards", "highlights". */
+  constructor(private readonly noun: string) {}
+
+  /** "Exporting… 1,200 of 20,000 cards", or "Exporting…" until the service has said how many. */
+  get text(): string {
+    const p = this.progress;
+    return p && p.total > 0 ? `Exporting… ${formatCount(p.done)} of ${formatCount(p.total)} ${this.noun}` : 'Exporting…';
+  }
+
+  /** Runs `start` and downloads its file; null when an export of this task is already running. Never throws. */
+  async run(start: () => Promise<ExportedFile>): Promise<ExportOutcome | null> {
+    if (this.running) return null;
+    this.running = true;
+    this.cancelling = false;
+    let active = true;
+    const poll = async () => {
+      while (active) {
+        try {
+          const now = await api.exportProgress({});
+          if (active && now.running) this.progress = { done: now.done, total: now.total };
+        } catch {
+          // Progress is only shown: the export's own answer says how it ended.
+        }
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      }
+    };
+    const show = setTimeout(() => {
+      this.progress = { done: 0, total: 0 };
+      void poll();
+    }, SHOW_AFTER_MS);
+    try {
+      const file = await start();
+      if (this.cancelling) return { cancelled: true };
+      downloadFile(file);
+      return { file };
+    } catch (error) {
+      if (this.cancelling || (error instanceof ApiCallError && error.error.code === 'cancelled')) return { cancelled: true };
+      return { error: errorMessage(error) };
+    } finally {
+      active = false;
+      clearTimeout(show);
+      this.progress = null;
+      this.running = false;
+      this.cancelling = false;
+    }
+  }
+
+  /** Stops the running export; its run() then ends with { cancelled: true } whatever the service answers. */
+  async cancel(): Promise<void> {
+    if (!this.running || this.cancelling) return;
+    this.cancelling = true;
+    try {
+      await api.cancelExport({});
+    } catch {
+      // The export's file is dropped when it comes, so the reader's Cancel holds even if this call failed.
+    }
+  }
+}
