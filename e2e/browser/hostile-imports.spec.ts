@@ -17,9 +17,11 @@ const server = serverPerTest();
 function watch(page: Page) {
   const outside: string[] = [];
   const dialogs: string[] = [];
+  // Read once: the page may still make a call (its notices) after the test, when this server is gone.
+  const origin = server.origin;
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(server.origin) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
   });
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
