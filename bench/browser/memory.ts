@@ -17,6 +17,10 @@ import { startServer } from './serve';
 interface Usage {
   rssMb: number;
   pssMb: number;
+  /** Resident anonymous memory: the process's own heaps (Blink, V8, layout), without mapped files or shared memory. */
+  anonMb: number;
+  /** Resident file-backed pages: mostly Chromium's own binary and fonts, shared with every Chromium process. */
+  fileMb: number;
   heapMb: number;
 }
 
@@ -33,12 +37,13 @@ async function usage(page: Page, browserSession: CDPSession): Promise<Usage> {
   const { metrics } = await session.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
   const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
-  let best = { rss: 0, pss: 0 };
+  let best = { rss: 0, pss: 0, anon: 0, file: 0 };
   for (const process of processInfo.filter((p) => p.type === 'renderer')) {
-    const rss = procKb(`/proc/${process.id}/status`, 'VmRSS');
-    if (rss > best.rss) best = { rss, pss: procKb(`/proc/${process.id}/smaps_rollup`, 'Pss') };
+    const status = `/proc/${process.id}/status`;
+    const rss = procKb(status, 'VmRSS');
+    if (rss > best.rss) best = { rss, pss: procKb(`/proc/${process.id}/smaps_rollup`, 'Pss'), anon: procKb(status, 'RssAnon'), file: procKb(status, 'RssFile') };
   }
-  return { rssMb: best.rss / 1024, pssMb: best.pss / 1024, heapMb: heap / 1024 / 1024 };
+  return { rssMb: best.rss / 1024, pssMb: best.pss / 1024, anonMb: best.anon / 1024, fileMb: best.file / 1024, heapMb: heap / 1024 / 1024 };
 }
 
 export async function memoryBenchmark(env: BrowserEnv): Promise<Figure[]> {
@@ -63,7 +68,10 @@ export async function memoryBenchmark(env: BrowserEnv): Promise<Figure[]> {
         unit: 'MB',
         better: 'lower',
         target: 200,
-        detail: `after a forced GC: PSS ${long.pssMb.toFixed(0)} MB, V8 heap ${long.heapMb.toFixed(1)} MB; on the sample article: RSS ${sample.rssMb.toFixed(0)} MB, PSS ${sample.pssMb.toFixed(0)} MB, V8 heap ${sample.heapMb.toFixed(1)} MB.`,
+        detail:
+          `after a forced GC: anonymous (the process's own heaps) ${long.anonMb.toFixed(0)} MB, file-backed (Chromium's code and fonts, shared) ${long.fileMb.toFixed(0)} MB, ` +
+          `PSS ${long.pssMb.toFixed(0)} MB, V8 heap ${long.heapMb.toFixed(1)} MB; on the sample article: RSS ${sample.rssMb.toFixed(0)} MB ` +
+          `(anonymous ${sample.anonMb.toFixed(0)}, file-backed ${sample.fileMb.toFixed(0)}), PSS ${sample.pssMb.toFixed(0)} MB, V8 heap ${sample.heapMb.toFixed(1)} MB.`,
       },
     ];
   } finally {

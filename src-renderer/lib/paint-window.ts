@@ -9,7 +9,7 @@
  * scroll). Before the first layout (an article just rendered) it is estimated from the top of the text and checked
  * once the frame is drawn.
  */
-import { blocksOf } from './anchoring/block-text';
+import { blocksOf, blockStart } from './anchoring/block-text';
 
 export interface TextWindow {
   start: number;
@@ -32,8 +32,19 @@ const windows = new WeakMap<Element, RootWindow>();
 
 /** Whether `root` holds a long text, whose highlights are drawn by window. */
 export function isLongText(root: Element): boolean {
-  const { starts } = blocksOf(root, LONG_TEXT);
-  return (starts[starts.length - 1] ?? 0) > LONG_TEXT;
+  return lastBlockStart(root) > LONG_TEXT;
+}
+
+/** The start of the last block under `root` (0 when none), found from the end: no need to list every block. */
+function lastBlockStart(root: Element): number {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  // The last element in document order is the deepest last descendant; from there, walk backwards.
+  while (walker.lastChild());
+  for (let node: Node | null = walker.currentNode; node && node !== root; node = walker.previousNode()) {
+    const start = blockStart(node as Element);
+    if (start !== null) return start;
+  }
+  return 0;
 }
 
 /** Index of the first block for which `after` holds (boxes are monotone in reading order). */

@@ -15,8 +15,11 @@ function supported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 }
 
-/** What each layer was last drawn from, so that repainting an unchanged layer costs a comparison, not its ranges. */
-const drawn = new Map<string, { root: Element; version: number; spans: Span[]; count: number }>();
+/**
+ * What each layer was last drawn from, so that repainting an unchanged layer costs a comparison, not its ranges.
+ * The spans are kept as given: callers pass fresh arrays of spans they never change (highlights are replaced, not edited).
+ */
+const drawn = new Map<string, { root: Element; version: number; spans: readonly Span[]; count: number }>();
 
 function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
   if (a.length !== b.length) return false;
@@ -58,7 +61,7 @@ function draw(root: Element, name: string, spans: readonly Span[], priority: num
     return last.count;
   }
   const ranges = staticRangesFromOffsets(root, spans);
-  drawn.set(name, { root, version, spans: spans.map(({ start, end }) => ({ start, end })), count: ranges.length });
+  drawn.set(name, { root, version, spans, count: ranges.length });
   if (ranges.length === 0) {
     CSS.highlights.delete(name);
     return 0;

@@ -44,9 +44,9 @@ export class HighlightController {
     const root = this.root();
     if (!root) return;
     const started = performance.now();
-    for (const color of [1, 2, 3, 4, 5] as const) {
-      paintLayer(root, `lectio-hl-${color}`, highlights.filter((h) => h.color === color && h.anchor).map((h) => h.anchor as Passage), 2, { windowed: true });
-    }
+    const byColor: Passage[][] = [[], [], [], [], []];
+    for (const highlight of highlights) if (highlight.anchor) byColor[highlight.color - 1]?.push(highlight.anchor);
+    byColor.forEach((spans, i) => paintLayer(root, `lectio-hl-${i + 1}`, spans, 2, { windowed: true }));
     const active = highlights.find((h) => h.id === this.activeId)?.anchor;
     if (active) paintLayer(root, 'lectio-hl-active', [active], 3);
     else clearLayer('lectio-hl-active');
