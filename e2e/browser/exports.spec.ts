@@ -13,6 +13,7 @@ import { describe } from '../../src-main/core/anchoring/describe';
 import { passagesOf } from '../../src-main/core/passages';
 import { CARDS_SCHEMA_VERSION } from '../../src-main/storage/card-file-schemas';
 import { mustCall } from '../support/api-client';
+import { saveScreen } from '../support/screens';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
@@ -39,7 +40,7 @@ async function seedCards(): Promise<void> {
 async function openCards(page: Page): Promise<void> {
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cards' }).click();
-  await expect(page.getByText(`${CARDS} of ${CARDS} cards match`)).toBeVisible();
+  await expect(page.getByText(`${CARDS.toLocaleString('en')} of ${CARDS.toLocaleString('en')} cards match`)).toBeVisible();
   // Thousands of cards are listed a page at a time.
   const rows = page.getByRole('list', { name: 'Cards' }).getByRole('listitem');
   expect(await rows.count()).toBeLessThan(CARDS);
@@ -79,6 +80,7 @@ test('a long Anki export shows its progress, and Cancel stops it with no file', 
     const bar = page.getByRole('progressbar', { name: 'Exporting cards' });
     await expect(bar).toBeVisible();
     await expect(page.getByRole('status').filter({ has: bar })).toContainText('Exporting…');
+    await saveScreen(page, 'cards-export-progress');
     const cancel = page.getByRole('button', { name: 'Cancel' });
     await cancel.focus();
     await page.keyboard.press('Enter');
