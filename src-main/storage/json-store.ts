@@ -57,7 +57,8 @@ export async function moveAside(file: string, now: Date): Promise<string> {
   return target;
 }
 
-async function exists(file: string): Promise<boolean> {
+/** Whether a file exists (any error reading its metadata counts as no). */
+export async function exists(file: string): Promise<boolean> {
   try {
     await access(file);
     return true;

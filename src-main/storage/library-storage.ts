@@ -3,7 +3,7 @@
  * live in their own per-document files (`documents/`, `annotations/`, `analysis/`), so opening the library reads only
  * the index (with settings and the quiz file), and a write costs the size of what changed. Each file is checked as it is opened; a bad one is moved aside, restored from a backup, and announced.
  */
-import { access, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import { emptyCorrections } from '../core/analysis/corrections';
@@ -30,7 +30,7 @@ import { CardStore } from './card-store';
 import { BackupStore, type BackupManifest } from './backups';
 import { acceptDataFile } from './data-file-checks';
 import { retireFilesUnder } from './durable-file';
-import type { OpenedStore } from './json-store';
+import { exists, type OpenedStore } from './json-store';
 import { KeyedMutex } from './keyed-mutex';
 import { acquireLibraryLock, type LibraryLock } from './library-lock';
 import { countHighlights, findUnlistedDocuments } from './orphan-documents';
@@ -326,11 +326,3 @@ export class LibraryStorage {
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
