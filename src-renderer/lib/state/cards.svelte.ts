@@ -41,7 +41,8 @@ export function matches(view: CardView, filters: CardFilters, now: number): bool
 }
 
 export class CardsState extends TaskState {
-  cards = $state<CardView[]>([]);
+  // Raw: 20,000 cards, each replaced whole on a change, would otherwise each get a deep proxy.
+  cards = $state.raw<CardView[]>([]);
   stats = $state<CardStatsView | null>(null);
   settings = $state<ReviewSettings | null>(null);
   /** What each highlight colour means to this reader, for the colour filter. */

@@ -4,10 +4,11 @@ import type { LectioDocument } from '../../../src-main/core/model';
 import { ApiCallError, api, errorMessage } from '../api.svelte';
 
 export class ReaderState {
-  document = $state<LectioDocument | null>(null);
+  // Raw (not deeply reactive): a long article is thousands of blocks, replaced whole, never edited in place.
+  document = $state.raw<LectioDocument | null>(null);
   loading = $state(true);
   error = $state<string | null>(null);
-  analysis = $state<AnalysisView | null>(null);
+  analysis = $state.raw<AnalysisView | null>(null);
   analysisError = $state<string | null>(null);
   analysing = $state(false);
   /** Set when the reader stopped the analysis; it runs again on request. */
