@@ -1,6 +1,7 @@
 /** The Restore screen's state: the library's backups, taking one now, and restoring one (after the reader confirms). */
 import type { BackupSummary } from '../../../src-main/api/contract';
-import { api } from '../api.svelte';
+import { ApiCallError, api } from '../api.svelte';
+import { pollProgress } from '../poll-progress';
 import { TaskState } from './task-state.svelte';
 
 export class BackupsState extends TaskState {
@@ -20,17 +21,26 @@ export class BackupsState extends TaskState {
 
   async backUpNow(): Promise<void> {
     this.progress = 0;
-    const poll = setInterval(() => {
-      void api.backupProgress({}).then((p) => {
+    const stopPolling = pollProgress(
+      () => api.backupProgress({}),
+      (p) => {
         if (p.running && p.total > 0 && this.progress !== null) this.progress = p.done / p.total;
-      });
-    }, 150);
+      },
+    );
+    let cancelled = false;
     try {
-      const made = await this.run(() => api.createBackup({}));
+      const made = await this.run(async () => {
+        try {
+          return await api.createBackup({});
+        } catch (error) {
+          cancelled = error instanceof ApiCallError && error.error.code === 'cancelled';
+          throw error;
+        }
+      });
       if (made) this.status = `Backed up ${made.documents} ${made.documents === 1 ? 'article' : 'articles'}.`;
-      else if (this.error?.includes('cancelled')) [this.error, this.status] = [null, 'Backup cancelled; nothing was changed.'];
+      else if (cancelled) [this.error, this.status] = [null, 'Backup cancelled; nothing was changed.'];
     } finally {
-      clearInterval(poll);
+      stopPolling();
       this.progress = null;
     }
     await this.load();

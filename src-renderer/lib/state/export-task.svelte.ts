@@ -7,6 +7,7 @@ import type { ExportedFile } from '../../../src-main/api/contract';
 import { ApiCallError, api, errorMessage } from '../api.svelte';
 import { downloadFile } from '../download';
 import { formatCount } from '../format';
+import { pollProgress } from '../poll-progress';
 
 /** Exports quicker than this finish without a progress bar flashing up. */
 export const SHOW_AFTER_MS = 200;
@@ -34,21 +35,16 @@ export class ExportTask {
     if (this.running) return null;
     this.running = true;
     this.cancelling = false;
-    let active = true;
-    const poll = async () => {
-      while (active) {
-        try {
-          const now = await api.exportProgress({});
-          if (active && now.running) this.progress = { done: now.done, total: now.total };
-        } catch {
-          // Progress is only shown: the export's own answer says how it ended.
-        }
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      }
-    };
+    let stopPolling: () => void = () => undefined;
     const show = setTimeout(() => {
       this.progress = { done: 0, total: 0 };
-      void poll();
+      stopPolling = pollProgress(
+        () => api.exportProgress({}),
+        (now) => {
+          if (now.running && this.running) this.progress = { done: now.done, total: now.total };
+        },
+        POLL_MS,
+      );
     }, SHOW_AFTER_MS);
     try {
       const file = await start();
@@ -59,7 +55,7 @@ export class ExportTask {
       if (this.cancelling || (error instanceof ApiCallError && error.error.code === 'cancelled')) return { cancelled: true };
       return { error: errorMessage(error) };
     } finally {
-      active = false;
+      stopPolling();
       clearTimeout(show);
       this.progress = null;
       this.running = false;
