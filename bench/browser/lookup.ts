@@ -1,6 +1,6 @@
 /**
  * Click to highlight at 5,000 highlights, in the real Reader: real mouse clicks on drawn highlights, timed by the app's
- * `lectio:highlight-lookup` measure (caret from the point, its canonical offset, the interval-index lookup), against
+ * `lectio:highlight-lookup` measure (the caret the press left, its canonical offset, the interval-index lookup), against
  * `CSS.highlights.highlightsFromPoint()` timed at the same points on the same page.
  */
 import type { Page } from '@playwright/test';
@@ -44,8 +44,8 @@ async function pointAt(page: Page, fraction: number): Promise<Point | null> {
 }
 
 /**
- * Times one highlightsFromPoint call at the point, and (to split the app's figure) one caretPositionFromPoint, the
- * browser hit test the app's lookup starts with; returns [baseline ms, highlights found, caret ms].
+ * Times one highlightsFromPoint call at the point, and (for comparison) one caretPositionFromPoint, the browser hit test
+ * the app would need if the press had left no caret; returns [baseline ms, highlights found, caret ms].
  */
 function fromPoint(page: Page, point: Point): Promise<[number, number, number]> {
   return page.evaluate(({ x, y }) => {
@@ -98,7 +98,7 @@ export async function lookupBenchmark(env: BrowserEnv): Promise<Figure[]> {
         better: 'lower',
         target: 0.1,
         baseline: { name: 'highlightsFromPoint', value: p95(baseline) },
-        detail: `${times.length} real clicks on drawn highlights (${hits} found their highlight), median ${median(times).toFixed(3)} ms, of which the browser's caretPositionFromPoint alone: median ${median(carets).toFixed(3)} ms, p95 ${p95(carets).toFixed(3)} ms; highlightsFromPoint at the same points: median ${median(baseline).toFixed(3)} ms, ${baselineHits}/${baseline.length} found one. Timer resolution ${isolated ? '5 µs (cross-origin isolated page)' : '100 µs'}.`,
+        detail: `${times.length} real clicks on drawn highlights (${hits} found their highlight), median ${median(times).toFixed(3)} ms, reading the caret the press left instead of hit-testing the point again (caretPositionFromPoint there: median ${median(carets).toFixed(3)} ms, p95 ${p95(carets).toFixed(3)} ms); highlightsFromPoint at the same points: median ${median(baseline).toFixed(3)} ms, ${baselineHits}/${baseline.length} found one. Timer resolution ${isolated ? '5 µs (cross-origin isolated page)' : '100 µs'}.`,
       },
     ];
   } finally {

@@ -60,6 +60,18 @@ export class HighlightController {
     performance.measure('lectio:paint-highlights', { start: started, detail: { count: highlights.length } });
   }
 
+  /**
+   * Where a click (no drag) landed, as a text offset. The browser already hit-tested the press and put the caret there
+   * (a collapsed selection), so that is read instead of hit-testing the point again; where the press left no caret in
+   * the article (an image, a selection kept for dragging), the point is hit-tested.
+   */
+  #clickOffset(root: HTMLElement, event: MouseEvent): number | null {
+    const selection = document.getSelection();
+    const caret = selection?.isCollapsed && selection.rangeCount > 0 ? selection.focusNode : null;
+    if (caret && selection && root.contains(caret)) return offsetFromPoint(root, caret, selection.focusOffset);
+    return this.#offsetAt(event.clientX, event.clientY);
+  }
+
   #offsetAt(x: number, y: number): number | null {
     const root = this.root();
     const caret = document.caretPositionFromPoint?.(x, y);
@@ -133,9 +145,9 @@ export class HighlightController {
     }
     if ((event.target as Element | null)?.closest('a')) return Promise.resolve();
     const started = performance.now();
-    const offset = this.#offsetAt(event.clientX, event.clientY);
+    const offset = this.#clickOffset(root, event);
     if (offset === null) return Promise.resolve();
-    // Click to highlight: caret from the point, its canonical offset, the interval-index lookup (read by `npm run bench`).
+    // Click to highlight: the caret of the click, its canonical offset, the interval-index lookup (read by `npm run bench`).
     const found = this.annotations.at(offset)[0];
     performance.measure('lectio:highlight-lookup', { start: started, detail: { hit: found?.id ?? null } });
     return this.#enqueue(() => this.#clickAt(offset));
