@@ -19,17 +19,50 @@ export class SettingsState {
     }
   }
 
-  /** Saves one part of the settings; returns false (with `error` set) when the API refuses it. */
-  async save(change: Partial<Settings>): Promise<boolean> {
+  /** The saves still on their way: each is sent after the one before it has been answered. */
+  #saving: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Saves one part of the settings; returns false (with `error` set) when the API refuses it. Saves go one at a time,
+   * in the order they were made: two quick changes (a slider moved twice) sent together could reach the service in
+   * either order, and the older one would win.
+   */
+  save(change: Partial<Settings>): Promise<boolean> {
+    this.#queued += 1;
+    const saved = this.#saving.then(() => this.#save(change));
+    this.#saving = saved;
+    return saved;
+  }
+
+  #queued = 0;
+
+  async #save(change: Partial<Settings>): Promise<boolean> {
     try {
-      this.settings = await api.updateSettings(change);
-      this.apply();
+      const answer = await api.updateSettings(change);
+      // An answer to an older change is not shown while a newer one waits: the screen already shows the newer one.
+      if (this.#queued === 1) {
+        this.settings = answer;
+        this.apply();
+      }
       this.error = null;
       this.saved = true;
       return true;
     } catch (error) {
       this.error = errorMessage(error);
+      // The screen showed the change before it was refused: show what is stored again.
+      if (this.#queued === 1) await this.#reload();
       return false;
+    } finally {
+      this.#queued -= 1;
+    }
+  }
+
+  async #reload(): Promise<void> {
+    try {
+      this.settings = await api.getSettings({});
+      this.apply();
+    } catch {
+      // The error of the refused save is already shown.
     }
   }
 
