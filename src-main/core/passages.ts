@@ -3,6 +3,7 @@
  * and the quiz use, so a passage, a question's evidence and a card's source sentence are the same span everywhere.
  */
 import { splitSentences } from './extract/sentences';
+import { firstIndex } from './first-index';
 
 export interface Passage {
   start: number;
@@ -34,14 +35,7 @@ export function passageAt(passages: readonly Passage[], offset: number): Passage
 
 /** Index of the passage at or after `offset`, for keyboard movement; passages.length when there is none. */
 export function passageIndexFrom(passages: readonly Passage[], offset: number): number {
-  let low = 0;
-  let high = passages.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((passages[mid] as Passage).end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstIndex(passages, (passage) => passage.end > offset);
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;

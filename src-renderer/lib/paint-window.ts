@@ -9,6 +9,7 @@
  * scroll). Before the first layout (an article just rendered) it is estimated from the top of the text and checked
  * once the frame is drawn.
  */
+import { firstIndex } from '../../src-main/core/first-index';
 import { blocksOf, blockStart } from './anchoring/block-text';
 
 export interface TextWindow {
@@ -47,25 +48,13 @@ function lastBlockStart(root: Element): number {
   return 0;
 }
 
-/** Index of the first block for which `after` holds (boxes are monotone in reading order). */
-function firstBlock(blocks: readonly Element[], after: (box: DOMRect) => boolean): number {
-  let low = 0;
-  let high = blocks.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    const block = blocks[mid];
-    if (block && after(block.getBoundingClientRect())) high = mid;
-    else low = mid + 1;
-  }
-  return low;
-}
-
 /** The text of the blocks whose boxes meet the band [top, bottom) of the viewport, in CSS pixels. */
 function textBetween(root: Element, top: number, bottom: number): TextWindow | null {
   const { blocks, starts } = blocksOf(root);
   if (blocks.length === 0) return null;
-  const first = Math.min(firstBlock(blocks, (box) => box.bottom > top), blocks.length - 1);
-  const afterLast = Math.max(firstBlock(blocks, (box) => box.top >= bottom), first + 1);
+  // Boxes are monotone in reading order: blocks stack top to bottom.
+  const first = Math.min(firstIndex(blocks, (block) => block.getBoundingClientRect().bottom > top), blocks.length - 1);
+  const afterLast = Math.max(firstIndex(blocks, (block) => block.getBoundingClientRect().top >= bottom), first + 1);
   return { start: starts[first] ?? 0, end: starts[afterLast] ?? Number.POSITIVE_INFINITY };
 }
 

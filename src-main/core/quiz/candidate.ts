@@ -4,7 +4,7 @@
  */
 import type { Sentence } from '../extract/sentences';
 import type { ArticleContext } from './context';
-import { answerKey } from './normalize';
+import { answerKey, distinctAnswers } from './normalize';
 import { createRng, shuffled, stableId } from './prng';
 import type { Evidence, Question } from './types';
 
@@ -30,15 +30,7 @@ export function evidenceOf(sentence: Sentence): Evidence {
 export function buildChoices(
   answer: string, acceptable: readonly string[], distractors: readonly string[], seedParts: (string | number)[], max = 3,
 ): string[] {
-  const taken = new Set([answer, ...acceptable].map(answerKey));
-  const picked: string[] = [];
-  for (const d of distractors) {
-    const key = answerKey(d);
-    if (key === '' || taken.has(key)) continue;
-    taken.add(key);
-    picked.push(d);
-    if (picked.length === max) break;
-  }
+  const picked = distinctAnswers(distractors, new Set([answer, ...acceptable].map(answerKey))).slice(0, max);
   return picked.length === 0 ? [] : shuffled([answer, ...picked], createRng(...seedParts));
 }
 

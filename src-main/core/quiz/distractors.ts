@@ -7,21 +7,11 @@ import type { Actor, ActorType } from '../extract/types';
 import type { ArticleContext } from './context';
 import { dateLabel, parseDateValue, shiftDate, type DateParts } from './date-value';
 import { namesAnswer } from './names';
-import { answerKey, contentStems } from './normalize';
+import { answerKey, contentStems, distinctAnswers } from './normalize';
 import { createRng, shuffled, type Rng } from './prng';
 
 const WANTED = 3;
 
-function dedupe(names: string[], taken: Set<string>): string[] {
-  const out: string[] = [];
-  for (const n of names) {
-    const key = answerKey(n);
-    if (key === '' || taken.has(key)) continue;
-    taken.add(key);
-    out.push(n);
-  }
-  return out;
-}
 
 // The most prominent few, shuffled, so the same famous names do not fill every question.
 function prominentShuffle(names: string[], rng: Rng): string[] {
@@ -67,7 +57,7 @@ export function actorDistractors(
   const fromArticle = rivals(ctx, answer, type).filter((a) => !exclude.has(a.id)).map((a) => a.name);
   const fromPool = poolNames(ctx, type);
   const taken = new Set<string>();
-  return dedupe([...prominentShuffle(fromArticle, rng), ...shuffled(fromPool, rng)], taken).slice(0, WANTED * 2);
+  return distinctAnswers([...prominentShuffle(fromArticle, rng), ...shuffled(fromPool, rng)], taken).slice(0, WANTED * 2);
 }
 
 /** True when one role reads as the other: all the content words of either are in the other ("President", "Russian President"). */
@@ -85,7 +75,7 @@ export function roleDistractors(ctx: ArticleContext, actor: Actor, seedParts: (s
   const fromArticle = ctx.actors.filter((a) => a.id !== actor.id).flatMap((a) => a.roles).filter(fits);
   const fromPool = ctx.pool.actors.flatMap((a) => a.roles).filter(fits);
   const taken = new Set(actor.roles.map(answerKey));
-  return dedupe([...shuffled(fromArticle, rng), ...shuffled(fromPool, rng)], taken).slice(0, WANTED * 2);
+  return distinctAnswers([...shuffled(fromArticle, rng), ...shuffled(fromPool, rng)], taken).slice(0, WANTED * 2);
 }
 
 function sameShape(a: DateParts, b: DateParts): boolean {
@@ -124,5 +114,5 @@ export function dateDistractors(ctx: ArticleContext, value: string, seedParts: (
   const fromPool = others(ctx.pool.dates.map((d) => d.value));
   const taken = new Set([answerKey(dateLabel(answer))]);
   const list = [...shuffled(fromArticle, rng), ...shuffled(fromPool, rng), ...shifted(answer, rng)];
-  return dedupe(list, taken).slice(0, WANTED * 2);
+  return distinctAnswers(list, taken).slice(0, WANTED * 2);
 }

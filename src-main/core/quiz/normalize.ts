@@ -54,3 +54,18 @@ export function stemOverlap(a: string, b: string): number {
   if (sa.size === 0) return 0;
   return [...sa].filter((w) => sb.has(w)).length / sa.size;
 }
+
+/**
+ * The names whose answer keys are neither empty nor in `taken`, first of each key only, in order; adds their keys to
+ * `taken` (so the answer and what was picked before stay out of what comes next).
+ */
+export function distinctAnswers(names: readonly string[], taken: Set<string>): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    const key = answerKey(name);
+    if (key === '' || taken.has(key)) continue;
+    taken.add(key);
+    out.push(name);
+  }
+  return out;
+}

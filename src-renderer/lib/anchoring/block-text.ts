@@ -161,14 +161,8 @@ export function blocksOf(root: Element, offset = Number.POSITIVE_INFINITY): Bloc
  * the observer reports a change under it. Returns null when the element has no valid data-start.
  */
 export function blockText(root: Element, block: Element): BlockText | null {
-  const layout = rootLayout(root);
-  const cached = layout.texts.get(block);
-  if (cached) return cached;
   const start = blockStart(block);
-  if (start === null) return null;
-  const measured = measure(block, start);
-  layout.texts.set(block, measured);
-  return measured;
+  return start === null ? null : cachedLayout(rootLayout(root), block, start);
 }
 
 /**
@@ -177,12 +171,16 @@ export function blockText(root: Element, block: Element): BlockText | null {
  */
 export function layoutOf(root: Element, list: BlockList, index: number): BlockText | null {
   const block = list.blocks[index];
-  if (!block) return null;
   const layout = roots.get(root);
-  const cached = layout?.texts.get(block);
-  if (cached) return cached;
-  const measured = measure(block, list.starts[index] ?? 0);
-  layout?.texts.set(block, measured);
+  return block && layout ? cachedLayout(layout, block, list.starts[index] ?? 0) : null;
+}
+
+function cachedLayout(layout: RootLayout, block: Element, start: number): BlockText {
+  let measured = layout.texts.get(block);
+  if (!measured) {
+    measured = measure(block, start);
+    layout.texts.set(block, measured);
+  }
   return measured;
 }
 

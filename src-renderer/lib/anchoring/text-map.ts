@@ -2,6 +2,7 @@
  * Maps between canonical-text offsets and DOM positions in the reader, whose block elements carry `data-start` and
  * whose text nodes inside a block concatenate to exactly that block's slice of the canonical text.
  */
+import { firstIndex } from '../../../src-main/core/first-index';
 import { blocksOf, blockText, closestBlock, invalidate, layoutOf, layoutVersion, type BlockList, type BlockText } from './block-text';
 
 export { invalidate as invalidateTextMap, layoutVersion };
@@ -15,18 +16,6 @@ interface Position {
   at: number;
 }
 
-
-/** Index of the first item for which `isAfter` holds, or items.length (isAfter must be monotone). */
-function firstIndex<T>(items: readonly T[], isAfter: (item: T) => boolean): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (isAfter(items[mid] as T)) high = mid;
-    else low = mid + 1;
-  }
-  return low;
-}
 
 function blockEnd(root: Element, block: Element): number | null {
   const layout = blockText(root, block);
@@ -79,14 +68,7 @@ export function offsetFromPoint(root: Element, node: Node, offset: number, bias:
 
 /** Index of the block whose text holds `offset` (its end included): the last block starting at or before it. */
 function blockIndexAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((starts[mid] ?? Infinity) > offset) high = mid;
-    else low = mid + 1;
-  }
-  return low - 1;
+  return firstIndex(starts, (start) => start > offset) - 1;
 }
 
 /**
@@ -113,15 +95,8 @@ function positionInBlock(layout: BlockText, relative: number, bias: Bias): Posit
   // 'forward' puts a boundary shared by two text nodes at the start of the later one, 'backward' at the end of
   // the earlier one, so a highlight range never starts or ends on text it does not include.
   const { ends, nodes } = layout;
-  let low = 0;
-  let high = ends.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    const end = ends[mid] ?? 0;
-    if (bias === 'forward' ? end > relative : end >= relative) high = mid;
-    else low = mid + 1;
-  }
-  const nodeIndex = Math.min(low, nodes.length - 1);
+  const after = firstIndex(ends, (end) => (bias === 'forward' ? end > relative : end >= relative));
+  const nodeIndex = Math.min(after, nodes.length - 1);
   const node = nodes[nodeIndex];
   if (!node) return { node: layout.element, offset: 0, at: layout.start };
   const nodeStart = nodeIndex === 0 ? 0 : (ends[nodeIndex - 1] ?? 0);
