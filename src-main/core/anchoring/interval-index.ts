@@ -107,10 +107,13 @@ export class IntervalIndex {
     const found: IndexedRange[] = [];
     collect(this.#tree, offset, found);
     const live = this.#stale.size === 0 ? found : found.filter((r) => this.#ranges.get(r.id) === r);
-    for (const range of this.#pending.values()) {
-      if (range.start <= offset && offset < range.end) live.push(range);
+    if (this.#pending.size > 0) {
+      for (const range of this.#pending.values()) {
+        if (range.start <= offset && offset < range.end) live.push(range);
+      }
     }
-    return live.sort(innermostFirst);
+    // A click usually lands in one highlight or none: no sort to run then.
+    return live.length > 1 ? live.sort(innermostFirst) : live;
   }
 
   #rebuild(): void {

@@ -57,11 +57,19 @@ export function blockStart(element: Element): number | null {
   return Number.isSafeInteger(value) ? value : null;
 }
 
-/** The nearest block containing `node` inside `root`; null when the node sits outside every block. */
-export function closestBlock(root: Element, node: Node): Element | null {
+/**
+ * The text layout of the nearest block of `root` containing `node` (a caret's node, say); null when the node sits
+ * outside every block of `root`. A block already measured is found without reading its attribute again.
+ */
+export function blockTextAround(root: Element, node: Node): BlockText | null {
   const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  const block = element?.closest(BLOCK_SELECTOR) ?? null;
-  return block && root.contains(block) && blockStart(block) !== null ? block : null;
+  const block = element?.closest(BLOCK_SELECTOR);
+  if (!block || !root.contains(block)) return null;
+  const layout = rootLayout(root);
+  const measured = layout.texts.get(block);
+  if (measured) return measured;
+  const start = blockStart(block);
+  return start === null ? null : cachedLayout(layout, block, start);
 }
 
 function measure(element: Element, start: number): BlockText {

@@ -3,7 +3,7 @@
  * whose text nodes inside a block concatenate to exactly that block's slice of the canonical text.
  */
 import { firstIndex } from '../../../src-main/core/first-index';
-import { blocksOf, blockText, closestBlock, invalidate, layoutOf, layoutVersion, type BlockList, type BlockText } from './block-text';
+import { blocksOf, blockText, blockTextAround, invalidate, layoutOf, layoutVersion, type BlockList, type BlockText } from './block-text';
 
 export { invalidate as invalidateTextMap, layoutVersion };
 
@@ -55,10 +55,8 @@ function offsetBetweenBlocks(root: Element, node: Node, offset: number, bias: Bi
  * holds no blocks.
  */
 export function offsetFromPoint(root: Element, node: Node, offset: number, bias: Bias = 'forward'): number | null {
-  if (!root.contains(node)) return null;
-  const block = closestBlock(root, node);
-  const layout = block ? blockText(root, block) : null;
-  if (!layout) return offsetBetweenBlocks(root, node, offset, bias);
+  const layout = blockTextAround(root, node);
+  if (!layout) return root.contains(node) ? offsetBetweenBlocks(root, node, offset, bias) : null;
   const isText = node.nodeType === Node.TEXT_NODE;
   const index = isText ? layout.indexOf.get(node as Text) : undefined;
   if (index === undefined) return offsetInBlock(root, layout, node, offset);

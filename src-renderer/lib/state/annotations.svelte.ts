@@ -56,7 +56,12 @@ export class AnnotationsState extends TaskState {
 
   /** Highlights containing a text offset, innermost first (through the interval index, not a scan). */
   at(offset: number): AnchoredHighlight[] {
-    return this.index.containing(offset).flatMap((range) => this.byId(range.id) ?? []);
+    const found: AnchoredHighlight[] = [];
+    for (const range of this.index.containing(offset)) {
+      const highlight = this.#byId.get(range.id);
+      if (highlight) found.push(highlight);
+    }
+    return found;
   }
 
   async create(start: number, end: number, color: HighlightColor): Promise<AnchoredHighlight | null> {

@@ -68,8 +68,8 @@ export class HighlightController {
   #clickOffset(root: HTMLElement, event: MouseEvent): number | null {
     const selection = document.getSelection();
     const caret = selection?.isCollapsed && selection.rangeCount > 0 ? selection.focusNode : null;
-    if (caret && selection && root.contains(caret)) return offsetFromPoint(root, caret, selection.focusOffset);
-    return this.#offsetAt(event.clientX, event.clientY);
+    const offset = caret && selection ? offsetFromPoint(root, caret, selection.focusOffset) : null;
+    return offset ?? this.#offsetAt(event.clientX, event.clientY);
   }
 
   #offsetAt(x: number, y: number): number | null {
