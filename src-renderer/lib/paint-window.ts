@@ -6,11 +6,12 @@
  *
  * The window is found without hit-testing: blocks are in reading order top to bottom, so a binary search over
  * their boxes finds the first and last one near the view (about 2 x 11 box reads, with layout already clean on
- * scroll). Before the first layout (an article just rendered) it is estimated from the top of the text and checked
- * once the frame is drawn.
+ * scroll). Before the first layout (an article just rendered) it is estimated from the top of the text, and checked
+ * just before the first frame is drawn (in requestAnimationFrame, when the frame needs the layout anyway), so a view
+ * that holds more text than the estimate is still drawn whole in its first frame.
  */
 import { firstIndex } from '../../src-main/core/first-index';
-import { blocksOf, blockStart } from './anchoring/block-text';
+import { blocksOf, blockStart, layoutVersion } from './anchoring/block-text';
 
 export interface TextWindow {
   start: number;
@@ -19,8 +20,12 @@ export interface TextWindow {
 
 /** Texts shorter than this (in characters; the sample article has about 35,000) are drawn whole. */
 export const LONG_TEXT = 100_000;
-/** Before the first layout, the window covers this much text from the start (about 3,000 words, several screens). */
-const FIRST_WINDOW = 20_000;
+/**
+ * Before the first layout, the window covers this much text from the top (about 1,300 words): the three screens the
+ * window spans once laid out hold 4,000 to 8,000 characters at the Reader's measure. It is checked before the first
+ * frame either way.
+ */
+const FIRST_WINDOW = 8_000;
 
 interface RootWindow {
   window: TextWindow;
@@ -30,10 +35,17 @@ interface RootWindow {
 }
 
 const windows = new WeakMap<Element, RootWindow>();
+/** isLongText's answer per root, for the DOM at `version` (a paint asks once per layer). */
+const lengths = new WeakMap<Element, { version: number; long: boolean }>();
 
 /** Whether `root` holds a long text, whose highlights are drawn by window. */
 export function isLongText(root: Element): boolean {
-  return lastBlockStart(root) > LONG_TEXT;
+  const version = layoutVersion(root);
+  const known = lengths.get(root);
+  if (known?.version === version) return known.long;
+  const long = lastBlockStart(root) > LONG_TEXT;
+  lengths.set(root, { version, long });
+  return long;
 }
 
 /** The start of the last block under `root` (0 when none), found from the end: no need to list every block. */
@@ -76,12 +88,26 @@ function recheck(root: Element, state: RootWindow): boolean {
 }
 
 /**
+ * Starts following the view over `root` if it holds a long text (a no-op otherwise, or when already watched). The
+ * Reader calls it once the article is rendered, before anything is drawn; textWindow() starts it if nobody did.
+ */
+export function watchTextWindow(root: Element): void {
+  if (isLongText(root)) watched(root);
+}
+
+/**
  * The window of `root` to draw in, watched from now on: `onChange` (registered once however often it is passed)
  * runs after the reader scrolled near its edge, the window was resized or the text reflowed (font, size, sidebar).
  * Returns null for a short text (draw it all).
  */
 export function textWindow(root: Element, onChange: (root: Element) => void): TextWindow | null {
   if (!isLongText(root)) return null;
+  const state = watched(root);
+  state.onChange.add(onChange);
+  return state.window;
+}
+
+function watched(root: Element): RootWindow {
   let state = windows.get(root);
   if (!state) {
     const top = blocksOf(root, 0).starts[0] ?? 0;
@@ -98,8 +124,8 @@ export function textWindow(root: Element, onChange: (root: Element) => void): Te
     view?.addEventListener('resize', check, { passive: true });
     const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(check);
     resized?.observe(root);
-    // The first estimate is checked once the first frame is laid out and drawn.
-    view?.requestAnimationFrame(() => setTimeout(check, 0));
+    // The first estimate is checked before the first frame: its layout is due then anyway.
+    view?.requestAnimationFrame(check);
     created.dispose = () => {
       root.ownerDocument.removeEventListener('scroll', check, { capture: true });
       view?.removeEventListener('resize', check);
@@ -108,8 +134,7 @@ export function textWindow(root: Element, onChange: (root: Element) => void): Te
     windows.set(root, created);
     state = created;
   }
-  state.onChange.add(onChange);
-  return state.window;
+  return state;
 }
 
 /** Stops watching `root` (the article was closed or re-rendered). */
@@ -118,8 +143,37 @@ export function forgetTextWindow(root: Element): void {
   windows.delete(root);
 }
 
-/** The spans that meet the window (all of them when there is none). */
+/** Span lists known to be sorted by start, with the length of their longest span (see sortedSpans). */
+const longestOf = new WeakMap<readonly TextWindow[], number>();
+
+/**
+ * Notes that `spans` are sorted by start (checked here, in one pass), so that spansIn() finds the spans of a window
+ * among them by binary search instead of a pass over all of them. Returns `spans`, which must not change after.
+ */
+export function sortedSpans<T extends TextWindow>(spans: readonly T[]): readonly T[] {
+  let longest = 0;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const span of spans) {
+    if (span.start < previous) return spans;
+    previous = span.start;
+    longest = Math.max(longest, span.end - span.start);
+  }
+  longestOf.set(spans, longest);
+  return spans;
+}
+
+/** The spans that meet the window (all of them when there is none), in their order. */
 export function spansIn<T extends TextWindow>(spans: readonly T[], window: TextWindow | null): readonly T[] {
   if (!window) return spans;
-  return spans.filter((span) => span.end >= window.start && span.start <= window.end);
+  const longest = longestOf.get(spans);
+  if (longest === undefined) return spans.filter((span) => span.end >= window.start && span.start <= window.end);
+  // Sorted by start: a span meeting the window starts within it or at most `longest` before it.
+  const from = firstIndex(spans, (span) => span.start >= window.start - longest);
+  const to = firstIndex(spans, (span) => span.start > window.end);
+  const inside: T[] = [];
+  for (let i = from; i < to; i += 1) {
+    const span = spans[i] as T;
+    if (span.end >= window.start) inside.push(span);
+  }
+  return inside;
 }

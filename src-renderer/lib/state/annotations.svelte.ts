@@ -6,8 +6,10 @@ import type { AnchoredHighlight, AnnotationExportFormat, AnnotationImportReport,
 import { ExportTask } from './export-task.svelte';
 import { TaskState } from './task-state.svelte';
 import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
-import { IntervalIndex } from '../../../src-main/core/anchoring/interval-index';
+import type { Anchored } from '../../../src-main/core/anchoring/anchor';
+import { IntervalIndex, type IndexedRange } from '../../../src-main/core/anchoring/interval-index';
 import { api } from '../api.svelte';
+import { sortedSpans } from '../paint-window';
 
 type Undo = { label: string; run: () => Promise<void> };
 
@@ -29,9 +31,12 @@ export class AnnotationsState extends TaskState {
     super();
   }
 
-  get placed(): AnchoredHighlight[] {
-    return this.highlights.filter((h) => h.anchor !== null).sort((a, b) => (a.anchor?.start ?? 0) - (b.anchor?.start ?? 0));
+  /** The highlights that anchor in the text, in reading order (kept with the index, rebuilt on every change). */
+  get placed(): readonly AnchoredHighlight[] {
+    return this.#placed;
   }
+
+  #placed: readonly AnchoredHighlight[] = [];
 
   get orphans(): AnchoredHighlight[] {
     return this.highlights.filter((h) => h.anchor === null);
@@ -159,8 +164,30 @@ export class AnnotationsState extends TaskState {
     this.#reindex();
   }
 
+  /**
+   * On every change (not on every paint, nor every click): the highlights by id, the placed ones in reading order,
+   * their spans by colour in that order (the painter finds those near the view by binary search), and the interval
+   * index.
+   */
   #reindex(): void {
     this.#byId = new Map(this.highlights.map((h) => [h.id, h]));
-    this.index.reset(this.highlights.flatMap((h) => (h.anchor ? [{ id: h.id, start: h.anchor.start, end: h.anchor.end }] : [])));
+    const placed = this.highlights.filter((h) => h.anchor !== null).sort((a, b) => (a.anchor?.start ?? 0) - (b.anchor?.start ?? 0));
+    const byColor: Anchored[][] = [[], [], [], [], []];
+    const ranges: IndexedRange[] = [];
+    for (const highlight of placed) {
+      const anchor = highlight.anchor as Anchored;
+      byColor[highlight.color - 1]?.push(anchor);
+      ranges.push({ id: highlight.id, start: anchor.start, end: anchor.end });
+    }
+    this.#placed = placed;
+    this.#spansByColor = byColor.map((spans) => sortedSpans(spans));
+    this.index.reset(ranges);
+  }
+
+  #spansByColor: readonly (readonly Anchored[])[] = [[], [], [], [], []];
+
+  /** The placed highlights' spans, by colour (index 0 is colour 1); new arrays after every change, never edited. */
+  get spansByColor(): readonly (readonly Anchored[])[] {
+    return this.#spansByColor;
   }
 }
