@@ -3,6 +3,7 @@ import type { BackupManifest } from '../../storage/backups';
 import { BackupUnusableError } from '../../storage/backups';
 import type { BackupSummary, LectioApi } from '../contract';
 import { InvalidInputError, type ServiceDeps } from './deps';
+import { SingleJob } from './single-job';
 
 type BackupMethods = Pick<LectioApi, 'listBackups' | 'createBackup' | 'restoreBackup' | 'backupProgress' | 'cancelBackup'>;
 
@@ -19,34 +20,24 @@ function summary(manifest: BackupManifest): BackupSummary {
 
 export function backupMethods(deps: ServiceDeps): BackupMethods {
   const { storage } = deps;
-  // The backup the reader asked for, while it runs: how far it got, and how to stop it.
-  let running: { done: number; total: number; controller: AbortController } | null = null;
+  // The backup the reader asked for, while it runs: how far it got, and how to stop it. The store checks the signal as it
+  // copies; a cancel after its last check lets the backup finish and be kept, so no 'nothing was changed' error follows.
+  const manual = new SingleJob({ busy: 'A backup is already being taken.' });
   return {
-    async backupProgress() {
-      return running ? { running: true, done: running.done, total: running.total } : { running: false, done: 0, total: 0 };
-    },
-
-    async cancelBackup() {
-      running?.controller.abort();
-      return { cancelled: running !== null };
-    },
+    backupProgress: async () => manual.progress(),
+    cancelBackup: async () => manual.cancel(),
 
     async listBackups() {
       return (await storage.backups.list()).map(summary);
     },
 
     async createBackup() {
-      if (running) throw new InvalidInputError('A backup is already being taken.');
-      const current = { done: 0, total: 0, controller: new AbortController() };
-      running = current;
-      try {
-        const progress = (done: number, total: number) => Object.assign(current, { done, total });
-        const manifest = await storage.backups.create('manual', { progress, signal: current.controller.signal });
+      // The total (two steps a file) is known only once the store has listed the files: it reports it with the first step.
+      return manual.run({ total: 0 }, async ({ progress, signal }) => {
+        const manifest = await storage.backups.create('manual', { progress, signal });
         if (!manifest) throw new Error('The backup could not be taken.');
         return summary(manifest);
-      } finally {
-        running = null;
-      }
+      });
     },
 
     async restoreBackup({ id }) {

@@ -5,7 +5,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LectioApi } from '../contract';
-import { InvalidInputError } from './deps';
+import { type JobHandle, type JobProgress, SingleJob } from './single-job';
 
 /** Items (cards, highlights) built between two turns of the event loop: about a millisecond or two of work. */
 export const EXPORT_CHUNK = 200;
@@ -18,21 +18,19 @@ export class ExportCancelledError extends Error {
   }
 }
 
-interface Running {
-  /** Steps done: each item counts once per pass over the items. */
-  steps: number;
-  items: number;
-  passes: number;
-  controller: AbortController;
-}
-
 /** What an export's builder works through: its items, a chunk at a time, each item counted as it is done. */
 export class ExportRun {
-  constructor(private readonly running: Running) {}
+  /** Steps done: each item counts once per pass over the items. */
+  #steps = 0;
+
+  constructor(
+    private readonly job: JobHandle,
+    private readonly work: { items: number; passes: number },
+  ) {}
 
   /** Throws ExportCancelledError once the export has been cancelled. */
   check(): void {
-    if (this.running.controller.signal.aborted) throw new ExportCancelledError();
+    if (this.job.signal.aborted) throw new ExportCancelledError();
   }
 
   /**
@@ -50,7 +48,9 @@ export class ExportRun {
       this.check();
       const chunk = items.slice(start, start + EXPORT_CHUNK);
       out.push(await each(chunk));
-      this.running.steps += chunk.length;
+      this.#steps += chunk.length;
+      // In items: an export making two passes over them counts each item half done after the first.
+      this.job.progress(Math.floor(this.#steps / this.work.passes), this.work.items);
       await nextTurn();
     }
     this.check();
@@ -60,37 +60,25 @@ export class ExportRun {
 
 /** The one export running, if any: how far it has got, and how to stop it. */
 export class ExportJobs {
-  #running: Running | null = null;
+  // A cancel answered "cancelled" always wins over a result, so a cancelled export never hands back a file.
+  readonly #job = new SingleJob({ busy: 'Another export is under way; try again once it has finished.', cancelled: () => new ExportCancelledError() });
 
-  /** In items (cards, highlights): an export making two passes over them counts each item half done after the first. */
-  progress(): { running: boolean; done: number; total: number } {
-    const running = this.#running;
-    return running ? { running: true, done: Math.floor(running.steps / running.passes), total: running.items } : { running: false, done: 0, total: 0 };
+  /** In items (cards, highlights), counted as ExportRun works through them. */
+  progress(): JobProgress {
+    return this.#job.progress();
   }
 
   /** Returns whether an export was running; if so, it fails with ExportCancelledError and returns no file. */
   cancel(): { cancelled: boolean } {
-    this.#running?.controller.abort();
-    return { cancelled: this.#running !== null };
+    return this.#job.cancel();
   }
 
   /**
    * Runs `build` as the one export under way, over `items` items and `passes` passes; throws InvalidInputError while
    * another export runs (the reader waits for it or cancels it), and ExportCancelledError if this one is cancelled.
    */
-  async run<R>(work: { items: number; passes?: number }, build: (run: ExportRun) => Promise<R>): Promise<R> {
-    if (this.#running) throw new InvalidInputError('Another export is under way; try again once it has finished.');
-    const running: Running = { steps: 0, items: work.items, passes: work.passes ?? 1, controller: new AbortController() };
-    this.#running = running;
-    try {
-      const run = new ExportRun(running);
-      const result = await build(run);
-      // The last check: after it nothing awaits, so a cancel that was answered "cancelled" always wins over a result.
-      run.check();
-      return result;
-    } finally {
-      this.#running = null;
-    }
+  run<R>(work: { items: number; passes?: number }, build: (run: ExportRun) => Promise<R>): Promise<R> {
+    return this.#job.run({ total: work.items }, (job) => build(new ExportRun(job, { items: work.items, passes: work.passes ?? 1 })));
   }
 }
 
