@@ -62,16 +62,32 @@ export class PerDocumentStore<T extends Versioned> {
   update<R>(documentId: string, change: (data: T) => R | Promise<R>): Promise<R> {
     return this.#mutex.run(documentId, async () => {
       const db = await this.get(documentId);
-      const before = structuredClone(db.data);
       try {
         const result = await change(db.data);
         await db.write();
         return result;
       } catch (error) {
-        db.data = before;
+        await this.#putBackLastSaved(documentId, db);
         throw error;
       }
     });
+  }
+
+  /**
+   * After a failed change: the data as last saved, which is what the file holds (every change before this one was
+   * written before the next began). Read back only on this rare path; a copy taken before every change cost 37 ms of
+   * blocked event loop per saved highlight on a document with 5,000. When the file cannot be read back, it is
+   * reopened, with all its checks, at its next use.
+   */
+  async #putBackLastSaved(documentId: string, db: Low<T>): Promise<void> {
+    try {
+      const saved = await db.adapter.read();
+      if (saved === null) db.data = this.spec.defaults(documentId);
+      else if (this.spec.isValid(saved)) db.data = saved;
+      else this.#open.delete(documentId);
+    } catch {
+      this.#open.delete(documentId);
+    }
   }
 
   /** Stops every open file accepting writes, waits for those under way, and forgets them (a restore follows). */
