@@ -26,8 +26,18 @@ function isNameWord(t: Token | undefined): t is Token {
   return t !== undefined && t.isWord && (t.isCap || /^\d/.test(t.text)) && t.text !== 'I';
 }
 
-// The token at i continues the chunk that ends at i - 1.
-function continues(tokens: Token[], i: number): number {
+// An organisation's possessive ends its name: "NASA's Europa Clipper", "the European Space Agency's Juice probe" name
+// the body and then something of its own ("Minister's Assistant's Office" and "Workers' Party" stay whole).
+function possessorIsOrganisation(tokens: Token[], from: number, i: number): boolean {
+  const prev = tokens[i - 1];
+  if (!prev) return false;
+  if (i - 1 === from && isAcronym(prev.text)) return true;
+  const possessor = tokens.slice(from, i).map((t) => t.text).join(' ');
+  return (i - 1 > from && isOrgHead(prev.text)) || isKnownOrganization(possessor);
+}
+
+// The token at i continues the chunk that ends at i - 1 (the chunk began at `from`).
+function continues(tokens: Token[], i: number, from: number): number {
   const prev = tokens[i - 1];
   const cur = tokens[i];
   const next = tokens[i + 1];
@@ -38,13 +48,27 @@ function continues(tokens: Token[], i: number): number {
   const tight = !cur.spaceBefore && next !== undefined && next.isCap;
   if (cur.text === '-' && tight && !next.spaceBefore) return 2;
   // Possessives inside names: "Minister’s Assistant’s Office", "Workers’ Party".
-  if ((cur.text === '’s' || cur.text === "'s") && tight && next.spaceBefore) return 2;
+  if ((cur.text === '’s' || cur.text === "'s") && tight && next.spaceBefore) return possessorIsOrganisation(tokens, from, i) ? 0 : 2;
   if ((cur.text === '’' || cur.text === "'") && tight && next.spaceBefore && /s$/.test(prev.text)) return 2;
-  return connectorStep(tokens, i);
+  return particleStep(tokens, i) || connectorStep(tokens, i, from);
+}
+
+// Lower-case particles inside a person's name: "Lula da Silva", "Ursula von der Leyen", "Ahmed bin Salman".
+const PARTICLES = new Set(['da', 'de', 'do', 'dos', 'das', 'di', 'du', 'van', 'von', 'der', 'den', 'ter', 'la', 'le', 'bin', 'ibn', 'al']);
+
+function particleStep(tokens: Token[], i: number): number {
+  const prev = tokens[i - 1];
+  const cur = tokens[i];
+  if (!prev || !cur || !prev.isCap || !prev.isWord || !PARTICLES.has(cur.text) || !cur.spaceBefore) return 0;
+  if (isOrgHead(prev.text) || isTitleCore(prev.text)) return 0;
+  let k = i + 1;
+  if (PARTICLES.has(tokens[k]?.text ?? '') && tokens[k]?.spaceBefore) k++;
+  const name = tokens[k];
+  return isNameWord(name) && name.spaceBefore && !isOrgHead(name.text) ? k + 1 - i : 0;
 }
 
 // "Bank of England", "Ambassador to China", "Ministry of the Interior": joins only after an org or title word.
-function connectorStep(tokens: Token[], i: number): number {
+function connectorStep(tokens: Token[], i: number, from: number): number {
   const prev = tokens[i - 1];
   const cur = tokens[i];
   if (!prev || !cur || !CONNECTORS.has(cur.lower) || !cur.spaceBefore) return 0;
@@ -52,7 +76,9 @@ function connectorStep(tokens: Token[], i: number): number {
   if (cur.lower === '&' && isNameWord(tokens[i + 1])) return 2;
   if (cur.lower === 'and') return 0;
   // "Convention on Climate Change", "Committee on Foreign Affairs": "on" joins only after an organisation word.
-  if (cur.lower === 'on' && (!(isOrgHead(prev.text) || ON_HEADS.test(prev.lower)) || DATE_WORDS.test(tokens[i + 1]?.lower ?? ''))) return 0;
+  // ... and inside an organisation's subject ("International Agency for Research on Cancer").
+  const inOrgComplement = tokens.slice(from, i - 1).some((t, k, run) => isOrgHead(t.text) && /^(?:of|for)$/.test(run[k + 1]?.lower ?? ''));
+  if (cur.lower === 'on' && (!(isOrgHead(prev.text) || ON_HEADS.test(prev.lower) || inOrgComplement) || DATE_WORDS.test(tokens[i + 1]?.lower ?? ''))) return 0;
   if (cur.lower === 'on') return isNameWord(tokens[i + 1]) ? 2 : 0;
   if (!orgOrTitle) return 0;
   if (isNameWord(tokens[i + 1])) return 2;
@@ -71,7 +97,7 @@ export function findChunks(tokens: Token[]): Chunk[] {
     }
     const from = i;
     let to = i + 1;
-    for (let step = continues(tokens, to); step > 0 && to < tokens.length; step = continues(tokens, to)) {
+    for (let step = continues(tokens, to, from); step > 0 && to < tokens.length; step = continues(tokens, to, from)) {
       to += step;
     }
     to = extendOrgList(tokens, from, to);

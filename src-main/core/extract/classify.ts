@@ -1,7 +1,7 @@
 /** Turns a capitalised chunk into person / organisation mentions, splitting off titles and embedded orgs. */
 import type { Chunk } from './chunks';
 import { lookupCountry } from './countries';
-import { isAcronym, isCommonWord, isFirstName, isFunctionWord, isKnownWord, isLastName, isPlaceName } from './lexicon';
+import { isAcronym, isCommonWord, isFirstName, isFunctionWord, isKnownWord, isLastName, isPastTenseVerb, isPlaceName } from './lexicon';
 import type { RawMention } from './mentions';
 import { isCelestialBody, isNamedOrganization, isNonActorHead, isNotOrgAcronym, isOrgHead, isSeatMetonym } from './organizations';
 import { isHonorific, isRoleNoun, isTitleCore, isTitleModifier } from './titles';
@@ -82,10 +82,22 @@ export function classifyChunk(ctx: SentenceContext, chunk: Chunk): RawMention[] 
   const last = ctx.tokens[t.to - 1];
   if (!last || isNonActorHead(last.text)) return [];
   if (isOrgHead(last.text) && t.to - t.from >= 2) return [orgMention(ctx, t.from, t.to, false)];
+  // "SpaceX Falcon Heavy", "OpenAI": a company's camel-case brand, then perhaps a product of its own.
+  if (isCamelBrand(ctx.tokens[t.from]?.text ?? '')) return [orgMention(ctx, t.from, t.from + 1, false)];
   const titled = splitTitle(ctx, t.from, t.to);
   if (titled) return titled;
   if (isOrgShaped(ctx, t.from, t.to)) return [orgMention(ctx, t.from, t.to, false)];
   return plainName(ctx, t.from, t.to);
+}
+
+/**
+ * A brand written in camel case ("SpaceX", "PayPal", "YouTube", "OpenAI", "BlackRock"): a capital inside the word after
+ * at least three letters. Family names with a capitalised particle ("MacArthur", "FitzGerald", "VanDyke") and the
+ * shorter "McCarthy", "DeSantis", "LeBron" are people's.
+ */
+export function isCamelBrand(word: string): boolean {
+  const m = /^(\p{Lu}\p{Ll}{2,})\p{Lu}[\p{L}\p{N}]*$/u.exec(word);
+  return m !== null && !/^(?:Mac|Fitz|Van|Von|Del|Della|Dal|Den|Ter|Ten|Dos|Das|San|Saint)$/.test(m[1] ?? '');
 }
 
 // Lower-case nouns for kinds of organisation: "the electoral service Servel", "chipmakers Intel and AMD".
@@ -206,11 +218,13 @@ function afterAppositiveRole(ctx: SentenceContext, from: number, toks: Token[], 
   return roleBefore(ctx.text, first.start - ctx.base) !== null;
 }
 
-// Two or three words no lexicon knows, followed by a lower-case word (a verb): "Leandro Trossard struck".
+// Two or three words no lexicon knows, followed by a verb: "Leandro Trossard struck", "Amara Okoye says". A noun after
+// them makes them a modifier ("the Europa Clipper spacecraft"), not a person.
 function unknownNameBeforeVerb(ctx: SentenceContext, toks: Token[], to: number): boolean {
   if (toks.length > 3 || toks.some((tk) => isCommonWord(tk.text) || isKnownWord(tk.text) || !/^\p{Lu}\p{Ll}/u.test(tk.text))) return false;
   const next = ctx.tokens[to];
-  return next !== undefined && next.isWord && /^\p{Ll}+$/u.test(next.text) && !isFunctionWord(next.text);
+  if (next === undefined || !next.isWord || !/^\p{Ll}+$/u.test(next.text) || isFunctionWord(next.text)) return false;
+  return isPastTenseVerb(next.text) || /(?:ed|s)$/.test(next.text);
 }
 
 // "X, a professor", "X, head of", "X said": what follows a bare name says it is a person.

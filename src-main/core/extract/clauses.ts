@@ -1,10 +1,11 @@
 /** Finds the clause a date belongs to and reads its tense: has the event happened or is it expected? */
-import { isPastTenseVerb } from './lexicon';
+import { isKnownWord, isPastTenseVerb } from './lexicon';
 import type { EventStatus, Span } from './types';
 
 // Places where one clause ends and another begins inside a sentence.
 // Relative clauses (', which', ', who') stay inside: they interrupt the clause that holds the subject.
-const BOUNDARY = /;|:\s|,\s+(?=(?:and|but|while|whereas|although|though|so|because|saying|as|after|before|when|if)\b)|\s+but\s+|,?\s+(?=[“"])|\s+[—–]\s+/g;
+// A second predicate joined by "and" ("returned to target in May and is expected to rise") is its own clause too.
+const BOUNDARY = /;|:\s|,\s+(?=(?:and|but|while|whereas|although|though|so|because|saying|as|after|before|when|if)\b)|\s+but\s+|\s+and\s+(?=(?:is|are|was|were|will|would|has|have|had|could|should|can|may|might|expects?|plans?)\b)|,?\s+(?=[“"])|\s+[—–]\s+/g;
 
 const FUTURE = /\b(will|won['’]t|would|['’]ll|shall|going to|(?:is|are|was|were|be)\s+expected|likely to|plans? to|planning|set to|scheduled|due to|aims? to|intends? to|upcoming|forthcoming|predict(?:s|ed)?|prediction|forecasts?|may|might|hopes? to|is to|are to|to be held)\b/i;
 const PAST = /\b(was|were|had|did|has been|have been|ago|last|previously|earlier)\b/i;
@@ -32,8 +33,10 @@ export function clauseAround(sentence: string, start: number, end: number): Span
     if (a <= start && end <= b) {
       from = a;
       to = b;
-      // A fronted "On the 21st," has no verb of its own: take the clause that follows it.
-      if (wordCount(sentence.slice(a, b)) - wordCount(sentence.slice(start, end)) < 4) {
+      // A fronted "On the 21st," has no verb of its own: take the clause that follows it ("Exports peaked in
+      // November" has one, and keeps to itself).
+      const rest = `${sentence.slice(a, start)} ${sentence.slice(end, b)}`;
+      if (wordCount(sentence.slice(a, b)) - wordCount(sentence.slice(start, end)) < 4 && tenseOf(rest) === 'unknown') {
         to = cuts[i + 3] ?? sentence.length;
       }
       break;
@@ -74,10 +77,15 @@ export function subordinateTense(before: string, after: string): EventStatus | n
   return present ? 'expected' : null;
 }
 
+/** A regular past tense the lexicon does not list ("peaked", "slumped"): "-ed" on a word it does not know otherwise. */
+function regularPast(word: string): boolean {
+  return /^[a-z]{3,}ed$/.test(word) && !isKnownWord(word);
+}
+
 /** 'expected' for future or modal wording, 'past' for past-tense verbs, else 'unknown'. */
 export function tenseOf(clause: string): EventStatus {
   if (FUTURE.test(clause)) return 'expected';
   if (PAST.test(clause)) return 'past';
   const words = clause.match(/[\p{L}]+/gu) ?? [];
-  return words.some((w) => /^[a-z]/.test(w) && isPastTenseVerb(w)) ? 'past' : 'unknown';
+  return words.some((w) => /^[a-z]/.test(w) && (isPastTenseVerb(w) || regularPast(w))) ? 'past' : 'unknown';
 }

@@ -189,6 +189,11 @@ function resolveSpecial(spec: DateSpec, a: Anchor, tense: EventStatus): Resoluti
     }
     case 'decade':
       return { value: String(spec.decade), precision: 'range' };
+    // TIMEX3 writes a century as its first two digits ("18" for the 19th century) and years before Christ with "BC".
+    case 'century':
+      return { value: `${spec.bc ? 'BC' : ''}${pad(spec.century - 1, 2)}`, precision: 'range' };
+    case 'eraYear':
+      return { value: spec.bc ? `BC${pad(spec.year, 4)}` : pad(spec.year, 4), precision: 'year' };
     case 'season': {
       const year = spec.year ?? seasonYear(spec.season, spec.offset, a, tense);
       return { value: `${year === null ? X_YEAR : pad(year, 4)}-${spec.season}`, precision: 'range' };

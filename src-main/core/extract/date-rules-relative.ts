@@ -105,6 +105,31 @@ export const RELATIVE_RULES: DateRule[] = [
     make: (m) => ({ kind: 'decade', decade: Number(m[1]) }),
   },
   {
+    name: 'century',
+    re: rx(`${B}(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS})[-\\s]century(?:\\s+(BC|BCE|AD|CE))?${E}`, 'giu'),
+    make: (m) => {
+      const n = parseOrdinal(m[1] ?? '');
+      return n === null || n < 1 || n > 30 ? null : { kind: 'century', century: n, bc: /^BC/i.test(m[2] ?? '') };
+    },
+  },
+  {
+    name: 'era year',
+    re: rx(`${B}(?:(?:AD|CE)\\s+(\\d{1,4})|(\\d{1,4})\\s+(BC|BCE|AD|CE))${E}`, 'gu'),
+    make: (m) => {
+      const year = Number(m[1] ?? m[2]);
+      return year < 1 ? null : { kind: 'eraYear', year, bc: /^BC/.test(m[3] ?? '') };
+    },
+  },
+  {
+    // "more than a decade", "half a century": spans of time written with "a".
+    name: 'a decade',
+    re: rx(`${B}(half\\s+a\\s+century|a\\s+(?:decade|century))${E}(?!\\s+(?:ago|earlier|later|before|after)\\b)`, 'giu'),
+    make: (m) => {
+      const w = (m[1] ?? '').toLowerCase();
+      return { kind: 'duration', unit: 'year', amount: w.startsWith('half') ? 50 : w.endsWith('century') ? 100 : 10 };
+    },
+  },
+  {
     name: 'holiday',
     re: rx(`(?:the\\s+)?(?:${HOLIDAY_RE.source})`, 'gu'),
     make: (m) => ({ kind: 'holiday', name: m[0].replace(/^the\s+/, ''), yearOffset: 0 }),

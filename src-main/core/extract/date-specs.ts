@@ -25,6 +25,10 @@ export type DateSpec =
   | { kind: 'yearPart'; part: 'start' | 'end' | 'firstDay' | 'lastDay'; year: number | null; yearOffset: number }
   | { kind: 'quarter'; quarter: number; half: boolean; year: number | null; yearOffset: number }
   | { kind: 'decade'; decade: number }
+  /** "the 19th century" (n = 19), "the first century AD", "the fifth century BC". */
+  | { kind: 'century'; century: number; bc: boolean }
+  /** A year written with its era: "AD 794", "3000 BC". */
+  | { kind: 'eraYear'; year: number; bc: boolean }
   /** "next spring", "the autumn", "summer 2024": `offset` from "this/next/last", else the clause's tense decides. */
   | { kind: 'season'; season: Season; year: number | null; offset: number | null };
 

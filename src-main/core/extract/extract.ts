@@ -1,5 +1,5 @@
 /** The engine's entry point: actors and dates of one English article, resolved against a reference date. */
-import { buildDates, findDateHits } from './find-dates';
+import { buildDates, findDateHits, withoutMatchHalves } from './find-dates';
 import { findActors, prepare } from './find-actors';
 import { anchorFrom, inferFromHits } from './reference-date';
 import { splitSentences } from './sentences';
@@ -7,7 +7,7 @@ import { parseYmd } from './calendar';
 import type { ExtractionResult, ReferenceDateInference } from './types';
 
 /** Bump whenever the output for the same input may change. */
-export const ENGINE_VERSION = 'lectio-extract-1.2.0';
+export const ENGINE_VERSION = 'lectio-extract-1.3.0';
 
 export interface ExtractOptions {
   /** The article's published date (YYYY-MM-DD); null or absent to infer it from the text. */
@@ -16,7 +16,7 @@ export interface ExtractOptions {
 
 /** Infers the reference date from the text alone; `value` is null when the text does not pin down a day. */
 export function inferReferenceDate(text: string): ReferenceDateInference {
-  return inferFromHits(findDateHits(splitSentences(text)), text);
+  return inferFromHits(withoutMatchHalves(findDateHits(splitSentences(text)), text), text);
 }
 
 /**
@@ -27,7 +27,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const given = options.referenceDate ?? null;
   if (given !== null && !parseYmd(given)) throw new RangeError(`referenceDate must be YYYY-MM-DD, got "${given}"`);
   const sentences = splitSentences(text);
-  const hits = findDateHits(sentences);
+  const hits = withoutMatchHalves(findDateHits(sentences), text);
   const inference: ReferenceDateInference = given
     ? { value: given, source: 'given', evidence: ['supplied by the caller'], anchor: given }
     : inferFromHits(hits, text);

@@ -56,7 +56,9 @@ function holidaySpans(ctx: SentenceContext): [number, number][] {
 
 function enrichPerson(text: string, m: RawMention): RawMention[] {
   const after = rolesAfter(text, m.end);
-  const before = m.title === null ? roleBefore(text, m.start) : null;
+  // "The hospice's chief executive, Dr. Priya Nair": a form of address does not hide the role before it.
+  const titleStart = m.title === null ? m.start : text.lastIndexOf(m.title, m.start);
+  const before = m.title === null || m.roles.length === 0 ? roleBefore(text, titleStart < 0 ? m.start : titleStart) : null;
   const roles = [...m.roles, ...after.roles, ...(before ? [before] : [])];
   const orgContext = m.partial && m.title === null && ORG_CONTEXT.test(text.slice(m.end, m.end + 40));
   const orgs: RawMention[] = after.orgs.map((o) => ({
@@ -104,11 +106,29 @@ export function datelineSpan(text: string): [number, number] {
   return end > 0 ? [head[0].length, head[0].length + end] : [0, 0];
 }
 
+/**
+ * "Association of Southeast Asian Nations (ASEAN)": an acronym in brackets right after an organisation names the same
+ * body, there and wherever the text uses it later.
+ */
+function bracketAcronyms(text: string, mentions: RawMention[]): RawMention[] {
+  const full = new Map<string, string>();
+  for (const m of mentions) {
+    if (m.type !== 'organization') continue;
+    const acronym = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&]{1,9})\)/u.exec(text.slice(m.end, m.end + 16))?.[1];
+    if (acronym && acronym !== m.name) full.set(acronym, m.name);
+  }
+  if (full.size === 0) return mentions;
+  return mentions.map((m) => {
+    const name = m.type === 'country' ? undefined : full.get(m.name);
+    return name ? { ...m, type: 'organization', name, title: null, roles: [], partial: false } : m;
+  });
+}
+
 /** All actors of the document, in order of first mention. */
 export function findActors(text: string, doc: DocumentTokens, dateSpans: Span[] = []): Actor[] {
   const [skipFrom, skipTo] = datelineSpan(text);
   const mentions = doc.contexts.flatMap((ctx) => sentenceMentions(text, ctx, dateSpans))
     .filter((m) => m.start < skipFrom || m.start >= skipTo);
   mentions.sort((a, b) => a.start - b.start);
-  return mergeActors(mentions);
+  return mergeActors(bracketAcronyms(text, mentions));
 }

@@ -35,7 +35,8 @@ function cut(phrase: string): string {
 export function rolesAfter(text: string, end: number): RoleFinding {
   const after = text.slice(end, end + 220);
   const found: RoleFinding = { roles: [], orgs: [] };
-  const appo = /^,\s+(?:(?:a|an|the)\s+)?([^,;:.()“”"!?]{2,180})/u.exec(after);
+  // "Ana Souza, 52, a nurse from Recife": an age may stand between the name and its description.
+  const appo = /^,\s+(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+)?([^,;:.()“”"!?]{2,180})/u.exec(after);
   const copula = /^\s+(?:is|was)\s+(?:a|an|the)\s+([^,;:.()“”"!?]{2,160})/u.exec(after);
   const m = appo ?? copula;
   if (!m?.[1]) return found;

@@ -1,5 +1,5 @@
 /** Titles and offices that precede or describe people ("Foreign Minister", "CEO", "Professor"); pure data + tests. */
-import { isActorNoun } from './lexicon';
+import { isActorNoun, isKnownWord } from './lexicon';
 
 // Heads of a title phrase. Lower-case comparison; abbreviations without their period.
 const TITLE_CORES = new Set([
@@ -13,6 +13,7 @@ const TITLE_CORES = new Set([
   'archbishop', 'bishop', 'rabbi', 'imam', 'reverend', 'rev', 'treasurer', 'attorney', 'counsel', 'adviser',
   'advisor', 'economist', 'analyst', 'researcher', 'scientist', 'astronomer', 'astronaut', 'striker', 'midfielder',
   'goalkeeper', 'defender', 'forward', 'winger', 'skipper', 'driver', 'pitcher', 'quarterback', 'physicist',
+  'inspector', 'constable', 'substitute', 'centre-back', 'center-back', 'full-back', 'playmaker', 'keeper', 'referee', 'umpire', 'bowler', 'batsman',
   'biologist', 'chemist', 'engineer', 'lawmaker', 'legislator', 'diplomat', 'deputy', 'superintendent', 'marshal',
   'taoiseach', 'monarch', 'dr', 'mr', 'mrs', 'ms', 'sir', 'dame', 'lord', 'lady', 'mx',
 ]);
@@ -25,7 +26,7 @@ const TITLE_MODIFIERS = new Set([
   'operating', 'technology', 'technical', 'state', 'national', 'security', 'party', 'science', 'energy', 'labor',
   'labour', 'justice', 'home', 'culture', 'agriculture', 'transport', 'environment', 'industry', 'commerce',
   'unification', 'army', 'military', 'joint', 'co', 'marketing', 'research', 'research-', 'sports', 'team',
-  'club', 'club’s', 'vice-', 'assistant-', 'field', 'marshal', 'staff', 'attorney', 'solicitor', 'high',
+  'club', 'club’s', 'vice-', 'assistant-', 'field', 'marshal', 'staff', 'attorney', 'solicitor', 'high', 'detective',
 ]);
 
 // Forms of address that are not roles worth reporting (the abbreviation "Prof." is one; "Professor" is a role).
@@ -51,11 +52,17 @@ export function isHonorific(word: string): boolean {
 }
 
 // Person nouns that say who someone is to someone else, not what they do.
+// Occupations the lexicon lists as verbs or not at all ("nurse", "midwife"), and those made by suffix ("paediatrician",
+// "cardiologist", "radiographer", "activist") when the lexicon knows the word as nothing else ("assist" is a verb).
+const OCCUPATIONS = /^(?:nurse|midwife|chef|pilot|paramedic|firefighter|carer|caregiver|cleaner|volunteer|pupil|student|trainee|apprentice|intern|inspector|detective|constable|prosecutor|barrister|solicitor)s?$/;
+const OCCUPATION_SUFFIX = /^[a-z]{3,}(?:ician|ologist|iatrist|ographer|ist|wife)s?$/;
+
 const NOT_ROLES = /^(friend|person|people|human|baby|child|children|boy|girl|woman|man|mother|father|son|daughter|wife|husband|brother|sister|uncle|aunt|mom|dad|guest|visitor|somebody|nobody|anybody|citizen|citizens|soul|partner|population|character|phrase)$/;
 
 /** True when a lower-case word names a role for a person ("professor", "chief", "journalist"). */
 export function isRoleNoun(word: string): boolean {
   const w = bare(word);
   if (NOT_ROLES.test(w)) return false;
-  return TITLE_CORES.has(w) || isActorNoun(w) || /^(member|official|founder|boss|owner|expert|fellow)s?$/.test(w);
+  return TITLE_CORES.has(w) || isActorNoun(w) || /^(member|official|founder|boss|owner|expert|fellow)s?$/.test(w) || OCCUPATIONS.test(w)
+    || (OCCUPATION_SUFFIX.test(w) && (!isKnownWord(w) || isActorNoun(w)));
 }
