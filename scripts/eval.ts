@@ -1,11 +1,12 @@
 /**
  * `npm run eval [-- --baseline] [--json] [--check] [--verbose]`: scores the engine on every eval/fixtures/*.gold.json,
- * then, as a separate "held-out" block, on eval/fixtures/heldout/*.gold.json (articles never used to tune the engine),
- * and as "held-out 2" on eval/fixtures/heldout2/*.gold.json (a second set, written to probe other styles).
+ * then, as one separate block per set, on every eval/fixtures/heldoutN/*.gold.json directory in order: "held-out"
+ * (eval/fixtures/heldout, articles never used to tune the engine), "held-out 2" (heldout2, a second set written to probe
+ * other styles), "held-out 3" (heldout3, article kinds the engine was not tuned on), and so on for any later set.
  * Matching rules are documented at the top of eval/score.ts. --check exits 1 when the seed article is below 0.95 F1 on
  * actors, roles, date detection or date values.
  */
-import { existsSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extract } from '../src-main/core/extract/index';
@@ -21,10 +22,26 @@ const KEYS = ['actors', 'roles', 'dates', 'values'] as const;
 
 const args = new Set(process.argv.slice(2));
 const fixtures: Fixture[] = fixturePaths(join(ROOT, 'eval', 'fixtures')).map((p) => loadFixture(p, ROOT));
-const HELDOUT_DIR = join(ROOT, 'eval', 'fixtures', 'heldout');
-const heldout: Fixture[] = existsSync(HELDOUT_DIR) ? fixturePaths(HELDOUT_DIR).map((p) => loadFixture(p, ROOT)) : [];
-const HELDOUT2_DIR = join(ROOT, 'eval', 'fixtures', 'heldout2');
-const heldout2: Fixture[] = existsSync(HELDOUT2_DIR) ? fixturePaths(HELDOUT2_DIR).map((p) => loadFixture(p, ROOT)) : [];
+/** One held-out set: eval/fixtures/heldout, heldout2, heldout3, ... (the key names it in --json output). */
+interface HeldoutSet {
+  key: string;
+  label: string;
+  fixtures: Fixture[];
+}
+
+// Every eval/fixtures/heldout<N> directory, in numeric order ("heldout" is set 1); labels as printed before:
+// "held-out", "held-out 2", "held-out 3", ...
+const FIXTURES_DIR = join(ROOT, 'eval', 'fixtures');
+const heldoutSets: HeldoutSet[] = readdirSync(FIXTURES_DIR)
+  .map((name) => ({ name, m: /^heldout(\d*)$/.exec(name) }))
+  .filter(({ name, m }) => m !== null && statSync(join(FIXTURES_DIR, name)).isDirectory())
+  .map(({ name, m }) => ({ name, n: m?.[1] ? Number(m[1]) : 1 }))
+  .sort((a, b) => a.n - b.n)
+  .map(({ name, n }) => ({
+    key: name,
+    label: n === 1 ? 'held-out' : `held-out ${n}`,
+    fixtures: fixturePaths(join(FIXTURES_DIR, name)).map((p) => loadFixture(p, ROOT)),
+  }));
 
 function runEngine(fx: Fixture): Score {
   return scoreFixture(fx, fromResult(extract(fx.text, { referenceDate: fx.gold.referenceDate })));
@@ -59,26 +76,25 @@ const baselineRows: [string, Score][] | null = args.has('--baseline')
   ? fixtures.map((fx): [string, Score] => [fx.gold.id, runBaseline(fx)])
   : null;
 if (baselineRows) baselineRows.push(['OVERALL', combine(baselineRows.map(([, s]) => s))]);
-const heldoutRows: [string, Score][] = heldout.map((fx) => [fx.gold.id, runEngine(fx)]);
-if (heldoutRows.length > 0) heldoutRows.push(['OVERALL', combine(heldoutRows.map(([, s]) => s))]);
-const heldout2Rows: [string, Score][] = heldout2.map((fx) => [fx.gold.id, runEngine(fx)]);
-if (heldout2Rows.length > 0) heldout2Rows.push(['OVERALL', combine(heldout2Rows.map(([, s]) => s))]);
+const heldoutBlocks: { set: HeldoutSet; rows: [string, Score][] }[] = heldoutSets.map((set) => {
+  const rows: [string, Score][] = set.fixtures.map((fx) => [fx.gold.id, runEngine(fx)]);
+  if (rows.length > 0) rows.push(['OVERALL', combine(rows.map(([, s]) => s))]);
+  return { set, rows };
+}).filter(({ rows }) => rows.length > 0);
 
 if (args.has('--json')) {
   const json = {
     engine: summary(engineRows),
-    ...(heldoutRows.length > 0 ? { heldout: summary(heldoutRows) } : {}),
-    ...(heldout2Rows.length > 0 ? { heldout2: summary(heldout2Rows) } : {}),
+    ...Object.fromEntries(heldoutBlocks.map(({ set, rows }) => [set.key, summary(rows)])),
     ...(baselineRows ? { baseline: summary(baselineRows) } : {}),
   };
   process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
 } else {
   process.stdout.write(`${table('Lectio engine (P R F1)', engineRows)}\n`);
-  if (heldoutRows.length > 0) process.stdout.write(`\n${table('Lectio engine, held-out (P R F1)', heldoutRows)}\n`);
-  if (heldout2Rows.length > 0) process.stdout.write(`\n${table('Lectio engine, held-out 2 (P R F1)', heldout2Rows)}\n`);
+  for (const { set, rows } of heldoutBlocks) process.stdout.write(`\n${table(`Lectio engine, ${set.label} (P R F1)`, rows)}\n`);
   if (baselineRows) process.stdout.write(`\n${table('Baseline: compromise + chrono-node (P R F1)', baselineRows)}\n`);
   if (args.has('--verbose')) {
-    for (const [id, s] of [...engineRows, ...heldoutRows, ...heldout2Rows]) if (s.notes.length) process.stdout.write(`\n-- ${id}\n  ${s.notes.join('\n  ')}\n`);
+    for (const [id, s] of [...engineRows, ...heldoutBlocks.flatMap(({ rows }) => rows)]) if (s.notes.length) process.stdout.write(`\n-- ${id}\n  ${s.notes.join('\n  ')}\n`);
   }
 }
 
