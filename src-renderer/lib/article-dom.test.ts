@@ -68,3 +68,14 @@ describe('renderArticle', () => {
     expect(offsetFromPoint(root, range?.endContainer as Node, range?.endOffset ?? 0, 'backward')).toBe(start + 8);
   });
 });
+
+describe('long articles', () => {
+  it('marks an article over 100,000 characters long, and a shorter one not', () => {
+    const root = rendered();
+    expect(root.classList.contains('long')).toBe(false);
+    const text = 'A sentence of the record. '.repeat(4_500);
+    renderArticle(root, { text, blocks: [{ kind: 'paragraph', start: 0, end: text.length }], marks: [] });
+    expect(text.length).toBeGreaterThan(100_000);
+    expect(root.classList.contains('long')).toBe(true);
+  });
+});

@@ -8,6 +8,7 @@
  * alive, for 2,000 blocks in a long article. Text goes in as text nodes, never as HTML.
  */
 import type { Block, DocumentBody } from '../../src-main/core/model';
+import { LONG_TEXT } from './paint-window';
 import { blockSegments, type Segment } from './segments';
 
 function blockElement(doc: Document, block: Block): HTMLElement {
@@ -50,8 +51,12 @@ function inline(doc: Document, segment: Segment): Node {
   return element;
 }
 
-/** Replaces the children of `root` with the blocks of `body`. */
+/**
+ * Replaces the children of `root` with the blocks of `body`. A long text (the size from which highlights are drawn by
+ * window) is marked `long`: its blocks out of view are skipped by the browser until the reader nears them (app.css).
+ */
 export function renderArticle(root: HTMLElement, body: DocumentBody): void {
+  root.classList.toggle('long', body.text.length > LONG_TEXT);
   const doc = root.ownerDocument;
   const fragment = doc.createDocumentFragment();
   for (const block of body.blocks) {
