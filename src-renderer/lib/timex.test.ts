@@ -14,6 +14,16 @@ describe('formatTimex', () => {
     ['2026-SP', 'Spring 2026'],
     ['2024-Q3', 'Q3 2024'],
     ['XXXX-WXX', 'XXXX-WXX'],
+    ['2026-08-05T08:30', '5 August 2026, 08:30'],
+    ['P5Y4M', '5 years 4 months'],
+    ['PT2H18M', '2 hours 18 minutes'],
+    ['P2W', '2 weeks'],
+    ['197', 'the 1970s'],
+    ['18', 'the 19th century'],
+    ['00', 'the 1st century'],
+    ['20', 'the 21st century'],
+    ['BC3000', '3000 BC'],
+    ['0794', '794'],
   ])('%s reads as %s', (value, expected) => {
     expect(formatTimex(value)).toBe(expected);
   });
@@ -21,5 +31,9 @@ describe('formatTimex', () => {
   it('sorts calendar values first, in order', () => {
     const values = ['P24Y', '2024-03-15/2024-03-17', '2000-07', 'PAST_REF', '2024-01-19'];
     expect([...values].sort(compareTimex)).toEqual(['2000-07', '2024-01-19', '2024-03-15/2024-03-17', 'P24Y', 'PAST_REF']);
+  });
+
+  it('puts a time on a day after the day itself and before the next day', () => {
+    expect(['2024-01-20', '2024-01-19T23:00', '2024-01-19'].sort(compareTimex)).toEqual(['2024-01-19', '2024-01-19T23:00', '2024-01-20']);
   });
 });

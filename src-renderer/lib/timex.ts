@@ -9,30 +9,56 @@ interface Parts {
   year: number;
   month?: number;
   day?: number;
+  /** A clock time on that day, "08:30". */
+  time?: string;
 }
 
 function parts(value: string): Parts | null {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}:\d{2}))?)?)?$/.exec(value);
   if (!match) return null;
   const result: Parts = { year: Number(match[1]) };
   if (match[2]) result.month = Number(match[2]);
   if (match[3]) result.day = Number(match[3]);
+  if (match[4]) result.time = match[4];
   return result;
 }
 
 function single(p: Parts): string {
   const month = p.month ? MONTHS[p.month - 1] : undefined;
-  if (month && p.day) return `${p.day} ${month} ${p.year}`;
+  if (month && p.day) return `${p.day} ${month} ${p.year}${p.time ? `, ${p.time}` : ''}`;
   if (month) return `${month} ${p.year}`;
   return String(p.year);
 }
 
+const UNITS: Record<string, string> = { Y: 'year', M: 'month', W: 'week', D: 'day', H: 'hour', TM: 'minute' };
+
+/** "P5Y4M" is "5 years 4 months", "PT2H18M" "2 hours 18 minutes". */
 function duration(value: string): string | null {
-  const match = /^P(\d+)([YMWD])$/.exec(value);
-  if (!match) return null;
-  const unit = { Y: 'year', M: 'month', W: 'week', D: 'day' }[match[2] as 'Y' | 'M' | 'W' | 'D'];
-  const count = Number(match[1]);
+  const match = /^P((?:\d+[YMWD])*)(?:T((?:\d+[HM])+))?$/.exec(value);
+  if (!match || (!match[1] && !match[2])) return null;
+  const said: string[] = [];
+  for (const [, count, unit] of (match[1] ?? '').matchAll(/(\d+)([YMWD])/g)) said.push(plural(Number(count), UNITS[unit ?? ''] ?? ''));
+  for (const [, count, unit] of (match[2] ?? '').matchAll(/(\d+)([HM])/g)) said.push(plural(Number(count), UNITS[unit === 'M' ? 'TM' : 'H'] ?? ''));
+  return said.join(' ');
+}
+
+function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** Decades ("197": the 1970s), centuries ("18": the 19th century) and years before Christ ("BC3000"). */
+function era(value: string): string | null {
+  let match = /^(\d{3})$/.exec(value);
+  if (match) return `the ${match[1]}0s`;
+  match = /^(BC)?(\d{2})$/.exec(value);
+  if (match) return `the ${ordinal(Number(match[2]) + 1)} century${match[1] ? ' BC' : ''}`;
+  match = /^BC(\d{4})$/.exec(value);
+  return match ? `${Number(match[1])} BC` : null;
 }
 
 const SEASONS: Record<string, string> = { SP: 'Spring', SU: 'Summer', FA: 'Autumn', AU: 'Autumn', WI: 'Winter' };
@@ -52,7 +78,7 @@ export function formatTimex(value: string): string {
   if (value === 'PAST_REF') return 'in the past';
   if (value === 'FUTURE_REF') return 'in the future';
   if (value === 'PRESENT_REF') return 'now';
-  const span = duration(value);
+  const span = duration(value) ?? era(value);
   if (span) return span;
   const [from, to] = value.split('/');
   const a = from ? parts(from) : null;

@@ -174,6 +174,8 @@ function plainName(ctx: SentenceContext, from: number, to: number): RawMention[]
   if (words.some((w) => lookupCountry(w)?.kind === 'name')) return [];
   // "analysts at Morgan Stanley", "joined from Samsung Electronics": people are rarely "at" or "from" somewhere.
   // ("rates at 5.25%" is a number, not a name.)
+  // "a nurse from Recife", "residents from Kiato": a person from somewhere names a hometown, not an employer.
+  if (ctx.tokens[from - 1]?.lower === 'from' && hometownBefore(ctx.tokens[from - 2])) return [];
   if (/^(at|from)$/.test(ctx.tokens[from - 1]?.lower ?? '') && /^\p{L}/u.test(toks[0]?.text ?? '')) return [orgMention(ctx, from, to, false)];
   if (toks.length === 1) {
     const only = toks[0];
@@ -197,6 +199,11 @@ function plainName(ctx: SentenceContext, from: number, to: number): RawMention[]
     return [personMention(ctx, from, to, null)];
   }
   return [];
+}
+
+function hometownBefore(word: Token | undefined): boolean {
+  if (!word?.isWord || word.isCap) return false;
+  return isRoleNoun(word.text) || /^(?:man|woman|men|women|boy|girl|resident|residents|family|families|people|villagers|locals|native|mother|father|farmer|fisherman|student|pupil|voter|voters)$/.test(word.lower);
 }
 
 // "conservative senator Tomás Ebensperger", "striker Amadou Diallo": a lower-case role noun right before two or three

@@ -97,12 +97,21 @@ function weekdayValue(weekday: number, direction: 'last' | 'next' | 'this' | nul
   return { value: formatYmd(addDays(d, delta)), precision: 'day' };
 }
 
-function durationValue(unit: TimeUnit, n: number): Resolution {
-  const code: Record<TimeUnit, string> = {
-    year: `P${n}Y`, decade: `P${n * 10}Y`, month: `P${n}M`, quarter: `P${n * 3}M`, week: `P${n}W`, day: `P${n}D`,
-    hour: `PT${n}H`, minute: `PT${n}M`,
-  };
-  return { value: code[unit], precision: 'duration' };
+// ISO 8601 duration parts: date units before the T, time units after it.
+const DURATION_PART: Record<TimeUnit, [designator: string, factor: number, time: boolean]> = {
+  year: ['Y', 1, false], decade: ['Y', 10, false], month: ['M', 1, false], quarter: ['M', 3, false], week: ['W', 1, false],
+  day: ['D', 1, false], hour: ['H', 1, true], minute: ['M', 1, true],
+};
+
+function durationValue(unit: TimeUnit, n: number, and?: { unit: TimeUnit; amount: number }): Resolution {
+  let date = '';
+  let time = '';
+  for (const [u, amount] of [[unit, n], ...(and ? [[and.unit, and.amount]] : [])] as [TimeUnit, number][]) {
+    const [designator, factor, isTime] = DURATION_PART[u];
+    if (isTime) time += `${amount * factor}${designator}`;
+    else date += `${amount * factor}${designator}`;
+  }
+  return { value: `P${date}${time ? `T${time}` : ''}`, precision: 'duration' };
 }
 
 function agoValue(unit: TimeUnit, n: number, a: Anchor): Resolution {
@@ -150,7 +159,7 @@ export function resolveDate(spec: DateSpec, a: Anchor, tense: EventStatus): Reso
     case 'ago':
       return agoValue(spec.unit, spec.amount, a);
     case 'duration':
-      return durationValue(spec.unit, spec.amount);
+      return durationValue(spec.unit, spec.amount, spec.and);
     default:
       return resolveSpecial(spec, a, tense);
   }
@@ -190,6 +199,11 @@ function resolveSpecial(spec: DateSpec, a: Anchor, tense: EventStatus): Resoluti
     case 'decade':
       return { value: String(spec.decade), precision: 'range' };
     // TIMEX3 writes a century as its first two digits ("18" for the 19th century) and years before Christ with "BC".
+    case 'clock': {
+      const d = full(a);
+      const time = `T${pad(spec.hour)}:${pad(spec.minute)}`;
+      return { value: d ? `${formatYmd(d)}${time}` : `${X_YEAR}-XX-XX${time}`, precision: 'day' };
+    }
     case 'century':
       return { value: `${spec.bc ? 'BC' : ''}${pad(spec.century - 1, 2)}`, precision: 'range' };
     case 'eraYear':

@@ -61,7 +61,7 @@ export const RELATIVE_RULES: DateRule[] = [
   },
   {
     name: 'relative-unit',
-    re: rx(`${B}(?:(?:early|late|mid|earlier|later)[-\\s])?(this|last|next|the\\s+coming|the\\s+following|the\\s+previous)\\s+(year|month|week|weekend|decade|quarter)${E}`, 'giu'),
+    re: rx(`${B}(?:(?:early|late|mid|earlier|later)[-\\s])?(this|last|next|the\\s+coming|the\\s+following|the\\s+previous|the\\s+same|(?<=\\b(?:[Ii]n|[Bb]y|[Ff]rom|[Uu]ntil)\\s+)that)\\s+(year|month|week|weekend|decade|quarter)${E}`, 'giu'),
     make: (m) => {
       const word = (m[1] ?? '').split(/\s+/).pop();
       const unit = (m[2] ?? '').toLowerCase() === 'weekend' ? 'week' : unitOf(m[2]);
@@ -90,6 +90,17 @@ export const RELATIVE_RULES: DateRule[] = [
     make: (m) => amount(m[1], (n) => ({ kind: 'ago', unit: unitOf(m[2]), amount: n })),
   },
   {
+    // "five years and four months", "two hours and 18 minutes": one span of time, not two.
+    name: 'compound duration',
+    re: rx(`${B}(\\d+|${CARDINAL_WORDS})\\s+(years?|months?|weeks?|days?|hours?)\\s+and\\s+(\\d+|${CARDINAL_WORDS}|a|an)\\s+(months?|weeks?|days?|hours?|minutes?)${E}(?!(?:\\s+|-)(?:ago|old)\\b)`, 'giu'),
+    make: (m) => {
+      const first = parseCardinal(m[1] ?? '');
+      const second = parseCardinal(m[3] ?? '');
+      if (!first || !second) return null;
+      return { kind: 'duration', unit: unitOf(m[2]), amount: first, and: { unit: unitOf(m[4]), amount: second } };
+    },
+  },
+  {
     name: 'duration',
     re: rx(`${B}(\\d+|${CARDINAL_WORDS})[-\\s]${UNIT}${E}(?!(?:\\s+|-)(?:ago|old)\\b)`, 'giu'),
     make: (m) => amount(m[1], (n) => ({ kind: 'duration', unit: unitOf(m[2]), amount: n })),
@@ -103,6 +114,18 @@ export const RELATIVE_RULES: DateRule[] = [
     name: 'decade',
     re: rx(`${B}(?:the\\s+)?((?:1[5-9]|20)\\d)0s${E}`),
     make: (m) => ({ kind: 'decade', decade: Number(m[1]) }),
+  },
+  {
+    // "8.30am", "7 pm", "1am", "midnight", "noon": a time with no day written beside it ("3pm on Friday" is dated by its
+    // day, and "6.30am on 9 March 2022" by its date, so those are left to them).
+    name: 'clock',
+    re: rx(`${B}(?:(1[0-2]|0?[1-9])(?:[.:]([0-5]\\d))?\\s?([ap])(?:\\.m\\.|m)|(midnight|noon|midday))${E}(?!\\s+(?:on|of)\\s+(?:\\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December))`, 'giu'),
+    make: (m) => {
+      const word = (m[4] ?? '').toLowerCase();
+      if (word) return { kind: 'clock', hour: word === 'midnight' ? 0 : 12, minute: 0 };
+      const hour = Number(m[1]) % 12 + ((m[3] ?? '').toLowerCase() === 'p' ? 12 : 0);
+      return { kind: 'clock', hour, minute: Number(m[2] ?? 0) };
+    },
   },
   {
     name: 'century',
@@ -123,9 +146,10 @@ export const RELATIVE_RULES: DateRule[] = [
   {
     // "more than a decade", "half a century": spans of time written with "a".
     name: 'a decade',
-    re: rx(`${B}(half\\s+a\\s+century|a\\s+(?:decade|century))${E}(?!\\s+(?:ago|earlier|later|before|after)\\b)`, 'giu'),
+    re: rx(`${B}(half\\s+a\\s+century|a\\s+(?:decade|century|fortnight))${E}(?!\\s+(?:ago|earlier|later|before|after)\\b)`, 'giu'),
     make: (m) => {
       const w = (m[1] ?? '').toLowerCase();
+      if (w.endsWith('fortnight')) return { kind: 'duration', unit: 'week', amount: 2 };
       return { kind: 'duration', unit: 'year', amount: w.startsWith('half') ? 50 : w.endsWith('century') ? 100 : 10 };
     },
   },

@@ -18,13 +18,16 @@ export type DateSpec =
   | { kind: 'dayOfMonth'; day: number; monthOffset: number | null }
   | { kind: 'weekday'; weekday: number; direction: 'last' | 'next' | 'this' | null }
   | { kind: 'ago'; unit: TimeUnit; amount: number }
-  | { kind: 'duration'; unit: TimeUnit; amount: number }
+  /** "five years", and with `and` "five years and four months", "two hours and 18 minutes". */
+  | { kind: 'duration'; unit: TimeUnit; amount: number; and?: { unit: TimeUnit; amount: number } }
   | { kind: 'anniversary'; nth: number; baseYear: number | null; yearOffset: number }
   | { kind: 'holiday'; name: string; yearOffset: number }
   | { kind: 'fuzzy'; value: 'PAST_REF' | 'FUTURE_REF' | 'PRESENT_REF' }
   | { kind: 'yearPart'; part: 'start' | 'end' | 'firstDay' | 'lastDay'; year: number | null; yearOffset: number }
   | { kind: 'quarter'; quarter: number; half: boolean; year: number | null; yearOffset: number }
   | { kind: 'decade'; decade: number }
+  /** A clock time on its own ("8.30am", "7pm", "midnight"): on the day the text has reached, or the reference day. */
+  | { kind: 'clock'; hour: number; minute: number }
   /** "the 19th century" (n = 19), "the first century AD", "the fifth century BC". */
   | { kind: 'century'; century: number; bc: boolean }
   /** A year written with its era: "AD 794", "3000 BC". */

@@ -11,6 +11,7 @@ import type { Sentence } from './sentences';
 import { tokenize } from './tokens';
 import type { Actor, Span } from './types';
 
+const PLACE_BEFORE = /\b(?:in|near|outside|around|across|throughout)\s+$/;
 const ORG_CONTEXT = /^(?:\s*['’]s)?\s+(?:said|says|announced|reported|unveiled|launched|posted|plans|shares|stock|revenue|profit|sales|earnings|executives|spokesperson)\b/;
 
 export interface DocumentTokens {
@@ -61,11 +62,12 @@ function enrichPerson(text: string, m: RawMention): RawMention[] {
   const before = m.title === null || m.roles.length === 0 ? roleBefore(text, titleStart < 0 ? m.start : titleStart) : null;
   const roles = [...m.roles, ...after.roles, ...(before ? [before] : [])];
   const orgContext = m.partial && m.title === null && ORG_CONTEXT.test(text.slice(m.end, m.end + 40));
+  const placeContext = m.partial && m.title === null && PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start));
   const orgs: RawMention[] = after.orgs.map((o) => ({
     type: 'organization', start: o.start, end: o.end, name: o.name, surface: o.name, title: null, roles: [],
     partial: false, weak: !/^[\p{Ll}]/u.test(o.name),
   }));
-  return [{ ...m, roles, orgContext }, ...orgs];
+  return [{ ...m, roles, orgContext, placeContext }, ...orgs];
 }
 
 function sentenceMentions(text: string, ctx: SentenceContext, dateSpans: Span[]): RawMention[] {

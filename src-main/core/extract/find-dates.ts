@@ -8,6 +8,8 @@ import { statusOf } from './date-status';
 import type { TensedHit } from './reference-date';
 import type { Sentence } from './sentences';
 import type { Actor, DateMention, Span } from './types';
+import type { DateSpec } from './date-specs';
+import { pad } from './calendar';
 
 export interface ClausedHit extends TensedHit {
   eventSpan: Span;
@@ -80,10 +82,38 @@ function actorsIn(span: Span, actors: Actor[]): string[] {
   return found.sort((x, y) => x.at - y.at).map((f) => f.name);
 }
 
+// "the following year", "the previous year", "that year": counted from the year the story has reached, not from the
+// day it was published ("He came home in 1961. The following year ..." is 1962). "next year" and "last year" stay
+// counted from the publication date, as news writes them.
+const STORY_YEAR = /^(?:the\s+)?(?:following|previous|same|that)\s+year$/i;
+/** How far back a day written in the text still dates a lone clock time, in characters (about a paragraph). */
+const DAY_REACH = 400;
+/** How far back a year written in the text still sets the story's year, in characters (a few paragraphs). */
+const STORY_REACH = 1500;
+
+function writtenYear(spec: DateSpec): number | null {
+  if (spec.kind === 'calendar') return spec.fields.year ?? null;
+  if (spec.kind === 'range') return spec.from.year ?? null;
+  if (spec.kind === 'eraYear' && !spec.bc) return spec.year;
+  return null;
+}
+
 /** Date mentions resolved against `anchor`, in text order. */
 export function buildDates(text: string, hits: ClausedHit[], anchor: Anchor, actors: Actor[]): DateMention[] {
+  let story: { year: number; at: number } | null = null;
+  let day: { value: string; at: number } | null = null;
   return hits.map((h) => {
-    const r = resolveDate(h.hit.spec, anchor, h.tense);
+    const spec = h.hit.spec;
+    // A lone clock time falls on the day the story has just given ("on Tuesday ... by 8.30am").
+    if (spec.kind === 'clock' && day && h.hit.start - day.at <= DAY_REACH) {
+      const value = `${day.value}T${pad(spec.hour)}:${pad(spec.minute)}`;
+      return { start: h.hit.start, end: h.hit.end, text: h.hit.text, value, precision: 'day', event: text.slice(h.eventSpan.start, h.eventSpan.end), eventSpan: h.eventSpan, actors: actorsIn(h.eventSpan, actors), status: statusOf(day.value, h.tense, anchor) };
+    }
+    const fromStory = spec.kind === 'relative' && spec.unit === 'year' && STORY_YEAR.test(h.hit.text) && story !== null && h.hit.start - story.at <= STORY_REACH;
+    const r = fromStory && story ? { value: pad(story.year + spec.offset, 4), precision: 'year' as const } : resolveDate(spec, anchor, h.tense);
+    const year = fromStory ? Number(r.value) : writtenYear(spec);
+    if (year !== null) story = { year, at: h.hit.end };
+    if (r.precision === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(r.value)) day = { value: r.value, at: h.hit.end };
     const d: DateMention = {
       start: h.hit.start, end: h.hit.end, text: h.hit.text, value: r.value, precision: r.precision,
       event: text.slice(h.eventSpan.start, h.eventSpan.end), eventSpan: h.eventSpan,

@@ -153,3 +153,53 @@ describe('what has not ended, and who said it', () => {
     expect(valueOf(run('The funeral will take place at St Mary’s Church in the old town on 1 March, the family said.').dates, '1 March')).toBe('2025-03-01');
   });
 });
+
+describe('round four: places, accented names, story years, compound spans', () => {
+  it('a bare word the text only puts after "in" or after "a nurse from" is a place, not a body', () => {
+    const { actors } = run('Born in Ilesha, Tunde Baro trained abroad. He was buried in Ilesha. Kemi Ade, a nurse from Osogbo, sang.');
+    expect(names(actors, 'organization')).toEqual([]);
+    expect(names(actors, 'person')).toEqual(['Tunde Baro', 'Kemi Ade']);
+  });
+
+  it('still makes a body of a bare word the text uses as one', () => {
+    expect(names(run('Veltra said profits rose. Veltra shares fell in Paris.').actors, 'organization')).toContain('Veltra');
+  });
+
+  it('knows accented given names ("Lucía", "Tomás") as the lexicon knows them unaccented', () => {
+    expect(names(run('Lucía Ferrandiz told the meeting that Tomás Quevedo would stay.').actors, 'person')).toEqual(['Lucía Ferrandiz', 'Tomás Quevedo']);
+  });
+
+  it('counts "the following year" and "the previous year" from the year the story has reached', () => {
+    const { dates } = run('She moved to Accra in 1983. The following year she opened a studio. In 1990 sales doubled from the previous year.');
+    expect(valueOf(dates, 'The following year')).toBe('1984');
+    expect(valueOf(dates, 'the previous year')).toBe('1989');
+    // Without a year written before it, "the following year" is counted from the publication date.
+    expect(valueOf(run('The plan was delayed to the following year.').dates, 'the following year')).toBe('2025');
+  });
+
+  it('reads a span in two units as one', () => {
+    const { dates } = run('He was jailed for five years and four months. The film runs two hours and 18 minutes. Talks took a fortnight.');
+    expect(dates.map((d) => [d.text, d.value])).toEqual([
+      ['five years and four months', 'P5Y4M'],
+      ['two hours and 18 minutes', 'PT2H18M'],
+      ['a fortnight', 'P2W'],
+    ]);
+  });
+});
+
+describe('clock times', () => {
+  it('dates a lone time by the day the story has just given, or else the reference day', () => {
+    const { dates } = run('The order came on Tuesday. By 8.30am the road was shut, and at midnight the wind turned. Crews rested at 7 pm.');
+    expect(dates.map((d) => [d.text, d.value])).toEqual([
+      ['Tuesday', '2024-03-05'],
+      ['8.30am', '2024-03-05T08:30'],
+      ['midnight', '2024-03-05T00:00'],
+      ['7 pm', '2024-03-05T19:00'],
+    ]);
+    expect(valueOf(run('The vote closes at 10pm.').dates, '10pm')).toBe('2024-03-07T22:00');
+  });
+
+  it('leaves a time written with its day to that day ("3pm on Friday")', () => {
+    expect(run('The hearing resumes at 3pm on Friday.').dates.map((d) => d.text)).toEqual(['Friday']);
+  });
+});

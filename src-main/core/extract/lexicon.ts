@@ -19,9 +19,14 @@ function tagsOf(word: string): string {
 const NAME_TAGS = /\b(FirstName|MaleName|FemaleName)\b/;
 const PROPER_TAGS = /\b(FirstName|MaleName|FemaleName|LastName|Person|Country|City|Place|Region|ProperNoun|Organization|SportsTeam|Demonym)\b/;
 
-/** True when the word is a known given name ("Vladimir", "Mark"). */
+/** The word without its accents ("Lucía" -> "Lucia"): the lexicon lists most given names unaccented. */
+function unaccented(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** True when the word is a known given name ("Vladimir", "Mark", "Lucía", "Tomás"). */
 export function isFirstName(word: string): boolean {
-  return NAME_TAGS.test(tagsOf(word));
+  return NAME_TAGS.test(tagsOf(word)) || (/[^\x00-\x7f]/.test(word) && NAME_TAGS.test(tagsOf(unaccented(word))));
 }
 
 /** True when the word is a known family name ("Putin", "Jones"). */

@@ -19,4 +19,6 @@ export interface RawMention extends Span {
   weak?: boolean;
   /** Text right after the mention hints at an organisation ("Acme said", "Acme shares"). */
   orgContext?: boolean;
+  /** The mention follows "in", "near", "outside" ...: a bare word there is a place ("burial in Abeokuta"). */
+  placeContext?: boolean;
 }
