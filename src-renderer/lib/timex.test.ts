@@ -33,6 +33,11 @@ describe('formatTimex', () => {
     expect([...values].sort(compareTimex)).toEqual(['2000-07', '2024-01-19', '2024-03-15/2024-03-17', 'P24Y', 'PAST_REF']);
   });
 
+  it('puts decades, centuries and years BC in their place in time', () => {
+    const values = ['1962', 'P10Y', '18', 'BC3000', '197', '2024-03', '0794'];
+    expect([...values].sort(compareTimex)).toEqual(['BC3000', '0794', '18', '1962', '197', '2024-03', 'P10Y']);
+  });
+
   it('puts a time on a day after the day itself and before the next day', () => {
     expect(['2024-01-20', '2024-01-19T23:00', '2024-01-19'].sort(compareTimex)).toEqual(['2024-01-19', '2024-01-19T23:00', '2024-01-20']);
   });

@@ -90,9 +90,23 @@ export function formatTimex(value: string): string {
   return a ? single(a) : value;
 }
 
-/** Orders calendar values by their start (then end), and everything else after them. */
+/** The year a value starts in, for ordering: also for decades, centuries and years BC; null for undated values. */
+function startYear(value: string): number | null {
+  const start = value.split('/')[0] ?? '';
+  const p = parts(start) ?? parts(start.slice(0, 4));
+  if (p && /^\d{4}/.test(start)) return p.year;
+  let match = /^(\d{3})$/.exec(start);
+  if (match) return Number(match[1]) * 10;
+  match = /^(BC)?(\d{2})$/.exec(start);
+  if (match) return match[1] ? -(Number(match[2]) + 1) * 100 : Number(match[2]) * 100;
+  match = /^BC(\d{4})$/.exec(start);
+  return match ? -Number(match[1]) : null;
+}
+
+/** Orders dated values by the year they start in, then as written (day before month, time after day); the rest after. */
 export function compareTimex(a: string, b: string): number {
-  const key = (value: string) => (parts(value.split('/')[0] ?? '') || seasonOrQuarter(value) ? `0${value}` : `1${value}`);
-  const [x, y] = [key(a), key(b)];
-  return x < y ? -1 : x > y ? 1 : 0;
+  const [x, y] = [startYear(a), startYear(b)];
+  if (x !== null && y !== null && x !== y) return x - y;
+  if ((x === null) !== (y === null)) return x === null ? 1 : -1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
