@@ -33,7 +33,8 @@ function possessorIsOrganisation(tokens: Token[], from: number, i: number): bool
   if (!prev) return false;
   if (i - 1 === from && isAcronym(prev.text)) return true;
   const possessor = tokens.slice(from, i).map((t) => t.text).join(' ');
-  return (i - 1 > from && isOrgHead(prev.text)) || isKnownOrganization(possessor);
+  // A country's possessive too: "Japan's Haruka Moriyama" is a player from Japan.
+  return (i - 1 > from && isOrgHead(prev.text)) || isKnownOrganization(possessor) || lookupCountry(possessor)?.kind === 'name';
 }
 
 // The token at i continues the chunk that ends at i - 1 (the chunk began at `from`).

@@ -1,9 +1,9 @@
 /** Turns a capitalised chunk into person / organisation mentions, splitting off titles and embedded orgs. */
 import type { Chunk } from './chunks';
 import { lookupCountry } from './countries';
-import { isAcronym, isCommonWord, isFirstName, isFunctionWord, isKnownWord, isLastName, isPastTenseVerb, isPlaceName } from './lexicon';
+import { isAcronym, isCommonWord, isFirstName, isFunctionWord, isKnownWord, isLastName, isPastTenseVerb, isPlaceName, isVerb } from './lexicon';
 import type { RawMention } from './mentions';
-import { isCelestialBody, isNamedOrganization, isNonActorHead, isNotOrgAcronym, isOrgHead, isSeatMetonym } from './organizations';
+import { isCelestialBody, isNamedOrganization, isNonActorHead, isNotOrgAcronym, isOrgHead, isPlaceStart, isSeatMetonym } from './organizations';
 import { isHonorific, isRoleNoun, isTitleCore, isTitleModifier } from './titles';
 import type { Token } from './tokens';
 import { splitTitle } from './title-split';
@@ -51,13 +51,16 @@ function trim(ctx: SentenceContext, chunk: Chunk): Chunk & { hadThe: boolean } {
   return { from, to, hadThe };
 }
 
+// Prepositions the lexicon files under other classes ("under" is an adjective there): "Under European Union rules".
+const LEADING_PREPOSITION = /^(?:under|over|after|before|during|since|until|with|without|within|across|against|among|amid|between|beyond|despite|following|inside|outside|via|into|upon|towards?|like|unlike|throughout)$/;
+
 function droppableInitial(ctx: SentenceContext, first: Token, last: Token | undefined): boolean {
   if (isTitleCore(first.text) || isTitleModifier(first.text) || isFirstName(first.text)) return false;
   // "North Korean ..." starts a country; "Park Won-gon" is a romanised name whose family name is also a word.
   const i = ctx.tokens.indexOf(first);
   const next = ctx.tokens[i + 1];
   if (next && (lookupCountry(`${first.text} ${next.text}`) || /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(next.text))) return false;
-  if (isFunctionWord(first.text)) return true;
+  if (isFunctionWord(first.text) || LEADING_PREPOSITION.test(first.lower)) return true;
   if (!isCommonWord(first.text) || ctx.docCaps.has(first.lower)) return false;
   return !(last && last !== first && isOrgHead(last.text));
 }
@@ -66,6 +69,21 @@ function droppableInitial(ctx: SentenceContext, first: Token, last: Token | unde
 export function classifyChunk(ctx: SentenceContext, chunk: Chunk): RawMention[] {
   const t = trim(ctx, chunk);
   if (t.to <= t.from) return [];
+  // "Limassol-based Anemos Bulk", "Czech Klára Veselá": where something is based, or a nationality, is no part of the
+  // name that follows it.
+  const lead = ctx.tokens[t.from];
+  if (lead && t.to - t.from > 1 && (/-based$/i.test(lead.text) || (lookupCountry(lead.text)?.kind === 'demonym' && !lookupCountry(surfaceOf(ctx, t.from, t.from + 2))
+    && !isTitleCore(ctx.tokens[t.from + 1]?.text ?? '') && !isTitleModifier(ctx.tokens[t.from + 1]?.text ?? '')
+    // "Nigerian Institute of Architects" is the body's own name.
+    && !ctx.tokens.slice(t.from, t.to).some((tk) => isOrgHead(tk.text))))) {
+    const rest = classifyChunk(ctx, { from: t.from + 1, to: t.to });
+    // "Norwegian Tove Rask": two or three names after a nationality are a person's, known to the lexicon or not.
+    const words = ctx.tokens.slice(t.from + 1, t.to).filter((tk) => tk.isWord);
+    if (rest.length === 0 && !/-based$/i.test(lead.text) && words.length >= 2 && words.length <= 3
+      && words.every((tk) => /^\p{Lu}\p{Ll}/u.test(tk.text) && !isCommonWord(tk.text))) return [personMention(ctx, t.from + 1, t.to, null)];
+    return rest;
+  }
+  if (lead && isPlaceStart(lead.text) && t.to - t.from > 1) return [];
   // "4.99%" and "2-1" hold no name.
   if (!ctx.tokens.slice(t.from, t.to).some((tk) => /\p{L}/u.test(tk.text))) return [];
   const parts = splitAtCountryHyphens(ctx, t.from, t.to);
@@ -231,7 +249,7 @@ function unknownNameBeforeVerb(ctx: SentenceContext, toks: Token[], to: number):
   if (toks.length > 3 || toks.some((tk) => isCommonWord(tk.text) || isKnownWord(tk.text) || !/^\p{Lu}\p{Ll}/u.test(tk.text))) return false;
   const next = ctx.tokens[to];
   if (next === undefined || !next.isWord || !/^\p{Ll}+$/u.test(next.text) || isFunctionWord(next.text)) return false;
-  return isPastTenseVerb(next.text) || /(?:ed|s)$/.test(next.text);
+  return isPastTenseVerb(next.text) || isVerb(next.text) || /(?:ed|s)$/.test(next.text);
 }
 
 // "X, a professor", "X, head of", "X said": what follows a bare name says it is a person.

@@ -7,7 +7,7 @@ import type { EventStatus, Span } from './types';
 // A second predicate joined by "and" ("returned to target in May and is expected to rise") is its own clause too.
 const BOUNDARY = /;|:\s|,\s+(?=(?:and|but|while|whereas|although|though|so|because|saying|as|after|before|when|if)\b)|\s+but\s+|\s+and\s+(?=(?:is|are|was|were|will|would|has|have|had|could|should|can|may|might|expects?|plans?)\b)|,?\s+(?=[“"])|\s+[—–]\s+/g;
 
-const FUTURE = /\b(will|won['’]t|would|['’]ll|shall|going to|(?:is|are|was|were|be)\s+expected|likely to|plans? to|planning|set to|scheduled|due to|aims? to|intends? to|upcoming|forthcoming|predict(?:s|ed)?|prediction|forecasts?|may|might|hopes? to|is to|are to|to be held)\b/i;
+const FUTURE = /\b(will|won['’]t|would|['’]ll|shall|going to|(?:is|are|was|were|be)\s+expected|likely to|plans? to|planning|set to|scheduled|due to|aims? to|intends? to|upcoming|forthcoming|predict(?:s|ed)?|prediction|forecasts?|may|might|hopes? to|hoped to|hoping to|expects?|expecting|is to|are to|to be held)\b/i;
 const PAST = /\b(was|were|had|did|has been|have been|ago|last|previously|earlier)\b/i;
 
 function boundaries(text: string): number[] {

@@ -102,7 +102,8 @@ export const RELATIVE_RULES: DateRule[] = [
   },
   {
     name: 'duration',
-    re: rx(`${B}(\\d+|${CARDINAL_WORDS})[-\\s]${UNIT}${E}(?!(?:\\s+|-)(?:ago|old)\\b)`, 'giu'),
+    // "five years", "nine consecutive days", "three straight weeks".
+    re: rx(`${B}(\\d+|${CARDINAL_WORDS})[-\\s](?:(?:consecutive|straight|successive|full|whole)\\s+)?${UNIT}${E}(?!(?:\\s+|-)(?:ago|old)\\b)`, 'giu'),
     make: (m) => amount(m[1], (n) => ({ kind: 'duration', unit: unitOf(m[2]), amount: n })),
   },
   {
@@ -146,10 +147,11 @@ export const RELATIVE_RULES: DateRule[] = [
   {
     // "more than a decade", "half a century": spans of time written with "a".
     name: 'a decade',
-    re: rx(`${B}(half\\s+a\\s+century|a\\s+(?:decade|century|fortnight))${E}(?!\\s+(?:ago|earlier|later|before|after)\\b)`, 'giu'),
+    re: rx(`${B}(half\\s+a\\s+century|a\\s+(?:decade|century|fortnight)|(?<=\\b(?:more\\s+than|over|nearly|almost|under|less\\s+than|about|around)\\s+)an?\\s+(?:year|month|week))${E}(?!\\s+(?:ago|earlier|later|before|after)\\b)`, 'giu'),
     make: (m) => {
       const w = (m[1] ?? '').toLowerCase();
       if (w.endsWith('fortnight')) return { kind: 'duration', unit: 'week', amount: 2 };
+      if (/(?:year|month|week)$/.test(w)) return { kind: 'duration', unit: unitOf(w.split(/\s+/).pop()), amount: 1 };
       return { kind: 'duration', unit: 'year', amount: w.startsWith('half') ? 50 : w.endsWith('century') ? 100 : 10 };
     },
   },

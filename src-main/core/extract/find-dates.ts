@@ -29,7 +29,9 @@ const DECIDED_TO = /\b(?:voted|agreed|approved|decided|pledged|promised|proposed
 
 // Something that "runs until 3 March" or "is open until Sunday" has not ended yet.
 const RUNS_UNTIL = /\b(?:runs|lasts|continues|remains|stays|is|are|opens|closes|ends)\s+(?:\S+\s+){0,3}?(?:until|till|through)\s*$/;
-const REPORTING_TAIL = /^[\s,]+(?:\S+\s+){0,3}?(?:said|says|told|added|announced|confirmed)\b/;
+const REPORTING_TAIL = /^[\s,”"’']+(?:\S+\s+){0,3}?(?:said|says|told|added|announced|confirmed)\b/;
+// The same after a quotation: '... in June," she said.' The reporting verb dates the saying, not what was said.
+const REPORTING_AFTER_QUOTE = /[,.]?[”"]\s*(?:\S+\s+){0,3}?(?:said|says|told|added)\b.*$/s;
 
 // News writes schedules in the present: "They travel to Newcastle on Wednesday", "she flies to Brussels on Monday".
 function presentAfterPronoun(lead: string): boolean {
@@ -56,8 +58,8 @@ export function findDateHits(sentences: Sentence[]): ClausedHit[] {
       // next conference in November" looks ahead whatever the main verb says.
       let tense = subordinateTense(s.text.slice(c.start, a), tail) ?? (/\bnext\s+(?!to\b)/i.test(lead) ? 'expected' : tenseOf(`${lead} ${tail}`));
       if (tense === 'unknown' && (DECIDED_TO.test(s.text.slice(c.start, a)) || presentAfterPronoun(lead) || RUNS_UNTIL.test(lead))) tense = 'expected';
-      if (tense === 'unknown') tense = tenseOf(clause.replace(hit.text, ' '));
-      if (tense === 'unknown') tense = tenseOf(s.text.replace(hit.text, ' '));
+      if (tense === 'unknown') tense = tenseOf(clause.replace(hit.text, ' ').replace(REPORTING_AFTER_QUOTE, ''));
+      if (tense === 'unknown') tense = tenseOf(s.text.replace(hit.text, ' ').replace(REPORTING_AFTER_QUOTE, ''));
       out.push({ hit, tense, sentence: s.text, sentenceStart: s.start, eventSpan: { start: s.start + c.start, end: s.start + c.end } });
     }
   }
@@ -86,10 +88,17 @@ function actorsIn(span: Span, actors: Actor[]): string[] {
 // day it was published ("He came home in 1961. The following year ..." is 1962). "next year" and "last year" stay
 // counted from the publication date, as news writes them.
 const STORY_YEAR = /^(?:the\s+)?(?:following|previous|same|that)\s+year$/i;
+const STORY_MONTH = /^(?:the\s+)?(?:following|previous|same|that)\s+month$/i;
 /** How far back a day written in the text still dates a lone clock time, in characters (about a paragraph). */
 const DAY_REACH = 400;
 /** How far back a year written in the text still sets the story's year, in characters (a few paragraphs). */
 const STORY_REACH = 1500;
+
+function nextDay(ymd: string): string {
+  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  return `${pad(next.getUTCFullYear(), 4)}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+}
 
 function writtenYear(spec: DateSpec): number | null {
   if (spec.kind === 'calendar') return spec.fields.year ?? null;
@@ -101,19 +110,33 @@ function writtenYear(spec: DateSpec): number | null {
 /** Date mentions resolved against `anchor`, in text order. */
 export function buildDates(text: string, hits: ClausedHit[], anchor: Anchor, actors: Actor[]): DateMention[] {
   let story: { year: number; at: number } | null = null;
-  let day: { value: string; at: number } | null = null;
+  let month: { value: string; at: number } | null = null;
+  let day: { value: string; at: number; minutes: number | null } | null = null;
   return hits.map((h) => {
     const spec = h.hit.spec;
-    // A lone clock time falls on the day the story has just given ("on Tuesday ... by 8.30am").
+    // A lone clock time falls on the day the story has just given ("on Tuesday ... by 8.30am"); one earlier than the
+    // last time given that day has passed midnight ("at 11.52pm ... at 12.10am").
     if (spec.kind === 'clock' && day && h.hit.start - day.at <= DAY_REACH) {
-      const value = `${day.value}T${pad(spec.hour)}:${pad(spec.minute)}`;
-      return { start: h.hit.start, end: h.hit.end, text: h.hit.text, value, precision: 'day', event: text.slice(h.eventSpan.start, h.eventSpan.end), eventSpan: h.eventSpan, actors: actorsIn(h.eventSpan, actors), status: statusOf(day.value, h.tense, anchor) };
+      const minutes = spec.hour * 60 + spec.minute;
+      const onDay = day.minutes !== null && minutes < day.minutes ? nextDay(day.value) : day.value;
+      day = { value: onDay, at: h.hit.end, minutes };
+      const value = `${onDay}T${pad(spec.hour)}:${pad(spec.minute)}`;
+      return { start: h.hit.start, end: h.hit.end, text: h.hit.text, value, precision: 'day', event: text.slice(h.eventSpan.start, h.eventSpan.end), eventSpan: h.eventSpan, actors: actorsIn(h.eventSpan, actors), status: statusOf(onDay, h.tense, anchor) };
+    }
+    // "the same month", "the following month": counted from the month the story has reached.
+    if (spec.kind === 'relative' && spec.unit === 'month' && STORY_MONTH.test(h.hit.text) && month && h.hit.start - month.at <= STORY_REACH) {
+      const [y, m] = month.value.split('-').map(Number) as [number, number];
+      const shifted = new Date(Date.UTC(y, m - 1 + spec.offset, 1));
+      const value = `${pad(shifted.getUTCFullYear(), 4)}-${pad(shifted.getUTCMonth() + 1)}`;
+      month = { value, at: h.hit.end };
+      return { start: h.hit.start, end: h.hit.end, text: h.hit.text, value, precision: 'month', event: text.slice(h.eventSpan.start, h.eventSpan.end), eventSpan: h.eventSpan, actors: actorsIn(h.eventSpan, actors), status: statusOf(value, h.tense, anchor) };
     }
     const fromStory = spec.kind === 'relative' && spec.unit === 'year' && STORY_YEAR.test(h.hit.text) && story !== null && h.hit.start - story.at <= STORY_REACH;
     const r = fromStory && story ? { value: pad(story.year + spec.offset, 4), precision: 'year' as const } : resolveDate(spec, anchor, h.tense);
     const year = fromStory ? Number(r.value) : writtenYear(spec);
     if (year !== null) story = { year, at: h.hit.end };
-    if (r.precision === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(r.value)) day = { value: r.value, at: h.hit.end };
+    if (r.precision === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(r.value)) day = { value: r.value, at: h.hit.end, minutes: null };
+    if (/^\d{4}-\d{2}(?:-\d{2})?$/.test(r.value)) month = { value: r.value.slice(0, 7), at: h.hit.end };
     const d: DateMention = {
       start: h.hit.start, end: h.hit.end, text: h.hit.text, value: r.value, precision: r.precision,
       event: text.slice(h.eventSpan.start, h.eventSpan.end), eventSpan: h.eventSpan,

@@ -193,13 +193,57 @@ describe('clock times', () => {
     expect(dates.map((d) => [d.text, d.value])).toEqual([
       ['Tuesday', '2024-03-05'],
       ['8.30am', '2024-03-05T08:30'],
-      ['midnight', '2024-03-05T00:00'],
-      ['7 pm', '2024-03-05T19:00'],
+      // Midnight after 8.30am is the next day's, and the story goes on from there.
+      ['midnight', '2024-03-06T00:00'],
+      ['7 pm', '2024-03-06T19:00'],
     ]);
     expect(valueOf(run('The vote closes at 10pm.').dates, '10pm')).toBe('2024-03-07T22:00');
   });
 
   it('leaves a time written with its day to that day ("3pm on Friday")', () => {
     expect(run('The hearing resumes at 3pm on Friday.').dates.map((d) => d.text)).toEqual(['Friday']);
+  });
+});
+
+describe("round five: nationalities, place names, offices, the story's month, spans", () => {
+  it("splits a country's possessive and a nationality from a person's name", () => {
+    const { actors } = run("Peru's Ilse Marqo was beaten by Norwegian Tove Rask in the semi-final.");
+    expect(names(actors, 'person')).toEqual(['Ilse Marqo', 'Tove Rask']);
+  });
+
+  it('keeps a nationality that belongs to a title or to a body\'s name', () => {
+    const { actors } = run('Russian President Vladimir Putin met the Nigerian Institute of Architects.');
+    expect(actors.find((a) => a.name === 'Vladimir Putin')?.aliases.join()).toContain('Russian President Vladimir Putin');
+    expect(names(actors, 'organization')).toEqual(['Nigerian Institute of Architects']);
+  });
+
+  it('reads "Mount", "Lake", "Cerro" and "Bay" names as places, and drops "-based"', () => {
+    const { actors } = run('The Oslo-based Varn Shipping sent boats from Kelso Bay to Lake Tumba and Cerro Verde.');
+    expect(names(actors, 'person')).toEqual([]);
+    expect(names(actors).some((n) => /based|Bay|Lake|Cerro/.test(n))).toBe(false);
+  });
+
+  it('reads parliamentary offices as titles', () => {
+    const a = run('Minority Leader Otieno Obura and Treasury Cabinet Secretary Peter Mutai spoke.').actors;
+    expect(a.map((x) => [x.name, x.roles[0]])).toEqual([['Otieno Obura', 'Minority Leader'], ['Peter Mutai', 'Treasury Cabinet Secretary']]);
+  });
+
+  it('drops a sentence-initial preposition the lexicon files as something else', () => {
+    expect(names(run('Prices rose. Under European Union rules, buyers can claim.').actors, 'organization')).toEqual(['European Union']);
+  });
+
+  it('counts "the same month" from the month the story has reached', () => {
+    expect(valueOf(run('The statues left London in March 2019. The museum reopened the same month.').dates, 'the same month')).toBe('2019-03');
+  });
+
+  it('reads "nine consecutive days" and "more than a year" as spans', () => {
+    const { dates } = run('The fire burned for nine consecutive days, after more than a year of drought.');
+    expect(dates.map((d) => [d.text, d.value])).toEqual([['nine consecutive days', 'P9D'], ['a year', 'P1Y']]);
+  });
+
+  it('a forecast with "expect" looks ahead, and a quotation keeps its own tense', () => {
+    // Reference: Thursday 7 March 2024.
+    expect(valueOf(run('Forecasters expect the winds to ease on Saturday.').dates, 'Saturday')).toBe('2024-03-09');
+    expect(valueOf(run('"The season opens in June and runs all summer," she said.').dates, 'June')).toBe('2024-06');
   });
 });

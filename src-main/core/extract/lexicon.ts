@@ -72,6 +72,12 @@ export function isPastTenseVerb(word: string): boolean {
   return /\bPastTense\b/.test(tagsOf(word));
 }
 
+/** True when the lexicon lists the word as a verb form only ("beat", "won", "leads"), not also as a noun. */
+export function isVerb(word: string): boolean {
+  const tags = tagsOf(word);
+  return /\b(?:Infinitive|PresentTense|PastTense|Verb|Gerund)\b/.test(tags) && !/\b(?:Singular|Plural|Noun)\b/.test(tags);
+}
+
 /** True for prepositions, determiners, pronouns, conjunctions and adverbs: never the start of a name. */
 export function isFunctionWord(word: string): boolean {
   if (isAcronym(word)) return false;

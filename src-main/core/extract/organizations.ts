@@ -40,7 +40,17 @@ const NON_ACTOR_HEADS = new Set([
   'series', 'stadium', 'arena', 'airport', 'station', 'street', 'avenue', 'square', 'bridge', 'river', 'sea', 'ocean',
   'mountains', 'island', 'islands', 'peninsula', 'province', 'region', 'state', 'valley', 'telescope', 'mission',
   'satellite', 'rover', 'vaccine', 'virus', 'disease', 'syndrome', 'effect', 'theory', 'principle', 'protocol',
+  'bay', 'gulf', 'strait', 'straits', 'lake', 'coast', 'cape', 'harbour', 'harbor', 'canal', 'desert', 'forest', 'hill',
+  'hills', 'mount', 'park', 'road', 'lane', 'district', 'county', 'rules', 'regulations', 'directive',
 ]);
+
+// First words of place names ("Mount Kenya", "Lake Chad", "Cerro Blanco", "Sierra Nevada"): such a chunk names a place.
+const PLACE_STARTS = new Set(['mount', 'mt', 'lake', 'cape', 'cerro', 'monte', 'sierra', 'isla', 'lago', 'rio', 'port', 'fort', 'glen', 'loch', 'la', 'el', 'los', 'las']);
+
+/** True when a chunk starting with this word names a place ("Mount", "Lake", "Cerro"). */
+export function isPlaceStart(word: string): boolean {
+  return PLACE_STARTS.has(word.toLowerCase().replace(/\.$/, ''));
+}
 
 // Capitalised abbreviations that name things, units or offices rather than organisations.
 const NOT_ORG_ACRONYMS = new Set([
