@@ -75,4 +75,13 @@ describe.each(ARTICLES.map((p) => [p.slice(ROOT.length + 1), p]))('quiz invarian
       expect(` ${wordsKey(q.prompt)} `.includes(` ${wordsKey(q.answer)} `), q.prompt).toBe(false);
     }
   });
+
+  it('never asks a role twice in one quiz, as a role question and in a match question', () => {
+    for (const seed of ['a', 'b', 'c']) {
+      const quiz = generateQuiz(text, extract(text, {}), { seed, count: 12 });
+      const asked = quiz.filter((q) => q.kind === 'role').map((q) => /What position does (.+) hold\?/.exec(q.prompt)?.[1]);
+      const matched = quiz.filter((q) => q.kind === 'match').flatMap((q) => (q.items ?? []).map((i) => i.label));
+      expect(asked.filter((name) => name !== undefined && matched.includes(name)), seed).toEqual([]);
+    }
+  });
 });

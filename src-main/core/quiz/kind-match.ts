@@ -7,11 +7,15 @@ import { evidenceOf, finishQuestion, type Candidate } from './candidate';
 import type { ArticleContext } from './context';
 import { rolesOverlap } from './distractors';
 import { createRng, shuffled, stableId } from './prng';
+import { answerKey } from './normalize';
 import { askableRoles, findRoleEvidence } from './role-evidence';
 import type { QuizItem } from './types';
 
 const GROUP = 4;
 const MAX_QUESTIONS = 2;
+
+/** The fact a role question about the same actor and role asks: a quiz never holds both (see select.ts). */
+const roleFacts = new WeakMap<QuizItem, string>();
 
 function pairs(ctx: ArticleContext): QuizItem[] {
   const out: QuizItem[] = [];
@@ -20,10 +24,12 @@ function pairs(ctx: ArticleContext): QuizItem[] {
       const ev = findRoleEvidence(ctx, actor, role);
       const sentence = ev ? ctx.sentences[ev.index] : undefined;
       if (!ev || !sentence) continue;
-      out.push({
+      const item: QuizItem = {
         id: stableId('m', actor.id, role), label: actor.name, match: ev.support, evidence: evidenceOf(sentence),
         support: ev.support,
-      });
+      };
+      roleFacts.set(item, `role:${actor.id}:${answerKey(role)}`);
+      out.push(item);
       break;
     }
   }
@@ -53,7 +59,9 @@ export function matchQuestions(ctx: ArticleContext): Candidate[] {
       answer: group.map((g) => `${g.label}: ${g.match ?? ''}`).join('; '), acceptableAnswers: [],
       evidence: first.evidence, support: first.support, items: group,
     }, group.map((g) => g.match ?? ''));
-    out.push({ question, score: 2 + group.length * 0.3, facts: group.map((g) => `match:${g.id}`) });
+    // The pairs it asks are the same facts as role questions on those actors: a quiz asks each once.
+    const facts = group.flatMap((g) => [`match:${g.id}`, ...(roleFacts.has(g) ? [roleFacts.get(g) as string] : [])]);
+    out.push({ question, score: 2 + group.length * 0.3, facts });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trueFalseQuestions } from './kind-truefalse';
+import { trueFalseQuestions, withArticle } from './kind-truefalse';
 import { POOL, testContext } from './test-article';
 
 describe('true/false questions', () => {
@@ -22,5 +22,16 @@ describe('true/false questions', () => {
         expect(statement).not.toContain(q.support);
       }
     }
+  });
+});
+
+describe('withArticle', () => {
+  const TEXT = 'The European Commission approved it. Solvik Pharma said so. The World Bank agreed.';
+  const span = { start: TEXT.indexOf('European Commission'), end: TEXT.indexOf('European Commission') + 'European Commission'.length };
+  it('takes "The" along when the substitute is never written with it', () => {
+    expect(withArticle(TEXT, [span], 'Solvik Pharma')).toEqual([{ ...span, start: 0 }]);
+  });
+  it('keeps "The" for a substitute the text writes with it', () => {
+    expect(withArticle(TEXT, [span], 'World Bank')).toEqual([span]);
   });
 });

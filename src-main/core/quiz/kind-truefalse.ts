@@ -41,6 +41,19 @@ function elements(ctx: ArticleContext, index: number): Element[] {
   return out;
 }
 
+/**
+ * "The European Commission" swapped for a company reads "Solvik Pharma", not "The Solvik Pharma": where the text writes
+ * the original with "the" and never writes the substitute so, the article goes with the name it stood before.
+ */
+export function withArticle(text: string, spans: Span[], swap: string): Span[] {
+  const escaped = swap.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (swap === '' || new RegExp(`\\bthe\\s+${escaped}\\b`, 'i').test(text)) return spans;
+  return spans.map((span) => {
+    const article = /\b[Tt]he\s+$/.exec(text.slice(Math.max(0, span.start - 4), span.start));
+    return article ? { ...span, start: span.start - article[0].length } : span;
+  });
+}
+
 function trueFalse(ctx: ArticleContext, index: number): Candidate | null {
   const sentence = ctx.sentences[index];
   if (!sentence || sentence.text.split(/\s+/).length < 8) return null;
@@ -53,7 +66,7 @@ function trueFalse(ctx: ArticleContext, index: number): Candidate | null {
   if (!element || !first) return null;
   const makeFalse = element.swap !== undefined && rng.next() < 0.5;
   const statement = makeFalse
-    ? replaceSpans(ctx.text, sentence.start, sentence.end, element.spans, element.swap ?? '')
+    ? replaceSpans(ctx.text, sentence.start, sentence.end, withArticle(ctx.text, element.spans, element.swap ?? ''), element.swap ?? '')
     : sentence.text;
   const answer = makeFalse ? 'False' : 'True';
   const question = finishQuestion(ctx, {
