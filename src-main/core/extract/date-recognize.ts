@@ -8,7 +8,7 @@ import type { Sentence } from './sentences';
 const RULES: DateRule[] = [...CALENDAR_RULES, ...RELATIVE_RULES];
 
 // Cheap gate: sentences without any of these cannot hold a date, so most rules never run on them.
-const MAYBE_DATE = /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day|night|year|month|week|decade|quarter|half|century|fortnight|midnight|noon|midday|anniversary|recent|lately|future|coming|Christmas|Easter|Halloween|Thanksgiving|Juneteenth|nowadays|spring|summer|autumn|fall|winter/i;
+const MAYBE_DATE = /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day|night|year|month|week|decade|quarter|half|century|fortnight|midnight|noon|midday|later|earlier|anniversary|recent|lately|future|coming|Christmas|Easter|Halloween|Thanksgiving|Juneteenth|nowadays|spring|summer|autumn|fall|winter/i;
 
 /** Date expressions in one sentence, offsets into the whole document, in text order. */
 export function recognizeDates(sentence: Sentence): DateHit[] {

@@ -199,6 +199,8 @@ function resolveSpecial(spec: DateSpec, a: Anchor, tense: EventStatus): Resoluti
     case 'decade':
       return { value: String(spec.decade), precision: 'range' };
     // TIMEX3 writes a century as its first two digits ("18" for the 19th century) and years before Christ with "BC".
+    case 'storyShift':
+      return relativeValue(spec.unit, spec.amount, a);
     case 'clock': {
       const d = full(a);
       const time = `T${pad(spec.hour)}:${pad(spec.minute)}`;

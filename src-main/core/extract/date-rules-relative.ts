@@ -85,6 +85,34 @@ export const RELATIVE_RULES: DateRule[] = [
     }),
   },
   {
+    // "two days later", "a week earlier", "the day after", "the next morning", "later that month": steps from the point
+    // the story has reached (see find-dates.ts). "The day before the vote" is dated by the vote, so it is left out.
+    name: 'story step',
+    re: rx(`${B}(?:${AMOUNT}\\s+(days?|weeks?|months?|years?)\\s+(later|earlier|afterwards)|the\\s+(day|week|month|year)\\s+(after|before)|the\\s+(next|following|previous)\\s+(day|morning|afternoon|evening|night)|(later|earlier)\\s+that\\s+(day|week|month|year))${E}`, 'giu'),
+    make: (m, rest) => {
+      if (m[1]) {
+        const n = parseCardinal(m[1]);
+        const unit = unitOf(m[2]);
+        if (!n) return null;
+        const sign = (m[3] ?? '').toLowerCase() === 'earlier' ? -1 : 1;
+        // Where the story gives no point to step from, "two weeks later" still says how long: P2W.
+        const span = `P${n}${{ day: 'D', week: 'W', month: 'M', year: 'Y' }[unit as 'day' | 'week' | 'month' | 'year']}`;
+        if (unit === 'week') return { kind: 'storyShift', unit: 'day', amount: sign * 7 * n, span };
+        return { kind: 'storyShift', unit: unit as 'day' | 'month' | 'year', amount: sign * n, span };
+      }
+      if (m[4]) {
+        // "the day before the vote", "the week after his arrest": an event dates it, not the story's point.
+        if (/^\s+(?:the|a|an|his|her|its|their|our|this|that)\b/i.test(rest)) return null;
+        const unit = m[4].toLowerCase();
+        const sign = (m[5] ?? '').toLowerCase() === 'before' ? -1 : 1;
+        return unit === 'week' ? { kind: 'storyShift', unit: 'day', amount: sign * 7 } : { kind: 'storyShift', unit: unit as 'day' | 'month' | 'year', amount: sign };
+      }
+      if (m[6]) return { kind: 'storyShift', unit: 'day', amount: (m[6] ?? '').toLowerCase() === 'previous' ? -1 : 1 };
+      const unit = (m[9] ?? '').toLowerCase();
+      return unit === 'week' || unit === 'day' ? { kind: 'storyShift', unit: 'day', amount: 0 } : { kind: 'storyShift', unit: unit as 'month' | 'year', amount: 0 };
+    },
+  },
+  {
     name: 'ago',
     re: rx(`${B}${AMOUNT}\\s+${UNIT}\\s+ago${E}`, 'giu'),
     make: (m) => amount(m[1], (n) => ({ kind: 'ago', unit: unitOf(m[2]), amount: n })),
@@ -103,7 +131,7 @@ export const RELATIVE_RULES: DateRule[] = [
   {
     name: 'duration',
     // "five years", "nine consecutive days", "three straight weeks".
-    re: rx(`${B}(\\d+|${CARDINAL_WORDS})[-\\s](?:(?:consecutive|straight|successive|full|whole)\\s+)?${UNIT}${E}(?!(?:\\s+|-)(?:ago|old)\\b)`, 'giu'),
+    re: rx(`${B}(\\d+|${CARDINAL_WORDS})[-\\s](?:(?:consecutive|straight|successive|full|whole)\\s+)?${UNIT}${E}(?!(?:\\s+|-)(?:ago|old|later|earlier|afterwards)\\b)`, 'giu'),
     make: (m) => amount(m[1], (n) => ({ kind: 'duration', unit: unitOf(m[2]), amount: n })),
   },
   {

@@ -26,6 +26,11 @@ export type DateSpec =
   | { kind: 'yearPart'; part: 'start' | 'end' | 'firstDay' | 'lastDay'; year: number | null; yearOffset: number }
   | { kind: 'quarter'; quarter: number; half: boolean; year: number | null; yearOffset: number }
   | { kind: 'decade'; decade: number }
+  /**
+   * A step from the point the story has reached: "two days later" (day, +2), "a week earlier" (day, -7), "the day after"
+   * (day, +1), "later that month" (month, 0). Counted from the publication date when the story has given no such point.
+   */
+  | { kind: 'storyShift'; unit: 'day' | 'month' | 'year'; amount: number; span?: string }
   /** A clock time on its own ("8.30am", "7pm", "midnight"): on the day the text has reached, or the reference day. */
   | { kind: 'clock'; hour: number; minute: number }
   /** "the 19th century" (n = 19), "the first century AD", "the fifth century BC". */

@@ -94,6 +94,32 @@ const DAY_REACH = 400;
 /** How far back a year written in the text still sets the story's year, in characters (a few paragraphs). */
 const STORY_REACH = 1500;
 
+function mention(text: string, h: ClausedHit, value: string, precision: DateMention['precision'], anchor: Anchor, actors: Actor[]): DateMention {
+  return {
+    start: h.hit.start, end: h.hit.end, text: h.hit.text, value, precision,
+    event: text.slice(h.eventSpan.start, h.eventSpan.end), eventSpan: h.eventSpan,
+    actors: actorsIn(h.eventSpan, actors), status: statusOf(value, h.tense, anchor),
+  };
+}
+
+/** The value `spec` steps to from the story's day, month or year; null when the story has not reached one. */
+function storyStep(spec: Extract<DateSpec, { kind: 'storyShift' }>, day: string | null, month: string | null, year: number | null): { value: string; precision: 'day' | 'month' | 'year' } | null {
+  if (spec.unit === 'day') {
+    if (!day) return null;
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const to = new Date(Date.UTC(y, m - 1, d + spec.amount));
+    return { value: `${pad(to.getUTCFullYear(), 4)}-${pad(to.getUTCMonth() + 1)}-${pad(to.getUTCDate())}`, precision: 'day' };
+  }
+  if (spec.unit === 'month') {
+    const from = month ?? day?.slice(0, 7) ?? null;
+    if (!from) return null;
+    const [y, m] = from.split('-').map(Number) as [number, number];
+    const to = new Date(Date.UTC(y, m - 1 + spec.amount, 1));
+    return { value: `${pad(to.getUTCFullYear(), 4)}-${pad(to.getUTCMonth() + 1)}`, precision: 'month' };
+  }
+  return year === null ? null : { value: pad(year + spec.amount, 4), precision: 'year' };
+}
+
 function nextDay(ymd: string): string {
   const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
   const next = new Date(Date.UTC(y, m - 1, d + 1));
@@ -123,6 +149,18 @@ export function buildDates(text: string, hits: ClausedHit[], anchor: Anchor, act
       const value = `${onDay}T${pad(spec.hour)}:${pad(spec.minute)}`;
       return { start: h.hit.start, end: h.hit.end, text: h.hit.text, value, precision: 'day', event: text.slice(h.eventSpan.start, h.eventSpan.end), eventSpan: h.eventSpan, actors: actorsIn(h.eventSpan, actors), status: statusOf(onDay, h.tense, anchor) };
     }
+    // "two days later", "the day after", "later that month": a step from the point the story has reached.
+    if (spec.kind === 'storyShift') {
+      // A day is stepped from only when it is the story's latest point: after "late September", "two weeks later" is not
+      // two weeks after some earlier day.
+      const dayIsLatest = day !== null && (month === null || day.at >= month.at);
+      const shifted = storyStep(spec, day && dayIsLatest && h.hit.start - day.at <= STORY_REACH ? day.value : null, month && h.hit.start - month.at <= STORY_REACH ? month.value : null, story && h.hit.start - story.at <= STORY_REACH ? story.year : null);
+      if (shifted) {
+        if (shifted.precision === 'day') day = { value: shifted.value, at: h.hit.end, minutes: null };
+        if (shifted.precision !== 'year') month = { value: shifted.value.slice(0, 7), at: h.hit.end };
+        return { start: h.hit.start, end: h.hit.end, text: h.hit.text, value: shifted.value, precision: shifted.precision, event: text.slice(h.eventSpan.start, h.eventSpan.end), eventSpan: h.eventSpan, actors: actorsIn(h.eventSpan, actors), status: statusOf(shifted.value, h.tense, anchor) };
+      }
+    }
     // "the same month", "the following month": counted from the month the story has reached.
     if (spec.kind === 'relative' && spec.unit === 'month' && STORY_MONTH.test(h.hit.text) && month && h.hit.start - month.at <= STORY_REACH) {
       const [y, m] = month.value.split('-').map(Number) as [number, number];
@@ -135,6 +173,8 @@ export function buildDates(text: string, hits: ClausedHit[], anchor: Anchor, act
     const r = fromStory && story ? { value: pad(story.year + spec.offset, 4), precision: 'year' as const } : resolveDate(spec, anchor, h.tense);
     const year = fromStory ? Number(r.value) : writtenYear(spec);
     if (year !== null) story = { year, at: h.hit.end };
+    // A step the story could not place was counted from the publication date: a guess no later time should build on.
+    if (spec.kind === 'storyShift') return spec.span ? mention(text, h, spec.span, 'duration', anchor, actors) : mention(text, h, r.value, r.precision, anchor, actors);
     if (r.precision === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(r.value)) day = { value: r.value, at: h.hit.end, minutes: null };
     if (/^\d{4}-\d{2}(?:-\d{2})?$/.test(r.value)) month = { value: r.value.slice(0, 7), at: h.hit.end };
     const d: DateMention = {

@@ -247,3 +247,20 @@ describe("round five: nationalities, place names, offices, the story's month, sp
     expect(valueOf(run('"The season opens in June and runs all summer," she said.').dates, 'June')).toBe('2024-06');
   });
 });
+
+describe('steps from the point the story has reached', () => {
+  it('counts "two days later", "the day after", "later that month" from the last day the story gave', () => {
+    const { dates } = run('The fire started on 3 May. Two days later it reached the town. The day after, rain fell. Later that month the road reopened.', '2024-06-10');
+    expect(dates.map((d) => [d.text, d.value])).toEqual([
+      ['3 May', '2024-05-03'],
+      ['Two days later', '2024-05-05'],
+      ['The day after', '2024-05-06'],
+      ['Later that month', '2024-05'],
+    ]);
+  });
+
+  it('leaves "the day before the vote" to the vote, and keeps a span where the story gives no day', () => {
+    expect(run('The day before the vote, he left.').dates.map((d) => d.text)).toEqual([]);
+    expect(valueOf(run('Talks began in late September. Two weeks later the deal was signed.').dates, 'Two weeks later')).toBe('P2W');
+  });
+});
