@@ -1,7 +1,7 @@
 /** Turns a capitalised chunk into person / organisation mentions, splitting off titles and embedded orgs. */
 import type { Chunk } from './chunks';
 import { lookupCountry } from './countries';
-import { isAcronym, isCommonWord, isFirstName, isFunctionWord, isKnownWord, isLastName, isPastTenseVerb, isPlaceName, isVerb } from './lexicon';
+import { isAcronym, isCommonWord, isFirstName, isFunctionWord, isKnownOrganization, isKnownWord, isLastName, isPastTenseVerb, isPlaceName, isVerb } from './lexicon';
 import type { RawMention } from './mentions';
 import { isCelestialBody, isNamedOrganization, isNonActorHead, isNotOrgAcronym, isOrgHead, isPlaceStart, isSeatMetonym } from './organizations';
 import { isHonorific, isRoleNoun, isTitleCore, isTitleModifier } from './titles';
@@ -194,6 +194,9 @@ function plainName(ctx: SentenceContext, from: number, to: number): RawMention[]
   // ("rates at 5.25%" is a number, not a name.)
   // "a nurse from Recife", "residents from Kiato": a person from somewhere names a hometown, not an employer.
   if (ctx.tokens[from - 1]?.lower === 'from' && hometownBefore(ctx.tokens[from - 2])) return [];
+  // "fled from Farchana", "arrived from Kathmandu": one word nothing else explains, after "from", is a place.
+  if (ctx.tokens[from - 1]?.lower === 'from' && toks.length === 1 && !isAcronym(toks[0]?.text ?? '') && !isCamelBrand(toks[0]?.text ?? '')
+    && !ctx.docCaps.has(`${toks[0]?.lower ?? ''}'s`) && !isKnownOrganization(toks[0]?.text ?? '')) return [];
   if (/^(at|from)$/.test(ctx.tokens[from - 1]?.lower ?? '') && /^\p{L}/u.test(toks[0]?.text ?? '')) return [orgMention(ctx, from, to, false)];
   if (toks.length === 1) {
     const only = toks[0];

@@ -7,7 +7,7 @@ import { parseYmd } from './calendar';
 import type { ExtractionResult, ReferenceDateInference } from './types';
 
 /** Bump whenever the output for the same input may change. */
-export const ENGINE_VERSION = 'lectio-extract-1.6.0';
+export const ENGINE_VERSION = 'lectio-extract-1.7.0';
 
 export interface ExtractOptions {
   /** The article's published date (YYYY-MM-DD); null or absent to infer it from the text. */

@@ -264,3 +264,14 @@ describe('steps from the point the story has reached', () => {
     expect(valueOf(run('Talks began in late September. Two weeks later the deal was signed.').dates, 'Two weeks later')).toBe('P2W');
   });
 });
+
+describe('round seven: towns after "from", camps', () => {
+  it('reads one unknown word after "from" as a place, and keeps a company there when it is one', () => {
+    expect(names(run('Families fled from Tirvana on foot. Others walked from Tirvana to the border.').actors)).toEqual([]);
+    expect(names(run('Shares in Veltra fell. Analysts at Veltra said the rise came from OpenGrid.').actors, 'organization')).toContain('OpenGrid');
+  });
+
+  it('reads "Camp 3" and names ending in "Glacier" or "Pass" as places', () => {
+    expect(names(run('The climbers left Camp 3 at dawn and crossed Kora Glacier to Sela Pass.').actors)).toEqual([]);
+  });
+});

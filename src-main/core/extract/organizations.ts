@@ -41,11 +41,12 @@ const NON_ACTOR_HEADS = new Set([
   'mountains', 'island', 'islands', 'peninsula', 'province', 'region', 'state', 'valley', 'telescope', 'mission',
   'satellite', 'rover', 'vaccine', 'virus', 'disease', 'syndrome', 'effect', 'theory', 'principle', 'protocol',
   'bay', 'gulf', 'strait', 'straits', 'lake', 'coast', 'cape', 'harbour', 'harbor', 'canal', 'desert', 'forest', 'hill',
-  'hills', 'mount', 'park', 'road', 'lane', 'district', 'county', 'rules', 'regulations', 'directive',
+  'hills', 'mount', 'park', 'road', 'lane', 'district', 'county', 'rules', 'regulations', 'directive', 'camp', 'glacier',
+  'pass', 'ridge', 'summit', 'peak', 'col', 'icefall',
 ]);
 
 // First words of place names ("Mount Kenya", "Lake Chad", "Cerro Blanco", "Sierra Nevada"): such a chunk names a place.
-const PLACE_STARTS = new Set(['mount', 'mt', 'lake', 'cape', 'cerro', 'monte', 'sierra', 'isla', 'lago', 'rio', 'port', 'fort', 'glen', 'loch', 'la', 'el', 'los', 'las']);
+const PLACE_STARTS = new Set(['camp', 'mount', 'mt', 'lake', 'cape', 'cerro', 'monte', 'sierra', 'isla', 'lago', 'rio', 'port', 'fort', 'glen', 'loch', 'la', 'el', 'los', 'las']);
 
 /** True when a chunk starting with this word names a place ("Mount", "Lake", "Cerro"). */
 export function isPlaceStart(word: string): boolean {
