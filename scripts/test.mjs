@@ -1,7 +1,8 @@
 // `npm test`: typecheck, unit tests, build, security lint (when configured), end-to-end tests; stops at the first
 // failing step, and ends with one plain summary line ("N passed, N failed, N skipped") counting every test run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +14,12 @@ const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 mkdirSync(results, { recursive: true });
+
+// Every step gets one temporary folder of its own as TMPDIR, removed when the run ends: the tests make a library,
+// a profile or a data folder per case (thousands in a run), and left in the system's temp folder they filled it by
+// gigabytes over a few runs. LECTIO_KEEP_TMP=1 keeps it, to look into a failure.
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'lectio-test-run-'));
+const tmpEnv = { TMPDIR: tmp, TMP: tmp, TEMP: tmp };
 rmSync(vitestJson, { force: true });
 rmSync(playwrightJson, { force: true });
 
@@ -47,7 +54,7 @@ for (const [name, [command, ...args]] of steps) {
   const run = spawnSync(command, args, {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+    env: { ...process.env, ...tmpEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
     shell: process.platform === 'win32',
   });
   if (run.status !== 0) {
@@ -55,6 +62,9 @@ for (const [name, [command, ...args]] of steps) {
     break;
   }
 }
+
+if (process.env.LECTIO_KEEP_TMP === '1') console.log(`\nTemporary files kept in ${tmp}`);
+else rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
 
 const total = counts();
 if (failedStep) console.log(`\nnpm test: the ${failedStep} step failed.`);
