@@ -93,9 +93,10 @@ export function formatTimex(value: string): string {
 /** The year a value starts in, for ordering: also for decades, centuries and years BC; null for undated values. */
 function startYear(value: string): number | null {
   const start = value.split('/')[0] ?? '';
-  const p = parts(start) ?? parts(start.slice(0, 4));
-  if (p && /^\d{4}/.test(start)) return p.year;
-  let match = /^(\d{3})$/.exec(start);
+  // "2024", "2024-03-15T08:30", "2026-SP", "2024-Q3": the year they are written with.
+  let match = /^(\d{4})(?![\d])/.exec(start);
+  if (match) return Number(match[1]);
+  match = /^(\d{3})$/.exec(start);
   if (match) return Number(match[1]) * 10;
   match = /^(BC)?(\d{2})$/.exec(start);
   if (match) return match[1] ? -(Number(match[2]) + 1) * 100 : Number(match[2]) * 100;

@@ -16,8 +16,9 @@ export function valueInterval(value: string): [string, string] | null {
   if (m) return [`${m[1]}-01-01`, `${m[1]}-12-31`];
   m = /^(\d{4})-(\d{2})$/.exec(value);
   if (m) return [`${m[1]}-${m[2]}-01`, `${m[1]}-${m[2]}-${pad(daysInMonth(Number(m[1]), Number(m[2])))}`];
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (m) return [value, value];
+  // A day, or a clock time on it ("2024-03-05T08:30"): the day it falls on.
+  m = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2})?$/.exec(value);
+  if (m) return [value.slice(0, 10), value.slice(0, 10)];
   m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
   if (m) {
     const [first, last] = SEASON_MONTHS[m[2] as Season];
