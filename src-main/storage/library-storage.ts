@@ -36,7 +36,7 @@ import { acquireLibraryLock, type LibraryLock } from './library-lock';
 import { countHighlights, findUnlistedDocuments } from './orphan-documents';
 import { openRecovering, recoverDataFiles, type Recovery, type RecoveryReport } from './recovery';
 import { Announcements, describeBackup, recoveryNotice, type StorageNotice } from './recovery-notices';
-import { replaceDataFiles } from './restore-files';
+import { finishInterruptedRestore, replaceDataFiles, type RestoreHooks } from './restore-files';
 import { PerDocumentStore } from './per-document-store';
 import { QuizStore } from './quiz-store';
 
@@ -89,6 +89,11 @@ const PER_DOCUMENT_FOLDERS = new Set(['documents', 'annotations', 'analysis']);
 
 function openedByAStore(relative: string): boolean {
   return OPENED_AT_START.has(relative) || CARD_FILES.has(relative) || PER_DOCUMENT_FOLDERS.has(relative.split('/')[0] ?? '');
+}
+
+/** "the backup of 2026-03-04 05:06 UTC" from a backup id such as 2026-03-04T05-06-07-000Z. */
+function backupLabel(id: string): string {
+  return `the backup of ${id.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2}).*$/, '$1 $2:$3')} UTC`;
 }
 
 export class LibraryStorage {
@@ -166,6 +171,8 @@ export class LibraryStorage {
     await mkdir(dataDir, { recursive: true });
     const lock = acquireLibraryLock(dataDir);
     try {
+      // Before anything reads the library: a restore a crash interrupted is completed (or, before its commit, undone).
+      const finished = await finishInterruptedRestore(dataDir, now());
       const isNew = !(await exists(path.join(dataDir, 'library.json')));
       let storage: LibraryStorage | null = null;
       const backups = new BackupStore({ dataDir, now, accept: acceptDataFile, repair: (relative) => storage?.repair(relative) ?? Promise.resolve() });
@@ -176,6 +183,14 @@ export class LibraryStorage {
       const settings = await openSettings(dataDir, recovery, now());
       storage = new LibraryStorage(dataDir, now, { library: index.db, settings: settings.db, backups, recovery }, lock, isNew);
       if (index.movedAside) await storage.#afterIndexRecovered();
+      if (finished) {
+        const kept = finished.movedAside.length > 0 ? ` ${finished.movedAside.length} file(s) that changed since were moved aside rather than replaced.` : '';
+        storage.notices.push({
+          id: `restore-completed:${finished.backupId}`,
+          level: 'info',
+          message: `Lectio stopped while restoring ${backupLabel(finished.backupId)}; the restore has now been completed, so the library is exactly that backup.${kept}`,
+        });
+      }
       await storage.quiz.open();
       await index.db.write();
       return storage;
@@ -220,14 +235,14 @@ export class LibraryStorage {
    * rather than overwrite the restored file), the files are replaced, and the stores are read again (per-document
    * files on their next use). Returns the safety backup. Throws BackupUnusableError, before any change, for a bad backup.
    */
-  restoreBackup(id: string): Promise<BackupManifest> {
+  restoreBackup(id: string, hooks: RestoreHooks = {}): Promise<BackupManifest> {
     return this.#restoring.run('library', async () => {
       const { manifest, contents } = await this.backups.readVerified(id);
       const safety = await this.backups.create('before-restore');
       if (!safety) throw new Error('The backup of the current library could not be taken, so nothing was restored.');
       await Promise.all([this.documents.retireAll(), this.annotations.retireAll(), this.analysis.retireAll()]);
       await retireFilesUnder(this.dataDir);
-      const movedAside = await replaceDataFiles(this.dataDir, contents, safety, this.now());
+      const movedAside = await replaceDataFiles(this.dataDir, contents, safety, this.now(), manifest.id, hooks);
       this.notices.splice(0);
       this.#library = (await openIndex(this.dataDir, this.#recovery, this.now())).db;
       this.#settings = (await openSettings(this.dataDir, this.#recovery, this.now())).db;
