@@ -23,10 +23,17 @@ export function newDataDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'lectio-e2e-'));
 }
 
-export function startServer(dataDir: string): Promise<RunningServer> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export interface ServerOptions {
+  /** The process's open-file limit (`ulimit -n`), as on a machine left at the usual default of 1,024. POSIX only. */
+  maxOpenFiles?: number;
+}
+
+export function startServer(dataDir: string, options: ServerOptions = {}): Promise<RunningServer> {
+  const args = [path.join(REPO_ROOT, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir];
+  // `exec` keeps one process, so the child's pid (and a kill) is the server's own.
+  const child = options.maxOpenFiles
+    ? spawn('/bin/sh', ['-c', `ulimit -n ${options.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 15_000);

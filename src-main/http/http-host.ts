@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { MAX_IMPORT_CHARS, type ApiResult, type LectioApi } from '../api/contract';
 import { dispatch } from '../api/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { guardConnections, serverTimeouts } from './connection-guard';
 import { refuseApiRequest, refuseStaticRequest } from './request-guard';
 import { serveStatic } from './static-files';
 
@@ -82,7 +83,7 @@ async function handleApi(options: HttpHostOptions, port: number, request: Incomi
 /** Starts listening on 127.0.0.1 (port 0 picks a free one); rejects when the port is taken. */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   let port = options.port;
-  const server = createServer((request, response) => {
+  const server = createServer(serverTimeouts(), (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const handled = url.pathname.startsWith('/api/')
       ? handleApi(options, port, request, response, url.pathname.slice('/api/'.length))
@@ -92,6 +93,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       else response.destroy();
     });
   });
+  guardConnections(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
