@@ -40,6 +40,7 @@ export async function openLibrary(dataDir: string, { host, extractionWorker }: L
   const api = createService({ storage, host, version, now, extraction });
   const backups = new BackupScheduler(storage.backups, {
     onError: (error) => console.error(`lectio: automatic backup failed: ${String(error)}`),
+    onRetry: (error, delayMs) => console.error(`lectio: automatic backup failed (${String(error)}); trying again in ${Math.round(delayMs / 1000)} s`),
     startDelayMs: START_BACKUP_DELAY_MS,
   });
   void backups.start();

@@ -5,7 +5,7 @@
  * The start-up backup can wait a moment (`startDelayMs`): it reads every data file, a hundred megabytes in a large
  * library, and the hosts let the first screen and the first article come up before it competes with them.
  */
-import type { BackupManifest, BackupReason, BackupStore } from './backups';
+import { BackupCancelledError, type BackupManifest, type BackupReason, type BackupStore } from './backups';
 
 export interface IntervalTimers {
   setInterval(run: () => void, ms: number): { unref?: () => unknown } | number;
@@ -18,19 +18,37 @@ export const START_BACKUP_DELAY_MS = 10_000;
 export interface SchedulerOptions {
   intervalMs?: number;
   timers?: IntervalTimers;
-  /** Told about a failed automatic backup (a full disk, say); the next tick tries again. */
+  /** Told about an automatic backup that failed even after its retries (a full disk, say); the next tick tries again. */
   onError?: (error: unknown) => void;
+  /**
+   * How long to wait before each retry of a failed automatic backup. A failure is often passing (too many open files
+   * for a moment, a file locked by another program), and half an hour without a backup is a long gap.
+   */
+  retryDelaysMs?: readonly number[];
+  /** Told about each failed attempt that will be retried, with the wait before the retry. */
+  onRetry?: (error: unknown, delayMs: number) => void;
   /** How long the start-up backup waits; 0 (the default) takes it at once. A quit before then takes the quit backup instead. */
   startDelayMs?: number;
 }
 
 export const BACKUP_INTERVAL_MS = 30 * 60 * 1000;
 
+/** Waits between retries of a failed automatic backup: growing, and all well within the half-hour interval. */
+export const BACKUP_RETRY_DELAYS_MS = [2_000, 10_000, 60_000, 5 * 60_000];
+
+/** An error from the file system (it has an errno code), the kind that may pass; not a cancellation or a bug. */
+function mayPass(error: unknown): boolean {
+  return !(error instanceof BackupCancelledError) && typeof (error as NodeJS.ErrnoException | null)?.code === 'string';
+}
+
 export class BackupScheduler {
   #handle: ReturnType<IntervalTimers['setInterval']> | null = null;
   #running: Promise<unknown> = Promise.resolve();
   /** The start-up backup while it waits: its timer, and how to settle start()'s promise if stop() comes first. */
   #waiting: { timer: NodeJS.Timeout; skip: () => void } | null = null;
+  /** A retry's wait under way: stop() ends it at once, so quitting never waits minutes for a retry. */
+  #retryWait: { timer: NodeJS.Timeout; wake: () => void } | null = null;
+  #stopping = false;
   readonly #timers: IntervalTimers;
 
   constructor(
@@ -42,6 +60,7 @@ export class BackupScheduler {
 
   /** Takes the start-up backup (if anything changed since the last one) and starts the half-hourly timer. */
   start(): Promise<BackupManifest | null> {
+    this.#stopping = false;
     if (this.#handle === null) {
       this.#handle = this.#timers.setInterval(() => void this.#take('scheduled'), this.options.intervalMs ?? BACKUP_INTERVAL_MS);
       // The timer alone must not keep a process alive that is otherwise done.
@@ -61,6 +80,11 @@ export class BackupScheduler {
 
   /** Stops the timer, lets a backup under way finish, and takes the quit backup if anything changed. */
   async stop(): Promise<BackupManifest | null> {
+    this.#stopping = true;
+    if (this.#retryWait) {
+      clearTimeout(this.#retryWait.timer);
+      this.#retryWait.wake();
+    }
     if (this.#handle !== null) this.#timers.clearInterval(this.#handle);
     this.#handle = null;
     if (this.#waiting) {
@@ -73,11 +97,35 @@ export class BackupScheduler {
   }
 
   #take(reason: BackupReason): Promise<BackupManifest | null> {
-    const run = this.backups.create(reason, { onlyIfChanged: true }).catch((error: unknown) => {
-      this.options.onError?.(error);
-      return null;
-    });
+    const run = this.#attempt(reason);
     this.#running = run;
     return run;
+  }
+
+  /** The backup, retried after each passing failure with growing waits; null (and onError told) when it never succeeds. */
+  async #attempt(reason: BackupReason): Promise<BackupManifest | null> {
+    const delays = this.options.retryDelaysMs ?? BACKUP_RETRY_DELAYS_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.backups.create(reason, { onlyIfChanged: true });
+      } catch (error) {
+        const delay = delays[attempt];
+        // The quit backup is not retried: the process is about to end, and a retry's wait would hold it open.
+        if (delay === undefined || this.#stopping || !mayPass(error)) {
+          this.options.onError?.(error);
+          return null;
+        }
+        this.options.onRetry?.(error, delay);
+        await new Promise<void>((wake) => {
+          const timer = setTimeout(() => {
+            this.#retryWait = null;
+            wake();
+          }, delay);
+          timer.unref();
+          this.#retryWait = { timer, wake };
+        });
+        this.#retryWait = null;
+      }
+    }
   }
 }

@@ -2,7 +2,7 @@
  * Backups through the service: taken only when something changed, verified, thinned by the retention policy, and
  * restored in the running process (after a safety backup of the current state), with late writes refused.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
@@ -146,6 +146,52 @@ describe('BackupScheduler', () => {
     expect((await soon.start())?.reason).toBe('start');
     expect(await soon.stop()).toBeNull();
     expect(await count()).toBe(2);
+  });
+});
+
+describe('an automatic backup that fails', () => {
+  it('is tried again after a wait when the failure may pass, and succeeds once it has', async () => {
+    const { storage, dataDir } = await library();
+    // A real passing failure: a file where the backups folder goes makes every backup fail (ENOTDIR) until it is gone.
+    const blocker = path.join(dataDir, 'backups');
+    writeFileSync(blocker, 'in the way');
+    const retries: string[] = [];
+    const errors: unknown[] = [];
+    const timers: IntervalTimers = { setInterval: () => 1, clearInterval: () => undefined };
+    const scheduler = new BackupScheduler(storage.backups, {
+      timers,
+      retryDelaysMs: [10, 10],
+      onError: (error) => errors.push(error),
+      onRetry: (error) => {
+        retries.push((error as NodeJS.ErrnoException).code ?? '');
+        if (retries.length === 2) rmSync(blocker);
+      },
+    });
+    const made = await scheduler.start();
+    expect(retries).toHaveLength(2);
+    expect(errors).toEqual([]);
+    expect(made?.reason).toBe('start');
+    expect((await storage.backups.list()).map((backup) => backup.id)).toEqual([made?.id]);
+    await scheduler.stop();
+  });
+
+  it('tells onError once its retries are spent, and quitting does not wait for a retry', async () => {
+    const { storage, dataDir } = await library();
+    writeFileSync(path.join(dataDir, 'backups'), 'in the way');
+    const errors: unknown[] = [];
+    const timers: IntervalTimers = { setInterval: () => 1, clearInterval: () => undefined };
+    const spent = new BackupScheduler(storage.backups, { timers, retryDelaysMs: [5], onError: (error) => errors.push(error) });
+    expect(await spent.start()).toBeNull();
+    expect(errors).toHaveLength(1);
+    await spent.stop();
+    let retrying = () => undefined as void;
+    const retryStarted = new Promise<void>((resolve) => (retrying = resolve));
+    const waiting = new BackupScheduler(storage.backups, { timers, retryDelaysMs: [10 * 60_000], onError: () => undefined, onRetry: () => retrying() });
+    const started = waiting.start();
+    await retryStarted;
+    // The retry would wait ten minutes; stop() ends that wait at once and the start-up backup gives up.
+    await waiting.stop();
+    expect(await started).toBeNull();
   });
 });
 
