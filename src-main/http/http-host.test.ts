@@ -98,6 +98,39 @@ describe('browser-mode HTTP host', () => {
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
   });
 
+  // 120 MB, past the cap (three bytes a character of the largest import): sent whole, as a page or a client would.
+  const HUGE = 120 * 1024 * 1024;
+
+  it.each([
+    ['declared in Content-Length', true],
+    ['streamed in chunks with no length', false],
+  ])('answers a body over the cap, %s, with 413 and a JSON error, not a cut connection', async (_label, declared) => {
+    const reply = await new Promise<Reply>((resolve, reject) => {
+      const headers: Record<string, string> = apiHeaders();
+      if (declared) headers['content-length'] = String(HUGE);
+      const req = request({ host: '127.0.0.1', port: host.port, path: '/api/importDocument', method: 'POST', headers }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      });
+      req.on('error', reject);
+      const chunk = Buffer.alloc(1024 * 1024, 0x61);
+      let sent = 0;
+      const pump = () => {
+        while (sent < HUGE) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/too large.*MB/) } });
+    // The server is fine after it.
+    expect((await send('/api/listDocuments', { method: 'POST', headers: apiHeaders(), body: '{}' })).status).toBe(200);
+  }, 60_000);
+
   it('serves the renderer with a strict CSP, and never a file outside it', async () => {
     const index = await send('/', { headers: { host: `127.0.0.1:${host.port}` } });
     expect(index.status).toBe(200);

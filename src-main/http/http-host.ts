@@ -38,15 +38,31 @@ export interface HttpHost {
 
 class BodyTooLarge extends Error {}
 
+const TOO_LARGE = `Request too large: the limit is ${Math.floor(MAX_BODY_BYTES / (1024 * 1024))} MB (an article of at most ${MAX_IMPORT_CHARS.toLocaleString('en')} characters).`;
+
+/**
+ * The request's body as text; rejects with BodyTooLarge as soon as it is known to pass the cap (from Content-Length,
+ * before reading anything, or while it streams). The rest of the body is then read and discarded, not cut off: a
+ * connection closed with unread data is reset, and the client would see the reset instead of the 413. Node's request
+ * deadline still bounds how long a client may go on sending.
+ */
 function readBody(request: IncomingMessage): Promise<string> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+    request.resume();
+    return Promise.reject(new BodyTooLarge());
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     request.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        tooLarge = true;
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        request.destroy();
         return;
       }
       chunks.push(chunk);
@@ -74,7 +90,7 @@ async function handleApi(options: HttpHostOptions, port: number, request: Incomi
     const body = await readBody(request);
     input = body.length === 0 ? {} : JSON.parse(body);
   } catch (error) {
-    return refuse(response, error instanceof BodyTooLarge ? 413 : 400, error instanceof BodyTooLarge ? 'Request too large' : 'Body is not JSON');
+    return refuse(response, error instanceof BodyTooLarge ? 413 : 400, error instanceof BodyTooLarge ? TOO_LARGE : 'Body is not JSON');
   }
   const result = await dispatch(options.api, method, input);
   sendJson(response, 200, result);
