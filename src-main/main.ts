@@ -3,7 +3,6 @@
  * Everything the app does lives in the service (api/), which browser mode runs too.
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { desktopHandlers } from './electron/desktop-handlers';
 import { registerIpc } from './electron/ipc';
@@ -11,10 +10,11 @@ import { installAppMenu } from './electron/menu';
 import { MenuCommandQueue } from './electron/menu-commands';
 import { OpenedFiles, articlePathsIn } from './electron/opened-files';
 import { denyAllPermissions, hardenWebContents } from './electron/security';
+import { rendererUrl as rendererUrlFor } from './electron/renderer-url';
 import { createMainWindow } from './electron/window';
 import { openLibrary, type OpenLibrary } from './open-library';
 
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(__dirname, '../renderer/index.html')).href;
+const rendererUrl = rendererUrlFor({ isPackaged: app.isPackaged, env: process.env, mainDir: __dirname });
 const preloadPath = path.join(__dirname, '../preload/preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;

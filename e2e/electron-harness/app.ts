@@ -17,6 +17,8 @@ export interface AppHooks {
 }
 
 export class App extends EventEmitter {
+  /** As Electron reports for an app run from its folder (`electron .`), which is what the harness does. */
+  readonly isPackaged = false;
   #ready = false;
   #quitting = false;
   #lock: SingleInstanceLock | null = null;

@@ -66,6 +66,8 @@ describe('main window', () => {
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // No spellchecker: it would download dictionaries, and Lectio makes no network request.
+      spellcheck: false,
     });
     expect(prefs).not.toHaveProperty('enableRemoteModule');
     expect(prefs).not.toHaveProperty('experimentalFeatures');

@@ -29,7 +29,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      spellcheck: true,
+      // Chromium's spellchecker downloads its dictionaries from Google; Lectio promises no network at all.
+      spellcheck: false,
       preload: options.preloadPath,
     },
   });
