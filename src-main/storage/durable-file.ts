@@ -3,7 +3,7 @@
  * over the target, and the directory flushed, so a reader finds either the old file or the new one, never half of one.
  * Writes to one file are serialised; a failed write leaves the previous file intact and rejects with the cause.
  */
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -30,10 +30,37 @@ async function fsyncDir(dir: string): Promise<void> {
 
 let tempCounter = 0;
 
+/** The name writeFileDurably gives its temp file: `.<name>.<pid>.<n>.tmp`, beside the file it replaces. */
+export const TEMP_FILE_PATTERN = /^\..+\.\d+\.\d+\.tmp$/;
+
+/**
+ * Removes temp files that interrupted writes left (a crash between writing one and renaming it) in `dataDir` and the
+ * folders directly inside it, but only those last changed before `before` (this process's start): later ones may be
+ * writes under way. The backups folder keeps its own (an unfinished backup is removed whole). Returns their paths.
+ */
+export async function removeInterruptedWrites(dataDir: string, before: Date, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+  const removed: string[] = [];
+  const sweep = async (dir: string, depth: number): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && depth === 0 && !skip.has(entry.name)) await sweep(full, 1);
+      if (!entry.isFile() || !TEMP_FILE_PATTERN.test(entry.name)) continue;
+      const info = await stat(full).catch(() => null);
+      if (info && info.mtimeMs < before.getTime()) {
+        await rm(full, { force: true });
+        removed.push(full);
+      }
+    }
+  };
+  await sweep(dataDir, 0);
+  return removed;
+}
+
 /** Writes `text` to `file` atomically and durably; on failure the old file is untouched and the temp file removed. */
 export async function writeFileDurably(file: string, text: string | Uint8Array): Promise<void> {
   // A unique temp name per write, so two writers of one file (a restore and a late write) never share a temp file.
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++tempCounter}.tmp`);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++tempCounter}.tmp`); // TEMP_FILE_PATTERN
   try {
     const handle = await open(temp, 'w', 0o600);
     try {

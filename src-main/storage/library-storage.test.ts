@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Highlight } from '../core/annotations/highlight';
 import type { DocumentMeta } from '../core/model';
 import { LibraryLockedError } from './library-lock';
 import { LibraryStorage, NotFoundError } from './library-storage';
@@ -96,5 +97,55 @@ describe('LibraryStorage', () => {
     writeFileSync(file, newer);
     await expect(LibraryStorage.open({ dataDir: first.dataDir, now })).rejects.toBeInstanceOf(NewerSchemaError);
     expect(readFileSync(file, 'utf8')).toBe(newer);
+  });
+
+  it('removes temp files that interrupted writes left before this process started, and nothing else', async () => {
+    const first = await open();
+    await first.addDocument(meta('t'), body);
+    first.close();
+    const dir = first.dataDir;
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const old = [path.join(dir, '.library.json.4242.7.tmp'), path.join(dir, 'documents', '.t.json.4242.3.tmp')];
+    const kept = [
+      path.join(dir, '.settings.json.4242.9.tmp'), // written after this process started: may be a write under way
+      path.join(dir, 'notes.tmp'), // not a name Lectio's writes use
+      path.join(dir, 'documents', '.t.json.tmp'),
+    ];
+    for (const file of [...old, ...kept]) writeFileSync(file, '{"half": ');
+    for (const file of [...old, kept[1] as string, kept[2] as string]) utimesSync(file, hourAgo, hourAgo);
+    await open(dir);
+    for (const file of old) expect(existsSync(file)).toBe(false);
+    for (const file of kept) expect(existsSync(file)).toBe(true);
+  });
+
+  it('counts highlights again after opening when the index drifted (a crash between the two writes)', async () => {
+    const first = await open();
+    await first.addDocument(meta('a'), body);
+    await first.addDocument(meta('b'), body);
+    const highlight: Highlight = {
+      id: 'h1',
+      documentId: 'a',
+      color: 1,
+      selectors: [
+        { type: 'TextPositionSelector', start: 0, end: 5 },
+        { type: 'TextQuoteSelector', exact: 'Hello', prefix: '', suffix: ' world' },
+      ],
+      note: '',
+      tags: [],
+      createdAt: now().toISOString(),
+      updatedAt: now().toISOString(),
+    };
+    const annotations = await first.annotations.get('a');
+    annotations.data.highlights = [highlight, { ...highlight, id: 'h2' }];
+    await annotations.write();
+    // The index was not told (the process died before its write): it says 0 for a, and 5 for b, which has none.
+    await first.updateMeta('b', { highlightCount: 5 });
+    first.close();
+    const storage = await LibraryStorage.open({ dataDir: first.dataDir, now, recountDelayMs: 0 });
+    opened.push(storage);
+    expect(await storage.highlightCountsChecked).toBe(2);
+    expect(Object.fromEntries(storage.listDocuments().map((doc) => [doc.id, doc.highlightCount ?? 0]))).toEqual({ a: 2, b: 0 });
+    const onDisk = JSON.parse(readFileSync(path.join(first.dataDir, 'library.json'), 'utf8')) as { documents: DocumentMeta[] };
+    expect(onDisk.documents.map((doc) => doc.highlightCount ?? 0)).toEqual([2, 0]);
   });
 });

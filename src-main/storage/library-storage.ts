@@ -29,14 +29,15 @@ import {
 import { CardStore } from './card-store';
 import { BackupStore, type BackupManifest } from './backups';
 import { acceptDataFile } from './data-file-checks';
-import { retireFilesUnder } from './durable-file';
+import { removeInterruptedWrites, retireFilesUnder } from './durable-file';
+import { BACKUPS_FOLDER } from './data-files';
 import { exists, type OpenedStore } from './json-store';
 import { KeyedMutex } from './keyed-mutex';
 import { acquireLibraryLock, type LibraryLock } from './library-lock';
 import { countHighlights, findUnlistedDocuments } from './orphan-documents';
 import { openRecovering, recoverDataFiles, type Recovery, type RecoveryReport } from './recovery';
 import { Announcements, describeBackup, recoveryNotice, type StorageNotice } from './recovery-notices';
-import { finishInterruptedRestore, replaceDataFiles, type RestoreHooks } from './restore-files';
+import { finishInterruptedRestore, replaceDataFiles, RESTORE_STAGING, type RestoreHooks } from './restore-files';
 import { PerDocumentStore } from './per-document-store';
 import { QuizStore } from './quiz-store';
 
@@ -52,7 +53,14 @@ export type { StorageNotice } from './recovery-notices';
 export interface StorageOptions {
   dataDir: string;
   now: () => Date;
+  /**
+   * How long after opening the highlight counts are checked against the annotations files (see recountHighlights);
+   * the default lets the first screen come up first, since a large library's annotations run to tens of megabytes.
+   */
+  recountDelayMs?: number;
 }
+
+export const RECOUNT_DELAY_MS = 3_000;
 
 function openIndex(dataDir: string, recovery: Recovery, now: Date): Promise<OpenedStore<LibraryFile>> {
   return openRecovering<LibraryFile>(
@@ -110,6 +118,10 @@ export class LibraryStorage {
   #settings: Low<SettingsFile>;
   readonly #recovery: Announcements;
   readonly #restoring = new KeyedMutex();
+  #closed = false;
+  #recountTimer: NodeJS.Timeout | null = null;
+  /** Settles once the highlight counts have been checked after opening (see recountHighlights). */
+  highlightCountsChecked: Promise<number> = Promise.resolve(0);
 
   private constructor(
     readonly dataDir: string,
@@ -173,6 +185,8 @@ export class LibraryStorage {
     try {
       // Before anything reads the library: a restore a crash interrupted is completed (or, before its commit, undone).
       const finished = await finishInterruptedRestore(dataDir, now());
+      // Temp files of writes a crash interrupted: never read, but they pile up. Only those from before this process.
+      await removeInterruptedWrites(dataDir, new Date(performance.timeOrigin), new Set([BACKUPS_FOLDER, RESTORE_STAGING]));
       const isNew = !(await exists(path.join(dataDir, 'library.json')));
       let storage: LibraryStorage | null = null;
       const backups = new BackupStore({ dataDir, now, accept: acceptDataFile, repair: (relative) => storage?.repair(relative) ?? Promise.resolve() });
@@ -193,6 +207,7 @@ export class LibraryStorage {
       }
       await storage.quiz.open();
       await index.db.write();
+      storage.#scheduleRecount(options.recountDelayMs ?? RECOUNT_DELAY_MS);
       return storage;
     } catch (error) {
       lock.release();
@@ -218,7 +233,48 @@ export class LibraryStorage {
   }
 
   close(): void {
+    this.#closed = true;
+    if (this.#recountTimer) clearTimeout(this.#recountTimer);
     this.lock.release();
+  }
+
+  #scheduleRecount(delayMs: number): void {
+    this.highlightCountsChecked = new Promise((resolve) => {
+      this.#recountTimer = setTimeout(() => {
+        this.#recountTimer = null;
+        // A failure here (a file unreadable for a moment) leaves the counts as they were, to be checked next time.
+        this.recountHighlights().then(resolve, () => resolve(0));
+      }, delayMs);
+      this.#recountTimer.unref();
+    });
+  }
+
+  /**
+   * Puts right the highlight counts the index keeps for the Library screen. Each is written just after its
+   * annotations file, so a crash between the two leaves the index's count wrong until that document changes again.
+   * A document whose annotations were opened meanwhile is left out: its writes keep its count. Returns how many
+   * counts were corrected.
+   */
+  async recountHighlights(): Promise<number> {
+    const library = this.#library;
+    const ids = library.data.documents.map((doc) => doc.id).filter((id) => !this.annotations.isOpen(id));
+    const counts = await countHighlights(path.join(this.dataDir, 'annotations'), ids);
+    // Checked again now: a restore, a close, or a document opened while the files were read makes those counts stale.
+    if (this.#closed || library !== this.#library) return 0;
+    const wrong = library.data.documents.filter((doc) => {
+      const count = counts.get(doc.id);
+      return count !== undefined && !this.annotations.isOpen(doc.id) && (doc.highlightCount ?? 0) !== count;
+    });
+    if (wrong.length === 0) return 0;
+    let corrected = 0;
+    await library.update(() => {
+      for (const doc of wrong) {
+        if (this.annotations.isOpen(doc.id)) continue;
+        doc.highlightCount = counts.get(doc.id) ?? 0;
+        corrected++;
+      }
+    });
+    return corrected;
   }
 
   get settings(): Low<SettingsFile> {

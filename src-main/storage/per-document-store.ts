@@ -90,6 +90,11 @@ export class PerDocumentStore<T extends Versioned> {
     }
   }
 
+  /** Whether the document's file has been opened (or is opening) through this store, so its writes go through here. */
+  isOpen(documentId: string): boolean {
+    return this.#open.has(documentId);
+  }
+
   /** Stops every open file accepting writes, waits for those under way, and forgets them (a restore follows). */
   async retireAll(): Promise<void> {
     const openings = [...this.#open.values()];
