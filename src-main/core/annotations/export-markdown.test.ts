@@ -70,4 +70,19 @@ describe('exportMarkdown', () => {
     expect(toTag('!!!')).toBeNull();
     expect(toTag('   ')).toBeNull();
   });
+
+  it('shows raw HTML in highlights, notes and the title as text, never as markup, but leaves code alone', () => {
+    const [first] = SAMPLE_HIGHLIGHTS;
+    if (!first) throw new Error('no sample');
+    const hostile = {
+      ...first,
+      selectors: [first.selectors[0], { ...first.selectors[1], exact: 'He wrote <script>alert(1)</script> twice' }] as typeof first.selectors,
+      note: 'See <img src=x onerror=alert(2)> and `a <b> tag` here',
+    };
+    const markdown = exportMarkdown({ title: 'On <iframe src=evil>', source: '', highlights: [hostile], labels: LABELS });
+    expect(markdown).toContain('> He wrote &lt;script>alert(1)&lt;/script> twice');
+    expect(markdown).toContain('See &lt;img src=x onerror=alert(2)> and `a <b> tag` here');
+    expect(markdown).toContain('# On &lt;iframe src=evil>');
+    expect(markdown.replace(/`[^`]*`/g, '')).not.toMatch(/<[a-z/]/i);
+  });
 });

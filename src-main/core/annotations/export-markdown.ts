@@ -15,7 +15,19 @@ export interface MarkdownExport {
 
 /** Collapses line breaks, which would end a heading or a list line. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+  return noHtml(text.replace(/\s*\r?\n\s*/g, ' ').trim());
+}
+
+/**
+ * Makes raw HTML show as text: Markdown passes tags through, so `<script>` or `<img onerror=…>` in a highlight or a
+ * note would be live markup in whatever renders the file (Obsidian, a static site). `&lt;` reads as `<` everywhere.
+ * Code spans and fenced code are left alone: Markdown shows their text as it is already.
+ */
+export function noHtml(text: string): string {
+  return text
+    .split(/(```[\s\S]*?```|`[^`\n]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '&lt;')))
+    .join('');
 }
 
 /**
@@ -27,7 +39,7 @@ function escapeLineStart(line: string): string {
 }
 
 function blockquote(text: string): string {
-  return text
+  return noHtml(text)
     .trim()
     .split(/\r?\n/)
     .map((line) => (line.trim() === '' ? '>' : `> ${escapeLineStart(line)}`))
@@ -50,7 +62,7 @@ export function toTag(tag: string): string | null {
 /** One highlight's section: its quote, colour label, note and tags. */
 export function highlightSection(highlight: Highlight, labels: ColorLabels): string {
   const parts = [blockquote(highlight.selectors[1].exact), `*${oneLine(labels[highlight.color])}*`];
-  const note = highlight.note.trim();
+  const note = noHtml(highlight.note.trim());
   if (note !== '') parts.push(note);
   const tags = [...new Set(highlight.tags.map(toTag).filter((t): t is string => t !== null))];
   if (tags.length > 0) parts.push(tags.join(' '));
