@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MAX_IMPORT_CHARS, type MethodInput, type MethodName } from './contract';
 import { BACKUP_ID_PATTERN } from '../storage/backups';
+import { MAX_CARD_TEXT } from '../core/cards/validate';
 
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
 const isoDate = z
@@ -56,7 +57,7 @@ const correction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('date-value'), start: offset, end: offset, value: timexValue }).strict(),
 ]);
 
-const cardText = z.string().max(20_000);
+const cardText = z.string().max(MAX_CARD_TEXT);
 const cardSource = z.object({ documentId: id, start: offset, end: offset }).strict().refine((value) => value.start < value.end, 'a source passage needs start < end');
 const reviewSettings = z.object({ desiredRetention: z.number().min(0.7).max(0.99), newPerDay: z.number().int().min(0).max(9999) }).strict();
 const storedCard = z

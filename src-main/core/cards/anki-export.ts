@@ -3,10 +3,11 @@
  * note type, deck and tags columns. The GUID is derived from the card id, so importing a newer export into Anki
  * updates the notes it made last time instead of adding duplicates. Stock note types only ("Basic": Front, Back;
  * "Cloze": Text, Back Extra), because Anki drops columns a note type has no field for: the source passage therefore
- * travels at the end of the second field, after a fixed marker that the Lectio import strips again.
+ * travels at the end of the second field, after a fixed marker that the Lectio import strips again. A field that a
+ * spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe, which the Lectio import removes.
  */
 import type { StoredCard } from './card';
-import { quoteField } from './tsv';
+import { guardFormula, quoteField } from './tsv';
 
 export interface ExportItem {
   card: StoredCard;
@@ -56,7 +57,8 @@ const HEADER = [
 export function ankiLine({ card, documentTitle, passage }: ExportItem): string {
   const back = passage ? `${card.back}${SOURCE_MARK}${sourceLine(passage, documentTitle)}` : card.back;
   const fields = [ankiGuid(card), card.kind === 'cloze' ? 'Cloze' : 'Basic', ankiDeck(documentTitle), card.front, back, ankiTags(card.tags)];
-  return fields.map((field) => quoteField(field, SEPARATOR)).join(SEPARATOR);
+  // Guarded: people open these files in spreadsheets too, where a card starting with = would run as a formula.
+  return fields.map((field) => quoteField(guardFormula(field), SEPARATOR)).join(SEPARATOR);
 }
 
 /** The file around card lines made by ankiLine: the header, then one line each, ending in a newline. */

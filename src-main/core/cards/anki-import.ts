@@ -6,7 +6,7 @@
 import type { CardKind, StoredCard } from './card';
 import { GUID_PREFIX, SOURCE_MARK, ankiGuid, ankiTags } from './anki-export';
 import { checkCardContent, cleanCardTags } from './validate';
-import { parseDelimited } from './tsv';
+import { parseDelimited, unguardFormula } from './tsv';
 
 export interface ImportedNote {
   line: number;
@@ -90,9 +90,10 @@ export function parseAnkiText(text: string): ParsedAnkiText {
       layout = layoutOf(headers);
       continue;
     }
-    const at = (column: number | null) => (column === null ? undefined : entry.fields[column - 1]);
+    const row = entry.fields.map(unguardFormula);
+    const at = (column: number | null) => (column === null ? undefined : row[column - 1]);
     const meta = new Set([layout.guid, layout.notetype, layout.deck, layout.tags]);
-    const fields = entry.fields.filter((_, index) => !meta.has(index + 1)).map((field) => (layout.html ? htmlToText(field) : field));
+    const fields = row.filter((_, index) => !meta.has(index + 1)).map((field) => (layout.html ? htmlToText(field) : field));
     const kind: CardKind = /cloze/i.test(at(layout.notetype) ?? '') ? 'cloze' : 'basic';
     const front = fields[0] ?? '';
     const back = stripSource(fields[1] ?? '');

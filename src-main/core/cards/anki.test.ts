@@ -80,3 +80,31 @@ describe('Anki import', () => {
     expect(stripSource('Answer\n\nSource: my memory')).toBe('Answer\n\nSource: my memory');
   });
 });
+
+describe('what a spreadsheet would run', () => {
+  it('guards fields starting with = + - @ with an apostrophe, and the import gives back exactly the cards', () => {
+    const base = SAMPLE_CARDS[1]!;
+    const risky = ['=HYPERLINK("http://evil.example","click")', '+1+1', '-2+3', '@SUM(A1)', "'=already quoted", "'plain apostrophe"].map((front, i) => ({
+      card: { ...base, id: `r-${i}`, guid: null, front, back: i === 0 ? '=cmd|"/c calc"!A0' : 'answer', tags: i === 2 ? ['-minus'] : [] },
+      documentTitle: null,
+      passage: null,
+    }));
+    const text = toAnkiText(risky);
+    const rows = text.split('\n').filter((line) => line.startsWith('lectio-r-'));
+    for (const row of rows) {
+      for (const field of row.split('\t')) expect(field.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    const parsed = parseAnkiText(text);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.notes.map((note) => [note.front, note.back, note.tags])).toEqual(risky.map(({ card }) => [card.front, card.back, card.tags]));
+  });
+});
+
+describe('an imported card too long to study', () => {
+  it('is skipped with a message naming its line, as a typed one is refused', () => {
+    const long = 'x'.repeat(30_000);
+    const parsed = parseAnkiText(['#separator:tab', `Front ok\t${long}`, 'Kept\tanswer'].join('\n'));
+    expect(parsed.notes.map((note) => note.front)).toEqual(['Kept']);
+    expect(parsed.errors).toEqual(["Line 2: The card's back is 30,000 characters long; a card holds at most 20,000. Shorten it and import again."]);
+  });
+});

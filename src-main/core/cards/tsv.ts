@@ -4,6 +4,23 @@
  * header or comment line.
  */
 
+/**
+ * A field a spreadsheet would run as a formula starts with =, +, -, @, a tab or a carriage return. OWASP's remedy is
+ * a leading apostrophe, which spreadsheets read as "this is text" and hide. Fields already starting with apostrophes
+ * before such a character get one more, so unguardFormula gives back exactly what was written, whatever it was.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/** `field` with a leading apostrophe when a spreadsheet would otherwise take it for a formula. */
+export function guardFormula(field: string): string {
+  return FORMULA_START.test(field) ? `'${field}` : field;
+}
+
+/** Undoes guardFormula: the field as it was before export. */
+export function unguardFormula(field: string): string {
+  return field.startsWith("'") && FORMULA_START.test(field.slice(1)) ? field.slice(1) : field;
+}
+
 /** Quotes `field` when it needs it. */
 export function quoteField(field: string, separator: string): string {
   return field.includes(separator) || /["\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
