@@ -26,7 +26,7 @@ export interface LibraryHost {
   extractionWorker: string;
 }
 
-/** Throws LibraryLockedError when another process has the folder open, NewerSchemaError for a newer library. */
+/** Throws LibraryLockedError when another process has the folder open (files from a newer Lectio are held, with a notice). */
 export async function openLibrary(dataDir: string, { host, extractionWorker }: LibraryHost): Promise<OpenLibrary> {
   const now = () => new Date();
   const storage = await LibraryStorage.open({ dataDir, now });

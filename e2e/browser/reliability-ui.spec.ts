@@ -90,6 +90,39 @@ test('the Backups screen takes a backup and restores one after confirmation, kee
   expect(await rows.count()).toBeGreaterThan(before);
 });
 
+test('a library file from a newer Lectio does not stop the app: a notice offers the backups, and the file is never overwritten', async ({ page }) => {
+  const dataDir = newDataDir();
+  server = await startServer(dataDir);
+  await mustCall(server, 'importDocument', { text: 'The council met on Monday. It approved the budget.', format: 'text', title: 'Council' });
+  await mustCall(server, 'createBackup', {});
+  await server.stop();
+
+  const index = path.join(dataDir, 'library.json');
+  const newer = JSON.stringify({ schemaVersion: 99, documents: [], shelves: ['from the future'] });
+  writeFileSync(index, newer);
+  server = await startServer(dataDir);
+  await page.goto(server.url);
+  const notice = page.getByRole('status').filter({ hasText: 'newer version of Lectio' });
+  await expect(notice).toContainText('library.json was written by a newer version of Lectio (its schema is 99; this version reads up to 1)');
+  await expect(notice).toContainText('It is left untouched');
+  await saveScreen(page, 'notice-newer-library');
+  // Saving refuses with the reason, and the file is as the newer Lectio wrote it.
+  await page.getByRole('button', { name: 'Import article' }).click();
+  await page.getByRole('textbox', { name: 'Article text' }).fill('An article typed while the index is held.');
+  await page.getByRole('button', { name: 'Add to library' }).click();
+  await expect(page.getByRole('alert')).toContainText('it was written by a newer Lectio, and this version leaves it untouched');
+  expect(readFileSync(index, 'utf8')).toBe(newer);
+
+  await notice.getByRole('link', { name: 'Backups' }).click();
+  await expect(page.getByRole('heading', { name: 'Backups', exact: true })).toBeVisible();
+  await page.getByRole('row').filter({ hasText: 'Made by you' }).first().getByRole('button', { name: /^Restore the backup of/ }).click();
+  await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('button', { name: 'Open Council' })).toBeVisible();
+  // The restore replaced it only after the safety backup kept it, byte for byte, to go back to with a newer Lectio.
+  const safety = (await mustCall(server, 'listBackups', {})).find((backup) => backup.reason === 'before-restore');
+  expect(readFileSync(path.join(dataDir, 'backups', safety?.id ?? 'none', 'library.json'), 'utf8')).toBe(newer);
+});
+
 test('a save refused by the disk shows the storage error in an alert', async ({ page }) => {
   server = await startServer(newDataDir());
   // The server's own answer to ENOSPC (dispatch.ts, unit-tested in storage/durable-file.test.ts), played to the page.

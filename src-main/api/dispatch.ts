@@ -8,6 +8,7 @@ import { inputSchemas } from './schemas';
 import { InvalidInputError } from './service';
 import { NotFoundError } from '../storage/library-storage';
 import { StoreRetiredError } from '../storage/durable-file';
+import { NewerFileHeldError } from '../storage/json-store';
 import { ExtractionCancelledError } from '../analysis/extraction-runner';
 import { BackupCancelledError } from '../storage/backups';
 import { ExportCancelledError } from './services/exports';
@@ -15,7 +16,7 @@ import { ExportCancelledError } from './services/exports';
 function toApiError(error: unknown): ApiError {
   if (error instanceof InvalidInputError) return { code: 'invalid-argument', message: error.message };
   if (error instanceof NotFoundError) return { code: 'not-found', message: error.message };
-  if (error instanceof StoreRetiredError) return { code: 'storage', message: error.message };
+  if (error instanceof StoreRetiredError || error instanceof NewerFileHeldError) return { code: 'storage', message: error.message };
   if (error instanceof ExtractionCancelledError || error instanceof BackupCancelledError || error instanceof ExportCancelledError) return { code: 'cancelled', message: error.message };
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOSPC') return { code: 'storage', message: 'The disk is full: the change was not saved, and your data is unchanged.' };

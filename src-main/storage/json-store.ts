@@ -5,7 +5,7 @@
  */
 import { access, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
+import { Low, type Adapter } from 'lowdb';
 import type { BackupManifest } from './backups';
 import { CorruptFileError, DurableJsonFile } from './durable-file';
 
@@ -29,9 +29,48 @@ export interface StoreSpec<T extends Versioned> {
 }
 
 export class NewerSchemaError extends Error {
-  constructor(file: string, found: number, supported: number) {
+  constructor(
+    readonly file: string,
+    readonly found: number,
+    readonly supported: number,
+  ) {
     super(`${path.basename(file)} was written by a newer Lectio (schema ${found}; this version reads up to ${supported}). Update Lectio to open it.`);
     this.name = 'NewerSchemaError';
+  }
+}
+
+/** A write refused because the file on disk is from a newer Lectio, which this version must not overwrite. */
+export class NewerFileHeldError extends Error {
+  constructor(readonly file: string) {
+    super(`Nothing can be saved to ${path.basename(file)}: it was written by a newer Lectio, and this version leaves it untouched. Update Lectio, or restore a backup from Backups.`);
+    this.name = 'NewerFileHeldError';
+  }
+}
+
+/** Reads nothing (so the store starts from its defaults) and refuses every write, keeping a newer file as it is. */
+export class HeldFileAdapter<T> implements Adapter<T> {
+  constructor(private readonly file: string) {}
+
+  read(): Promise<T | null> {
+    return Promise.resolve(null);
+  }
+
+  write(): Promise<void> {
+    return Promise.reject(new NewerFileHeldError(this.file));
+  }
+}
+
+/**
+ * Opens the store like openStore, except that a file from a newer Lectio is neither read nor refused: the store
+ * starts from its defaults, refuses every write (NewerFileHeldError), and `heldNewer` says why. The app can then
+ * start and offer its backups instead of stopping; the file is never written.
+ */
+export async function openStoreHoldingNewer<T extends Versioned>(open: () => Promise<OpenedStore<T>>, spec: Pick<StoreSpec<T>, 'file' | 'defaults'>): Promise<OpenedStore<T>> {
+  try {
+    return await open();
+  } catch (error) {
+    if (!(error instanceof NewerSchemaError)) throw error;
+    return { db: new Low<T>(new HeldFileAdapter<T>(spec.file), spec.defaults()), heldNewer: error };
   }
 }
 
@@ -41,6 +80,8 @@ export interface OpenedStore<T> {
   movedAside?: string;
   /** With `movedAside`: the backup whose copy replaced it; null when none did and the file starts from its defaults. */
   restoredFrom?: BackupManifest | null;
+  /** Set when the file is from a newer Lectio and was left unread and untouched (openStoreHoldingNewer). */
+  heldNewer?: NewerSchemaError;
 }
 
 /** Makes a store refuse further writes and resolves once its accepted writes are on disk (before a restore). */

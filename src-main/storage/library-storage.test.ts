@@ -6,7 +6,7 @@ import type { Highlight } from '../core/annotations/highlight';
 import type { DocumentMeta } from '../core/model';
 import { LibraryLockedError } from './library-lock';
 import { LibraryStorage, NotFoundError } from './library-storage';
-import { NewerSchemaError } from './json-store';
+import { NewerFileHeldError } from './json-store';
 
 const now = () => new Date('2026-01-02T03:04:05.000Z');
 const opened: LibraryStorage[] = [];
@@ -89,14 +89,27 @@ describe('LibraryStorage', () => {
     expect(storage.notices.some((notice) => notice.message.includes('Doc x'))).toBe(true);
   });
 
-  it('refuses a library written by a newer Lectio and leaves it untouched', async () => {
+  it('opens a library whose files a newer Lectio wrote, with a notice, refusing every write to them', async () => {
     const first = await open();
+    await first.addDocument(meta('kept'), body);
     first.close();
-    const file = path.join(first.dataDir, 'library.json');
-    const newer = JSON.stringify({ schemaVersion: 99, documents: [], future: true });
-    writeFileSync(file, newer);
-    await expect(LibraryStorage.open({ dataDir: first.dataDir, now })).rejects.toBeInstanceOf(NewerSchemaError);
-    expect(readFileSync(file, 'utf8')).toBe(newer);
+    const newer = {
+      'library.json': JSON.stringify({ schemaVersion: 99, documents: [], future: true }),
+      'settings.json': JSON.stringify({ schemaVersion: 7, colorLabels: {} }),
+      'quiz.json': JSON.stringify({ schemaVersion: 5 }),
+    };
+    for (const [name, text] of Object.entries(newer)) writeFileSync(path.join(first.dataDir, name), text);
+    const storage = await open(first.dataDir);
+    expect(storage.notices.map((notice) => notice.message)).toEqual([
+      expect.stringMatching(/^library\.json was written by a newer version of Lectio \(its schema is 99; this version reads up to 1\)\. It is left untouched/),
+      expect.stringMatching(/^settings\.json was written by a newer version/),
+      expect.stringMatching(/^quiz\.json was written by a newer version/),
+    ]);
+    expect(storage.listDocuments()).toEqual([]);
+    await expect(storage.addDocument(meta('new'), body)).rejects.toBeInstanceOf(NewerFileHeldError);
+    expect(readdirSync(path.join(first.dataDir, 'documents'))).toEqual(['kept.json']);
+    await expect(storage.settings.write()).rejects.toThrow(/written by a newer Lectio/);
+    for (const [name, text] of Object.entries(newer)) expect(readFileSync(path.join(first.dataDir, name), 'utf8')).toBe(text);
   });
 
   it('removes temp files that interrupted writes left before this process started, and nothing else', async () => {

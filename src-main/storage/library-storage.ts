@@ -31,7 +31,7 @@ import { BackupStore, type BackupManifest } from './backups';
 import { acceptDataFile } from './data-file-checks';
 import { removeInterruptedWrites, retireFilesUnder } from './durable-file';
 import { BACKUPS_FOLDER } from './data-files';
-import { exists, type OpenedStore } from './json-store';
+import { exists, HeldFileAdapter, NewerFileHeldError, openStoreHoldingNewer, type NewerSchemaError, type OpenedStore } from './json-store';
 import { KeyedMutex } from './keyed-mutex';
 import { acquireLibraryLock, type LibraryLock } from './library-lock';
 import { countHighlights, findUnlistedDocuments } from './orphan-documents';
@@ -63,26 +63,29 @@ export interface StorageOptions {
 export const RECOUNT_DELAY_MS = 3_000;
 
 function openIndex(dataDir: string, recovery: Recovery, now: Date): Promise<OpenedStore<LibraryFile>> {
-  return openRecovering<LibraryFile>(
-    { file: path.join(dataDir, 'library.json'), schemaVersion: LIBRARY_SCHEMA_VERSION, defaults: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, documents: [] }), isValid: isLibraryFile },
-    'library.json',
-    recovery,
-    now,
-  );
+  const spec = { file: path.join(dataDir, 'library.json'), schemaVersion: LIBRARY_SCHEMA_VERSION, defaults: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, documents: [] }), isValid: isLibraryFile };
+  return openStoreHoldingNewer(() => openRecovering<LibraryFile>(spec, 'library.json', recovery, now), spec);
 }
 
 function openSettings(dataDir: string, recovery: Recovery, now: Date): Promise<OpenedStore<SettingsFile>> {
-  return openRecovering<SettingsFile>(
-    {
-      file: path.join(dataDir, 'settings.json'),
-      schemaVersion: SETTINGS_SCHEMA_VERSION,
-      defaults: () => ({ schemaVersion: SETTINGS_SCHEMA_VERSION, colorLabels: { ...DEFAULT_COLOR_LABELS } }),
-      isValid: isSettingsFile,
-    },
-    'settings.json',
-    recovery,
-    now,
-  );
+  const spec = {
+    file: path.join(dataDir, 'settings.json'),
+    schemaVersion: SETTINGS_SCHEMA_VERSION,
+    defaults: (): SettingsFile => ({ schemaVersion: SETTINGS_SCHEMA_VERSION, colorLabels: { ...DEFAULT_COLOR_LABELS } }),
+    isValid: isSettingsFile,
+  };
+  return openStoreHoldingNewer(() => openRecovering<SettingsFile>(spec, 'settings.json', recovery, now), spec);
+}
+
+/** The notice for a file from a newer Lectio, left unread and untouched: what it means, and the way out. */
+function newerFileNotice(held: NewerSchemaError): StorageNotice {
+  const name = path.basename(held.file);
+  return {
+    id: `newer:${name}`,
+    message:
+      `${name} was written by a newer version of Lectio (its schema is ${held.found}; this version reads up to ${held.supported}). ` +
+      'It is left untouched and nothing is saved to it, so what it holds is missing here. Update Lectio to use it, or restore a backup made by this version from Backups.',
+  };
 }
 
 /**
@@ -176,7 +179,7 @@ export class LibraryStorage {
    * Opens (creating if needed) the library. The files it loads now (index, settings, quiz) are checked as they open,
    * and so is any data file no store opens; the flashcards and each per-document file are checked on first use. A bad
    * file is moved aside and restored from the newest backup holding a good copy (recovery.ts), with a notice. Throws
-   * LibraryLockedError when another process holds the folder, NewerSchemaError for a library from a newer Lectio.
+   * LibraryLockedError when another process holds the folder. A start-up file from a newer Lectio is held untouched, with a notice.
    */
   static async open(options: StorageOptions): Promise<LibraryStorage> {
     const { dataDir, now } = options;
@@ -196,6 +199,8 @@ export class LibraryStorage {
       const index = await openIndex(dataDir, recovery, now());
       const settings = await openSettings(dataDir, recovery, now());
       storage = new LibraryStorage(dataDir, now, { library: index.db, settings: settings.db, backups, recovery }, lock, isNew);
+      // A file from a newer Lectio does not stop the app: it is held untouched, and the reader is offered the backups.
+      for (const held of [index.heldNewer, settings.heldNewer]) if (held) storage.notices.push(newerFileNotice(held));
       if (index.movedAside) await storage.#afterIndexRecovered();
       if (finished) {
         const kept = finished.movedAside.length > 0 ? ` ${finished.movedAside.length} file(s) that changed since were moved aside rather than replaced.` : '';
@@ -205,8 +210,8 @@ export class LibraryStorage {
           message: `Lectio stopped while restoring ${backupLabel(finished.backupId)}; the restore has now been completed, so the library is exactly that backup.${kept}`,
         });
       }
-      await storage.quiz.open();
-      await index.db.write();
+      await storage.#openQuiz();
+      if (!index.heldNewer) await index.db.write();
       storage.#scheduleRecount(options.recountDelayMs ?? RECOUNT_DELAY_MS);
       return storage;
     } catch (error) {
@@ -230,6 +235,11 @@ export class LibraryStorage {
     const store = { documents: this.documents, annotations: this.annotations, analysis: this.analysis }[folder ?? ''];
     if (!store || !/^[A-Za-z0-9_-]+$/.test(id)) return;
     await store.get(id).catch(() => undefined);
+  }
+
+  async #openQuiz(): Promise<void> {
+    const held = await this.quiz.open();
+    if (held) this.notices.push(newerFileNotice(held));
   }
 
   close(): void {
@@ -304,7 +314,7 @@ export class LibraryStorage {
       this.#settings = (await openSettings(this.dataDir, this.#recovery, this.now())).db;
       // The flashcards are read again if they were in use; otherwise on their first use, as at start-up.
       if (this.cards.isOpening) await this.cards.open();
-      await this.quiz.open();
+      await this.#openQuiz();
       const kept = movedAside.length > 0 ? ` ${movedAside.length} file(s) that changed since were moved aside rather than replaced.` : '';
       this.notices.push({
         id: `restored:${manifest.id}`,
@@ -333,6 +343,8 @@ export class LibraryStorage {
   }
 
   async addDocument(meta: DocumentMeta, body: DocumentBody): Promise<void> {
+    // The index is from a newer Lectio and refuses writes: say so before writing a body it could never list.
+    if (this.#library.adapter instanceof HeldFileAdapter) throw new NewerFileHeldError(path.join(this.dataDir, 'library.json'));
     const db = await this.documents.get(meta.id);
     db.data = { schemaVersion: DOCUMENT_SCHEMA_VERSION, id: meta.id, body };
     // Body first, then the index: a crash between the two leaves an unlisted file, never a listed document without one.

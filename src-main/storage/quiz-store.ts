@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
 import type { QuizSessionRecord } from '../core/quiz/session';
+import { openStoreHoldingNewer, type NewerSchemaError } from './json-store';
 import { openRecovering, type Recovery } from './recovery';
 
 export const QUIZ_SCHEMA_VERSION = 1;
@@ -49,19 +50,17 @@ export class QuizStore {
     private readonly recovery?: Recovery,
   ) {}
 
-  async open(): Promise<void> {
-    const opened = await openRecovering<QuizFile>(
-      {
-        file: path.join(this.dataDir, 'quiz.json'),
-        schemaVersion: QUIZ_SCHEMA_VERSION,
-        defaults: () => ({ schemaVersion: QUIZ_SCHEMA_VERSION, sessions: [], hidden: [] }),
-        isValid: isQuizFile,
-      },
-      'quiz.json',
-      this.recovery,
-      this.now(),
-    );
+  /** Opens the file; returns the NewerSchemaError of a file from a newer Lectio, which is held untouched (no writes). */
+  async open(): Promise<NewerSchemaError | undefined> {
+    const spec = {
+      file: path.join(this.dataDir, 'quiz.json'),
+      schemaVersion: QUIZ_SCHEMA_VERSION,
+      defaults: (): QuizFile => ({ schemaVersion: QUIZ_SCHEMA_VERSION, sessions: [], hidden: [] }),
+      isValid: isQuizFile,
+    };
+    const opened = await openStoreHoldingNewer(() => openRecovering<QuizFile>(spec, 'quiz.json', this.recovery, this.now()), spec);
     this.#db = opened.db;
+    return opened.heldNewer;
   }
 
   get db(): Low<QuizFile> {
