@@ -56,9 +56,12 @@ const HEADER = [
 /** One card's line of the file (without its line break). */
 export function ankiLine({ card, documentTitle, passage }: ExportItem): string {
   const back = passage ? `${card.back}${SOURCE_MARK}${sourceLine(passage, documentTitle)}` : card.back;
-  const fields = [ankiGuid(card), card.kind === 'cloze' ? 'Cloze' : 'Basic', ankiDeck(documentTitle), card.front, back, ankiTags(card.tags)];
-  // Guarded: people open these files in spreadsheets too, where a card starting with = would run as a formula.
-  return fields.map((field) => quoteField(guardFormula(field), SEPARATOR)).join(SEPARATOR);
+  // The reader's text is guarded: people open these files in spreadsheets too, where a card starting with = would run
+  // as a formula. The GUID is not: Anki matches it to the letter to update a note, and Anki's own GUIDs may start with
+  // + - = or @, so a guarded one would make a duplicate instead.
+  const content = [card.front, back, ankiTags(card.tags)].map(guardFormula);
+  const fields = [ankiGuid(card), card.kind === 'cloze' ? 'Cloze' : 'Basic', ankiDeck(documentTitle), ...content];
+  return fields.map((field) => quoteField(field, SEPARATOR)).join(SEPARATOR);
 }
 
 /** The file around card lines made by ankiLine: the header, then one line each, ending in a newline. */

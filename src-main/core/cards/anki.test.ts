@@ -108,3 +108,13 @@ describe('an imported card too long to study', () => {
     expect(parsed.errors).toEqual(["Line 2: The card's back is 30,000 characters long; a card holds at most 20,000. Shorten it and import again."]);
   });
 });
+
+describe('a GUID that Anki made', () => {
+  it('goes back out to the letter even when it starts like a formula, so Anki updates the note instead of adding one', () => {
+    const base = SAMPLE_CARDS[1]!;
+    const guids = ['=Qb4f&p0rZ', '+x1', '-y2', '@z3'];
+    const text = toAnkiText(guids.map((guid, i) => ({ card: { ...base, id: `g-${i}`, guid }, documentTitle: null, passage: null })));
+    for (const guid of guids) expect(text).toContain(`\n${guid}\t`);
+    expect(parseAnkiText(text).notes.map((note) => note.guid)).toEqual(guids);
+  });
+});
