@@ -78,16 +78,101 @@ test('the same with the keyboard alone: move, highlight, colour, note, undo', as
   await expect.poll(() => storedHighlights()[0]?.note).toBe('Why through the Assistant’s Office?');
 });
 
-test('one click highlights a whole sentence; a click on a highlight selects it', async ({ page }) => {
+const KREMLIN_SENTENCE = /^The Kremlin showed a relatively cautious attitude.*local time\), saying, “Coordination through diplomatic channels is still in progress,” but North Korea appears to be pushing for Putin’s visit to North Korea more actively\.$/;
+
+/** Clicks once, as a person does, at the start of `phrase` in the article. */
+async function clickPhrase(page: Page, phrase: string, clickCount = 1): Promise<void> {
+  const [box] = await phraseBoxes(page, phrase);
+  if (!box) throw new Error(`"${phrase}" is not on screen`);
+  await page.mouse.click(box.x + 5, box.y + box.height / 2, { clickCount });
+}
+
+/** The text of the sentence drawn as focused (the faint passage layer), or null when none is. */
+async function focusedSentence(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const [range] = [...(CSS.highlights.get('lectio-passage') ?? [])] as AbstractRange[];
+    if (!range) return null;
+    const live = document.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    return live.toString();
+  });
+}
+
+// Until issue #16 a single click made a highlight (and so did the first click of every double-click): now a click
+// only focuses its sentence, and highlighting it is an explicit act.
+test('a click focuses a sentence without highlighting it; the margin button or H highlights it; a click on a highlight selects it', async ({ page }) => {
   await openSample(page);
-  const [box] = await phraseBoxes(page, 'The Kremlin showed');
-  if (!box) throw new Error('phrase not shown');
-  await page.mouse.click(box.x + 5, box.y + box.height / 2);
-  await expect.poll(() => storedHighlights()[0]?.selectors[1].exact).toMatch(/^The Kremlin showed a relatively cautious attitude.*local time\), saying, “Coordination through diplomatic channels is still in progress,” but North Korea appears to be pushing for Putin’s visit to North Korea more actively\.$/);
+  await clickPhrase(page, 'The Kremlin showed');
+  const marginButton = page.getByRole('button', { name: 'Highlight this sentence' });
+  await expect(marginButton).toBeVisible();
+  await expect.poll(() => focusedSentence(page)).toMatch(KREMLIN_SENTENCE);
+  await expect(page.getByRole('toolbar')).toHaveCount(0);
+  expect(storedHighlights()).toHaveLength(0);
+  expect((await paintedLayers(page))['lectio-hl-1'] ?? 0).toBe(0);
+
+  await marginButton.click();
+  await expect.poll(() => storedHighlights()[0]?.selectors[1].exact).toMatch(KREMLIN_SENTENCE);
+  await expect(page.getByRole('toolbar', { name: 'Highlight actions' })).toBeVisible();
   await page.keyboard.press('Escape');
-  await page.mouse.click(box.x + 5, box.y + box.height / 2);
+  // The sentence is highlighted now: no offer to highlight it again.
+  await expect(page.getByRole('toolbar')).toHaveCount(0);
+  await expect(marginButton).toBeHidden();
+  await clickPhrase(page, 'The Kremlin showed');
   await expect(page.getByRole('toolbar', { name: 'Highlight actions' })).toBeVisible();
   expect(storedHighlights()).toHaveLength(1);
+
+  // Another sentence, by click and then the keyboard's H.
+  await clickPhrase(page, 'North Korea’s confident tone');
+  await expect.poll(() => focusedSentence(page)).toMatch(/^North Korea’s confident tone of announcement/);
+  await expect(page.getByRole('toolbar')).toHaveCount(0);
+  await page.keyboard.press('h');
+  await expect.poll(() => storedHighlights().map((h) => h.selectors[1].exact)).toContainEqual(expect.stringMatching(/^North Korea’s confident tone of announcement.*has become official\.$/));
+  expect(storedHighlights()).toHaveLength(2);
+});
+
+test('a double-click selects a word, as everywhere else, and the toolbar offers to highlight it', async ({ page }) => {
+  await openSample(page);
+  await clickPhrase(page, 'cooperation and strengthening', 2);
+  const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
+  await expect(toolbar).toBeVisible();
+  expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('cooperation');
+  expect(storedHighlights()).toHaveLength(0);
+  await toolbar.getByRole('button', { name: /^Key point/ }).click();
+  await expect.poll(() => storedHighlights().map((h) => h.selectors[1].exact)).toEqual(['cooperation']);
+});
+
+test('↓ and ↑ go on from the sentence last clicked, or from what is on screen, not from the top', async ({ page }) => {
+  await openSample(page);
+  await clickPhrase(page, 'The Kremlin showed');
+  await expect.poll(() => focusedSentence(page)).toMatch(KREMLIN_SENTENCE);
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => focusedSentence(page)).toMatch(/^It’s just a matter of timing/);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => focusedSentence(page)).toMatch(/^North Korea’s confident tone of announcement/);
+  await page.keyboard.press('h');
+  await expect.poll(() => storedHighlights()[0]?.selectors[1].exact).toMatch(/^North Korea’s confident tone of announcement/);
+
+  // A fresh visit, read down to the paragraph on Liu Jianchao without clicking: ↓ starts from what is on screen.
+  await page.reload();
+  await expect(page.getByRole('article')).toContainText('Choe Son-hee');
+  await page.getByRole('region', { name: /Article text/ }).evaluate((region: HTMLElement) => region.focus({ preventScroll: true }));
+  await phraseBoxes(page, 'Liu Jianchao');
+  await page.keyboard.press('ArrowDown');
+  const onScreen = () =>
+    page.evaluate(() => {
+      const [range] = [...(CSS.highlights.get('lectio-passage') ?? [])] as AbstractRange[];
+      if (!range) return null;
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      const rect = live.getClientRects()[0];
+      const top = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+      return rect ? rect.top >= top && rect.bottom <= innerHeight : false;
+    });
+  await expect.poll(onScreen).toBe(true);
+  expect(await focusedSentence(page)).not.toMatch(/^As Russian President/);
 });
 
 test('exports Markdown and Web Annotation JSON, and the JSON imports back', async ({ page }) => {

@@ -1,32 +1,26 @@
 /**
  * How a reader highlights, by mouse and by keyboard: the passage under the pointer or keyboard focus, the selection
  * toolbar, the active highlight, and the keys (↓/↑ or J/K move, H highlights, 1–5 colour, N note, Delete, Ctrl/Cmd+Z).
+ * Highlighting is always an explicit act (a toolbar colour, a key, the margin's Highlight button): a plain click only
+ * puts the focus on its sentence, since a click is also how people dismiss a selection or place the caret.
  */
 import type { AnchoredHighlight } from '../../../src-main/api/contract';
 import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
 import { passageAt, passageIndexFrom, snapToWords, type Passage } from '../../../src-main/core/passages';
 import { offsetFromPoint, rangeFromOffsets, selectionToOffsets } from '../anchoring/text-map';
 import { clearLayer, paintLayer } from '../paint';
+import { firstLineTop, isPassageInView, passageIndexInView } from '../passage-view';
+import { toolbarFor, type Toolbar } from '../toolbar-place';
 import type { AnnotationsState } from './annotations.svelte';
 
-export interface Toolbar {
-  x: number;
-  y: number;
-  /** True when the toolbar sits under the text (`y` is then the text's bottom): above, it would be hidden. */
-  below: boolean;
-  start: number;
-  end: number;
-  highlightId: string | null;
-}
-
 const COLOR_KEYS = new Set(['1', '2', '3', '4', '5']);
-/** The toolbar's height and its gap to the text, in CSS pixels, with a little to spare. */
-const TOOLBAR_ROOM = 56;
 
 export class HighlightController {
   toolbar = $state<Toolbar | null>(null);
   activeId = $state<string | null>(null);
   focused = $state<Passage | null>(null);
+  /** Where the focused sentence's first line is, in CSS pixels from the article text's top: the margin button's place. */
+  gutterTop = $state<number | null>(null);
   /** Set to ask the panel to open the note editor of this highlight. */
   noteRequest = $state<string | null>(null);
   announcement = $state('');
@@ -82,6 +76,11 @@ export class HighlightController {
     else clearLayer('lectio-passage');
   }
 
+  #placeGutter(): void {
+    const root = this.root();
+    this.gutterTop = root && this.focused ? firstLineTop(root, this.focused) : null;
+  }
+
   /**
    * The pointer moved: the passage under it is found and drawn once per frame, just before the frame, not on every
    * event. Drawing at once would leave the page's style to update at the next hit test, so a click that follows a
@@ -114,19 +113,15 @@ export class HighlightController {
 
   #placeToolbar(start: number, end: number, highlightId: string | null): void {
     const root = this.root();
-    const range = root ? rangeFromOffsets(root, start, end) : null;
-    const rect = range?.getClientRects()[0] ?? range?.getBoundingClientRect();
-    if (!rect) return;
-    // Above the first line unless that puts it under the sticky top bar or off the screen (a sentence reached with ↓
-    // near the top): then below the last line, where it can be seen and clicked.
-    const topbar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
-    const below = rect.top - TOOLBAR_ROOM < topbar;
-    const rects = range?.getClientRects();
-    const at = below ? (rects?.[rects.length - 1] ?? rect) : rect;
-    this.toolbar = { x: at.left + at.width / 2, y: below ? at.bottom : at.top, below, start, end, highlightId };
+    const toolbar = root ? toolbarFor(root, start, end, highlightId) : null;
+    if (toolbar) this.toolbar = toolbar;
   }
 
-  /** After a mouse press ends: a drag selects (toolbar), a click on a highlight activates it, a click on text highlights its passage. */
+  /**
+   * After a mouse press ends: a drag (or a double-click's word) selects, and the toolbar offers to highlight it; a
+   * click on a highlight activates it; a click on other text focuses its sentence, from which ↓/↑, H and the margin's
+   * Highlight button go on. No click makes a highlight by itself.
+   */
   pointerUp(event: MouseEvent): Promise<void> {
     const root = this.root();
     if (!root || event.button !== 0) return Promise.resolve();
@@ -143,27 +138,43 @@ export class HighlightController {
     const started = performance.now();
     const offset = this.#clickOffset(root, event);
     if (offset === null) return Promise.resolve();
-    // Click to highlight: the caret of the click, its canonical offset, the interval-index lookup (read by `npm run bench`).
+    // Click on a highlight: the caret of the click, its canonical offset, the interval-index lookup (read by `npm run bench`).
     const found = this.annotations.at(offset)[0];
     performance.measure('lectio:highlight-lookup', { start: started, detail: { hit: found?.id ?? null } });
     return this.#enqueue(() => this.#clickAt(offset));
   }
 
-  /** A click at `offset`, once earlier actions are done: selects the highlight there, or highlights the sentence. */
-  async #clickAt(offset: number): Promise<void> {
+  /** A click at `offset`, once earlier actions are done: focuses the sentence there, and selects the highlight there. */
+  #clickAt(offset: number): void {
+    this.focused = passageAt(this.passages(), offset);
+    this.#paintPassage();
+    this.#placeGutter();
     const hit = this.annotations.at(offset)[0];
-    if (hit?.anchor) {
-      this.activate(hit);
-      return;
-    }
-    const passage = passageAt(this.passages(), offset);
-    if (passage) await this.#highlight(passage.start, passage.end, 1);
+    if (hit?.anchor) this.activate(hit);
+    else this.dismiss();
   }
 
-  /** Keeps the toolbar beside its text while the page scrolls. */
+  /** True when the focused sentence is not yet highlighted as a whole: the margin's Highlight button then shows. */
+  get focusedCanHighlight(): boolean {
+    const focused = this.focused;
+    if (!focused) return false;
+    void this.annotations.highlights; // Re-read when highlights change (the index lookup below is not reactive).
+    return !this.annotations.at(focused.start).some((h) => h.anchor && h.anchor.start <= focused.start && h.anchor.end >= focused.end);
+  }
+
+  /** The margin's Highlight button: highlights the focused sentence in the first colour. */
+  highlightFocused(): Promise<void> {
+    return this.#enqueue(async () => {
+      const focused = this.focused;
+      if (focused) await this.#highlight(focused.start, focused.end, 1);
+    });
+  }
+
+  /** Keeps the toolbar beside its text while the page scrolls, and the margin button beside its sentence on a resize. */
   reposition(): void {
     const target = this.toolbar;
     if (target) this.#placeToolbar(target.start, target.end, target.highlightId);
+    this.#placeGutter();
   }
 
   activate(highlight: AnchoredHighlight): void {
@@ -212,16 +223,23 @@ export class HighlightController {
     this.dismiss();
   }
 
+  /**
+   * ↓/↑: the next or previous sentence from the focused one (clicked or reached with the keys) while it is on screen;
+   * otherwise the first (↓) or last (↑) sentence the reader is looking at, rather than the article's first.
+   */
   #move(step: 1 | -1): void {
     const passages = this.passages();
-    if (passages.length === 0) return;
-    const current = this.focused ? passageIndexFrom(passages, this.focused.start) : step === 1 ? -1 : passages.length;
-    const next = passages[Math.max(0, Math.min(passages.length - 1, current + step))];
+    const root = this.root();
+    if (passages.length === 0 || !root) return;
+    const focused = this.focused && isPassageInView(root, this.focused) ? this.focused : null;
+    const next = focused
+      ? passages[Math.max(0, Math.min(passages.length - 1, passageIndexFrom(passages, focused.start) + step))]
+      : passages[passageIndexInView(root, passages, step === 1 ? 'first' : 'last')];
     if (!next) return;
     this.focused = next;
     this.#paintPassage();
-    const root = this.root();
-    const range = root ? rangeFromOffsets(root, next.start, next.end) : null;
+    this.#placeGutter();
+    const range = rangeFromOffsets(root, next.start, next.end);
     range?.startContainer.parentElement?.closest('[data-start]')?.scrollIntoView({ block: 'nearest' });
     this.announcement = this.text().slice(next.start, next.end);
     const hit = this.annotations.at(next.start)[0];
