@@ -3,8 +3,10 @@
  * bar's controls stay on screen, the Reader's study panel is at hand in a narrow window (a drawer, not a whole article's
  * scroll away), and what opens inside the panel stays inside it.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { serverPerTest } from '../support/server';
+import { dragSelect } from '../support/text';
 
 const server = serverPerTest();
 
@@ -32,7 +34,19 @@ function sidewaysOverflow(page: Page): Promise<number> {
 
 test('every screen fits windows 720, 800, 1280 and 2560 px wide, with Search, Settings and the shortcuts on screen', async ({ page }) => {
   test.setTimeout(180_000);
+  // Screens with something on them: a highlight made into a card (Cards, Review) and a backup (Backups).
   await page.goto(server.url);
+  await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
+  const phrase = 'Foreign Minister Choe Son-hee';
+  await dragSelect(page, phrase);
+  await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: /^Actor/ }).click();
+  const item = page.getByRole('list', { name: 'Highlights' }).getByRole('listitem').filter({ hasText: phrase });
+  await item.getByRole('button', { name: `Make card: ${phrase}` }).click();
+  await expect(item.getByRole('status')).toHaveText('Card made · Review');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click();
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByRole('table', { name: 'Backups' })).toBeVisible();
+
   for (const width of [720, 800, 1280, 2560]) {
     await page.setViewportSize({ width, height: 860 });
     for (const screen of SCREENS) {
@@ -64,6 +78,9 @@ test('at 800 px the study panel opens as a drawer from the top of the article, w
   await expect(page.getByRole('list', { name: 'People' })).toBeInViewport();
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  // The open drawer and the button that opened it, as a screen reader meets them.
+  const axe = await new AxeBuilder({ page }).setLegacyMode().withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('.sidebar').include('.reader-nav').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // Escape closes it and gives the focus back to its button.
   await page.keyboard.press('Escape');
