@@ -35,7 +35,8 @@ test('the shortcuts sheet opens with ? and closes with Escape', async ({ page })
   await page.keyboard.press('?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();
-  await expect(sheet).toContainText('Highlight the sentence or selection');
+  await expect(sheet).toContainText('Highlight the focused sentence or the selection');
+  await expect(sheet).toContainText('Focus a sentence (no highlight yet)');
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
 });
