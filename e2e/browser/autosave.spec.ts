@@ -94,3 +94,20 @@ test('a card being edited is saved as it is typed, and a reload in the middle of
   await page.reload();
   await expect.poll(() => storedCards()[0]?.back, { timeout: 15_000 }).toBe('Head of the liaison department since 2022');
 });
+
+test('a new actor name typed but not yet confirmed is saved when the page is reloaded', async ({ page }) => {
+  await openSample(page);
+  await page.getByRole('tab', { name: /Actors/ }).click();
+  await page.getByRole('list', { name: 'People' }).getByRole('button', { name: /^Choe Son-hee/ }).click();
+  const name = page.getByLabel('Correct Choe Son-hee').getByRole('textbox', { name: 'Name' });
+  await name.click();
+  await name.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('ui');
+  await page.reload();
+  const renames = () => (readJson('annotations/sample.json').corrections as { renames?: Record<string, string> } | undefined)?.renames ?? {};
+  await expect.poll(() => Object.values(renames()), { timeout: 15_000 }).toEqual(['Choe Son-hui']);
+  await page.getByRole('tab', { name: /Actors/ }).click();
+  await expect(page.getByRole('list', { name: 'People' })).toContainText('Choe Son-hui');
+});

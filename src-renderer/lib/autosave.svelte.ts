@@ -55,10 +55,14 @@ export class AutoSave<T> implements SaveProgress {
   #saving: Promise<void> | null = null;
   #savedAny = false;
 
-  /** `save` stores a value and throws (or rejects) when it could not. */
+  /**
+   * `save` stores a value and throws (or rejects) when it could not. `delay` null saves only on flush (the field's
+   * blur, the page going away): for a field where each saved value does real work, such as renaming an actor, which
+   * re-runs the analysis and would otherwise rename it to every prefix of the new name.
+   */
   constructor(
     private readonly save: (value: T) => Promise<void>,
-    private readonly delay = AUTOSAVE_DELAY_MS,
+    private readonly delay: number | null = AUTOSAVE_DELAY_MS,
   ) {}
 
   /** The field changed: saves `value` after a pause, unless another change comes first. */
@@ -66,7 +70,7 @@ export class AutoSave<T> implements SaveProgress {
     this.#pending = { value };
     this.status = 'pending';
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.flush(), this.delay);
+    if (this.delay !== null) this.#timer = setTimeout(() => void this.flush(), this.delay);
     live.add(this);
     listenForLeaving();
   }
