@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { saveDraftsBeforeClose } from './electron/close-guard';
 import { desktopHandlers } from './electron/desktop-handlers';
 import { registerIpc } from './electron/ipc';
 import { installAppMenu } from './electron/menu';
@@ -19,6 +20,8 @@ const preloadPath = path.join(__dirname, '../preload/preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 let library: OpenLibrary | null = null;
+/** Set by 'before-quit': a window whose close was held to save drafts quits again once it has closed. */
+let quitRequested = false;
 const menuCommands = new MenuCommandQueue();
 const openedFiles = new OpenedFiles();
 
@@ -30,7 +33,12 @@ async function openFiles(paths: readonly string[]): Promise<void> {
 
 function showWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow({ preloadPath, rendererUrl });
+    const window = createMainWindow({ preloadPath, rendererUrl });
+    saveDraftsBeforeClose(window, () => {
+      window.close();
+      if (quitRequested) app.quit();
+    });
+    mainWindow = window;
     return;
   }
   if (mainWindow.isMinimized()) mainWindow.restore();
@@ -74,6 +82,9 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('activate', () => {
     if (library && BrowserWindow.getAllWindows().length === 0) showWindow();
+  });
+  app.on('before-quit', () => {
+    quitRequested = true;
   });
   let quitting = false;
   app.on('will-quit', (event) => {

@@ -52,6 +52,10 @@ async function answer(request: ControlRequest): Promise<unknown> {
     case 'click-menu':
       clickMenuItem(request.path);
       return null;
+    case 'close-window':
+      // As the user's click on the window's close button: 'close' first, which the app may prevent.
+      void windowOf(request.windowId).closeAsUser();
+      return null;
     case 'quit':
       app.quit();
       return null;

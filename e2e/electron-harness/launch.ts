@@ -142,6 +142,11 @@ export class HarnessApp {
     return this.#request({ type: 'click-menu', path });
   }
 
+  /** Closes window `windowId` as its close button does (the app may prevent it, as Electron allows). */
+  closeWindow(windowId = 1): Promise<void> {
+    return this.#request({ type: 'close-window', windowId });
+  }
+
   records(): Promise<HarnessRecords> {
     return this.#request({ type: 'records' });
   }

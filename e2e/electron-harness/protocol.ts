@@ -66,6 +66,7 @@ export type ControlRequest =
   | { type: 'permission-request'; id: number; windowId: number; permission: string }
   | { type: 'permission-check'; id: number; windowId: number; permission: string }
   | { type: 'click-menu'; id: number; path: string[] }
+  | { type: 'close-window'; id: number; windowId: number }
   | { type: 'quit'; id: number };
 
 /** Runner -> spec. */

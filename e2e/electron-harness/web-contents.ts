@@ -176,6 +176,12 @@ export class WebContents extends EventEmitter {
     this.owner.contentsLoaded();
   }
 
+  /** Electron's executeJavaScript: runs `code` in the page's main world; resolves with its result, awaited. */
+  async executeJavaScript(code: string): Promise<unknown> {
+    const page = await this.#ready;
+    return page.evaluate(code);
+  }
+
   /** Closes the page (the window is being closed or destroyed). */
   async close(): Promise<void> {
     const page = this.#page ?? (await this.#ready.catch(() => null));

@@ -113,9 +113,25 @@ export interface ExportedFile {
 }
 
 export interface AnnotationImportReport {
+  /** Highlights added to the document the import was asked for. */
   imported: number;
+  /** Highlights it already had (the same ids). */
   skipped: number;
   errors: string[];
+  /** Annotations whose source is another document of the library: left out, for the reader to import there. */
+  elsewhere: { documentId: string; title: string; count: number }[];
+  /**
+   * Annotations whose source is no document of the library and whose quotes are not in this one: left out unless the
+   * reader asks for them here (`attachUnmatched`). `sources` names a few of those sources.
+   */
+  unmatched: { count: number; sources: string[] };
+}
+
+export interface ImportAnnotationsInput {
+  documentId: string;
+  content: string;
+  /** Put annotations whose source is no document of the library on this one anyway (the reader chose it). */
+  attachUnmatched?: boolean;
 }
 
 export type ColorLabelMap = Record<'1' | '2' | '3' | '4' | '5', string>;
@@ -194,7 +210,7 @@ export interface ApiMethods {
   setDocumentNote: { input: { documentId: string; note: string }; output: { documentNote: string } };
   /** One export runs at a time (see exportProgress); another started meanwhile fails with 'invalid-argument'. */
   exportAnnotations: { input: { documentId: string; format: AnnotationExportFormat }; output: ExportedFile };
-  importAnnotations: { input: { documentId: string; content: string }; output: AnnotationImportReport };
+  importAnnotations: { input: ImportAnnotationsInput; output: AnnotationImportReport };
   search: { input: { query: string; limit?: number }; output: SearchHit[] };
   prepareQuiz: { input: QuizRequest; output: { seed: string; questions: SessionQuestion[] } };
   startQuiz: { input: QuizRequest; output: QuizSessionRecord };

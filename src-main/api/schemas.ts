@@ -38,6 +38,7 @@ const storedHighlight = z
     tags,
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
+    foreignId: z.string().min(1).max(2000).optional(),
   })
   .strict();
 const quizRequest = z
@@ -83,6 +84,7 @@ const storedCard = z
     guid: z.string().min(1).max(200).nullable(),
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
+    foreignId: z.string().min(1).max(2000).optional(),
   })
   .strict();
 
@@ -134,7 +136,7 @@ export const inputSchemas: Schemas = {
   restoreHighlight: z.object({ documentId: id, highlight: storedHighlight }).strict(),
   setDocumentNote: z.object({ documentId: id, note: z.string().max(200_000) }).strict(),
   exportAnnotations: z.object({ documentId: id, format: z.enum(['markdown', 'json']) }).strict(),
-  importAnnotations: z.object({ documentId: id, content: z.string().max(50_000_000) }).strict(),
+  importAnnotations: z.object({ documentId: id, content: z.string().max(50_000_000), attachUnmatched: z.boolean().optional() }).strict(),
   search: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }).strict(),
   prepareQuiz: quizRequest,
   startQuiz: quizRequest,

@@ -7,6 +7,8 @@ function guardOf<T>(schema: z.ZodType): (data: unknown) => data is T {
 }
 import type { Corrections } from '../core/analysis/corrections';
 import type { Highlight } from '../core/annotations/highlight';
+import { isLectioId, lectioIdFor } from '../core/annotations/highlight-id';
+import type { Anchored } from '../core/anchoring/anchor';
 import type { ExtractionResult } from '../core/extract/types';
 import type { DocumentBody, DocumentMeta } from '../core/model';
 
@@ -59,6 +61,18 @@ export interface AnnotationsFile {
   highlights: Highlight[];
   documentNote: string;
   corrections: Corrections;
+  /**
+   * Where each highlight anchored (null: an orphan) in the text whose digest is `textKey`, so reading a document does
+   * not re-anchor every highlight each time: a fuzzy re-anchoring of a misplaced one can take milliseconds, and a
+   * thousand of them held the service for seconds on every open. Derived data, recomputed when the text changes.
+   * Absent in files written before it existed.
+   */
+  anchors?: AnchorCache;
+}
+
+export interface AnchorCache {
+  textKey: string;
+  at: Record<string, Anchored | null>;
 }
 
 export interface AnalysisFile {
@@ -81,7 +95,9 @@ const highlight = z.object({
   tags: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  foreignId: z.string().optional(),
 });
+const anchored = z.object({ ...span, method: z.enum(['position', 'exact', 'fuzzy']), score: z.number().optional() });
 const corrections = z.object({
   renames: z.record(z.string(), z.string()),
   merges: z.array(z.object({ from: z.string(), into: z.string() })),
@@ -96,6 +112,7 @@ const annotationsFile = z.object({
   highlights: z.array(highlight),
   documentNote: z.string(),
   corrections,
+  anchors: z.object({ textKey: z.string(), at: z.record(z.string(), anchored.nullable()) }).optional(),
 });
 const analysisFile = z.object({
   schemaVersion: z.literal(ANALYSIS_SCHEMA_VERSION),
@@ -108,6 +125,21 @@ const analysisFile = z.object({
 export const isAnnotationsFile = guardOf<AnnotationsFile>(annotationsFile);
 
 export const isAnalysisFile = guardOf<AnalysisFile>(analysisFile);
+
+/**
+ * An annotations file with every highlight on a Lectio id. Earlier Lectio kept an imported annotation's W3C id (an IRI
+ * such as `https://example.org/anno/1`) as its id, which the API's update and delete refuse, so such a highlight could
+ * be neither edited nor deleted: it gets the Lectio id derived from the IRI and keeps the IRI as `foreignId`. The
+ * derived id is the one an import gives today, so a re-import still finds it. Null when every id is already good.
+ */
+export function upgradeAnnotationsFile(data: AnnotationsFile): AnnotationsFile | null {
+  if (data.highlights.every((h) => isLectioId(h.id))) return null;
+  const highlights = data.highlights.map((h) => (isLectioId(h.id) ? h : { ...h, id: lectioIdFor(h.id), foreignId: h.foreignId ?? h.id }));
+  // The cached anchors are keyed by the old ids; drop them, they are recomputed on the next read.
+  const upgraded: AnnotationsFile = { ...data, highlights };
+  delete upgraded.anchors;
+  return upgraded;
+}
 
 export interface SettingsFile {
   schemaVersion: number;

@@ -18,6 +18,11 @@ export interface PerDocumentSpec<T extends Versioned> {
   defaults: (documentId: string) => T;
   isValid: (data: unknown) => data is T;
   migrate?: (data: Versioned) => T;
+  /**
+   * Brings a valid file of the current schema up to date as it opens (a fix that needs no new version, so an older
+   * Lectio still reads the result); returns null when there is nothing to change. The change is written at once.
+   */
+  upgrade?: (data: T) => T | null;
   /** Restores and announces a document's file that was unreadable when first opened. */
   recovery: Recovery;
   /** Called when a file was recovered as it opened (moved aside, perhaps restored), before anyone else sees it. */
@@ -122,6 +127,11 @@ export class PerDocumentStore<T extends Versioned> {
       this.now(),
     );
     if (opened.movedAside) await this.spec.onRecovered?.(documentId, opened.db.data);
+    const upgraded = this.spec.upgrade?.(opened.db.data) ?? null;
+    if (upgraded !== null) {
+      opened.db.data = upgraded;
+      await opened.db.write();
+    }
     return opened.db;
   }
 }

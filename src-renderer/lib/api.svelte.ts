@@ -45,13 +45,34 @@ function unwrap<T>(result: ApiResult<T>): T {
   throw new ApiCallError(result.error);
 }
 
+/**
+ * True from the moment the page starts to go away (a reload, a closed tab): the calls made then are the last saves of
+ * what the reader typed (lib/autosave.svelte.ts), and only a keepalive request outlives its page. Cleared again if
+ * the page stays after all.
+ */
+let leaving = false;
+/** Chromium lets keepalive requests carry 64 KiB in all; a larger body goes as an ordinary request. */
+const KEEPALIVE_MAX_BODY = 60_000;
+
+function watchLeaving(): void {
+  const leave = () => {
+    leaving = true;
+    setTimeout(() => (leaving = false), 1000);
+  };
+  // Registered before any saver's listeners (this module loads first), so the flag is set when they save.
+  window.addEventListener('beforeunload', leave);
+  window.addEventListener('pagehide', leave);
+}
+
 async function postJson(method: MethodName, input: unknown, token: string): Promise<ApiResult<unknown>> {
   let response: Response;
   try {
+    const body = JSON.stringify(input);
     response = await fetch(httpPath(method), {
       method: 'POST',
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-      body: JSON.stringify(input),
+      body,
+      keepalive: leaving && new TextEncoder().encode(body).length < KEEPALIVE_MAX_BODY,
     });
   } catch {
     return { ok: false, error: { code: 'internal', message: 'Lectio’s local server is not answering. Is `npm run serve` still running?' } };
@@ -73,6 +94,7 @@ export function onCallSettled(listener: (method: MethodName) => void): () => voi
 function createClient(): LectioApi {
   const bridge = window.lectio;
   const token = bridge ? '' : browserToken();
+  if (!bridge) watchLeaving();
   const call = async (method: MethodName, input: unknown) => {
     const plain = $state.snapshot(input ?? {});
     try {

@@ -83,7 +83,7 @@ describe('annotations service', () => {
     const second = await setup();
     const copy = await second.api.importDocument({ text: TEXT, format: 'text' });
     const report = await second.api.importAnnotations({ documentId: copy.id, content: exported.content });
-    expect(report).toEqual({ imported: 2, skipped: 0, errors: [] });
+    expect(report).toEqual({ imported: 2, skipped: 0, errors: [], elsewhere: [], unmatched: { count: 0, sources: [] } });
     const back = (await second.api.getAnnotations({ documentId: copy.id })).highlights;
     const original = (await first.api.getAnnotations({ documentId: doc.id })).highlights;
     const strip = (h: (typeof back)[number]) => ({ color: h.color, note: h.note, tags: h.tags, selectors: h.selectors, anchor: h.anchor });

@@ -1,15 +1,18 @@
 /**
- * The highlights part of the service: highlights stored as W3C selectors and re-anchored against the document's text
- * on every read (orphans are returned, never dropped), notes and tags, the document note, export to Markdown and Web
- * Annotation JSON-LD, and import of that JSON back. Each change is saved as it happens.
+ * The highlights part of the service: highlights stored as W3C selectors, anchored against the document's text once
+ * per version of it and the result stored (orphans are returned, never dropped), notes and tags, the document note,
+ * export to Markdown and Web Annotation JSON-LD, and import of that JSON back onto the document it names. Each change
+ * is saved as it happens.
  */
-import { anchor } from '../../core/anchoring/anchor';
+import { anchor, type Anchored } from '../../core/anchoring/anchor';
 import { InvalidRangeError, describe } from '../../core/anchoring/describe';
 import { highlightSection, markdownFile } from '../../core/annotations/export-markdown';
 import { inReadingOrder, type ColorLabels, type Highlight } from '../../core/annotations/highlight';
 import { annotationsJson, collectionJson } from '../../core/annotations/web-annotation';
-import { fromWebAnnotations } from '../../core/annotations/web-annotation-import';
+import { readWebAnnotations } from '../../core/annotations/web-annotation-import';
 import type { AnchoredHighlight, LectioApi } from '../contract';
+import { anchorAll, anchorsFor, storeAnchors, textKeyOf } from './anchor-cache';
+import { placeAnnotations } from './annotation-placement';
 import { InvalidInputError, type ServiceDeps } from './deps';
 
 type AnnotationMethods = Pick<
@@ -17,9 +20,7 @@ type AnnotationMethods = Pick<
   'getAnnotations' | 'createHighlight' | 'updateHighlight' | 'deleteHighlight' | 'restoreHighlight' | 'setDocumentNote' | 'exportAnnotations' | 'importAnnotations'
 >;
 
-function anchored(text: string, highlight: Highlight): AnchoredHighlight {
-  return { ...highlight, anchor: anchor(text, highlight.selectors) };
-}
+const withAnchor = (highlight: Highlight, at: Anchored | null | undefined): AnchoredHighlight => ({ ...highlight, anchor: at ?? null });
 
 function cleanTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((tag) => tag.trim().replace(/^#/, '')).filter(Boolean))];
@@ -38,10 +39,19 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
     return { doc, file };
   }
 
-  /** Applies `change` under the file's lock (so concurrent calls never lose each other's work); returns the result. */
-  async function save(documentId: string, change: (highlights: Highlight[]) => Highlight[]): Promise<Highlight[]> {
+  /**
+   * Applies `change` under the file's lock (so concurrent calls never lose each other's work) and records `anchors`
+   * (found in the text named `textKey`) beside the highlights; returns the highlights as saved.
+   */
+  async function save(
+    documentId: string,
+    change: (highlights: Highlight[]) => Highlight[],
+    textKey: string,
+    anchors: Record<string, Anchored | null> = {},
+  ): Promise<Highlight[]> {
     const highlights = await storage.annotations.update(documentId, (data) => {
       data.highlights = change(data.highlights);
+      storeAnchors(data, textKey, anchors);
       return data.highlights;
     });
     await storage.updateMeta(documentId, { highlightCount: highlights.length });
@@ -62,7 +72,16 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
   return {
     async getAnnotations({ documentId }) {
       const { doc, file } = await open(documentId);
-      return { documentId, documentNote: file.data.documentNote, highlights: file.data.highlights.map((h) => anchored(doc.body.text, h)) };
+      const textKey = textKeyOf(documentId, doc.body.text);
+      const known = anchorsFor(file.data, textKey).at;
+      const missing = file.data.highlights.filter((h) => !(h.id in known));
+      if (missing.length > 0) {
+        // Anchored once (for this version of the text) and stored, so the next read finds them all here.
+        const found = await anchorAll(doc.body.text, missing);
+        await storage.annotations.update(documentId, (data) => storeAnchors(data, textKey, found));
+      }
+      const at = anchorsFor(file.data, textKey).at;
+      return { documentId, documentNote: file.data.documentNote, highlights: file.data.highlights.map((h) => withAnchor(h, at[h.id])) };
     },
 
     async createHighlight({ documentId, start, end, color, note, tags }) {
@@ -76,12 +95,14 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       }
       const at = now().toISOString();
       const highlight: Highlight = { id: newId(), documentId, color, selectors, note: note ?? '', tags: cleanTags(tags ?? []), createdAt: at, updatedAt: at };
-      await save(documentId, (highlights) => [...highlights, highlight]);
-      return anchored(doc.body.text, highlight);
+      const found = anchor(doc.body.text, selectors);
+      await save(documentId, (highlights) => [...highlights, highlight], textKeyOf(documentId, doc.body.text), { [highlight.id]: found });
+      return withAnchor(highlight, found);
     },
 
     async updateHighlight({ documentId, id, ...change }) {
-      const { doc } = await open(documentId);
+      const { doc, file } = await open(documentId);
+      const textKey = textKeyOf(documentId, doc.body.text);
       // The change is applied to the highlight as stored when the lock is held, so concurrent edits of one highlight
       // (its colour from one call, its note from another) both survive.
       const saved = await save(documentId, (highlights) => {
@@ -94,22 +115,26 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
           updatedAt: now().toISOString(),
         };
         return highlights.map((h) => (h.id === id ? updated : h));
-      });
-      return anchored(doc.body.text, find(saved, id));
+      }, textKey);
+      // Its selectors did not change, so neither did its anchor; anchored here only if it never was.
+      const updated = find(saved, id);
+      const known = anchorsFor(file.data, textKey).at;
+      return withAnchor(updated, id in known ? known[id] : anchor(doc.body.text, updated.selectors));
     },
 
     async deleteHighlight({ documentId, id }) {
-      const { file } = await open(documentId);
+      const { doc, file } = await open(documentId);
       const removed = find(file.data.highlights, id);
-      await save(documentId, (highlights) => highlights.filter((h) => h.id !== id));
+      await save(documentId, (highlights) => highlights.filter((h) => h.id !== id), textKeyOf(documentId, doc.body.text));
       return removed;
     },
 
     async restoreHighlight({ documentId, highlight }) {
       const { doc } = await open(documentId);
       if (highlight.documentId !== documentId) throw new InvalidInputError('That highlight belongs to another document.');
-      await save(documentId, (highlights) => [...highlights.filter((h) => h.id !== highlight.id), highlight]);
-      return anchored(doc.body.text, highlight);
+      const found = anchor(doc.body.text, highlight.selectors);
+      await save(documentId, (highlights) => [...highlights.filter((h) => h.id !== highlight.id), highlight], textKeyOf(documentId, doc.body.text), { [highlight.id]: found });
+      return withAnchor(highlight, found);
     },
 
     async setDocumentNote({ documentId, note }) {
@@ -125,9 +150,11 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       const highlights = [...file.data.highlights];
       if (format === 'markdown') {
         const labelled = labels();
+        const known = anchorsFor(file.data, textKeyOf(documentId, doc.body.text)).at;
+        const startOf = (h: Highlight) => (h.id in known ? known[h.id] : anchor(doc.body.text, h.selectors))?.start ?? h.selectors[0].start;
         // Two passes: where each highlight anchors now (for reading order), then its section of the file.
         return exports.run({ items: highlights.length, passes: 2 }, async (run) => {
-          const positions = new Map(await run.map(highlights, (h) => [h.id, anchor(doc.body.text, h.selectors)?.start ?? h.selectors[0].start] as const));
+          const positions = new Map(await run.map(highlights, (h) => [h.id, startOf(h)] as const));
           const sections = await run.map(inReadingOrder(highlights, positions), (h) => highlightSection(h, labelled));
           return { fileName: `${fileStem(doc.title)}.md`, mimeType: 'text/markdown', content: markdownFile(doc, sections) };
         });
@@ -138,22 +165,33 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       });
     },
 
-    async importAnnotations({ documentId, content }) {
-      const { file } = await open(documentId);
+    async importAnnotations({ documentId, content, attachUnmatched }) {
+      const { doc, file } = await open(documentId);
       let parsed: unknown;
       try {
         parsed = JSON.parse(content);
       } catch {
         throw new InvalidInputError('That file is not JSON: Lectio imports highlights from W3C Web Annotation JSON files.');
       }
-      const result = fromWebAnnotations(parsed, { documentId });
-      const existing = new Set(file.data.highlights.map((h) => h.id));
-      const fresh = result.highlights.filter((h) => !existing.has(h.id));
-      if (fresh.length > 0) await save(documentId, (highlights) => [...highlights, ...fresh]);
+      const read = readWebAnnotations(parsed);
+      const library = storage.listDocuments();
+      const placed = placeAnnotations(read.annotations, { documentId, text: doc.body.text, library, attachUnmatched: attachUnmatched === true });
+      const existing = new Set(file.data.highlights.flatMap((h) => (h.foreignId === undefined ? [h.id] : [h.id, h.foreignId])));
+      const fresh = placed.here.filter((h) => !existing.has(h.id)).map((h): Highlight => ({ ...h, documentId }));
+      if (fresh.length > 0) {
+        const found = await anchorAll(doc.body.text, fresh);
+        await save(documentId, (highlights) => {
+          const here = new Set(highlights.map((h) => h.id));
+          return [...highlights, ...fresh.filter((h) => !here.has(h.id))];
+        }, textKeyOf(documentId, doc.body.text), found);
+      }
+      const titleOf = (id: string) => library.find((d) => d.id === id)?.title ?? id;
       return {
         imported: fresh.length,
-        skipped: result.highlights.length - fresh.length,
-        errors: result.errors.map((error) => (error.index === null ? error.message : `Annotation ${error.index + 1}: ${error.message}`)),
+        skipped: placed.here.length - fresh.length,
+        errors: read.errors.map((error) => (error.index === null ? error.message : `Annotation ${error.index + 1}: ${error.message}`)),
+        elsewhere: [...placed.elsewhere].map(([id, count]) => ({ documentId: id, title: titleOf(id), count })),
+        unmatched: placed.unmatched,
       };
     },
   };

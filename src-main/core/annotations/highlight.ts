@@ -20,6 +20,8 @@ export interface Highlight {
   /** ISO 8601 timestamps. */
   createdAt: string;
   updatedAt: string;
+  /** The id another tool gave it (a W3C annotation IRI), kept when it was imported; its Lectio id is `id`. */
+  foreignId?: string;
 }
 
 /** True for 1..5; narrows unknown input to a colour. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_HIGHLIGHTS } from './test-highlights';
 import { ANNOTATION_CONTEXT, annotationsJson, collectionJson, toAnnotationCollection, toWebAnnotation } from './web-annotation';
-import { fromWebAnnotations, type ImportErrorCode } from './web-annotation-import';
+import { isLectioId, lectioIdFor } from './highlight-id';
+import { MAX_IMPORT_ANNOTATIONS, MAX_IMPORT_QUOTE, fromWebAnnotations, type ImportErrorCode } from './web-annotation-import';
 
 const collection = () => toAnnotationCollection(SAMPLE_HIGHLIGHTS, 'The Year of Revolutions');
 const firstItem = () => JSON.parse(JSON.stringify(collection().first.items[0])) as Record<string, unknown>;
@@ -84,9 +85,11 @@ describe('fromWebAnnotations', () => {
     expect(codes(foreign)).toEqual(['unsupported-target']);
     const { highlights, errors } = fromWebAnnotations(foreign, { documentId: 'doc-9' });
     expect(errors).toEqual([]);
+    // The IRI is no id the API accepts (update and delete would refuse it): a Lectio id, with the IRI kept.
     expect(highlights).toEqual([
       {
-        id: 'https://hypothes.is/a/abc',
+        id: lectioIdFor('https://hypothes.is/a/abc'),
+        foreignId: 'https://hypothes.is/a/abc',
         documentId: 'doc-9',
         color: 1,
         selectors: [
@@ -99,6 +102,34 @@ describe('fromWebAnnotations', () => {
         updatedAt: '2023-01-01T00:00:00Z',
       },
     ]);
+  });
+
+  it('gives every foreign id a Lectio id, the same one each time, and exports the original as canonical', () => {
+    const ids = ['https://example.org/anno/1', 'urn:uuid:8f1e', 'urn:lectio:annotation:bad id!', 'plain'];
+    for (const foreign of ids) {
+      expect(isLectioId(lectioIdFor(foreign))).toBe(true);
+      expect(lectioIdFor(foreign)).toBe(lectioIdFor(foreign));
+    }
+    expect(new Set(ids.map(lectioIdFor)).size).toBe(ids.length);
+    const item = { ...firstItem(), id: 'https://example.org/anno/1' };
+    const [imported] = fromWebAnnotations(wrap([item])).highlights;
+    expect(imported).toMatchObject({ id: lectioIdFor('https://example.org/anno/1'), foreignId: 'https://example.org/anno/1' });
+    const again = toWebAnnotation(imported!);
+    expect(again).toMatchObject({ id: `urn:lectio:annotation:${imported!.id}`, canonical: 'https://example.org/anno/1' });
+    expect(fromWebAnnotations(wrap([again])).highlights).toEqual([imported]);
+  });
+
+  it('refuses a flood of annotations as a whole, and a quote too long to search, with a clear message', () => {
+    const items = Array.from({ length: MAX_IMPORT_ANNOTATIONS + 1 }, (_, i) => ({ ...firstItem(), id: `urn:lectio:annotation:a${i}` }));
+    const flood = fromWebAnnotations(wrap(items));
+    expect(flood.highlights).toEqual([]);
+    expect(flood.errors).toEqual([expect.objectContaining({ code: 'too-many', index: null, message: expect.stringContaining('at most 5,000') })]);
+    const long = firstItem();
+    const selectors = (long.target as { selector: Record<string, unknown>[] }).selector;
+    selectors[1]!.exact = 'x'.repeat(MAX_IMPORT_QUOTE + 1);
+    const result = fromWebAnnotations(wrap([long, ...collection().first.items.slice(1)]));
+    expect(result.errors).toEqual([expect.objectContaining({ code: 'too-long', index: 0, message: expect.stringContaining('at most 10,000 characters') })]);
+    expect(result.highlights).toHaveLength(2);
   });
 
   const fileLevel: [string, unknown, ImportErrorCode][] = [

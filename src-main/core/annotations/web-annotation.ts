@@ -27,6 +27,8 @@ export interface WebAnnotation {
   motivation: 'highlighting' | 'commenting';
   created: string;
   modified: string;
+  /** The id another tool gave the annotation, when it came from one (W3C's "canonical": the IRI of the original). */
+  canonical?: string;
   body?: TextualBody[];
   target: { source: string; selector: HighlightSelectors };
   [COLOR_PROPERTY]: HighlightColor;
@@ -59,6 +61,7 @@ export function toWebAnnotation(highlight: Highlight): WebAnnotation {
     motivation: highlight.note === '' ? 'highlighting' : 'commenting',
     created: highlight.createdAt,
     modified: highlight.updatedAt,
+    ...(highlight.foreignId === undefined ? {} : { canonical: highlight.foreignId }),
     ...(bodies.length > 0 ? { body: bodies } : {}),
     target: {
       source: `${DOCUMENT_URN_PREFIX}${highlight.documentId}`,

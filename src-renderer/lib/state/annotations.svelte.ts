@@ -11,7 +11,8 @@ import { IntervalIndex, type IndexedRange } from '../../../src-main/core/anchori
 import { api } from '../api.svelte';
 import { sortedSpans } from '../paint-window';
 
-type Undo = { label: string; run: () => Promise<void> };
+/** `key` names a run of saves of one field (an autosaved note): they share one undo, back to before the first. */
+type Undo = { label: string; run: () => Promise<void>; key?: string };
 
 export class AnnotationsState extends TaskState {
   /** Raw, not deeply proxied: every change replaces the array, and reading 5,000 through proxies was a quarter of a paint. */
@@ -79,19 +80,24 @@ export class AnnotationsState extends TaskState {
     });
   }
 
-  async update(id: string, change: Omit<UpdateHighlightInput, 'documentId' | 'id'>): Promise<void> {
+  /** Saves a change to a highlight; resolves false (with `error` set) when it could not be saved. */
+  async update(id: string, change: Omit<UpdateHighlightInput, 'documentId' | 'id'>): Promise<boolean> {
     const before = this.byId(id);
-    if (!before) return;
-    await this.run(async () => {
+    if (!before) return false;
+    const saved = await this.run(async () => {
       const updated = await api.updateHighlight({ documentId: this.documentId, id, ...change });
       this.#set(this.highlights.map((h) => (h.id === id ? updated : h)));
       const previous = { color: before.color, note: before.note, tags: [...before.tags] };
+      // Changes of colour stay separate undos; a note typed in several saves is undone in one.
+      const key = change.color === undefined ? `edit ${id}` : undefined;
       this.#push('edit', async () => {
         const restored = await api.updateHighlight({ documentId: this.documentId, id, ...previous });
         this.#set(this.highlights.map((h) => (h.id === id ? restored : h)));
-      });
+      }, key);
       this.status = 'Saved';
+      return true;
     });
+    return saved ?? false;
   }
 
   async remove(id: string): Promise<void> {
@@ -106,26 +112,38 @@ export class AnnotationsState extends TaskState {
     });
   }
 
-  async setDocumentNote(note: string): Promise<void> {
+  /** Saves the note on the article; resolves false (with `error` set) when it could not be saved. */
+  async setDocumentNote(note: string): Promise<boolean> {
     const previous = this.documentNote;
-    if (note === previous) return;
-    await this.run(async () => {
+    if (note === previous) return true;
+    const saved = await this.run(async () => {
       await api.setDocumentNote({ documentId: this.documentId, note });
       this.documentNote = note;
       this.#push('document note', async () => {
         await api.setDocumentNote({ documentId: this.documentId, note: previous });
         this.documentNote = previous;
-      });
+      }, 'document note');
       this.status = 'Note saved';
+      return true;
     });
+    return saved ?? false;
   }
 
-  async importJson(content: string): Promise<AnnotationImportReport | null> {
+  /**
+   * Imports Web Annotation JSON onto this document: only the annotations that name it (or whose passages are in its
+   * text), and with `attachUnmatched` those naming no document of the library. The report says what was left out.
+   */
+  async importJson(content: string, attachUnmatched = false): Promise<AnnotationImportReport | null> {
     return this.run(async () => {
-      const report = await api.importAnnotations({ documentId: this.documentId, content });
+      const report = await api.importAnnotations({ documentId: this.documentId, content, ...(attachUnmatched ? { attachUnmatched } : {}) });
       await this.load();
       return report;
     });
+  }
+
+  /** Imports the same file onto another document of the library, the one its annotations name. */
+  async importInto(documentId: string, content: string): Promise<AnnotationImportReport | null> {
+    return this.run(() => api.importAnnotations({ documentId, content }));
   }
 
   /** Exports the highlights (Markdown or Web Annotation JSON) and downloads the file; a failure sets `error`. */
@@ -154,8 +172,10 @@ export class AnnotationsState extends TaskState {
     this.#set(this.highlights.filter((h) => h.id !== id));
   }
 
-  #push(label: string, run: () => Promise<void>): void {
-    this.#undo.push({ label, run });
+  #push(label: string, run: () => Promise<void>, key?: string): void {
+    // The undo already on top for this field goes back further than this one would.
+    if (key !== undefined && this.#undo.at(-1)?.key === key) return;
+    this.#undo.push({ label, run, key });
     if (this.#undo.length > 100) this.#undo.shift();
   }
 

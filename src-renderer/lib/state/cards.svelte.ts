@@ -19,7 +19,8 @@ export interface CardFilters {
   due: DueFilter;
 }
 
-type Undo = { label: string; run: () => Promise<void> };
+/** `key` names a run of saves of one card's text (typed and autosaved): they share one undo, back to before the first. */
+type Undo = { label: string; run: () => Promise<void>; key?: string };
 
 function dueState(view: CardView, now: number): Exclude<DueFilter, 'all'> {
   if (view.card.suspended) return 'suspended';
@@ -107,7 +108,7 @@ export class CardsState extends TaskState {
       this.#replace(await api.updateCard({ id, ...change }));
       this.#push(label, async () => {
         this.#replace(await api.updateCard({ id, front: before.front, back: before.back, tags: before.tags, suspended: before.suspended }));
-      });
+      }, label === 'edit' ? `edit ${id}` : undefined);
       this.status = label === 'suspend' ? 'Card suspended' : label === 'unsuspend' ? 'Card unsuspended' : 'Card saved';
       return true;
     });
@@ -169,8 +170,10 @@ export class CardsState extends TaskState {
     this.cards = this.cards.map((c) => (c.card.id === view.card.id ? view : c));
   }
 
-  #push(label: string, run: () => Promise<void>): void {
-    this.#undo.push({ label, run });
+  #push(label: string, run: () => Promise<void>, key?: string): void {
+    // The undo already on top for this card's text goes back further than this one would.
+    if (key !== undefined && this.#undo.at(-1)?.key === key) return;
+    this.#undo.push({ label, run, key });
     if (this.#undo.length > 50) this.#undo.shift();
     this.canUndo = true;
   }

@@ -70,6 +70,18 @@ export class ReviewState extends TaskState {
     });
   }
 
+  /**
+   * Saves the text of a card being edited as it is typed; the queue is left as it is until the edit is done (reloading
+   * it on every pause would move the card under the reader). Resolves false, with `error` set, when it could not.
+   */
+  async saveDraft(id: string, change: { front: string; back: string; tags: string[] }): Promise<boolean> {
+    const saved = await this.run(async () => {
+      await api.updateCard({ id, ...change });
+      return true;
+    });
+    return saved ?? false;
+  }
+
   /** Saves an edit of the card in front; the queue is reloaded so the card shows its new text. */
   async edit(change: { front: string; back: string; tags: string[] }): Promise<boolean> {
     const item = this.current;
