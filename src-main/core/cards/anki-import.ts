@@ -6,6 +6,7 @@
 import type { CardKind, StoredCard } from './card';
 import { GUID_PREFIX, SOURCE_MARK, ankiGuid, ankiTags } from './anki-export';
 import { checkCardContent, cleanCardTags } from './validate';
+import { decodeHTML } from 'entities';
 import { parseDelimited, unguardFormula } from './tsv';
 
 export interface ImportedNote {
@@ -57,19 +58,45 @@ function layoutOf(headers: readonly string[]): Layout {
   };
 }
 
-/** Anki's HTML, for files exported with "HTML" on: line breaks kept, other tags dropped, entities decoded. */
-function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(div|p)>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
+/** Elements that start and end a line of their own, as Anki's editor writes lines: `Paris<div>on the Seine</div>`. */
+const BLOCK_TAGS = new Set(['address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tr', 'ul']);
+
+/**
+ * Anki's HTML as plain text, for files exported with "HTML" on: line breaks where Anki shows them, other tags dropped,
+ * every HTML entity decoded. Comments, styles and scripts go with their content, as Anki's strip_html does
+ * (rslib/src/text.rs). A block element starts a new line unless one has just begun, and a block ending ends the line
+ * unless it is empty; so `a<div>b</div>`, `<div>a</div><div>b</div>` and `a<br><div>b</div>` are all two lines.
+ */
+export function htmlToText(html: string): string {
+  let out = '';
+  // True at the start of the field and right after a line break: a block opening or closing here adds none.
+  let lineStart = true;
+  // A line break a block ending asked for, written only if something follows it.
+  let pendingBreak = false;
+  const write = (text: string) => {
+    if (pendingBreak) out += '\n';
+    pendingBreak = false;
+    out += text;
+    lineStart = text.endsWith('\n');
+  };
+  const pieces = html.replace(/<!--[\s\S]*?-->|<style[\s\S]*?>[\s\S]*?<\/style>|<script[\s\S]*?>[\s\S]*?<\/script>/gi, '').split(/(<[^>]*>)/);
+  for (const piece of pieces) {
+    const tag = /^<(\/?)([a-z][a-z0-9]*)\b[^>]*>$/i.exec(piece);
+    if (!tag) {
+      // Text between tags; a `<` that opens no tag is kept as it was. A line break in the source is a space, as a
+      // browser (and Anki's html_to_text_line) shows it, and only layout between two blocks.
+      const text = piece.replace(/\r?\n/g, ' ');
+      if (text && !((lineStart || pendingBreak) && text.trim() === '')) write(decodeHTML(text).replace(/\u00a0/g, ' '));
+      continue;
+    }
+    const name = tag[2]!.toLowerCase();
+    if (name === 'br') write('\n');
+    else if (BLOCK_TAGS.has(name) && !lineStart && !pendingBreak) {
+      if (tag[1]) pendingBreak = true;
+      else write('\n');
+    }
+  }
+  return out;
 }
 
 /** The Back field without the source passage Lectio's export appended to it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ankiGuid, toAnkiText, type ExportItem } from './anki-export';
-import { parseAnkiText, planImport, stripSource } from './anki-import';
+import { htmlToText, parseAnkiText, planImport, stripSource } from './anki-import';
 import { SAMPLE_CARDS } from './test-cards';
 
 const NOW = new Date('2026-02-01T12:00:00.000Z');
@@ -116,5 +116,26 @@ describe('a GUID that Anki made', () => {
     const text = toAnkiText(guids.map((guid, i) => ({ card: { ...base, id: `g-${i}`, guid }, documentTitle: null, passage: null })));
     for (const guid of guids) expect(text).toContain(`\n${guid}\t`);
     expect(parseAnkiText(text).notes.map((note) => note.guid)).toEqual(guids);
+  });
+});
+
+describe("Anki's HTML", () => {
+  it('decodes every entity, named or numbered, as a browser shows it', () => {
+    expect(htmlToText('It&#x27;s &eacute;t&eacute; &mdash; 1&nbsp;&lt;&nbsp;2 &amp;c. &#8364;5 &hellip;')).toBe("It's été — 1 < 2 &c. €5 …");
+  });
+
+  it('breaks the line where Anki\'s editor does: <br>, and a <div> or <p> after text', () => {
+    expect(htmlToText('Paris<div>on the Seine</div>')).toBe('Paris\non the Seine');
+    expect(htmlToText('<div>a</div><div>b</div>')).toBe('a\nb');
+    expect(htmlToText('<div>a</div><div><br></div><div>b</div>')).toBe('a\n\nb');
+    expect(htmlToText('a<br><div>b</div>')).toBe('a\nb');
+    expect(htmlToText('<p>One</p><p>Two <b>bold</b></p>')).toBe('One\nTwo bold');
+    expect(htmlToText('<div>a</div>\n<div>b\nc</div>')).toBe('a\nb c');
+    expect(htmlToText('x<!-- note --><style>b{}</style> 3 < 4')).toBe('x 3 < 4');
+  });
+
+  it('reads a note Anki exported with HTML into the lines it shows', () => {
+    const parsed = parseAnkiText('#separator:tab\n#html:true\nCapital?\tParis<div>on the Seine &mdash; l&#x27;&Icirc;le</div>\n');
+    expect(parsed.notes[0]?.back).toBe("Paris\non the Seine — l'Île");
   });
 });
