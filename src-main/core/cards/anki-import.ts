@@ -117,6 +117,14 @@ export function parseAnkiText(text: string): ParsedAnkiText {
       layout = layoutOf(headers);
       continue;
     }
+    if ('comment' in entry) {
+      // Anki skips it too; said aloud because a file written before Lectio quoted a GUID starting with # has cards
+      // in such lines.
+      if (entry.comment.includes(layout.separator)) {
+        errors.push(`Line ${entry.line}: it starts with # and so is a comment, as Anki reads it too; if it is a card, put its first field in double quotes and import again.`);
+      }
+      continue;
+    }
     const row = entry.fields.map(unguardFormula);
     const at = (column: number | null) => (column === null ? undefined : row[column - 1]);
     const meta = new Set([layout.guid, layout.notetype, layout.deck, layout.tags]);

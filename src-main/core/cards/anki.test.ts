@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ankiGuid, toAnkiText, type ExportItem } from './anki-export';
 import { htmlToText, parseAnkiText, planImport, stripSource } from './anki-import';
+import type { StoredCard } from './card';
+import { ankiImport } from './test-anki-desktop';
 import { SAMPLE_CARDS } from './test-cards';
 
 const NOW = new Date('2026-02-01T12:00:00.000Z');
@@ -137,5 +139,35 @@ describe("Anki's HTML", () => {
   it('reads a note Anki exported with HTML into the lines it shows', () => {
     const parsed = parseAnkiText('#separator:tab\n#html:true\nCapital?\tParis<div>on the Seine &mdash; l&#x27;&Icirc;le</div>\n');
     expect(parsed.notes[0]?.back).toBe("Paris\non the Seine — l'Île");
+  });
+});
+
+/** Cards as awkward as Anki's own data gets, each with a source passage or a GUID that once broke the round trip. */
+function awkwardItems(): ExportItem[] {
+  const [cloze, quote, hash] = SAMPLE_CARDS as [StoredCard, StoredCard, StoredCard];
+  const passage = 'It approved the budget after a long debate.';
+  return [
+    ...items(),
+    // Anki's base91 GUIDs start with # about once in 91 (rslib/src/notes/mod.rs, anki_base91).
+    { card: { ...quote, id: 'a-1', guid: '#Qb4f&p0rZ', front: 'Where is Paris?', back: "On the Seine, France's river" }, documentTitle: null, passage: null },
+    // An empty Back Extra: the field is the source line alone, which Anki's plain-text export trims.
+    { card: { ...cloze, id: 'a-2', back: '', tags: [] }, documentTitle: "L'Assemblée — minutes", passage },
+    { card: { ...quote, id: 'a-3', front: 'Is 1 < 2 & "3 > 2"?', back: 'Yes:\n<b>both</b>\n\nSource: my memory', source: cloze.source }, documentTitle: 'Café notes', passage },
+    { card: { ...hash, id: 'a-4', guid: null, front: 'Cafe\u0301 au lait', back: 'é, decomposed' }, documentTitle: null, passage: null },
+  ];
+}
+
+describe('a GUID starting with #', () => {
+  it('is quoted, so neither Anki nor Lectio reads its row as a comment', () => {
+    const text = toAnkiText(awkwardItems());
+    expect(text).toContain('\n"#Qb4f&p0rZ"\tBasic\t');
+    expect(ankiImport(text).map((note) => note.guid)).toContain('#Qb4f&p0rZ');
+    expect(parseAnkiText(text).notes.map((note) => note.guid)).toContain('#Qb4f&p0rZ');
+  });
+
+  it('in a file written before that, is reported by line instead of dropped silently', () => {
+    const parsed = parseAnkiText(['#separator:tab', '#guid column:1', 'g1\tQ\tA', '#Qb4f\tQ2\tA2', '#just a comment'].join('\n'));
+    expect(parsed.notes.map((note) => note.guid)).toEqual(['g1']);
+    expect(parsed.errors).toEqual(['Line 4: it starts with # and so is a comment, as Anki reads it too; if it is a card, put its first field in double quotes and import again.']);
   });
 });

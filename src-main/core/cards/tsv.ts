@@ -1,7 +1,8 @@
 /**
- * Delimited text as Anki reads it (the Rust csv crate, flexible rows): a field holding the separator, a quote or a
- * line break is wrapped in double quotes with inner quotes doubled; a line starting with `#` outside a field is a
- * header or comment line.
+ * Delimited text as Anki reads and writes it (rslib/src/import_export/text/csv/: the Rust csv crate, flexible rows,
+ * comment character `#`): a field holding the separator, a quote, a line break or a `#` is wrapped in double quotes
+ * with inner quotes doubled. A line starting with `#` outside a field is a header line while the file has had no
+ * record yet (metadata.rs reads `#key:value` lines only at the head) and a comment line after that.
  */
 
 /**
@@ -21,29 +22,42 @@ export function unguardFormula(field: string): string {
   return field.startsWith("'") && FORMULA_START.test(field.slice(1)) ? field.slice(1) : field;
 }
 
-/** Quotes `field` when it needs it. */
+/**
+ * Quotes `field` when it needs it. A `#` counts: a record whose first field starts with one would be read as a comment
+ * line, by Anki and by parseDelimited, and Anki's own GUIDs start with `#` about once in 91. Anki's writer (export.rs
+ * builds its csv::Writer with `.comment(Some(b'#'))`) quotes every field holding a `#`, and so does this.
+ */
 export function quoteField(field: string, separator: string): string {
-  return field.includes(separator) || /["\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+  return field.includes(separator) || /["\r\n#]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
-export type TsvLine = { header: string } | { fields: string[]; line: number };
+export type TsvLine = { header: string } | { comment: string; line: number } | { fields: string[]; line: number };
 
-/** Splits `text` into header lines (without the `#`) and records; `line` is the 1-based line a record starts on. */
+/**
+ * Splits `text` into header lines (without the `#`), comment lines (`#` lines after the first record, without the
+ * `#`) and records; `line` is the 1-based line a record or comment starts on.
+ */
 export function parseDelimited(text: string, separatorOf: (headers: readonly string[]) => string): TsvLine[] {
   const out: TsvLine[] = [];
   const headers: string[] = [];
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
+  let inHead = true;
   while (at < text.length) {
     if (text[at] === '#') {
       const end = lineEnd(text, at);
-      const header = text.slice(at + 1, end).replace(/\r$/, '');
-      headers.push(header);
-      out.push({ header });
+      const content = text.slice(at + 1, end).replace(/\r$/, '');
+      if (inHead) {
+        headers.push(content);
+        out.push({ header: content });
+      } else {
+        out.push({ comment: content, line });
+      }
       at = end + 1;
       line++;
       continue;
     }
+    inHead = false;
     const separator = separatorOf(headers);
     const start = line;
     const fields: string[] = [];
