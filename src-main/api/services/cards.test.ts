@@ -5,6 +5,7 @@ import { Rating, createEmptyCard, fsrs, generatorParameters } from 'ts-fsrs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inProcessRunner } from '../../analysis/extraction-runner';
 import { fromFsrsCard } from '../../core/cards/schedule';
+import { throughAnki } from '../../core/cards/test-anki-desktop';
 import { LibraryStorage } from '../../storage/library-storage';
 import type { LectioApi } from '../contract';
 import { dispatch } from '../dispatch';
@@ -169,6 +170,21 @@ describe('cards service', () => {
     expect((await second.api.listCards({})).map((c) => c.card.back).sort()).toEqual(['The key vote', 'The mayor, Ms Lee']);
     const reexport = await second.api.exportCards({});
     expect(reexport.content.split('\n').filter((l) => l.startsWith('lectio-')).map((l) => l.split('\t')[0])).toEqual(file.content.split('\n').filter((l) => l.startsWith('lectio-')).map((l) => l.split('\t')[0]));
+  });
+});
+
+describe("Anki's export of Lectio's cards", () => {
+  it.each([
+    ['with HTML', true],
+    ['without HTML', false],
+  ])('%s imports back with every card unchanged', async (_, withHtml) => {
+    const { api } = await setup();
+    const doc = await api.importDocument({ text: TEXT, format: 'text', title: "L'Assemblée — minutes" });
+    const highlight = await api.createHighlight({ documentId: doc.id, ...range('the budget'), color: 3, note: '', tags: [] });
+    await api.createCardFromHighlight({ documentId: doc.id, highlightId: highlight.id });
+    await api.createCard({ kind: 'basic', front: "Who said it's \"historic\"?", back: 'The mayor,\nat 5 < 6 pm', tags: ['big picture'] });
+    const file = await api.exportCards({});
+    expect(await api.importCards({ content: throughAnki(file.content, withHtml) })).toEqual({ created: 0, updated: 0, unchanged: 2, errors: [] });
   });
 });
 

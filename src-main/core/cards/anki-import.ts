@@ -99,10 +99,28 @@ export function htmlToText(html: string): string {
   return out;
 }
 
+/**
+ * The source passage Lectio's export appends to the Back / Back Extra field, in each shape it comes back in: as
+ * written (after a blank line); after Anki's plain-text export, which turns each line break into a space and trims
+ * the field (rslib/src/text.rs, html_to_text_line), so the blank line is two spaces, or, when the field held nothing
+ * else, the field starts with it. Those last two shapes are only looked for in a Lectio note, so a note of someone
+ * else's that happens to start "Source: “" keeps its text.
+ */
+const SOURCE_START = 'Source: “';
+const SOURCE_REST = /^Source: “[^\n]*”(?: — [^\n]*)?$/;
+const BLANK_LINE = SOURCE_MARK.replace(/Source: $/, '');
+const FLATTENED_BLANK_LINE = BLANK_LINE.replace(/\n/g, ' ');
+
 /** The Back field without the source passage Lectio's export appended to it. */
-export function stripSource(back: string): string {
-  const at = back.lastIndexOf(SOURCE_MARK);
-  return at >= 0 && /^“[\s\S]*”( — [^\n]*)?$/.test(back.slice(at + SOURCE_MARK.length)) ? back.slice(0, at) : back;
+export function stripSource(back: string, fromLectio = false): string {
+  const at = back.lastIndexOf(SOURCE_START);
+  if (at < 0 || !SOURCE_REST.test(back.slice(at))) return back;
+  const before = back.slice(0, at);
+  if (before.endsWith(BLANK_LINE)) return before.slice(0, -BLANK_LINE.length);
+  if (!fromLectio) return back;
+  if (before === '') return '';
+  // Anki trimmed the field, so the text before the source line was trimmed at its end too, and is trimmed here alike.
+  return before.endsWith(FLATTENED_BLANK_LINE) ? before.trimEnd() : back;
 }
 
 /** Parses the text; rows that cannot be cards are reported in `errors` (by line) and left out. */
@@ -131,17 +149,30 @@ export function parseAnkiText(text: string): ParsedAnkiText {
     const fields = row.filter((_, index) => !meta.has(index + 1)).map((field) => (layout.html ? htmlToText(field) : field));
     const kind: CardKind = /cloze/i.test(at(layout.notetype) ?? '') ? 'cloze' : 'basic';
     const front = fields[0] ?? '';
-    const back = stripSource(fields[1] ?? '');
+    const guid = at(layout.guid)?.trim() || null;
+    const back = stripSource(fields[1] ?? '', guid?.startsWith(GUID_PREFIX) ?? false);
     const problem = checkCardContent(kind, front, back);
     if (problem) {
       errors.push(`Line ${entry.line}: ${problem}`);
       continue;
     }
-    const guid = at(layout.guid)?.trim() || null;
     const tags = cleanCardTags((at(layout.tags) ?? '').split(/\s+/));
     notes.push({ line: entry.line, guid, kind, front, back, tags });
   }
   return { notes, errors };
+}
+
+/**
+ * Whether `theirs` is `mine` after a trip through Anki and nothing else: Anki stores a field without ASCII control
+ * characters other than line break and tab, in Unicode NFC (rslib/src/notes/mod.rs, normalize_field), and its
+ * plain-text export (HTML off) writes each line break as a space and trims the field (rslib/src/text.rs,
+ * html_to_text_line), decoding a no-break space to a space.
+ */
+export function sameAfterAnki(mine: string, theirs: string): boolean {
+  if (mine === theirs) return true;
+  const stored = mine.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').normalize('NFC');
+  const line = stored.replace(/\n/g, ' ').trim();
+  return theirs === stored || theirs === line || theirs === line.replace(/\u00a0/g, ' ');
 }
 
 export interface ImportPlan {
@@ -174,9 +205,12 @@ export function planImport(cards: readonly StoredCard[], notes: readonly Importe
     if (existing) {
       // Anki cannot hold a space inside a tag; a tag that only lost its spaces on the way out is the same tag.
       const tags = ankiTags(existing.tags) === ankiTags(note.tags) ? existing.tags : note.tags;
-      const same = existing.kind === note.kind && existing.front === note.front && existing.back === note.back && tags === existing.tags;
+      // Text that only went through what Anki does to every field is the card's own: keep the card's, line breaks and all.
+      const front = sameAfterAnki(existing.front, note.front) ? existing.front : note.front;
+      const back = sameAfterAnki(existing.back, note.back) ? existing.back : note.back;
+      const same = existing.kind === note.kind && front === existing.front && back === existing.back && tags === existing.tags;
       if (same) plan.unchanged++;
-      else plan.updated.push({ ...existing, kind: note.kind, front: note.front, back: note.back, tags, updatedAt: at });
+      else plan.updated.push({ ...existing, kind: note.kind, front, back, tags, updatedAt: at });
       continue;
     }
     const id = options.newId();

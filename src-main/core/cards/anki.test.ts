@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ankiGuid, toAnkiText, type ExportItem } from './anki-export';
 import { htmlToText, parseAnkiText, planImport, stripSource } from './anki-import';
 import type { StoredCard } from './card';
-import { ankiImport } from './test-anki-desktop';
+import { ankiImport, throughAnki } from './test-anki-desktop';
 import { SAMPLE_CARDS } from './test-cards';
 
 const NOW = new Date('2026-02-01T12:00:00.000Z');
@@ -121,6 +121,70 @@ describe('a GUID that Anki made', () => {
   });
 });
 
+/** Cards as awkward as Anki's own data gets, each with a source passage or a GUID that once broke the round trip. */
+function awkwardItems(): ExportItem[] {
+  const [cloze, quote, hash] = SAMPLE_CARDS as [StoredCard, StoredCard, StoredCard];
+  const passage = 'It approved the budget after a long debate.';
+  return [
+    ...items(),
+    // Anki's base91 GUIDs start with # about once in 91 (rslib/src/notes/mod.rs, anki_base91).
+    { card: { ...quote, id: 'a-1', guid: '#Qb4f&p0rZ', front: 'Where is Paris?', back: "On the Seine, France's river" }, documentTitle: null, passage: null },
+    // An empty Back Extra: the field is the source line alone, which Anki's plain-text export trims.
+    { card: { ...cloze, id: 'a-2', back: '', tags: [] }, documentTitle: "L'Assemblée — minutes", passage },
+    { card: { ...quote, id: 'a-3', front: 'Is 1 < 2 & "3 > 2"?', back: 'Yes:\n<b>both</b>\n\nSource: my memory\n', source: cloze.source }, documentTitle: 'Café notes', passage },
+    { card: { ...hash, id: 'a-4', guid: null, front: 'Cafe\u0301 au lait', back: 'é, decomposed' }, documentTitle: null, passage: null },
+  ];
+}
+
+describe('a trip through Anki (its import, then its "Notes in Plain Text" export, as test-anki-desktop.ts models it)', () => {
+  const cards = () => awkwardItems().map((item) => item.card);
+
+  it.each([
+    ['with HTML', true],
+    ['without HTML', false],
+  ])('%s leaves every card unchanged when Lectio imports it back', (_, withHtml) => {
+    const parsed = parseAnkiText(throughAnki(toAnkiText(awkwardItems()), withHtml));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.notes.map((note) => note.guid)).toEqual(cards().map(ankiGuid));
+    const plan = planImport(cards(), parsed.notes, { now: NOW, newId: newIds() });
+    expect(plan).toEqual({ created: [], updated: [], unchanged: cards().length, errors: [] });
+  });
+
+  it('with HTML gives back the text to the letter, source passage removed', () => {
+    const parsed = parseAnkiText(throughAnki(toAnkiText(awkwardItems()), true));
+    expect(parsed.notes.map((note) => [note.front, note.back])).toEqual(cards().map((card) => [card.front.normalize('NFC'), card.back.normalize('NFC')]));
+  });
+
+  it('without HTML loses only what Anki flattens: line breaks become spaces', () => {
+    const parsed = parseAnkiText(throughAnki(toAnkiText(awkwardItems()), false));
+    expect(parsed.notes.find((note) => note.guid === 'lectio-c-2')?.back).toBe('One exile, writing in 1848 📜');
+    expect(parsed.notes.find((note) => note.guid === 'lectio-a-2')?.back).toBe('');
+    expect(parsed.notes.find((note) => note.guid === 'lectio-a-3')?.back).toBe('Yes: <b>both</b>  Source: my memory');
+  });
+
+  it('still updates a card whose text was really edited in Anki', () => {
+    const text = throughAnki(toAnkiText(awkwardItems()), false).replace('writing in 1848', 'writing in 1849');
+    const plan = planImport(cards(), parseAnkiText(text).notes, { now: NOW, newId: newIds() });
+    expect(plan.updated.map((card) => [card.id, card.back])).toEqual([['c-2', 'One exile, writing in 1849 📜']]);
+    expect(plan.unchanged).toBe(cards().length - 1);
+  });
+});
+
+describe('a GUID starting with #', () => {
+  it('is quoted, so neither Anki nor Lectio reads its row as a comment', () => {
+    const text = toAnkiText(awkwardItems());
+    expect(text).toContain('\n"#Qb4f&p0rZ"\tBasic\t');
+    expect(ankiImport(text).map((note) => note.guid)).toContain('#Qb4f&p0rZ');
+    expect(parseAnkiText(text).notes.map((note) => note.guid)).toContain('#Qb4f&p0rZ');
+  });
+
+  it('in a file written before that, is reported by line instead of dropped silently', () => {
+    const parsed = parseAnkiText(['#separator:tab', '#guid column:1', 'g1\tQ\tA', '#Qb4f\tQ2\tA2', '#just a comment'].join('\n'));
+    expect(parsed.notes.map((note) => note.guid)).toEqual(['g1']);
+    expect(parsed.errors).toEqual(['Line 4: it starts with # and so is a comment, as Anki reads it too; if it is a card, put its first field in double quotes and import again.']);
+  });
+});
+
 describe("Anki's HTML", () => {
   it('decodes every entity, named or numbered, as a browser shows it', () => {
     expect(htmlToText('It&#x27;s &eacute;t&eacute; &mdash; 1&nbsp;&lt;&nbsp;2 &amp;c. &#8364;5 &hellip;')).toBe("It's été — 1 < 2 &c. €5 …");
@@ -142,32 +206,17 @@ describe("Anki's HTML", () => {
   });
 });
 
-/** Cards as awkward as Anki's own data gets, each with a source passage or a GUID that once broke the round trip. */
-function awkwardItems(): ExportItem[] {
-  const [cloze, quote, hash] = SAMPLE_CARDS as [StoredCard, StoredCard, StoredCard];
-  const passage = 'It approved the budget after a long debate.';
-  return [
-    ...items(),
-    // Anki's base91 GUIDs start with # about once in 91 (rslib/src/notes/mod.rs, anki_base91).
-    { card: { ...quote, id: 'a-1', guid: '#Qb4f&p0rZ', front: 'Where is Paris?', back: "On the Seine, France's river" }, documentTitle: null, passage: null },
-    // An empty Back Extra: the field is the source line alone, which Anki's plain-text export trims.
-    { card: { ...cloze, id: 'a-2', back: '', tags: [] }, documentTitle: "L'Assemblée — minutes", passage },
-    { card: { ...quote, id: 'a-3', front: 'Is 1 < 2 & "3 > 2"?', back: 'Yes:\n<b>both</b>\n\nSource: my memory', source: cloze.source }, documentTitle: 'Café notes', passage },
-    { card: { ...hash, id: 'a-4', guid: null, front: 'Cafe\u0301 au lait', back: 'é, decomposed' }, documentTitle: null, passage: null },
-  ];
-}
-
-describe('a GUID starting with #', () => {
-  it('is quoted, so neither Anki nor Lectio reads its row as a comment', () => {
-    const text = toAnkiText(awkwardItems());
-    expect(text).toContain('\n"#Qb4f&p0rZ"\tBasic\t');
-    expect(ankiImport(text).map((note) => note.guid)).toContain('#Qb4f&p0rZ');
-    expect(parseAnkiText(text).notes.map((note) => note.guid)).toContain('#Qb4f&p0rZ');
+describe('the source line after Anki', () => {
+  it('is recognised in a Lectio note whether Anki kept its blank line, made it two spaces, or trimmed it away', () => {
+    expect(stripSource('Answer\n\nSource: “a passage” — Title', true)).toBe('Answer');
+    expect(stripSource('Answer  Source: “a passage” — Title', true)).toBe('Answer');
+    expect(stripSource('Answer   Source: “a passage” — Title', true)).toBe('Answer');
+    expect(stripSource('Source: “a passage” — Title', true)).toBe('');
+    expect(stripSource('Answer  Source: my memory', true)).toBe('Answer  Source: my memory');
   });
 
-  it('in a file written before that, is reported by line instead of dropped silently', () => {
-    const parsed = parseAnkiText(['#separator:tab', '#guid column:1', 'g1\tQ\tA', '#Qb4f\tQ2\tA2', '#just a comment'].join('\n'));
-    expect(parsed.notes.map((note) => note.guid)).toEqual(['g1']);
-    expect(parsed.errors).toEqual(['Line 4: it starts with # and so is a comment, as Anki reads it too; if it is a card, put its first field in double quotes and import again.']);
+  it('is left alone in a note that is not Lectio\'s, unless Lectio\'s own blank line is there', () => {
+    expect(stripSource('Source: “Hamlet” — Shakespeare')).toBe('Source: “Hamlet” — Shakespeare');
+    expect(stripSource('Answer  Source: “Hamlet”')).toBe('Answer  Source: “Hamlet”');
   });
 });
