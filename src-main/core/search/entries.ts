@@ -2,8 +2,18 @@
 import type { Highlight } from '../annotations/highlight';
 import type { StoredCard } from '../cards/card';
 import { clozeAnswer } from '../cards/cloze';
+import { importMarkdown } from '../import/markdown';
 import type { LectioDocument } from '../model';
 import type { SearchEntry } from './library-index';
+
+/**
+ * The words of a note written in light Markdown, as the reader sees them rendered: result snippets show this text, so
+ * they never show the syntax ("**", "[]()"). Search matches the same words either way.
+ */
+export function markdownWords(note: string): string {
+  if (!/[*_`[\]#>~|<\\]/.test(note)) return note;
+  return importMarkdown(note).text.replace(/\s+/g, ' ').trim();
+}
 
 export function documentEntries(doc: LectioDocument, highlights: readonly Highlight[], documentNote: string): SearchEntry[] {
   const base = { documentId: doc.id, title: doc.title };
@@ -13,10 +23,10 @@ export function documentEntries(doc: LectioDocument, highlights: readonly Highli
   }
   for (const h of highlights) {
     const [position, quote] = h.selectors;
-    const text = [quote.exact, h.note, h.tags.map((tag) => `#${tag}`).join(' ')].filter(Boolean).join(' — ');
+    const text = [quote.exact, markdownWords(h.note), h.tags.map((tag) => `#${tag}`).join(' ')].filter(Boolean).join(' — ');
     entries.push({ ...base, id: `h:${doc.id}:${h.id}`, kind: 'highlight', text, start: position.start, end: position.end });
   }
-  if (documentNote.trim()) entries.push({ ...base, id: `n:${doc.id}`, kind: 'note', text: documentNote, start: 0, end: 0 });
+  if (documentNote.trim()) entries.push({ ...base, id: `n:${doc.id}`, kind: 'note', text: markdownWords(documentNote), start: 0, end: 0 });
   return entries;
 }
 
@@ -32,7 +42,7 @@ export const CARDS_GROUP = 'cards';
 export function cardEntries(cards: readonly StoredCard[], titleOf: (documentId: string) => string | null): SearchEntry[] {
   return cards.map((card) => {
     const front = card.kind === 'cloze' ? clozeAnswer(card.front) : card.front;
-    const text = [front, card.back, card.tags.map((tag) => `#${tag}`).join(' ')].filter(Boolean).join(' — ');
+    const text = [front, markdownWords(card.back), card.tags.map((tag) => `#${tag}`).join(' ')].filter(Boolean).join(' — ');
     const position = card.source?.selectors[0];
     return {
       id: `c:${card.id}`,
