@@ -60,12 +60,16 @@ test('a card from a highlight, reviewed by keyboard, keeps its next due date acr
   await expect(page.getByRole('button', { name: /^Good, next in 10m/ })).toBeVisible();
   await saveScreen(page, 'review-answer');
 
-  // Grade, undo (the log entry goes, the card comes back answered), grade again.
+  // Grade, undo (the log entry goes, the card comes back as a question, to be recalled again), grade again.
   await page.keyboard.press('3');
   await expect.poll(() => storedReviews().length).toBe(1);
   await expect(card).toContainText(/\[…\]blank, head of the external liaison department/);
   await page.keyboard.press('Control+z');
   await expect.poll(() => storedReviews().length).toBe(0);
+  await expect(card).toContainText(/North Korea introduced the results of \[…\]blank’s visit to Russia/);
+  await expect(card.locator('.cloze-answer')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
+  await page.keyboard.press('Space');
   await expect(card.locator('.cloze-answer')).toHaveText('Foreign Minister Choe Son-hee');
   await page.keyboard.press('4');
   await expect.poll(() => storedReviews().map((r) => r.grade)).toEqual([4]);

@@ -1,6 +1,7 @@
 /**
  * The Review screen's state: the queue from the service, the card in front of the reader, whether its answer is
- * shown, the session's progress, and the last grade so it can be undone (the card then comes back first).
+ * shown, the session's progress, and the last grade so it can be undone (the card then comes back first, question side
+ * up).
  */
 import type { Grade, QueueItem, ReviewQueue } from '../../../src-main/api/contract';
 import { TaskState } from './task-state.svelte';
@@ -65,7 +66,8 @@ export class ReviewState extends TaskState {
       this.reviewed = Math.max(0, this.reviewed - 1);
       this.#preferred = last.cardId;
       this.queue = await api.getReviewQueue({});
-      this.revealed = true;
+      // The card comes back as a question: the reader grades it again only after recalling it again.
+      this.revealed = false;
       this.status = `Undid: ${GRADE_NAMES[last.grade]}`;
     });
   }
