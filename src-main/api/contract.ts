@@ -174,6 +174,8 @@ export interface QuizSessionSummary {
   total: number;
   answered: number;
   correct: number;
+  /** Points earned: right answers, plus the share of pairs right in partly right match questions. */
+  score: number;
 }
 
 /** One backup of the library (`backups/<id>/` in the data folder), as the Restore screen lists it. */
@@ -214,7 +216,7 @@ export interface ApiMethods {
   search: { input: { query: string; limit?: number }; output: SearchHit[] };
   prepareQuiz: { input: QuizRequest; output: { seed: string; questions: SessionQuestion[] } };
   startQuiz: { input: QuizRequest; output: QuizSessionRecord };
-  answerQuiz: { input: { sessionId: string; questionId: string; given: string }; output: { correct: boolean; expected: string } };
+  answerQuiz: { input: { sessionId: string; questionId: string; given: string }; output: { correct: boolean; expected: string; credit?: { right: number; of: number } } };
   finishQuiz: { input: { sessionId: string }; output: QuizSessionSummary };
   listQuizSessions: { input: Empty; output: QuizSessionSummary[] };
   getQuizSession: { input: { id: string }; output: QuizSessionRecord };

@@ -6,7 +6,7 @@
 import { generateQuiz } from '../../core/quiz/generate';
 import { matchAnswer } from '../../core/quiz/answer-match';
 import type { QuestionKind, QuizPool } from '../../core/quiz/types';
-import type { QuizSessionRecord, SessionQuestion } from '../../core/quiz/session';
+import { sessionScore, type QuizSessionRecord, type SessionQuestion } from '../../core/quiz/session';
 import type { LectioApi, QuizRequest, QuizSessionSummary } from '../contract';
 import { analysisReader } from './analysis';
 import { InvalidInputError, type ServiceDeps } from './deps';
@@ -41,6 +41,7 @@ function summarise(session: QuizSessionRecord): QuizSessionSummary {
     total: session.questions.length,
     answered: session.answers.length,
     correct: session.answers.filter((a) => a.correct).length,
+    score: sessionScore(session.answers),
   };
 }
 
@@ -118,9 +119,11 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       if (session.answers.some((a) => a.questionId === questionId)) throw new InvalidInputError('That question was already answered.');
       const result = matchAnswer(question, given);
       await quiz().update((data) => {
-        data.sessions.find((s) => s.id === sessionId)?.answers.push({ questionId, given, correct: result.correct, at: now().toISOString() });
+        data.sessions.find((s) => s.id === sessionId)?.answers.push({
+          questionId, given, correct: result.correct, at: now().toISOString(), ...(result.credit ? { credit: result.credit } : {}),
+        });
       });
-      return { correct: result.correct, expected: result.expected };
+      return { correct: result.correct, expected: result.expected, ...(result.credit ? { credit: result.credit } : {}) };
     },
 
     async finishQuiz({ sessionId }) {
