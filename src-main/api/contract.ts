@@ -9,6 +9,7 @@ import type {
   CardStatsView,
   CardView,
   CreateCardInput,
+  DueCounts,
   Grade,
   GradeResult,
   ReviewQueue,
@@ -241,6 +242,8 @@ export interface ApiMethods {
   gradeCard: { input: { id: string; grade: Grade }; output: GradeResult };
   undoGrade: { input: { reviewId: string }; output: CardView };
   getCardStats: { input: Empty; output: CardStatsView };
+  /** Cards due now and new cards today's limit allows: the one count the top bar, Review and Cards show. */
+  getDueCounts: { input: Empty; output: DueCounts };
   /** One export runs at a time (see exportProgress); another started meanwhile fails with 'invalid-argument'. */
   exportCards: { input: { documentId?: string }; output: ExportedFile };
   importCards: { input: { content: string }; output: CardImportReport };
@@ -299,6 +302,7 @@ export const METHOD_NAMES = [
   'gradeCard',
   'undoGrade',
   'getCardStats',
+  'getDueCounts',
   'exportCards',
   'importCards',
   'exportProgress',

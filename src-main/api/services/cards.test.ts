@@ -137,6 +137,24 @@ describe('cards service', () => {
     expect(stats.reviewsPerDay.at(-1)?.reviews).toBe(2);
   });
 
+  it('counts due and new cards one way for every screen: the queue, the statistics and getDueCounts agree', async () => {
+    const { api, clock } = await setup();
+    for (const front of ['one', 'two', 'three']) await api.createCard({ kind: 'basic', front, back: 'x' });
+    const first = (await api.getReviewQueue({})).cards[0]!.card.id;
+    // Good on a new card: a learning step due in ten minutes, so due today but not due now.
+    await api.gradeCard({ id: first, grade: 3 });
+    const [queue, stats, counts] = [await api.getReviewQueue({}), await api.getCardStats({}), await api.getDueCounts({})];
+    expect(counts).toEqual({ due: 0, fresh: 2, dueIds: [] });
+    expect(queue.counts).toEqual(counts);
+    expect(stats.now).toEqual(counts);
+    expect(stats.dueToday).toBe(1);
+    clock.now = new Date(clock.now.getTime() + 11 * 60_000);
+    const later = await api.getDueCounts({});
+    expect(later).toEqual({ due: 1, fresh: 2, dueIds: [first] });
+    expect((await api.getReviewQueue({})).counts).toEqual(later);
+    expect((await api.getCardStats({})).now).toEqual(later);
+  });
+
   it('deletes and restores a card with its schedule (undo)', async () => {
     const { api } = await setup();
     const made = await api.createCard({ kind: 'cloze', cloze: '{{c1::Paris}} is the capital.', back: '' });

@@ -30,6 +30,7 @@ type CardMethods = Pick<
   | 'gradeCard'
   | 'undoGrade'
   | 'getCardStats'
+  | 'getDueCounts'
   | 'exportCards'
   | 'importCards'
 >;

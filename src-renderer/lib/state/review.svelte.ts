@@ -7,6 +7,7 @@ import type { Grade, QueueItem, ReviewQueue } from '../../../src-main/api/contra
 import { TaskState } from './task-state.svelte';
 import { GRADE_NAMES } from '../../../src-main/core/cards/card';
 import { api } from '../api.svelte';
+import { dueCountsState } from './due-counts.svelte';
 
 export class ReviewState extends TaskState {
   queue = $state<ReviewQueue | null>(null);
@@ -29,9 +30,16 @@ export class ReviewState extends TaskState {
     return this.reviewed + left === 0 ? 1 : this.reviewed / (this.reviewed + left);
   }
 
+  /** Fetches the queue; its counts become the app's due count (the top bar and Cards show the same figures). */
+  async #reload(): Promise<void> {
+    const queue = await api.getReviewQueue({});
+    this.queue = queue;
+    dueCountsState().set(queue.counts);
+  }
+
   async load(): Promise<void> {
     await this.run(async () => {
-      this.queue = await api.getReviewQueue({});
+      await this.#reload();
       this.revealed = false;
     });
   }
@@ -51,7 +59,7 @@ export class ReviewState extends TaskState {
       this.last = { reviewId: result.reviewId, cardId: item.card.id, grade };
       this.reviewed++;
       this.#preferred = null;
-      this.queue = await api.getReviewQueue({});
+      await this.#reload();
       this.revealed = false;
       this.status = `Graded ${GRADE_NAMES[grade]}; next due ${result.card.schedule.due.slice(0, 10)}`;
     });
@@ -65,7 +73,7 @@ export class ReviewState extends TaskState {
       this.last = null;
       this.reviewed = Math.max(0, this.reviewed - 1);
       this.#preferred = last.cardId;
-      this.queue = await api.getReviewQueue({});
+      await this.#reload();
       // The card comes back as a question: the reader grades it again only after recalling it again.
       this.revealed = false;
       this.status = `Undid: ${GRADE_NAMES[last.grade]}`;
@@ -92,7 +100,7 @@ export class ReviewState extends TaskState {
       await api.updateCard({ id: item.card.id, ...change });
       this.#preferred = item.card.id;
       const revealed = this.revealed;
-      this.queue = await api.getReviewQueue({});
+      await this.#reload();
       this.revealed = revealed;
       this.status = 'Card saved';
       return true;
