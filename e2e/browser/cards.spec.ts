@@ -146,3 +146,38 @@ test('cards by hand: add, filter, suspend, delete with undo; Anki export and imp
   await expect(page.getByRole('status').filter({ hasText: 'Imported: 0 new, 0 updated, 2 unchanged' })).toBeVisible();
   expect(storedCards()).toHaveLength(2);
 });
+
+test('a card from a whole-sentence highlight blanks the date or name in it, or says why it cannot', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Import article' }).click();
+  await page.getByRole('textbox', { name: 'Article text' }).fill([
+    'The harbour board met in Lisbon on Monday.',
+    'Everyone agreed that it had gone well.',
+    'Dock workers walked out at dawn.',
+  ].join('\n'));
+  await page.getByLabel('Title').fill('Harbour board');
+  await page.getByRole('button', { name: 'Add to library' }).click();
+  await expect(page.getByRole('article')).toContainText('Everyone agreed');
+
+  const highlights = page.getByRole('list', { name: 'Highlights' });
+  for (const sentence of ['The harbour board met in Lisbon on Monday.', 'Everyone agreed that it had gone well.']) {
+    await dragSelect(page, sentence);
+    await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: /^Key point/ }).click();
+    await page.keyboard.press('Escape');
+    await expect(highlights.getByRole('listitem').filter({ hasText: sentence })).toBeVisible();
+  }
+
+  const dated = highlights.getByRole('listitem').filter({ hasText: 'The harbour board met' });
+  await dated.getByRole('button', { name: /^Make card: The harbour board/ }).click();
+  await expect(dated.getByRole('status')).toHaveText('Card made · Review');
+  await expect.poll(() => storedCards().map((card) => card.front)).toEqual(['The harbour board met in Lisbon on {{c1::Monday}}.']);
+
+  // Nothing in this sentence to ask about: no card, and the reason, where the reader asked.
+  const vague = highlights.getByRole('listitem').filter({ hasText: 'Everyone agreed' });
+  await vague.getByRole('button', { name: /^Make card: Everyone agreed/ }).click();
+  await expect(vague.getByRole('alert')).toContainText('whole sentence with no name, date or number');
+  expect(storedCards()).toHaveLength(1);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Review/ }).click();
+  await expect(page.getByRole('article')).toContainText(/The harbour board met in Lisbon on \[…\]blank\./);
+});
