@@ -27,6 +27,7 @@ const quizFile = z.object({
     z.object({
       id: z.string(),
       startedAt: z.string(),
+      zone: z.string().optional(),
       finishedAt: z.string().nullable(),
       seed: z.string(),
       documentIds: z.array(z.string()),

@@ -9,7 +9,7 @@ import { buildQueue, queueCounts, type Queue } from '../../core/cards/queue';
 import { cardStats, newSeenOn } from '../../core/cards/stats';
 import type { LectioApi } from '../contract';
 import { localDayOf, type CardContext } from './card-views';
-import { InvalidInputError } from './deps';
+import { InvalidInputError, readerZone } from './deps';
 
 type StudyMethods = Pick<LectioApi, 'getReviewQueue' | 'gradeCard' | 'undoGrade' | 'getCardStats' | 'getDueCounts'>;
 
@@ -54,7 +54,7 @@ export function studyMethods(context: CardContext): StudyMethods {
       const at = now();
       const scheduler = context.scheduler();
       const previous = context.schedule(card, scheduler);
-      const record: ReviewRecord = { id: context.deps.newId(), cardId: id, grade, reviewedAt: at.toISOString(), previous, next: scheduler.grade(previous, grade, at) };
+      const record: ReviewRecord = { id: context.deps.newId(), cardId: id, grade, reviewedAt: at.toISOString(), zone: readerZone(), previous, next: scheduler.grade(previous, grade, at) };
       await store.appendReview(record);
       return { reviewId: record.id, card: await context.view(card, record.next) };
     },

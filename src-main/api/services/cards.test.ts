@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Rating, createEmptyCard, fsrs, generatorParameters } from 'ts-fsrs';
@@ -153,6 +153,21 @@ describe('cards service', () => {
     expect(later).toEqual({ due: 1, fresh: 2, dueIds: [first] });
     expect((await api.getReviewQueue({})).counts).toEqual(later);
     expect((await api.getCardStats({})).now).toEqual(later);
+  });
+
+  it('keeps the reader’s time zone beside each grade’s UTC instant; a log without zones still opens', async () => {
+    const { api, dataDir } = await setup();
+    const card = await api.createCard({ kind: 'basic', front: 'one', back: 'x' });
+    await api.gradeCard({ id: card.card.id, grade: 3 });
+    const file = path.join(dataDir, 'reviews.json');
+    const log = JSON.parse(readFileSync(file, 'utf8')) as { reviews: { reviewedAt: string; zone?: string }[] };
+    expect(log.reviews[0]).toMatchObject({ reviewedAt: '2026-05-01T10:00:00.000Z', zone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    for (const review of log.reviews) delete review.zone;
+    writeFileSync(file, JSON.stringify(log));
+    opened.splice(0).forEach((storage) => storage.close());
+    const again = await setup(dataDir);
+    expect((await again.api.listCards({}))[0]?.schedule.state).toBe('Learning');
+    expect(readdirSync(dataDir).some((name) => name.includes('corrupt'))).toBe(false);
   });
 
   it('deletes and restores a card with its schedule (undo)', async () => {

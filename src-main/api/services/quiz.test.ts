@@ -57,6 +57,8 @@ describe('quiz service', () => {
     expect(await again.api.listQuizSessions({})).toEqual([summary]);
     const stored = await again.api.getQuizSession({ id: session.id });
     expect(stored.answers.map((a) => a.correct)).toEqual([true, false]);
+    // The instant is UTC; the reader's zone is kept beside it.
+    expect(stored).toMatchObject({ startedAt: '2026-06-01T09:00:00.000Z', zone: Intl.DateTimeFormat().resolvedOptions().timeZone });
   });
 
   it('gives partial credit for a partly right match question, kept across a restart; older sessions stay readable', async () => {

@@ -9,7 +9,7 @@ import type { QuestionKind, QuizPool } from '../../core/quiz/types';
 import { sessionScore, type QuizSessionRecord, type SessionQuestion } from '../../core/quiz/session';
 import type { LectioApi, QuizRequest, QuizSessionSummary } from '../contract';
 import { analysisReader } from './analysis';
-import { InvalidInputError, type ServiceDeps } from './deps';
+import { InvalidInputError, readerZone, type ServiceDeps } from './deps';
 
 type QuizMethods = Pick<LectioApi, 'prepareQuiz' | 'startQuiz' | 'answerQuiz' | 'finishQuiz' | 'listQuizSessions' | 'getQuizSession' | 'hideQuestion'>;
 
@@ -105,7 +105,7 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       const seed = request.seed ?? newId();
       const questions = await questionsFor(request, seed);
       if (questions.length === 0) throw new InvalidInputError('These articles gave no questions of the kinds chosen. Try other kinds or another article.');
-      const session: QuizSessionRecord = { id: newId(), startedAt: now().toISOString(), finishedAt: null, seed, documentIds: [...new Set(request.documentIds)], questions, answers: [] };
+      const session: QuizSessionRecord = { id: newId(), startedAt: now().toISOString(), zone: readerZone(), finishedAt: null, seed, documentIds: [...new Set(request.documentIds)], questions, answers: [] };
       await quiz().update((data) => {
         data.sessions.push(session);
       });

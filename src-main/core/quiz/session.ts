@@ -18,7 +18,10 @@ export interface SessionAnswer {
 
 export interface QuizSessionRecord {
   id: string;
+  /** ISO 8601, UTC. */
   startedAt: string;
+  /** The reader's time zone when the session started (IANA); absent in sessions stored before it was kept. */
+  zone?: string;
   finishedAt: string | null;
   seed: string;
   documentIds: string[];

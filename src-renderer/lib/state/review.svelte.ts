@@ -7,6 +7,7 @@ import type { Grade, QueueItem, ReviewQueue } from '../../../src-main/api/contra
 import { TaskState } from './task-state.svelte';
 import { GRADE_NAMES } from '../../../src-main/core/cards/card';
 import { api } from '../api.svelte';
+import { describeDue } from '../due';
 import { dueCountsState } from './due-counts.svelte';
 
 export class ReviewState extends TaskState {
@@ -61,7 +62,7 @@ export class ReviewState extends TaskState {
       this.#preferred = null;
       await this.#reload();
       this.revealed = false;
-      this.status = `Graded ${GRADE_NAMES[grade]}; next due ${result.card.schedule.due.slice(0, 10)}`;
+      this.status = `Graded ${GRADE_NAMES[grade]}; next due ${describeDue(result.card.schedule.due)}`;
     });
   }
 
