@@ -29,6 +29,10 @@ function storedQuestions(): StoredQuestion[] {
 async function startQuizOf(page: Page, kind: string) {
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click();
+  await startWithOnly(page, kind);
+}
+
+async function startWithOnly(page: Page, kind: string) {
   const kinds = page.getByRole('group', { name: 'Kinds' });
   await expect(kinds.getByRole('checkbox').first()).toBeVisible();
   for (const box of await kinds.getByRole('checkbox').all()) await box.setChecked(false);
@@ -126,4 +130,34 @@ test('a flashcard from a missed fill-the-blank question shows its sentence once 
   await expect(card.getByRole('link', { name: 'Show in article' })).toBeVisible();
   expect(occurrences(await card.innerText(), stored.evidence.text)).toBe(1);
   await page.screenshot({ path: '/work/shots/study/review-basic-answer-1280.png' });
+});
+
+test('a match question whose roles are long keeps every role list inside its card at 800 and 1280 px', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Import article' }).click();
+  await page.getByRole('textbox', { name: 'Article text' }).fill([
+    'Liu Jianchao, head of the external liaison department of the Communist Party of China Central Committee, met the delegation on Monday.',
+    'Prime Minister Ana Sousa said the talks were useful.',
+    'Ambassador Tomas Berg agreed.',
+    'Maria Lopez, chief executive of the Port of Lisbon Authority, welcomed the deal.',
+  ].join('\n'));
+  await page.getByLabel('Title').fill('Long roles');
+  await page.getByRole('button', { name: 'Add to library' }).click();
+  await expect(page.getByRole('article')).toContainText('Ambassador Tomas Berg');
+  await page.getByRole('link', { name: 'Quiz me on this article' }).click();
+  await expect(page.getByRole('group', { name: 'Articles' }).getByRole('checkbox', { name: 'Long roles' })).toBeChecked();
+  await startWithOnly(page, 'Match actors to roles');
+  const question = page.locator('.quiz-question');
+  await expect(question.getByRole('combobox', { name: 'Role of Liu Jianchao' })).toBeVisible();
+  // Each list starts on its prompt, not blank.
+  for (const select of await question.getByRole('combobox').all()) await expect(select.locator('option:checked')).toHaveText('choose a role…');
+  for (const width of [800, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const card = await question.boundingBox();
+    for (const select of await question.getByRole('combobox').all()) {
+      const box = await select.boundingBox();
+      expect(box && card && box.x + box.width <= card.x + card.width + 0.5, `a role list overflows at ${width} px`).toBe(true);
+    }
+    await page.screenshot({ path: `/work/shots/study/quiz-match-long-roles-${width}.png` });
+  }
 });
