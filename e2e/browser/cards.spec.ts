@@ -37,7 +37,7 @@ test('a card from a highlight, reviewed by keyboard, keeps its next due date acr
   await expect(page.getByRole('article')).toContainText('Choe Son-hee');
 
   await highlightAndMakeCard(page, 'Foreign Minister Choe Son-hee', /^Actor/, 'North Korea’s foreign minister');
-  await highlightAndMakeCard(page, 'Liu Jianchao', /^Key point/, 'Tipped as China’s next foreign minister');
+  await highlightAndMakeCard(page, 'Liu Jianchao', /^Key point/, 'Tipped as **China’s next foreign minister**');
   await expect.poll(() => storedCards().length).toBe(2);
   await saveScreen(page, 'reader-make-card');
   expect(storedCards()[0]).toMatchObject({
@@ -75,6 +75,9 @@ test('a card from a highlight, reviewed by keyboard, keeps its next due date acr
   await expect.poll(() => storedReviews().map((r) => r.grade)).toEqual([4]);
   await expect(card).toContainText(/\[…\]blank, head of the external liaison department/);
   await page.keyboard.press('Space');
+  // The note is light Markdown: the answer side shows it rendered, not its syntax.
+  await expect(card.locator('.card-extra')).toHaveText('Tipped as China’s next foreign minister');
+  await expect(card).not.toContainText('**');
   await page.keyboard.press('3');
   await expect.poll(() => storedReviews().map((r) => r.grade)).toEqual([4, 3]);
   await expect(page.getByRole('heading', { name: 'Done: 2 cards reviewed' })).toBeVisible();
