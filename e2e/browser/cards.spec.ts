@@ -96,6 +96,7 @@ test('a card from a highlight, reviewed by keyboard, keeps its next due date acr
   const days = dayNumber(new Date(easyDue)) - dayNumber(new Date());
   await expect(choe.getByTestId('card-due')).toHaveText(new RegExp(`^Due in ${days} days \\(`));
   await expect(list.getByRole('listitem').filter({ hasText: 'Liu Jianchao' }).getByTestId('card-due')).toHaveText(/^Due in \d+ min$/);
+  await expect(list.getByRole('listitem').filter({ hasText: 'Liu Jianchao' })).toContainText('Liu Jianchao — Tipped as China’s next foreign minister');
   await saveScreen(page, 'cards-browser');
 
   await page.getByRole('tab', { name: 'Statistics' }).click();

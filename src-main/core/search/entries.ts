@@ -2,18 +2,9 @@
 import type { Highlight } from '../annotations/highlight';
 import type { StoredCard } from '../cards/card';
 import { clozeAnswer } from '../cards/cloze';
-import { importMarkdown } from '../import/markdown';
+import { markdownWords } from '../import/markdown-words';
 import type { LectioDocument } from '../model';
 import type { SearchEntry } from './library-index';
-
-/**
- * The words of a note written in light Markdown, as the reader sees them rendered: result snippets show this text, so
- * they never show the syntax ("**", "[]()"). Search matches the same words either way.
- */
-export function markdownWords(note: string): string {
-  if (!/[*_`[\]#>~|<\\]/.test(note)) return note;
-  return importMarkdown(note).text.replace(/\s+/g, ' ').trim();
-}
 
 export function documentEntries(doc: LectioDocument, highlights: readonly Highlight[], documentNote: string): SearchEntry[] {
   const base = { documentId: doc.id, title: doc.title };
