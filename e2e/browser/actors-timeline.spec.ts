@@ -83,6 +83,9 @@ test('an undated article’s timeline says which part of each date is unknown, n
       await page.getByRole('button', { name: 'Add to library' }).click();
     } else {
       await page.getByRole('button', { name: 'Open Harbour strike ends' }).click();
+      // Narrow, the study panel is a drawer behind its button.
+      await expect(page.getByRole('article')).toContainText('Union leaders');
+      await page.getByRole('button', { name: 'Study panel', exact: true }).click();
     }
     await page.getByRole('tab', { name: /Timeline/ }).click();
     const timeline = page.getByRole('list', { name: 'Timeline' });
