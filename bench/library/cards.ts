@@ -20,14 +20,16 @@ export interface CardBatch {
   reviews: ReviewRecord[];
 }
 
-/** Cards from the first `count` highlights of a document (fewer when a highlight is only whitespace). */
+/** Cards from the first `count` highlights of a document that make one (fewer when too few do). */
 export function makeCards(r: Random, text: string, passages: readonly Passage[], highlights: readonly Highlight[], count: number, firstId: number): CardBatch {
   const cards: StoredCard[] = [];
   const reviews: ReviewRecord[] = [];
-  for (const highlight of highlights.slice(0, count)) {
+  for (const highlight of highlights) {
+    if (cards.length === count) break;
     const { start, end } = highlight.selectors[0];
     const draft = clozeFromHighlight(text, passages, start, end);
-    if (!draft) continue;
+    // Whitespace, or a whole sentence with nothing to ask about: the app makes no card of it either.
+    if (!draft || 'refused' in draft) continue;
     const id = `card-${firstId + cards.length}`;
     const createdAt = new Date(BASE_TIME + (firstId + cards.length) * 1000);
     cards.push({

@@ -67,3 +67,41 @@ test('corrections and the published date are stored and win over the engine afte
   await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('21 January 2025');
   await expect(page.getByLabel('Reference date')).toContainText('published date');
 });
+
+test('an undated article’s timeline says which part of each date is unknown, never a raw value', async ({ page }) => {
+  for (const width of [1280, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(server.url);
+    if (width === 1280) {
+      await page.getByRole('button', { name: 'Import article' }).click();
+      await page.getByRole('textbox', { name: 'Article text' }).fill([
+        'The harbour strike ended on Sunday after talks that began last week.',
+        'Union leaders said on Monday that the deal would hold through the summer.',
+        'Pay rises agreed this year will be paid from May 25, the union said, and a review is due next month.',
+      ].join('\n'));
+      await page.getByLabel('Title').fill('Harbour strike ends');
+      await page.getByRole('button', { name: 'Add to library' }).click();
+    } else {
+      await page.getByRole('button', { name: 'Open Harbour strike ends' }).click();
+      // Narrow, the study panel is a drawer behind its button.
+      await expect(page.getByRole('article')).toContainText('Union leaders');
+      await page.getByRole('button', { name: 'Study panel', exact: true }).click();
+    }
+    await page.getByRole('tab', { name: /Timeline/ }).click();
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    await expect(timeline.locator('.value')).toHaveCount(7);
+    const values = await timeline.locator('.value').allTextContents();
+    expect(values).toEqual(expect.arrayContaining([
+      'a Sunday (date unknown)', 'a week (date unknown)', 'a Monday (date unknown)', 'Summer (year unknown)', 'Year unknown',
+      '25 May (year unknown)', 'a month (date unknown)',
+    ]));
+    await expect(timeline).not.toContainText(/XX|W\d/);
+    // Right there, the reader is asked for the date that would pin them down.
+    await expect(page.getByLabel('Reference date')).toContainText('When was this published?');
+    await page.screenshot({ path: `/work/shots/study/timeline-undated-${width}.png` });
+  }
+  // "Fix date" starts from an empty field, not from the raw value.
+  const sunday = page.getByRole('list', { name: 'Timeline' }).locator('li', { hasText: 'a Sunday (date unknown)' });
+  await sunday.getByRole('button', { name: 'Fix date' }).click();
+  await expect(sunday.getByRole('textbox', { name: 'Value' })).toHaveValue('');
+});

@@ -37,7 +37,7 @@ test('a card from a highlight, reviewed by keyboard, keeps its next due date acr
   await expect(page.getByRole('article')).toContainText('Choe Son-hee');
 
   await highlightAndMakeCard(page, 'Foreign Minister Choe Son-hee', /^Actor/, 'North Korea’s foreign minister');
-  await highlightAndMakeCard(page, 'Liu Jianchao', /^Key point/, 'Tipped as China’s next foreign minister');
+  await highlightAndMakeCard(page, 'Liu Jianchao', /^Key point/, 'Tipped as **China’s next foreign minister**');
   await expect.poll(() => storedCards().length).toBe(2);
   await saveScreen(page, 'reader-make-card');
   expect(storedCards()[0]).toMatchObject({
@@ -60,17 +60,24 @@ test('a card from a highlight, reviewed by keyboard, keeps its next due date acr
   await expect(page.getByRole('button', { name: /^Good, next in 10m/ })).toBeVisible();
   await saveScreen(page, 'review-answer');
 
-  // Grade, undo (the log entry goes, the card comes back answered), grade again.
+  // Grade, undo (the log entry goes, the card comes back as a question, to be recalled again), grade again.
   await page.keyboard.press('3');
   await expect.poll(() => storedReviews().length).toBe(1);
   await expect(card).toContainText(/\[…\]blank, head of the external liaison department/);
   await page.keyboard.press('Control+z');
   await expect.poll(() => storedReviews().length).toBe(0);
+  await expect(card).toContainText(/North Korea introduced the results of \[…\]blank’s visit to Russia/);
+  await expect(card.locator('.cloze-answer')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
+  await page.keyboard.press('Space');
   await expect(card.locator('.cloze-answer')).toHaveText('Foreign Minister Choe Son-hee');
   await page.keyboard.press('4');
   await expect.poll(() => storedReviews().map((r) => r.grade)).toEqual([4]);
   await expect(card).toContainText(/\[…\]blank, head of the external liaison department/);
   await page.keyboard.press('Space');
+  // The note is light Markdown: the answer side shows it rendered, not its syntax.
+  await expect(card.locator('.card-extra')).toHaveText('Tipped as China’s next foreign minister');
+  await expect(card).not.toContainText('**');
   await page.keyboard.press('3');
   await expect.poll(() => storedReviews().map((r) => r.grade)).toEqual([4, 3]);
   await expect(page.getByRole('heading', { name: 'Done: 2 cards reviewed' })).toBeVisible();
@@ -89,6 +96,7 @@ test('a card from a highlight, reviewed by keyboard, keeps its next due date acr
   const days = dayNumber(new Date(easyDue)) - dayNumber(new Date());
   await expect(choe.getByTestId('card-due')).toHaveText(new RegExp(`^Due in ${days} days \\(`));
   await expect(list.getByRole('listitem').filter({ hasText: 'Liu Jianchao' }).getByTestId('card-due')).toHaveText(/^Due in \d+ min$/);
+  await expect(list.getByRole('listitem').filter({ hasText: 'Liu Jianchao' })).toContainText('Liu Jianchao — Tipped as China’s next foreign minister');
   await saveScreen(page, 'cards-browser');
 
   await page.getByRole('tab', { name: 'Statistics' }).click();
@@ -141,4 +149,39 @@ test('cards by hand: add, filter, suspend, delete with undo; Anki export and imp
   await page.locator('input[type="file"]').setInputFiles(await download.path());
   await expect(page.getByRole('status').filter({ hasText: 'Imported: 0 new, 0 updated, 2 unchanged' })).toBeVisible();
   expect(storedCards()).toHaveLength(2);
+});
+
+test('a card from a whole-sentence highlight blanks the date or name in it, or says why it cannot', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Import article' }).click();
+  await page.getByRole('textbox', { name: 'Article text' }).fill([
+    'The harbour board met in Lisbon on Monday.',
+    'Everyone agreed that it had gone well.',
+    'Dock workers walked out at dawn.',
+  ].join('\n'));
+  await page.getByLabel('Title').fill('Harbour board');
+  await page.getByRole('button', { name: 'Add to library' }).click();
+  await expect(page.getByRole('article')).toContainText('Everyone agreed');
+
+  const highlights = page.getByRole('list', { name: 'Highlights' });
+  for (const sentence of ['The harbour board met in Lisbon on Monday.', 'Everyone agreed that it had gone well.']) {
+    await dragSelect(page, sentence);
+    await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: /^Key point/ }).click();
+    await page.keyboard.press('Escape');
+    await expect(highlights.getByRole('listitem').filter({ hasText: sentence })).toBeVisible();
+  }
+
+  const dated = highlights.getByRole('listitem').filter({ hasText: 'The harbour board met' });
+  await dated.getByRole('button', { name: /^Make card: The harbour board/ }).click();
+  await expect(dated.getByRole('status')).toHaveText('Card made · Review');
+  await expect.poll(() => storedCards().map((card) => card.front)).toEqual(['The harbour board met in Lisbon on {{c1::Monday}}.']);
+
+  // Nothing in this sentence to ask about: no card, and the reason, where the reader asked.
+  const vague = highlights.getByRole('listitem').filter({ hasText: 'Everyone agreed' });
+  await vague.getByRole('button', { name: /^Make card: Everyone agreed/ }).click();
+  await expect(vague.getByRole('alert')).toContainText('whole sentence with no name, date or number');
+  expect(storedCards()).toHaveLength(1);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Review/ }).click();
+  await expect(page.getByRole('article')).toContainText(/The harbour board met in Lisbon on \[…\]blank\./);
 });

@@ -3,6 +3,7 @@
  * re-exports it and lists the methods) so the card types read as one piece; like the contract, types only.
  */
 import type { CardKind, CardSource, Grade, ScheduleStateName, StoredCard } from '../core/cards/card';
+import type { DueCounts } from '../core/cards/queue';
 import type { CardStats } from '../core/cards/stats';
 
 export type { CardKind, Grade, ScheduleStateName, StoredCard } from '../core/cards/card';
@@ -77,6 +78,8 @@ export interface ReviewQueue {
   nextDue: string | null;
   /** Cards in the library, suspended ones included: tells "nothing due" from "no cards yet". */
   totalCards: number;
+  /** Due and new counts of this queue: the same figures getDueCounts and the statistics give at the same moment. */
+  counts: DueCounts;
 }
 
 export interface GradeResult {
@@ -86,7 +89,11 @@ export interface GradeResult {
 
 export interface CardStatsView extends CardStats {
   desiredRetention: number;
+  /** What the review queue holds now (see getDueCounts). */
+  now: DueCounts;
 }
+
+export type { DueCounts };
 
 export interface CardImportReport {
   created: number;

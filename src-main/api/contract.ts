@@ -9,6 +9,7 @@ import type {
   CardStatsView,
   CardView,
   CreateCardInput,
+  DueCounts,
   Grade,
   GradeResult,
   ReviewQueue,
@@ -174,6 +175,8 @@ export interface QuizSessionSummary {
   total: number;
   answered: number;
   correct: number;
+  /** Points earned: right answers, plus the share of pairs right in partly right match questions. */
+  score: number;
 }
 
 /** One backup of the library (`backups/<id>/` in the data folder), as the Restore screen lists it. */
@@ -214,7 +217,7 @@ export interface ApiMethods {
   search: { input: { query: string; limit?: number }; output: SearchHit[] };
   prepareQuiz: { input: QuizRequest; output: { seed: string; questions: SessionQuestion[] } };
   startQuiz: { input: QuizRequest; output: QuizSessionRecord };
-  answerQuiz: { input: { sessionId: string; questionId: string; given: string }; output: { correct: boolean; expected: string } };
+  answerQuiz: { input: { sessionId: string; questionId: string; given: string }; output: { correct: boolean; expected: string; credit?: { right: number; of: number } } };
   finishQuiz: { input: { sessionId: string }; output: QuizSessionSummary };
   listQuizSessions: { input: Empty; output: QuizSessionSummary[] };
   getQuizSession: { input: { id: string }; output: QuizSessionRecord };
@@ -239,6 +242,8 @@ export interface ApiMethods {
   gradeCard: { input: { id: string; grade: Grade }; output: GradeResult };
   undoGrade: { input: { reviewId: string }; output: CardView };
   getCardStats: { input: Empty; output: CardStatsView };
+  /** Cards due now and new cards today's limit allows: the one count the top bar, Review and Cards show. */
+  getDueCounts: { input: Empty; output: DueCounts };
   /** One export runs at a time (see exportProgress); another started meanwhile fails with 'invalid-argument'. */
   exportCards: { input: { documentId?: string }; output: ExportedFile };
   importCards: { input: { content: string }; output: CardImportReport };
@@ -297,6 +302,7 @@ export const METHOD_NAMES = [
   'gradeCard',
   'undoGrade',
   'getCardStats',
+  'getDueCounts',
   'exportCards',
   'importCards',
   'exportProgress',

@@ -175,6 +175,7 @@ export const inputSchemas: Schemas = {
   gradeCard: z.object({ id, grade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }).strict(),
   undoGrade: z.object({ reviewId: id }).strict(),
   getCardStats: empty,
+  getDueCounts: empty,
   exportCards: z.object({ documentId: id.optional() }).strict(),
   importCards: z.object({ content: z.string().max(50_000_000) }).strict(),
   exportProgress: empty,

@@ -59,6 +59,8 @@ const reviewRecord = z.object({
   cardId: z.string().min(1),
   grade,
   reviewedAt: z.string(),
+  // Optional: review logs written before the zone was kept stay readable.
+  zone: z.string().optional(),
   previous: scheduleStateSchema,
   next: scheduleStateSchema,
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LectioApi } from '../api/contract';
 import { dataFilePath, listDataFiles } from './data-files';
+import { describeBackup } from './recovery-notices';
 import type { LibraryStorage } from './library-storage';
 import { STUDY_TEXT, fullTestLibrary, openTestLibrary } from './test-library';
 
@@ -49,11 +50,13 @@ async function noticeText(api: LectioApi): Promise<string> {
   return (await api.appInfo({})).notices.map((notice) => notice.message).join('\n');
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('recovery from corrupt data files', () => {
   it('restores each kind of file from the newest good backup, at start-up or on first use, keeping the bad one aside, and says so', async () => {
     const library = await fullTestLibrary();
     const backup = await library.storage.backups.create('manual');
-    const restoredFrom = `restored from the backup of ${backup?.createdAt.slice(0, 16).replace('T', ' ')} UTC`;
+    const restoredFrom = `restored from ${describeBackup({ createdAt: backup?.createdAt ?? '' })}`;
     library.storage.close();
     const files = await listDataFiles(library.dataDir);
     const kinds = new Set(files.map((file) => file.split('/')[0]));
@@ -135,7 +138,7 @@ describe('recovery from corrupt data files', () => {
     const copy = readFileSync(dataFilePath(path.join(storage.backups.folder, backup?.id ?? ''), relative), 'utf8');
     expect(JSON.parse(copy)).toEqual(JSON.parse(good));
     expect(readFileSync(path.join(path.dirname(file), movedAsideCopies(file)[0] ?? ''), 'utf8')).toBe(damage);
-    expect(await noticeText(api)).toMatch(new RegExp(`highlights and notes of “Budget” could not be read.*restored from the backup of ${older?.createdAt.slice(0, 16).replace('T', ' ')} UTC`, 's'));
+    expect(await noticeText(api)).toMatch(new RegExp(`highlights and notes of “Budget” could not be read.*restored from ${escape(describeBackup({ createdAt: older?.createdAt ?? '' }))}`, 's'));
   });
 
   it('a backup leaves out a bad file no backup can replace: it is moved aside and announced, not copied', async () => {

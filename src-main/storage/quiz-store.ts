@@ -27,11 +27,16 @@ const quizFile = z.object({
     z.object({
       id: z.string(),
       startedAt: z.string(),
+      zone: z.string().optional(),
       finishedAt: z.string().nullable(),
       seed: z.string(),
       documentIds: z.array(z.string()),
       questions: z.array(question),
-      answers: z.array(z.object({ questionId: z.string(), given: z.string(), correct: z.boolean(), at: z.string() })),
+      answers: z.array(z.object({
+        questionId: z.string(), given: z.string(), correct: z.boolean(), at: z.string(),
+        // Optional: sessions stored before partial credit have none, and stay readable.
+        credit: z.object({ right: z.number().int().nonnegative(), of: z.number().int().nonnegative() }).optional(),
+      })),
     }),
   ),
 });

@@ -14,8 +14,15 @@ export interface StorageNotice {
   level?: 'info' | 'warning';
 }
 
-export function describeBackup(backup: BackupManifest): string {
-  return `the backup of ${backup.createdAt.slice(0, 16).replace('T', ' ')} UTC`;
+/**
+ * "the backup of 6 Dec 2026, 16:00 EST": the time as the reader's clock shows it (the machine's zone, which is the
+ * reader's: both hosts serve this machine only), with the zone named so it cannot be misread. It used to be UTC.
+ */
+export function describeBackup(backup: Pick<BackupManifest, 'createdAt'>, zone?: string): string {
+  const format = new Intl.DateTimeFormat(undefined, {
+    day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', ...(zone ? { timeZone: zone } : {}),
+  });
+  return `the backup of ${format.format(new Date(backup.createdAt))}`;
 }
 
 const FILE_NAMES: Record<string, string> = {

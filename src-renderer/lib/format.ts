@@ -1,11 +1,23 @@
 /** Display formatting shared by the screens. */
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+// A calendar date ("2024-01-21", a published date) is no instant: JavaScript reads it as UTC midnight, which is the
+// day before west of Greenwich. It is shown as written, so it is formatted in UTC.
+const calendarFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 const numberFormat = new Intl.NumberFormat();
 
+/** The day of an instant in the reader's own time zone, or a calendar date ("2024-01-21") as written; '' if unreadable. */
 export function formatDate(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
+  if (Number.isNaN(date.getTime())) return '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? calendarFormat.format(date) : dateFormat.format(date);
+}
+
+/** An instant (stored as ISO UTC) as the reader's locale and time zone write it: "6 Dec 2026, 16:05"; '' if unreadable. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : dateTimeFormat.format(date);
 }
 
 /** A count with this locale's digit grouping: 20,000. */

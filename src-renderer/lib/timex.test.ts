@@ -13,7 +13,10 @@ describe('formatTimex', () => {
     ['PAST_REF', 'in the past'],
     ['2026-SP', 'Spring 2026'],
     ['2024-Q3', 'Q3 2024'],
-    ['XXXX-WXX', 'XXXX-WXX'],
+    ['XXXX-WXX', 'a week (date unknown)'],
+    ['2024-W12', 'the week of 18 March 2024'],
+    ['2020-W53-7', '3 January 2021'],
+    ['2024-H1', 'the first half of 2024'],
     ['2026-08-05T08:30', '5 August 2026, 08:30'],
     ['P5Y4M', '5 years 4 months'],
     ['PT2H18M', '2 hours 18 minutes'],
@@ -26,6 +29,23 @@ describe('formatTimex', () => {
     ['0794', '794'],
   ])('%s reads as %s', (value, expected) => {
     expect(formatTimex(value)).toBe(expected);
+  });
+
+  it('never shows a raw value for a date the text leaves partly unknown', () => {
+    // What an undated article's Timeline held: each says what is known, and what is not.
+    const said = {
+      XXXX: 'Year unknown', 'XXXX-SU': 'Summer (year unknown)', 'XXXX-WXX-1': 'a Monday (date unknown)',
+      'XXXX-WXX-7': 'a Sunday (date unknown)', 'XXXX-XX': 'a month (date unknown)', 'XXXX-XX-XX': 'a day (date unknown)',
+      'XXXX-XX-21': 'the 21st (month unknown)', '2024-XX-21': 'the 21st of a month in 2024 (month unknown)',
+      'XXXX-05-25': '25 May (year unknown)', 'XXXX-05': 'May (year unknown)', 'XXXX-QX': 'a quarter (date unknown)',
+      'XXXX-Q2': 'Q2 (year unknown)', 'XXXX-H1': 'the first half (year unknown)', XXX: 'a decade (date unknown)',
+      'XXXX-XX-XXT08:30': '08:30 (day unknown)', 'XXXX-05-01/XXXX-05-03': '1–3 May (year unknown)',
+      'XXXX-05/XXXX-07': 'May – July (year unknown)', '2024-XX': 'a month of 2024 (month unknown)',
+    };
+    for (const [value, words] of Object.entries(said)) {
+      expect(formatTimex(value)).toBe(words);
+      expect(formatTimex(value)).not.toMatch(/XX|W\d|\d{4}-/);
+    }
   });
 
   it('sorts calendar values first, in order', () => {

@@ -1,6 +1,8 @@
 /**
  * Reading TIMEX3-style values for people: "2024-03-15/2024-03-17" is "15–17 March 2024", "2023-09" is
  * "September 2023". Sort keys put dated events in calendar order and undated ones (durations, vague past) last.
+ * Parts the text never pinned down are written X ("XXXX-05-25": a year unknown) and are said in words ("25 May (year
+ * unknown)"); a raw value never reaches the screen.
  */
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -71,8 +73,82 @@ function seasonOrQuarter(value: string): string | null {
   return code.startsWith('Q') ? `${code} ${match[1]}` : `${SEASONS[code]} ${match[1]}`;
 }
 
-/** A readable form of a TIMEX value; unknown forms come back as given. */
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const HALVES: Record<string, string> = { H1: 'the first half', H2: 'the second half' };
+
+/** "2024-W12" is the week of Monday 18 March 2024 (ISO weeks start on Monday; week 1 holds the year's first Thursday). */
+function isoWeekStart(year: number, week: number): Parts {
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday = new Date(jan4.getTime() - (((jan4.getUTCDay() + 6) % 7) - (week - 1) * 7) * 86_400_000);
+  return { year: monday.getUTCFullYear(), month: monday.getUTCMonth() + 1, day: monday.getUTCDate() };
+}
+
+/** Weeks ("2024-W12", "2024-W12-3") and halves of a year ("2024-H1"), which the engine writes when it knows the year. */
+function weekOrHalf(value: string): string | null {
+  const week = /^(\d{4})-W(\d{2})(?:-([1-7]))?$/.exec(value);
+  if (week) {
+    const start = isoWeekStart(Number(week[1]), Number(week[2]));
+    if (!week[3]) return `the week of ${single(start)}`;
+    const day = new Date(Date.UTC(start.year, (start.month ?? 1) - 1, (start.day ?? 1) + Number(week[3]) - 1));
+    return single({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() });
+  }
+  const half = /^(\d{4})-(H[12])$/.exec(value);
+  return half ? `${HALVES[half[2] as string]} of ${half[1]}` : null;
+}
+
+/**
+ * A value with parts the text never pinned down ("XXXX-WXX-7", "XXXX-SU", "XXXX-05-25", "2024-XX-21"), in words: what
+ * is known, and what is not ("a Sunday (date unknown)", "Summer (year unknown)"); null when nothing in it is unknown.
+ */
+function unknownParts(value: string): string | null {
+  if (!value.includes('X')) return null;
+  const range = value.split('/');
+  if (range.length === 2) {
+    const days = /^XXXX-(\d{2})-(\d{2})\/XXXX-(\d{2})-(\d{2})$/.exec(value);
+    if (days && days[1] === days[3]) return `${Number(days[2])}–${Number(days[4])} ${MONTHS[Number(days[1]) - 1]} (year unknown)`;
+    const [from, to] = range.map((v) => formatTimex(v));
+    const [a, b] = [from?.replace(/ \(year unknown\)$/, ''), to?.replace(/ \(year unknown\)$/, '')];
+    return a !== from && b !== to ? `${a} – ${b} (year unknown)` : `${from} – ${to}`;
+  }
+  const clock = /^(.*)T(\d{2}:\d{2})$/.exec(value);
+  if (clock) return `${clock[2]} (day unknown)`;
+  if (value === 'XXXX') return 'Year unknown';
+  if (value === 'XXX') return 'a decade (date unknown)';
+  let m = /^(XXXX|\d{4})-(SP|SU|FA|AU|WI)$/.exec(value);
+  if (m) return `${SEASONS[m[2] as string]} (year unknown)`;
+  m = /^(XXXX|\d{4})-(Q[1-4X]|H[12])$/.exec(value);
+  if (m) {
+    const part = m[2] === 'QX' ? 'a quarter' : (HALVES[m[2] as string] ?? m[2] as string);
+    return m[2] === 'QX' ? `${part} (date unknown)` : `${part} (year unknown)`;
+  }
+  m = /^XXXX-WXX(?:-([1-7]))?$/.exec(value);
+  if (m) return m[1] ? `a ${WEEKDAYS[Number(m[1]) - 1]} (date unknown)` : 'a week (date unknown)';
+  m = /^(XXXX|\d{4})-(XX|\d{2})(?:-(XX|\d{2}))?$/.exec(value);
+  if (!m) return 'a date (unknown)';
+  const [, year, month, day] = m;
+  const monthName = month === 'XX' ? null : MONTHS[Number(month) - 1];
+  const knownYear = year === 'XXXX' ? null : year;
+  if (day === undefined) {
+    if (!monthName) return knownYear ? `a month of ${knownYear} (month unknown)` : 'a month (date unknown)';
+    return `${monthName} (year unknown)`;
+  }
+  if (day === 'XX') return monthName ? `a day in ${monthName} (day unknown)` : knownYear ? `a day in ${knownYear} (date unknown)` : 'a day (date unknown)';
+  const dayNumber = Number(day);
+  if (!monthName) return knownYear ? `the ${ordinal(dayNumber)} of a month in ${knownYear} (month unknown)` : `the ${ordinal(dayNumber)} (month unknown)`;
+  return `${dayNumber} ${monthName} (year unknown)`;
+}
+
+/** True when the value leaves part of the date unknown, so the reader can be asked for the article's date. */
+export function hasUnknownParts(value: string): boolean {
+  return value.includes('X');
+}
+
+/** A readable form of a TIMEX value; forms it does not know come back as given (corrections are checked on entry). */
 export function formatTimex(value: string): string {
+  const unknown = unknownParts(value);
+  if (unknown) return unknown;
+  const calendar = weekOrHalf(value);
+  if (calendar) return calendar;
   const named = seasonOrQuarter(value);
   if (named) return named;
   if (value === 'PAST_REF') return 'in the past';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Rating, createEmptyCard, fsrs, generatorParameters } from 'ts-fsrs';
@@ -136,6 +136,39 @@ describe('cards service', () => {
     const stats = await api.getCardStats({});
     expect(stats).toMatchObject({ total: 3, unseen: 1, dueToday: 0, dueThisWeek: 0, desiredRetention: 0.9 });
     expect(stats.reviewsPerDay.at(-1)?.reviews).toBe(2);
+  });
+
+  it('counts due and new cards one way for every screen: the queue, the statistics and getDueCounts agree', async () => {
+    const { api, clock } = await setup();
+    for (const front of ['one', 'two', 'three']) await api.createCard({ kind: 'basic', front, back: 'x' });
+    const first = (await api.getReviewQueue({})).cards[0]!.card.id;
+    // Good on a new card: a learning step due in ten minutes, so due today but not due now.
+    await api.gradeCard({ id: first, grade: 3 });
+    const [queue, stats, counts] = [await api.getReviewQueue({}), await api.getCardStats({}), await api.getDueCounts({})];
+    expect(counts).toEqual({ due: 0, fresh: 2, dueIds: [] });
+    expect(queue.counts).toEqual(counts);
+    expect(stats.now).toEqual(counts);
+    expect(stats.dueToday).toBe(1);
+    clock.now = new Date(clock.now.getTime() + 11 * 60_000);
+    const later = await api.getDueCounts({});
+    expect(later).toEqual({ due: 1, fresh: 2, dueIds: [first] });
+    expect((await api.getReviewQueue({})).counts).toEqual(later);
+    expect((await api.getCardStats({})).now).toEqual(later);
+  });
+
+  it('keeps the reader’s time zone beside each grade’s UTC instant; a log without zones still opens', async () => {
+    const { api, dataDir } = await setup();
+    const card = await api.createCard({ kind: 'basic', front: 'one', back: 'x' });
+    await api.gradeCard({ id: card.card.id, grade: 3 });
+    const file = path.join(dataDir, 'reviews.json');
+    const log = JSON.parse(readFileSync(file, 'utf8')) as { reviews: { reviewedAt: string; zone?: string }[] };
+    expect(log.reviews[0]).toMatchObject({ reviewedAt: '2026-05-01T10:00:00.000Z', zone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    for (const review of log.reviews) delete review.zone;
+    writeFileSync(file, JSON.stringify(log));
+    opened.splice(0).forEach((storage) => storage.close());
+    const again = await setup(dataDir);
+    expect((await again.api.listCards({}))[0]?.schedule.state).toBe('Learning');
+    expect(readdirSync(dataDir).some((name) => name.includes('corrupt'))).toBe(false);
   });
 
   it('deletes and restores a card with its schedule (undo)', async () => {

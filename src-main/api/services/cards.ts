@@ -9,7 +9,10 @@ import { InvalidRangeError, describe } from '../../core/anchoring/describe';
 import type { HighlightSelectors } from '../../core/anchoring/selectors';
 import type { StoredCard } from '../../core/cards/card';
 import type { CardStore } from '../../storage/card-store';
-import { clozeFromHighlight } from '../../core/cards/cloze-from-highlight';
+import { clozeFromHighlight, coversWholeSentences } from '../../core/cards/cloze-from-highlight';
+import type { EngineTerms } from '../../core/cards/key-term';
+import type { ExtractionResult } from '../../core/extract/types';
+import { analysisReader } from './analysis';
 import { checkCardContent, cleanCardTags } from '../../core/cards/validate';
 import { passagesOf } from '../../core/passages';
 import type { LectioApi } from '../contract';
@@ -30,6 +33,7 @@ type CardMethods = Pick<
   | 'gradeCard'
   | 'undoGrade'
   | 'getCardStats'
+  | 'getDueCounts'
   | 'exportCards'
   | 'importCards'
 >;
@@ -64,8 +68,19 @@ export function cardMethods(deps: ServiceDeps): CardMethods {
   return afterOpening(cardMethodsOf(deps), deps.storage.cards);
 }
 
+/** The engine's dates (those on the calendar) and actors' mentions, as a cloze's candidates to blank. */
+function engineTerms(analysis: Pick<ExtractionResult, 'actors' | 'dates'>): EngineTerms {
+  const mentions = (type: (t: string) => boolean) => analysis.actors.filter((a) => type(a.type)).flatMap((a) => a.mentions);
+  return {
+    dates: analysis.dates.filter((d) => d.precision !== 'duration' && d.precision !== 'fuzzy'),
+    people: mentions((t) => t === 'person'),
+    others: mentions((t) => t !== 'person'),
+  };
+}
+
 function cardMethodsOf(deps: ServiceDeps): CardMethods {
   const context = new CardContext(deps);
+  const analysisOf = analysisReader(deps);
   const { store } = context;
   const { storage, now, newId } = deps;
 
@@ -102,8 +117,13 @@ function cardMethodsOf(deps: ServiceDeps): CardMethods {
       const text = doc.body.text;
       const at = anchor(text, highlight.selectors);
       if (!at) throw new InvalidInputError('That highlight can no longer be found in the text, so it cannot become a card.');
-      const draft = clozeFromHighlight(text, passagesOf(text), at.start, at.end);
+      const passages = passagesOf(text);
+      // A whole-sentence highlight blanks a date or name inside it: the engine's mentions say best which (its result
+      // is cached per document, so this costs a run only when the article was never analysed).
+      const engine = coversWholeSentences(text, passages, at.start, at.end) ? engineTerms(await analysisOf(documentId)) : undefined;
+      const draft = clozeFromHighlight(text, passages, at.start, at.end, engine);
       if (!draft) throw new InvalidInputError('That highlight holds no words to ask about.');
+      if ('refused' in draft) throw new InvalidInputError(draft.refused);
       const card = blank({
         kind: 'cloze',
         front: draft.front,

@@ -24,6 +24,14 @@ export interface ServiceDeps {
   exports: ExportJobs;
 }
 
+/**
+ * The time zone of the machine Lectio runs on, which is the reader's (both hosts serve this machine only): stored beside
+ * the UTC instants the service writes, so a record says which local day it belongs to. 'UTC' when it cannot be read.
+ */
+export function readerZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
 /** An argument that passed its schema but makes no sense (an empty article, an unknown actor): a typed error. */
 export class InvalidInputError extends Error {
   constructor(message: string) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -57,6 +57,37 @@ describe('quiz service', () => {
     expect(await again.api.listQuizSessions({})).toEqual([summary]);
     const stored = await again.api.getQuizSession({ id: session.id });
     expect(stored.answers.map((a) => a.correct)).toEqual([true, false]);
+    // The instant is UTC; the reader's zone is kept beside it.
+    expect(stored).toMatchObject({ startedAt: '2026-06-01T09:00:00.000Z', zone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  });
+
+  it('gives partial credit for a partly right match question, kept across a restart; older sessions stay readable', async () => {
+    const first = await setup();
+    const session = await first.api.startQuiz({ documentIds: ['sample'], seed: 'm', kinds: ['match'] });
+    const match = session.questions.find((q) => q.kind === 'match');
+    const items = match?.items ?? [];
+    if (!match || items.length < 3) throw new Error('the sample gives no match question');
+    // Every pair right but the last two, swapped.
+    const roles = items.map((item) => item.match ?? '');
+    const n = roles.length;
+    [roles[n - 2], roles[n - 1]] = [roles[n - 1] as string, roles[n - 2] as string];
+    const given = items.map((item, i) => `${item.label}: ${roles[i]}`).join('; ');
+    expect(await first.api.answerQuiz({ sessionId: session.id, questionId: match.id, given })).toMatchObject({ correct: false, credit: { right: n - 2, of: n } });
+    const summary = await first.api.finishQuiz({ sessionId: session.id });
+    expect(summary).toMatchObject({ correct: 0, score: (n - 2) / n });
+
+    // A quiz.json written before partial credit (no credit field) opens as it was, all or nothing.
+    const file = path.join(first.dataDir, 'quiz.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.sessions.push({ ...data.sessions[0], id: 'old', answers: [{ questionId: match.id, given, correct: false, at: '2025-01-01T00:00:00.000Z' }] });
+    writeFileSync(file, JSON.stringify(data));
+    first.storage.close();
+    opened.splice(opened.indexOf(first.storage), 1);
+    const again = await setup(first.dataDir);
+    const listed = await again.api.listQuizSessions({});
+    expect(listed.find((s) => s.id === session.id)).toMatchObject({ score: (n - 2) / n });
+    expect(listed.find((s) => s.id === 'old')).toMatchObject({ correct: 0, score: 0 });
+    expect((await again.api.getQuizSession({ id: session.id })).answers[0]?.credit).toEqual({ right: n - 2, of: n });
   });
 
   it('never asks a hidden question again', async () => {

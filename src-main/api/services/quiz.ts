@@ -6,10 +6,10 @@
 import { generateQuiz } from '../../core/quiz/generate';
 import { matchAnswer } from '../../core/quiz/answer-match';
 import type { QuestionKind, QuizPool } from '../../core/quiz/types';
-import type { QuizSessionRecord, SessionQuestion } from '../../core/quiz/session';
+import { sessionScore, type QuizSessionRecord, type SessionQuestion } from '../../core/quiz/session';
 import type { LectioApi, QuizRequest, QuizSessionSummary } from '../contract';
 import { analysisReader } from './analysis';
-import { InvalidInputError, type ServiceDeps } from './deps';
+import { InvalidInputError, readerZone, type ServiceDeps } from './deps';
 
 type QuizMethods = Pick<LectioApi, 'prepareQuiz' | 'startQuiz' | 'answerQuiz' | 'finishQuiz' | 'listQuizSessions' | 'getQuizSession' | 'hideQuestion'>;
 
@@ -41,6 +41,7 @@ function summarise(session: QuizSessionRecord): QuizSessionSummary {
     total: session.questions.length,
     answered: session.answers.length,
     correct: session.answers.filter((a) => a.correct).length,
+    score: sessionScore(session.answers),
   };
 }
 
@@ -104,7 +105,7 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       const seed = request.seed ?? newId();
       const questions = await questionsFor(request, seed);
       if (questions.length === 0) throw new InvalidInputError('These articles gave no questions of the kinds chosen. Try other kinds or another article.');
-      const session: QuizSessionRecord = { id: newId(), startedAt: now().toISOString(), finishedAt: null, seed, documentIds: [...new Set(request.documentIds)], questions, answers: [] };
+      const session: QuizSessionRecord = { id: newId(), startedAt: now().toISOString(), zone: readerZone(), finishedAt: null, seed, documentIds: [...new Set(request.documentIds)], questions, answers: [] };
       await quiz().update((data) => {
         data.sessions.push(session);
       });
@@ -118,9 +119,11 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       if (session.answers.some((a) => a.questionId === questionId)) throw new InvalidInputError('That question was already answered.');
       const result = matchAnswer(question, given);
       await quiz().update((data) => {
-        data.sessions.find((s) => s.id === sessionId)?.answers.push({ questionId, given, correct: result.correct, at: now().toISOString() });
+        data.sessions.find((s) => s.id === sessionId)?.answers.push({
+          questionId, given, correct: result.correct, at: now().toISOString(), ...(result.credit ? { credit: result.credit } : {}),
+        });
       });
-      return { correct: result.correct, expected: result.expected };
+      return { correct: result.correct, expected: result.expected, ...(result.credit ? { credit: result.credit } : {}) };
     },
 
     async finishQuiz({ sessionId }) {

@@ -63,8 +63,13 @@ export interface ReviewRecord {
   id: string;
   cardId: string;
   grade: Grade;
-  /** ISO 8601. */
+  /** ISO 8601, UTC. */
   reviewedAt: string;
+  /**
+   * The reader's time zone when grading (IANA, "Europe/Lisbon"): which calendar day the review belongs to where it
+   * happened. Absent in records written before it was kept.
+   */
+  zone?: string;
   /** The schedule before this review (what undo restores) and after it (the card's schedule until its next review). */
   previous: ScheduleState;
   next: ScheduleState;

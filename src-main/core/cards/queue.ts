@@ -49,3 +49,19 @@ export function buildQueue(items: readonly ScheduledCard[], options: QueueOption
   const next = started.find((item) => !queued.has(item.card.id));
   return { cards: [...due, ...newToday], newWaiting: fresh.length - newToday.length, nextDue: next ? next.schedule.due : null };
 }
+
+/**
+ * What is waiting for the reader now: cards due (learning steps and reviews) and new cards today's limit allows. Every
+ * screen that shows a due count reads these from one queue, so the top bar, Review and Cards agree at any moment.
+ */
+export interface DueCounts {
+  due: number;
+  fresh: number;
+  /** The ids of the due cards, for the card browser's "Due now" filter. */
+  dueIds: string[];
+}
+
+export function queueCounts(queue: Pick<Queue, 'cards'>): DueCounts {
+  const due = queue.cards.filter((item) => item.schedule.state !== 'New');
+  return { due: due.length, fresh: queue.cards.length - due.length, dueIds: due.map((item) => item.card.id) };
+}

@@ -124,3 +124,22 @@ describe('matchAnswer: roles, true/false, orders and pairs', () => {
     expect(matchAnswer(q as Question, typed as string).correct).toBe(correct);
   });
 });
+
+describe('matchAnswer: partial credit for match questions', () => {
+  const item = (id: string, label: string, match: string) => ({ id, label, match, evidence: EVIDENCE, support: 'x' });
+  const pairs = question({
+    kind: 'match', answerType: 'pairs', answer: '',
+    items: [item('m1', 'Ana Sousa', 'Prime Minister'), item('m2', 'Tomas Berg', 'Foreign Minister'),
+      item('m3', 'Li Wei', 'Central Bank Governor'), item('m4', 'Omar Haddad', 'Defence Minister')],
+  });
+
+  it.each([
+    ['Ana Sousa: Prime Minister; Tomas Berg: Foreign Minister; Li Wei: Central Bank Governor; Omar Haddad: Defence Minister', true, 4],
+    ['Ana Sousa: Prime Minister; Tomas Berg: Foreign Minister; Li Wei: Defence Minister; Omar Haddad: Central Bank Governor', false, 2],
+    ['Ana Sousa: Prime Minister; Tomas Berg: Foreign Minister; Li Wei: Central Bank Governor', false, 3],
+    ['Ana Sousa: Prime Minister; Sousa: Foreign Minister', false, 0],
+    ['Ana Sousa: Defence Minister; Tomas Berg: Prime Minister; Li Wei: Foreign Minister; Omar Haddad: Central Bank Governor', false, 0],
+  ])('%#: "%s" -> correct %s, %i of 4 right', (typed, correct, right) => {
+    expect(matchAnswer(pairs as Question, typed)).toMatchObject({ correct, credit: { right, of: 4 } });
+  });
+});

@@ -36,13 +36,18 @@ function orderMatches(q: Question, typed: string): boolean {
   return tokens.every((t, i) => itemFor(t, items, q.choices)?.id === items[i]?.id);
 }
 
-function pairsMatch(q: Question, typed: string): boolean {
+/** How many of the question's pairs `typed` gets right; a name given twice or a pair missing counts as wrong. */
+function pairsCredit(q: Question, typed: string): { right: number; of: number } {
   const items = q.items ?? [];
   const pairs = typed.split(/\s*(?:;|\n)\s*/).filter(Boolean).map((p) => p.split(/\s*(?::|=|→|->)\s*/));
-  if (pairs.length !== items.length) return false;
-  return items.every((item) => pairs.some(([name, role]) => name !== undefined && role !== undefined
-    && (answerKey(name) === answerKey(item.label) || wordsKey(item.label).split(' ').includes(wordsKey(name)))
-    && (answerKey(role) === answerKey(item.match ?? '') || roleMatches(role, item.match ?? ''))));
+  const names = (item: QuizItem) => pairs.filter(([name]) => name !== undefined
+    && (answerKey(name) === answerKey(item.label) || wordsKey(item.label).split(' ').includes(wordsKey(name))));
+  const right = items.filter((item) => {
+    const given = names(item);
+    const role = given.length === 1 ? given[0]?.[1] : undefined;
+    return role !== undefined && (answerKey(role) === answerKey(item.match ?? '') || roleMatches(role, item.match ?? ''));
+  }).length;
+  return { right, of: items.length };
 }
 
 function dateMatches(q: Question, typed: string): boolean {
@@ -63,8 +68,11 @@ export function matchAnswer(question: Question, typed: string): MatchResult {
     }
     case 'order':
       return { correct: orderMatches(question, text), expected };
-    case 'pairs':
-      return { correct: pairsMatch(question, text), expected };
+    case 'pairs': {
+      // A match question is several facts at once: 3 of 4 pairs right earns 3/4 of a point in the session's score.
+      const credit = pairsCredit(question, text);
+      return { correct: credit.of > 0 && credit.right === credit.of, expected, credit };
+    }
     case 'date':
       return { correct: keyMatches(text, forms) || dateMatches(question, text), expected };
     case 'role':

@@ -24,7 +24,9 @@ function whenQuestion(ctx: ArticleContext, d: DateMention, parts: DateParts, ind
   if (!sentence) return null;
   const label = dateLabel(parts);
   const prompt = eventQuestion(ctx, d, sentence.start) ?? `Which date fills the blank? “${clozeClause(ctx, d, sentence)}”`;
-  const acceptable = [...new Set([d.text, formatDateValue(parts)])].filter((a) => a !== label);
+  // The ISO form is a typed answer only when it is a real date: "XXXX-05-25" is nobody's way of writing one.
+  const iso = parts.start.year !== null && (parts.end?.year ?? 0) !== null ? [formatDateValue(parts)] : [];
+  const acceptable = [...new Set([d.text, ...iso])].filter((a) => a !== label);
   const question = finishQuestion(ctx, {
     kind: 'when', answerType: 'date', prompt, answer: label, acceptableAnswers: acceptable,
     evidence: evidenceOf(sentence), support: d.text, precision: d.precision, value: d.value,

@@ -12,14 +12,36 @@ export interface SessionAnswer {
   given: string;
   correct: boolean;
   at: string;
+  /** Match questions: the pairs right out of all; absent in sessions stored before partial credit (then all or nothing). */
+  credit?: { right: number; of: number };
 }
 
 export interface QuizSessionRecord {
   id: string;
+  /** ISO 8601, UTC. */
   startedAt: string;
+  /** The reader's time zone when the session started (IANA); absent in sessions stored before it was kept. */
+  zone?: string;
   finishedAt: string | null;
   seed: string;
   documentIds: string[];
   questions: SessionQuestion[];
   answers: SessionAnswer[];
+}
+
+/** What one answer earns: 1 when right, the share of parts right for a partly right match question, else 0. */
+export function answerPoints(answer: Pick<SessionAnswer, 'correct' | 'credit'>): number {
+  if (answer.correct) return 1;
+  const credit = answer.credit;
+  return credit && credit.of > 0 ? Math.min(1, Math.max(0, credit.right / credit.of)) : 0;
+}
+
+/** A session's score: the points of its answers, partial credit included. */
+export function sessionScore(answers: readonly Pick<SessionAnswer, 'correct' | 'credit'>[]): number {
+  return answers.reduce((sum, answer) => sum + answerPoints(answer), 0);
+}
+
+/** A score as people write it: "3", "3.75", "2.33" (two decimals at most). */
+export function formatScore(score: number): string {
+  return String(Math.round(score * 100) / 100);
 }

@@ -87,4 +87,6 @@ export interface MatchResult {
   correct: boolean;
   /** The answer as it should be shown to the reader. */
   expected: string;
+  /** For questions of several parts (match): how many parts were right, for partial credit. */
+  credit?: { right: number; of: number };
 }

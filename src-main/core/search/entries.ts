@@ -2,6 +2,7 @@
 import type { Highlight } from '../annotations/highlight';
 import type { StoredCard } from '../cards/card';
 import { clozeAnswer } from '../cards/cloze';
+import { markdownWords } from '../import/markdown-words';
 import type { LectioDocument } from '../model';
 import type { SearchEntry } from './library-index';
 
@@ -13,10 +14,10 @@ export function documentEntries(doc: LectioDocument, highlights: readonly Highli
   }
   for (const h of highlights) {
     const [position, quote] = h.selectors;
-    const text = [quote.exact, h.note, h.tags.map((tag) => `#${tag}`).join(' ')].filter(Boolean).join(' — ');
+    const text = [quote.exact, markdownWords(h.note), h.tags.map((tag) => `#${tag}`).join(' ')].filter(Boolean).join(' — ');
     entries.push({ ...base, id: `h:${doc.id}:${h.id}`, kind: 'highlight', text, start: position.start, end: position.end });
   }
-  if (documentNote.trim()) entries.push({ ...base, id: `n:${doc.id}`, kind: 'note', text: documentNote, start: 0, end: 0 });
+  if (documentNote.trim()) entries.push({ ...base, id: `n:${doc.id}`, kind: 'note', text: markdownWords(documentNote), start: 0, end: 0 });
   return entries;
 }
 
@@ -32,7 +33,7 @@ export const CARDS_GROUP = 'cards';
 export function cardEntries(cards: readonly StoredCard[], titleOf: (documentId: string) => string | null): SearchEntry[] {
   return cards.map((card) => {
     const front = card.kind === 'cloze' ? clozeAnswer(card.front) : card.front;
-    const text = [front, card.back, card.tags.map((tag) => `#${tag}`).join(' ')].filter(Boolean).join(' — ');
+    const text = [front, markdownWords(card.back), card.tags.map((tag) => `#${tag}`).join(' ')].filter(Boolean).join(' — ');
     const position = card.source?.selectors[0];
     return {
       id: `c:${card.id}`,

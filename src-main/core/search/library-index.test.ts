@@ -72,3 +72,15 @@ describe('cards in the index', () => {
     expect(index.search('strike', 5).some((hit) => hit.kind === 'card')).toBe(true);
   });
 });
+
+describe('notes written in Markdown', () => {
+  it('show their words in snippets, never the syntax', () => {
+    const index = new LibraryIndex();
+    const marked: Highlight = { ...note, note: '**Sardine** quotas: see [the treaty](https://example.org/t) and _Annex 2_' };
+    index.replaceDocument('d2', 's', documentEntries(summit, [marked], 'A **bold** plan, `code` and [a link](https://example.org)'));
+    const highlight = index.search('treaty', 5)[0];
+    expect(highlight).toMatchObject({ kind: 'highlight' });
+    expect(highlight?.snippet).toBe('Ministers — Sardine quotas: see the treaty and Annex 2 — #fish');
+    expect(index.search('plan', 5)[0]?.snippet).toBe('A bold plan, code and a link');
+  });
+});

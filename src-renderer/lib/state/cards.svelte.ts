@@ -7,6 +7,7 @@ import type { CardImportReport, CardStatsView, CardView, ColorLabelMap, CreateCa
 import { TaskState } from './task-state.svelte';
 import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
 import { api } from '../api.svelte';
+import { dueCountsState } from './due-counts.svelte';
 import { ExportTask } from './export-task.svelte';
 
 export type DueFilter = 'all' | 'due' | 'new' | 'learning' | 'scheduled' | 'suspended';
@@ -22,14 +23,16 @@ export interface CardFilters {
 /** `key` names a run of saves of one card's text (typed and autosaved): they share one undo, back to before the first. */
 type Undo = { label: string; run: () => Promise<void>; key?: string };
 
-function dueState(view: CardView, now: number): Exclude<DueFilter, 'all'> {
+// "Due" is what the review queue holds now (the service's count, `dueNow`), not a second reckoning with this page's
+// clock: the filter, the Cards heading, the Review screen and the top bar then always agree.
+function dueState(view: CardView, dueNow: ReadonlySet<string>): Exclude<DueFilter, 'all'> {
   if (view.card.suspended) return 'suspended';
   if (view.schedule.state === 'New') return 'new';
-  if (new Date(view.schedule.due).getTime() <= now) return 'due';
+  if (dueNow.has(view.card.id)) return 'due';
   return view.schedule.state === 'Review' ? 'scheduled' : 'learning';
 }
 
-export function matches(view: CardView, filters: CardFilters, now: number): boolean {
+export function matches(view: CardView, filters: CardFilters, dueNow: ReadonlySet<string>): boolean {
   const q = filters.query.trim().toLowerCase();
   const { card } = view;
   return (
@@ -37,7 +40,7 @@ export function matches(view: CardView, filters: CardFilters, now: number): bool
     (!filters.documentId || (filters.documentId === '-' ? view.source === null : view.source?.documentId === filters.documentId)) &&
     (!filters.tag || card.tags.includes(filters.tag)) &&
     (filters.color === null || card.color === filters.color) &&
-    (filters.due === 'all' || dueState(view, now) === filters.due)
+    (filters.due === 'all' || dueState(view, dueNow) === filters.due)
   );
 }
 
@@ -68,9 +71,9 @@ export class CardsState extends TaskState {
   }
 
   get shown(): CardView[] {
-    const now = Date.now();
+    const dueNow = dueCountsState().dueIds;
     return this.cards
-      .filter((view) => matches(view, this.filters, now))
+      .filter((view) => matches(view, this.filters, dueNow))
       .sort((a, b) => a.schedule.due.localeCompare(b.schedule.due) || a.card.createdAt.localeCompare(b.card.createdAt));
   }
 
@@ -80,6 +83,7 @@ export class CardsState extends TaskState {
       const [cards, stats, settings] = await Promise.all([api.listCards({}), api.getCardStats({}), api.getSettings({})]);
       this.cards = cards;
       this.stats = stats;
+      dueCountsState().set(stats.now);
       this.settings = settings.review;
       this.labels = settings.colorLabels;
     });
@@ -181,6 +185,7 @@ export class CardsState extends TaskState {
   async #refreshStats(): Promise<void> {
     try {
       this.stats = await api.getCardStats({});
+      dueCountsState().set(this.stats.now);
     } catch {
       // The statistics are a summary; a failed refresh leaves the last ones, and the next change tries again.
     }

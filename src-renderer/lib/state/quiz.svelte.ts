@@ -10,6 +10,8 @@ export interface Feedback {
   correct: boolean;
   expected: string;
   given: string;
+  /** Match questions: how many pairs were right. */
+  credit?: { right: number; of: number };
 }
 
 export const KIND_LABELS: Record<QuestionKind, string> = {
@@ -94,7 +96,7 @@ export class QuizState extends TaskState {
     if (!session || !question || this.feedback) return null;
     return this.run(async () => {
       const result = await api.answerQuiz({ sessionId: session.id, questionId: question.id, given });
-      session.answers.push({ questionId: question.id, given, correct: result.correct, at: new Date().toISOString() });
+      session.answers.push({ questionId: question.id, given, correct: result.correct, at: new Date().toISOString(), ...(result.credit ? { credit: result.credit } : {}) });
       this.feedback = { ...result, given };
       return this.feedback;
     });

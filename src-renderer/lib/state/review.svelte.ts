@@ -1,11 +1,14 @@
 /**
  * The Review screen's state: the queue from the service, the card in front of the reader, whether its answer is
- * shown, the session's progress, and the last grade so it can be undone (the card then comes back first).
+ * shown, the session's progress, and the last grade so it can be undone (the card then comes back first, question side
+ * up).
  */
 import type { Grade, QueueItem, ReviewQueue } from '../../../src-main/api/contract';
 import { TaskState } from './task-state.svelte';
 import { GRADE_NAMES } from '../../../src-main/core/cards/card';
 import { api } from '../api.svelte';
+import { describeDue } from '../due';
+import { dueCountsState } from './due-counts.svelte';
 
 export class ReviewState extends TaskState {
   queue = $state<ReviewQueue | null>(null);
@@ -28,9 +31,16 @@ export class ReviewState extends TaskState {
     return this.reviewed + left === 0 ? 1 : this.reviewed / (this.reviewed + left);
   }
 
+  /** Fetches the queue; its counts become the app's due count (the top bar and Cards show the same figures). */
+  async #reload(): Promise<void> {
+    const queue = await api.getReviewQueue({});
+    this.queue = queue;
+    dueCountsState().set(queue.counts);
+  }
+
   async load(): Promise<void> {
     await this.run(async () => {
-      this.queue = await api.getReviewQueue({});
+      await this.#reload();
       this.revealed = false;
     });
   }
@@ -50,9 +60,9 @@ export class ReviewState extends TaskState {
       this.last = { reviewId: result.reviewId, cardId: item.card.id, grade };
       this.reviewed++;
       this.#preferred = null;
-      this.queue = await api.getReviewQueue({});
+      await this.#reload();
       this.revealed = false;
-      this.status = `Graded ${GRADE_NAMES[grade]}; next due ${result.card.schedule.due.slice(0, 10)}`;
+      this.status = `Graded ${GRADE_NAMES[grade]}; next due ${describeDue(result.card.schedule.due)}`;
     });
   }
 
@@ -64,8 +74,9 @@ export class ReviewState extends TaskState {
       this.last = null;
       this.reviewed = Math.max(0, this.reviewed - 1);
       this.#preferred = last.cardId;
-      this.queue = await api.getReviewQueue({});
-      this.revealed = true;
+      await this.#reload();
+      // The card comes back as a question: the reader grades it again only after recalling it again.
+      this.revealed = false;
       this.status = `Undid: ${GRADE_NAMES[last.grade]}`;
     });
   }
@@ -90,7 +101,7 @@ export class ReviewState extends TaskState {
       await api.updateCard({ id: item.card.id, ...change });
       this.#preferred = item.card.id;
       const revealed = this.revealed;
-      this.queue = await api.getReviewQueue({});
+      await this.#reload();
       this.revealed = revealed;
       this.status = 'Card saved';
       return true;
