@@ -20,6 +20,7 @@ export default defineConfig({
           main: resolve('src-main/main.ts'),
           serve: resolve('src-main/serve.ts'),
           'extract-worker': resolve('src-main/extract-worker.ts'),
+          'import-worker': resolve('src-main/import-worker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

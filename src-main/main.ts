@@ -48,7 +48,7 @@ function showWindow(): void {
 async function start(): Promise<void> {
   const dataDir = process.env.LECTIO_DATA_DIR ? path.resolve(process.env.LECTIO_DATA_DIR) : app.getPath('userData');
   try {
-    library = await openLibrary(dataDir, { host: 'electron', extractionWorker: path.join(__dirname, 'extract-worker.js') });
+    library = await openLibrary(dataDir, { host: 'electron', extractionWorker: path.join(__dirname, 'extract-worker.js'), importWorker: path.join(__dirname, 'import-worker.js') });
   } catch (error) {
     dialog.showErrorBox('Lectio cannot open its library', error instanceof Error ? error.message : String(error));
     app.exit(1);

@@ -7,6 +7,7 @@ import sampleText from '../assets/sample-article.txt?raw';
 import sampleMeta from '../assets/sample-article.json';
 import { version } from '../package.json';
 import { createWorkerRunner } from './analysis/extraction-runner';
+import { createMarkdownWorkerRunner } from './import/markdown-runner';
 import type { AppInfo, LectioApi } from './api/contract';
 import { createService, seedNewLibrary } from './api/service';
 import { BackupScheduler, START_BACKUP_DELAY_MS } from './storage/backup-scheduler';
@@ -24,10 +25,12 @@ export interface LibraryHost {
   host: AppInfo['host'];
   /** The built extraction worker script (`out/main/extract-worker.js`), beside the host's entry file. */
   extractionWorker: string;
+  /** The built Markdown import worker script (`out/main/import-worker.js`), beside it. */
+  importWorker: string;
 }
 
 /** Throws LibraryLockedError when another process has the folder open (files from a newer Lectio are held, with a notice). */
-export async function openLibrary(dataDir: string, { host, extractionWorker }: LibraryHost): Promise<OpenLibrary> {
+export async function openLibrary(dataDir: string, { host, extractionWorker, importWorker }: LibraryHost): Promise<OpenLibrary> {
   const now = () => new Date();
   const storage = await LibraryStorage.open({ dataDir, now });
   try {
@@ -37,7 +40,8 @@ export async function openLibrary(dataDir: string, { host, extractionWorker }: L
     throw error;
   }
   const extraction = createWorkerRunner(extractionWorker);
-  const api = createService({ storage, host, version, now, extraction });
+  const markdown = createMarkdownWorkerRunner(importWorker);
+  const api = createService({ storage, host, version, now, extraction, markdown });
   const backups = new BackupScheduler(storage.backups, {
     onError: (error) => console.error(`lectio: automatic backup failed: ${String(error)}`),
     onRetry: (error, delayMs) => console.error(`lectio: automatic backup failed (${String(error)}); trying again in ${Math.round(delayMs / 1000)} s`),
@@ -46,6 +50,7 @@ export async function openLibrary(dataDir: string, { host, extractionWorker }: L
   void backups.start();
   const close = () => {
     void extraction.close();
+    void markdown.close();
     storage.close();
   };
   return {

@@ -23,7 +23,7 @@ function parseOptions(argv: string[]): { port: number; dataDir: string } {
 
 async function main(): Promise<void> {
   const { port, dataDir } = parseOptions(process.argv.slice(2));
-  const library = await openLibrary(dataDir, { host: 'browser', extractionWorker: path.join(__dirname, 'extract-worker.js') });
+  const library = await openLibrary(dataDir, { host: 'browser', extractionWorker: path.join(__dirname, 'extract-worker.js'), importWorker: path.join(__dirname, 'import-worker.js') });
   const token = randomBytes(24).toString('base64url');
   let host;
   try {

@@ -1,7 +1,7 @@
 /** The documents part of the service: the library's list, importing, opening, editing details and deleting. */
 import type { DocumentBody, DocumentMeta } from '../../core/model';
 import { checkStructuredBody } from '../../core/import/structured';
-import { importMarkdown } from '../../core/import/markdown';
+import { ImportTooComplexError, inProcessMarkdown, type MarkdownRunner } from '../../import/markdown-runner';
 import { importPlainText } from '../../core/import/plain-text';
 import { countWords, deriveTitle } from '../../core/text-stats';
 import type { LibraryStorage } from '../../storage/library-storage';
@@ -17,8 +17,15 @@ export interface SampleArticle {
 }
 
 
-function importedBody(input: ImportDocumentInput): DocumentBody {
-  if (input.format === 'markdown') return importMarkdown(input.text);
+async function importedBody(input: ImportDocumentInput, markdown: MarkdownRunner): Promise<DocumentBody> {
+  if (input.format === 'markdown') {
+    try {
+      return await markdown.parse(input.text);
+    } catch (error) {
+      if (error instanceof ImportTooComplexError) throw new InvalidInputError(error.message);
+      throw error;
+    }
+  }
   if (input.format === 'text') return importPlainText(input.text);
   if (!input.body) throw new InvalidInputError('A structured import needs its document body.');
   const checked = checkStructuredBody(input.body);
@@ -51,7 +58,7 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
     },
 
     async importDocument(input) {
-      const body = importedBody(input);
+      const body = await importedBody(input, options.markdown ?? inProcessMarkdown);
       if (body.text.trim().length === 0) throw new InvalidInputError('The article is empty: there is no text to import.');
       const meta: DocumentMeta = {
         id: newId(),

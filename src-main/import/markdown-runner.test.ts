@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { importMarkdown } from '../core/import/markdown';
+import { ImportTooComplexError, createMarkdownWorkerRunner, type MarkdownRunner } from './markdown-runner';
+
+// The real worker entry, bundled as the build bundles it, so the test runs the same code the hosts run.
+let workerFile = '';
+beforeAll(() => {
+  workerFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lectio-import-worker-')), 'import-worker.cjs');
+  buildSync({ entryPoints: [path.resolve(__dirname, '../import-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'silent' });
+});
+
+let runner: MarkdownRunner | null = null;
+afterEach(async () => {
+  await runner?.close();
+});
+
+// Nested list markers on one line: CommonMark's parse of this grows with the square of its length.
+const HOSTILE = `${'- '.repeat(20_000)}x`;
+
+describe('Markdown worker runner', () => {
+  it('returns the same body as the in-process importer', async () => {
+    runner = createMarkdownWorkerRunner(workerFile);
+    const source = '# Brief\n\nThe *summit* ended with a **deal**.\n\n- first point\n- second point\n';
+    await expect(runner.parse(source)).resolves.toEqual(importMarkdown(source));
+  });
+
+  it('stops a parse that overruns its budget with a clear error, keeps the caller’s thread free, and parses the next file', async () => {
+    runner = createMarkdownWorkerRunner(workerFile, () => 1_000);
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 50);
+    try {
+      await expect(runner.parse(HOSTILE)).rejects.toBeInstanceOf(ImportTooComplexError);
+    } finally {
+      clearInterval(ticker);
+    }
+    // The parse ran elsewhere: this thread kept running its timers throughout the second it was allowed.
+    expect(ticks).toBeGreaterThan(3);
+    await expect(runner.parse('After the *overrun*.')).resolves.toEqual(importMarkdown('After the *overrun*.'));
+  });
+
+  it('queues parses: a slow one does not eat the budget of the one after it', async () => {
+    runner = createMarkdownWorkerRunner(workerFile, (length) => (length > 1000 ? 1_000 : 30_000));
+    const hostile = runner.parse(HOSTILE);
+    const ordinary = runner.parse('Second file.');
+    await expect(hostile).rejects.toThrow(/too complex to import/);
+    await expect(ordinary).resolves.toMatchObject({ text: 'Second file.' });
+  });
+});
