@@ -109,8 +109,3 @@ export function decodeText(bytes: Uint8Array, name = 'This file'): string {
     return decodeWindows1252(bytes);
   }
 }
-
-/** The import format a file name implies. */
-export function formatForFileName(name: string): 'markdown' | 'text' {
-  return /\.(md|markdown|mdown)$/i.test(name) ? 'markdown' : 'text';
-}
