@@ -50,6 +50,8 @@ export interface ImportDocumentInput {
   body?: DocumentBody;
   title?: string;
   source?: string;
+  /** The date the page says it was published (YYYY-MM-DD), read from its metadata; the analysis's reference date. */
+  publishedDate?: string;
   /** The file's name when imported from a file; shown as the document's origin. */
   fileName?: string;
 }
@@ -337,11 +339,11 @@ export function httpPath(method: MethodName): string {
   return `/api/${method}`;
 }
 
-/** A text file the user picked, decoded; `format` follows its extension. */
+/** A text file the user picked, decoded; `format` is read from its bytes first, its extension second (core/import/sniff.ts). */
 export interface OpenedFile {
   fileName: string;
   text: string;
-  format: ImportFormat;
+  format: 'text' | 'markdown' | 'html';
 }
 
 /** Desktop-only calls, answered by the Electron main process (browser mode uses a file input instead). */

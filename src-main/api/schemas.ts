@@ -110,6 +110,7 @@ export const inputSchemas: Schemas = {
         .optional(),
       title: shortText(300).optional(),
       source: shortText(300).optional(),
+      publishedDate: isoDate.optional(),
       fileName: shortText(260).optional(),
     })
     .strict(),

@@ -34,12 +34,26 @@ describe('service', () => {
   it('imports plain text and Markdown, deriving a title when none is given', async () => {
     const api = await makeApi();
     const plain = await api.importDocument({ text: 'First line here\nSecond paragraph.', format: 'text' });
-    expect(plain).toMatchObject({ id: 'id-1', title: 'First line here', origin: 'paste', wordCount: 5, addedAt: now().toISOString() });
+    // The title line names the document and is not repeated as its first paragraph (issue #16).
+    expect(plain).toMatchObject({ id: 'id-1', title: 'First line here', origin: 'paste', wordCount: 2, addedAt: now().toISOString() });
+    expect((await api.getDocument({ id: plain.id })).body.text).toBe('Second paragraph.');
     const md = await api.importDocument({ text: '# Heading\n\nSome *text*.', format: 'markdown', fileName: 'a.md', title: 'Mine' });
     const doc = await api.getDocument({ id: md.id });
     expect(doc.title).toBe('Mine');
     expect(doc.origin).toBe('a.md');
     expect(doc.body.blocks.map((block) => block.kind)).toEqual(['heading', 'paragraph']);
+  });
+
+  it('keeps a first line that is a sentence, or when a title is given; stores a page’s published date', async () => {
+    const api = await makeApi();
+    const sentence = await api.importDocument({ text: 'Ministers met in Lisbon on Monday.\nThey agreed.', format: 'text' });
+    expect(sentence.title).toBe('Ministers met in Lisbon on Monday');
+    expect((await api.getDocument({ id: sentence.id })).body.text).toBe('Ministers met in Lisbon on Monday.\nThey agreed.');
+    const titled = await api.importDocument({ text: 'Lisbon talks\n\nThey agreed.', format: 'text', title: 'Mine' });
+    expect((await api.getDocument({ id: titled.id })).body.text).toBe('Lisbon talks\n\nThey agreed.');
+    const dated = await api.importDocument({ text: 'Words.', format: 'text', publishedDate: '2023-05-02' });
+    expect(dated.publishedDate).toBe('2023-05-02');
+    expect(await dispatch(api, 'importDocument', { text: 'Words.', format: 'text', publishedDate: '2023-02-30' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
   it('updates and deletes documents', async () => {

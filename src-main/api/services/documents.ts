@@ -2,7 +2,7 @@
 import type { DocumentBody, DocumentMeta } from '../../core/model';
 import { checkStructuredBody } from '../../core/import/structured';
 import { ImportTooComplexError, inProcessMarkdown, type MarkdownRunner } from '../../import/markdown-runner';
-import { importPlainText } from '../../core/import/plain-text';
+import { importPlainText, splitTitleLine } from '../../core/import/plain-text';
 import { countWords, deriveTitle } from '../../core/text-stats';
 import type { LibraryStorage } from '../../storage/library-storage';
 import { InvalidInputError } from './deps';
@@ -33,6 +33,13 @@ async function importedBody(input: ImportDocumentInput, markdown: MarkdownRunner
   return checked.body;
 }
 
+/** Plain text sent without a title whose first line is one: that line becomes the title, not the first paragraph. */
+function withTitleLine(input: ImportDocumentInput): ImportDocumentInput {
+  if (input.format !== 'text' || input.title?.trim()) return input;
+  const split = splitTitleLine(input.text);
+  return split ? { ...input, title: split.title, text: split.rest } : input;
+}
+
 type DocumentMethods = Pick<LectioApi, 'appInfo' | 'listDocuments' | 'getDocument' | 'importDocument' | 'updateDocument' | 'deleteDocument' | 'dismissNotice'>;
 
 export function documentMethods(deps: ServiceDeps): DocumentMethods {
@@ -57,14 +64,15 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
       return storage.getDocument(id);
     },
 
-    async importDocument(input) {
+    async importDocument(given) {
+      const input = withTitleLine(given);
       const body = await importedBody(input, options.markdown ?? inProcessMarkdown);
       if (body.text.trim().length === 0) throw new InvalidInputError('The article is empty: there is no text to import.');
       const meta: DocumentMeta = {
         id: newId(),
         title: input.title?.trim() || deriveTitle(body.text),
         source: input.source?.trim() ?? '',
-        publishedDate: null,
+        publishedDate: input.publishedDate ?? null,
         addedAt: now().toISOString(),
         wordCount: countWords(body.text),
         origin: input.fileName ?? 'paste',

@@ -33,3 +33,22 @@ export function importPlainText(raw: string): DocumentBody {
   const text = normaliseText(raw);
   return { text, blocks: paragraphBlocks(text), marks: [] };
 }
+
+/** The longest first line taken for a title; longer ones are a paragraph. */
+const MAX_TITLE_LINE = 150;
+
+/**
+ * A plain-text article's title, when its first line is one: short, not ending like a sentence or a clause (a period,
+ * comma, colon or semicolon), and followed by more text. Returns the title and the text after it (blank lines between
+ * them dropped), or null when the first line is part of the article, which then stays as it was written.
+ */
+export function splitTitleLine(raw: string): { title: string; rest: string } | null {
+  const text = normaliseText(raw);
+  const start = text.length - text.trimStart().length;
+  const lineEnd = text.indexOf('\n', start);
+  if (lineEnd === -1) return null;
+  const title = text.slice(start, lineEnd).trim();
+  const restStart = text.length - text.slice(lineEnd).trimStart().length;
+  if (restStart >= text.length || title.length === 0 || title.length > MAX_TITLE_LINE || /[.,;:…]$/.test(title)) return null;
+  return { title, rest: text.slice(restStart) };
+}
