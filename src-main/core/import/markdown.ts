@@ -6,11 +6,20 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Parents } from 'mdast';
 import type { Block, BlockKind, DocumentBody, Mark, MarkKind } from '../model';
+import { markdownChunks } from './markdown-chunks';
 import { safeHref } from './safe-href';
 
+/** The document so far: its text in pieces (joined once at the end), its length, blocks and marks. */
 interface Builder {
-  text: string;
+  parts: string[];
+  length: number;
   blocks: Block[];
+  marks: Mark[];
+}
+
+/** One block's text and marks, counted from the block's start; short, so it is cheap to grow and trim. */
+interface Inline {
+  text: string;
   marks: Mark[];
 }
 
@@ -20,50 +29,55 @@ const INLINE_MARKS: Partial<Record<Nodes['type'], MarkKind>> = {
   link: 'link',
 };
 
-function appendInline(builder: Builder, node: Nodes): void {
+function appendInline(inline: Inline, node: Nodes): void {
   switch (node.type) {
     case 'text':
-      builder.text += node.value.replace(/\s*\n\s*/g, ' ');
+      inline.text += node.value.replace(/\s*\n\s*/g, ' ');
       return;
     case 'inlineCode': {
-      const start = builder.text.length;
-      builder.text += node.value;
-      builder.marks.push({ kind: 'code', start, end: builder.text.length });
+      const start = inline.text.length;
+      inline.text += node.value;
+      inline.marks.push({ kind: 'code', start, end: inline.text.length });
       return;
     }
     case 'break':
-      builder.text += ' ';
+      inline.text += ' ';
       return;
     default:
       break;
   }
   const kind = INLINE_MARKS[node.type];
   if (!('children' in node)) return;
-  const start = builder.text.length;
-  for (const child of node.children) appendInline(builder, child as Nodes);
-  if (!kind || builder.text.length === start) return;
-  const mark: Mark = { kind, start, end: builder.text.length };
+  const start = inline.text.length;
+  for (const child of node.children) appendInline(inline, child as Nodes);
+  if (!kind || inline.text.length === start) return;
+  const mark: Mark = { kind, start, end: inline.text.length };
   if (node.type === 'link') {
     const href = safeHref(node.url);
     if (!href) return;
     mark.href = href;
   }
-  builder.marks.push(mark);
+  inline.marks.push(mark);
 }
 
 function appendBlock(builder: Builder, kind: BlockKind, node: Parents, level?: number): void {
-  if (builder.text.length > 0) builder.text += '\n';
-  const start = builder.text.length;
-  for (const child of node.children) appendInline(builder, child as Nodes);
-  // Trim what the inline walk left at the edges, so the block range covers visible text only.
-  const raw = builder.text.slice(start);
-  const trimmedEnd = start + raw.trimEnd().length;
-  builder.text = builder.text.slice(0, trimmedEnd);
-  if (trimmedEnd === start) {
-    builder.text = builder.text.replace(/\n$/, '');
-    return;
+  const inline: Inline = { text: '', marks: [] };
+  for (const child of node.children) appendInline(inline, child as Nodes);
+  // Only visible text counts: what the inline walk left at the end is trimmed, and an empty block is no block.
+  const text = inline.text.trimEnd();
+  if (text.length === 0) return;
+  if (builder.length > 0) {
+    builder.parts.push('\n');
+    builder.length += 1;
   }
-  builder.blocks.push(level === undefined ? { kind, start, end: trimmedEnd } : { kind, start, end: trimmedEnd, level });
+  const start = builder.length;
+  builder.parts.push(text);
+  builder.length += text.length;
+  for (const mark of inline.marks) {
+    const end = Math.min(mark.end, text.length);
+    if (end > mark.start) builder.marks.push({ ...mark, start: start + mark.start, end: start + end });
+  }
+  builder.blocks.push(level === undefined ? { kind, start, end: builder.length } : { kind, start, end: builder.length, level });
 }
 
 function walkBlocks(builder: Builder, node: Nodes, context: { kind: BlockKind; level?: number }): void {
@@ -96,10 +110,14 @@ function walkBlocks(builder: Builder, node: Nodes, context: { kind: BlockKind; l
   }
 }
 
-/** Converts Markdown to a document body; never throws (CommonMark accepts every input). */
-export function importMarkdown(source: string): DocumentBody {
-  const builder: Builder = { text: '', blocks: [], marks: [] };
-  walkBlocks(builder, fromMarkdown(source.replace(/^\uFEFF/, '')), { kind: 'paragraph' });
+/**
+ * Converts Markdown to a document body, a long source parsed in pieces (markdown-chunks.ts). CommonMark accepts every
+ * input, but absurd nesting can exhaust the stack or take minutes: the hosts parse in a worker with a time budget
+ * (src-main/import/markdown-runner.ts).
+ */
+export function importMarkdown(source: string, pieces: (source: string) => string[] = markdownChunks): DocumentBody {
+  const builder: Builder = { parts: [], length: 0, blocks: [], marks: [] };
+  for (const chunk of pieces(source.replace(/^\uFEFF/, ''))) walkBlocks(builder, fromMarkdown(chunk), { kind: 'paragraph' });
   builder.marks.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { text: builder.text, blocks: builder.blocks, marks: builder.marks };
+  return { text: builder.parts.join(''), blocks: builder.blocks, marks: builder.marks };
 }
