@@ -49,7 +49,10 @@ test('a hostile Markdown import never blocks other calls, and ends with a result
   recordFigures('markdown-complexity', figures);
 });
 
-test('100,000 nested <div>s and 30,000 unclosed <b><i><a> import through the panel in seconds, the tab usable throughout', async ({ page }) => {
+/** A tab busy longer than this is frozen to the person using it; these imports take well under a second when fixed. */
+const FROZEN_MS = 30_000;
+
+test('100,000 nested <div>s and 30,000 unclosed <b><i><a> import through the panel without freezing the tab', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Import article' }).click();
@@ -58,8 +61,11 @@ test('100,000 nested <div>s and 30,000 unclosed <b><i><a> import through the pan
   const divs = `<!doctype html><html><head><title>Deep divs</title></head><body>${'<div>'.repeat(100_000)}Deep text at the bottom of the page.${'</div>'.repeat(100_000)}</body></html>`;
   let started = Date.now();
   await input.setInputFiles({ name: 'deep-divs.html', mimeType: 'text/html', buffer: Buffer.from(divs) });
-  await expect(page.getByText(/deep-divs\.html: \d+ paragraphs/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/deep-divs\.html: \d+ paragraphs/)).toBeVisible({ timeout: FROZEN_MS });
+  // Timed here, in the test: a page frozen in one long task shows the result the moment it wakes, so waiting for it
+  // alone would pass however long the freeze (before the fix: 72 s, and 2 minutes for the next file).
   const divsMs = Date.now() - started;
+  expect(divsMs).toBeLessThan(FROZEN_MS);
   await page.getByRole('button', { name: 'Add to library' }).click();
   await expect(page.getByRole('article')).toContainText('Deep text at the bottom of the page.');
 
@@ -69,8 +75,9 @@ test('100,000 nested <div>s and 30,000 unclosed <b><i><a> import through the pan
   started = Date.now();
   await page.locator('input[type=file]').first().setInputFiles({ name: 'deep-formatting.html', mimeType: 'text/html', buffer: Buffer.from(formatting) });
   // All of its text is inside links: not an article, which the panel says promptly; imported anyway, it reads.
-  await expect(page.getByRole('alert')).toContainText('No article found on this page', { timeout: 20_000 });
+  await expect(page.getByRole('alert')).toContainText('No article found on this page', { timeout: FROZEN_MS });
   const formattingMs = Date.now() - started;
+  expect(formattingMs).toBeLessThan(FROZEN_MS);
   await page.getByRole('button', { name: 'Import anyway' }).click();
   await page.getByRole('button', { name: 'Add to library' }).click();
   await expect(page.getByRole('article')).toContainText('Text under thirty thousand tags.');

@@ -86,6 +86,13 @@ test('a page of navigation links is refused as having no article, and can be imp
   await expect(page.getByRole('alert')).toContainText('No article found on this page');
   await expect(page.getByRole('textbox', { name: 'Article text' })).toHaveValue('');
   await saveScreen(page, 'import-no-article');
+  // Another file replaces the page waiting on the question; choosing the page again asks again.
+  await input.setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from(ASCII_PDF) });
+  await expect(page.getByRole('alert')).toContainText('PDF import is not available yet');
+  await expect(page.getByRole('button', { name: 'Import anyway' })).toHaveCount(0);
+  await expect(page.getByText('sections.html')).toHaveCount(0);
+  await input.setInputFiles({ name: 'sections.html', mimeType: 'text/html', buffer: Buffer.from(NAVIGATION) });
+  await expect(page.getByRole('alert')).toContainText('No article found on this page');
   await page.getByRole('button', { name: 'Import anyway' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByText(/sections\.html: \d+ paragraphs, formatting and links kept/)).toBeVisible();
