@@ -6,6 +6,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Parents } from 'mdast';
 import type { Block, BlockKind, DocumentBody, Mark, MarkKind } from '../model';
+import { defuseMarkdown } from './markdown-defuse';
 import { markdownChunks } from './markdown-chunks';
 import { safeHref } from './safe-href';
 
@@ -111,13 +112,13 @@ function walkBlocks(builder: Builder, node: Nodes, context: { kind: BlockKind; l
 }
 
 /**
- * Converts Markdown to a document body, a long source parsed in pieces (markdown-chunks.ts). CommonMark accepts every
- * input, but absurd nesting can exhaust the stack or take minutes: the hosts parse in a worker with a time budget
- * (src-main/import/markdown-runner.ts).
+ * Converts Markdown to a document body, a long source parsed in pieces (markdown-chunks.ts), hostile delimiter runs
+ * and nesting escaped first (markdown-defuse.ts), so that notes rendered on the UI thread stay quick too. The hosts
+ * still parse imports in a worker with a time budget (src-main/import/markdown-runner.ts), as a second guard.
  */
 export function importMarkdown(source: string, pieces: (source: string) => string[] = markdownChunks): DocumentBody {
   const builder: Builder = { parts: [], length: 0, blocks: [], marks: [] };
-  for (const chunk of pieces(source.replace(/^\uFEFF/, ''))) walkBlocks(builder, fromMarkdown(chunk), { kind: 'paragraph' });
+  for (const chunk of pieces(defuseMarkdown(source.replace(/^\uFEFF/, '')))) walkBlocks(builder, fromMarkdown(chunk), { kind: 'paragraph' });
   builder.marks.sort((a, b) => a.start - b.start || b.end - a.end);
   return { text: builder.parts.join(''), blocks: builder.blocks, marks: builder.marks };
 }
