@@ -17,7 +17,8 @@ export class CorruptFileError extends Error {
   }
 }
 
-async function fsyncDir(dir: string): Promise<void> {
+/** Flushes a folder's entries (a rename or a new file in it) to disk. */
+export async function fsyncDir(dir: string): Promise<void> {
   // Directory fsync makes the rename itself durable; Windows cannot open directories, and there rename is durable.
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');

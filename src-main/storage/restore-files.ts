@@ -10,11 +10,11 @@
  * any other (changed since, or unreadable) is moved aside.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupManifest } from './backups';
 import { dataFilePath, listDataFiles } from './data-files';
-import { writeFileDurably } from './durable-file';
+import { fsyncDir, writeFileDurably } from './durable-file';
 import { exists, moveAside } from './json-store';
 
 /** Hidden names (leading dot), so neither backups nor the data-file checks ever take them for library files. */
@@ -46,16 +46,6 @@ export interface RestoreHooks {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /**
