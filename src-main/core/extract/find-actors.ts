@@ -108,17 +108,46 @@ export function datelineSpan(text: string): [number, number] {
   return end > 0 ? [head[0].length, head[0].length + end] : [0, 0];
 }
 
+function initialsOf(name: string): string {
+  return name.split(/[\s-]+/).filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).map((w) => w[0]).join('');
+}
+
+/**
+ * "Digital Lenders Association of Kenya (DLAK)" chunked as "... of" + "Kenya": when the mention's initials fall short
+ * of the bracketed acronym, the capitalised words and joiners before it that complete the acronym are its name too.
+ * Bounded: at most eight words back.
+ */
+function spelledBy(text: string, m: RawMention, acronym: string): RawMention {
+  if (initialsOf(m.name) === acronym) return m;
+  const before = text.slice(Math.max(0, m.start - 120), m.start);
+  const words = /((?:(?:\p{Lu}[\p{L}&’'-]*|of|for|and|the|on|&)\s+){1,8})$/u.exec(before)?.[1] ?? '';
+  const parts = words.trim().split(/\s+/).filter((w) => w !== '');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    if (!/^\p{Lu}/u.test(parts[i] ?? '')) continue;
+    const lead = parts.slice(i).join(' ');
+    const name = `${lead} ${m.name}`;
+    if (initialsOf(name) === acronym) {
+      const start = m.start - (before.length - before.lastIndexOf(lead));
+      return text.slice(start, m.end) === name ? { ...m, start, name, surface: name, partial: false } : m;
+    }
+  }
+  return m;
+}
+
 /**
  * "Association of Southeast Asian Nations (ASEAN)": an acronym in brackets right after an organisation names the same
  * body, there and wherever the text uses it later.
  */
-function bracketAcronyms(text: string, mentions: RawMention[]): RawMention[] {
+function bracketAcronyms(text: string, raw: RawMention[]): RawMention[] {
   const full = new Map<string, string>();
-  for (const m of mentions) {
-    if (m.type !== 'organization') continue;
+  const mentions = raw.map((m) => {
+    if (m.type !== 'organization') return m;
     const acronym = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&]{1,9})\)/u.exec(text.slice(m.end, m.end + 16))?.[1];
-    if (acronym && acronym !== m.name) full.set(acronym, m.name);
-  }
+    if (!acronym || acronym === m.name) return m;
+    const whole = spelledBy(text, m, acronym);
+    full.set(acronym, whole.name);
+    return whole;
+  });
   if (full.size === 0) return mentions;
   return mentions.map((m) => {
     const name = m.type === 'country' ? undefined : full.get(m.name);
@@ -130,7 +159,9 @@ function bracketAcronyms(text: string, mentions: RawMention[]): RawMention[] {
 export function findActors(text: string, doc: DocumentTokens, dateSpans: Span[] = []): Actor[] {
   const [skipFrom, skipTo] = datelineSpan(text);
   const mentions = doc.contexts.flatMap((ctx) => sentenceMentions(text, ctx, dateSpans))
-    .filter((m) => m.start < skipFrom || m.start >= skipTo);
+    .filter((m) => m.start < skipFrom || m.start >= skipTo)
+    // A name begins with a letter or digit: "-Canadian" is the tail of "Brazilian-Canadian", a compound adjective.
+    .filter((m) => /^[\p{L}\p{N}]/u.test(m.name));
   mentions.sort((a, b) => a.start - b.start);
   return mergeActors(bracketAcronyms(text, mentions));
 }

@@ -1,0 +1,54 @@
+/**
+ * Table-driven tests for the rules the question judge asked of the engine: a bracketed acronym names the whole
+ * organisation its letters spell, the tail of a hyphenated adjective is no name, and a role is an office, not a
+ * fragment ("King of"), a lone abbreviation ("Gen.") or a tie to someone ("colleague"). Names are invented.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from './index';
+import { wholeRole } from './role-text';
+import type { Actor } from './types';
+
+const actors = (text: string): Actor[] => extract(text, { referenceDate: '2025-03-07' }).actors;
+const byName = (list: Actor[], name: string): Actor | undefined => list.find((a) => a.name === name);
+
+describe('a bracketed acronym names the organisation its letters spell', () => {
+  it.each([
+    ['Tom Okoro, chief executive of the Digital Lenders Association of Norland (DLAN), said the cap would hurt lenders.', 'Digital Lenders Association of Norland', 'DLAN'],
+    ['Ana Brill, head of the Association of Tessland Bakers (ATB), said so. The ATB disagreed later.', 'Association of Tessland Bakers', 'ATB'],
+    ['Officials at the Bank of Tessland (BOT) said rates would hold.', 'Bank of Tessland', 'BOT'],
+  ])('%s', (text, org, acronym) => {
+    const list = actors(text);
+    expect(byName(list, org)?.aliases).toContain(acronym);
+    // The country inside the name is never given the organisation's acronym.
+    expect(list.filter((a) => a.aliases.includes(acronym)).map((a) => a.name)).toEqual([org]);
+  });
+});
+
+describe('the tail of a hyphenated adjective is no name', () => {
+  it.each([
+    ['In the final, the Brazilian-Canadian pair Ana Lobo and Rita Vane beat the seeds.'],
+    ['The French-German team won the relay on Sunday.'],
+  ])('%s', (text) => {
+    expect(actors(text).filter((a) => !/^[\p{L}\p{N}]/u.test(a.name))).toEqual([]);
+  });
+});
+
+describe('roles are offices', () => {
+  it.each([
+    ['King of', null],
+    ['Gen.', null],
+    ['head of the', null],
+    ['who became minister of industry', 'minister of industry'],
+    ['who is the chair of the board', 'chair of the board'],
+    ['Foreign Minister', 'Foreign Minister'],
+    ['Dr. Ana Lima', 'Dr. Ana Lima'],
+  ])('"%s" -> %j', (role, want) => expect(wholeRole(role)).toBe(want));
+
+  it.each([
+    ['Lena Vogel, a colleague of his, said the vote was fair.', 'Lena Vogel'],
+    ['Omar Hale, who became minister of industry in 2019, spoke first.', 'Omar Hale'],
+  ])('%s', (text, name) => {
+    const roles = byName(actors(text), name)?.roles ?? [];
+    expect(roles.filter((r) => /^(?:colleague|who)\b/.test(r) || / of$/.test(r))).toEqual([]);
+  });
+});
