@@ -148,7 +148,9 @@ export function isRealRole(role: string): boolean {
   if (/[^s]s$/.test(headWord) && isRoleNoun(singular) && words.length === 1) return false;
   // A lone qualifier ("general", "senior", "former") or a word that is no role ("veteran", "traveler").
   if (words.length === 1 && isTitleModifier(headWord) && !/^(?:chief|head|marshal|attorney|deputy|director)$/.test(headWord)) return false;
-  return words.some((w) => isRoleNoun(clean(w)) || clean(w).split('-').some((p) => p !== '' && isRoleNoun(p)));
+  // Compounds the lexicon does not list ("harbour master", "goalkeeper", "warden") are offices all the same.
+  const office = (w: string): boolean => isRoleNoun(w) || /(?:master|keeper|warden|ranger|steward|holder|bearer)$/.test(w);
+  return words.some((w) => office(clean(w)) || clean(w).split('-').some((p) => p !== '' && office(p)));
 }
 
 function checkAnswerVisible(q: Question, out: Defect[]): void {

@@ -54,9 +54,19 @@ export function withArticle(text: string, spans: Span[], swap: string): Span[] {
   });
 }
 
+// A quotation is someone's words, and a hedge or forecast ("may", "is expected to", "analysts believe") is a view: neither
+// is a fact of the article that a swapped name or date turns false.
+const QUOTATION = /[“”"]|(?:^|\s)[‘'][^’']{3,}[’'](?=\s|[,.;:]|$)/u;
+const VIEW = /\b(?:[Mm]ight|[Cc]ould|[Ww]ould|[Ss]hould|may|[Ll]ikely|[Uu]nlikely|[Aa]ppears?|[Ss]eems?|[Pp]redict\w*|[Ss]peculat\w*|[Bb]elieves?|[Ee]xpects?|[Ee]xpected|[Ii]nterpreted|[Pp]erhaps|[Pp]robably|[Pp]ossibly|[Aa]pparently|[Rr]eportedly|[Aa]llegedly|[Vv]iew|[Oo]pinion)\b/;
+
+/** True when a sentence states a fact in the article's own voice: no quotation, no hedge, no forecast. */
+export function isFactualStatement(sentence: string): boolean {
+  return !QUOTATION.test(sentence) && !VIEW.test(sentence);
+}
+
 function trueFalse(ctx: ArticleContext, index: number): Candidate | null {
   const sentence = ctx.sentences[index];
-  if (!sentence || sentence.text.split(/\s+/).length < 8) return null;
+  if (!sentence || sentence.text.split(/\s+/).length < 8 || !isFactualStatement(sentence.text)) return null;
   const all = elements(ctx, index);
   const major = all.filter((e) => !e.minor && e.swap !== undefined);
   const options = major.length > 0 ? major : all;

@@ -9,6 +9,7 @@ import { evidenceOf, finishQuestion, sentenceScore, type Candidate } from './can
 import type { ArticleContext } from './context';
 import { actorDistractors } from './distractors';
 import { acceptableNamesIn } from './names';
+import { containsWords } from './normalize';
 
 const LEAD: Record<ActorType, string> = {
   person: 'Who fills the blank?',
@@ -27,6 +28,8 @@ function whoQuestion(ctx: ArticleContext, actor: Actor, index: number): Candidat
   const blanked = replaceSpans(ctx.text, sentence.start, sentence.end, spans, BLANK);
   // A blank with almost nothing around it cannot be answered from the sentence.
   if (blanked.replaceAll(BLANK, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < 4) return null;
+  // A name left standing (the dateline's "NAIROBI, Kenya —" is not blanked) hands the answer over.
+  if ([actor.name, ...actor.aliases].some((n) => containsWords(blanked, n))) return null;
   const visible = new Set((ctx.actorsBySentence.get(index) ?? []).map((a) => a.id));
   const question = finishQuestion(ctx, {
     kind: 'who', answerType: 'actor', prompt: `${LEAD[actor.type]} “${blanked}”`, answer: actor.name,
