@@ -12,9 +12,13 @@ const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}(?:,[^\n—–]{1,60}?)?(?:\
 const BYLINE = /^(?:By|From|Written by|Reporting by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|da|al))*\s*(?:,.*)?$/u;
 const CAPTION = /^(?:Image|Photo|Photograph|Picture|Caption|Credit|Illustration|Video|Watch|Read more|Related|Source)\b\s*[:|(–—-]/iu;
 const CREDIT_END = /\((?:Photo|Image|Picture)[^)]*\)\s*$|\b(?:Getty Images|Reuters|AFP|AP Photo|EPA)\s*\)?\s*$/u;
-// "Ana Lima is a world traveler and journalist for ...": the closing note about who wrote the piece.
+// "Ana Lima is a reporter and keen sailor for ...": the closing note about who wrote the piece.
 const WRITER_NOUNS = 'journalist|reporter|writer|correspondent|columnist|author|contributor|editor|blogger|freelancer|photographer|commentator';
 const BIO = new RegExp(String.raw`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+(?:is|was)\s+(?:a|an|the)\s+[^.]{0,80}?\b(?:${WRITER_NOUNS})s?\b`, 'u');
+// "Ana Lima Image: the quay after the storm", "Photo by ...": a picture's line, wherever its label stands.
+const CAPTION_LABEL = /^[^.:!?]{0,60}\b(?:Image|Photo|Photograph|Picture|Caption|Credit)\s*:/u;
+// A line with no sentence end that closes on a bracketed credit: "The quay at dawn (Harbour Press)".
+const CREDIT_LINE = /^[^\n]{1,200}\([^()]{2,60}\)$/u;
 const CONTRIBUTED = /\b(?:contributed (?:to )?(?:this|reporting)|contributed reporting)\b/i;
 
 interface Paragraph extends Span {
@@ -47,7 +51,8 @@ export function outsideBody(text: string): Span[] {
       return;
     }
     if (BYLINE.test(p.text) && p.text.length < 120) out.push({ start: p.start, end: p.end });
-    else if (CAPTION.test(p.text) || (CREDIT_END.test(p.text) && p.text.length < 200) || CONTRIBUTED.test(p.text)) {
+    else if (CAPTION.test(p.text) || CAPTION_LABEL.test(p.text) || (CREDIT_END.test(p.text) && p.text.length < 200)
+      || CONTRIBUTED.test(p.text) || (CREDIT_LINE.test(p.text) && !/[.!?"”]\s*\)$/.test(p.text))) {
       out.push({ start: p.start, end: p.end });
     } else {
       const d = DATELINE.exec(p.text);

@@ -1,4 +1,5 @@
 /** Finds every actor mention in a document (countries, people, organisations) and merges them into actors. */
+import { outsideBody, overlapsAny } from './article-parts';
 import { mergeActors } from './actors';
 import { findChunks } from './chunks';
 import { classifyChunk, type SentenceContext } from './classify';
@@ -155,11 +156,30 @@ function bracketAcronyms(text: string, raw: RawMention[]): RawMention[] {
   });
 }
 
+const VESSEL = /^(?:MV|MS|MT|SS|HMS|HMAS|HMCS|USS|USNS|RV|FV|SV|RMS|INS)\s/;
+
+// "Ana Lima Image": a picture's label run into the name beside it (a caption line with no punctuation).
+const CAPTION_WORD = /\s+(?:Image|Photo|Photograph|Picture|Video|Caption|Credit|Illustration)$/;
+
+function withoutCaptionWord(m: RawMention): RawMention {
+  if (m.type !== 'person') return m;
+  const cut = CAPTION_WORD.exec(m.name);
+  if (!cut) return m;
+  const name = m.name.slice(0, cut.index);
+  return { ...m, name, surface: m.surface.replace(CAPTION_WORD, ''), end: m.end - cut[0].length };
+}
+
 /** All actors of the document, in order of first mention. */
 export function findActors(text: string, doc: DocumentTokens, dateSpans: Span[] = []): Actor[] {
   const [skipFrom, skipTo] = datelineSpan(text);
+  // The byline, captions and the writer's closing note are about the page: their names act in no story.
+  const page = outsideBody(text);
   const mentions = doc.contexts.flatMap((ctx) => sentenceMentions(text, ctx, dateSpans))
     .filter((m) => m.start < skipFrom || m.start >= skipTo)
+    .filter((m) => !overlapsAny(page, m.start, m.end))
+    // "MV Arctic Tern", "HMS Valour": a vessel prefix names a ship, an object that acts in no story.
+    .filter((m) => !VESSEL.test(m.name))
+    .map(withoutCaptionWord)
     // A name begins with a letter or digit: "-Canadian" is the tail of "Brazilian-Canadian", a compound adjective.
     .filter((m) => /^[\p{L}\p{N}]/u.test(m.name));
   mentions.sort((a, b) => a.start - b.start);

@@ -52,3 +52,36 @@ describe('roles are offices', () => {
     expect(roles.filter((r) => /^(?:colleague|who)\b/.test(r) || / of$/.test(r))).toEqual([]);
   });
 });
+
+describe('the page around the story names no actor', () => {
+  it.each([
+    ['By Ruth Amsel\n\nThe ferry company cut its timetable on Monday, Ivo Brandt said.', 'Ruth Amsel'],
+    ['The ferry company cut its timetable on Monday, Ivo Brandt said.\nRuth Amsel is a reporter for the Coast Weekly. She covers shipping.', 'Ruth Amsel'],
+    ['The ferry company cut its timetable on Monday, Ivo Brandt said.\nPhoto: Ruth Amsel at the quay (Coast Weekly)', 'Ruth Amsel'],
+  ])('%j', (text, name) => {
+    const names = actors(text).map((a) => a.name);
+    expect(names).toContain('Ivo Brandt');
+    expect(names).not.toContain(name);
+  });
+
+  it('trims a caption word run into a name', () => {
+    const names = actors('Ana Lima Image\nThe port reopened on Monday, Ana Lima said.').map((a) => a.name);
+    expect(names).toEqual(['Ana Lima']);
+  });
+});
+
+describe('objects are not actors', () => {
+  it.each([
+    ['The cargo ship MV Sea Lark ran aground near the pier on Monday.', 'MV Sea Lark'],
+    ['The patrol vessel HMS Valour reached the harbour at dawn.', 'HMS Valour'],
+  ])('%s', (text, ship) => expect(actors(text).map((a) => a.name)).not.toContain(ship));
+
+  it.each([
+    ['Engineers wore NASA T-shirts to the control room.', 'NASA'],
+    ['Doctors ordered Helix X-rays for every patient.', 'Helix'],
+  ])('a capital letter hyphened to a word is a common noun: %s', (text, kept) => {
+    const names = actors(text).map((a) => a.name);
+    expect(names.filter((n) => /\p{Lu}-\p{Ll}/u.test(n))).toEqual([]);
+    if (kept === 'NASA') expect(names).toContain(kept);
+  });
+});
