@@ -156,3 +156,27 @@ describe('role questions', () => {
     }
   });
 });
+
+describe('choices never name one actor twice, even when the engine split it', () => {
+  // The engine may keep "Fed" apart from "Federal Reserve", "BOJ" from "Bank of Japan", or two spellings of a name.
+  const text = [
+    'The Federal Reserve and the Bank of Japan held rates on Thursday, and the Norland Treasury agreed.',
+    'Markets expect the Fed to move first, the BOJ later, and the Tessland Central Bank last of all this year.',
+    'Mission director Marc Antony Delacroix praised the crew; Mark Antony Delacroix was also thanked by Ana Pirelli.',
+    'Ana Pirelli and Tom Okafor met the crew on Friday, Ben Ostrow said in a long statement to the press.',
+  ].join(' ');
+  const analysis = analysisOf(text, [
+    { name: 'Federal Reserve', type: 'organization' }, { name: 'Fed', type: 'organization' },
+    { name: 'Bank of Japan', type: 'organization' }, { name: 'BOJ', type: 'organization' },
+    { name: 'Norland Treasury', type: 'organization' }, { name: 'Tessland Central Bank', type: 'organization' },
+    { name: 'Marc Antony Delacroix', type: 'person' }, { name: 'Mark Antony Delacroix', type: 'person' },
+    { name: 'Ana Pirelli', type: 'person' }, { name: 'Tom Okafor', type: 'person' }, { name: 'Ben Ostrow', type: 'person' },
+  ]);
+
+  it.each(['s1', 's2', 's3', 's4', 's5', 's6'])('seed %s', (seed) => {
+    const quiz = generateQuiz(text, analysis, { seed });
+    expect(quiz.some((x) => x.answerType === 'actor' && x.choices.length > 2)).toBe(true);
+    const twice = judgeQuiz(quiz, analysis, text).filter((d) => d.class === 'duplicate-choice-actor' || d.class === 'answer-visible');
+    expect(twice.map((d) => d.message)).toEqual([]);
+  });
+});

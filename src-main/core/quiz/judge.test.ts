@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRealRole, judgeContext, judgeQuestion, judgeQuiz, sameActorNames, type DefectClass } from './judge';
+import { isRealRole, judgeContext, judgeQuestion, judgeQuiz, notAnActor, sameActorNames, type DefectClass } from './judge';
 import { analysisOf } from './test-analysis';
 import type { Question } from './types';
 
@@ -115,5 +115,34 @@ describe('the judge rules', () => {
     ['veteran', false], ['councillors', false], ['general', false], ['Gen.', false], ['colleague', false], ['head of', false],
   ])('"%s" is a role: %s', (role, want) => {
     expect(isRealRole(role)).toBe(want);
+  });
+});
+
+describe('names that are no actor', () => {
+  it.each([
+    ['Ana Lima Image', 'person', 'caption word'],
+    ['MV Sea Lark', 'organization', 'ship'],
+    ['NASA T-shirts', 'organization', 'object'],
+    ['Boston Maria Lopez', 'person', 'place'],
+    ['Maria Lopez', 'country', 'person typed as a country'],
+    ['Green Party', 'person', 'organisation typed as a person'],
+  ] as const)('"%s" (%s) is caught: %s', (name, type, why) => expect(notAnActor(name, type)).toContain(why));
+
+  it.each([
+    ['Ana Lima', 'person'], ['George Washington', 'person'], ['Paris Hilton', 'person'], ['South Korea', 'country'],
+    ['Bank of Japan', 'organization'], ['Getty Images', 'organization'],
+  ] as const)('"%s" (%s) passes', (name, type) => expect(notAnActor(name, type)).toBe(null));
+
+  it('catches a who question about one, and an answer whose other spelling stands in the prompt', () => {
+    const text = 'Mission director Marc Antony Delacroix said Mark Antony Delacroix had slept at the base for a week.';
+    const analysis = analysisOf(text, [{ name: 'Marc Antony Delacroix', type: 'person' }, { name: 'Mark Antony Delacroix', type: 'person' }]);
+    const ctx = judgeContext(analysis, text);
+    const base = q({ evidence: { start: 0, end: text.length, text }, support: 'Mark Antony Delacroix', answer: 'Mark Antony Delacroix' });
+    const shown = { ...base, prompt: 'Who fills the blank? “Mission director Marc Antony Delacroix said ___ had slept at the base for a week.”' };
+    expect(judgeQuestion(shown, ctx).map((d) => d.class)).toContain('answer-visible');
+    const hidden = { ...base, prompt: 'Who fills the blank? “Mission director ___ said ___ had slept at the base for a week.”' };
+    expect(judgeQuestion(hidden, ctx)).toEqual([]);
+    const ship = { ...base, answer: 'MV Sea Lark', prompt: 'Who fills the blank? “Mission director ___ said he had slept at the base for a week.”' };
+    expect(judgeQuestion(ship, ctx).map((d) => d.class)).toContain('wrong-kind-answer');
   });
 });

@@ -4,6 +4,9 @@
  * catches what the builders miss. Pure; each defect names its class and says what is wrong in words.
  */
 import { outsideBody, overlapsAny } from '../extract/article-parts';
+import { lookupCountry } from '../extract/countries';
+import { isFirstName, isPlaceName } from '../extract/lexicon';
+import { isOrgHead } from '../extract/organizations';
 import { isRoleNoun, isTitleModifier } from '../extract/titles';
 import type { Actor, ActorType, ExtractionResult, Span } from '../extract/types';
 import { dateLabel, parseDateValue } from './date-value';
@@ -153,13 +156,21 @@ export function isRealRole(role: string): boolean {
   return words.some((w) => office(clean(w)) || clean(w).split('-').some((p) => p !== '' && office(p)));
 }
 
-function checkAnswerVisible(q: Question, out: Defect[]): void {
+function checkAnswerVisible(q: Question, out: Defect[], ctx?: JudgeContext): void {
   if (q.kind === 'truefalse' || q.kind === 'timeline' || q.kind === 'match') return;
   const shown = q.answerType === 'role' ? q.prompt : quotedPart(q.prompt) === q.prompt ? q.prompt : quotedPart(q.prompt);
   // A surname alone may belong to a relative in the sentence; full names and forms of two words or more give it away.
   const forms = [q.answer, ...q.acceptableAnswers.filter((a) => a.trim().split(/\s+/).length > 1 || q.answerType === 'date')];
   const seen = forms.find((f) => /[\p{L}\p{N}]/u.test(f) && contains(shown, f));
-  if (seen) out.push({ class: 'answer-visible', questionId: q.id, message: `the prompt shows "${seen}", a form of the answer` });
+  if (seen) {
+    out.push({ class: 'answer-visible', questionId: q.id, message: `the prompt shows "${seen}", a form of the answer` });
+    return;
+  }
+  // Another spelling of the answer standing in the prompt ("Marc Antony" beside the blank for "Mark Antony").
+  if (q.answerType !== 'actor' || !ctx) return;
+  const variant = ctx.analysis.actors.flatMap((a) => [a.name, ...a.aliases])
+    .find((n) => n.includes(' ') && wordsKey(n) !== wordsKey(q.answer) && contains(shown, n) && sameActorNames(ctx, n, q.answer));
+  if (variant) out.push({ class: 'answer-visible', questionId: q.id, message: `the prompt shows "${variant}", another spelling of the answer` });
 }
 
 function checkThinBlank(q: Question, out: Defect[]): void {
@@ -183,6 +194,32 @@ function checkChoices(ctx: JudgeContext, q: Question, out: Defect[]): void {
   }
 }
 
+// Words that caption a picture ("Image", "Photo"): glued to a name they make a name that is no one's.
+const MEDIA_WORDS = /^(?:image|photo|photograph|picture|video|caption|credit|illustration)$/;
+// "MV Arctic Tern", "HMS Valour": a vessel prefix names a ship, an object and no actor.
+const VESSEL = /^(?:MV|MS|MT|SS|HMS|HMAS|HMCS|USS|USNS|RV|FV|SV|RMS|INS)\s/;
+
+/**
+ * Why a name the engine gives an actor cannot be one, or null: a caption word glued on, a ship, an object written
+ * with a letter and a hyphen ("NASA T-shirts"), a place run into a person's name ("Orvik Ana Lima"), a person typed
+ * as a country, or an organisation typed as a person.
+ */
+export function notAnActor(name: string, type: ActorType | null): string | null {
+  const words = name.trim().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  if (words.length > 1 && MEDIA_WORDS.test(last.toLowerCase())) return `"${name}" ends with the caption word "${last}"`;
+  if (VESSEL.test(name)) return `"${name}" is a ship`;
+  if (words.some((w) => /^\p{Lu}-\p{Ll}/u.test(w))) return `"${name}" names an object`;
+  if (type === 'person' && words.length >= 3 && isPlaceName(words[0] ?? '') && !isFirstName(words[0] ?? '') && isFirstName(words[1] ?? '')) {
+    return `"${name}" runs a place into a name`;
+  }
+  if (type === 'person' && words.length > 1 && isOrgHead(last)) return `"${name}" is an organisation typed as a person`;
+  if (type === 'country' && !lookupCountry(name) && words.length > 1 && isFirstName(words[0] ?? '') && !isPlaceName(name)) {
+    return `"${name}" is a person typed as a country`;
+  }
+  return null;
+}
+
 function nameIsNoName(name: string): boolean {
   const words = wordsKey(name).split(' ');
   // Lower case is a name only as part of a longer one ("external liaison department of ..."); never a lone word.
@@ -195,11 +232,15 @@ function checkKind(ctx: JudgeContext, q: Question, out: Defect[]): void {
   if (q.answerType === 'actor') {
     const lead = LEADS.find(([re]) => re.test(q.prompt))?.[1] ?? (/^Who (?:is|said)\b/.test(q.prompt) ? 'person' : null);
     const actor = actorsNamed(ctx, q.answer).find((a) => a.name === q.answer) ?? actorsNamed(ctx, q.answer)[0];
+    const odd = notAnActor(q.answer, actor?.type ?? null);
     if (nameIsNoName(q.answer)) wrong(`"${q.answer}" is not a name`);
+    else if (odd) wrong(odd);
     else if (lead && actor && actor.type !== lead) wrong(`asks for a ${lead} but "${q.answer}" is a ${actor.type}`);
     for (const c of q.choices.filter((x) => x !== q.answer)) {
       const other = actorsNamed(ctx, c)[0];
+      const oddChoice = notAnActor(c, other?.type ?? null);
       if (nameIsNoName(c)) wrong(`choice "${c}" is not a name`);
+      else if (oddChoice) wrong(`choice ${oddChoice}`);
       else if (other && actor && other.type !== actor.type) wrong(`choice "${c}" is a ${other.type}, the answer a ${actor.type}`);
     }
   }
@@ -276,7 +317,7 @@ function checkTrueFalse(q: Question, out: Defect[]): void {
 /** Every defect of one question; [] for a sound one. */
 export function judgeQuestion(q: Question, ctx: JudgeContext): Defect[] {
   const out: Defect[] = [];
-  checkAnswerVisible(q, out);
+  checkAnswerVisible(q, out, ctx);
   checkThinBlank(q, out);
   checkChoices(ctx, q, out);
   checkKind(ctx, q, out);
