@@ -156,6 +156,7 @@ function bracketAcronyms(text: string, raw: RawMention[]): RawMention[] {
   });
 }
 
+const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
 const VESSEL = /^(?:MV|MS|MT|SS|HMS|HMAS|HMCS|USS|USNS|RV|FV|SV|RMS|INS)\s/;
 
 // "Ana Lima Image": a picture's label run into the name beside it (a caption line with no punctuation).
@@ -183,5 +184,7 @@ export function findActors(text: string, doc: DocumentTokens, dateSpans: Span[] 
     // A name begins with a letter or digit: "-Canadian" is the tail of "Brazilian-Canadian", a compound adjective.
     .filter((m) => /^[\p{L}\p{N}]/u.test(m.name));
   mentions.sort((a, b) => a.start - b.start);
-  return mergeActors(bracketAcronyms(text, mentions));
+  // "March was a hard month", "Friday's vote": a month or weekday alone names a time, not an actor (one that is an
+  // alias of a fuller name, "May" for "Theresa May", was merged into it above and keeps its canonical name).
+  return mergeActors(bracketAcronyms(text, mentions)).filter((a) => !CALENDAR_WORD.test(a.name));
 }

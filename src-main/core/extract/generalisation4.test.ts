@@ -85,3 +85,24 @@ describe('objects are not actors', () => {
     if (kept === 'NASA') expect(names).toContain(kept);
   });
 });
+
+describe('a month or weekday alone is a time, not an actor', () => {
+  it.each([
+    ['In March, Ben Ode resigned. March was a hard month for the port.'],
+    ['Ben Ode resigned on Friday. Friday was the last day of the talks.'],
+    ['Sunday brought more rain to the coast, Ben Ode said.'],
+  ])('%s', (text) => {
+    expect(actors(text).map((a) => a.name)).toEqual(['Ben Ode']);
+  });
+});
+
+describe('a title qualifier is no organisation', () => {
+  it.each([
+    ['Emeritus Professor Jon Eide said the data were clear.', 'Emeritus'],
+    ['Honorary President Lia Marsh opened the regatta on Sunday.', 'Honorary'],
+  ])('%s', (text, word) => {
+    const list = actors(text);
+    expect(list.map((a) => a.name)).not.toContain(word);
+    expect(list.filter((a) => a.type === 'person')).toHaveLength(1);
+  });
+});

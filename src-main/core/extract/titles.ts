@@ -27,7 +27,8 @@ const TITLE_MODIFIERS = new Set([
   'labour', 'justice', 'home', 'culture', 'agriculture', 'transport', 'environment', 'industry', 'commerce',
   'unification', 'army', 'military', 'joint', 'co', 'marketing', 'research', 'research-', 'sports', 'team',
   'club', 'club’s', 'vice-', 'assistant-', 'field', 'marshal', 'staff', 'attorney', 'solicitor', 'high', 'detective',
-  'majority', 'minority', 'opposition', 'treasury', 'cabinet', 'parliamentary', 'shadow', 'chief', 'whip',
+  'majority', 'minority', 'opposition', 'treasury', 'cabinet', 'parliamentary', 'shadow', 'chief', 'whip', 'emeritus',
+  'honorary',
 ]);
 
 // Forms of address that are not roles worth reporting (the abbreviation "Prof." is one; "Professor" is a role).
