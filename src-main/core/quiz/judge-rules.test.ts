@@ -180,3 +180,22 @@ describe('choices never name one actor twice, even when the engine split it', ()
     expect(twice.map((d) => d.message)).toEqual([]);
   });
 });
+
+describe('a false statement swaps in nothing the sentence already writes', () => {
+  // Few names and dates to choose from: a careless swap would reuse one standing in the same sentence.
+  const text = [
+    'Rovers beat United 2-1 at the Dockside Ground on Sunday, their first win over United since March 2023.',
+    'The club played from March 3 to March 5, 2024 in a tournament won by Rovers ahead of United.',
+  ].join(' ');
+  const analysis = analysisOf(text, [{ name: 'Rovers', type: 'organization' }, { name: 'United', type: 'organization' }], [
+    { text: 'March 2023', value: '2023-03', precision: 'month' },
+    { text: 'March 3', value: '2024-03-03', precision: 'day' },
+    { text: 'March 5, 2024', value: '2024-03-05', precision: 'day' },
+  ]);
+
+  it.each(Array.from({ length: 12 }, (_, i) => `tf-${i}`))('seed %s', (seed) => {
+    const statements = trueFalseQuestions(buildContext(text, analysis, { seed })).map((c) => c.question);
+    expect(statements.length).toBeGreaterThan(0);
+    expect(judgeQuiz(statements, analysis, text).filter((d) => d.class === 'truefalse-swap').map((d) => d.message)).toEqual([]);
+  });
+});

@@ -77,6 +77,10 @@ const CASES: [DefectClass, Question, Question][] = [
   ['outside-body', q({ ...WHEN_GOOD, evidence: evidence(0), support: 'March 3, 2025', value: '2025-03-03', answer: 'March 3, 2025', prompt: 'Which date fills the blank? “PORTVALE, Norland, ___ — Mayor Ilse Varga opened the new harbour bridge on Monday.”' }), WHEN_GOOD],
   ['truefalse-not-factual', q({ ...TF_GOOD, evidence: evidence(1), prompt: `True or false? “${SENTENCES[1]?.replace('paid', 'may pay')}”` }), TF_GOOD],
   ['truefalse-not-factual', q({ ...TF_GOOD, prompt: 'True or false? ““We approved the plan,” the council said after a long debate.”' }), TF_GOOD],
+  ['truefalse-swap', q({ ...TF_GOOD, prompt: `True or false? “${SENTENCES[2]?.replace('debate', 'quarrel')}”` }), TF_GOOD],
+  ['truefalse-swap', q({ ...TF_GOOD, answer: 'False' }), q({ ...TF_GOOD, answer: 'False', prompt: `True or false? “${SENTENCES[2]?.replace('February 12', 'February 19')}”` })],
+  ['truefalse-swap', q({ ...TF_GOOD, answer: 'False', evidence: evidence(0), prompt: `True or false? “${SENTENCES[0]?.replace('Pavel Dvorak', 'Ilse Varga')}”` }),
+    q({ ...TF_GOOD, answer: 'False', evidence: evidence(0), prompt: `True or false? “${SENTENCES[0]?.replace('Ilse Varga', 'Lena Holt')}”` })],
 ];
 
 describe('judgeQuestion', () => {
@@ -96,7 +100,10 @@ describe('judgeQuiz', () => {
 
   it('catches more than a quarter of true/false and passes a quarter', () => {
     const others = [ROLE_GOOD, WHO_GOOD, WHEN_GOOD].map((x, i) => ({ ...x, id: `o${i}` }));
-    const tf = (n: number): Question[] => Array.from({ length: n }, (_, i) => ({ ...TF_GOOD, id: `t${i}`, prompt: TF_GOOD.prompt.replace("works", `works ${i}`) }));
+    const tf = (n: number): Question[] => Array.from({ length: n }, (_, i) => {
+      const text = TF_GOOD.evidence.text.replace('works', `works ${i}`);
+      return { ...TF_GOOD, id: `t${i}`, prompt: `True or false? “${text}”`, evidence: { ...TF_GOOD.evidence, text } };
+    });
     expect(judgeQuiz([...others, ...tf(2)], ANALYSIS, TEXT).map((d) => d.class)).toContain('truefalse-share');
     expect(judgeQuiz([...others, ...tf(1)], ANALYSIS, TEXT).map((d) => d.message)).toEqual([]);
   });

@@ -23,11 +23,12 @@ export type DefectClass =
   | 'duplicate-prompt' // one prompt twice in a quiz
   | 'outside-body' // a question on the byline, author note, a caption or the dateline
   | 'truefalse-share' // more than a quarter of the quiz is true/false
-  | 'truefalse-not-factual'; // a true/false statement that quotes someone or states an opinion or a forecast
+  | 'truefalse-not-factual' // a true/false statement that quotes someone or states an opinion or a forecast
+  | 'truefalse-swap'; // a true statement altered, or a false one that is no clean swap (nothing changed, or "X and X")
 
 export const DEFECT_CLASSES: readonly DefectClass[] = [
   'answer-visible', 'thin-blank', 'duplicate-choice-actor', 'wrong-kind-answer', 'not-a-role', 'date-disagrees',
-  'duplicate-prompt', 'outside-body', 'truefalse-share', 'truefalse-not-factual',
+  'duplicate-prompt', 'outside-body', 'truefalse-share', 'truefalse-not-factual', 'truefalse-swap',
 ];
 
 export interface Defect {
@@ -306,9 +307,31 @@ function checkOutside(ctx: JudgeContext, q: Question, out: Defect[]): void {
   if (support || whole) out.push({ class: 'outside-body', questionId: q.id, message: `asks about "${q.support}" outside the article body` });
 }
 
+// Where a false statement departs from its sentence: the text put in, widened to whole words.
+function swapOf(statement: string, sentence: string): { inserted: string; before: string; after: string } | null {
+  let p = 0;
+  while (p < statement.length && p < sentence.length && statement[p] === sentence[p]) p++;
+  let s = 0;
+  while (s < statement.length - p && s < sentence.length - p && statement[statement.length - 1 - s] === sentence[sentence.length - 1 - s]) s++;
+  if (p === statement.length && p === sentence.length) return null;
+  while (p > 0 && /[\p{L}\p{N}]/u.test(statement[p - 1] ?? '')) p--;
+  let end = statement.length - s;
+  while (end < statement.length && /[\p{L}\p{N}]/u.test(statement[end] ?? '')) end++;
+  return { inserted: statement.slice(p, end).trim(), before: statement.slice(0, p), after: statement.slice(end) };
+}
+
 function checkTrueFalse(q: Question, out: Defect[]): void {
   if (q.kind !== 'truefalse') return;
   const statement = quotedPart(q.prompt);
+  const swap = (message: string): void => { out.push({ class: 'truefalse-swap', questionId: q.id, message }); };
+  if (q.answer === 'True' && statement !== q.evidence.text) swap('a true statement that is not the sentence as written');
+  if (q.answer === 'False') {
+    const change = swapOf(statement, q.evidence.text);
+    if (!change || change.inserted === '') swap('a false statement that changes nothing');
+    else if (contains(change.before, change.inserted) || contains(change.after, change.inserted)) {
+      swap(`"${change.inserted}" swapped in where the sentence already names it`);
+    }
+  }
   if (QUOTED.test(statement) || HEDGED.test(statement)) {
     out.push({ class: 'truefalse-not-factual', questionId: q.id, message: 'the statement quotes someone or states a view or forecast' });
   }
