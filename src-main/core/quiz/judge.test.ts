@@ -49,6 +49,14 @@ const ROLE_GOOD = q({
   kind: 'role', answerType: 'role', evidence: evidence(0), prompt: 'What position does Pavel Dvorak hold?',
   answer: 'governor', support: 'governor', choices: ['governor', 'Mayor'],
 });
+const MATCH_GOOD = q({
+  kind: 'match', answerType: 'pairs', evidence: evidence(0), support: 'Mayor', prompt: 'Match each name to the role the article gives it.',
+  answer: 'Ilse Varga: Mayor; Pavel Dvorak: governor', choices: ['governor', 'Mayor'],
+  items: [
+    { id: 'i1', label: 'Ilse Varga', match: 'Mayor', evidence: evidence(0), support: 'Mayor' },
+    { id: 'i2', label: 'Pavel Dvorak', match: 'governor', evidence: evidence(0), support: 'governor' },
+  ],
+});
 const TF_GOOD = q({
   kind: 'truefalse', answerType: 'truth', evidence: evidence(2), support: 'February 12, 2025', answer: 'True',
   prompt: `True or false? “${SENTENCES[2]}”`, choices: ['True', 'False'],
@@ -75,6 +83,7 @@ const CASES: [DefectClass, Question, Question][] = [
   ['date-disagrees', q({ ...WHEN_GOOD, prompt: 'When is the council vote on the plan?' }), q({ ...WHEN_GOOD, prompt: 'When was the council vote on the plan?' })],
   ['outside-body', q({ ...ROLE_GOOD, evidence: evidence(3), prompt: 'What position does Lena Holt hold?', answer: 'journalist', support: 'journalist' }), ROLE_GOOD],
   ['outside-body', q({ ...WHEN_GOOD, evidence: evidence(0), support: 'March 3, 2025', value: '2025-03-03', answer: 'March 3, 2025', prompt: 'Which date fills the blank? “PORTVALE, Norland, ___ — Mayor Ilse Varga opened the new harbour bridge on Monday.”' }), WHEN_GOOD],
+  ['outside-body', q({ ...MATCH_GOOD, items: [...(MATCH_GOOD.items ?? []).slice(0, 1), { id: 'i3', label: 'Lena Holt', match: 'journalist', evidence: evidence(3), support: 'journalist' }] }), MATCH_GOOD],
   ['truefalse-not-factual', q({ ...TF_GOOD, evidence: evidence(1), prompt: `True or false? “${SENTENCES[1]?.replace('paid', 'may pay')}”` }), TF_GOOD],
   ['truefalse-not-factual', q({ ...TF_GOOD, prompt: 'True or false? ““We approved the plan,” the council said after a long debate.”' }), TF_GOOD],
   ['truefalse-swap', q({ ...TF_GOOD, prompt: `True or false? “${SENTENCES[2]?.replace('debate', 'quarrel')}”` }), TF_GOOD],

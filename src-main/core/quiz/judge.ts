@@ -305,6 +305,12 @@ function checkOutside(ctx: JudgeContext, q: Question, out: Defect[]): void {
   // A sentence wholly in the author's note or a caption; or the answer itself sitting in the dateline.
   const whole = ctx.outside.some((s) => s.start <= q.evidence.start && s.end >= q.evidence.end);
   if (support || whole) out.push({ class: 'outside-body', questionId: q.id, message: `asks about "${q.support}" outside the article body` });
+  // Timeline and match items rest on sentences of their own.
+  for (const item of q.items ?? []) {
+    if (ctx.outside.some((s) => s.start <= item.evidence.start && s.end >= item.evidence.end)) {
+      out.push({ class: 'outside-body', questionId: q.id, message: `item "${item.label}" rests on text outside the article body` });
+    }
+  }
 }
 
 // Where a false statement departs from its sentence: the text put in, widened to whole words.
