@@ -106,3 +106,20 @@ describe('a title qualifier is no organisation', () => {
     expect(list.filter((a) => a.type === 'person')).toHaveLength(1);
   });
 });
+
+describe('the month May is not the modal "may"', () => {
+  const dates = (text: string) => extract(text, { referenceDate: '2025-05-20' }).dates;
+  it.each([
+    ['The vote is due on May 2, officials said in April.', 'April', '2025-04', 'past'],
+    ['The ferry returned to service on May 6, and crews said in March that repairs were done.', 'March', '2025-03', 'past'],
+  ])('%s', (text, written, value, status) => {
+    const d = dates(text).find((x) => x.text === written);
+    expect(d?.value).toBe(value);
+    expect(d?.status).toBe(status);
+  });
+
+  it('still reads the modal as a look ahead', () => {
+    const d = dates('Officials may delay the vote until June, the council said.').find((x) => x.text === 'June');
+    expect(d?.status).toBe('expected');
+  });
+});
