@@ -9,6 +9,8 @@ import type { Span } from './types';
 // "LONDON — ", "AUSTIN, Texas (AP) — ", "SANTIAGO, Nov 17 (Reuters) - ": an upper-case place, optional qualifiers, a
 // dash. The place is two or more capitals so an ordinary sentence ("A man — ...") never matches.
 const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}(?:,[^\n—–]{1,60}?)?(?:\s+\([\p{L} ]{1,30}\))?\s+[—–-]\s+/u;
+// Wire credits at the foot: "Reporting by Ana Lima; Editing by Tom Hale", "Additional reporting by ...".
+const CREDITS = /^(?:(?:Additional\s+)?[Rr]eporting|Writing|Editing|Compiled|Graphics|Produced)\s+by\s+\p{Lu}/u;
 const BYLINE = /^(?:By|From|Written by|Reporting by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|da|al))*\s*(?:,.*)?$/u;
 const CAPTION = /^(?:Image|Photo|Photograph|Picture|Caption|Credit|Illustration|Video|Watch|Read more|Related|Source)\b\s*[:|(–—-]/iu;
 const CREDIT_END = /\((?:Photo|Image|Picture)[^)]*\)\s*$|\b(?:Getty Images|Reuters|AFP|AP Photo|EPA)\s*\)?\s*$/u;
@@ -50,7 +52,7 @@ export function outsideBody(text: string): Span[] {
       out.push({ start: p.start, end: p.end });
       return;
     }
-    if (BYLINE.test(p.text) && p.text.length < 120) out.push({ start: p.start, end: p.end });
+    if ((BYLINE.test(p.text) || CREDITS.test(p.text)) && p.text.length < 160) out.push({ start: p.start, end: p.end });
     else if (CAPTION.test(p.text) || CAPTION_LABEL.test(p.text) || (CREDIT_END.test(p.text) && p.text.length < 200)
       || CONTRIBUTED.test(p.text) || (CREDIT_LINE.test(p.text) && !/[.!?"”]\s*\)$/.test(p.text))) {
       out.push({ start: p.start, end: p.end });

@@ -123,3 +123,26 @@ describe('the month May is not the modal "may"', () => {
     expect(d?.status).toBe('expected');
   });
 });
+
+describe('an apposition that names a kind of organisation makes the name an organisation', () => {
+  it.each([
+    ["Norland's largest ferry operator, Sea Lanes, said on Tuesday it would cut 300 jobs.", 'Sea Lanes'],
+    ["Tessland's biggest carrier, Brannock Vell, said on Monday it would cut flights.", 'Brannock Vell'],
+  ])('%s', (text, org) => {
+    expect(actors(text).find((a) => a.name === org)?.type).toBe('organization');
+  });
+
+  it.each([
+    ["The union's general secretary, Tom Breck, called the cuts unfair."],
+    ['A member of the ruling party, Tom Breck, called the cuts unfair.'],
+  ])('keeps a person after an office or inside "of the ...": %s', (text) => {
+    expect(actors(text).find((a) => a.name === 'Tom Breck')?.type).toBe('person');
+  });
+});
+
+describe('wire credits at the foot name no actor', () => {
+  it('drops the reporters and editors of "Reporting by ...; Editing by ..."', () => {
+    const names = actors('The port reopened on Monday, Ivo Brandt said.\n\nReporting by Ana Lima; Editing by Tom Hale and Peter Vance').map((a) => a.name);
+    expect(names).toEqual(['Ivo Brandt']);
+  });
+});

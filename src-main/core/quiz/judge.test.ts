@@ -158,6 +158,15 @@ describe('names that are no actor', () => {
     expect(judgeQuestion(shown, ctx).map((d) => d.class)).toContain('answer-visible');
     const hidden = { ...base, prompt: 'Who fills the blank? “Mission director ___ said ___ had slept at the base for a week.”' };
     expect(judgeQuestion(hidden, ctx)).toEqual([]);
+    const firm = analysisOf('Norland’s largest ferry operator, Sea Lanes, said it would cut jobs on Monday.', [
+      { name: 'Sea Lanes', type: 'person', roles: ['Norland’s largest ferry operator'] },
+      { name: 'Ana Lima', type: 'person', roles: ['ferry captain'] },
+    ]);
+    const firmText = 'Norland’s largest ferry operator, Sea Lanes, said it would cut jobs on Monday.';
+    const asked = q({ evidence: { start: 0, end: firmText.length, text: firmText }, support: 'Sea Lanes', answer: 'Sea Lanes',
+      prompt: 'Who fills the blank? “Norland’s largest ferry operator, ___, said it would cut jobs on Monday.”' });
+    expect(judgeQuestion(asked, judgeContext(firm, firmText)).map((d) => d.class)).toContain('wrong-kind-answer');
+    expect(judgeQuestion({ ...asked, answer: 'Ana Lima', support: 'Sea Lanes' }, judgeContext(firm, firmText)).filter((d) => d.class === 'wrong-kind-answer')).toEqual([]);
     const ship = { ...base, answer: 'MV Sea Lark', prompt: 'Who fills the blank? “Mission director ___ said he had slept at the base for a week.”' };
     expect(judgeQuestion(ship, ctx).map((d) => d.class)).toContain('wrong-kind-answer');
   });

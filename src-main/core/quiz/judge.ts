@@ -198,6 +198,7 @@ function checkChoices(ctx: JudgeContext, q: Question, out: Defect[]): void {
 // Words that caption a picture ("Image", "Photo"): glued to a name they make a name that is no one's.
 const MEDIA_WORDS = /^(?:image|photo|photograph|picture|video|caption|credit|illustration)$/;
 // "MV Arctic Tern", "HMS Valour": a vessel prefix names a ship, an object and no actor.
+const COMPANY_KIND = /^(?:company|firm|group|carrier|airline|bank|lender|insurer|retailer|broadcaster|newspaper|network|operator|producer|supplier|manufacturer|publisher|conglomerate|startup|charity|union|[a-z]+makers?)$/i;
 const VESSEL = /^(?:MV|MS|MT|SS|HMS|HMAS|HMCS|USS|USNS|RV|FV|SV|RMS|INS)\s/;
 
 /**
@@ -234,8 +235,11 @@ function checkKind(ctx: JudgeContext, q: Question, out: Defect[]): void {
     const lead = LEADS.find(([re]) => re.test(q.prompt))?.[1] ?? (/^Who (?:is|said)\b/.test(q.prompt) ? 'person' : null);
     const actor = actorsNamed(ctx, q.answer).find((a) => a.name === q.answer) ?? actorsNamed(ctx, q.answer)[0];
     const odd = notAnActor(q.answer, actor?.type ?? null);
+    // "Solent Lines", with the role "biggest ferry operator", is a company however the engine typed it.
+    const companyRole = actor?.type === 'person' ? actor.roles.find((r) => COMPANY_KIND.test(r.trim().split(/\s+/).pop() ?? '')) : undefined;
     if (nameIsNoName(q.answer)) wrong(`"${q.answer}" is not a name`);
     else if (odd) wrong(odd);
+    else if (companyRole) wrong(`"${q.answer}" is a person whose role "${companyRole}" names an organisation`);
     else if (lead && actor && actor.type !== lead) wrong(`asks for a ${lead} but "${q.answer}" is a ${actor.type}`);
     for (const c of q.choices.filter((x) => x !== q.answer)) {
       const other = actorsNamed(ctx, c)[0];
