@@ -160,7 +160,7 @@ describe('names that are no actor', () => {
     expect(judgeQuestion(hidden, ctx)).toEqual([]);
     const firm = analysisOf('Norland’s largest ferry operator, Sea Lanes, said it would cut jobs on Monday.', [
       { name: 'Sea Lanes', type: 'person', roles: ['Norland’s largest ferry operator'] },
-      { name: 'Ana Lima', type: 'person', roles: ['ferry captain'] },
+      { name: 'Ana Lima', type: 'person', roles: ['president of the Dock Workers Union'] },
     ]);
     const firmText = 'Norland’s largest ferry operator, Sea Lanes, said it would cut jobs on Monday.';
     const asked = q({ evidence: { start: 0, end: firmText.length, text: firmText }, support: 'Sea Lanes', answer: 'Sea Lanes',

@@ -236,7 +236,9 @@ function checkKind(ctx: JudgeContext, q: Question, out: Defect[]): void {
     const actor = actorsNamed(ctx, q.answer).find((a) => a.name === q.answer) ?? actorsNamed(ctx, q.answer)[0];
     const odd = notAnActor(q.answer, actor?.type ?? null);
     // "Solent Lines", with the role "biggest ferry operator", is a company however the engine typed it.
-    const companyRole = actor?.type === 'person' ? actor.roles.find((r) => COMPANY_KIND.test(r.trim().split(/\s+/).pop() ?? '')) : undefined;
+    // The role's head is its last word before any "of"/"at" ("president of the Workers' Union" heads on president).
+    const headOf = (r: string): string => r.trim().split(/\s+(?:of|at|for|in|to|with|from|on)\s+/)[0]?.split(/\s+/).pop() ?? '';
+    const companyRole = actor?.type === 'person' ? actor.roles.find((r) => COMPANY_KIND.test(headOf(r))) : undefined;
     if (nameIsNoName(q.answer)) wrong(`"${q.answer}" is not a name`);
     else if (odd) wrong(odd);
     else if (companyRole) wrong(`"${q.answer}" is a person whose role "${companyRole}" names an organisation`);
