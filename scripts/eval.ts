@@ -3,7 +3,8 @@
  * then, as one separate block per set, on every eval/fixtures/heldoutN/*.gold.json directory in order: "held-out"
  * (eval/fixtures/heldout, articles never used to tune the engine), "held-out 2" (heldout2, a second set written to probe
  * other styles), "held-out 3" (heldout3, article kinds the engine was not tuned on), and so on for any later set.
- * Matching rules are documented at the top of eval/score.ts. --check exits 1 when the seed article is below 0.95 F1 on
+ * Matching rules are documented at the top of eval/score.ts. A strict block follows (eval/strict-score.ts): per set, the
+ * micro-averaged strict figures and the count of misses and false alarms by class; --verbose lists each of them. --check exits 1 when the seed article is below 0.95 F1 on
  * actors, roles, date detection or date values.
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { baseline } from '../eval/baseline';
 import { fixturePaths, loadFixture, type Fixture } from '../eval/gold';
 import { combine, fromResult, scoreFixture, type Prf, type Score } from '../eval/score';
 import { coverageReports, formatCoverage } from '../eval/quiz-coverage';
+import { combineStrict, ERROR_CLASSES, strictScoreFixture, type StrictScore } from '../eval/strict-score';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SEED_ID = 'seed-article';
@@ -82,8 +84,25 @@ const heldoutBlocks: { set: HeldoutSet; rows: [string, Score][] }[] = heldoutSet
   return { set, rows };
 }).filter(({ rows }) => rows.length > 0);
 
+// ---- Strict figures (eval/strict-score.ts), micro-averaged per set. ----
+const namedSets: [string, Fixture[]][] = [['fixtures', fixtures], ...heldoutSets.map((s): [string, Fixture[]] => [s.key, s.fixtures])];
+const strictSets: [string, StrictScore][] = namedSets.filter(([, fxs]) => fxs.length > 0)
+  .map(([key, fxs]) => [key, combineStrict(fxs.map((fx) =>
+    strictScoreFixture(fx, fromResult(extract(fx.text, { referenceDate: fx.gold.referenceDate })))))]);
+
+function strictTable(): string {
+  const head = `${'set'.padEnd(24)}| ${KEYS.map((k) => `${k} P R F1`.padEnd(15)).join('| ')}| errors by class`;
+  const lines = strictSets.map(([key, s]) => `${key.padEnd(24)}| ${KEYS.map((k) => cell(s[k]).padEnd(15)).join('| ')}| ${
+    ERROR_CLASSES.filter((c) => s.errors[c].length > 0).map((c) => `${c} ${s.errors[c].length}`).join(', ')}`);
+  return ['== Strict scorer, micro-averaged per set (P R F1)', head, '-'.repeat(head.length), ...lines].join('\n');
+}
+
 if (args.has('--json')) {
   const json = {
+    strict: Object.fromEntries(strictSets.map(([key, s]) => [key, {
+      actors: s.actors, roles: s.roles, dates: s.dates, values: s.values,
+      errors: Object.fromEntries(ERROR_CLASSES.map((c) => [c, s.errors[c]])),
+    }])),
     engine: summary(engineRows),
     ...Object.fromEntries(heldoutBlocks.map(({ set, rows }) => [set.key, summary(rows)])),
     ...(baselineRows ? { baseline: summary(baselineRows) } : {}),
@@ -93,8 +112,13 @@ if (args.has('--json')) {
   process.stdout.write(`${table('Lectio engine (P R F1)', engineRows)}\n`);
   for (const { set, rows } of heldoutBlocks) process.stdout.write(`\n${table(`Lectio engine, ${set.label} (P R F1)`, rows)}\n`);
   if (baselineRows) process.stdout.write(`\n${table('Baseline: compromise + chrono-node (P R F1)', baselineRows)}\n`);
+  process.stdout.write(`\n${strictTable()}\n`);
   if (args.has('--verbose')) {
     for (const [id, s] of [...engineRows, ...heldoutBlocks.flatMap(({ rows }) => rows)]) if (s.notes.length) process.stdout.write(`\n-- ${id}\n  ${s.notes.join('\n  ')}\n`);
+    for (const [key, s] of strictSets) {
+      process.stdout.write(`\n-- strict ${key}\n`);
+      for (const c of ERROR_CLASSES) for (const e of s.errors[c]) process.stdout.write(`  ${c}: ${e}\n`);
+    }
   }
 }
 

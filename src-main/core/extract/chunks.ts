@@ -22,8 +22,13 @@ const ON_HEADS = /^(?:convention|panel|conference|tribunal|commission|committee|
 // Weekdays and months after "on"/"in" are dates, never part of a name ("the committee on Monday").
 const DATE_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
+// "T-shirt", "X-ray", "U-turn", "A-levels": a capital letter hyphened to a lower-case word is a common noun.
+function isLetterCompound(text: string): boolean {
+  return /^\p{Lu}-\p{Ll}/u.test(text);
+}
+
 function isNameWord(t: Token | undefined): t is Token {
-  return t !== undefined && t.isWord && (t.isCap || /^\d/.test(t.text)) && t.text !== 'I';
+  return t !== undefined && t.isWord && (t.isCap || /^\d/.test(t.text)) && t.text !== 'I' && !isLetterCompound(t.text);
 }
 
 // An organisation's possessive ends its name: "NASA's Europa Clipper", "the European Space Agency's Juice probe" name

@@ -212,6 +212,14 @@ function plainName(ctx: SentenceContext, from: number, to: number): RawMention[]
     return [personMention(ctx, ctx.tokens.indexOf(givenToken), to, null)];
   }
   if (toks.length > 4 || toks.every((tk) => isCommonWord(tk.text))) return [];
+  // "Britain's biggest ferry operator, Solent Lines, said": an apposition whose head is a kind of organisation.
+  // ("a member of the union, Tom Breck," describes the member: a noun inside "of the ..." heads nothing.)
+  const head = ctx.tokens[from - 2];
+  const lead = ctx.tokens.slice(Math.max(0, from - 6), from - 2).map((tk) => tk.lower);
+  if (ctx.tokens[from - 1]?.text === ',' && head?.isWord && !head.isCap && ORG_KIND.test(head.lower)
+    && !lead.some((w) => /^(?:of|at|for|from|with|by|to|in|on)$/.test(w))) {
+    return [orgMention(ctx, from, to, false)];
+  }
   const first = words[0] ?? '';
   const lastWord = words[words.length - 1] ?? '';
   const romanised = words.some((w) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w));

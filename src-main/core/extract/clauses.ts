@@ -7,7 +7,9 @@ import type { EventStatus, Span } from './types';
 // A second predicate joined by "and" ("returned to target in May and is expected to rise") is its own clause too.
 const BOUNDARY = /;|:\s|,\s+(?=(?:and|but|while|whereas|although|though|so|because|saying|as|after|before|when|if)\b)|\s+but\s+|\s+and\s+(?=(?:is|are|was|were|will|would|has|have|had|could|should|can|may|might|expects?|plans?)\b)|,?\s+(?=[“"])|\s+[—–]\s+/g;
 
-const FUTURE = /\b(will|won['’]t|would|['’]ll|shall|going to|(?:is|are|was|were|be)\s+expected|likely to|plans? to|planning|set to|scheduled|due to|aims? to|intends? to|upcoming|forthcoming|predict(?:s|ed)?|prediction|forecasts?|may|might|hopes? to|hoped to|hoping to|expects?|expecting|is to|are to|to be held)\b/i;
+const FUTURE = /\b(will|won['’]t|would|['’]ll|shall|going to|(?:is|are|was|were|be)\s+expected|likely to|plans? to|planning|set to|scheduled|due to|aims? to|intends? to|upcoming|forthcoming|predict(?:s|ed)?|prediction|forecasts?|might|hopes? to|hoped to|hoping to|expects?|expecting|is to|are to|to be held)\b/i;
+// The modal "may", in lower case only: "on May 2" is a month, and made every clause naming it look ahead.
+const MAY = /\bmay\b(?!\s+\d)/;
 const PAST = /\b(was|were|had|did|has been|have been|ago|last|previously|earlier)\b/i;
 
 function boundaries(text: string): number[] {
@@ -84,7 +86,7 @@ function regularPast(word: string): boolean {
 
 /** 'expected' for future or modal wording, 'past' for past-tense verbs, else 'unknown'. */
 export function tenseOf(clause: string): EventStatus {
-  if (FUTURE.test(clause)) return 'expected';
+  if (FUTURE.test(clause) || MAY.test(clause)) return 'expected';
   if (PAST.test(clause)) return 'past';
   const words = clause.match(/[\p{L}]+/gu) ?? [];
   return words.some((w) => /^[a-z]/.test(w) && (isPastTenseVerb(w) || regularPast(w))) ? 'past' : 'unknown';

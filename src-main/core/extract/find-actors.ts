@@ -1,4 +1,5 @@
 /** Finds every actor mention in a document (countries, people, organisations) and merges them into actors. */
+import { outsideBody, overlapsAny } from './article-parts';
 import { mergeActors } from './actors';
 import { findChunks } from './chunks';
 import { classifyChunk, type SentenceContext } from './classify';
@@ -108,17 +109,46 @@ export function datelineSpan(text: string): [number, number] {
   return end > 0 ? [head[0].length, head[0].length + end] : [0, 0];
 }
 
+function initialsOf(name: string): string {
+  return name.split(/[\s-]+/).filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).map((w) => w[0]).join('');
+}
+
+/**
+ * "Digital Lenders Association of Kenya (DLAK)" chunked as "... of" + "Kenya": when the mention's initials fall short
+ * of the bracketed acronym, the capitalised words and joiners before it that complete the acronym are its name too.
+ * Bounded: at most eight words back.
+ */
+function spelledBy(text: string, m: RawMention, acronym: string): RawMention {
+  if (initialsOf(m.name) === acronym) return m;
+  const before = text.slice(Math.max(0, m.start - 120), m.start);
+  const words = /((?:(?:\p{Lu}[\p{L}&’'-]*|of|for|and|the|on|&)\s+){1,8})$/u.exec(before)?.[1] ?? '';
+  const parts = words.trim().split(/\s+/).filter((w) => w !== '');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    if (!/^\p{Lu}/u.test(parts[i] ?? '')) continue;
+    const lead = parts.slice(i).join(' ');
+    const name = `${lead} ${m.name}`;
+    if (initialsOf(name) === acronym) {
+      const start = m.start - (before.length - before.lastIndexOf(lead));
+      return text.slice(start, m.end) === name ? { ...m, start, name, surface: name, partial: false } : m;
+    }
+  }
+  return m;
+}
+
 /**
  * "Association of Southeast Asian Nations (ASEAN)": an acronym in brackets right after an organisation names the same
  * body, there and wherever the text uses it later.
  */
-function bracketAcronyms(text: string, mentions: RawMention[]): RawMention[] {
+function bracketAcronyms(text: string, raw: RawMention[]): RawMention[] {
   const full = new Map<string, string>();
-  for (const m of mentions) {
-    if (m.type !== 'organization') continue;
+  const mentions = raw.map((m) => {
+    if (m.type !== 'organization') return m;
     const acronym = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&]{1,9})\)/u.exec(text.slice(m.end, m.end + 16))?.[1];
-    if (acronym && acronym !== m.name) full.set(acronym, m.name);
-  }
+    if (!acronym || acronym === m.name) return m;
+    const whole = spelledBy(text, m, acronym);
+    full.set(acronym, whole.name);
+    return whole;
+  });
   if (full.size === 0) return mentions;
   return mentions.map((m) => {
     const name = m.type === 'country' ? undefined : full.get(m.name);
@@ -126,11 +156,35 @@ function bracketAcronyms(text: string, mentions: RawMention[]): RawMention[] {
   });
 }
 
+const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
+const VESSEL = /^(?:MV|MS|MT|SS|HMS|HMAS|HMCS|USS|USNS|RV|FV|SV|RMS|INS)\s/;
+
+// "Ana Lima Image": a picture's label run into the name beside it (a caption line with no punctuation).
+const CAPTION_WORD = /\s+(?:Image|Photo|Photograph|Picture|Video|Caption|Credit|Illustration)$/;
+
+function withoutCaptionWord(m: RawMention): RawMention {
+  if (m.type !== 'person') return m;
+  const cut = CAPTION_WORD.exec(m.name);
+  if (!cut) return m;
+  const name = m.name.slice(0, cut.index);
+  return { ...m, name, surface: m.surface.replace(CAPTION_WORD, ''), end: m.end - cut[0].length };
+}
+
 /** All actors of the document, in order of first mention. */
 export function findActors(text: string, doc: DocumentTokens, dateSpans: Span[] = []): Actor[] {
   const [skipFrom, skipTo] = datelineSpan(text);
+  // The byline, captions and the writer's closing note are about the page: their names act in no story.
+  const page = outsideBody(text);
   const mentions = doc.contexts.flatMap((ctx) => sentenceMentions(text, ctx, dateSpans))
-    .filter((m) => m.start < skipFrom || m.start >= skipTo);
+    .filter((m) => m.start < skipFrom || m.start >= skipTo)
+    .filter((m) => !overlapsAny(page, m.start, m.end))
+    // "MV Arctic Tern", "HMS Valour": a vessel prefix names a ship, an object that acts in no story.
+    .filter((m) => !VESSEL.test(m.name))
+    .map(withoutCaptionWord)
+    // A name begins with a letter or digit: "-Canadian" is the tail of "Brazilian-Canadian", a compound adjective.
+    .filter((m) => /^[\p{L}\p{N}]/u.test(m.name));
   mentions.sort((a, b) => a.start - b.start);
-  return mergeActors(bracketAcronyms(text, mentions));
+  // "March was a hard month", "Friday's vote": a month or weekday alone names a time, not an actor (one that is an
+  // alias of a fuller name, "May" for "Theresa May", was merged into it above and keeps its canonical name).
+  return mergeActors(bracketAcronyms(text, mentions)).filter((a) => !CALENDAR_WORD.test(a.name));
 }

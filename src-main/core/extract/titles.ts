@@ -27,7 +27,8 @@ const TITLE_MODIFIERS = new Set([
   'labour', 'justice', 'home', 'culture', 'agriculture', 'transport', 'environment', 'industry', 'commerce',
   'unification', 'army', 'military', 'joint', 'co', 'marketing', 'research', 'research-', 'sports', 'team',
   'club', 'club’s', 'vice-', 'assistant-', 'field', 'marshal', 'staff', 'attorney', 'solicitor', 'high', 'detective',
-  'majority', 'minority', 'opposition', 'treasury', 'cabinet', 'parliamentary', 'shadow', 'chief', 'whip',
+  'majority', 'minority', 'opposition', 'treasury', 'cabinet', 'parliamentary', 'shadow', 'chief', 'whip', 'emeritus',
+  'honorary',
 ]);
 
 // Forms of address that are not roles worth reporting (the abbreviation "Prof." is one; "Professor" is a role).
@@ -58,7 +59,7 @@ export function isHonorific(word: string): boolean {
 const OCCUPATIONS = /^(?:nurse|midwife|chef|pilot|paramedic|firefighter|carer|caregiver|cleaner|volunteer|pupil|student|trainee|apprentice|intern|inspector|detective|constable|prosecutor|barrister|solicitor)s?$/;
 const OCCUPATION_SUFFIX = /^[a-z]{3,}(?:ician|ologist|iatrist|ographer|ist|wife)s?$/;
 
-const NOT_ROLES = /^(friend|person|people|human|baby|child|children|boy|girl|woman|man|mother|father|son|daughter|wife|husband|brother|sister|uncle|aunt|mom|dad|guest|visitor|somebody|nobody|anybody|citizen|citizens|soul|partner|population|character|phrase)$/;
+const NOT_ROLES = /^(friend|person|people|human|baby|child|children|boy|girl|woman|man|mother|father|son|daughter|wife|husband|brother|sister|uncle|aunt|mom|dad|guest|visitor|somebody|nobody|anybody|citizen|citizens|soul|partner|population|character|phrase|colleague|colleagues|neighbour|neighbor|relative|peer)$/;
 
 /** True when a lower-case word names a role for a person ("professor", "chief", "journalist"). */
 export function isRoleNoun(word: string): boolean {

@@ -55,6 +55,8 @@ export function actorSpans(ctx: ArticleContext, actor: Actor, index: number): Sp
     for (const occ of occurrences(sentence.text, surface, sentence.start)) {
       // A title phrase around the actor's own mention is part of its name even when it holds a country's name.
       const grows = own.some((o) => o.start >= occ.start && o.end <= occ.end);
+      // The dateline's "Greece" is the page's, not the sentence's: the context dropped it from the mentions too.
+      if (ctx.outside.some((o) => overlaps(o, occ))) continue;
       if (grows || !guarded.some((g) => overlaps(g, occ))) found.push(occ);
     }
   }

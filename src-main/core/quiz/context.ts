@@ -3,6 +3,7 @@
  * options (seed, pool, highlights) every builder shares. Built once per generateQuiz call.
  */
 import { spanIndexAt } from '../passages';
+import { outsideBody, overlapsAny } from '../extract/article-parts';
 import { splitSentences, type Sentence } from '../extract/sentences';
 import type { Actor, DateMention, ExtractionResult, Span } from '../extract/types';
 import type { Highlight, QuizPool } from './types';
@@ -23,6 +24,8 @@ export interface ArticleContext {
   datesBySentence: Map<number, DateMention[]>;
   /** Indexes of sentences that overlap a highlight. */
   highlighted: Set<number>;
+  /** Spans outside the article body (dateline, byline, captions, author's note): never asked about. */
+  outside: Span[];
   /** Mention count per actor id, for ranking distractors by prominence. */
   prominence: Map<string, number>;
   /** Per-call memo for lists the builders ask for repeatedly (distractor candidates, parsed dates). */
@@ -70,7 +73,11 @@ export function buildContext(
   opts: { seed: string | number; pool?: QuizPool; highlights?: Highlight[] },
 ): ArticleContext {
   const sentences = splitSentences(text);
-  const actors = analysis.actors.filter(isAskable);
+  // The dateline, byline, captions and the author's note are about the page, not the story: nothing there is asked,
+  // and an actor named only there (the byline's writer) is no actor of the article.
+  const outside = outsideBody(text);
+  const inBody = (s: Span): boolean => !overlapsAny(outside, s.start, s.end);
+  const actors = analysis.actors.map((a) => ({ ...a, mentions: a.mentions.filter(inBody) })).filter(isAskable);
   const actorsBySentence = new Map<number, Actor[]>();
   const firstMention = new Map<string, number>();
   for (const actor of actors) {
@@ -88,14 +95,14 @@ export function buildContext(
     list.sort((a, b) => (firstMention.get(`${a.id}@${i}`) ?? 0) - (firstMention.get(`${b.id}@${i}`) ?? 0));
   }
   const datesBySentence = new Map<number, DateMention[]>();
-  for (const d of analysis.dates) {
+  for (const d of analysis.dates.filter(inBody)) {
     const i = sentenceIndexAt(sentences, d.start);
     if (i >= 0) push(datesBySentence, i, d);
   }
   return {
-    text, sentences, actors, dates: analysis.dates, referenceDate: referenceFrom(analysis), seed: String(opts.seed),
+    text, sentences, actors, dates: analysis.dates.filter(inBody), referenceDate: referenceFrom(analysis), seed: String(opts.seed),
     pool: opts.pool ?? { actors: [], dates: [] }, actorsBySentence, datesBySentence,
-    highlighted: highlightedSentences(sentences, opts.highlights ?? []),
+    highlighted: highlightedSentences(sentences, opts.highlights ?? []), outside,
     prominence: new Map(actors.map((a) => [a.id, a.mentions.length])),
     cache: new Map(),
   };

@@ -6,8 +6,8 @@
 import type { Actor, ActorType } from '../extract/types';
 import type { ArticleContext } from './context';
 import { dateLabel, parseDateValue, shiftDate, type DateParts } from './date-value';
-import { namesAnswer } from './names';
-import { answerKey, contentStems, distinctAnswers } from './normalize';
+import { namesAnswer, variantNames } from './names';
+import { answerKey, containsWords, contentStems, distinctAnswers } from './normalize';
 import { createRng, shuffled, type Rng } from './prng';
 
 const WANTED = 3;
@@ -57,7 +57,12 @@ export function actorDistractors(
   const fromArticle = rivals(ctx, answer, type).filter((a) => !exclude.has(a.id)).map((a) => a.name);
   const fromPool = poolNames(ctx, type);
   const taken = new Set<string>();
-  return distinctAnswers([...prominentShuffle(fromArticle, rng), ...shuffled(fromPool, rng)], taken).slice(0, WANTED * 2);
+  // Two distractors naming one actor ("Fed" and "Federal Reserve") would read as a trick: the first of them stays.
+  const picked: string[] = [];
+  for (const name of distinctAnswers([...prominentShuffle(fromArticle, rng), ...shuffled(fromPool, rng)], taken)) {
+    if (!picked.some((p) => variantNames(p, name) || containsWords(p, name) || containsWords(name, p))) picked.push(name);
+  }
+  return picked.slice(0, WANTED * 2);
 }
 
 /** True when one role reads as the other: all the content words of either are in the other ("President", "Russian President"). */

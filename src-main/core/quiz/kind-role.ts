@@ -20,7 +20,11 @@ function forward(ctx: ArticleContext, actor: Actor, role: string, ev: RoleEviden
     evidence: evidenceOf(sentence), support: ev.support,
     ...(ctx.highlighted.has(ev.index) ? { fromHighlight: true } : {}),
   }, roleDistractors(ctx, actor, ['role', actor.id, role]));
-  return { question, score: roleWeight(role) + sentenceScore(ctx, ev.index), facts: [`role:${actor.id}:${answerKey(role)}`] };
+  // Two roles of one actor make the same prompt twice: one "What position does X hold?" per quiz.
+  return {
+    question, score: roleWeight(role) + sentenceScore(ctx, ev.index),
+    facts: [`role:${actor.id}:${answerKey(role)}`, `role-of:${actor.id}`],
+  };
 }
 
 // A bare title ("President") teaches less than a full one ("North Korean Ambassador to China").

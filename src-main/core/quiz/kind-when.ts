@@ -7,7 +7,16 @@ import { evidenceOf, finishQuestion, sentenceScore, type Candidate } from './can
 import type { ArticleContext } from './context';
 import { dateLabel, formatDateValue, parseDateValue, type DateParts } from './date-value';
 import { dateDistractors } from './distractors';
-import { clozeClause, eventQuestion } from './when-prompt';
+import { containsWords } from './normalize';
+import { clozeClause, DATE_BLANK, eventQuestion } from './when-prompt';
+
+const WRITTEN_DATE = /\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
+// A blank needs this many words around it to be answerable from the sentence.
+const MIN_CONTEXT = 4;
+
+function contextWords(cloze: string): number {
+  return cloze.replaceAll(DATE_BLANK, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+}
 
 const GRAIN_WEIGHT = { day: 3, month: 2.5, year: 1.5 } as const;
 
@@ -23,7 +32,14 @@ function whenQuestion(ctx: ArticleContext, d: DateMention, parts: DateParts, ind
   const sentence = ctx.sentences[index];
   if (!sentence) return null;
   const label = dateLabel(parts);
-  const prompt = eventQuestion(ctx, d, sentence.start) ?? `Which date fills the blank? “${clozeClause(ctx, d, sentence)}”`;
+  const event = eventQuestion(ctx, d, sentence.start);
+  // A blank stands for the words it hides: "last ___" hiding "Friday" cannot take a calendar date as its answer.
+  if (!event && !WRITTEN_DATE.test(d.text)) return null;
+  const cloze = event ? '' : clozeClause(ctx, d, sentence);
+  if (!event && contextWords(cloze) < MIN_CONTEXT) return null;
+  const prompt = event ?? `Which date fills the blank? “${cloze}”`;
+  // "approvals in ___ were up on April 2024" with the answer "April": the prompt itself shows the answer.
+  if (containsWords(prompt, label)) return null;
   // The ISO form is a typed answer only when it is a real date: "XXXX-05-25" is nobody's way of writing one.
   const iso = parts.start.year !== null && (parts.end?.year ?? 0) !== null ? [formatDateValue(parts)] : [];
   const acceptable = [...new Set([d.text, ...iso])].filter((a) => a !== label);

@@ -8,7 +8,8 @@ import { actorSpans, replaceSpans } from './actor-spans';
 import { evidenceOf, finishQuestion, sentenceScore, type Candidate } from './candidate';
 import type { ArticleContext } from './context';
 import { actorDistractors } from './distractors';
-import { acceptableNamesIn } from './names';
+import { acceptableNamesIn, variantNames } from './names';
+import { containsWords } from './normalize';
 
 const LEAD: Record<ActorType, string> = {
   person: 'Who fills the blank?',
@@ -27,6 +28,11 @@ function whoQuestion(ctx: ArticleContext, actor: Actor, index: number): Candidat
   const blanked = replaceSpans(ctx.text, sentence.start, sentence.end, spans, BLANK);
   // A blank with almost nothing around it cannot be answered from the sentence.
   if (blanked.replaceAll(BLANK, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < 4) return null;
+  // A name left standing (the dateline's "NAIROBI, Kenya —" is not blanked) hands the answer over.
+  if ([actor.name, ...actor.aliases].some((n) => containsWords(blanked, n))) return null;
+  // Nor another spelling of it that the engine took for a second actor ("Marc Antony" beside "Mark Antony").
+  const others = (ctx.actorsBySentence.get(index) ?? []).filter((a) => a.id !== actor.id && a.type === actor.type);
+  if (others.some((o) => variantNames(o.name, actor.name) && containsWords(blanked, o.name))) return null;
   const visible = new Set((ctx.actorsBySentence.get(index) ?? []).map((a) => a.id));
   const question = finishQuestion(ctx, {
     kind: 'who', answerType: 'actor', prompt: `${LEAD[actor.type]} “${blanked}”`, answer: actor.name,

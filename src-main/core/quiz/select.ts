@@ -28,10 +28,16 @@ export function selectBalanced(candidates: readonly Candidate[], count: number, 
   const facts = new Set<string>();
   const perSentence = new Map<number, number>();
   const perAnswer = new Map<string, number>();
-  const uses = (c: Candidate): number => Math.max(perSentence.get(c.question.evidence.start) ?? 0,
+  // A highlighted sentence is the reader's own choice: it may serve a second question before others serve one.
+  const uses = (c: Candidate): number => Math.max(
+    (perSentence.get(c.question.evidence.start) ?? 0) - (c.question.fromHighlight ? 1 : 0),
     c.question.answerType === 'truth' ? 0 : (perAnswer.get(c.question.answer) ?? 0));
   const picked: Question[] = [];
   const taken = new Set<Candidate>();
+  // A statement to judge tests recognition, not recall: true/false is at most a quarter of a quiz.
+  const truefalseCap = Math.floor(count / 4);
+  const full = (kind: QuestionKind): boolean => kind === 'truefalse'
+    && picked.filter((q) => q.kind === 'truefalse').length >= truefalseCap;
   // Each sentence and answer once first; only when that runs dry may one serve twice, then without limit.
   for (const limit of [1, 2, Infinity]) {
     let progress = true;
@@ -39,6 +45,7 @@ export function selectBalanced(candidates: readonly Candidate[], count: number, 
       progress = false;
       for (const kind of order) {
         if (picked.length >= count) break;
+        if (full(kind)) continue;
         const bucket = buckets.get(kind) ?? [];
         const free = (c: Candidate, cap: number): boolean => !taken.has(c) && c.facts.every((f) => !facts.has(f))
           && uses(c) < cap;
@@ -55,6 +62,11 @@ export function selectBalanced(candidates: readonly Candidate[], count: number, 
         progress = true;
       }
     }
+  }
+  // Fewer questions than asked for lower the cap: the last true/false picked go first.
+  while (picked.filter((q) => q.kind === 'truefalse').length * 4 > picked.length) {
+    const last = picked.map((q) => q.kind).lastIndexOf('truefalse');
+    picked.splice(last, 1);
   }
   return picked;
 }

@@ -42,7 +42,9 @@ export function eventQuestion(ctx: ArticleContext, date: DateMention, sentenceSt
 /** The date's event clause (or `sentence` when the clause does not hold the date) with the date blanked. */
 export function clozeClause(ctx: ArticleContext, date: DateMention, sentence: { start: number; end: number }): string {
   const span = date.eventSpan;
-  const inClause = span.start <= date.start && span.end >= date.end && span.end > span.start;
+  // A clause of a few words ("Transfers stopped on ___") leaves the blank unanswerable: then the whole sentence.
+  const clauseWords = ctx.text.slice(span.start, span.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  const inClause = span.start <= date.start && span.end >= date.end && span.end > span.start && clauseWords >= 6;
   const from = inClause ? span.start : sentence.start;
   const to = inClause ? span.end : sentence.end;
   const blanked = replaceSpans(ctx.text, from, to, [date], DATE_BLANK).trim();
