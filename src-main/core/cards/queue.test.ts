@@ -41,6 +41,12 @@ describe('buildQueue', () => {
     expect(buildQueue(ITEMS, { now: NOW, dayOf: utcDayOf, newPerDay: 2, newSeenToday: 2 }).cards.map((c) => c.card.id)).toEqual(['review-late', 'review-now']);
   });
 
+  it('counts a review card due today as due from the day’s start, even one logged due later today (older logs)', () => {
+    const later = [item('old-review', state('Review', '2026-03-10T20:00:00.000Z')), item('old-learning', state('Learning', '2026-03-10T20:00:00.000Z'))];
+    const queue = buildQueue(later, { now: NOW, dayOf: utcDayOf, newPerDay: 0, newSeenToday: 0, learnAheadMs: 0 });
+    expect(queue.cards.map((c) => c.card.id)).toEqual(['old-review']);
+  });
+
   it('shows a learning card a few minutes early when nothing else is left', () => {
     const rest = ITEMS.filter((i) => i.card.id.startsWith('learning') || i.card.id === 'review-tomorrow');
     const queue = buildQueue(rest, { now: NOW, dayOf: utcDayOf, newPerDay: 20, newSeenToday: 0 });
