@@ -11,7 +11,7 @@ import { Scheduler } from '../../src-main/core/cards/schedule';
 import type { Passage } from '../../src-main/core/passages';
 import type { Random } from '../prng';
 
-const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: false });
+const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: false, day: { zone: 'UTC', rolloverHour: 0 } });
 const BASE_TIME = Date.parse('2026-01-10T08:00:00.000Z');
 const DAY = 86_400_000;
 
@@ -51,7 +51,7 @@ export function makeCards(r: Random, text: string, passages: readonly Passage[],
     for (let n = r.chance(0.5) ? r.between(1, 4) : 0; n > 0; n -= 1) {
       at += r.between(1, 6) * DAY;
       const grade = (r.chance(0.8) ? 3 : r.between(1, 4)) as Grade;
-      const next = scheduler.grade(state, grade, new Date(at));
+      const next = scheduler.grade(state, grade, new Date(at), id);
       reviews.push({ id: `${id}-r${n}`, cardId: id, grade, reviewedAt: new Date(at).toISOString(), previous: state, next });
       state = next;
     }

@@ -107,4 +107,9 @@ export interface ReviewSettings {
   desiredRetention: number;
   /** New cards introduced per day; default 20. */
   newPerDay: number;
+  /**
+   * The hour (0–23, the reader's local time) at which a new study day starts; default 4, as in Anki. It bounds "due
+   * today", the new-card limit, and intervals of a day or more.
+   */
+  dayStartsAt: number;
 }

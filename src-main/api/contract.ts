@@ -11,6 +11,7 @@ import type {
   CreateCardInput,
   DueCounts,
   Grade,
+  GradeOption,
   GradeResult,
   ReviewQueue,
   ReviewSettings,
@@ -149,6 +150,9 @@ export interface Settings {
   quiz: { autoCardOnMiss: boolean };
 }
 
+/** What updateSettings takes: any part; in `review`, a day start left out keeps the one set. */
+export type SettingsChange = Partial<Omit<Settings, 'review'>> & { review?: Omit<ReviewSettings, 'dayStartsAt'> & { dayStartsAt?: number } };
+
 export interface ReadingSettings {
   theme: 'system' | 'light' | 'dark' | 'sepia';
   font: 'serif' | 'sans';
@@ -225,7 +229,7 @@ export interface ApiMethods {
   getQuizSession: { input: { id: string }; output: QuizSessionRecord };
   hideQuestion: { input: { questionId: string }; output: { hidden: number } };
   getSettings: { input: Empty; output: Settings };
-  updateSettings: { input: Partial<Settings>; output: Settings };
+  updateSettings: { input: SettingsChange; output: Settings };
   listBackups: { input: Empty; output: BackupSummary[] };
   createBackup: { input: Empty; output: BackupSummary };
   /** How far the backup the reader asked for has got (two steps a file), while one runs. */
@@ -241,7 +245,12 @@ export interface ApiMethods {
   deleteCard: { input: { id: string }; output: StoredCard };
   restoreCard: { input: { card: StoredCard }; output: CardView };
   getReviewQueue: { input: Empty; output: ReviewQueue };
-  gradeCard: { input: { id: string; grade: Grade }; output: GradeResult };
+  /**
+   * `shown`: what the grade's button showed (its option from the queue). When the grade would now set another interval
+   * (a new reader day began since the queue was loaded), nothing is written and the call fails, so no grade applies an
+   * interval the reader did not see.
+   */
+  gradeCard: { input: { id: string; grade: Grade; shown?: Pick<GradeOption, 'due' | 'label'> }; output: GradeResult };
   undoGrade: { input: { reviewId: string }; output: CardView };
   getCardStats: { input: Empty; output: CardStatsView };
   /** Cards due now and new cards today's limit allows: the one count the top bar, Review and Cards show. */

@@ -60,7 +60,8 @@ const correction = z.discriminatedUnion('kind', [
 
 const cardText = z.string().max(MAX_CARD_TEXT);
 const cardSource = z.object({ documentId: id, start: offset, end: offset }).strict().refine((value) => value.start < value.end, 'a source passage needs start < end');
-const reviewSettings = z.object({ desiredRetention: z.number().min(0.7).max(0.99), newPerDay: z.number().int().min(0).max(9999) }).strict();
+// dayStartsAt is optional so a caller written before it existed keeps the reader's setting rather than resetting it.
+const reviewSettings = z.object({ desiredRetention: z.number().min(0.7).max(0.99), newPerDay: z.number().int().min(0).max(9999), dayStartsAt: z.number().int().min(0).max(23).optional() }).strict();
 const storedCard = z
   .object({
     id,
@@ -173,7 +174,7 @@ export const inputSchemas: Schemas = {
   deleteCard: z.object({ id }).strict(),
   restoreCard: z.object({ card: storedCard }).strict(),
   getReviewQueue: empty,
-  gradeCard: z.object({ id, grade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }).strict(),
+  gradeCard: z.object({ id, grade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), shown: z.object({ due: isoTimestamp, label: z.string().max(20) }).strict().optional() }).strict(),
   undoGrade: z.object({ reviewId: id }).strict(),
   getCardStats: empty,
   getDueCounts: empty,

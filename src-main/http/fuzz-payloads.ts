@@ -9,7 +9,7 @@ export const FIELD_NAMES = [
   'id', 'documentId', 'highlightId', 'text', 'format', 'body', 'title', 'source', 'fileName', 'publishedDate', 'correction', 'kind',
   'start', 'end', 'color', 'note', 'tags', 'highlight', 'content', 'query', 'limit', 'documentIds', 'count', 'kinds', 'seed', 'sessionId',
   'questionId', 'given', 'colorLabels', 'review', 'front', 'back', 'cloze', 'suspended', 'card', 'grade', 'reviewId', 'actor', 'name', 'from',
-  'into', 'alias', 'type', 'role', 'value', 'desiredRetention', 'newPerDay', 'selectors', 'createdAt', 'updatedAt', 'blocks', 'marks', 'level',
+  'into', 'alias', 'type', 'role', 'value', 'desiredRetention', 'newPerDay', 'dayStartsAt', 'shown', 'due', 'label', 'selectors', 'createdAt', 'updatedAt', 'blocks', 'marks', 'level',
   'href', 'source', '__proto__', 'constructor', 'prototype',
 ] as const;
 

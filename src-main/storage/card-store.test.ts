@@ -8,11 +8,11 @@ import { makeCard } from '../core/cards/test-cards';
 import { CardStore } from './card-store';
 
 const NOW = new Date('2026-04-01T08:00:00.000Z');
-const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: false });
+const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: false, day: { zone: 'UTC', rolloverHour: 0 } });
 
 function review(id: string, cardId: string, at: Date): ReviewRecord {
   const previous = scheduler.initial(NOW);
-  return { id, cardId, grade: 3, reviewedAt: at.toISOString(), previous, next: scheduler.grade(previous, 3, at) };
+  return { id, cardId, grade: 3, reviewedAt: at.toISOString(), previous, next: scheduler.grade(previous, 3, at, cardId) };
 }
 
 describe('CardStore', () => {

@@ -148,7 +148,7 @@ export interface SettingsFile {
    * Scheduling settings. Optional, so settings files written before flashcards stay valid with no migration (and an
    * older Lectio still reads a newer file); DEFAULT_REVIEW_SETTINGS fill in whatever is absent.
    */
-  review?: { desiredRetention?: number; newPerDay?: number };
+  review?: { desiredRetention?: number; newPerDay?: number; dayStartsAt?: number };
   /** How the Reader looks; optional like `review`, defaults in DEFAULT_READING_SETTINGS. */
   reading?: Partial<ReadingSettingsFile>;
   quiz?: { autoCardOnMiss?: boolean };
@@ -165,7 +165,7 @@ export interface ReadingSettingsFile {
 
 export const DEFAULT_READING_SETTINGS: ReadingSettingsFile = { theme: 'system', font: 'serif', size: 19, width: 68 };
 
-export const DEFAULT_REVIEW_SETTINGS = { desiredRetention: 0.9, newPerDay: 20 } as const;
+export const DEFAULT_REVIEW_SETTINGS = { desiredRetention: 0.9, newPerDay: 20, dayStartsAt: 4 } as const;
 
 export const DEFAULT_COLOR_LABELS: SettingsFile['colorLabels'] = {
   '1': 'Key point',
@@ -179,7 +179,7 @@ const label = z.string().min(1).max(40);
 const settingsFile = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   colorLabels: z.object({ '1': label, '2': label, '3': label, '4': label, '5': label }),
-  review: z.object({ desiredRetention: z.number().min(0.7).max(0.99).optional(), newPerDay: z.number().int().min(0).max(9999).optional() }).optional(),
+  review: z.object({ desiredRetention: z.number().min(0.7).max(0.99).optional(), newPerDay: z.number().int().min(0).max(9999).optional(), dayStartsAt: z.number().int().min(0).max(23).optional() }).optional(),
   reading: z
     .object({
       theme: z.enum(['system', 'light', 'dark', 'sepia']).optional(),

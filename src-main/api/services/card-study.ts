@@ -2,14 +2,14 @@
  * Studying: the review queue with each grade's interval, grading (one record appended to the review log), undoing a
  * grade (its record removed, so the card's schedule is the one before), and the statistics.
  */
-import type { Grade, ReviewRecord } from '../../core/cards/card';
+import type { Grade, ReviewRecord, ScheduleState } from '../../core/cards/card';
 import { GRADES } from '../../core/cards/card';
-import { intervalLabel } from '../../core/cards/interval-label';
+import { outcomeLabel } from '../../core/cards/interval-label';
 import { buildQueue, queueCounts, type Queue } from '../../core/cards/queue';
 import { cardStats, newSeenOn } from '../../core/cards/stats';
 import type { LectioApi } from '../contract';
-import { localDayOf, type CardContext } from './card-views';
-import { InvalidInputError, readerZone } from './deps';
+import type { CardContext } from './card-views';
+import { InvalidInputError } from './deps';
 
 type StudyMethods = Pick<LectioApi, 'getReviewQueue' | 'gradeCard' | 'undoGrade' | 'getCardStats' | 'getDueCounts'>;
 
@@ -23,10 +23,12 @@ export function studyMethods(context: CardContext): StudyMethods {
    */
   function queueAt(at: Date): Queue {
     const settings = context.reviewSettings();
+    const dayOf = context.dayOf();
     return buildQueue(context.scheduled(), {
       now: at,
+      dayOf,
       newPerDay: settings.newPerDay,
-      newSeenToday: newSeenOn(store.reviews, localDayOf(at), localDayOf),
+      newSeenToday: newSeenOn(store.reviews, dayOf(at), dayOf),
       // Only a step due within the minute is shown early: a card graded a moment ago should not come straight back
       // (Anki's 20 minutes would), so the session ends saying when it is due, and the Review screen reloads then.
       learnAheadMs: 60_000,
@@ -40,21 +42,27 @@ export function studyMethods(context: CardContext): StudyMethods {
       const queue = queueAt(at);
       const cards = await Promise.all(
         queue.cards.map(async ({ card, schedule }) => {
-          const preview = scheduler.preview(schedule, at);
-          const options = GRADES.map((grade: Grade) => ({ grade, due: preview[grade].due, label: intervalLabel(at, new Date(preview[grade].due)) }));
+          const preview = scheduler.preview(schedule, at, card.id);
+          const options = GRADES.map((grade: Grade) => ({ grade, due: preview[grade].due, label: outcomeLabel(at, preview[grade]) }));
           return { ...(await context.view(card, schedule)), options };
         }),
       );
       return { cards, newWaiting: queue.newWaiting, nextDue: queue.nextDue, totalCards: store.cards.length, counts: queueCounts(queue) };
     },
 
-    async gradeCard({ id, grade }) {
+    async gradeCard({ id, grade, shown }) {
       const card = context.find(id);
       if (card.suspended) throw new InvalidInputError('That card is suspended: unsuspend it to study it.');
       const at = now();
       const scheduler = context.scheduler();
       const previous = context.schedule(card, scheduler);
-      const record: ReviewRecord = { id: context.deps.newId(), cardId: id, grade, reviewedAt: at.toISOString(), zone: readerZone(), previous, next: scheduler.grade(previous, grade, at) };
+      // The same function the queue's buttons came from, at the grade's own instant: within a reader day it gives the
+      // same due (the fuzz is seeded by card and review count, day intervals end at a day's start).
+      const next = scheduler.grade(previous, grade, at, id);
+      if (shown && !sameAsShown(shown, next, at)) {
+        throw new InvalidInputError('The intervals changed since this card was shown (a new study day began, or the card was graded elsewhere): look at the buttons again, then grade.');
+      }
+      const record: ReviewRecord = { id: context.deps.newId(), cardId: id, grade, reviewedAt: at.toISOString(), zone: context.zone(), previous, next };
       await store.appendReview(record);
       return { reviewId: record.id, card: await context.view(card, record.next) };
     },
@@ -70,7 +78,7 @@ export function studyMethods(context: CardContext): StudyMethods {
 
     async getCardStats() {
       const at = now();
-      const stats = cardStats(context.scheduled(), store.reviews, { now: at, dayOf: localDayOf });
+      const stats = cardStats(context.scheduled(), store.reviews, { now: at, dayOf: context.dayOf() });
       return { ...stats, desiredRetention: context.reviewSettings().desiredRetention, now: queueCounts(queueAt(at)) };
     },
 
@@ -78,4 +86,13 @@ export function studyMethods(context: CardContext): StudyMethods {
       return queueCounts(queueAt(now()));
     },
   };
+}
+
+/**
+ * Whether grading applies what the button showed: the same label, and for an interval of days the same due day (a
+ * learning step is shown as a span, "10m", which starts when the grade is given).
+ */
+function sameAsShown(shown: { due: string; label: string }, next: ScheduleState, at: Date): boolean {
+  if (shown.label !== outcomeLabel(at, next)) return false;
+  return next.scheduledDays < 1 || Date.parse(shown.due) === Date.parse(next.due);
 }

@@ -6,15 +6,12 @@ import { anchor } from '../../core/anchoring/anchor';
 import type { CardSource, ScheduleState, StoredCard } from '../../core/cards/card';
 import type { DayOf } from '../../core/cards/days';
 import type { ScheduledCard } from '../../core/cards/queue';
+import { readerDayOf, type ReaderDay } from '../../core/cards/reader-day';
 import { Scheduler } from '../../core/cards/schedule';
 import { DEFAULT_REVIEW_SETTINGS } from '../../storage/file-schemas';
 import { NotFoundError } from '../../storage/library-storage';
 import type { CardSourceView, CardView, ReviewSettings } from '../cards-contract';
-import { InvalidInputError, type ServiceDeps } from './deps';
-
-/** The day an instant falls on in this machine's time zone: "today" for the daily limit and the statistics. */
-export const localDayOf: DayOf = (at) =>
-  `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+import { InvalidInputError, readerZone, type ServiceDeps } from './deps';
 
 export class CardContext {
   constructor(readonly deps: ServiceDeps) {}
@@ -27,8 +24,25 @@ export class CardContext {
     return { ...DEFAULT_REVIEW_SETTINGS, ...this.deps.storage.settings.data.review };
   }
 
+  /**
+   * The reader's day: their time zone (the machine's, which both hosts serve, unless the service was given one) and the
+   * hour it starts. Read on every call, so a changed setting or zone applies at once.
+   */
+  readerDay(): ReaderDay {
+    return { zone: this.zone(), rolloverHour: this.reviewSettings().dayStartsAt };
+  }
+
+  zone(): string {
+    return this.deps.options.zone ?? readerZone();
+  }
+
+  /** The reader day an instant falls on: "today" for due counts, the daily new-card limit and the statistics. */
+  dayOf(): DayOf {
+    return readerDayOf(this.readerDay());
+  }
+
   scheduler(): Scheduler {
-    return new Scheduler({ desiredRetention: this.reviewSettings().desiredRetention, fuzz: this.deps.options.scheduleFuzz ?? true });
+    return new Scheduler({ desiredRetention: this.reviewSettings().desiredRetention, fuzz: this.deps.options.scheduleFuzz ?? true, day: this.readerDay() });
   }
 
   /** Throws InvalidInputError for an unknown id (a card deleted in another window, say). */

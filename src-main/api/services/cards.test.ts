@@ -4,6 +4,8 @@ import path from 'node:path';
 import { Rating, createEmptyCard, fsrs, generatorParameters } from 'ts-fsrs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inProcessRunner } from '../../analysis/extraction-runner';
+import { addDays } from '../../core/cards/days';
+import { readerDayOf, startOfReaderDay } from '../../core/cards/reader-day';
 import { fromFsrsCard } from '../../core/cards/schedule';
 import { throughAnki } from '../../core/cards/test-anki-desktop';
 import { LibraryStorage } from '../../storage/library-storage';
@@ -11,15 +13,17 @@ import type { LectioApi } from '../contract';
 import { dispatch } from '../dispatch';
 import { createService } from '../service';
 
+/** The reader's day in the tests that count days: UTC (given to the service), starting at the default 4 am. */
+const UTC_DAY = { zone: 'UTC', rolloverHour: 4 };
 const TEXT = 'The council met on Monday.\nIt approved the budget after a long debate.\nThe mayor said the vote was historic.';
 const opened: LibraryStorage[] = [];
 
-async function setup(dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-cards-'))) {
+async function setup(dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-cards-')), zone?: string) {
   const clock = { now: new Date('2026-05-01T10:00:00.000Z') };
   const storage = await LibraryStorage.open({ dataDir, now: () => clock.now });
   opened.push(storage);
   let n = 0;
-  const api: LectioApi = createService({ storage, host: 'browser', version: 't', now: () => clock.now, extraction: inProcessRunner, newId: () => `id${++n}`, scheduleFuzz: false });
+  const api: LectioApi = createService({ storage, host: 'browser', version: 't', now: () => clock.now, extraction: inProcessRunner, newId: () => `id${++n}`, scheduleFuzz: false, ...(zone ? { zone } : {}) });
   return { api, storage, dataDir, clock };
 }
 
@@ -99,7 +103,7 @@ describe('cards service', () => {
   });
 
   it('schedules exactly as ts-fsrs does for the same sequence (fuzz off), and the schedule survives a restart', async () => {
-    const first = await setup();
+    const first = await setup(undefined, 'UTC');
     const created = await first.api.createCard({ kind: 'basic', front: 'Q', back: 'A' });
     const reference = fsrs(generatorParameters({ request_retention: 0.9, enable_fuzz: false }));
     let expected = createEmptyCard(first.clock.now);
@@ -110,17 +114,20 @@ describe('cards service', () => {
       const result = await first.api.gradeCard({ id: created.card.id, grade });
       expected = reference.next(expected, first.clock.now, ratings[grade]).card;
       const want = fromFsrsCard(expected);
-      expect(result.card.schedule).toEqual({ state: want.state, due: want.due, reps: want.reps, lapses: want.lapses, stability: want.stability, difficulty: want.difficulty, lastReview: want.lastReview });
+      // Days counted in UTC from 4 am, where ts-fsrs counts UTC dates: the same at 10:00 UTC. A review card is due at the
+      // start of its day, not at the hour of its last review.
+      const due = expected.scheduled_days >= 1 ? startOfReaderDay(addDays(readerDayOf(UTC_DAY)(first.clock.now), expected.scheduled_days), UTC_DAY).toISOString() : want.due;
+      expect(result.card.schedule).toEqual({ state: want.state, due, reps: want.reps, lapses: want.lapses, stability: want.stability, difficulty: want.difficulty, lastReview: want.lastReview });
     }
     const due = (await first.api.listCards({}))[0]?.schedule.due;
     first.storage.close();
     opened.splice(opened.indexOf(first.storage), 1);
-    const second = await setup(first.dataDir);
+    const second = await setup(first.dataDir, 'UTC');
     expect((await second.api.listCards({}))[0]?.schedule.due).toBe(due);
   });
 
   it('queues due cards, then new ones within the daily limit from settings, and says when the next is due', async () => {
-    const { api, clock } = await setup();
+    const { api, clock } = await setup(undefined, 'UTC');
     for (const front of ['one', 'two', 'three']) await api.createCard({ kind: 'basic', front, back: 'x' });
     await api.updateSettings({ review: { desiredRetention: 0.9, newPerDay: 2 } });
     let queue = await api.getReviewQueue({});
@@ -132,7 +139,8 @@ describe('cards service', () => {
     queue = await api.getReviewQueue({});
     expect(queue.cards).toEqual([]);
     expect(queue.newWaiting).toBe(1);
-    expect(queue.nextDue).toBe(new Date(clock.now.getTime() + 8 * 86_400_000).toISOString());
+    // Easy set eight days; due at the start of the eighth reader day from now (4 am), as in Anki.
+    expect(queue.nextDue).toBe(startOfReaderDay(addDays(readerDayOf(UTC_DAY)(clock.now), 8), UTC_DAY).toISOString());
     const stats = await api.getCardStats({});
     expect(stats).toMatchObject({ total: 3, unseen: 1, dueToday: 0, dueThisWeek: 0, desiredRetention: 0.9 });
     expect(stats.reviewsPerDay.at(-1)?.reviews).toBe(2);

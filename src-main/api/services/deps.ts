@@ -16,6 +16,8 @@ export interface ServiceOptions {
   newId?: () => string;
   /** Whether flashcard intervals are fuzzed (spread by a few percent, as Anki does); default on. Tests turn it off. */
   scheduleFuzz?: boolean;
+  /** The reader's IANA time zone; by default the machine's (readerZone), read on each call. Tests pass one. */
+  zone?: string;
 }
 
 export interface ServiceDeps {

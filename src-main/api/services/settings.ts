@@ -19,7 +19,7 @@ export function settingsMethods(deps: ServiceDeps): SettingsMethods {
     async updateSettings(change) {
       await settings().update((data) => {
         if (change.colorLabels) data.colorLabels = { ...change.colorLabels };
-        if (change.review) data.review = { ...change.review };
+        if (change.review) data.review = { ...data.review, ...change.review };
         if (change.reading) data.reading = { ...change.reading };
         if (change.quiz) data.quiz = { ...change.quiz };
       });

@@ -7,7 +7,7 @@ import { cardStats, newSeenOn } from './stats';
 import { makeCard } from './test-cards';
 
 const NOW = new Date('2026-03-10T12:00:00.000Z');
-const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: false });
+const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: false, day: { zone: 'UTC', rolloverHour: 0 } });
 
 function state(stateName: ScheduleState['state'], due: string): ScheduleState {
   return { ...scheduler.initial(NOW), state: stateName, due, reps: stateName === 'New' ? 0 : 3 };
@@ -31,19 +31,25 @@ const ITEMS: ScheduledCard[] = [
 
 describe('buildQueue', () => {
   it('puts due cards first (oldest due first), then new cards in order made, within the daily limit', () => {
-    const queue = buildQueue(ITEMS, { now: NOW, newPerDay: 2, newSeenToday: 0 });
+    const queue = buildQueue(ITEMS, { now: NOW, dayOf: utcDayOf, newPerDay: 2, newSeenToday: 0 });
     expect(queue.cards.map((c) => c.card.id)).toEqual(['review-late', 'review-now', 'new-a', 'new-b']);
     expect(queue.newWaiting).toBe(1);
     expect(queue.nextDue).toBe('2026-03-10T12:05:00.000Z');
   });
 
   it('counts new cards already seen today against the limit', () => {
-    expect(buildQueue(ITEMS, { now: NOW, newPerDay: 2, newSeenToday: 2 }).cards.map((c) => c.card.id)).toEqual(['review-late', 'review-now']);
+    expect(buildQueue(ITEMS, { now: NOW, dayOf: utcDayOf, newPerDay: 2, newSeenToday: 2 }).cards.map((c) => c.card.id)).toEqual(['review-late', 'review-now']);
+  });
+
+  it('counts a review card due today as due from the day’s start, even one logged due later today (older logs)', () => {
+    const later = [item('old-review', state('Review', '2026-03-10T20:00:00.000Z')), item('old-learning', state('Learning', '2026-03-10T20:00:00.000Z'))];
+    const queue = buildQueue(later, { now: NOW, dayOf: utcDayOf, newPerDay: 0, newSeenToday: 0, learnAheadMs: 0 });
+    expect(queue.cards.map((c) => c.card.id)).toEqual(['old-review']);
   });
 
   it('shows a learning card a few minutes early when nothing else is left', () => {
     const rest = ITEMS.filter((i) => i.card.id.startsWith('learning') || i.card.id === 'review-tomorrow');
-    const queue = buildQueue(rest, { now: NOW, newPerDay: 20, newSeenToday: 0 });
+    const queue = buildQueue(rest, { now: NOW, dayOf: utcDayOf, newPerDay: 20, newSeenToday: 0 });
     expect(queue.cards.map((c) => c.card.id)).toEqual(['learning-soon']);
     expect(queue.nextDue).toBe('2026-03-11T09:00:00.000Z');
   });

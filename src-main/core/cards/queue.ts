@@ -3,6 +3,7 @@
  * they were made, up to what is left of today's new-card limit. Suspended cards never appear.
  */
 import type { ScheduleState, StoredCard } from './card';
+import type { DayOf } from './days';
 
 export interface ScheduledCard {
   card: StoredCard;
@@ -11,6 +12,8 @@ export interface ScheduledCard {
 
 export interface QueueOptions {
   now: Date;
+  /** The reader's day of an instant: a review card is due all day on its due day (Anki keeps it as a day number). */
+  dayOf: DayOf;
   newPerDay: number;
   /** New cards already graded for the first time today (they count against the limit). */
   newSeenToday: number;
@@ -39,7 +42,11 @@ export function buildQueue(items: readonly ScheduledCard[], options: QueueOption
   const fresh = active.filter((item) => item.schedule.state === 'New').sort((a, b) => a.card.createdAt.localeCompare(b.card.createdAt) || a.card.id.localeCompare(b.card.id));
   const allowance = Math.max(0, options.newPerDay - options.newSeenToday);
 
-  let due = started.filter((item) => time(item.schedule.due) <= now);
+  const today = options.dayOf(options.now);
+  // A review card due today is due from the day's start even if its stored instant is later (logs written before due
+  // dates were placed at the day's start); a learning step is due at its exact instant.
+  const isDue = (item: ScheduledCard) => (item.schedule.state === 'Review' ? options.dayOf(new Date(item.schedule.due)) <= today : time(item.schedule.due) <= now);
+  let due = started.filter(isDue);
   const newToday = fresh.slice(0, allowance);
   if (due.length === 0 && newToday.length === 0) {
     const ahead = now + (options.learnAheadMs ?? LEARN_AHEAD_MS);

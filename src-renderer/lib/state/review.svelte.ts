@@ -55,8 +55,14 @@ export class ReviewState extends TaskState {
   async grade(grade: Grade): Promise<void> {
     const item = this.current;
     if (!item || !this.revealed || this.busy) return;
+    const option = item.options.find((candidate) => candidate.grade === grade);
     await this.run(async () => {
-      const result = await api.gradeCard({ id: item.card.id, grade });
+      // Sent with what the button showed: the service refuses a grade that would now set another interval (a new day
+      // began since the queue was loaded), and the reloaded queue shows the true intervals, the answer still shown.
+      const result = await api.gradeCard({ id: item.card.id, grade, ...(option ? { shown: { due: option.due, label: option.label } } : {}) }).catch(async (error: unknown) => {
+        await this.#reload();
+        throw error;
+      });
       this.last = { reviewId: result.reviewId, cardId: item.card.id, grade };
       this.reviewed++;
       this.#preferred = null;
