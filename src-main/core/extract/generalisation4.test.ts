@@ -146,3 +146,16 @@ describe('wire credits at the foot name no actor', () => {
     expect(names).toEqual(['Ivo Brandt']);
   });
 });
+
+describe('the verb after a name is no role', () => {
+  it.each([
+    ['"We had no choice," Tessport Hospital\'s chief executive, Dr. Mara Quell, told reporters on Friday.', 'Mara Quell', 'chief executive'],
+    ['The port\'s harbour master, Anna Berger, said in a statement that the quay was closed.', 'Anna Berger', null],
+    ['Ana Lima, warned the union on Monday that talks had failed.', 'Ana Lima', null],
+  ])('%s', (text, name, role) => {
+    const person = byName(actors(text), name);
+    expect(person).toBeDefined();
+    expect(person?.roles.filter((r) => /^(?:told|said|warned)\b/.test(r))).toEqual([]);
+    if (role) expect(person?.roles.some((r) => r.includes(role))).toBe(true);
+  });
+});

@@ -13,7 +13,13 @@ export interface RoleFinding {
   orgs: RoleOrg[];
 }
 
-const STOP_AT = /\s+(?:who|which|that|said|says|told|added|argued|noted|when|while|whose)\b/;
+// The verbs that follow an apposition: "Ana Souza, the mayor, said ...".
+const SPEECH_VERB = 'said|says|told|tells|added|argued|noted|warned|wrote|explained|insisted|confirmed|announced|stated|replied|recalled';
+// Where a role phrase ends: a relative clause, or the verb of the sentence.
+const STOP_AT = new RegExp(`\\s+(?:who|which|that|when|while|whose|${SPEECH_VERB})\\b`);
+// A phrase that opens with the verb is no apposition: in "Dr. Ana Souza, told reporters" the comma closed one that
+// stood before the name. ("Bello, who became minister of ..." is still read: relative clauses are cleaned later.)
+const VERB_FIRST = new RegExp(`^(?:${SPEECH_VERB})\\b`);
 
 // "director-general", "secretary-general", "attorney-general": a hyphenated compound is a role when a part is one.
 function roleWord(w: string): boolean {
@@ -40,6 +46,7 @@ export function rolesAfter(text: string, end: number): RoleFinding {
   const copula = /^\s+(?:is|was)\s+(?:a|an|the)\s+([^,;:.()“”"!?]{2,160})/u.exec(after);
   const m = appo ?? copula;
   if (!m?.[1]) return found;
+  if (VERB_FIRST.test(m[1])) return found;
   const phrase = cut(m[1]);
   const phraseStart = end + m[0].length - m[1].length;
   // A role starts in lower case or with an acronym ("WHO director-general"); a capitalised start ("the World Health

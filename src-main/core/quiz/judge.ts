@@ -136,11 +136,15 @@ export function sameActorNames(ctx: JudgeContext | null, a: string, b: string): 
   return false;
 }
 
+const SPEECH_VERB_START = /^(?:said|says|told|tells|added|argued|noted|warned|wrote|explained|insisted|confirmed|announced|stated|replied|recalled)\b/i;
+
 /** True when `role` reads as an office or occupation: a role noun heads it, singular, not cut off mid-phrase. */
 export function isRealRole(role: string): boolean {
   const words = role.trim().split(/\s+/).filter((w) => w !== '');
   if (words.length === 0 || FUNCTION_END.test(role.trim())) return false;
   if (/^(?:and|or|but|of|to|with|who|which|that)\b/.test(role)) return false;
+  // The sentence's own verb read as an apposition ("…, Dr. Ana Souza, told reporters"): no office at all.
+  if (SPEECH_VERB_START.test(role.trim())) return false;
   // An abbreviation or a form of address alone ("Gen.", "Mr") and a tie to someone ("colleague") hold no office.
   if (words.length === 1 && (/\.$/.test(role.trim()) || RELATIONS.test(role.trim().toLowerCase()))) return false;
   const head = (words.findIndex((w) => /^(?:of|at|for|in|to|with|from|on)$/i.test(w)) + 1 || words.length + 1) - 2;
