@@ -1,6 +1,7 @@
 /**
  * Text a reader types is saved as they type, with "Saved" shown beside it: a reload with the cursor still in the box
- * (no blur, no Save button) loses nothing, for the article's note, a highlight's note and a card being edited.
+ * (no blur, no Save button) loses nothing, for the article’s note, a highlight’s note, a card being edited, an
+ * actor’s new name and a date being fixed.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -110,4 +111,19 @@ test('a new actor name typed but not yet confirmed is saved when the page is rel
   await expect.poll(() => Object.values(renames()), { timeout: 15_000 }).toEqual(['Choe Son-hui']);
   await page.getByRole('tab', { name: /Actors/ }).click();
   await expect(page.getByRole('list', { name: 'People' })).toContainText('Choe Son-hui');
+});
+
+test('a date being fixed in the Timeline is saved when the page is reloaded before Save', async ({ page }) => {
+  await openSample(page);
+  await page.getByRole('tab', { name: /Timeline/ }).click();
+  const event = page.getByRole('list', { name: 'Timeline' }).locator('li', { hasText: '“July 2000”' });
+  await event.getByRole('button', { name: 'Fix date' }).click();
+  const value = event.getByRole('textbox', { name: 'Value' });
+  await value.fill('');
+  await value.pressSequentially('2000-07-19');
+  await page.reload();
+  const dateValues = () => (readJson('annotations/sample.json').corrections as { dateValues?: Record<string, string> } | undefined)?.dateValues ?? {};
+  await expect.poll(() => Object.values(dateValues()), { timeout: 15_000 }).toEqual(['2000-07-19']);
+  await page.getByRole('tab', { name: /Timeline/ }).click();
+  await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('19 July 2000');
 });
