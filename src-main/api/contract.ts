@@ -22,6 +22,7 @@ import type { Highlight, HighlightColor } from '../core/annotations/highlight';
 import type { ActorType, ExtractionResult } from '../core/extract/types';
 import type { SearchHit } from '../core/search/library-index';
 import type { QuizSessionRecord, SessionQuestion } from '../core/quiz/session';
+import type { WrongReason } from '../core/quiz/types';
 import type { DocumentBody, DocumentMeta, LectioDocument } from '../core/model';
 
 /** 'structured' carries a body the renderer built from HTML (see core/import/structured.ts for how it is checked). */
@@ -78,7 +79,9 @@ export type AnalysisCorrection =
   | { kind: 'split'; actor: string; alias: string; type: ActorType }
   | { kind: 'add'; name: string; type: ActorType; role?: string }
   | { kind: 'remove'; actor: string }
-  | { kind: 'date-value'; start: number; end: number; value: string };
+  | { kind: 'date-value'; start: number; end: number; value: string }
+  | { kind: 'drop-role'; actor: string; role: string }
+  | { kind: 'remove-date'; start: number; end: number };
 
 /** A stored highlight and where it anchors in the current text; `anchor: null` is an orphan, shown but never deleted. */
 export interface AnchoredHighlight extends Highlight {
@@ -227,7 +230,11 @@ export interface ApiMethods {
   finishQuiz: { input: { sessionId: string }; output: QuizSessionSummary };
   listQuizSessions: { input: Empty; output: QuizSessionSummary[] };
   getQuizSession: { input: { id: string }; output: QuizSessionRecord };
-  hideQuestion: { input: { questionId: string }; output: { hidden: number } };
+  /**
+   * Hides a question for good. With a reason (and the session it was asked in), the fact it asked about is corrected
+   * for its document too: `corrected` says how, or is absent when the reason only hides it.
+   */
+  hideQuestion: { input: { questionId: string; sessionId?: string; reason?: WrongReason }; output: { hidden: number; corrected?: string } };
   getSettings: { input: Empty; output: Settings };
   updateSettings: { input: SettingsChange; output: Settings };
   listBackups: { input: Empty; output: BackupSummary[] };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { MAX_IMPORT_CHARS, type MethodInput, type MethodName } from './contract';
 import { BACKUP_ID_PATTERN } from '../storage/backups';
 import { MAX_CARD_TEXT } from '../core/cards/validate';
+import { WRONG_REASONS, type WrongReason } from '../core/quiz/types';
 
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
 const isoDate = z
@@ -56,6 +57,8 @@ const correction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('add'), name, type: actorType, role: z.string().trim().max(300).optional() }).strict(),
   z.object({ kind: z.literal('remove'), actor: actorId }).strict(),
   z.object({ kind: z.literal('date-value'), start: offset, end: offset, value: timexValue }).strict(),
+  z.object({ kind: z.literal('drop-role'), actor: actorId, role: z.string().min(1).max(300) }).strict(),
+  z.object({ kind: z.literal('remove-date'), start: offset, end: offset }).strict(),
 ]);
 
 const cardText = z.string().max(MAX_CARD_TEXT);
@@ -146,7 +149,7 @@ export const inputSchemas: Schemas = {
   finishQuiz: z.object({ sessionId: id }).strict(),
   listQuizSessions: empty,
   getQuizSession: z.object({ id }).strict(),
-  hideQuestion: z.object({ questionId: z.string().min(1).max(100) }).strict(),
+  hideQuestion: z.object({ questionId: z.string().min(1).max(100), sessionId: id.optional(), reason: z.enum(WRONG_REASONS as [WrongReason, ...WrongReason[]]).optional() }).strict(),
   getSettings: empty,
   updateSettings: z
     .object({

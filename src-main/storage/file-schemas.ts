@@ -105,6 +105,9 @@ const corrections = z.object({
   added: z.array(z.object({ name: z.string(), type: actorType, role: z.string().optional() })),
   removed: z.array(z.string()),
   dateValues: z.record(z.string(), z.string()),
+  // Optional: annotation files written before quiz feedback have neither, and stay valid.
+  droppedRoles: z.array(z.object({ actor: z.string(), role: z.string() })).optional(),
+  removedDates: z.array(z.string()).optional(),
 });
 const annotationsFile = z.object({
   schemaVersion: z.literal(ANNOTATIONS_SCHEMA_VERSION),

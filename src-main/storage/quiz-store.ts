@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
 import type { QuizSessionRecord } from '../core/quiz/session';
+import { WRONG_REASONS, type WrongReason } from '../core/quiz/types';
 import { openStoreHoldingNewer, type NewerSchemaError } from './json-store';
 import { openRecovering, type Recovery } from './recovery';
 
@@ -16,6 +17,20 @@ export interface QuizFile {
   sessions: QuizSessionRecord[];
   /** Ids of questions the reader hid for good; they are never asked again. */
   hidden: string[];
+  /**
+   * Why the reader said a hidden question was wrong, and the correction it made. Optional: files written before quiz
+   * feedback have none and stay valid (so the schema version stays 1).
+   */
+  reasons?: HiddenReason[];
+}
+
+export interface HiddenReason {
+  questionId: string;
+  reason: WrongReason;
+  at: string;
+  documentId?: string;
+  /** What the reason changed in the document's actors or dates, as told to the reader. */
+  corrected?: string;
 }
 
 const evidence = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() });
@@ -23,6 +38,10 @@ const question = z.object({ id: z.string(), kind: z.string(), prompt: z.string()
 const quizFile = z.object({
   schemaVersion: z.literal(QUIZ_SCHEMA_VERSION),
   hidden: z.array(z.string()),
+  reasons: z.array(z.object({
+    questionId: z.string(), reason: z.enum(WRONG_REASONS as [WrongReason, ...WrongReason[]]), at: z.string(),
+    documentId: z.string().optional(), corrected: z.string().optional(),
+  })).optional(),
   sessions: z.array(
     z.object({
       id: z.string(),

@@ -10,7 +10,7 @@ import { InvalidInputError, type ServiceDeps } from './deps';
 type AnalysisMethods = Pick<LectioApi, 'getAnalysis' | 'correctAnalysis' | 'cancelAnalysis'>;
 
 /** Returns the corrections with `change` added; throws InvalidInputError when it names an actor or date not shown. */
-function withCorrection(corrections: Corrections, change: AnalysisCorrection, shown: ExtractionResult): Corrections {
+export function withCorrection(corrections: Corrections, change: AnalysisCorrection, shown: ExtractionResult): Corrections {
   const next: Corrections = structuredClone(corrections);
   const known = (id: string) => {
     if (!shown.actors.some((actor) => actor.id === id)) throw new InvalidInputError(`There is no actor ${id} in this document.`);
@@ -39,6 +39,14 @@ function withCorrection(corrections: Corrections, change: AnalysisCorrection, sh
     case 'date-value':
       if (!shown.dates.some((date) => date.start === change.start && date.end === change.end)) throw new InvalidInputError('There is no date at that place in this document.');
       next.dateValues[dateKey(change)] = change.value;
+      break;
+    case 'drop-role':
+      if (!shown.actors.find((actor) => actor.id === change.actor)?.roles.includes(change.role)) throw new InvalidInputError(`${change.actor} has no role "${change.role}" in this document.`);
+      next.droppedRoles = [...(next.droppedRoles ?? []), { actor: change.actor, role: change.role }];
+      break;
+    case 'remove-date':
+      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end)) throw new InvalidInputError('There is no date at that place in this document.');
+      next.removedDates = [...(next.removedDates ?? []), dateKey(change)];
       break;
   }
   return next;

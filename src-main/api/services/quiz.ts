@@ -5,10 +5,10 @@
  */
 import { generateQuiz } from '../../core/quiz/generate';
 import { matchAnswer } from '../../core/quiz/answer-match';
-import type { QuestionKind, QuizPool } from '../../core/quiz/types';
+import type { QuestionKind, QuizPool, WrongReason } from '../../core/quiz/types';
 import { sessionScore, type QuizSessionRecord, type SessionQuestion } from '../../core/quiz/session';
-import type { LectioApi, QuizRequest, QuizSessionSummary } from '../contract';
-import { analysisReader } from './analysis';
+import type { AnalysisCorrection, AnalysisView, LectioApi, QuizRequest, QuizSessionSummary } from '../contract';
+import { analysisReader, withCorrection } from './analysis';
 import { InvalidInputError, readerZone, type ServiceDeps } from './deps';
 
 type QuizMethods = Pick<LectioApi, 'prepareQuiz' | 'startQuiz' | 'answerQuiz' | 'finishQuiz' | 'listQuizSessions' | 'getQuizSession' | 'hideQuestion'>;
@@ -29,6 +29,38 @@ function shuffle<T>(items: T[], seed: string): T[] {
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;
+}
+
+/**
+ * The correction a reason makes of the fact a question asks about, or null when the reason only hides the question
+ * ("wrong answer", "unclear") or the question rests on no such fact (a "wrong role" on a date question).
+ */
+export function correctionFor(reason: WrongReason, question: SessionQuestion): AnalysisCorrection | null {
+  const about = question.about;
+  if (reason === 'not-an-actor' && about?.actor) return { kind: 'remove', actor: about.actor };
+  if (reason === 'wrong-role' && about?.actor && about.role) return { kind: 'drop-role', actor: about.actor, role: about.role };
+  if (reason === 'wrong-date' && about?.date) return { kind: 'remove-date', start: about.date.start, end: about.date.end };
+  return null;
+}
+
+/** Whether the fact a correction changes is still shown (another report may have corrected it already). */
+function stillShown(shown: AnalysisView, change: AnalysisCorrection): boolean {
+  if (change.kind === 'remove') return shown.actors.some((a) => a.id === change.actor);
+  if (change.kind === 'drop-role') return shown.actors.some((a) => a.id === change.actor && a.roles.includes(change.role));
+  if (change.kind === 'remove-date') return shown.dates.some((d) => d.start === change.start && d.end === change.end);
+  return true;
+}
+
+/** What a correction did, for the reader: names the actor, role or date as the document shows them. */
+function describe(shown: AnalysisView, change: AnalysisCorrection): string {
+  const name = (id: string) => shown.actors.find((a) => a.id === id)?.name ?? id;
+  if (change.kind === 'remove') return `${name(change.actor)} is no longer listed as an actor.`;
+  if (change.kind === 'drop-role') return `${name(change.actor)} is no longer listed as “${change.role}”.`;
+  if (change.kind === 'remove-date') {
+    const date = shown.dates.find((d) => d.start === change.start && d.end === change.end);
+    return `The date “${date?.text ?? ''}” is no longer listed.`;
+  }
+  return '';
 }
 
 function summarise(session: QuizSessionRecord): QuizSessionSummary {
@@ -143,11 +175,34 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       return findSession(id);
     },
 
-    async hideQuestion({ questionId }) {
+    async hideQuestion({ questionId, sessionId, reason }) {
+      const question = sessionId ? findSession(sessionId).questions.find((q) => q.id === questionId) : undefined;
+      if (sessionId && !question) throw new InvalidInputError('That question is not part of this session.');
+      // The reason corrects the fact in the document's annotations, where the reader's corrections live and win over
+      // every later engine run: the Actors panel, the Timeline and every later quiz of the document follow it.
+      const change = reason && question ? correctionFor(reason, question) : null;
+      let corrected: string | undefined;
+      if (change && question) {
+        const shown = await analysisOf(question.documentId);
+        if (stillShown(shown, change)) {
+          const annotations = await storage.annotations.get(question.documentId);
+          const corrections = withCorrection(annotations.data.corrections, change, shown);
+          await annotations.update((data) => {
+            data.corrections = corrections;
+          });
+          corrected = describe(shown, change);
+        }
+      }
       await quiz().update((data) => {
         if (!data.hidden.includes(questionId)) data.hidden.push(questionId);
+        if (!reason) return;
+        const record = {
+          questionId, reason, at: now().toISOString(),
+          ...(question ? { documentId: question.documentId } : {}), ...(corrected ? { corrected } : {}),
+        };
+        data.reasons = [...(data.reasons ?? []).filter((r) => r.questionId !== questionId), record];
       });
-      return { hidden: quiz().data.hidden.length };
+      return { hidden: quiz().data.hidden.length, ...(corrected ? { corrected } : {}) };
     },
   };
 }

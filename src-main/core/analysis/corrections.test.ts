@@ -61,4 +61,15 @@ describe('applyCorrections', () => {
     const out = applyCorrections(text, result, { ...emptyCorrections(), dateValues: { '0-1': '2023-05' } });
     expect(out.dates[0]?.value).toBe('2023-05');
   });
+
+  it('drops a role the reader says an actor does not hold, and takes out a wrong date mention', () => {
+    const out = applyCorrections(text, result, { ...emptyCorrections(), droppedRoles: [{ actor: 'ana-silva', role: 'President' }], removedDates: ['0-1'] });
+    expect(out.actors.find((actor) => actor.id === 'ana-silva')?.roles).toEqual([]);
+    expect(out.dates).toEqual([]);
+  });
+
+  it('applies corrections stored before dropped roles and removed dates existed', () => {
+    const { droppedRoles: _roles, removedDates: _dates, ...older } = emptyCorrections();
+    expect(applyCorrections(text, result, { ...older, removed: ['portugal'] }).actors.map((actor) => actor.id)).toEqual(['ana-silva', 'carlos-reis']);
+  });
 });

@@ -27,10 +27,17 @@ export interface Corrections {
   removed: string[];
   /** Keyed by `dateKey(date)`. */
   dateValues: Record<string, string>;
+  /**
+   * Roles the reader said an actor does not hold (from a quiz question reported wrong). Optional, like `removedDates`:
+   * annotation files written before they existed have neither and stay valid.
+   */
+  droppedRoles?: { actor: string; role: string }[];
+  /** `dateKey`s of date mentions the reader said are wrong; they are left out of the dates (and so never asked). */
+  removedDates?: string[];
 }
 
 export function emptyCorrections(): Corrections {
-  return { renames: {}, merges: [], splits: [], added: [], removed: [], dateValues: {} };
+  return { renames: {}, merges: [], splits: [], added: [], removed: [], dateValues: {}, droppedRoles: [], removedDates: [] };
 }
 
 export function dateKey(date: Span): string {
@@ -110,5 +117,12 @@ export function applyCorrections(text: string, result: ExtractionResult, correct
     if (!name || name === actor.name) return actor;
     return { ...actor, name, aliases: [...new Set([actor.name, ...actor.aliases])].filter((alias) => alias !== name) };
   });
-  return { ...result, actors, dates: correctDates(result.dates, corrections.dateValues, actors) };
+  const dropped = corrections.droppedRoles ?? [];
+  actors = actors.map((actor) => {
+    const gone = new Set(dropped.filter((d) => d.actor === actor.id).map((d) => d.role));
+    return gone.size === 0 ? actor : { ...actor, roles: actor.roles.filter((role) => !gone.has(role)) };
+  });
+  const removedDates = new Set(corrections.removedDates ?? []);
+  const dates = result.dates.filter((date) => !removedDates.has(dateKey(date)));
+  return { ...result, actors, dates: correctDates(dates, corrections.dateValues, actors) };
 }

@@ -17,7 +17,7 @@ function forward(ctx: ArticleContext, actor: Actor, role: string, ev: RoleEviden
   const question = finishQuestion(ctx, {
     kind: 'role', answerType: 'role', prompt: `What position does ${actor.name} hold?`, answer: ev.support,
     acceptableAnswers: [...new Set([role, ...others])].filter((r) => r !== ev.support),
-    evidence: evidenceOf(sentence), support: ev.support,
+    evidence: evidenceOf(sentence), support: ev.support, about: { actor: actor.id, role },
     ...(ctx.highlighted.has(ev.index) ? { fromHighlight: true } : {}),
   }, roleDistractors(ctx, actor, ['role', actor.id, role]));
   // Two roles of one actor make the same prompt twice: one "What position does X hold?" per quiz.
@@ -47,7 +47,7 @@ function reverse(ctx: ArticleContext, actor: Actor, role: string, ev: RoleEviden
   const question = finishQuestion(ctx, {
     kind: 'role', answerType: 'actor', prompt: `Who is ${ev.determiner ?? 'the'} ${ev.support}?`, answer: actor.name,
     acceptableAnswers: [...acceptableNamesIn(ctx, actor)], evidence: evidenceOf(sentence),
-    support: ctx.text.slice(mention.start, mention.end),
+    support: ctx.text.slice(mention.start, mention.end), about: { actor: actor.id, role },
     ...(ctx.highlighted.has(ev.index) ? { fromHighlight: true } : {}),
   }, actorDistractors(ctx, actor, ['role-reverse', role]));
   return { question, score: 2.5 + sentenceScore(ctx, ev.index), facts: [`role:${actor.id}:${answerKey(role)}`] };

@@ -46,6 +46,7 @@ function whenQuestion(ctx: ArticleContext, d: DateMention, parts: DateParts, ind
   const question = finishQuestion(ctx, {
     kind: 'when', answerType: 'date', prompt, answer: label, acceptableAnswers: acceptable,
     evidence: evidenceOf(sentence), support: d.text, precision: d.precision, value: d.value,
+    about: { date: { start: d.start, end: d.end } },
     ...(ctx.referenceDate ? { referenceDate: ctx.referenceDate } : {}),
     ...(ctx.highlighted.has(index) ? { fromHighlight: true } : {}),
   }, dateDistractors(ctx, d.value, ['when', index, d.start]));

@@ -37,7 +37,8 @@ function whoQuestion(ctx: ArticleContext, actor: Actor, index: number): Candidat
   const question = finishQuestion(ctx, {
     kind: 'who', answerType: 'actor', prompt: `${LEAD[actor.type]} “${blanked}”`, answer: actor.name,
     acceptableAnswers: [...acceptableNamesIn(ctx, actor)], evidence: evidenceOf(sentence),
-    support: ctx.text.slice(first.start, first.end), ...(ctx.highlighted.has(index) ? { fromHighlight: true } : {}),
+    support: ctx.text.slice(first.start, first.end), about: { actor: actor.id },
+    ...(ctx.highlighted.has(index) ? { fromHighlight: true } : {}),
   }, actorDistractors(ctx, actor, ['who', index], visible));
   const score = TYPE_WEIGHT[actor.type] + sentenceScore(ctx, index) + (question.choices.length > 0 ? 0.5 : 0);
   return { question, score, facts: [`actor:${actor.id}:${index}`] };

@@ -32,6 +32,21 @@ export interface QuizItem {
   support: string;
 }
 
+/**
+ * The engine's fact a question asks about, so the reader's "This question is wrong" can correct that fact: the actor's
+ * id, the role (as the analysis lists it) and the date mention's span, where the question rests on one.
+ */
+export interface QuestionFact {
+  actor?: string;
+  role?: string;
+  date?: { start: number; end: number };
+}
+
+/** Why the reader says a question is wrong; each becomes a correction of the fact (see the quiz service). */
+export type WrongReason = 'wrong-answer' | 'not-an-actor' | 'wrong-role' | 'wrong-date' | 'unclear';
+
+export const WRONG_REASONS: readonly WrongReason[] = ['wrong-answer', 'not-an-actor', 'wrong-role', 'wrong-date', 'unclear'];
+
 /** What the answer is, which decides how a typed answer is graded. */
 export type AnswerType = 'actor' | 'role' | 'date' | 'truth' | 'order' | 'pairs';
 
@@ -60,6 +75,8 @@ export interface Question {
   items?: QuizItem[];
   /** True when the evidence sentence overlaps one of the reader's highlights. */
   fromHighlight?: boolean;
+  /** The fact asked about (who, role and when questions); not part of the id. */
+  about?: QuestionFact;
 }
 
 export interface Highlight {
