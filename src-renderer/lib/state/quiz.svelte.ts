@@ -1,7 +1,7 @@
 /** The Quiz screen's state: choosing articles and kinds, previewing, taking a session, its results and the history. */
 import type { DocumentSummary, QuizSessionRecord, QuizSessionSummary, SessionQuestion } from '../../../src-main/api/contract';
 import { TaskState } from './task-state.svelte';
-import type { QuestionKind } from '../../../src-main/core/quiz/types';
+import type { QuestionKind, WrongReason } from '../../../src-main/core/quiz/types';
 import { api } from '../api.svelte';
 
 export type Phase = 'setup' | 'preview' | 'asking' | 'results' | 'past';
@@ -13,6 +13,20 @@ export interface Feedback {
   /** Match questions: how many pairs were right. */
   credit?: { right: number; of: number };
 }
+
+/** A question the reader said is wrong: hidden at once; then why, and what that corrected. */
+export interface WrongReport {
+  reason?: WrongReason;
+  corrected?: string;
+}
+
+export const REASON_LABELS: Record<WrongReason, string> = {
+  'wrong-answer': 'Wrong answer',
+  'not-an-actor': 'Not an actor',
+  'wrong-role': 'Wrong role',
+  'wrong-date': 'Wrong date',
+  unclear: 'Unclear',
+};
 
 export const KIND_LABELS: Record<QuestionKind, string> = {
   who: 'Who (fill the blank)',
@@ -35,6 +49,8 @@ export class QuizState extends TaskState {
   index = $state(0);
   feedback = $state<Feedback | null>(null);
   history = $state<QuizSessionSummary[]>([]);
+  /** Questions reported wrong, by id (this app run; the service keeps them hidden for good). */
+  reports = $state<Record<string, WrongReport>>({});
   #seed: string | undefined;
 
   get current(): SessionQuestion | null {
@@ -78,6 +94,34 @@ export class QuizState extends TaskState {
       await api.hideQuestion({ questionId });
       this.preview = this.preview.filter((q) => q.id !== questionId);
     });
+  }
+
+  /** "This question is wrong": hides the question for good at once; the reason, if given, comes next. */
+  async reportWrong(questionId: string): Promise<void> {
+    const sessionId = this.session?.id;
+    await this.run(async () => {
+      await api.hideQuestion({ questionId, ...(sessionId ? { sessionId } : {}) });
+      this.reports[questionId] = {};
+    });
+  }
+
+  /** Why it is wrong: the service turns the reason into a correction of the document's actors or dates. */
+  async giveReason(questionId: string, reason: WrongReason): Promise<void> {
+    const sessionId = this.session?.id;
+    await this.run(async () => {
+      const result = await api.hideQuestion({ questionId, reason, ...(sessionId ? { sessionId } : {}) });
+      this.reports[questionId] = { reason, ...(result.corrected ? { corrected: result.corrected } : {}) };
+    });
+  }
+
+  /** Goes past a question reported wrong without answering it. */
+  async skip(): Promise<void> {
+    if (!this.session || this.feedback) return;
+    if (this.index + 1 < this.session.questions.length) {
+      this.index += 1;
+      return;
+    }
+    await this.finish();
   }
 
   async start(): Promise<void> {
