@@ -82,6 +82,15 @@ test('"not an actor" on a role question hides it, and the actor is gone from the
   const after = await actorNames(page);
   expect(after).not.toContain(name);
   expect(after.length).toBe(before.length - 1);
+  const removed = page.getByRole('region', { name: 'Removed by you' });
+  await expect(removed).toContainText(name ?? '');
+  await removed.scrollIntoViewIfNeeded();
+  await saveScreen(page, 'actors-removed-by-you');
+
+  // And can undo it there.
+  await removed.getByRole('button', { name: `Put back ${name}` }).click();
+  await expect(page.locator('.actor-list .actor-name', { hasText: name })).not.toHaveCount(0);
+  await expect(removed).toHaveCount(0);
 });
 
 test('on the results, "wrong role" drops that role from the actor in the Actors panel', async ({ page }) => {
@@ -121,4 +130,7 @@ test('on the results, "wrong role" drops that role from the actor in the Actors 
   await expect(entry).toHaveCount(1);
   const roles = (await entry.locator('.roles').count()) ? ((await entry.locator('.roles').textContent()) ?? '').split('; ') : [];
   expect(roles).not.toContain(role);
+
+  await page.getByRole('region', { name: 'Removed by you' }).getByRole('button', { name: `Put back ${actor}: “${role}”` }).click();
+  await expect(entry.locator('.roles')).toContainText(role);
 });

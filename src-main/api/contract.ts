@@ -23,6 +23,7 @@ import type { ActorType, ExtractionResult } from '../core/extract/types';
 import type { SearchHit } from '../core/search/library-index';
 import type { QuizSessionRecord, SessionQuestion } from '../core/quiz/session';
 import type { WrongReason } from '../core/quiz/types';
+import type { SetAside } from '../core/analysis/corrections';
 import type { DocumentBody, DocumentMeta, LectioDocument } from '../core/model';
 
 /** 'structured' carries a body the renderer built from HTML (see core/import/structured.ts for how it is checked). */
@@ -70,6 +71,8 @@ export interface AnalysisView extends ExtractionResult {
   documentId: string;
   /** True when served from the per-document cache (same engine version, reference date and text). */
   cached: boolean;
+  /** What the reader's corrections took out (removed actors, dropped roles, wrong dates), to be put back. */
+  setAside: SetAside;
 }
 
 /** One correction the reader makes to the engine; stored, and applied over every later run. */
@@ -81,7 +84,11 @@ export type AnalysisCorrection =
   | { kind: 'remove'; actor: string }
   | { kind: 'date-value'; start: number; end: number; value: string }
   | { kind: 'drop-role'; actor: string; role: string }
-  | { kind: 'remove-date'; start: number; end: number };
+  | { kind: 'remove-date'; start: number; end: number }
+  /** Undo a remove, drop-role or remove-date: the engine's actor, role or date is shown again. */
+  | { kind: 'restore-actor'; actor: string }
+  | { kind: 'restore-role'; actor: string; role: string }
+  | { kind: 'restore-date'; start: number; end: number };
 
 /** A stored highlight and where it anchors in the current text; `anchor: null` is an orphan, shown but never deleted. */
 export interface AnchoredHighlight extends Highlight {

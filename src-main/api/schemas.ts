@@ -59,6 +59,9 @@ const correction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('date-value'), start: offset, end: offset, value: timexValue }).strict(),
   z.object({ kind: z.literal('drop-role'), actor: actorId, role: z.string().min(1).max(300) }).strict(),
   z.object({ kind: z.literal('remove-date'), start: offset, end: offset }).strict(),
+  z.object({ kind: z.literal('restore-actor'), actor: actorId }).strict(),
+  z.object({ kind: z.literal('restore-role'), actor: actorId, role: z.string().min(1).max(300) }).strict(),
+  z.object({ kind: z.literal('restore-date'), start: offset, end: offset }).strict(),
 ]);
 
 const cardText = z.string().max(MAX_CARD_TEXT);

@@ -2,7 +2,7 @@
  * The actors-and-dates part of the service: runs the engine (off the main thread) with the document's reference date,
  * caches the result per document with the engine's version, and applies the reader's stored corrections on top.
  */
-import { applyCorrections, dateKey, type Corrections } from '../../core/analysis/corrections';
+import { applyCorrections, dateKey, setAsideOf, type Corrections } from '../../core/analysis/corrections';
 import type { ExtractionResult } from '../../core/extract/types';
 import type { AnalysisCorrection, AnalysisView, LectioApi } from '../contract';
 import { InvalidInputError, type ServiceDeps } from './deps';
@@ -48,6 +48,20 @@ export function withCorrection(corrections: Corrections, change: AnalysisCorrect
       if (!shown.dates.some((date) => date.start === change.start && date.end === change.end)) throw new InvalidInputError('There is no date at that place in this document.');
       next.removedDates = [...(next.removedDates ?? []), dateKey(change)];
       break;
+    case 'restore-actor':
+      if (!next.removed.includes(change.actor)) throw new InvalidInputError(`${change.actor} was not removed from this document.`);
+      next.removed = next.removed.filter((id) => id !== change.actor);
+      break;
+    case 'restore-role': {
+      const dropped = next.droppedRoles ?? [];
+      if (!dropped.some((d) => d.actor === change.actor && d.role === change.role)) throw new InvalidInputError(`"${change.role}" was not dropped from ${change.actor}.`);
+      next.droppedRoles = dropped.filter((d) => d.actor !== change.actor || d.role !== change.role);
+      break;
+    }
+    case 'restore-date':
+      if (!(next.removedDates ?? []).includes(dateKey(change))) throw new InvalidInputError('No date was taken out at that place in this document.');
+      next.removedDates = (next.removedDates ?? []).filter((key) => key !== dateKey(change));
+      break;
   }
   return next;
 }
@@ -72,7 +86,9 @@ export function analysisReader(deps: ServiceDeps): (id: string) => Promise<Analy
   return async function view(id: string): Promise<AnalysisView> {
     const { result, text, cached } = await engineResult(id);
     const annotations = await storage.annotations.get(id);
-    return { documentId: id, cached, ...applyCorrections(text, result, annotations.data.corrections) };
+    const corrections = annotations.data.corrections;
+    const shown = applyCorrections(text, result, corrections);
+    return { documentId: id, cached, ...shown, setAside: setAsideOf(result, corrections, shown) };
   };
 }
 

@@ -49,6 +49,12 @@ describe('"This question is wrong"', () => {
     expect(next.questions.length).toBeGreaterThan(0);
     expect(next.questions.filter((q) => q.about?.actor === actor)).toEqual([]);
     expect(next.questions.filter((q) => q.kind === 'who' && q.answer === question.answer)).toEqual([]);
+
+    // Listed as set aside, and the reader can put it back.
+    expect((await api.getAnalysis({ id: 'sample' })).setAside.actors).toEqual([{ id: actor, name: question.answer }]);
+    const restored = await api.correctAnalysis({ id: 'sample', correction: { kind: 'restore-actor', actor } });
+    expect(restored.actors.some((a) => a.id === actor)).toBe(true);
+    expect(restored.setAside.actors).toEqual([]);
   });
 
   it('"wrong role" drops that role from that actor, and it is never asked again', async () => {
@@ -64,6 +70,10 @@ describe('"This question is wrong"', () => {
     const next = await api.prepareQuiz({ documentIds: ['sample'], seed: 'after', kinds: ['role', 'match'] });
     expect(next.questions.filter((q) => q.about?.actor === actor && q.about.role === role)).toEqual([]);
     expect(next.questions.flatMap((q) => q.items ?? []).filter((item) => item.label === shown?.name && item.match === role)).toEqual([]);
+
+    const restored = await api.correctAnalysis({ id: 'sample', correction: { kind: 'restore-role', actor, role } });
+    expect(restored.actors.find((a) => a.id === actor)?.roles).toContain(role);
+    expect(restored.setAside.roles).toEqual([]);
   });
 
   it('"wrong date" takes the date mention out of the dates, and it is never asked again', async () => {
@@ -77,6 +87,12 @@ describe('"This question is wrong"', () => {
     expect((await api.getAnalysis({ id: 'sample' })).dates.some((d) => d.start === start && d.end === end)).toBe(false);
     const next = await api.prepareQuiz({ documentIds: ['sample'], seed: 'after', kinds: ['when'] });
     expect(next.questions.filter((q) => q.about?.date?.start === start && q.about.date.end === end)).toEqual([]);
+
+    expect((await api.getAnalysis({ id: 'sample' })).setAside.dates).toEqual([{ start, end, text: sampleText.slice(start, end) }]);
+    const restored = await api.correctAnalysis({ id: 'sample', correction: { kind: 'restore-date', start, end } });
+    expect(restored.dates.some((d) => d.start === start && d.end === end)).toBe(true);
+    // Putting back what was never taken out is refused.
+    expect(await dispatch(api, 'correctAnalysis', { id: 'sample', correction: { kind: 'restore-date', start, end } })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
   it('stores the reason with the hidden question, kept across a restart; "wrong answer" and "unclear" only hide', async () => {

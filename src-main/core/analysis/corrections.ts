@@ -126,3 +126,28 @@ export function applyCorrections(text: string, result: ExtractionResult, correct
   const dates = result.dates.filter((date) => !removedDates.has(dateKey(date)));
   return { ...result, actors, dates: correctDates(dates, corrections.dateValues, actors) };
 }
+
+/** What the reader's corrections took out of the engine's result, so each can be put back. */
+export interface SetAside {
+  actors: { id: string; name: string }[];
+  roles: { actor: string; name: string; role: string }[];
+  dates: { start: number; end: number; text: string }[];
+}
+
+/**
+ * The actors removed, roles dropped and dates taken out by `corrections`, named as the engine (`result`) or the
+ * corrected result (`shown`) names them; corrections naming nothing any more are left out.
+ */
+export function setAsideOf(result: ExtractionResult, corrections: Corrections, shown: ExtractionResult): SetAside {
+  const actors = corrections.removed.flatMap((id) => {
+    const actor = result.actors.find((a) => a.id === id);
+    return actor ? [{ id, name: actor.name }] : [];
+  });
+  const roles = (corrections.droppedRoles ?? []).flatMap(({ actor, role }) => {
+    const found = shown.actors.find((a) => a.id === actor);
+    return found ? [{ actor, name: found.name, role }] : [];
+  });
+  const removedDates = new Set(corrections.removedDates ?? []);
+  const dates = result.dates.filter((d) => removedDates.has(dateKey(d))).map((d) => ({ start: d.start, end: d.end, text: d.text }));
+  return { actors, roles, dates };
+}
