@@ -44,6 +44,8 @@ interface Builder {
   linked: number;
   /** Whether a block is being built, and where it began (its first piece, the marks before it, a newline before it). */
   open: { part: number; marks: number; newline: boolean } | null;
+  /** The app's own origin when the page was parsed inside the app (links resolved against it mean nothing); or ''. */
+  appOrigin: string;
 }
 
 function push(builder: Builder, piece: string): void {
@@ -108,18 +110,27 @@ function addMark(builder: Builder, node: Element, kind: MarkKind, start: number)
     const href = safeHref(node.getAttribute('href') ?? '');
     // Readability resolves relative links against the app's own page, which would turn `/x` (or a mangled scheme) into
     // a link to Lectio itself; such a link means nothing outside its site, so it is dropped like any unsafe one.
-    if (!href || href.startsWith(`${window.location.origin}/`)) return;
+    if (!href || (builder.appOrigin && href.startsWith(`${builder.appOrigin}/`))) return;
     mark.href = href;
   }
   builder.marks.push(mark);
 }
 
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+function isElement(node: Node): node is Element {
+  return 'tagName' in node;
+}
+
 function walk(builder: Builder, node: Node, listDepth: number): void {
-  if (node.nodeType === Node.TEXT_NODE) {
+  // Node types by number, not `Node`/`Element` globals: the main process walks a jsdom document, whose classes are
+  // its window's, not the global scope's.
+  if (node.nodeType === TEXT_NODE) {
     appendText(builder, node.textContent ?? '');
     return;
   }
-  if (!(node instanceof Element)) return;
+  if (node.nodeType !== ELEMENT_NODE || !isElement(node)) return;
   if (node.tagName === 'BR') return appendText(builder, ' ');
   const block = BLOCKS[node.tagName];
   const depth = node.tagName === 'UL' || node.tagName === 'OL' ? listDepth + 1 : listDepth;
@@ -139,8 +150,8 @@ export interface BuiltBody {
 }
 
 /** The document body of sanitised markup under `root` (empty when it holds no text), and how much of it is links. */
-export function buildBody(root: Element): BuiltBody {
-  const builder: Builder = { parts: [], length: 0, endsWithSpace: false, blocks: [], marks: [], linked: 0, open: null };
+export function buildBody(root: Element, appOrigin = ''): BuiltBody {
+  const builder: Builder = { parts: [], length: 0, endsWithSpace: false, blocks: [], marks: [], linked: 0, open: null, appOrigin };
   walk(builder, root, 0);
   closeBlock(builder, 'paragraph', undefined);
   const text = builder.parts.join('');
