@@ -7,11 +7,27 @@ import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 
+/**
+ * jsdom (the web-page import's parser) resolves its synchronous-XHR worker file when its window is built, and that file
+ * is not in the bundle. Lectio's jsdom windows run no scripts, so nothing can make a synchronous XHR: the lookup is
+ * replaced by jsdom's own fallback for environments without require.resolve (null).
+ */
+const jsdomWithoutSyncXhr = {
+  name: 'jsdom-without-sync-xhr',
+  transform(code: string, id: string) {
+    if (!/jsdom[\\/]lib[\\/]jsdom[\\/]living[\\/]xhr[\\/]XMLHttpRequest-impl\.js$/.test(id)) return null;
+    const patched = code.replace('require.resolve ? require.resolve("./xhr-sync-worker.js") : null', 'null');
+    if (patched === code) throw new Error('jsdom-without-sync-xhr: jsdom changed; check XMLHttpRequest-impl.js');
+    return { code: patched, map: null };
+  },
+};
+
 export default defineConfig({
   main: {
     // i18n-iso-countries' Node entry require()s every language file by a computed path, which a bundle cannot
     // follow; its browser entry loads none, and the engine registers the one language it uses.
     resolve: { alias: [{ find: /^i18n-iso-countries$/, replacement: 'i18n-iso-countries/index.js' }] },
+    plugins: [jsdomWithoutSyncXhr],
     build: {
       externalizeDeps: false,
       outDir: 'out/main',

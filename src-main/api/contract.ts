@@ -214,6 +214,8 @@ export interface ApiMethods {
   listDocuments: { input: Empty; output: DocumentSummary[] };
   getDocument: { input: { id: string }; output: LectioDocument };
   importDocument: { input: ImportDocumentInput; output: DocumentSummary };
+  /** Fetches the page at a web address (http or https) and saves its article; refuses with a clear message otherwise. */
+  importFromUrl: { input: { url: string }; output: DocumentSummary };
   updateDocument: { input: UpdateDocumentInput; output: DocumentSummary };
   deleteDocument: { input: { id: string }; output: { id: string } };
   dismissNotice: { input: { id: string }; output: { id: string } };
@@ -288,6 +290,7 @@ export const METHOD_NAMES = [
   'listDocuments',
   'getDocument',
   'importDocument',
+  'importFromUrl',
   'updateDocument',
   'deleteDocument',
   'dismissNotice',
@@ -387,6 +390,7 @@ export interface DesktopBridge {
 /** What the native application menu asks the page to do. */
 export type MenuCommand =
   | 'import'
+  | 'import-url'
   | 'export-markdown'
   | 'search'
   | 'library'

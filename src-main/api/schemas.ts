@@ -121,6 +121,7 @@ export const inputSchemas: Schemas = {
       fileName: shortText(260).optional(),
     })
     .strict(),
+  importFromUrl: z.object({ url: z.string().trim().min(1, 'paste a web address').max(8000, 'the address is too long') }).strict(),
   updateDocument: z
     .object({
       id,

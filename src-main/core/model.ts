@@ -41,6 +41,8 @@ export interface DocumentMeta {
   wordCount: number;
   /** Where the text came from: 'sample', 'paste', or a file name. */
   origin: string;
+  /** The web address the document was saved from (after redirects); absent for pasted text and files. */
+  url?: string;
   /** Highlights on the document, kept in the index so the library list needs no per-document reads. */
   highlightCount?: number;
 }

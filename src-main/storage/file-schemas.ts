@@ -28,6 +28,7 @@ const documentMeta = z.object({
   addedAt: z.string(),
   wordCount: z.number().int().nonnegative(),
   origin: z.string(),
+  url: z.string().optional(),
   highlightCount: z.number().int().nonnegative().optional(),
 });
 

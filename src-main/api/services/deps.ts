@@ -4,6 +4,7 @@ import type { MarkdownRunner } from '../../import/markdown-runner';
 import type { LibraryStorage } from '../../storage/library-storage';
 import type { AppInfo } from '../contract';
 import type { ExportJobs } from './exports';
+import type { FetchLimits } from '../../import/fetch-page';
 
 export interface ServiceOptions {
   storage: LibraryStorage;
@@ -18,6 +19,8 @@ export interface ServiceOptions {
   scheduleFuzz?: boolean;
   /** The reader's IANA time zone; by default the machine's (readerZone), read on each call. Tests pass one. */
   zone?: string;
+  /** Limits on fetching a web page (timeout, bytes, redirects); DEFAULT_LIMITS unless a test passes shorter ones. */
+  webLimits?: FetchLimits;
 }
 
 export interface ServiceDeps {

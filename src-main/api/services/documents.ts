@@ -5,6 +5,7 @@ import { ImportTooComplexError, inProcessMarkdown, type MarkdownRunner } from '.
 import { importPlainText, splitTitleLine } from '../../core/import/plain-text';
 import { countWords, deriveTitle } from '../../core/text-stats';
 import type { LibraryStorage } from '../../storage/library-storage';
+import { DEFAULT_LIMITS, fetchWebPage, WebPageError } from '../../import/fetch-page';
 import { InvalidInputError } from './deps';
 import type { DocumentSummary, ImportDocumentInput, LectioApi } from '../contract';
 import type { ServiceDeps } from './deps';
@@ -40,7 +41,7 @@ function withTitleLine(input: ImportDocumentInput): ImportDocumentInput {
   return split ? { ...input, title: split.title, text: split.rest } : input;
 }
 
-type DocumentMethods = Pick<LectioApi, 'appInfo' | 'listDocuments' | 'getDocument' | 'importDocument' | 'updateDocument' | 'deleteDocument' | 'dismissNotice'>;
+type DocumentMethods = Pick<LectioApi, 'appInfo' | 'listDocuments' | 'getDocument' | 'importDocument' | 'importFromUrl' | 'updateDocument' | 'deleteDocument' | 'dismissNotice'>;
 
 export function documentMethods(deps: ServiceDeps): DocumentMethods {
   const { storage, now, newId, options } = deps;
@@ -78,6 +79,32 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
         origin: input.fileName ?? 'paste',
       };
       await storage.addDocument(meta, body);
+      return summarise(meta);
+    },
+
+    async importFromUrl({ url }) {
+      // Fetched and read whole before anything is stored: any failure leaves the library as it was.
+      let article;
+      try {
+        const page = await fetchWebPage(url, options.webLimits ?? DEFAULT_LIMITS);
+        // Loaded on first use: jsdom is large, and most sessions never save a web page.
+        const { webPageToArticle } = await import('../../import/web-article');
+        article = webPageToArticle(page);
+      } catch (error) {
+        if (error instanceof WebPageError) throw new InvalidInputError(error.message);
+        throw error;
+      }
+      const meta: DocumentMeta = {
+        id: newId(),
+        title: article.title.slice(0, 300) || deriveTitle(article.body.text),
+        source: article.source.slice(0, 300),
+        publishedDate: article.publishedDate,
+        addedAt: now().toISOString(),
+        wordCount: countWords(article.body.text),
+        origin: new URL(article.url).hostname,
+        url: article.url,
+      };
+      await storage.addDocument(meta, article.body);
       return summarise(meta);
     },
 

@@ -1,0 +1,82 @@
+/// <reference lib="dom" />
+/**
+ * Turns a fetched web page into a document for the library, in the main process: the content type decides the path
+ * (HTML is read as an article; PDF and EPUB are refused as the file import refuses them; anything else by name), and the
+ * page goes through the very pipeline the renderer uses for HTML files (html-to-body.ts), run in a jsdom window whose
+ * address is the page's own, so relative links resolve against the site. jsdom runs no scripts and loads nothing here:
+ * runScripts and resources are left unset, and DOMParser documents are inert besides.
+ */
+import DOMPurify from 'dompurify';
+import { JSDOM } from 'jsdom';
+import { decodeText, UnreadableFileError } from '../core/import/decode';
+import { documentFormatRefusal, looksLikeHtml } from '../core/import/sniff';
+import type { DocumentBody } from '../core/model';
+import { htmlToArticle } from '../../src-renderer/lib/import/html-to-body';
+import { WebPageError, type FetchedPage } from './fetch-page';
+
+export interface WebArticle {
+  title: string;
+  /** The site name and author when the page gives them, else the site's host. */
+  source: string;
+  publishedDate: string | null;
+  body: DocumentBody;
+  /** The page's address after redirects. */
+  url: string;
+}
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+/** Decodes the page's bytes in the charset its server named, falling back to the file import's own detection. */
+function pageText(page: FetchedPage): string {
+  if (page.charset) {
+    try {
+      return new TextDecoder(page.charset).decode(page.bytes);
+    } catch {
+      // An unknown charset name: let the bytes speak for themselves.
+    }
+  }
+  try {
+    return decodeText(page.bytes, 'This page');
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new WebPageError(error.message);
+    throw error;
+  }
+}
+
+/** Refuses what is not a web page, naming what it is instead. */
+function checkKind(page: FetchedPage): void {
+  const formatRefusal = documentFormatRefusal(page.bytes);
+  if (page.mediaType === 'application/pdf' || (formatRefusal && /PDF/.test(formatRefusal))) {
+    throw new WebPageError('This address is a PDF document, and PDF import is not available yet. Open it in your browser, copy the article’s text and paste it here.');
+  }
+  if (page.mediaType === 'application/epub+zip' || (formatRefusal && /EPUB/.test(formatRefusal))) {
+    throw new WebPageError('This address is an EPUB e-book, and EPUB import is not available yet. Open it in its own reader, copy the text and paste it here.');
+  }
+  if (HTML_TYPES.has(page.mediaType)) return;
+  // No type at all: the bytes may still be a page.
+  if (!page.mediaType && !formatRefusal && looksLikeHtml(new TextDecoder().decode(page.bytes.subarray(0, 4096)))) return;
+  throw new WebPageError(`This address is not a web page (it is ${page.mediaType || 'of an unknown type'}), so there is no article to save.`);
+}
+
+/** The article in a fetched page; throws WebPageError when the page is not HTML or holds no article. */
+export function webPageToArticle(page: FetchedPage): WebArticle {
+  checkKind(page);
+  const html = pageText(page);
+  const { window } = new JSDOM('', { url: page.url });
+  try {
+    const article = htmlToArticle(html, { parser: new window.DOMParser(), purify: DOMPurify(window), appOrigin: '' });
+    if (!article.body.text.trim() || article.noArticle) {
+      throw new WebPageError('No article found on this page: most of its text is links (a menu or a list of headlines), or it has no text at all.');
+    }
+    const host = new URL(page.url).hostname.replace(/^www\./, '');
+    return {
+      title: article.title,
+      source: article.byline || host,
+      publishedDate: article.publishedDate,
+      body: article.body,
+      url: page.url,
+    };
+  } finally {
+    window.close();
+  }
+}
