@@ -23,6 +23,7 @@ export function menuTemplate(send: Send, platform: NodeJS.Platform): MenuItemCon
       label: '&File',
       submenu: [
         item('Import Article…', 'import', send, 'CmdOrCtrl+O'),
+        item('Save from a Web Address…', 'import-url', send, 'CmdOrCtrl+L'),
         item('Export Highlights as Markdown', 'export-markdown', send, 'CmdOrCtrl+Shift+E'),
         { type: 'separator' },
         item(mac ? 'Settings…' : 'Settings', 'settings', send, 'CmdOrCtrl+,'),

@@ -26,6 +26,13 @@ export class LibraryState {
     return created;
   }
 
+  /** Saves the article at a web address (the main process fetches it); throws the API's error for the form to show. */
+  async importFromUrl(url: string): Promise<DocumentSummary> {
+    const created = await api.importFromUrl({ url });
+    this.documents = [...this.documents, created];
+    return created;
+  }
+
   async remove(id: string): Promise<void> {
     try {
       await api.deleteDocument({ id });
