@@ -80,7 +80,12 @@ test('an article saved from a web address stays readable after its site is gone'
   const saved = documents.getByRole('button', { name: 'Open Why the old tide gauges still matter' });
   await expect(saved).toContainText('Coastal Notes');
   await saved.click();
-  await expect(page.getByRole('article')).toContainText('Volunteers have typed up forty thousand handwritten pages so far');
+  const reopened = page.getByRole('article');
+  await expect(reopened).toContainText('Volunteers have typed up forty thousand handwritten pages so far');
+  // The header names the site the page came from (linking to it) and the page's own published date.
+  await expect(reopened.getByRole('link', { name: '127.0.0.1' })).toHaveAttribute('href', `${site}/notes/tide-gauges`);
+  await expect(reopened.locator('.byline')).toContainText(/2025/);
+  await shoot(page, 'import-url-reader');
 });
 
 test('Ctrl+L opens the import panel with the web address field focused', async ({ page }) => {

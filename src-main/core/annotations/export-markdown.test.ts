@@ -3,6 +3,12 @@ import { exportMarkdown, toTag } from './export-markdown';
 import { LABELS, SAMPLE_HIGHLIGHTS } from './test-highlights';
 
 describe('exportMarkdown', () => {
+  it('names the web address a saved page came from, as one link', () => {
+    const markdown = exportMarkdown({ title: 'Tide gauges', source: 'Coastal Notes', url: 'https://coast.example/notes/tide gauges(1)', highlights: [], labels: LABELS });
+    expect(markdown).toBe('# Tide gauges\n\nSource: Coastal Notes\n\nAddress: <https://coast.example/notes/tide%20gauges(1)>\n');
+    expect(exportMarkdown({ title: 'T', source: '', url: 'javascript:alert(1)', highlights: [], labels: LABELS })).toBe('# T\n');
+  });
+
   it('writes title, source and each highlight in reading order with label, note and tags', () => {
     const markdown = exportMarkdown({
       title: 'The Year of\nRevolutions',

@@ -7,6 +7,8 @@ import { inReadingOrder, type ColorLabels, type Highlight } from './highlight';
 export interface MarkdownExport {
   title: string;
   source: string;
+  /** The web address the document was saved from, when it was. */
+  url?: string;
   highlights: readonly Highlight[];
   labels: ColorLabels;
   /** Where each highlight anchors now, by id (reading order); stored positions are used for the rest. */
@@ -70,9 +72,11 @@ export function highlightSection(highlight: Highlight, labels: ColorLabels): str
 }
 
 /** The Markdown text around sections made by highlightSection (in reading order), ending in a newline. */
-export function markdownFile(input: Pick<MarkdownExport, 'title' | 'source'>, sections: readonly string[]): string {
+export function markdownFile(input: Pick<MarkdownExport, 'title' | 'source' | 'url'>, sections: readonly string[]): string {
   const header = [`# ${oneLine(input.title) || 'Untitled'}`];
   if (input.source.trim() !== '') header.push(`Source: ${oneLine(input.source)}`);
+  // Angle brackets keep an address with parentheses or spaces one link in every Markdown reader.
+  if (input.url && /^https?:\/\//i.test(input.url)) header.push(`Address: <${input.url.replace(/[\s<>]/g, encodeURIComponent)}>`);
   const body = sections.length > 0 ? ['## Highlights', sections.join('\n\n---\n\n')] : [];
   return `${[...header, ...body].join('\n\n')}\n`;
 }
