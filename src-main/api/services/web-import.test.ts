@@ -210,7 +210,7 @@ describe('importFromUrl', () => {
     expect(await api.listDocuments({})).toEqual([]);
   });
 
-  it('refuses a page with no article (a list of headlines) and one that cannot be reached', async () => {
+  it('refuses a page with no article (a list of headlines), a closed port and a name that does not resolve', async () => {
     const api = await makeApi();
     const headlines = `<!doctype html><html><body><ul>${Array.from({ length: 30 }, (_, i) => `<li><a href="/story/${i}">Headline number ${i} about the harbour and the council</a></li>`).join('')}</ul></body></html>`;
     const base = await serve((_request, response) => html(response, headlines));
@@ -221,6 +221,8 @@ describe('importFromUrl', () => {
     open?.closeAllConnections();
     await new Promise<void>((resolve) => open?.close(() => resolve()));
     await expect(api.importFromUrl({ url: `${closed}/front` })).rejects.toThrow(/refused the connection|Could not reach/);
+    // .invalid never resolves (RFC 6761): the same answer as a name looked up with no network.
+    await expect(api.importFromUrl({ url: 'http://lectio-test.invalid/article' })).rejects.toThrow(/Could not find lectio-test\.invalid: there may be no network connection|Could not reach lectio-test\.invalid/);
     expect(await api.listDocuments({})).toEqual([]);
   });
 });
