@@ -88,3 +88,19 @@ describe("a world body's acronym is not the longer office that carries it as a p
     expect(office?.aliases ?? []).not.toContain('UN');
   });
 });
+
+describe('an apposition naming a kind of organisation makes the name a body', () => {
+  it.each([
+    ['It comes months after Brannock Freight, a unit of Tessco Group, was hit in February.', 'Brannock Freight'],
+    ['Vella Tessmark, a Norland shipping company, said it would cut jobs.', 'Vella Tessmark'],
+  ])('%s', (text, org) => {
+    expect(actors(text).find((a) => a.name === org)?.type).toBe('organization');
+  });
+
+  it.each([
+    ['Tom Brannock, a union member, said the vote was fair.', 'Tom Brannock'],
+    ["Ana Velloso, the airline's chief pilot, agreed.", 'Ana Velloso'],
+  ])('a person described by a role stays a person: %s', (text, person) => {
+    expect(actors(text).find((a) => a.name === person)?.type).toBe('person');
+  });
+});
