@@ -104,3 +104,13 @@ describe('an apposition naming a kind of organisation makes the name a body', ()
     expect(actors(text).find((a) => a.name === person)?.type).toBe('person');
   });
 });
+
+describe("a role's possessor is the whole name before 's", () => {
+  it.each([
+    ['"We acted fast," Norland Ridge\'s president and chief executive, Dr. Ana Lima, told reporters.', 'Ana Lima', "Norland Ridge's president and chief executive"],
+    ["South Tessland's foreign minister, Ivo Brandt, spoke first.", 'Ivo Brandt', "South Tessland's foreign minister"],
+    ["But Tessco's finance director, Tom Reyes, disagreed.", 'Tom Reyes', "Tessco's finance director"],
+  ])('%s', (text, person, role) => {
+    expect(actors(text).find((a) => a.name === person)?.roles).toEqual([role]);
+  });
+});

@@ -22,7 +22,7 @@ const CUES: RegExp[] = [
 const BEFORE_PLACE_NOUN = new RegExp(String.raw`(?<!\p{L})${NAME}(?:['’]s)?\s+(?:camp|camps|town|village|district|region|province|settlement|airport|outskirts|hospital|market|streets|residents|mayor|border crossing|transit site)\b`, 'gu');
 
 // "a stake in Tessco", "shares in Tessco", "jobs in Tessco": "in" after these introduces a holding, not a place.
-const HOLDING_BEFORE = /\b(?:stakes?|shares?|investments?|invested|invest|interests?|holdings?|jobs?|roles?|careers?|confidence|trust|faith|members?|officials?|executives?|staff|employees?|analysts?)\s+(?:in|into)\s+$/i;
+const HOLDING_BEFORE = /\b(?:investors?|stakes?|shares?|investments?|invested|invest|interests?|holdings?|jobs?|roles?|careers?|confidence|trust|faith|members?|officials?|executives?|staff|employees?|analysts?)\s+(?:in|into)\s+$/i;
 // After the name: words that make it a speaker, a possessor of an organisation's things or the start of a longer name.
 const ORG_AFTER = /^(?:['’]s\s+(?:shares?|stock|chief|executives?|board|revenue|profits?|spokes\w+)|\s+(?:said|says|announced|reported|plans|posted|launched|unveiled|employs|employed)\b)/;
 
