@@ -101,8 +101,9 @@ function connectorStep(tokens: Token[], i: number, from: number): number {
   const inOrgComplement = tokens.slice(from, i - 1).some((t, k, run) => isOrgHead(t.text) && /^(?:of|for)$/.test(run[k + 1]?.lower ?? ''));
   if (cur.lower === 'on' && (!(isOrgHead(prev.text) || ON_HEADS.test(prev.lower) || inOrgComplement) || DATE_WORDS.test(tokens[i + 1]?.lower ?? ''))) return 0;
   if (cur.lower === 'on') return isNameWord(tokens[i + 1]) ? 2 : 0;
-  // "Office for the Coordination of Humanitarian Affairs": inside an organisation's subject, "of" joins on.
-  if (!orgOrTitle && !(inOrgComplement && cur.lower === 'of')) return 0;
+  // "Office for the Coordination of Humanitarian Affairs", "Committee for Medicinal Products for Human Use": inside an
+  // organisation's subject, "of" and "for" join on.
+  if (!orgOrTitle && !(inOrgComplement && (cur.lower === 'of' || cur.lower === 'for'))) return 0;
   if (isNameWord(tokens[i + 1])) return 2;
   if (tokens[i + 1]?.lower === 'the' && isNameWord(tokens[i + 2])) return 3;
   return 0;
@@ -114,7 +115,7 @@ function connectorStep(tokens: Token[], i: number, from: number): number {
  * Authority and Tessco" and "Ministry of Defence and Home Office" stay two names).
  */
 // Words that end the name of a public body whose subject words may be joined by "and".
-const BODY_END = /^(?:committee|subcommittee|commission|council|authority|agency|board|bureau|office|ministry|department|institute|tribunal|panel|caucus)$/;
+const BODY_END = /^(?:committee|subcommittee|commission|council|authority|agency|board|bureau|office|ministry|department|institute|tribunal|panel|caucus|service)$/;
 
 function andStep(tokens: Token[], i: number, from: number): number {
   const prev = tokens[i - 1];

@@ -114,3 +114,13 @@ describe("a role's possessor is the whole name before 's", () => {
     expect(actors(text).find((a) => a.name === person)?.roles).toEqual([role]);
   });
 });
+
+describe('subject words joined by "and" or a second "for" stay in the name', () => {
+  it.each([
+    ['Talks were held at the Coastal Mediation and Arbitration Service on Wednesday.', 'Coastal Mediation and Arbitration Service', 'Arbitration Service'],
+    ["The agency's Committee for Harbour Products for Public Use (CHPU) adopted the plan.", 'Committee for Harbour Products for Public Use', 'Committee for Harbour Products'],
+  ])('%s', (text, org, fragment) => {
+    expect(orgs(text)).toContain(org);
+    expect(orgs(text)).not.toContain(fragment);
+  });
+});
