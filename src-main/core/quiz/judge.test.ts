@@ -217,7 +217,7 @@ describe('places and name fragments the engine mistyped', () => {
     expect(judgeQuestion(asAnswer, ctx).map((d) => d.class)).toContain('name-fragment');
     const asChoice = ask({ evidence: line(1), prompt: 'Which organisation fills the blank? “The road to Tessport flooded again, and the ___ suspended its convoys from Brannock.”',
       answer: 'Norland Ports Authority', support: 'Norland Ports Authority', choices: ['Norland Ports Authority', 'Harbours Committee'] });
-    expect(judgeQuestion(asChoice, ctx).map((d) => d.class)).toEqual(['name-fragment']);
+    expect([...new Set(judgeQuestion(asChoice, ctx).map((d) => d.class))]).toEqual(['name-fragment']);
   });
 
   it('passes a short name the text also writes on its own', () => {
@@ -230,5 +230,54 @@ describe('places and name fragments the engine mistyped', () => {
     const fine = q({ evidence: { start: 0, end: 37, text: own.slice(0, 37) }, prompt: 'Which organisation fills the blank? “The ___ met on Monday, and nobody else did then.”',
       answer: 'Harbours Committee', support: 'Harbours Committee', choices: ['Harbours Committee', 'Norland Ports Authority'] });
     expect(judgeQuestion(fine, judgeContext(a, own)).filter((d) => d.class === 'name-fragment')).toEqual([]);
+  });
+});
+
+describe('spans the judge sees are cut, from the text alone', () => {
+  const text = [
+    'The Norland Office for the Coordination of Harbour Affairs (NOCHA) warned on Monday, and the UN harbour agency (UNHA) agreed.',
+    "The NPA's Tessport field office is investigating, with help from the Norland Ports Authority.",
+    'Rep. Ana Lima, who chairs the Assembly Transport and Harbours Committee, said she would hold a hearing.',
+  ].join('\n');
+  // The engine's mistakes, as the old engine made them: a name cut before "of", a possessive run on, a fragment.
+  const analysis = analysisOf(text, [
+    { name: 'Norland Office for the Coordination', type: 'organization', aliases: ['UN'] },
+    { name: 'NOCHA', type: 'organization' },
+    { name: "NPA's Tessport", type: 'organization' },
+    { name: 'Norland Ports Authority', type: 'organization' },
+    { name: 'Assembly Transport', type: 'organization' },
+    { name: 'Harbours Committee', type: 'organization' },
+    { name: 'Ana Lima', type: 'person' },
+  ]);
+  const ctx = judgeContext(analysis, text);
+  const line = (n: number): Question['evidence'] => {
+    const t = text.split('\n')[n] ?? '';
+    const start = text.indexOf(t);
+    return { start, end: start + t.length, text: t };
+  };
+  const orgQ = (n: number, prompt: string, answer: string, support: string, choices: string[]): Question => q({
+    evidence: line(n), prompt: `Which organisation fills the blank? “${prompt}”`, answer, support, choices,
+  });
+
+  it.each([
+    ['a name cut before "of"', orgQ(0, 'The ___ (NOCHA) warned on Monday, and the UN harbour agency (UNHA) agreed.', 'Norland Office for the Coordination', 'Norland Office for the Coordination', ['Norland Office for the Coordination', 'Norland Ports Authority']), 'name-fragment'],
+    ['a name run past a possessive', orgQ(1, 'The ___ field office is investigating, with help from the Norland Ports Authority.', "NPA's Tessport", "NPA's Tessport", ["NPA's Tessport", 'Norland Ports Authority']), 'wrong-kind-answer'],
+    ['a subject word cut off at "and"', orgQ(2, 'Rep. Ana Lima, who chairs the Assembly Transport and ___, said she would hold a hearing.', 'Harbours Committee', 'Harbours Committee', ['Harbours Committee', 'Norland Ports Authority']), 'name-fragment'],
+  ] as const)('catches %s', (_, question, cls) => {
+    expect(judgeQuestion(question, ctx).map((d) => d.class)).toContain(cls);
+  });
+
+  it('catches a world body blanked with a longer name that merely starts with it as the answer', () => {
+    const text2 = 'The UN Office for Harbour Affairs met on Monday. The UN harbour agency (UNHA) said 4,000 boats had arrived.';
+    const a = analysisOf(text2, [{ name: 'UN Office for Harbour Affairs', type: 'organization', aliases: ['UN'] }, { name: 'UNHA', type: 'organization' }]);
+    const ev = { start: 49, end: text2.length, text: text2.slice(49) };
+    const bad = q({ evidence: ev, prompt: 'Which organisation fills the blank? “The ___ harbour agency (UNHA) said 4,000 boats had arrived.”',
+      answer: 'UN Office for Harbour Affairs', support: 'UN', choices: ['UN Office for Harbour Affairs', 'UNHA'] });
+    expect(judgeQuestion(bad, judgeContext(a, text2)).map((d) => d.message).join('; ')).toContain('a body of its own');
+  });
+
+  it('passes whole names', () => {
+    const good = orgQ(1, "The NPA's Tessport field office is investigating, with help from the ___.", 'Norland Ports Authority', 'Norland Ports Authority', ['Norland Ports Authority', 'NOCHA']);
+    expect(judgeQuestion(good, ctx).map((d) => `${d.class}: ${d.message}`)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 import { outsideBody, overlapsAny } from '../extract/article-parts';
 import { lookupCountry } from '../extract/countries';
 import { isFirstName, isPlaceName } from '../extract/lexicon';
-import { isOrgHead } from '../extract/organizations';
+import { isBodyWord, isOrgHead, isWorldOrganization } from '../extract/organizations';
 import { placeNames } from '../extract/places';
 import { isRoleNoun, isTitleModifier } from '../extract/titles';
 import type { Actor, ActorType, ExtractionResult, Span } from '../extract/types';
@@ -224,6 +224,9 @@ export function notAnActor(name: string, type: ActorType | null): string | null 
     return `"${name}" runs a place into a name`;
   }
   if (type === 'person' && words.length > 1 && isOrgHead(last)) return `"${name}" is an organisation typed as a person`;
+  // "Tessco's Brannock": a name ends at its possessive; only an organisation word after it makes one name of both
+  // ("Minister's Assistant's Office").
+  if (type !== 'person' && words.slice(0, -1).some((w) => /['’]s$/.test(w)) && !isOrgHead(last)) return `"${name}" runs past a possessive`;
   if (type === 'country' && !lookupCountry(name) && words.length > 1 && isFirstName(words[0] ?? '') && !isPlaceName(name)) {
     return `"${name}" is a person typed as a country`;
   }
@@ -251,6 +254,11 @@ function checkKind(ctx: JudgeContext, q: Question, out: Defect[]): void {
     else if (odd) wrong(odd);
     else if (companyRole) wrong(`"${q.answer}" is a person whose role "${companyRole}" names an organisation`);
     else if (lead && actor && actor.type !== lead) wrong(`asks for a ${lead} but "${q.answer}" is a ${actor.type}`);
+    // "the ___ refugee agency" with "UN" blanked: a standing world body is a name of its own, never the longer
+    // "UN Office for ..." that merely starts with it.
+    if (actor && q.support !== q.answer && isWorldOrganization(q.support) && q.answer.startsWith(`${q.support} `)) {
+      wrong(`the blank holds "${q.support}", a body of its own, not "${q.answer}"`);
+    }
     const placed = lead === 'organization' ? placeBeforeBlank(q.prompt) : null;
     if (placed) wrong(`the sentence puts "${q.answer}" after "${placed}": a place, not an organisation`);
     for (const c of q.choices) {
@@ -317,6 +325,35 @@ function checkFragments(ctx: JudgeContext, q: Question, out: Defect[]): void {
     }
     if (!free) out.push({ class: 'name-fragment', questionId: q.id, message: `"${name}" is only ever part of "${longer[0]?.name ?? ''}"` });
   }
+  for (const c of new Set([q.answer, ...q.choices])) {
+    const named = actorsNamed(ctx, c);
+    if (named.length > 0 && named.every((a) => a.type === 'organization') && gluedEverywhere(ctx.text, c.trim())) {
+      out.push({ class: 'name-fragment', questionId: q.id, message: `"${c}" is everywhere joined to more of a name by "and", "of" or "for"` });
+    }
+  }
+}
+
+// "Senate Communications and | Technology Committee", "Office for the Coordination | of Humanitarian Affairs": an
+// organisation's name the text never writes without more of a name around it is cut short. Before: two capitalised
+// words and "and" ("the EU and China" has one), before a name that ends in an organisation word. After: "of"/"for" and a capitalised word, where the name itself does
+// not end in an organisation word (a complete "Tessland Bank" may be "of" somewhere).
+const GLUED_BEFORE = /\p{Lu}[\p{L}-]*\s+(\p{Lu}[\p{L}-]*)\s+and\s+$/u;
+const GLUED_AFTER = /^\s+(?:of|for)\s+(?:the\s+)?\p{Lu}/u;
+
+function gluedEverywhere(text: string, name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2) return false;
+  const open = !isOrgHead(words[words.length - 1] ?? '');
+  let seen = false;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = text.slice(Math.max(0, at - 40), at);
+    const after = text.slice(at + name.length, at + name.length + 20);
+    // ("the Police and Border Guard Board" may be two bodies: a word that closes a name of its own stands alone.)
+    const joinedBy = GLUED_BEFORE.exec(before)?.[1];
+    if (!(joinedBy && !isBodyWord(joinedBy) && !open) && !(open && GLUED_AFTER.test(after))) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 function checkRole(q: Question, out: Defect[]): void {
