@@ -92,11 +92,11 @@ const FLOORS: Record<string, Record<'actors' | 'roles' | 'dates' | 'values', num
   fixtures: { actors: 0.98, roles: 0.95, dates: 0.98, values: 0.98 },
   heldout: { actors: 0.99, roles: 0.99, dates: 0.99, values: 0.99 },
   heldout2: { actors: 0.99, roles: 0.92, dates: 0.99, values: 0.99 },
-  heldout3: { actors: 0.92, roles: 0.83, dates: 0.97, values: 0.97 },
-  heldout4: { actors: 0.85, roles: 0.78, dates: 0.96, values: 0.9 },
+  heldout3: { actors: 0.93, roles: 0.83, dates: 0.97, values: 0.97 },
+  heldout4: { actors: 0.87, roles: 0.78, dates: 0.96, values: 0.9 },
   heldout5: { actors: 0.88, roles: 0.87, dates: 0.9, values: 0.84 },
-  heldout6: { actors: 0.82, roles: 0.72, dates: 0.92, values: 0.83 },
-  heldout7: { actors: 0.74, roles: 0.71, dates: 0.88, values: 0.79 },
+  heldout6: { actors: 0.88, roles: 0.72, dates: 0.92, values: 0.83 },
+  heldout7: { actors: 0.77, roles: 0.71, dates: 0.88, values: 0.79 },
 };
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

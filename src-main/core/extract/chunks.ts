@@ -1,6 +1,6 @@
 /** Groups capitalised tokens into candidate name chunks ("North Korean Workers’ Party General Secretary Kim"). */
 import { isTitleCore } from './titles';
-import { isOrgHead } from './organizations';
+import { isBodyWord, isOrgHead } from './organizations';
 import type { Token } from './tokens';
 import { lookupCountry } from './countries';
 import { isAcronym, isCommonWord, isFirstName, isKnownOrganization, isLastName, isPlaceName } from './lexicon';
@@ -36,10 +36,23 @@ function isNameWord(t: Token | undefined): t is Token {
 function possessorIsOrganisation(tokens: Token[], from: number, i: number): boolean {
   const prev = tokens[i - 1];
   if (!prev) return false;
-  if (i - 1 === from && isAcronym(prev.text)) return true;
-  const possessor = tokens.slice(from, i).map((t) => t.text).join(' ');
+  // "The FBI's Pittsburgh field office": a leading article is no part of the possessor.
+  const start = /^(?:the|a|an)$/.test(tokens[from]?.lower ?? '') ? from + 1 : from;
+  if (i - 1 === start && isAcronym(prev.text)) return true;
+  const possessor = tokens.slice(start, i).map((t) => t.text).join(' ');
   // A country's possessive too: "Japan's Haruka Moriyama" is a player from Japan.
   return (i - 1 > from && isOrgHead(prev.text)) || isKnownOrganization(possessor) || lookupCountry(possessor)?.kind === 'name';
+}
+
+// After a possessive, the capitalised words that follow belong to one name with it only when they end in an
+// organisation word ("Minister's Assistant's Office"); "Tessco's Brannock depot" names Tessco and then a place of its.
+function possessionIsName(tokens: Token[], k: number): boolean {
+  let j = k;
+  while (isNameWord(tokens[j]) && (j === k || tokens[j]?.spaceBefore)) j++;
+  // A chain of possessives ("Minister's Assistant's Office") is judged by its last part.
+  if (j > k && /^['’]s$/.test(tokens[j]?.text ?? '')) return possessionIsName(tokens, j + 1);
+  const last = tokens[j - 1];
+  return j > k && last !== undefined && isOrgHead(last.text);
 }
 
 // The token at i continues the chunk that ends at i - 1 (the chunk began at `from`).
@@ -54,7 +67,9 @@ function continues(tokens: Token[], i: number, from: number): number {
   const tight = !cur.spaceBefore && next !== undefined && next.isCap;
   if (cur.text === '-' && tight && !next.spaceBefore) return 2;
   // Possessives inside names: "Minister’s Assistant’s Office", "Workers’ Party".
-  if ((cur.text === '’s' || cur.text === "'s") && tight && next.spaceBefore) return possessorIsOrganisation(tokens, from, i) ? 0 : 2;
+  if ((cur.text === '’s' || cur.text === "'s") && tight && next.spaceBefore) {
+    return possessorIsOrganisation(tokens, from, i) || !possessionIsName(tokens, i + 1) ? 0 : 2;
+  }
   if ((cur.text === '’' || cur.text === "'") && tight && next.spaceBefore && /s$/.test(prev.text)) return 2;
   return particleStep(tokens, i) || connectorStep(tokens, i, from);
 }
@@ -80,16 +95,36 @@ function connectorStep(tokens: Token[], i: number, from: number): number {
   if (!prev || !cur || !CONNECTORS.has(cur.lower) || !cur.spaceBefore) return 0;
   const orgOrTitle = isOrgHead(prev.text) || isTitleCore(prev.text);
   if (cur.lower === '&' && isNameWord(tokens[i + 1])) return 2;
-  if (cur.lower === 'and') return 0;
+  if (cur.lower === 'and') return andStep(tokens, i, from);
   // "Convention on Climate Change", "Committee on Foreign Affairs": "on" joins only after an organisation word.
   // ... and inside an organisation's subject ("International Agency for Research on Cancer").
   const inOrgComplement = tokens.slice(from, i - 1).some((t, k, run) => isOrgHead(t.text) && /^(?:of|for)$/.test(run[k + 1]?.lower ?? ''));
   if (cur.lower === 'on' && (!(isOrgHead(prev.text) || ON_HEADS.test(prev.lower) || inOrgComplement) || DATE_WORDS.test(tokens[i + 1]?.lower ?? ''))) return 0;
   if (cur.lower === 'on') return isNameWord(tokens[i + 1]) ? 2 : 0;
-  if (!orgOrTitle) return 0;
+  // "Office for the Coordination of Humanitarian Affairs", "Committee for Medicinal Products for Human Use": inside an
+  // organisation's subject, "of" and "for" join on.
+  if (!orgOrTitle && !(inOrgComplement && (cur.lower === 'of' || cur.lower === 'for'))) return 0;
   if (isNameWord(tokens[i + 1])) return 2;
   if (tokens[i + 1]?.lower === 'the' && isNameWord(tokens[i + 2])) return 3;
   return 0;
+}
+
+/**
+ * "Senate Transport and Energy Committee": "and" joins two subject words of one body when the words after it run to an
+ * organisation word and the words before it (two or more) are no complete name of their own ("Norland Ports
+ * Authority and Tessco" and "Ministry of Defence and Home Office" stay two names).
+ */
+// Words that end the name of a public body whose subject words may be joined by "and".
+const BODY_END = /^(?:committee|subcommittee|commission|council|authority|agency|board|bureau|office|ministry|department|institute|tribunal|panel|caucus|service)$/;
+
+function andStep(tokens: Token[], i: number, from: number): number {
+  const prev = tokens[i - 1];
+  if (!prev || isBodyWord(prev.text) || i - from < 2) return 0;
+  if (tokens.slice(from, i).some((t, k, run) => isOrgHead(t.text) && /^(?:of|for)$/.test(run[k + 1]?.lower ?? ''))) return 0;
+  let j = i + 1;
+  while (j - i <= 3 && isNameWord(tokens[j]) && tokens[j]?.spaceBefore) j++;
+  const last = tokens[j - 1];
+  return j > i + 1 && last !== undefined && BODY_END.test(last.lower) && !isNameWord(tokens[j]) ? j - i : 0;
 }
 
 /** Maximal runs of capitalised words in one sentence, joined across hyphens, possessives and "of" after orgs. */

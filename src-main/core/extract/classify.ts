@@ -220,6 +220,7 @@ function plainName(ctx: SentenceContext, from: number, to: number): RawMention[]
     && !lead.some((w) => /^(?:of|at|for|from|with|by|to|in|on)$/.test(w))) {
     return [orgMention(ctx, from, to, false)];
   }
+  if (orgApposition(ctx, to)) return [orgMention(ctx, from, to, false)];
   const first = words[0] ?? '';
   const lastWord = words[words.length - 1] ?? '';
   const romanised = words.some((w) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w));
@@ -264,6 +265,15 @@ function unknownNameBeforeVerb(ctx: SentenceContext, toks: Token[], to: number):
 }
 
 // "X, a professor", "X, head of", "X said": what follows a bare name says it is a person.
+// "Brannock Freight, a unit of Tessco Group,": an apposition whose head (last word before "of", "owned" or the end of
+// the phrase) is a kind of organisation describes a body, not a person ("Ana Lima, a union member," heads on member).
+const ORG_APPOSITION = /^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:unit|subsidiary|division|arm|affiliate|branch|company|firm|group|carrier|airline|bank|lender|insurer|retailer|broadcaster|newspaper|operator|producer|supplier|manufacturer|publisher|conglomerate|startup|charity|[a-z]+makers?)(?:\s+(?:of|owned|based|that|which)\b|\s*[,.;])/u;
+
+function orgApposition(ctx: SentenceContext, to: number): boolean {
+  const end = ctx.tokens[to - 1]?.end ?? 0;
+  return ORG_APPOSITION.test(ctx.text.slice(end - ctx.base, end - ctx.base + 60));
+}
+
 function personContext(ctx: SentenceContext, to: number): boolean {
   const end = ctx.tokens[to - 1]?.end ?? 0;
   const after = ctx.text.slice(end - ctx.base, end - ctx.base + 40);

@@ -7,6 +7,7 @@ import { findCountries } from './countries';
 import { HOLIDAY_RE } from './holidays';
 import type { RawMention } from './mentions';
 import { roleBefore, rolesAfter } from './roles';
+import { placeNames } from './places';
 import { findClubs } from './sport';
 import type { Sentence } from './sentences';
 import { tokenize } from './tokens';
@@ -186,5 +187,16 @@ export function findActors(text: string, doc: DocumentTokens, dateSpans: Span[] 
   mentions.sort((a, b) => a.start - b.start);
   // "March was a hard month", "Friday's vote": a month or weekday alone names a time, not an actor (one that is an
   // alias of a fuller name, "May" for "Theresa May", was merged into it above and keeps its canonical name).
-  return mergeActors(bracketAcronyms(text, mentions)).filter((a) => !CALENDAR_WORD.test(a.name));
+  // "reached Tessport", "the road to Tessport": a name the text uses as a town, camp or village is a place, and
+  // places are no actors (countries are found by the gazetteer and kept).
+  const places = placeNames(text);
+  return mergeActors(bracketAcronyms(text, mentions))
+    .filter((a) => !CALENDAR_WORD.test(a.name))
+    .filter((a) => a.type === 'country' || !isPlace(a, places));
+}
+
+function isPlace(a: Actor, places: Set<string>): boolean {
+  if (!places.has(a.name.toLowerCase())) return false;
+  // A person is a place only when named by one word that nothing else explains ("Farchana", not "Ana Lima").
+  return a.type === 'organization' || (a.type === 'person' && !a.name.includes(' ') && a.roles.length === 0);
 }

@@ -100,6 +100,16 @@ export function isOrgHead(word: string): boolean {
   return EXTRA_ORG_WORDS.has(w) || isOrgWord(w);
 }
 
+/**
+ * True for words that close an organisation's own name ("Authority", "Bank", "Group"), as against subject words that
+ * the lexicon also files as organisation words ("Communications", "Energy").
+ */
+export function isBodyWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/[.’']+$/g, '');
+  return EXTRA_ORG_WORDS.has(w) && !/^(?:technology|technologies|telecom|electronics|pharma|biotech|robotics|semiconductor|automotive|broadcasting)$/.test(w)
+    || /^(?:bank|company|group|corporation|university|college|school|hospital|club|board|holdings)$/.test(w);
+}
+
 /** True when the word ends names of events, laws, places or things rather than actors. */
 export function isNonActorHead(word: string): boolean {
   return NON_ACTOR_HEADS.has(word.toLowerCase());

@@ -2,7 +2,7 @@
 import type { ActorType } from './types';
 import type { RawMention } from './mentions';
 import { isAcronym } from './lexicon';
-import { isNotOrgAcronym, isOrgHead } from './organizations';
+import { isNotOrgAcronym, isOrgHead, isWorldOrganization } from './organizations';
 import { roleTokens } from './role-text';
 
 export interface Resolved {
@@ -115,7 +115,9 @@ function mergeOrgShortForms(resolved: Resolved[]): Resolved[] {
     if (r.type !== 'organization' || r.canonical.includes(' ')) return r;
     const full = byInitials.get(r.canonical.replace(/\./g, ''));
     if (isAcronym(r.canonical) && full?.length === 1 && full[0]) return { ...r, canonical: full[0] };
-    const longer = orgs.filter((o) => o.startsWith(`${r.canonical} `));
+    // A standing world body is a whole name of its own: "UN" is not the "UN Office for ..." that carries it as a
+    // prefix (that office is one body inside it), so "the UN refugee agency" is never the office.
+    const longer = isWorldOrganization(r.canonical) ? [] : orgs.filter((o) => o.startsWith(`${r.canonical} `));
     if (longer.length === 1 && longer[0]) return { ...r, canonical: longer[0] };
     // "the Council" is "Leeds City Council" when that is the only organisation in the text ending in that word.
     const ending = isOrgHead(r.canonical) ? orgs.filter((o) => o.endsWith(` ${r.canonical}`)) : [];

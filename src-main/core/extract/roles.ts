@@ -83,12 +83,14 @@ export function roleBefore(text: string, start: number): string | null {
   // "its chief financial officer, Kenji Watanabe", "The agency's regional director, Mohamed Fall", "Germany's
   // environment minister, Katrin Albers": a determiner or possessive, lower-case title words, a comma, the name.
   // The title may take an "of"/"for" complement in lower case ("the council's director of finance, Victoria Bradshaw").
-  const appositive = /(?:\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)|(?:\b[Tt]he\s+)?(\p{L}[\p{L}.&-]*)['’]s)\s+((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)((?:\s+(?:of|for)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)?),\s*$/u.exec(before);
+  const appositive = /(?:\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)|(?:\b[Tt]he\s+)?((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{L}[\p{L}.&-]*)['’]s)\s+((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)((?:\s+(?:of|for)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)?),\s*$/u.exec(before);
   const head = `${appositive?.[2] ?? ''}${appositive?.[3] ?? ''}`.split(/\s+(?:of|for)\s+/)[0] ?? '';
   if (appositive?.[2] && roleWord(head.split(/\s+/).pop() ?? '')) {
     appositive[2] += appositive[3] ?? '';
     // A named possessor belongs to the role ("Germany's environment minister"); "the agency's" adds nothing.
-    const owner = appositive[1];
+    // The possessor is every capitalised word of its name ("South Korea's", not "Korea's"), less a word that opens the
+    // sentence or clause ("But Tessco's").
+    const owner = appositive[1]?.replace(/^(?:(?:But|And|Or|So|Yet|The|A|An|In|On|At|For|When|While|After|Before|As|If|Meanwhile|Now|Then)\s+)+/, '');
     return owner && /^\p{Lu}/u.test(owner) ? `${owner}'s ${appositive[2]}` : appositive[2];
   }
   const m = /((?:[\p{L}-]+\s+){1,3})$/u.exec(before);

@@ -172,3 +172,112 @@ describe('names that are no actor', () => {
     expect(judgeQuestion(ship, ctx).map((d) => d.class)).toContain('wrong-kind-answer');
   });
 });
+
+describe('places and name fragments the engine mistyped', () => {
+  // An invented article where the engine typed a town as an organisation and kept a piece of a committee's name.
+  const text = [
+    '"We walked for three days," said Amina Sowe, who reached Tessport on Monday with her sons.',
+    'The road to Tessport flooded again, and the Norland Ports Authority suspended its convoys from Brannock.',
+    'Rep. Ana Lima, who chairs the Assembly Transport and Harbours Committee, said she would hold a hearing.',
+  ].join('\n');
+  const analysis = analysisOf(text, [
+    { name: 'Amina Sowe', type: 'person' },
+    { name: 'Tessport', type: 'organization' },
+    { name: 'Norland Ports Authority', type: 'organization' },
+    { name: 'Ana Lima', type: 'person', roles: ['Rep.'] },
+    { name: 'Assembly Transport and Harbours Committee', type: 'organization' },
+    { name: 'Harbours Committee', type: 'organization' },
+  ]);
+  const ctx = judgeContext(analysis, text);
+  const line = (n: number): Question['evidence'] => {
+    const t = text.split('\n')[n] ?? '';
+    const start = text.indexOf(t);
+    return { start, end: start + t.length, text: t };
+  };
+  const ask = (over: Partial<Question>): Question => q({ evidence: line(0), ...over });
+
+  it('catches an organisation answer the sentence puts after "reached", and passes one it does not', () => {
+    const bad = ask({ prompt: 'Which organisation fills the blank? “"We walked for three days," said Amina Sowe, who reached ___ on Monday with her sons.”',
+      answer: 'Tessport', support: 'Tessport', choices: ['Tessport', 'Norland Ports Authority'] });
+    expect(judgeQuestion(bad, ctx).map((d) => d.message).join('; ')).toContain('after "reached"');
+    const good = ask({ evidence: line(1), prompt: 'Which organisation fills the blank? “The road to Tessport flooded again, and the ___ suspended its convoys from Brannock.”',
+      answer: 'Norland Ports Authority', support: 'Norland Ports Authority', choices: ['Norland Ports Authority', 'Assembly Transport and Harbours Committee'] });
+    expect(judgeQuestion(good, ctx).map((d) => `${d.class}: ${d.message}`)).toEqual([]);
+  });
+
+  it('catches a town the text names as a place offered as an organisation choice', () => {
+    const bad = ask({ evidence: line(1), prompt: 'Which organisation fills the blank? “The road to Tessport flooded again, and the ___ suspended its convoys from Brannock.”',
+      answer: 'Norland Ports Authority', support: 'Norland Ports Authority', choices: ['Norland Ports Authority', 'Tessport'] });
+    expect(judgeQuestion(bad, ctx).map((d) => `${d.class}: ${d.message}`)).toEqual(['wrong-kind-answer: choice "Tessport" is a place the text names, not an actor']);
+  });
+
+  it('catches a choice that is only ever part of another actor\'s name, as answer or distractor', () => {
+    const asAnswer = ask({ evidence: line(2), prompt: 'Which organisation fills the blank? “Rep. Ana Lima, who chairs the Assembly Transport and ___, said she would hold a hearing.”',
+      answer: 'Harbours Committee', support: 'Harbours Committee', choices: ['Harbours Committee', 'Norland Ports Authority'] });
+    expect(judgeQuestion(asAnswer, ctx).map((d) => d.class)).toContain('name-fragment');
+    const asChoice = ask({ evidence: line(1), prompt: 'Which organisation fills the blank? “The road to Tessport flooded again, and the ___ suspended its convoys from Brannock.”',
+      answer: 'Norland Ports Authority', support: 'Norland Ports Authority', choices: ['Norland Ports Authority', 'Harbours Committee'] });
+    expect([...new Set(judgeQuestion(asChoice, ctx).map((d) => d.class))]).toEqual(['name-fragment']);
+  });
+
+  it('passes a short name the text also writes on its own', () => {
+    const own = 'The Harbours Committee met on Monday. Later the Assembly Transport and Harbours Committee voted.';
+    const a = analysisOf(own, [
+      { name: 'Harbours Committee', type: 'organization' },
+      { name: 'Assembly Transport and Harbours Committee', type: 'organization' },
+      { name: 'Norland Ports Authority', type: 'organization' },
+    ]);
+    const fine = q({ evidence: { start: 0, end: 37, text: own.slice(0, 37) }, prompt: 'Which organisation fills the blank? “The ___ met on Monday, and nobody else did then.”',
+      answer: 'Harbours Committee', support: 'Harbours Committee', choices: ['Harbours Committee', 'Norland Ports Authority'] });
+    expect(judgeQuestion(fine, judgeContext(a, own)).filter((d) => d.class === 'name-fragment')).toEqual([]);
+  });
+});
+
+describe('spans the judge sees are cut, from the text alone', () => {
+  const text = [
+    'The Norland Office for the Coordination of Harbour Affairs (NOCHA) warned on Monday, and the UN harbour agency (UNHA) agreed.',
+    "The NPA's Tessport field office is investigating, with help from the Norland Ports Authority.",
+    'Rep. Ana Lima, who chairs the Assembly Transport and Harbours Committee, said she would hold a hearing.',
+  ].join('\n');
+  // The engine's mistakes, as the old engine made them: a name cut before "of", a possessive run on, a fragment.
+  const analysis = analysisOf(text, [
+    { name: 'Norland Office for the Coordination', type: 'organization', aliases: ['UN'] },
+    { name: 'NOCHA', type: 'organization' },
+    { name: "NPA's Tessport", type: 'organization' },
+    { name: 'Norland Ports Authority', type: 'organization' },
+    { name: 'Assembly Transport', type: 'organization' },
+    { name: 'Harbours Committee', type: 'organization' },
+    { name: 'Ana Lima', type: 'person' },
+  ]);
+  const ctx = judgeContext(analysis, text);
+  const line = (n: number): Question['evidence'] => {
+    const t = text.split('\n')[n] ?? '';
+    const start = text.indexOf(t);
+    return { start, end: start + t.length, text: t };
+  };
+  const orgQ = (n: number, prompt: string, answer: string, support: string, choices: string[]): Question => q({
+    evidence: line(n), prompt: `Which organisation fills the blank? “${prompt}”`, answer, support, choices,
+  });
+
+  it.each([
+    ['a name cut before "of"', orgQ(0, 'The ___ (NOCHA) warned on Monday, and the UN harbour agency (UNHA) agreed.', 'Norland Office for the Coordination', 'Norland Office for the Coordination', ['Norland Office for the Coordination', 'Norland Ports Authority']), 'name-fragment'],
+    ['a name run past a possessive', orgQ(1, 'The ___ field office is investigating, with help from the Norland Ports Authority.', "NPA's Tessport", "NPA's Tessport", ["NPA's Tessport", 'Norland Ports Authority']), 'wrong-kind-answer'],
+    ['a subject word cut off at "and"', orgQ(2, 'Rep. Ana Lima, who chairs the Assembly Transport and ___, said she would hold a hearing.', 'Harbours Committee', 'Harbours Committee', ['Harbours Committee', 'Norland Ports Authority']), 'name-fragment'],
+  ] as const)('catches %s', (_, question, cls) => {
+    expect(judgeQuestion(question, ctx).map((d) => d.class)).toContain(cls);
+  });
+
+  it('catches a world body blanked with a longer name that merely starts with it as the answer', () => {
+    const text2 = 'The UN Office for Harbour Affairs met on Monday. The UN harbour agency (UNHA) said 4,000 boats had arrived.';
+    const a = analysisOf(text2, [{ name: 'UN Office for Harbour Affairs', type: 'organization', aliases: ['UN'] }, { name: 'UNHA', type: 'organization' }]);
+    const ev = { start: 49, end: text2.length, text: text2.slice(49) };
+    const bad = q({ evidence: ev, prompt: 'Which organisation fills the blank? “The ___ harbour agency (UNHA) said 4,000 boats had arrived.”',
+      answer: 'UN Office for Harbour Affairs', support: 'UN', choices: ['UN Office for Harbour Affairs', 'UNHA'] });
+    expect(judgeQuestion(bad, judgeContext(a, text2)).map((d) => d.message).join('; ')).toContain('a body of its own');
+  });
+
+  it('passes whole names', () => {
+    const good = orgQ(1, "The NPA's Tessport field office is investigating, with help from the ___.", 'Norland Ports Authority', 'Norland Ports Authority', ['Norland Ports Authority', 'NOCHA']);
+    expect(judgeQuestion(good, ctx).map((d) => `${d.class}: ${d.message}`)).toEqual([]);
+  });
+});

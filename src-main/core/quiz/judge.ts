@@ -6,7 +6,8 @@
 import { outsideBody, overlapsAny } from '../extract/article-parts';
 import { lookupCountry } from '../extract/countries';
 import { isFirstName, isPlaceName } from '../extract/lexicon';
-import { isOrgHead } from '../extract/organizations';
+import { isBodyWord, isOrgHead, isWorldOrganization } from '../extract/organizations';
+import { placeNames } from '../extract/places';
 import { isRoleNoun, isTitleModifier } from '../extract/titles';
 import type { Actor, ActorType, ExtractionResult, Span } from '../extract/types';
 import { dateLabel, parseDateValue } from './date-value';
@@ -24,11 +25,12 @@ export type DefectClass =
   | 'outside-body' // a question on the byline, author note, a caption or the dateline
   | 'truefalse-share' // more than a quarter of the quiz is true/false
   | 'truefalse-not-factual' // a true/false statement that quotes someone or states an opinion or a forecast
-  | 'truefalse-swap'; // a true statement altered, or a false one that is no clean swap (nothing changed, or "X and X")
+  | 'truefalse-swap' // a true statement altered, or a false one that is no clean swap (nothing changed, or "X and X")
+  | 'name-fragment'; // an actor answer or choice that is only ever written as part of another actor's longer name
 
 export const DEFECT_CLASSES: readonly DefectClass[] = [
   'answer-visible', 'thin-blank', 'duplicate-choice-actor', 'wrong-kind-answer', 'not-a-role', 'date-disagrees',
-  'duplicate-prompt', 'outside-body', 'truefalse-share', 'truefalse-not-factual', 'truefalse-swap',
+  'duplicate-prompt', 'outside-body', 'truefalse-share', 'truefalse-not-factual', 'truefalse-swap', 'name-fragment',
 ];
 
 export interface Defect {
@@ -44,6 +46,8 @@ export interface JudgeContext {
   outside: Span[];
   /** Canonical names and aliases (folded) -> the actors they name. */
   names: Map<string, Actor[]>;
+  /** Lower-case names the text itself uses as towns, camps or villages ("reached X", "the road to X"). */
+  places: Set<string>;
 }
 
 export function judgeContext(analysis: ExtractionResult, text: string): JudgeContext {
@@ -51,7 +55,7 @@ export function judgeContext(analysis: ExtractionResult, text: string): JudgeCon
   for (const a of analysis.actors) {
     for (const n of new Set([a.name, ...a.aliases].map(wordsKey))) names.set(n, [...(names.get(n) ?? []), a]);
   }
-  return { text, analysis, outside: outsideBody(text), names };
+  return { text, analysis, outside: outsideBody(text), names, places: placeNames(text) };
 }
 
 const BLANK = '___';
@@ -220,6 +224,9 @@ export function notAnActor(name: string, type: ActorType | null): string | null 
     return `"${name}" runs a place into a name`;
   }
   if (type === 'person' && words.length > 1 && isOrgHead(last)) return `"${name}" is an organisation typed as a person`;
+  // "Tessco's Brannock": a name ends at its possessive; only an organisation word after it makes one name of both
+  // ("Minister's Assistant's Office").
+  if (type !== 'person' && words.slice(0, -1).some((w) => /['’]s$/.test(w)) && !isOrgHead(last)) return `"${name}" runs past a possessive`;
   if (type === 'country' && !lookupCountry(name) && words.length > 1 && isFirstName(words[0] ?? '') && !isPlaceName(name)) {
     return `"${name}" is a person typed as a country`;
   }
@@ -247,6 +254,16 @@ function checkKind(ctx: JudgeContext, q: Question, out: Defect[]): void {
     else if (odd) wrong(odd);
     else if (companyRole) wrong(`"${q.answer}" is a person whose role "${companyRole}" names an organisation`);
     else if (lead && actor && actor.type !== lead) wrong(`asks for a ${lead} but "${q.answer}" is a ${actor.type}`);
+    // "the ___ refugee agency" with "UN" blanked: a standing world body is a name of its own, never the longer
+    // "UN Office for ..." that merely starts with it.
+    if (actor && q.support !== q.answer && isWorldOrganization(q.support) && q.answer.startsWith(`${q.support} `)) {
+      wrong(`the blank holds "${q.support}", a body of its own, not "${q.answer}"`);
+    }
+    const placed = lead === 'organization' ? placeBeforeBlank(q.prompt) : null;
+    if (placed) wrong(`the sentence puts "${q.answer}" after "${placed}": a place, not an organisation`);
+    for (const c of q.choices) {
+      if (lead !== 'country' && ctx.places.has(c.toLowerCase()) && !lookupCountry(c)) wrong(`choice "${c}" is a place the text names, not an actor`);
+    }
     for (const c of q.choices.filter((x) => x !== q.answer)) {
       const other = actorsNamed(ctx, c)[0];
       const oddChoice = notAnActor(c, other?.type ?? null);
@@ -267,6 +284,76 @@ function checkKind(ctx: JudgeContext, q: Question, out: Defect[]): void {
   if (q.answerType === 'role') {
     for (const c of q.choices) if (/^\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)+$/u.test(c) && actorsNamed(ctx, c).length > 0) wrong(`choice "${c}" is a name, not a role`);
   }
+}
+
+// Words that put what follows in a place: "who reached ___", "a river near ___", "the road to ___".
+const PLACE_LEAD = /(?:^|[\s(])((?:reached|reach|reaching|near|outside|towards?|(?:road|route|way|journey|convoy|trip) to|(?:town|village|camp|city) of|(?:arrived|lives?|living|born|based|camps?|clinic|hospital|site|shelters?|people|families|residents) in))\s+$/;
+
+/** The words before the blank that make it a place ("reached"), or null. */
+function placeBeforeBlank(prompt: string): string | null {
+  const at = prompt.indexOf(BLANK);
+  if (at < 0) return null;
+  return PLACE_LEAD.exec(prompt.slice(Math.max(0, at - 40), at))?.[1] ?? null;
+}
+
+/**
+ * "Technology Committee" beside "Senate Communications and Technology Committee": a name of two or more words that the
+ * text only ever writes inside another actor's longer name is a piece of that name, not a body of its own.
+ */
+function checkFragments(ctx: JudgeContext, q: Question, out: Defect[]): void {
+  if (q.answerType !== 'actor') return;
+  const text = ctx.text.toLowerCase();
+  for (const c of new Set([q.answer, ...q.choices])) {
+    const name = c.trim();
+    if (name.split(/\s+/).length < 2) continue;
+    const own = new Set(actorsNamed(ctx, name));
+    // "the ... department of the Communist Party Central Committee" names a part of a whole body: after "of"/"for" the
+    // shorter name is that body's own, not a piece of a name.
+    const longer = ctx.analysis.actors.filter((a) => {
+      const at = a.name.toLowerCase().indexOf(name.toLowerCase());
+      return !own.has(a) && a.name.length > name.length && at >= 0 && !/(?:^|\s)(?:of|for|at|to|in)(?:\s+the)?\s+$/i.test(a.name.slice(0, at));
+    });
+    if (longer.length === 0) continue;
+    const needle = name.toLowerCase();
+    let free = false;
+    for (let at = text.indexOf(needle); at >= 0 && !free; at = text.indexOf(needle, at + 1)) {
+      free = !longer.some((a) => {
+        const whole = a.name.toLowerCase();
+        const offset = whole.indexOf(needle);
+        return text.startsWith(whole, at - offset);
+      });
+    }
+    if (!free) out.push({ class: 'name-fragment', questionId: q.id, message: `"${name}" is only ever part of "${longer[0]?.name ?? ''}"` });
+  }
+  for (const c of new Set([q.answer, ...q.choices])) {
+    const named = actorsNamed(ctx, c);
+    if (named.length > 0 && named.every((a) => a.type === 'organization') && gluedEverywhere(ctx.text, c.trim())) {
+      out.push({ class: 'name-fragment', questionId: q.id, message: `"${c}" is everywhere joined to more of a name by "and", "of" or "for"` });
+    }
+  }
+}
+
+// "Senate Communications and | Technology Committee", "Office for the Coordination | of Humanitarian Affairs": an
+// organisation's name the text never writes without more of a name around it is cut short. Before: two capitalised
+// words and "and" ("the EU and China" has one), before a name that ends in an organisation word. After: "of"/"for" and a capitalised word, where the name itself does
+// not end in an organisation word (a complete "Tessland Bank" may be "of" somewhere).
+const GLUED_BEFORE = /\p{Lu}[\p{L}-]*\s+(\p{Lu}[\p{L}-]*)\s+and\s+$/u;
+const GLUED_AFTER = /^\s+(?:of|for)\s+(?:the\s+)?\p{Lu}/u;
+
+function gluedEverywhere(text: string, name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2) return false;
+  const open = !isOrgHead(words[words.length - 1] ?? '');
+  let seen = false;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = text.slice(Math.max(0, at - 40), at);
+    const after = text.slice(at + name.length, at + name.length + 20);
+    // ("the Police and Border Guard Board" may be two bodies: a word that closes a name of its own stands alone.)
+    const joinedBy = GLUED_BEFORE.exec(before)?.[1];
+    if (!(joinedBy && !isBodyWord(joinedBy) && !open) && !(open && GLUED_AFTER.test(after))) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 function checkRole(q: Question, out: Defect[]): void {
@@ -360,6 +447,7 @@ export function judgeQuestion(q: Question, ctx: JudgeContext): Defect[] {
   checkThinBlank(q, out);
   checkChoices(ctx, q, out);
   checkKind(ctx, q, out);
+  checkFragments(ctx, q, out);
   checkRole(q, out);
   checkDate(ctx, q, out);
   checkOutside(ctx, q, out);
