@@ -1,7 +1,7 @@
 /** Turns a capitalised chunk into person / organisation mentions, splitting off titles and embedded orgs. */
 import type { Chunk } from './chunks';
 import { lookupCountry } from './countries';
-import { isAcronym, isCommonWord, isFirstName, isFunctionWord, isKnownOrganization, isKnownWord, isLastName, isPastTenseVerb, isPlaceName, isVerb } from './lexicon';
+import { isAcronym, isCommonWord, isFirstName, isFunctionWord, isKnownOrganization, isKnownWord, isLastName, isPastTenseVerb, isPlaceName, isVerb, isVerbLikeFunctionWord } from './lexicon';
 import type { RawMention } from './mentions';
 import { isCelestialBody, isNamedOrganization, isNonActorHead, isNotOrgAcronym, isOrgHead, isPlaceStart, isSeatMetonym } from './organizations';
 import { isHonorific, isRoleNoun, isTitleCore, isTitleModifier } from './titles';
@@ -43,12 +43,23 @@ function trim(ctx: SentenceContext, chunk: Chunk): Chunk & { hadThe: boolean } {
   // Trailing connectors and stray capitalised function words ("Kim Jong-un It appears") are not part of a name.
   while (to > from) {
     const last = ctx.tokens[to - 1];
-    if (!last || !last.isWord || /^(of|for|to|de|and|&|the|on)$/.test(last.lower) || isFunctionWord(last.text)) to--;
+    if (!last || !last.isWord || /^(of|for|to|de|and|&|the|on)$/.test(last.lower)) to--;
+    // "Otieno Were", "Amara Will": a capitalised verb-like word right after a given name, inside the sentence, is a
+    // family name ("It" after a name never is).
+    else if (isFunctionWord(last.text) && !surnameAfterGivenName(ctx, to - 1, from)) to--;
     // A score after a team ("Chelsea 2-1") is not part of its name.
     else if (to - from > 1 && /^\d+[-–]\d+$/.test(last.text)) to--;
     else break;
   }
   return { from, to, hadThe };
+}
+
+// A capitalised copula or modal ("Were", "Will", "May", "Can") after a given name, not at the sentence's start.
+function surnameAfterGivenName(ctx: SentenceContext, i: number, from: number): boolean {
+  const tk = ctx.tokens[i];
+  const prev = ctx.tokens[i - 1];
+  if (!tk || !prev || i - 1 < from || !tk.isCap || !tk.spaceBefore || !prev.isWord) return false;
+  return isVerbLikeFunctionWord(tk.text) && isFirstName(prev.text);
 }
 
 // Prepositions the lexicon files under other classes ("under" is an adjective there): "Under European Union rules".

@@ -86,6 +86,11 @@ export function isFunctionWord(word: string): boolean {
   );
 }
 
+/** True for copulas and modals ("were", "will", "may"), which are also family names ("Otieno Were", "Ama Will"). */
+export function isVerbLikeFunctionWord(word: string): boolean {
+  return /\b(?:Copula|Modal)\b/.test(tagsOf(word)) && !/\b(?:Pronoun|Determiner|Preposition|Conjunction)\b/.test(tagsOf(word));
+}
+
 /** True when the lexicon has any entry for the word (name, place, organisation or ordinary word). */
 export function isKnownWord(word: string): boolean {
   return tagsOf(word) !== '';
