@@ -58,7 +58,7 @@ function holidaySpans(ctx: SentenceContext): [number, number][] {
 }
 
 function enrichPerson(text: string, m: RawMention): RawMention[] {
-  const after = rolesAfter(text, m.end);
+  const after = rolesAfter(text, m.end, m.start);
   // "The hospice's chief executive, Dr. Priya Nair": a form of address does not hide the role before it.
   const titleStart = m.title === null ? m.start : text.lastIndexOf(m.title, m.start);
   const before = m.title === null || m.roles.length === 0 ? roleBefore(text, titleStart < 0 ? m.start : titleStart) : null;

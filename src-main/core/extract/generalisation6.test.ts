@@ -1,6 +1,7 @@
 /**
  * Table-driven tests for classes a quiz reader found wrong: a family name that is also an English word ("Were",
- * "Will", "May") is part of the person's name. All names are invented.
+ * "Will", "May") is part of the person's name; a role is never "is a ..." and a cast credit's copula describes the
+ * character, not the actor. All names are invented.
  */
 import { describe, expect, it } from 'vitest';
 import { extract } from './index';
@@ -24,5 +25,30 @@ describe('a family name that is also a verb stays with the given name', () => {
   ])('a copula starting the sentence is no family name: %s', (text, name) => {
     expect(people(text)).toContain(name);
     expect(people(text).join(' ')).not.toMatch(/\bWere\b/);
+  });
+});
+
+const rolesOf = (text: string, name: string): string[] => actors(text).find((a) => a.name === name)?.roles ?? [];
+
+describe('a copula after a cast credit describes the character, never the actor', () => {
+  it.each([
+    ['Marta, now played by Elena Voss, is a school teacher in Lyon who has lost her job.', 'Elena Voss'],
+    ['The older brother, played by Tomas Reyna, was a mine engineer before the war.', 'Tomas Reyna'],
+    ['In the sequel the detective, voiced by Ingrid Sall, is the police chief of a small town.', 'Ingrid Sall'],
+    ['Later the role, played by Owen Price is a lawyer with a secret.', 'Owen Price'],
+  ])('%s', (text, name) => {
+    expect(actors(text).map((a) => a.name)).toContain(name);
+    expect(rolesOf(text, name)).toEqual([]);
+  });
+});
+
+describe('a role read through a copula is the noun phrase, without "is a"', () => {
+  it.each([
+    ['Nadia Ferro is a hospital administrator in Turin.', 'Nadia Ferro'],
+    ['Pavel Dunn was the finance minister until 2019.', 'Pavel Dunn'],
+  ])('%s', (text, name) => {
+    const roles = rolesOf(text, name);
+    expect(roles.length).toBeGreaterThan(0);
+    for (const r of roles) expect(r).not.toMatch(/^(?:is|was|are|were)\b/);
   });
 });

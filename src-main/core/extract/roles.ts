@@ -19,7 +19,11 @@ const SPEECH_VERB = 'said|says|told|tells|added|argued|noted|warned|wrote|explai
 const STOP_AT = new RegExp(`\\s+(?:who|which|that|when|while|whose|${SPEECH_VERB})\\b`);
 // A phrase that opens with the verb is no apposition: in "Dr. Ana Souza, told reporters" the comma closed one that
 // stood before the name. ("Bello, who became minister of ..." is still read: relative clauses are cleaned later.)
-const VERB_FIRST = new RegExp(`^(?:${SPEECH_VERB})\\b`);
+// A copula after the comma too: in "Rosa, now played by Carmen Aldaco, is a hospital administrator" the job is the
+// character's, whose name stood before the aside.
+const VERB_FIRST = new RegExp(`^(?:${SPEECH_VERB}|is|was|are|were|has|had|will|would)\\b`);
+// A cast credit: "played by X", "voiced by X". What the sentence says next describes the character, not the actor.
+const CAST_CREDIT = /\b(?:played|portrayed|voiced|performed)\s+by\s+$/;
 
 // "director-general", "secretary-general", "attorney-general": a hyphenated compound is a role when a part is one.
 function roleWord(w: string): boolean {
@@ -34,13 +38,15 @@ function hasRoleNoun(phrase: string, lowerOnly = false): boolean {
 
 function cut(phrase: string): string {
   const stop = STOP_AT.exec(phrase);
-  return (stop ? phrase.slice(0, stop.index) : phrase).trim();
+  // A role is the noun phrase, never the copula that introduced it ("is a hospital administrator").
+  return (stop ? phrase.slice(0, stop.index) : phrase).trim().replace(/^(?:is|was|are|were)\s+(?:(?:a|an|the)\s+)?/, '');
 }
 
 /** Roles after a person mention ending at `end`; empty when the text there is no apposition or copula. */
-export function rolesAfter(text: string, end: number): RoleFinding {
+export function rolesAfter(text: string, end: number, start = end): RoleFinding {
   const after = text.slice(end, end + 220);
   const found: RoleFinding = { roles: [], orgs: [] };
+  if (CAST_CREDIT.test(text.slice(Math.max(0, start - 30), start))) return found;
   // "Ana Souza, 52, a nurse from Recife": an age may stand between the name and its description.
   const appo = /^,\s+(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+)?([^,;:.()“”"!?]{2,180})/u.exec(after);
   const copula = /^\s+(?:is|was)\s+(?:a|an|the)\s+([^,;:.()“”"!?]{2,160})/u.exec(after);
