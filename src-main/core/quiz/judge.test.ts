@@ -130,6 +130,7 @@ describe('the judge rules', () => {
     ['governor of the central bank', true], ['Chief executive', true], ['WHO director-general', true],
     ['veteran', false], ['councillors', false], ['general', false], ['Gen.', false], ['colleague', false], ['head of', false],
     ['told reporters', false], ['said in a statement', false], ['retired general', true],
+    ['is a hospital administrator in Turin', false], ['was the finance minister', false], ['hospital administrator in Turin', true],
   ])('"%s" is a role: %s', (role, want) => {
     expect(isRealRole(role)).toBe(want);
   });

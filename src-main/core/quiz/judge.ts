@@ -149,6 +149,8 @@ export function isRealRole(role: string): boolean {
   if (/^(?:and|or|but|of|to|with|who|which|that)\b/.test(role)) return false;
   // The sentence's own verb read as an apposition ("…, Dr. Ana Souza, told reporters"): no office at all.
   if (SPEECH_VERB_START.test(role.trim())) return false;
+  // The copula that introduced it ("is a hospital administrator"): a clause, not the office.
+  if (/^(?:is|was|are|were)\b/i.test(role.trim())) return false;
   // An abbreviation or a form of address alone ("Gen.", "Mr") and a tie to someone ("colleague") hold no office.
   if (words.length === 1 && (/\.$/.test(role.trim()) || RELATIONS.test(role.trim().toLowerCase()))) return false;
   const head = (words.findIndex((w) => /^(?:of|at|for|in|to|with|from|on)$/i.test(w)) + 1 || words.length + 1) - 2;
