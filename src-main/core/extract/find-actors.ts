@@ -72,6 +72,16 @@ function enrichPerson(text: string, m: RawMention): RawMention[] {
   return [{ ...m, roles, orgContext, placeContext }, ...orgs];
 }
 
+// Nouns after a name that make it a dynasty, empire, kingdom, clan, tribe or period ("the Chola dynasty").
+// Written without a possessive: "Genghis Khan's empire" and "the Merkel era" still name a person.
+const DYNASTY_AFTER = /^\s+(?:dynasty|dynasties|empire|empires|kingdom|kingdoms|clan|clans|tribe|tribes|era|period|caliphate|sultanate|shogunate|khanate)\b/;
+
+// An organisation, or a lone untitled word read as a person ("Chola"); "the Merkel era" keeps Angela Merkel's mention
+// when she is named in full.
+function dynastyName(m: RawMention): boolean {
+  return m.type === 'organization' || (m.type === 'person' && m.title === null && !m.name.includes(' '));
+}
+
 function sentenceMentions(text: string, ctx: SentenceContext, dateSpans: Span[]): RawMention[] {
   // Holidays and dates ("Day of the Sun", "May 25") are capitalised but name no actor.
   const holidays = [...holidaySpans(ctx), ...dateSpans.map((d): [number, number] => [d.start, d.end])];
@@ -79,7 +89,11 @@ function sentenceMentions(text: string, ctx: SentenceContext, dateSpans: Span[])
   for (const chunk of findChunks(ctx.tokens)) {
     const a = ctx.tokens[chunk.from]?.start ?? 0;
     if (holidays.some(([s, e]) => a >= s && a < e)) continue;
-    for (const m of classifyChunk(ctx, chunk)) out.push(...(m.type === 'person' ? enrichPerson(text, m) : [m]));
+    for (const m of classifyChunk(ctx, chunk)) {
+      // "under the Chola dynasty", "the Mughal empire", "the Zulu kingdom": a ruling house, realm or age, no actor.
+      if (dynastyName(m) && DYNASTY_AFTER.test(text.slice(m.end, m.end + 24))) continue;
+      out.push(...(m.type === 'person' ? enrichPerson(text, m) : [m]));
+    }
   }
   const orgs = out.filter((m) => m.type === 'organization');
   // "China" inside "Communist Party of China" is part of a name; a leading "North Korean" still names the country.

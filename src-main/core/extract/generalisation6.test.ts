@@ -52,3 +52,22 @@ describe('a role read through a copula is the noun phrase, without "is a"', () =
     for (const r of roles) expect(r).not.toMatch(/^(?:is|was|are|were)\b/);
   });
 });
+
+const orgs = (text: string): string[] => actors(text).filter((a) => a.type === 'organization').map((a) => a.name);
+
+describe('a dynasty, empire, kingdom, clan, tribe or era is no organisation', () => {
+  it.each([
+    ['The bronze bowls were made in the 12th century under the Velari dynasty, which ruled the coast for 300 years. The Velari kings built temples.', 'Velari'],
+    ['The bowls were made under the Velari dynasty, the museum said. Velari rulers traded widely.', 'Velari'],
+    ['Traders from the Sorvan empire reached the delta in 1410, the museum said. Sorvan ships carried rice.', 'Sorvan'],
+    ['Elders of the Makuta clan met the governor on Friday. Makuta elders asked for the land back.', 'Makuta'],
+    ['The mask dates from the Tenaro period, the Halden Museum said. Tenaro masks are rare.', 'Tenaro'],
+    ['Lands of the Oruvi tribe were mapped in 1890. Oruvi leaders want the maps returned.', 'Oruvi'],
+  ])('%s', (text, name) => {
+    expect(actors(text).map((a) => a.name)).not.toContain(name);
+  });
+
+  it('keeps the organisations in the same sentences', () => {
+    expect(orgs('The mask dates from the Tenaro period, the Halden Museum said. Tenaro masks are rare.')).toContain('Halden Museum');
+  });
+});

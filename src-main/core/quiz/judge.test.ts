@@ -206,6 +206,14 @@ describe('places and name fragments the engine mistyped', () => {
     expect(judgeQuestion(good, ctx).map((d) => `${d.class}: ${d.message}`)).toEqual([]);
   });
 
+  it('catches an organisation answer the sentence puts before "dynasty" or "empire"', () => {
+    for (const realm of ['dynasty', 'empire', 'clan']) {
+      const bad = ask({ evidence: line(1), prompt: `Which organisation fills the blank? “The road to Tessport was built under the ___ ${realm}, long before the convoys from Brannock.”`,
+        answer: 'Norland Ports Authority', support: 'Norland Ports Authority', choices: ['Norland Ports Authority', 'Assembly Transport and Harbours Committee'] });
+      expect(judgeQuestion(bad, ctx).map((d) => d.message).join('; ')).toContain(`before "${realm}"`);
+    }
+  });
+
   it('catches a town the text names as a place offered as an organisation choice', () => {
     const bad = ask({ evidence: line(1), prompt: 'Which organisation fills the blank? “The road to Tessport flooded again, and the ___ suspended its convoys from Brannock.”',
       answer: 'Norland Ports Authority', support: 'Norland Ports Authority', choices: ['Norland Ports Authority', 'Tessport'] });

@@ -261,6 +261,9 @@ function checkKind(ctx: JudgeContext, q: Question, out: Defect[]): void {
     if (actor && q.support !== q.answer && isWorldOrganization(q.support) && q.answer.startsWith(`${q.support} `)) {
       wrong(`the blank holds "${q.support}", a body of its own, not "${q.answer}"`);
     }
+    // "under the ___ dynasty": a ruling house, realm or age, not an organisation.
+    const realm = lead !== 'country' ? /___\s+(dynasty|dynasties|empire|kingdom|clan|tribe|era|period|caliphate|sultanate)\b/.exec(q.prompt)?.[1] : undefined;
+    if (realm) wrong(`the sentence puts "${q.answer}" before "${realm}": no actor`);
     const placed = lead === 'organization' ? placeBeforeBlank(q.prompt) : null;
     if (placed) wrong(`the sentence puts "${q.answer}" after "${placed}": a place, not an organisation`);
     for (const c of q.choices) {
