@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './index';
 import type { Actor } from './types';
+import { placeNames } from './places';
 
 const actors = (text: string): Actor[] => extract(text, { referenceDate: '2025-03-07' }).actors;
 const people = (text: string): string[] => actors(text).filter((a) => a.type === 'person').map((a) => a.name);
@@ -69,5 +70,20 @@ describe('a dynasty, empire, kingdom, clan, tribe or era is no organisation', ()
 
   it('keeps the organisations in the same sentences', () => {
     expect(orgs('The mask dates from the Tenaro period, the Halden Museum said. Tenaro masks are rare.')).toContain('Halden Museum');
+  });
+});
+
+describe('a place used as an adjective before a common noun is no organisation', () => {
+  it.each([
+    ['Ines Moreau, an energy analyst at the Lyon consultancy Verde Norte, said prices would rise.', 'Lyon', 'Verde Norte'],
+    ['Pieter Vos, a partner at the Tessport consultancy Brandt Holm, said the deal was lawful.', 'Tessport', 'Brandt Holm'],
+    ['Ana Lima, a trader at the Milan brokerage Corsa Valori, said shares fell on Monday.', 'Milan', 'Corsa Valori'],
+  ])('%s', (text, place, firm) => {
+    expect(orgs(text)).not.toContain(place);
+    expect(orgs(text)).toContain(firm);
+  });
+
+  it('a city named as a modifier is a place the text names', () => {
+    expect(placeNames('Staff at the Lyon office of Verde Norte walked out on Monday.').has('lyon')).toBe(true);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Names the text itself uses as places: "reached Tessport", "near Tessport", "the road to Tessport", "Tessport camp",
- * "the town of Tessport", "Tessport's hospital", "in Tessport". A town, camp or village is where something happens,
+ * "the town of Tessport", "Tessport's hospital", "in Tessport", "the Barcelona consultancy". A town, camp or village is where something happens,
  * not an actor; without this a one-word town reads as an organisation and turns up among organisation choices.
  * One pass of a few regular expressions over the text: linear in its length.
  */
-import { isAcronym } from './lexicon';
+import { isAcronym, isPlaceName } from './lexicon';
 import { isNamedOrganization, isOrgHead } from './organizations';
 
 const NAME = String.raw`(\p{Lu}[\p{L}’'-]*\p{L}(?:\s+\p{Lu}[\p{L}’'-]*\p{L}){0,2})`;
@@ -20,6 +20,10 @@ const CUES: RegExp[] = [
 ];
 // "Tessport camp", "Tessport's hospital": the name before a place noun.
 const BEFORE_PLACE_NOUN = new RegExp(String.raw`(?<!\p{L})${NAME}(?:['’]s)?\s+(?:camp|camps|town|village|district|region|province|settlement|airport|outskirts|hospital|market|streets|residents|mayor|border crossing|transit site)\b`, 'gu');
+
+// "the Barcelona consultancy Alto Horizonte", "a Paris office": a name the lexicon knows as a city or region, used as
+// an adjective before a common noun, is where the thing is; it names no organisation.
+const PLACE_MODIFIER = new RegExp(String.raw`\b(?:the|a|an|its|their|his|her)\s+${NAME}\s+(?=\p{Ll}{3,}\b)`, 'gu');
 
 // "a stake in Tessco", "shares in Tessco", "jobs in Tessco": "in" after these introduces a holding, not a place.
 const HOLDING_BEFORE = /\b(?:investors?|stakes?|shares?|investments?|invested|invest|interests?|holdings?|jobs?|roles?|careers?|confidence|trust|faith|members?|officials?|executives?|staff|employees?|analysts?)\s+(?:in|into)\s+$/i;
@@ -48,6 +52,8 @@ export function placeNames(text: string): Set<string> {
       add(name);
     }
   }
+  PLACE_MODIFIER.lastIndex = 0;
+  for (let m = PLACE_MODIFIER.exec(text); m; m = PLACE_MODIFIER.exec(text)) if (isPlaceName(m[1] ?? '')) add(m[1]);
   BEFORE_PLACE_NOUN.lastIndex = 0;
   for (let m = BEFORE_PLACE_NOUN.exec(text); m; m = BEFORE_PLACE_NOUN.exec(text)) add(m[1]);
   // A name the text has speak or trade is a body, whatever else it says of it (one more pass over the text).

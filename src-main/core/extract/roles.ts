@@ -77,6 +77,9 @@ function orgsInRole(phrase: string, base: number): RoleOrg[] {
   const named = /\b(?:at|for|with|of)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}’'&.-]*(?:\s+\p{Lu}[\p{L}\p{N}’'&.-]*)*)/gu;
   for (let m = named.exec(phrase); m; m = named.exec(phrase)) {
     const name = m[1] ?? '';
+    // "analyst at the Tessport consultancy Alto Horizonte": a name before a common noun and another name is the
+    // firm's town used as an adjective; the firm is the later name.
+    if (/^\s+\p{Ll}+\s+\p{Lu}/u.test(phrase.slice(m.index + m[0].length))) continue;
     const start = base + m.index + m[0].length - name.length;
     if (!out.some((o) => start >= o.start && start < o.end)) out.push({ start, end: start + name.length, name });
   }

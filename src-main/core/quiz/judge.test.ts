@@ -214,6 +214,17 @@ describe('places and name fragments the engine mistyped', () => {
     }
   });
 
+  it('catches a city the text uses as an adjective ("the Lyon consultancy") offered as an organisation choice', () => {
+    const own = 'Ines Moreau, an analyst at the Lyon consultancy Verde Norte, said the Norland Ports Authority had lost money.';
+    const a = analysisOf(own, [
+      { name: 'Ines Moreau', type: 'person' }, { name: 'Lyon', type: 'organization' },
+      { name: 'Verde Norte', type: 'organization' }, { name: 'Norland Ports Authority', type: 'organization' },
+    ]);
+    const bad = q({ evidence: { start: 0, end: own.length, text: own }, prompt: 'Which organisation fills the blank? “Ines Moreau, an analyst at the Lyon consultancy Verde Norte, said the ___ had lost money.”',
+      answer: 'Norland Ports Authority', support: 'Norland Ports Authority', choices: ['Norland Ports Authority', 'Lyon', 'Verde Norte'] });
+    expect(judgeQuestion(bad, judgeContext(a, own)).map((d) => d.message)).toContain('choice "Lyon" is a place the text names, not an actor');
+  });
+
   it('catches a town the text names as a place offered as an organisation choice', () => {
     const bad = ask({ evidence: line(1), prompt: 'Which organisation fills the blank? “The road to Tessport flooded again, and the ___ suspended its convoys from Brannock.”',
       answer: 'Norland Ports Authority', support: 'Norland Ports Authority', choices: ['Norland Ports Authority', 'Tessport'] });
