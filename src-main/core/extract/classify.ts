@@ -59,7 +59,10 @@ function surnameAfterGivenName(ctx: SentenceContext, i: number, from: number): b
   const tk = ctx.tokens[i];
   const prev = ctx.tokens[i - 1];
   if (!tk || !prev || i - 1 < from || !tk.isCap || !tk.spaceBefore || !prev.isWord) return false;
-  return isVerbLikeFunctionWord(tk.text) && isFirstName(prev.text);
+  if (!isVerbLikeFunctionWord(tk.text)) return false;
+  // A given name the lexicon lacks counts when a title stands before it ("Minority Leader Otieno Were").
+  const titled = i - 2 >= from && isTitleCore(ctx.tokens[i - 2]?.text ?? '') && !isKnownWord(prev.text);
+  return isFirstName(prev.text) || titled;
 }
 
 // Prepositions the lexicon files under other classes ("under" is an adjective there): "Under European Union rules".

@@ -17,6 +17,8 @@ describe('a family name that is also a verb stays with the given name', () => {
     ['Party leader Tobias Will told reporters the vote would be close.', 'Tobias Will'],
     ['The report was written by Helen May and two colleagues.', 'Helen May'],
     ['On Tuesday, chair Daniel Can said the plan would go ahead.', 'Daniel Can'],
+    ['Opposition Leader Wanjiru May told the house the bill was rushed.', 'Wanjiru May'],
+    ['Deputy Speaker Okello Were said members had backed the motion.', 'Okello Were'],
   ])('%s', (text, name) => {
     expect(people(text)).toContain(name);
   });

@@ -2,7 +2,7 @@
 import type { SentenceContext } from './classify';
 import { orgMention, personMention, surfaceOf } from './classify';
 import { lookupCountry } from './countries';
-import { isCommonWord, isFunctionWord, isPlaceName } from './lexicon';
+import { isCommonWord, isFunctionWord, isPlaceName, isVerbLikeFunctionWord } from './lexicon';
 import type { RawMention } from './mentions';
 import { isNamedOrganization, isOrgHead } from './organizations';
 import { isTitleCore, isTitleModifier } from './titles';
@@ -42,7 +42,9 @@ export function splitTitle(ctx: SentenceContext, from: number, to: number): RawM
   if (ctx.tokens[nameFrom]?.text === '.') nameFrom++;
   const nameTokens = ctx.tokens.slice(nameFrom, to).filter((tk) => tk.isWord);
   if (nameTokens.length === 0 || nameTokens.length > 4) return null;
-  if (nameTokens.some((tk) => !tk.isCap || isFunctionWord(tk.text) || lookupCountry(tk.text))) return null;
+  // A copula or modal after the given name is a family name ("Otieno Were"); trim() kept it only there.
+  const functionWord = (tk: (typeof nameTokens)[number], k: number): boolean => isFunctionWord(tk.text) && !(k > 0 && isVerbLikeFunctionWord(tk.text));
+  if (nameTokens.some((tk, k) => !tk.isCap || functionWord(tk, k) || lookupCountry(tk.text))) return null;
   const title = ctx.tokens.slice(from, nameFrom);
   const out: RawMention[] = [personMention(ctx, nameFrom, to, title)];
   const org = embeddedOrg(ctx, from, core);
