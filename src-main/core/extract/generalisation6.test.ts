@@ -39,6 +39,8 @@ describe('a copula after a cast credit describes the character, never the actor'
     ['The older brother, played by Tomas Reyna, was a mine engineer before the war.', 'Tomas Reyna'],
     ['In the sequel the detective, voiced by Ingrid Sall, is the police chief of a small town.', 'Ingrid Sall'],
     ['Later the role, played by Owen Price is a lawyer with a secret.', 'Owen Price'],
+    ['Marta (Elena Voss) is a school teacher in Lyon who has lost her job.', 'Elena Voss'],
+    ['Her brother Tomas (Owen Price, in his first lead) was a mine engineer before the war.', 'Owen Price'],
   ])('%s', (text, name) => {
     expect(actors(text).map((a) => a.name)).toContain(name);
     expect(rolesOf(text, name)).toEqual([]);
