@@ -11,6 +11,7 @@ import { placeNames } from '../extract/places';
 import { isRoleNoun, isTitleModifier } from '../extract/titles';
 import type { Actor, ActorType, ExtractionResult, Span } from '../extract/types';
 import { dateLabel, parseDateValue } from './date-value';
+import { editDistance } from './names';
 import { fold, wordsKey } from './normalize';
 import type { Question } from './types';
 
@@ -96,18 +97,6 @@ function initials(name: string): string[] {
   return [caps.toLowerCase(), all.toLowerCase()];
 }
 
-function editDistance(a: string, b: string, cap = 3): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
 
 /** True when two shown names can be read as one actor (one engine actor, a short form, an acronym, a spelling). */
 export function sameActorNames(ctx: JudgeContext | null, a: string, b: string): boolean {

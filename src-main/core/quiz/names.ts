@@ -34,8 +34,9 @@ function initialsOf(name: string): string[] {
   return [words.filter((w) => !['of', 'and', 'for'].includes(w)).map((w) => w[0]).join(''), words.map((w) => w[0]).join('')];
 }
 
-function editDistanceAtMost2(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 2) return false;
+/** Levenshtein distance between `a` and `b`, or `cap + 1` as soon as it must exceed `cap`. */
+export function editDistance(a: string, b: string, cap = 3): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
@@ -44,7 +45,7 @@ function editDistanceAtMost2(a: string, b: string): boolean {
     }
     prev = cur;
   }
-  return (prev[b.length] ?? 3) <= 2;
+  return prev[b.length] ?? cap + 1;
 }
 
 /**
@@ -65,7 +66,7 @@ export function variantNames(a: string, b: string): boolean {
   const wb = kb.split(' ');
   if (wa.length !== wb.length || wa.length < 2) return false;
   const differ = wa.map((w, i) => [w, wb[i] ?? ''] as const).filter(([x, y]) => x !== y);
-  return differ.length === 1 && differ.every(([x, y]) => x.length > 3 && x[0] === y[0] && editDistanceAtMost2(x, y));
+  return differ.length === 1 && differ.every(([x, y]) => x.length > 3 && x[0] === y[0] && editDistance(x, y, 2) <= 2);
 }
 
 /**
