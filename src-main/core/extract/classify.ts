@@ -291,5 +291,10 @@ function orgApposition(ctx: SentenceContext, to: number): boolean {
 function personContext(ctx: SentenceContext, to: number): boolean {
   const end = ctx.tokens[to - 1]?.end ?? 0;
   const after = ctx.text.slice(end - ctx.base, end - ctx.base + 40);
-  return /^,\s+(?:a|an|the|who|head|chief|director)\b/.test(after) || /^\s+(?:said|says|told|added)\b/.test(after);
+  if (/^,\s+(?:a|an|the|who|head|chief|director)\b/.test(after) || /^\s+(?:said|says|told|added)\b/.test(after)) return true;
+  // "Horbenko, 19, saves ...": an age in commas right after a name is a person's.
+  if (/^,\s+\d{1,3},/.test(after)) return true;
+  // "Nadiya Horbenko of Ukraine won": the country a player or athlete stands for, after a name with no org word.
+  const of = /^\s+of\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)/u.exec(after);
+  return of !== null && lookupCountry(of[1] ?? '')?.kind === 'name';
 }

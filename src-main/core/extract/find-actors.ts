@@ -6,7 +6,7 @@ import { classifyChunk, type SentenceContext } from './classify';
 import { findCountries } from './countries';
 import { HOLIDAY_RE } from './holidays';
 import type { RawMention } from './mentions';
-import { roleBefore, rolesAfter } from './roles';
+import { agentRoleBefore, roleBefore, rolesAfter } from './roles';
 import { placeNames } from './places';
 import { findClubs } from './sport';
 import type { Sentence } from './sentences';
@@ -62,7 +62,8 @@ function enrichPerson(text: string, m: RawMention): RawMention[] {
   // "The hospice's chief executive, Dr. Priya Nair": a form of address does not hide the role before it.
   const titleStart = m.title === null ? m.start : text.lastIndexOf(m.title, m.start);
   const before = m.title === null || m.roles.length === 0 ? roleBefore(text, titleStart < 0 ? m.start : titleStart) : null;
-  const roles = [...m.roles, ...after.roles, ...(before ? [before] : [])];
+  const agent = agentRoleBefore(text, titleStart < 0 ? m.start : titleStart);
+  const roles = [...m.roles, ...after.roles, ...(before ? [before] : []), ...(agent ? [agent] : [])];
   const orgContext = m.partial && m.title === null && ORG_CONTEXT.test(text.slice(m.end, m.end + 40));
   const placeContext = m.partial && m.title === null && PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start));
   const orgs: RawMention[] = after.orgs.map((o) => ({

@@ -1,5 +1,6 @@
 /** Roles written around a person's name: appositions, "X is a ...", and lower-case titles before the name. */
 import { isRoleNoun, isTitleModifier } from './titles';
+import { lookupCountry } from './countries';
 
 export interface RoleOrg {
   start: number;
@@ -102,18 +103,40 @@ export function roleBefore(text: string, start: number): string | null {
     const owner = appositive[1]?.replace(/^(?:(?:But|And|Or|So|Yet|The|A|An|In|On|At|For|When|While|After|Before|As|If|Meanwhile|Now|Then)\s+)+/, '');
     return owner && /^\p{Lu}/u.test(owner) ? `${owner}'s ${appositive[2]}` : appositive[2];
   }
-  const m = /((?:[\p{L}-]+\s+){1,3})$/u.exec(before);
+  const m = /((?:[\p{L}-]+\s+){1,4})$/u.exec(before);
   if (!m?.[1]) return null;
   const all = m[1].trim().split(/\s+/);
   const last = all[all.length - 1] ?? '';
-  if (!/^\p{Ll}/u.test(last) || !isRoleNoun(last)) return null;
-  // Walk back over title words: lower-case ones, or a capitalised one opening the title ("Chief executive").
+  if (!/^\p{Ll}/u.test(last) || !isRoleNoun(last.replace(EX_PREFIX, ''))) return null;
+  // Walk back over title words: lower-case ones, or a capitalised one opening the title ("Chief executive"). A
+  // nationality inside the title stays in it ("the former Spanish player"), and so does what makes a role past
+  // ("former", "retired", "ex-"): dropping it would state a past role as a present one.
   const words: string[] = [];
   for (let k = all.length - 1; k >= 0; k--) {
     const w = all[k] ?? '';
-    if (!(isRoleNoun(w) || isTitleModifier(w))) break;
+    const bare = w.replace(EX_PREFIX, '');
+    const demonym = k < all.length - 1 && lookupCountry(w)?.kind === 'demonym';
+    if (!(isRoleNoun(bare) || isTitleModifier(bare) || PAST_MARK.test(w) || demonym)) break;
     words.unshift(w);
-    if (/^\p{Lu}/u.test(w)) break;
+    if (/^\p{Lu}/u.test(w) && !demonym) break;
   }
   return words.join(' ');
+}
+
+const EX_PREFIX = /^ex-/i;
+const PAST_MARK = /^(?:former|retired|onetime|one-time|erstwhile|late)$/i;
+
+// "is coached by X", "was advised by X": the verb names what X is to the sentence's subject.
+const AGENT_ROLE: Record<string, string> = { coached: 'coach', managed: 'manager', advised: 'adviser', trained: 'trainer' };
+
+/** The role a "coached/managed/advised/trained by" before the name (and any title after "by") gives the person. */
+export function agentRoleBefore(text: string, start: number): string | null {
+  const before = text.slice(Math.max(0, start - 80), start);
+  const m = /\b(coached|managed|advised|trained)\s+by\s+(?:(?:the|a|an|her|his|their)\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(before);
+  if (!m?.[1]) return null;
+  // Only title words may stand between "by" and the name: "managed by a firm whose founder X" is not X's role.
+  const rest = (m[2] ?? '').split(/\s+/).filter((w) => w !== '');
+  const title = rest.every((w) => isRoleNoun(w.replace(EX_PREFIX, '')) || isTitleModifier(w.replace(EX_PREFIX, '')) || PAST_MARK.test(w)
+    || lookupCountry(w)?.kind === 'demonym');
+  return title ? AGENT_ROLE[m[1]] ?? null : null;
 }
