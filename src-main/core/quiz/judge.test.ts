@@ -62,6 +62,11 @@ const TF_GOOD = q({
   prompt: `True or false? “${SENTENCES[2]}”`, choices: ['True', 'False'],
 });
 
+const QUOTE_GOOD = q({
+  kind: 'quote', evidence: evidence(1), support: 'Dvorak', prompt: 'Who said “paid for half of the bridge”?',
+  answer: 'Pavel Dvorak', acceptableAnswers: ['Dvorak'], choices: ['Pavel Dvorak', 'Ilse Varga'],
+});
+
 // Each class: a question that has the defect, and the sound question it is made from.
 const CASES: [DefectClass, Question, Question][] = [
   ['answer-visible', q({ ...WHO_GOOD, prompt: 'Who fills the blank? “The Bank of Norland paid for half, Pavel Dvorak said, ___ added at the ceremony.”' }), WHO_GOOD],
@@ -90,6 +95,10 @@ const CASES: [DefectClass, Question, Question][] = [
   ['truefalse-swap', q({ ...TF_GOOD, answer: 'False' }), q({ ...TF_GOOD, answer: 'False', prompt: `True or false? “${SENTENCES[2]?.replace('February 12', 'February 19')}”` })],
   ['truefalse-swap', q({ ...TF_GOOD, answer: 'False', evidence: evidence(0), prompt: `True or false? “${SENTENCES[0]?.replace('Pavel Dvorak', 'Ilse Varga')}”` }),
     q({ ...TF_GOOD, answer: 'False', evidence: evidence(0), prompt: `True or false? “${SENTENCES[0]?.replace('Ilse Varga', 'Lena Holt')}”` })],
+  ['prompt-misreads', q({ ...WHEN_GOOD, prompt: 'When was the plan?' }), q({ ...WHEN_GOOD, prompt: 'When was the council vote on the plan?' })],
+  ['prompt-misreads', q({ ...WHEN_GOOD, prompt: 'When were the council vote on the plan?' }), q({ ...WHEN_GOOD, prompt: 'When was the council vote on the plan?' })],
+  ['prompt-misreads', q({ ...WHEN_GOOD, prompt: 'When was the dates of the council vote?' }), q({ ...WHEN_GOOD, prompt: 'When were the council hearings?' })],
+  ['prompt-misreads', q({ ...QUOTE_GOOD, prompt: 'Which organisation said “paid for half of the bridge”?', answer: 'Dvorak', choices: ['Dvorak', 'Portvale Courier'] }), QUOTE_GOOD],
 ];
 
 describe('judgeQuestion', () => {

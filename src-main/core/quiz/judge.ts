@@ -5,7 +5,7 @@
  */
 import { outsideBody, overlapsAny } from '../extract/article-parts';
 import { lookupCountry } from '../extract/countries';
-import { isFirstName, isPlaceName } from '../extract/lexicon';
+import { isFirstName, isPastTenseVerb, isPlaceName, isVerb } from '../extract/lexicon';
 import { isBodyWord, isOrgHead, isWorldOrganization } from '../extract/organizations';
 import { placeNames } from '../extract/places';
 import { isRoleNoun, isTitleModifier } from '../extract/titles';
@@ -27,11 +27,13 @@ export type DefectClass =
   | 'truefalse-share' // more than a quarter of the quiz is true/false
   | 'truefalse-not-factual' // a true/false statement that quotes someone or states an opinion or a forecast
   | 'truefalse-swap' // a true statement altered, or a false one that is no clean swap (nothing changed, or "X and X")
-  | 'name-fragment'; // an actor answer or choice that is only ever written as part of another actor's longer name
+  | 'name-fragment' // an actor answer or choice that is only ever written as part of another actor's longer name
+  | 'prompt-misreads' // "When is <object of another verb>", a verb that disagrees with its noun, or a person asked as an organisation
 
 export const DEFECT_CLASSES: readonly DefectClass[] = [
   'answer-visible', 'thin-blank', 'duplicate-choice-actor', 'wrong-kind-answer', 'not-a-role', 'date-disagrees',
   'duplicate-prompt', 'outside-body', 'truefalse-share', 'truefalse-not-factual', 'truefalse-swap', 'name-fragment',
+  'prompt-misreads',
 ];
 
 export interface Defect {
@@ -446,7 +448,37 @@ export function judgeQuestion(q: Question, ctx: JudgeContext): Defect[] {
   checkDate(ctx, q, out);
   checkOutside(ctx, q, out);
   checkTrueFalse(q, out);
+  checkPromptReading(ctx, q, out);
   return out;
+}
+
+// Words before "the ..." that leave it no verb's object: a clause opener, a copula or a preposition.
+const NOT_GOVERNING = /^(?:said|says|is|was|are|were|be|been|and|or|but|as|of|in|on|at|for|from|to|during|after|before|since|until|ahead|with|by)$/i;
+
+/** What the prompt's own words show it misread: see the 'prompt-misreads' class. */
+function checkPromptReading(ctx: JudgeContext, q: Question, out: Defect[]): void {
+  const bad = (message: string): void => { out.push({ class: 'prompt-misreads', questionId: q.id, message }); };
+  const when = q.kind === 'when' ? /^When (is|are|was|were) (the .+)\?$/.exec(q.prompt) : null;
+  if (when?.[1] && when[2]) {
+    const np = when[2];
+    // The head is the noun before any "of": "the dates of next year's tournament" is plural.
+    const head = (/^(.*?)\s+of\s/.exec(np)?.[1] ?? np).split(/\s+/).pop() ?? '';
+    const plural = /[^s’']s$/.test(head);
+    if (plural !== /are|were/.test(when[1])) bad(`"When ${when[1]}" with "${head}"`);
+    const at = q.evidence.text.toLowerCase().indexOf(np.toLowerCase());
+    const lead = at > 0 ? /([\p{L}’'-]+)\s*$/u.exec(q.evidence.text.slice(0, at))?.[1] ?? '' : '';
+    if (lead !== '' && !NOT_GOVERNING.test(lead) && /^\p{Ll}/u.test(lead) && (isVerb(lead) || isPastTenseVerb(lead))) {
+      bad(`"${np}" is the object of "${lead}", not the event the date is about`);
+    }
+  }
+  // A one-word "organisation" the text also writes after a capitalised word that is no organisation's is a surname:
+  // "Nadiya Horbenko ... Horbenko said" is a person.
+  if (q.kind === 'quote' && q.prompt.startsWith('Which organisation said') && /^\p{Lu}\p{Ll}+$/u.test(q.answer)) {
+    const full = new RegExp(`(?:^|[^\\p{L}])(\\p{Lu}\\p{Ll}+) ${q.answer}(?![\\p{L}])`, 'u').exec(ctx.text);
+    const given = full?.[1];
+    if (given && !/^(?:The|A|An)$/.test(given) && !actorsNamed(ctx, `${given} ${q.answer}`).some((a) => a.type !== 'person')
+      && !isOrgHead(given)) bad(`"${q.answer}" is written "${given} ${q.answer}": a person's name, asked as an organisation`);
+  }
 }
 
 function promptKey(q: Question): string {

@@ -6,6 +6,7 @@
 import type { DateMention } from '../extract/types';
 import { replaceSpans } from './actor-spans';
 import type { ArticleContext } from './context';
+import { isPastTenseVerb, isVerb } from '../extract/lexicon';
 
 // Nouns that name something that happens on a date; the list is English, not about any one article.
 const EVENT_NOUNS = [
@@ -24,17 +25,28 @@ const EVENT_BEFORE_DATE = new RegExp(
   String.raw`(?:\s+(?:held|scheduled|planned|set|due|slated)(?:\s+(?:in|at)\s+${PLACE})?)?)\s+(?:on|in|at|for|from)\s+$`,
   'u',
 );
+// Words before "the ..." that do not make it their object: a clause opener or a copula ("said the summit on May 3 ...").
+const NOT_A_GOVERNING_VERB = /^(?:said|says|is|was|are|were|be|been|being|and|or|but|as|of|in|on|at|for|from|to|during|after|before|since|until|ahead|with|by)$/i;
 const WINDOW = 14;
 export const DATE_BLANK = '___';
 
 /** "When is/was <event>?" when the sentence names the event right before the date; null otherwise. */
 export function eventQuestion(ctx: ArticleContext, date: DateMention, sentenceStart: number): string | null {
-  const m = EVENT_BEFORE_DATE.exec(ctx.text.slice(sentenceStart, date.start));
+  const before = ctx.text.slice(sentenceStart, date.start);
+  const m = EVENT_BEFORE_DATE.exec(before);
   const phrase = m?.[1];
-  if (!phrase) return null;
+  if (!m || !phrase) return null;
+  // "will confirm the dates of next year's tournament in September": a noun phrase that is the object of another
+  // verb is not what the date is about (the date is when the confirming happens). The blank form asks it instead.
+  const lead = /([\p{L}’'-]+)\s*$/u.exec(before.slice(0, m.index + m[0].indexOf(phrase)))?.[1] ?? '';
+  if (lead !== '' && !NOT_A_GOVERNING_VERB.test(lead) && (isVerb(lead) || isPastTenseVerb(lead))) return null;
   const np = phrase.replace(/^The\b/, 'the');
-  const head = /(\p{L}+)(?:\s+(?:held|scheduled|planned|set|due|slated)\b.*)?$/u.exec(np)?.[1] ?? '';
-  const plural = /[^s]s$/.test(head);
+  // The phrase's head is the noun before any "of" ("the dates of the tournament" is about dates, not a tournament),
+  // and it must be an event: the verb agrees with it.
+  const core = np.replace(/\s+(?:held|scheduled|planned|set|due|slated)\b.*$/u, '');
+  const head = (/^(.*?)\s+of\s/u.exec(core)?.[1] ?? core).split(/\s+/).pop() ?? '';
+  if (!EVENT_NOUNS.includes(head.toLowerCase())) return null;
+  const plural = /[^s]s$/.test(head) || /^(?:talks|negotiations|drills|exercises|olympics)$/i.test(head);
   const verb = date.status === 'past' ? (plural ? 'were' : 'was') : plural ? 'are' : 'is';
   return `When ${verb} ${np}?`;
 }
