@@ -119,12 +119,27 @@ const BODY_END = /^(?:committee|subcommittee|commission|council|authority|agency
 
 function andStep(tokens: Token[], i: number, from: number): number {
   const prev = tokens[i - 1];
-  if (!prev || isBodyWord(prev.text) || i - from < 2) return 0;
+  if (!prev) return 0;
   if (tokens.slice(from, i).some((t, k, run) => isOrgHead(t.text) && /^(?:of|for)$/.test(run[k + 1]?.lower ?? ''))) return 0;
   let j = i + 1;
   while (j - i <= 3 && isNameWord(tokens[j]) && tokens[j]?.spaceBefore) j++;
   const last = tokens[j - 1];
-  return j > i + 1 && last !== undefined && BODY_END.test(last.lower) && !isNameWord(tokens[j]) ? j - i : 0;
+  if (!(j > i + 1 && last !== undefined && BODY_END.test(last.lower) && !isNameWord(tokens[j]))) return 0;
+  if (!isBodyWord(prev.text) && i - from >= 2) return j - i;
+  // "Police and Border Guard Board (PPA)": one word that closes a name of its own ("Police", "Treasury") still opens
+  // this one when the writer gives the whole phrase one acronym, unless that acronym is the initials of the words
+  // after "and" alone ("the Treasury and Federal Reserve Board (FRB)" names the board).
+  const acr = bracketedAcronym(tokens, j);
+  const afterInitials = tokens.slice(i + 1, j).map((t) => t.text[0] ?? '').join('').toUpperCase();
+  return acr !== null && acr !== afterInitials ? j - i : 0;
+}
+
+// "(PPA)" right after token j - 1: the acronym, or null.
+function bracketedAcronym(tokens: Token[], j: number): string | null {
+  const open = tokens[j];
+  const word = tokens[j + 1];
+  const close = tokens[j + 2];
+  return open?.text === '(' && close?.text === ')' && word && /^[A-Z]{2,6}$/.test(word.text) ? word.text : null;
 }
 
 /** Maximal runs of capitalised words in one sentence, joined across hyphens, possessives and "of" after orgs. */

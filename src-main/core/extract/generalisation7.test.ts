@@ -48,3 +48,22 @@ describe('"coached/managed/advised/trained by X" makes X the coach/manager/advis
     expect(rolesOf(text, name)).not.toContain('manager');
   });
 });
+
+const orgs = (text: string): string[] => actors(text).filter((a) => a.type === 'organization').map((a) => a.name);
+
+describe('"X and Y Board (ACR)": one acronym for the whole phrase keeps it one body', () => {
+  it.each([
+    ["Finland's Police and Coast Guard Board (NPK) said the tanker was towed to port.", 'Police and Coast Guard Board'],
+    ['Officials said the Police and Customs Board (PTA) had seized the lorry on Monday.', 'Police and Customs Board'],
+    ['The Customs and Excise Service (DTA), which runs the border posts, said the lorry was seized.', 'Customs and Excise Service'],
+  ])('%s', (text, name) => {
+    expect(orgs(text)).toContain(name);
+  });
+
+  it.each([
+    ['Officials from the Treasury and Federal Reserve Board (FRB) met on Monday.', 'Federal Reserve Board'],
+    ['Police and Fire Service crews reached the site within minutes.', 'Fire Service'],
+  ])('an acronym of the words after "and" alone, or none, keeps them apart: %s', (text, name) => {
+    expect(orgs(text)).toContain(name);
+  });
+});
