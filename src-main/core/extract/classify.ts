@@ -238,7 +238,7 @@ function plainName(ctx: SentenceContext, from: number, to: number): RawMention[]
   const first = words[0] ?? '';
   const lastWord = words[words.length - 1] ?? '';
   const romanised = words.some((w) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w));
-  if (isFirstName(first) || isLastName(lastWord) || romanised || personContext(ctx, to) || unknownNameBeforeVerb(ctx, toks, to)
+  if (isFirstName(first) || isLastName(lastWord) || romanised || personContext(ctx, to) || personOfCountry(ctx, from, toks, to) || unknownNameBeforeVerb(ctx, toks, to)
     || afterRoleNoun(ctx, from, toks) || afterAppositiveRole(ctx, from, toks, to)) {
     return [personMention(ctx, from, to, null)];
   }
@@ -294,7 +294,15 @@ function personContext(ctx: SentenceContext, to: number): boolean {
   if (/^,\s+(?:a|an|the|who|head|chief|director)\b/.test(after) || /^\s+(?:said|says|told|added)\b/.test(after)) return true;
   // "Horbenko, 19, saves ...": an age in commas right after a name is a person's.
   if (/^,\s+\d{1,3},/.test(after)) return true;
-  // "Nadiya Horbenko of Ukraine won": the country a player or athlete stands for, after a name with no org word.
-  const of = /^\s+of\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)/u.exec(after);
+  return false;
+}
+
+// "Nadiya Horbenko of Ukraine won": the country a player or athlete stands for, after two or three name words the
+// lexicon does not know as ordinary words and no "the" ("the Archaeological Survey of India" is a body).
+function personOfCountry(ctx: SentenceContext, from: number, toks: Token[], to: number): boolean {
+  if (toks.length < 2 || toks.length > 3 || ctx.tokens[from - 1]?.lower === 'the') return false;
+  if (toks.some((tk) => isCommonWord(tk.text) || isKnownWord(tk.text) || !/^\p{Lu}\p{Ll}/u.test(tk.text))) return false;
+  const end = ctx.tokens[to - 1]?.end ?? 0;
+  const of = /^\s+of\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)/u.exec(ctx.text.slice(end - ctx.base, end - ctx.base + 40));
   return of !== null && lookupCountry(of[1] ?? '')?.kind === 'name';
 }

@@ -67,3 +67,12 @@ describe('"X and Y Board (ACR)": one acronym for the whole phrase keeps it one b
     expect(orgs(text)).toContain(name);
   });
 });
+
+describe('"the X Y of <Country>" is a body, not a person', () => {
+  it.each([
+    ['Two months later, the Archaeological Survey of Peru (ASP) sent photographs of the site.', 'Archaeological Survey'],
+    ['A report by the Geological Service of Chile said the slope was unstable.', 'Geological Service'],
+  ])('%s', (text, name) => {
+    expect(actors(text).filter((a) => a.type === 'person').map((a) => a.name)).not.toContain(name);
+  });
+});
