@@ -159,3 +159,13 @@ describe('the verb after a name is no role', () => {
     if (role) expect(person?.roles.some((r) => r.includes(role))).toBe(true);
   });
 });
+
+describe('a role owner stays in its sentence, and "becomes" opens no apposition', () => {
+  it.each([
+    ['Regulators must approve it in Norland and Tessland.\n\nVarro\'s chief executive, Mara Quell, will lead the group.', 'Mara Quell', "Varro's chief executive"],
+    ['It is sold in Norland. Varro\'s chief executive, Mara Quell, said so.', 'Mara Quell', "Varro's chief executive"],
+    ['Varro\'s chair, Anna Berger, becomes non-executive chairman of the group.', 'Anna Berger', "Varro's chair"],
+  ])('%s', (text, name, role) => {
+    expect(byName(actors(text), name)?.roles).toEqual([role]);
+  });
+});

@@ -22,7 +22,7 @@ const STOP_AT = new RegExp(`\\s+(?:who|which|that|when|while|whose|${SPEECH_VERB
 // stood before the name. ("Bello, who became minister of ..." is still read: relative clauses are cleaned later.)
 // A copula after the comma too: in "Rosa, now played by Carmen Aldaco, is a hospital administrator" the job is the
 // character's, whose name stood before the aside.
-const VERB_FIRST = new RegExp(`^(?:${SPEECH_VERB}|is|was|are|were|has|had|will|would)\\b`);
+const VERB_FIRST = new RegExp(`^(?:${SPEECH_VERB}|is|was|are|were|has|had|will|would|becomes|became|remains|remained)\\b`);
 // A cast credit: "played by X", "voiced by X". What the sentence says next describes the character, not the actor.
 const CAST_CREDIT = /\b(?:played|portrayed|voiced|performed)\s+by\s+$/;
 
@@ -100,7 +100,12 @@ export function roleBefore(text: string, start: number): string | null {
     // A named possessor belongs to the role ("Germany's environment minister"); "the agency's" adds nothing.
     // The possessor is every capitalised word of its name ("South Korea's", not "Korea's"), less a word that opens the
     // sentence or clause ("But Tessco's").
-    const owner = appositive[1]?.replace(/^(?:(?:But|And|Or|So|Yet|The|A|An|In|On|At|For|When|While|After|Before|As|If|Meanwhile|Now|Then)\s+)+/, '');
+    // Nor does it reach back over a paragraph or a sentence's end ("… and China.\n\nKestrel's chief executive"),
+    // while "U.S." keeps its points: a sentence ends after a lower-case letter.
+    const owner = appositive[1]
+      ?.split(/\s*\n\s*|(?<=\p{Ll}[.!?])\s+/u)
+      .pop()
+      ?.replace(/^(?:(?:But|And|Or|So|Yet|The|A|An|In|On|At|For|When|While|After|Before|As|If|Meanwhile|Now|Then)\s+)+/, '');
     return owner && /^\p{Lu}/u.test(owner) ? `${owner}'s ${appositive[2]}` : appositive[2];
   }
   const m = /((?:[\p{L}-]+\s+){1,4})$/u.exec(before);
