@@ -97,3 +97,24 @@ test('the hour a new study day starts is set in Settings and kept across a resta
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('combobox', { name: 'New day starts at' })).toHaveValue('6');
 });
+
+test('a study setting changed while the Settings screen is still loading is the one saved', async ({ page }) => {
+  await page.goto(server.url);
+  await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible();
+  // The screen asks for the settings again when it opens; on a busy machine that answer comes late. Hold it back until
+  // the reader has changed the day start, as a slow machine did in CI, where the late answer put 04:00 back.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route('**/api/getSettings', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'New day starts at' }).selectOption({ label: '07:00' });
+  release();
+  await page.waitForResponse('**/api/getSettings');
+  await page.getByRole('button', { name: 'Save study settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Study settings saved.' })).toBeVisible();
+  await expect.poll(() => JSON.parse(readFileSync(path.join(server.dataDir, 'settings.json'), 'utf8')).review).toMatchObject({ dayStartsAt: 7 });
+  await expect(page.getByRole('combobox', { name: 'New day starts at' })).toHaveValue('7');
+});
