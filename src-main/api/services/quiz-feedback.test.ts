@@ -1,26 +1,12 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inProcessRunner } from '../../analysis/extraction-runner';
 import type { QuestionKind } from '../../core/quiz/types';
-import { LibraryStorage } from '../../storage/library-storage';
 import type { LectioApi } from '../contract';
 import { dispatch } from '../dispatch';
-import { createService, seedNewLibrary } from '../service';
+import { closeSampleLibraries, closeSampleLibrary, openSampleLibrary, sampleText } from './test-sample-service';
 
-const sampleText = readFileSync(path.resolve(__dirname, '../../../assets/sample-article.txt'), 'utf8');
-const opened: LibraryStorage[] = [];
-
-async function setup(dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-feedback-'))) {
-  const now = () => new Date('2026-06-01T09:00:00.000Z');
-  const storage = await LibraryStorage.open({ dataDir, now });
-  opened.push(storage);
-  await seedNewLibrary(storage, { text: sampleText, title: 'Sample', source: 'Donga', publishedDate: null }, now);
-  let n = 0;
-  const api: LectioApi = createService({ storage, host: 'browser', version: 't', now, extraction: inProcessRunner, newId: () => `id${++n}` });
-  return { api, storage, dataDir };
-}
+const setup = openSampleLibrary;
 
 /** A session of every question of `kind` the sample gives, and the first one matching `pick`. */
 async function askedAbout(api: LectioApi, kind: QuestionKind, pick: (q: { about?: { actor?: string; role?: string; date?: object } }) => boolean) {
@@ -30,9 +16,7 @@ async function askedAbout(api: LectioApi, kind: QuestionKind, pick: (q: { about?
   return { session, question };
 }
 
-afterEach(() => {
-  for (const storage of opened.splice(0)) storage.close();
-});
+afterEach(closeSampleLibraries);
 
 describe('"This question is wrong"', () => {
   it('"not an actor" removes the actor from the analysis and from every later quiz of the document', async () => {
@@ -108,8 +92,7 @@ describe('"This question is wrong"', () => {
     expect(after.actors).toEqual(before.actors);
     expect(after.dates).toEqual(before.dates);
 
-    first.storage.close();
-    opened.splice(opened.indexOf(first.storage), 1);
+    closeSampleLibrary(first.storage);
     const again = await setup(first.dataDir);
     const stored = JSON.parse(readFileSync(path.join(first.dataDir, 'quiz.json'), 'utf8'));
     expect(stored.hidden).toEqual([question.id, other.id]);

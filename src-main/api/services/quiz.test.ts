@@ -1,29 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inProcessRunner } from '../../analysis/extraction-runner';
-import { LibraryStorage } from '../../storage/library-storage';
-import type { LectioApi } from '../contract';
 import { dispatch } from '../dispatch';
-import { createService, seedNewLibrary } from '../service';
+import { closeSampleLibraries, closeSampleLibrary, openSampleLibrary, sampleText } from './test-sample-service';
 
-const sampleText = readFileSync(path.resolve(__dirname, '../../../assets/sample-article.txt'), 'utf8');
-const opened: LibraryStorage[] = [];
+const setup = openSampleLibrary;
 
-async function setup(dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-quiz-'))) {
-  const now = () => new Date('2026-06-01T09:00:00.000Z');
-  const storage = await LibraryStorage.open({ dataDir, now });
-  opened.push(storage);
-  await seedNewLibrary(storage, { text: sampleText, title: 'Sample', source: 'Donga', publishedDate: null }, now);
-  let n = 0;
-  const api: LectioApi = createService({ storage, host: 'browser', version: 't', now, extraction: inProcessRunner, newId: () => `id${++n}` });
-  return { api, storage, dataDir };
-}
-
-afterEach(() => {
-  for (const storage of opened.splice(0)) storage.close();
-});
+afterEach(closeSampleLibraries);
 
 describe('quiz service', () => {
   it('prepares the same questions for the same seed, with evidence in the article', async () => {
@@ -51,8 +34,7 @@ describe('quiz service', () => {
     const summary = await first.api.finishQuiz({ sessionId: session.id });
     expect(summary).toMatchObject({ total: 4, answered: 2, correct: 1, finishedAt: '2026-06-01T09:00:00.000Z' });
 
-    first.storage.close();
-    opened.splice(opened.indexOf(first.storage), 1);
+    closeSampleLibrary(first.storage);
     const again = await setup(first.dataDir);
     expect(await again.api.listQuizSessions({})).toEqual([summary]);
     const stored = await again.api.getQuizSession({ id: session.id });
@@ -81,8 +63,7 @@ describe('quiz service', () => {
     const data = JSON.parse(readFileSync(file, 'utf8'));
     data.sessions.push({ ...data.sessions[0], id: 'old', answers: [{ questionId: match.id, given, correct: false, at: '2025-01-01T00:00:00.000Z' }] });
     writeFileSync(file, JSON.stringify(data));
-    first.storage.close();
-    opened.splice(opened.indexOf(first.storage), 1);
+    closeSampleLibrary(first.storage);
     const again = await setup(first.dataDir);
     const listed = await again.api.listQuizSessions({});
     expect(listed.find((s) => s.id === session.id)).toMatchObject({ score: (n - 2) / n });
