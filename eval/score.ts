@@ -96,7 +96,19 @@ function matchActors(gold: GoldActor[], pred: Prediction['actors']): Map<number,
   return pairs;
 }
 
-function scoreRoles(gold: GoldActor[], pred: Prediction['actors'], pairs: Map<number, number>, notes: string[]): Prf {
+/** How a role scorer judges a pair of roles, and where it writes what it got wrong. */
+export interface RoleRule {
+  match: (predicted: string, gold: string) => boolean;
+  wrong: (actor: string, role: string) => void;
+  missed: (actor: string, role: string) => void;
+}
+
+/**
+ * Roles of matched actors: a predicted role is right when it matches a gold or acceptable role; a gold role is found
+ * when a predicted one matches it, or (once per actor) when one matches an acceptable role instead. Roles of optional
+ * gold actors count neither way. Shared by the lenient scorer here and the strict one.
+ */
+export function scoreRoleSets(gold: readonly GoldActor[], pred: Prediction['actors'], pairs: Map<number, number>, rule: RoleRule): Prf {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -106,10 +118,10 @@ function scoreRoles(gold: GoldActor[], pred: Prediction['actors'], pairs: Map<nu
     if (g?.optional) return;
     const accepted = g ? [...g.roles, ...(g.acceptableRoles ?? [])] : [];
     for (const r of p.roles) {
-      if (accepted.some((a) => rolesMatch(r, a))) right++;
+      if (accepted.some((a) => rule.match(r, a))) right++;
       else {
         fp++;
-        notes.push(`role? ${p.name}: "${r}"`);
+        rule.wrong(p.name, r);
       }
     }
   });
@@ -117,15 +129,15 @@ function scoreRoles(gold: GoldActor[], pred: Prediction['actors'], pairs: Map<nu
     if (g.optional) return;
     const pi = [...pairs].find(([, v]) => v === gi)?.[0];
     const roles = pi === undefined ? [] : (pred[pi]?.roles ?? []);
-    let acceptableCredit = roles.some((r) => (g.acceptableRoles ?? []).some((a) => rolesMatch(r, a)));
+    let acceptableCredit = roles.some((r) => (g.acceptableRoles ?? []).some((a) => rule.match(r, a)));
     for (const gr of g.roles) {
-      if (roles.some((r) => rolesMatch(r, gr))) tp++;
+      if (roles.some((r) => rule.match(r, gr))) tp++;
       else if (acceptableCredit) {
         tp++;
         acceptableCredit = false;
       } else {
         fn++;
-        notes.push(`role missed: ${g.name}: "${gr}"`);
+        rule.missed(g.name, gr);
       }
     }
   });
@@ -216,7 +228,11 @@ function scoreDates(fx: Fixture, pred: Prediction, notes: string[]): { dates: Pr
 export function scoreFixture(fx: Fixture, pred: Prediction): Score {
   const notes: string[] = [];
   const actors = scoreActors(fx, pred, notes);
-  const roles = scoreRoles(fx.gold.actors, pred.actors, actors.pairs, notes);
+  const roles = scoreRoleSets(fx.gold.actors, pred.actors, actors.pairs, {
+    match: rolesMatch,
+    wrong: (actor, role) => notes.push(`role? ${actor}: "${role}"`),
+    missed: (actor, role) => notes.push(`role missed: ${actor}: "${role}"`),
+  });
   const { dates, values } = scoreDates(fx, pred, notes);
   return { actors: actors.prf, roles, dates, values, notes };
 }

@@ -14,7 +14,7 @@
 import { lookupCountry } from '../src-main/core/extract/countries';
 import { isRoleNoun, isTitleCore, isTitleModifier } from '../src-main/core/extract/titles';
 import type { Fixture, GoldActor } from './gold';
-import { normName, prf, type Prediction, type Prf } from './score';
+import { normName, prf, scoreRoleSets, type Prediction, type Prf } from './score';
 
 export type ErrorClass =
   | 'actor-missed' | 'actor-spurious' | 'actor-type' | 'role-missed' | 'role-wrong' | 'date-missed' | 'date-spurious'
@@ -150,43 +150,6 @@ function scoreActors(fx: Fixture, pred: Prediction, pairs: Map<number, number>, 
   return prf(tp, fp, fn);
 }
 
-function scoreRoles(fx: Fixture, pred: Prediction, pairs: Map<number, number>, errors: StrictScore['errors']): Prf {
-  const gold = fx.gold.actors;
-  let tp = 0;
-  let fn = 0;
-  let right = 0;
-  let wrong = 0;
-  pred.actors.forEach((p, pi) => {
-    const g = pairs.has(pi) ? gold[pairs.get(pi) ?? -1] : undefined;
-    if (g?.optional) return;
-    const accepted = g ? [...g.roles, ...(g.acceptableRoles ?? [])] : [];
-    for (const r of p.roles) {
-      if (accepted.some((a) => strictRolesMatch(r, a))) right++;
-      else {
-        wrong++;
-        errors['role-wrong'].push(`${p.name}: "${r}"`);
-      }
-    }
-  });
-  gold.forEach((g, gi) => {
-    if (g.optional) return;
-    const pi = [...pairs].find(([, v]) => v === gi)?.[0];
-    const roles = pi === undefined ? [] : (pred.actors[pi]?.roles ?? []);
-    let acceptableCredit = roles.some((r) => (g.acceptableRoles ?? []).some((a) => strictRolesMatch(r, a)));
-    for (const gr of g.roles) {
-      if (roles.some((r) => strictRolesMatch(r, gr))) tp++;
-      else if (acceptableCredit) {
-        tp++;
-        acceptableCredit = false;
-      } else {
-        fn++;
-        errors['role-missed'].push(`${g.name}: "${gr}"`);
-      }
-    }
-  });
-  return prf(tp, wrong, fn, right, right + wrong);
-}
-
 function overlap(a: [number, number], b: { start: number; end: number }): number {
   return Math.max(0, Math.min(a[1], b.end) - Math.max(a[0], b.start));
 }
@@ -244,7 +207,11 @@ export function strictScoreFixture(fx: Fixture, pred: Prediction): StrictScore {
   const errors = emptyErrors();
   const pairs = matchActors(fx, pred);
   const actors = scoreActors(fx, pred, pairs, errors);
-  const roles = scoreRoles(fx, pred, pairs, errors);
+  const roles = scoreRoleSets(fx.gold.actors, pred.actors, pairs, {
+    match: strictRolesMatch,
+    wrong: (actor, role) => errors['role-wrong'].push(`${actor}: "${role}"`),
+    missed: (actor, role) => errors['role-missed'].push(`${actor}: "${role}"`),
+  });
   const { dates, values } = scoreDates(fx, pred, errors);
   return { actors, roles, dates, values, errors };
 }
