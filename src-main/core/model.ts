@@ -12,6 +12,8 @@ export interface Block {
   end: number;
   /** Heading level 1-6 for headings; list nesting depth for list items. */
   level?: number;
+  /** For documents imported from a PDF: the 1-based page the block starts on, so passages can say "p. 7". */
+  page?: number;
 }
 
 export type MarkKind = 'emphasis' | 'strong' | 'link' | 'code';
@@ -24,10 +26,21 @@ export interface Mark {
   href?: string;
 }
 
+/** A part of a long document (an EPUB chapter): a titled [start, end) range of the text, in reading order. */
+export interface Section {
+  title: string;
+  start: number;
+  end: number;
+  /** Nesting depth in the table of contents, 1 for a top-level entry. */
+  level: number;
+}
+
 export interface DocumentBody {
   text: string;
   blocks: Block[];
   marks: Mark[];
+  /** For books: chapters in spine order (absent for articles). */
+  sections?: Section[];
 }
 
 export interface DocumentMeta {
@@ -45,6 +58,20 @@ export interface DocumentMeta {
   url?: string;
   /** Highlights on the document, kept in the index so the library list needs no per-document reads. */
   highlightCount?: number;
+  /** Authors as the source names them (web page metadata, PDF or EPUB metadata). */
+  authors?: string[];
+  /** The publication or site the document comes from ("Wikinews"), when its metadata says. */
+  siteName?: string;
+  /** BCP 47 language tag from the source's metadata ("en", "en-GB"). */
+  language?: string;
+  /** The source's canonical address, when it names one that differs from `url`. */
+  canonicalUrl?: string;
+  /** Last-modified date as YYYY-MM-DD, when the source says. */
+  modifiedDate?: string | null;
+  /** Stored image id of the lead image, shown on the document's card in the Library. */
+  leadImage?: string;
+  /** Page count for documents imported from a PDF. */
+  pageCount?: number;
 }
 
 export interface LectioDocument extends DocumentMeta {

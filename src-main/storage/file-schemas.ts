@@ -30,12 +30,20 @@ const documentMeta = z.object({
   origin: z.string(),
   url: z.string().optional(),
   highlightCount: z.number().int().nonnegative().optional(),
+  authors: z.array(z.string()).optional(),
+  siteName: z.string().optional(),
+  language: z.string().optional(),
+  canonicalUrl: z.string().optional(),
+  modifiedDate: z.string().nullable().optional(),
+  leadImage: z.string().optional(),
+  pageCount: z.number().int().positive().optional(),
 });
 
 const documentBody = z.object({
   text: z.string(),
-  blocks: z.array(z.object({ kind: z.enum(['paragraph', 'heading', 'list-item', 'quote']), ...span, level: z.number().int().optional() })),
+  blocks: z.array(z.object({ kind: z.enum(['paragraph', 'heading', 'list-item', 'quote']), ...span, level: z.number().int().optional(), page: z.number().int().positive().optional() })),
   marks: z.array(z.object({ kind: z.enum(['emphasis', 'strong', 'link', 'code']), ...span, href: z.string().optional() })),
+  sections: z.array(z.object({ title: z.string(), ...span, level: z.number().int().positive() })).optional(),
 });
 
 export interface LibraryFile {
