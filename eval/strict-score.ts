@@ -233,3 +233,47 @@ export function combineStrict(scores: readonly StrictScore[]): StrictScore {
   for (const s of scores) for (const c of ERROR_CLASSES) errors[c].push(...s.errors[c]);
   return { actors: sum('actors'), roles: sum('roles'), dates: sum('dates'), values: sum('values'), errors };
 }
+
+/** Right or wrong, item by item, under the strict rules: what the confidence calibration compares against. */
+export interface StrictVerdicts {
+  /** Per predicted actor: matched a gold actor with the same type. */
+  actors: boolean[];
+  /** Per predicted actor that matched a required gold actor: each of its roles, right or wrong. */
+  roles: Map<number, Map<string, boolean>>;
+  /** Per predicted date: true when it overlaps a required gold date and its value is right, false when spurious or
+   * its value is wrong, null when it only overlaps an optional gold date (counted neither way). */
+  dates: (boolean | null)[];
+}
+
+/** Each predicted actor, role and date of `pred` judged right or wrong against the fixture's gold labels. */
+export function strictVerdicts(fx: Fixture, pred: Prediction): StrictVerdicts {
+  const pairs = matchActors(fx, pred);
+  const actors = pred.actors.map((_, pi) => pairs.has(pi));
+  const roles = new Map<number, Map<string, boolean>>();
+  pairs.forEach((gi, pi) => {
+    const g = fx.gold.actors[gi];
+    const p = pred.actors[pi];
+    if (!g || !p || g.optional) return;
+    const accepted = [...g.roles, ...(g.acceptableRoles ?? [])];
+    roles.set(pi, new Map(p.roles.map((r) => [r, accepted.some((a) => strictRolesMatch(r, a))])));
+  });
+  const dates: (boolean | null)[] = pred.dates.map(() => false);
+  const taken = new Set<number>();
+  pred.dates.forEach((d, pi) => {
+    let best = -1;
+    let bestOverlap = 0;
+    fx.gold.dates.forEach((_, gi) => {
+      const span = fx.spans[gi];
+      const o = span ? overlap(span, d) : 0;
+      if (o > bestOverlap && !taken.has(gi)) {
+        best = gi;
+        bestOverlap = o;
+      }
+    });
+    const g = fx.gold.dates[best];
+    if (!g) return;
+    taken.add(best);
+    dates[pi] = g.optional ? null : [g.normalized, ...(g.acceptable ?? [])].includes(d.value ?? '');
+  });
+  return { actors, roles, dates };
+}

@@ -4,7 +4,8 @@
  * (eval/fixtures/heldout, articles never used to tune the engine), "held-out 2" (heldout2, a second set written to probe
  * other styles), "held-out 3" (heldout3, article kinds the engine was not tuned on), and so on for any later set.
  * Matching rules are documented at the top of eval/score.ts. A strict block follows (eval/strict-score.ts): per set, the
- * micro-averaged strict figures and the count of misses and false alarms by class; --verbose lists each of them. --check exits 1 when the seed article is below 0.95 F1 on
+ * micro-averaged strict figures and the count of misses and false alarms by class; --verbose lists each of them.
+ * --confidence adds how well "check this" points at the engine's mistakes (eval/confidence-calibration.ts). --check exits 1 when the seed article is below 0.95 F1 on
  * actors, roles, date detection or date values.
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { baseline } from '../eval/baseline';
 import { fixturePaths, loadFixture, type Fixture } from '../eval/gold';
 import { combine, fromResult, scoreFixture, type Prf, type Score } from '../eval/score';
 import { coverageReports, formatCoverage } from '../eval/quiz-coverage';
+import { calibrate, formatCalibration } from '../eval/confidence-calibration';
 import { combineStrict, ERROR_CLASSES, strictScoreFixture, type StrictScore } from '../eval/strict-score';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -124,6 +126,16 @@ if (args.has('--json')) {
 
 // ---- Quiz coverage (owned by eval/quiz-coverage.ts): with --quiz, how many gold facts the generated quiz asks. ----
 if (args.has('--quiz')) process.stdout.write(`\n${formatCoverage(coverageReports(join(ROOT, 'eval', 'fixtures'), ROOT))}`);
+
+// ---- Confidence (eval/confidence-calibration.ts): with --confidence, how well "check this" points at the mistakes. ----
+if (args.has('--confidence')) {
+  const sets: [string, Fixture[]][] = [['fixtures', fixtures], ...heldoutSets.map((s): [string, Fixture[]] => [s.key, s.fixtures])];
+  process.stdout.write('\n== "Check this": wrong items it flags, right items it holds back (strict verdicts)\n');
+  for (const [key, fx] of sets) process.stdout.write(`${formatCalibration(key, calibrate(fx))}\n`);
+  const all = calibrate(sets.flatMap(([, fx]) => fx));
+  process.stdout.write(`${formatCalibration('all', all)}\n`);
+  if (args.has('--verbose')) for (const line of all.lines) if (/ check | WRONG/.test(line)) process.stdout.write(`  ${line}\n`);
+}
 
 if (args.has('--check')) {
   const seed = engineRows.find(([id]) => id === SEED_ID)?.[1];

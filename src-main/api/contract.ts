@@ -88,7 +88,11 @@ export type AnalysisCorrection =
   /** Undo a remove, drop-role or remove-date: the engine's actor, role or date is shown again. */
   | { kind: 'restore-actor'; actor: string }
   | { kind: 'restore-role'; actor: string; role: string }
-  | { kind: 'restore-date'; start: number; end: number };
+  | { kind: 'restore-date'; start: number; end: number }
+  /** The reader says an item the engine flagged "check this" is right: it is shown as sure and asked in quizzes. */
+  | { kind: 'confirm-actor'; actor: string }
+  | { kind: 'confirm-role'; actor: string; role: string }
+  | { kind: 'confirm-date'; start: number; end: number };
 
 /** A stored highlight and where it anchors in the current text; `anchor: null` is an orphan, shown but never deleted. */
 export interface AnchoredHighlight extends Highlight {

@@ -62,6 +62,9 @@ const correction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('restore-actor'), actor: actorId }).strict(),
   z.object({ kind: z.literal('restore-role'), actor: actorId, role: z.string().min(1).max(300) }).strict(),
   z.object({ kind: z.literal('restore-date'), start: offset, end: offset }).strict(),
+  z.object({ kind: z.literal('confirm-actor'), actor: actorId }).strict(),
+  z.object({ kind: z.literal('confirm-role'), actor: actorId, role: z.string().min(1).max(300) }).strict(),
+  z.object({ kind: z.literal('confirm-date'), start: offset, end: offset }).strict(),
 ]);
 
 const cardText = z.string().max(MAX_CARD_TEXT);

@@ -117,6 +117,7 @@ const corrections = z.object({
   // Optional: annotation files written before quiz feedback have neither, and stay valid.
   droppedRoles: z.array(z.object({ actor: z.string(), role: z.string() })).optional(),
   removedDates: z.array(z.string()).optional(),
+  confirmed: z.array(z.string()).optional(),
 });
 const annotationsFile = z.object({
   schemaVersion: z.literal(ANNOTATIONS_SCHEMA_VERSION),

@@ -2,7 +2,7 @@
  * The actors-and-dates part of the service: runs the engine (off the main thread) with the document's reference date,
  * caches the result per document with the engine's version, and applies the reader's stored corrections on top.
  */
-import { applyCorrections, dateKey, setAsideOf, type Corrections } from '../../core/analysis/corrections';
+import { applyCorrections, confirmKey, dateKey, setAsideOf, type Corrections } from '../../core/analysis/corrections';
 import type { ExtractionResult } from '../../core/extract/types';
 import type { AnalysisCorrection, AnalysisView, LectioApi } from '../contract';
 import { InvalidInputError, type ServiceDeps } from './deps';
@@ -61,6 +61,18 @@ export function withCorrection(corrections: Corrections, change: AnalysisCorrect
     case 'restore-date':
       if (!(next.removedDates ?? []).includes(dateKey(change))) throw new InvalidInputError('No date was taken out at that place in this document.');
       next.removedDates = (next.removedDates ?? []).filter((key) => key !== dateKey(change));
+      break;
+    case 'confirm-actor':
+      known(change.actor);
+      next.confirmed = [...new Set([...(next.confirmed ?? []), confirmKey({ actor: change.actor })])];
+      break;
+    case 'confirm-role':
+      if (!shown.actors.find((actor) => actor.id === change.actor)?.roles.includes(change.role)) throw new InvalidInputError(`${change.actor} has no role "${change.role}" in this document.`);
+      next.confirmed = [...new Set([...(next.confirmed ?? []), confirmKey({ actor: change.actor, role: change.role })])];
+      break;
+    case 'confirm-date':
+      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end)) throw new InvalidInputError('There is no date at that place in this document.');
+      next.confirmed = [...new Set([...(next.confirmed ?? []), confirmKey(change)])];
       break;
   }
   return next;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractionResult } from '../extract/types';
-import { applyCorrections, emptyCorrections, findPhrase } from './corrections';
+import { applyCorrections, confirmKey, emptyCorrections, findPhrase } from './corrections';
 
 const text = 'President Ana Silva met Carlos Reis in Lisbon. Silva said Reis and Portugal agreed. Acme Corp denied it.';
 
@@ -71,5 +71,27 @@ describe('applyCorrections', () => {
   it('applies corrections stored before dropped roles and removed dates existed', () => {
     const { droppedRoles: _roles, removedDates: _dates, ...older } = emptyCorrections();
     expect(applyCorrections(text, result, { ...older, removed: ['portugal'] }).actors.map((actor) => actor.id)).toEqual(['ana-silva', 'carlos-reis']);
+  });
+});
+
+describe('confirming what the engine flagged', () => {
+  const check = { level: 'check' as const, reasons: ['unsure'] };
+  const flagged: ExtractionResult = {
+    ...result,
+    actors: result.actors.map((a) => ({ ...a, confidence: check, roleConfidence: Object.fromEntries(a.roles.map((r) => [r, check])) })),
+    dates: result.dates.map((d) => ({ ...d, confidence: check })),
+  };
+
+  it('makes a confirmed actor, role or date sure, and leaves the others flagged', () => {
+    const out = applyCorrections(text, flagged, { ...emptyCorrections(), confirmed: [confirmKey({ actor: 'carlos-reis' }), confirmKey({ actor: 'ana-silva', role: 'President' }), confirmKey({ start: 0, end: 1 })] });
+    expect(out.actors.map((a) => a.confidence?.level)).toEqual(['check', 'sure', 'check']);
+    expect(out.actors[0]?.roleConfidence?.President?.level).toBe('sure');
+    expect(out.dates[0]?.confidence?.level).toBe('sure');
+  });
+
+  it('counts a rename and a typed date value as the reader having checked them', () => {
+    const out = applyCorrections(text, flagged, { ...emptyCorrections(), renames: { portugal: 'Portuguese Republic' }, dateValues: { '0-1': '2023' } });
+    expect(out.actors[2]?.confidence?.level).toBe('sure');
+    expect(out.dates[0]?.confidence?.level).toBe('sure');
   });
 });

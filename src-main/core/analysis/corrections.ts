@@ -3,7 +3,7 @@
  * and fixed date values are stored separately from the engine's output and win over it, so re-running a newer engine
  * never loses what the reader fixed. Pure: text and results in, corrected results out.
  */
-import type { Actor, ActorType, DateMention, ExtractionResult, Span } from '../extract/types';
+import type { Actor, ActorType, Confidence, DateMention, ExtractionResult, Span } from '../extract/types';
 
 export interface ActorSplit {
   /** Id of the actor that wrongly holds the alias. */
@@ -34,10 +34,41 @@ export interface Corrections {
   droppedRoles?: { actor: string; role: string }[];
   /** `dateKey`s of date mentions the reader said are wrong; they are left out of the dates (and so never asked). */
   removedDates?: string[];
+  /**
+   * Items the engine was unsure of ("check this") that the reader confirmed, by `confirmKey`: they count as sure from
+   * then on, so they are asked in quizzes.
+   */
+  confirmed?: string[];
 }
 
+/** The key a confirmation is stored under: one actor, one role of an actor, or one date mention. */
+export function confirmKey(item: { actor: string; role?: string } | Span): string {
+  if ('actor' in item) return item.role === undefined ? `actor:${item.actor}` : `role:${item.actor}:${item.role}`;
+  return `date:${item.start}-${item.end}`;
+}
+
+
+/** Marks what the reader confirmed as sure. */
+function withConfirmed(actors: Actor[], dates: DateMention[], confirmed: readonly string[]): { actors: Actor[]; dates: DateMention[] } {
+  if (confirmed.length === 0) return { actors, dates };
+  const keys = new Set(confirmed);
+  return {
+    actors: actors.map((actor) => {
+      const roleConfidence = actor.roleConfidence && Object.fromEntries(
+        Object.entries(actor.roleConfidence).map(([role, c]) => [role, keys.has(confirmKey({ actor: actor.id, role })) ? CONFIRMED : c]),
+      );
+      const confidence = keys.has(confirmKey({ actor: actor.id })) ? CONFIRMED : actor.confidence;
+      return { ...actor, ...(confidence && { confidence }), ...(roleConfidence && { roleConfidence }) };
+    }),
+    dates: dates.map((date) => (keys.has(confirmKey(date)) ? { ...date, confidence: CONFIRMED } : date)),
+  };
+}
+
+/** What a confirmed (or reader-corrected) item's confidence becomes. */
+const CONFIRMED: Confidence = { level: 'sure', reasons: [] };
+
 export function emptyCorrections(): Corrections {
-  return { renames: {}, merges: [], splits: [], added: [], removed: [], dateValues: {}, droppedRoles: [], removedDates: [] };
+  return { renames: {}, merges: [], splits: [], added: [], removed: [], dateValues: {}, droppedRoles: [], removedDates: [], confirmed: [] };
 }
 
 export function dateKey(date: Span): string {
@@ -83,6 +114,7 @@ function applyMerge(actors: Actor[], from: string, into: string): Actor[] {
     ...b,
     aliases: [...new Set([...b.aliases, a.name, ...a.aliases])].filter((alias) => alias !== b.name),
     roles: [...new Set([...b.roles, ...a.roles])],
+    ...((a.roleConfidence || b.roleConfidence) && { roleConfidence: { ...a.roleConfidence, ...b.roleConfidence } }),
     mentions: sortSpans([...b.mentions, ...a.mentions]),
   };
   return actors.filter((actor) => actor !== a).map((actor) => (actor === b ? merged : actor));
@@ -102,7 +134,8 @@ function correctDates(dates: DateMention[], values: Record<string, string>, acto
   return dates.map((date) => {
     const value = values[dateKey(date)];
     const names = [...new Set(date.actors.map((name) => finalName.get(name) ?? name))];
-    return value ? { ...date, value, actors: names } : { ...date, actors: names };
+    // A value the reader typed is theirs: nothing left for them to check.
+    return value ? { ...date, value, actors: names, confidence: CONFIRMED } : { ...date, actors: names };
   });
 }
 
@@ -115,7 +148,8 @@ export function applyCorrections(text: string, result: ExtractionResult, correct
   actors = actors.map((actor) => {
     const name = corrections.renames[actor.id];
     if (!name || name === actor.name) return actor;
-    return { ...actor, name, aliases: [...new Set([actor.name, ...actor.aliases])].filter((alias) => alias !== name) };
+    // Renaming says the reader looked at the actor and knows who it is.
+    return { ...actor, name, confidence: CONFIRMED, aliases: [...new Set([actor.name, ...actor.aliases])].filter((alias) => alias !== name) };
   });
   const dropped = corrections.droppedRoles ?? [];
   actors = actors.map((actor) => {
@@ -124,7 +158,8 @@ export function applyCorrections(text: string, result: ExtractionResult, correct
   });
   const removedDates = new Set(corrections.removedDates ?? []);
   const dates = result.dates.filter((date) => !removedDates.has(dateKey(date)));
-  return { ...result, actors, dates: correctDates(dates, corrections.dateValues, actors) };
+  const confirmed = withConfirmed(actors, correctDates(dates, corrections.dateValues, actors), corrections.confirmed ?? []);
+  return { ...result, ...confirmed };
 }
 
 /** What the reader's corrections took out of the engine's result, so each can be put back. */

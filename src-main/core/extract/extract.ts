@@ -4,10 +4,11 @@ import { findActors, prepare } from './find-actors';
 import { anchorFrom, inferFromHits } from './reference-date';
 import { splitSentences } from './sentences';
 import { parseYmd } from './calendar';
+import { withConfidence } from './confidence';
 import type { ExtractionResult, ReferenceDateInference } from './types';
 
 /** Bump whenever the output for the same input may change. */
-export const ENGINE_VERSION = 'lectio-extract-1.7.0';
+export const ENGINE_VERSION = 'lectio-extract-1.8.0';
 
 export interface ExtractOptions {
   /** The article's published date (YYYY-MM-DD); null or absent to infer it from the text. */
@@ -33,5 +34,5 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     : inferFromHits(hits, text);
   const actors = findActors(text, prepare(sentences), hits.map((h) => h.hit));
   const dates = buildDates(text, hits, anchorFrom(inference.anchor), actors);
-  return { engineVersion: ENGINE_VERSION, referenceDate: inference.value, referenceDateInference: inference, actors, dates };
+  return withConfidence(text, { engineVersion: ENGINE_VERSION, referenceDate: inference.value, referenceDateInference: inference, actors, dates });
 }

@@ -10,6 +10,13 @@ export interface Span {
   end: number;
 }
 
+/** How far the engine trusts an item: 'sure', or 'check' with the reasons a reader should look at it first. */
+export interface Confidence {
+  level: 'sure' | 'check';
+  /** Why the item needs checking, in plain words; empty when sure. */
+  reasons: string[];
+}
+
 export interface Actor {
   /** Stable within one extraction: derived from the canonical name. */
   id: string;
@@ -21,6 +28,10 @@ export interface Actor {
   /** Roles and titles found in the text ("Russian President", "head of the external liaison department ..."). */
   roles: string[];
   mentions: Span[];
+  /** Absent in results cached before confidences existed (read as sure). */
+  confidence?: Confidence;
+  /** Confidence of each role, keyed by the role as written in `roles`. */
+  roleConfidence?: Record<string, Confidence>;
 }
 
 export type DatePrecision = 'day' | 'month' | 'year' | 'range' | 'duration' | 'fuzzy';
@@ -41,6 +52,8 @@ export interface DateMention extends Span {
   status: EventStatus;
   /** For anniversaries: the year the anniversary counts back to ("the 75th anniversary" in 2024 gives "1949"). */
   pointsTo?: string;
+  /** Absent in results cached before confidences existed (read as sure). */
+  confidence?: Confidence;
 }
 
 export interface ReferenceDateInference {

@@ -1,9 +1,10 @@
 /**
  * The quiz generator's entry: builds every question the engine's analysis allows (who, role, when, timeline, match,
- * quote, true/false), then returns them all in reading order or a balanced selection of `count`. Pure: the seed is
+ * quote, true/false) from what the engine is sure of (see askable.ts), then returns them all in reading order or a balanced selection of `count`. Pure: the seed is
  * the only source of variation.
  */
 import type { ExtractionResult } from '../extract/types';
+import { askableOnly } from './askable';
 import type { Candidate } from './candidate';
 import { buildContext, type ArticleContext } from './context';
 import { matchQuestions } from './kind-match';
@@ -41,7 +42,7 @@ function unique(candidates: Candidate[]): Candidate[] {
  * in reading order. Returns [] when the analysis offers nothing to ask (no actors, roles or usable dates).
  */
 export function generateQuiz(text: string, analysis: ExtractionResult, options: QuizOptions): Question[] {
-  const ctx = buildContext(text, analysis, options);
+  const ctx = buildContext(text, askableOnly(analysis), options);
   // Unknown kinds (from an older or newer caller) are skipped rather than thrown on.
   const kinds = (options.kinds ?? QUESTION_KINDS).filter((k) => Object.hasOwn(BUILDERS, k));
   const candidates = unique([...new Set(kinds)].flatMap((k) => BUILDERS[k](ctx)));
