@@ -12,6 +12,9 @@ import type { DocumentRepository } from './document-repository';
 import type { AnchorCache, AnnotationsFile } from './file-schemas';
 import type { PerDocumentStore } from './per-document-store';
 
+/** A document's annotations as read: the stored data itself, typed so that a reader cannot change it by mistake. */
+export type AnnotationsView = Readonly<Omit<AnnotationsFile, 'highlights'>> & { readonly highlights: readonly Highlight[] };
+
 /** Anchors found in the text named `textKey`, by highlight id (null: the highlight is an orphan there). */
 export type FoundAnchors = Record<string, Anchored | null>;
 
@@ -42,7 +45,7 @@ export class AnnotationRepository {
    * The document's annotations as they are now (an empty set for a document never annotated). The stored data itself,
    * not a copy (a document can hold thousands of highlights): read it, and change it only through the methods below.
    */
-  async read(documentId: string): Promise<Readonly<AnnotationsFile>> {
+  async read(documentId: string): Promise<AnnotationsView> {
     return (await this.files.get(documentId)).data;
   }
 
