@@ -86,9 +86,9 @@ describe('benchmark library generator', () => {
     await generateLibrary(dir, SMALL);
     const storage = await LibraryStorage.open({ dataDir: dir, now: () => new Date('2026-05-01T00:00:00Z') });
     try {
-      expect(storage.listDocuments()).toHaveLength(SMALL.documents);
+      expect(storage.documents.list()).toHaveLength(SMALL.documents);
       await storage.cards.ready();
-      expect(storage.cards.cards).toHaveLength(SMALL.cards);
+      expect(storage.cards.all()).toHaveLength(SMALL.cards);
       expect(storage.notices).toEqual([]);
     } finally {
       storage.close();

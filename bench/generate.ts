@@ -62,8 +62,8 @@ function meta(id: string, title: string, text: string, index: number, highlightC
 }
 
 async function addWithHighlights(storage: LibraryStorage, r: Random, doc: DocumentMeta, text: string, count: number, spans?: readonly { start: number; end: number }[]) {
-  await storage.addDocument(doc, importPlainText(text));
-  const annotations = await storage.annotations.get(doc.id);
+  await storage.documents.add(doc, importPlainText(text));
+  const annotations = await storage.files.annotations.get(doc.id);
   const highlights = makeHighlights(r, doc.id, text, count, spans);
   annotations.data = { schemaVersion: ANNOTATIONS_SCHEMA_VERSION, documentId: doc.id, highlights, documentNote: '', corrections: emptyCorrections() };
   await annotations.write();
@@ -75,7 +75,7 @@ async function addWithHighlights(storage: LibraryStorage, r: Random, doc: Docume
  * durable adapter the store uses, in one write, since the store only appends one review at a time.
  */
 async function writeCards(storage: LibraryStorage, dataDir: string, batch: CardBatch, now: Date): Promise<void> {
-  await storage.cards.updateCards(() => batch.cards);
+  await storage.files.cards.updateCards(() => batch.cards);
   const { db } = await openStore<ReviewsFile>(
     { file: path.join(dataDir, 'reviews.json'), schemaVersion: REVIEWS_SCHEMA_VERSION, defaults: () => ({ schemaVersion: REVIEWS_SCHEMA_VERSION, reviews: [] }), isValid: isReviewsFile },
     now,
@@ -87,7 +87,7 @@ async function writeCards(storage: LibraryStorage, dataDir: string, batch: CardB
 /** Stores the engine's result as the document's analysis cache, as the app would after its first open. */
 async function cacheAnalysis(storage: LibraryStorage, id: string, text: string): Promise<void> {
   const result = extract(text, { referenceDate: PUBLISHED_DATE });
-  const file = await storage.analysis.get(id);
+  const file = await storage.files.analysis.get(id);
   file.data = { schemaVersion: ANALYSIS_SCHEMA_VERSION, documentId: id, cache: { engineVersion: result.engineVersion, referenceDate: PUBLISHED_DATE, textLength: text.length, result } };
   await file.write();
 }

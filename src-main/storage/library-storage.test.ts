@@ -37,25 +37,25 @@ describe('LibraryStorage', () => {
 
   it('adds, lists, opens, updates and deletes documents, one file per document', async () => {
     const storage = await open();
-    await storage.addDocument(meta('a'), body);
-    await storage.addDocument(meta('b'), body);
-    expect(storage.listDocuments().map((doc) => doc.id)).toEqual(['a', 'b']);
+    await storage.documents.add(meta('a'), body);
+    await storage.documents.add(meta('b'), body);
+    expect(storage.documents.list().map((doc) => doc.id)).toEqual(['a', 'b']);
     expect(readdirSync(path.join(storage.dataDir, 'documents')).sort()).toEqual(['a.json', 'b.json']);
-    expect((await storage.getDocument('a')).body.text).toBe('Hello world');
-    expect((await storage.updateMeta('a', { title: 'Renamed' })).title).toBe('Renamed');
-    await storage.deleteDocument('a');
-    expect(storage.listDocuments().map((doc) => doc.id)).toEqual(['b']);
+    expect((await storage.documents.get('a')).body.text).toBe('Hello world');
+    expect((await storage.documents.updateMeta('a', { title: 'Renamed' })).title).toBe('Renamed');
+    await storage.documents.delete('a');
+    expect(storage.documents.list().map((doc) => doc.id)).toEqual(['b']);
     expect(readdirSync(path.join(storage.dataDir, 'documents'))).toEqual(['b.json']);
-    await expect(storage.getDocument('a')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(storage.documents.get('a')).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('finds everything again after reopening', async () => {
     const first = await open();
-    await first.addDocument(meta('kept'), body);
+    await first.documents.add(meta('kept'), body);
     first.close();
     const second = await open(first.dataDir);
     expect(second.isNew).toBe(false);
-    expect((await second.getDocument('kept')).title).toBe('Doc kept');
+    expect((await second.documents.get('kept')).title).toBe('Doc kept');
   });
 
   it('refuses a second opener of the same folder while the first holds it', async () => {
@@ -63,7 +63,7 @@ describe('LibraryStorage', () => {
     await expect(LibraryStorage.open({ dataDir: first.dataDir, now })).rejects.toBeInstanceOf(LibraryLockedError);
     first.close();
     const again = await open(first.dataDir);
-    expect(again.listDocuments()).toEqual([]);
+    expect(again.documents.list()).toEqual([]);
   });
 
   it('moves a corrupt index aside, never overwriting it, and says so', async () => {
@@ -80,18 +80,18 @@ describe('LibraryStorage', () => {
 
   it('moves aside a file that parses but has the wrong shape', async () => {
     const first = await open();
-    await first.addDocument(meta('x'), body);
+    await first.documents.add(meta('x'), body);
     first.close();
     writeFileSync(path.join(first.dataDir, 'documents', 'x.json'), JSON.stringify({ schemaVersion: 1, id: 'x', body: { text: 5 } }));
     const storage = await open(first.dataDir);
-    expect((await storage.getDocument('x')).body.text).toBe('');
+    expect((await storage.documents.get('x')).body.text).toBe('');
     expect(readdirSync(path.join(first.dataDir, 'documents')).some((name) => name.startsWith('x.json.corrupt-'))).toBe(true);
     expect(storage.notices.some((notice) => notice.message.includes('Doc x'))).toBe(true);
   });
 
   it('opens a library whose files a newer Lectio wrote, with a notice, refusing every write to them', async () => {
     const first = await open();
-    await first.addDocument(meta('kept'), body);
+    await first.documents.add(meta('kept'), body);
     first.close();
     const newer = {
       'library.json': JSON.stringify({ schemaVersion: 99, documents: [], future: true }),
@@ -105,16 +105,16 @@ describe('LibraryStorage', () => {
       expect.stringMatching(/^settings\.json was written by a newer version/),
       expect.stringMatching(/^quiz\.json was written by a newer version/),
     ]);
-    expect(storage.listDocuments()).toEqual([]);
-    await expect(storage.addDocument(meta('new'), body)).rejects.toBeInstanceOf(NewerFileHeldError);
+    expect(storage.documents.list()).toEqual([]);
+    await expect(storage.documents.add(meta('new'), body)).rejects.toBeInstanceOf(NewerFileHeldError);
     expect(readdirSync(path.join(first.dataDir, 'documents'))).toEqual(['kept.json']);
-    await expect(storage.settings.write()).rejects.toThrow(/written by a newer Lectio/);
+    await expect(storage.files.settings.write()).rejects.toThrow(/written by a newer Lectio/);
     for (const [name, text] of Object.entries(newer)) expect(readFileSync(path.join(first.dataDir, name), 'utf8')).toBe(text);
   });
 
   it('removes temp files that interrupted writes left before this process started, and nothing else', async () => {
     const first = await open();
-    await first.addDocument(meta('t'), body);
+    await first.documents.add(meta('t'), body);
     first.close();
     const dir = first.dataDir;
     const hourAgo = new Date(Date.now() - 3_600_000);
@@ -133,8 +133,8 @@ describe('LibraryStorage', () => {
 
   it('counts highlights again after opening when the index drifted (a crash between the two writes)', async () => {
     const first = await open();
-    await first.addDocument(meta('a'), body);
-    await first.addDocument(meta('b'), body);
+    await first.documents.add(meta('a'), body);
+    await first.documents.add(meta('b'), body);
     const highlight: Highlight = {
       id: 'h1',
       documentId: 'a',
@@ -148,16 +148,16 @@ describe('LibraryStorage', () => {
       createdAt: now().toISOString(),
       updatedAt: now().toISOString(),
     };
-    const annotations = await first.annotations.get('a');
+    const annotations = await first.files.annotations.get('a');
     annotations.data.highlights = [highlight, { ...highlight, id: 'h2' }];
     await annotations.write();
     // The index was not told (the process died before its write): it says 0 for a, and 5 for b, which has none.
-    await first.updateMeta('b', { highlightCount: 5 });
+    await first.documents.updateMeta('b', { highlightCount: 5 });
     first.close();
     const storage = await LibraryStorage.open({ dataDir: first.dataDir, now, recountDelayMs: 0 });
     opened.push(storage);
     expect(await storage.highlightCountsChecked).toBe(2);
-    expect(Object.fromEntries(storage.listDocuments().map((doc) => [doc.id, doc.highlightCount ?? 0]))).toEqual({ a: 2, b: 0 });
+    expect(Object.fromEntries(storage.documents.list().map((doc) => [doc.id, doc.highlightCount ?? 0]))).toEqual({ a: 2, b: 0 });
     const onDisk = JSON.parse(readFileSync(path.join(first.dataDir, 'library.json'), 'utf8')) as { documents: DocumentMeta[] };
     expect(onDisk.documents.map((doc) => doc.highlightCount ?? 0)).toEqual([2, 0]);
   });

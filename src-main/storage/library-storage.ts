@@ -7,7 +7,6 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import { emptyCorrections } from '../core/analysis/corrections';
-import type { DocumentBody, DocumentMeta, LectioDocument } from '../core/model';
 import {
   ANALYSIS_SCHEMA_VERSION,
   ANNOTATIONS_SCHEMA_VERSION,
@@ -32,7 +31,7 @@ import { BackupStore, type BackupManifest } from './backups';
 import { acceptDataFile } from './data-file-checks';
 import { removeInterruptedWrites, retireFilesUnder } from './durable-file';
 import { BACKUPS_FOLDER } from './data-files';
-import { exists, HeldFileAdapter, NewerFileHeldError, openStoreHoldingNewer, type NewerSchemaError, type OpenedStore } from './json-store';
+import { exists, openStoreHoldingNewer, type NewerSchemaError, type OpenedStore } from './json-store';
 import { KeyedMutex } from './keyed-mutex';
 import { acquireLibraryLock, type LibraryLock } from './library-lock';
 import { countHighlights, findUnlistedDocuments } from './orphan-documents';
@@ -41,13 +40,16 @@ import { Announcements, describeBackup, recoveryNotice, type StorageNotice } fro
 import { finishInterruptedRestore, replaceDataFiles, RESTORE_STAGING, type RestoreHooks } from './restore-files';
 import { PerDocumentStore } from './per-document-store';
 import { QuizStore } from './quiz-store';
+import { ChangeFeed } from './change-feed';
+import { DocumentRepository } from './document-repository';
+import { AnnotationRepository } from './annotation-repository';
+import { AnalysisRepository } from './analysis-repository';
+import { CardRepository } from './card-repository';
+import { ReviewLogRepository } from './review-log-repository';
+import { QuizRepository } from './quiz-repository';
+import { SettingsRepository } from './settings-repository';
 
-export class NotFoundError extends Error {
-  constructor(what: string) {
-    super(`${what} was not found`);
-    this.name = 'NotFoundError';
-  }
-}
+export { NotFoundError } from './not-found-error';
 
 export type { StorageNotice } from './recovery-notices';
 
@@ -108,16 +110,37 @@ function backupLabel(id: string): string {
   return `the backup of ${id.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2}).*$/, '$1 $2:$3')} UTC`;
 }
 
+/**
+ * The library: one repository per kind of record, which is all the service uses, over the data files, which storage's
+ * own upkeep (recovery, restore, recounts), tests and tools reach through `files`. Every repository reports each write
+ * it saves to `changes`, the one place sync hooks in.
+ */
 export class LibraryStorage {
   readonly notices: StorageNotice[] = [];
-  readonly documents: PerDocumentStore<DocumentFile>;
-  readonly annotations: PerDocumentStore<AnnotationsFile>;
-  readonly analysis: PerDocumentStore<AnalysisFile>;
-  /** Flashcards (`cards.json`) and their review log (`reviews.json`), library-wide: the review queue spans documents. */
-  readonly cards: CardStore;
-  /** Quiz sessions and hidden questions (`quiz.json`). */
-  readonly quiz: QuizStore;
+  /** Every write any repository saves, as it is saved (see change-feed.ts). */
+  readonly changes = new ChangeFeed();
+  /** The index (`library.json`) and each document's text. */
+  readonly documents: DocumentRepository;
+  /** Each document's highlights, note and corrections. */
+  readonly annotations: AnnotationRepository;
+  /** Each document's cached engine result. */
+  readonly analysis: AnalysisRepository;
+  /** Flashcards, library-wide: the review queue spans documents. */
+  readonly cards: CardRepository;
+  /** The flashcards' review log. */
+  readonly reviews: ReviewLogRepository;
+  /** Quiz sessions and hidden questions. */
+  readonly quiz: QuizRepository;
+  /** The reader's preferences. */
+  readonly settings: SettingsRepository;
   readonly backups: BackupStore;
+  readonly #documentFiles: PerDocumentStore<DocumentFile>;
+  readonly #annotationFiles: PerDocumentStore<AnnotationsFile>;
+  readonly #analysisFiles: PerDocumentStore<AnalysisFile>;
+  /** Flashcards (`cards.json`) and their review log (`reviews.json`). */
+  readonly #cardFiles: CardStore;
+  /** Quiz sessions and hidden questions (`quiz.json`). */
+  readonly #quizFile: QuizStore;
   #library: Low<LibraryFile>;
   #settings: Low<SettingsFile>;
   readonly #recovery: Announcements;
@@ -139,7 +162,7 @@ export class LibraryStorage {
     this.backups = opened.backups;
     this.#recovery = opened.recovery;
     const recovery = opened.recovery;
-    this.documents = new PerDocumentStore<DocumentFile>(
+    this.#documentFiles = new PerDocumentStore<DocumentFile>(
       {
         folder: path.join(dataDir, 'documents'),
         schemaVersion: DOCUMENT_SCHEMA_VERSION,
@@ -149,7 +172,7 @@ export class LibraryStorage {
       },
       now,
     );
-    this.annotations = new PerDocumentStore<AnnotationsFile>(
+    this.#annotationFiles = new PerDocumentStore<AnnotationsFile>(
       {
         folder: path.join(dataDir, 'annotations'),
         schemaVersion: ANNOTATIONS_SCHEMA_VERSION,
@@ -161,10 +184,10 @@ export class LibraryStorage {
       },
       now,
     );
-    this.cards = new CardStore(dataDir, now, recovery);
-    this.quiz = new QuizStore(dataDir, now, recovery);
+    this.#cardFiles = new CardStore(dataDir, now, recovery);
+    this.#quizFile = new QuizStore(dataDir, now, recovery);
     // The analysis cache is derived data: a bad file is recovered like any other (or simply recomputed).
-    this.analysis = new PerDocumentStore<AnalysisFile>(
+    this.#analysisFiles = new PerDocumentStore<AnalysisFile>(
       {
         folder: path.join(dataDir, 'analysis'),
         schemaVersion: ANALYSIS_SCHEMA_VERSION,
@@ -174,7 +197,33 @@ export class LibraryStorage {
       },
       now,
     );
+    this.documents = new DocumentRepository(
+      { dataDir, index: () => this.#library, bodies: this.#documentFiles, dependents: [this.#annotationFiles, this.#analysisFiles] },
+      this.changes,
+    );
+    this.annotations = new AnnotationRepository(this.#annotationFiles, this.documents, this.changes);
+    this.analysis = new AnalysisRepository(this.#analysisFiles, this.changes);
+    this.cards = new CardRepository(this.#cardFiles, this.changes);
+    this.reviews = new ReviewLogRepository(this.#cardFiles, this.changes);
+    this.quiz = new QuizRepository(this.#quizFile, this.changes);
+    this.settings = new SettingsRepository(() => this.#settings, this.changes);
     recovery.deliverTo((report) => this.#reportRecovered(report));
+  }
+
+  /**
+   * The data files under the repositories, for storage's own upkeep, tests and tools. A write made here is not
+   * reported to `changes`: the service goes through the repositories only.
+   */
+  get files() {
+    return {
+      index: this.#library,
+      settings: this.#settings,
+      documents: this.#documentFiles,
+      annotations: this.#annotationFiles,
+      analysis: this.#analysisFiles,
+      cards: this.#cardFiles,
+      quiz: this.#quizFile,
+    };
   }
 
   /**
@@ -229,18 +278,18 @@ export class LibraryStorage {
    */
   async repair(relative: string): Promise<void> {
     if (CARD_FILES.has(relative)) {
-      if (!this.cards.isOpening) await this.cards.ready().catch(() => undefined);
+      if (!this.#cardFiles.isOpening) await this.#cardFiles.ready().catch(() => undefined);
       return;
     }
     const [folder, name] = relative.split('/');
     const id = name?.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
-    const store = { documents: this.documents, annotations: this.annotations, analysis: this.analysis }[folder ?? ''];
+    const store = { documents: this.#documentFiles, annotations: this.#annotationFiles, analysis: this.#analysisFiles }[folder ?? ''];
     if (!store || !/^[A-Za-z0-9_-]+$/.test(id)) return;
     await store.get(id).catch(() => undefined);
   }
 
   async #openQuiz(): Promise<void> {
-    const held = await this.quiz.open();
+    const held = await this.#quizFile.open();
     if (held) this.notices.push(newerFileNotice(held));
   }
 
@@ -269,32 +318,24 @@ export class LibraryStorage {
    */
   async recountHighlights(): Promise<number> {
     const library = this.#library;
-    const ids = library.data.documents.map((doc) => doc.id).filter((id) => !this.annotations.isOpen(id));
+    const ids = library.data.documents.map((doc) => doc.id).filter((id) => !this.#annotationFiles.isOpen(id));
     const counts = await countHighlights(path.join(this.dataDir, 'annotations'), ids);
     // Checked again now: a restore, a close, or a document opened while the files were read makes those counts stale.
     if (this.#closed || library !== this.#library) return 0;
     const wrong = library.data.documents.filter((doc) => {
       const count = counts.get(doc.id);
-      return count !== undefined && !this.annotations.isOpen(doc.id) && (doc.highlightCount ?? 0) !== count;
+      return count !== undefined && !this.#annotationFiles.isOpen(doc.id) && (doc.highlightCount ?? 0) !== count;
     });
     if (wrong.length === 0) return 0;
     let corrected = 0;
     await library.update(() => {
       for (const doc of wrong) {
-        if (this.annotations.isOpen(doc.id)) continue;
+        if (this.#annotationFiles.isOpen(doc.id)) continue;
         doc.highlightCount = counts.get(doc.id) ?? 0;
         corrected++;
       }
     });
     return corrected;
-  }
-
-  get settings(): Low<SettingsFile> {
-    return this.#settings;
-  }
-
-  private get library(): Low<LibraryFile> {
-    return this.#library;
   }
 
   /**
@@ -308,14 +349,14 @@ export class LibraryStorage {
       const { manifest, contents } = await this.backups.readVerified(id);
       const safety = await this.backups.create('before-restore');
       if (!safety) throw new Error('The backup of the current library could not be taken, so nothing was restored.');
-      await Promise.all([this.documents.retireAll(), this.annotations.retireAll(), this.analysis.retireAll()]);
+      await Promise.all([this.#documentFiles.retireAll(), this.#annotationFiles.retireAll(), this.#analysisFiles.retireAll()]);
       await retireFilesUnder(this.dataDir);
       const movedAside = await replaceDataFiles(this.dataDir, contents, safety, this.now(), manifest.id, hooks);
       this.notices.splice(0);
       this.#library = (await openIndex(this.dataDir, this.#recovery, this.now())).db;
       this.#settings = (await openSettings(this.dataDir, this.#recovery, this.now())).db;
       // The flashcards are read again if they were in use; otherwise on their first use, as at start-up.
-      if (this.cards.isOpening) await this.cards.open();
+      if (this.#cardFiles.isOpening) await this.#cardFiles.open();
       await this.#openQuiz();
       const kept = movedAside.length > 0 ? ` ${movedAside.length} file(s) that changed since were moved aside rather than replaced.` : '';
       this.notices.push({
@@ -325,52 +366,6 @@ export class LibraryStorage {
       });
       return safety;
     });
-  }
-
-  listDocuments(): DocumentMeta[] {
-    return this.library.data.documents.map((meta) => ({ ...meta }));
-  }
-
-  /** Throws NotFoundError for an unknown id. */
-  findMeta(id: string): DocumentMeta {
-    const meta = this.library.data.documents.find((doc) => doc.id === id);
-    if (!meta) throw new NotFoundError(`Document ${id}`);
-    return meta;
-  }
-
-  async getDocument(id: string): Promise<LectioDocument> {
-    const meta = this.findMeta(id);
-    const file = await this.documents.get(id);
-    return { ...meta, body: file.data.body };
-  }
-
-  async addDocument(meta: DocumentMeta, body: DocumentBody): Promise<void> {
-    // The index is from a newer Lectio and refuses writes: say so before writing a body it could never list.
-    if (this.#library.adapter instanceof HeldFileAdapter) throw new NewerFileHeldError(path.join(this.dataDir, 'library.json'));
-    const db = await this.documents.get(meta.id);
-    db.data = { schemaVersion: DOCUMENT_SCHEMA_VERSION, id: meta.id, body };
-    // Body first, then the index: a crash between the two leaves an unlisted file, never a listed document without one.
-    await db.write();
-    await this.library.update((data) => {
-      data.documents.push(meta);
-    });
-  }
-
-  async updateMeta(id: string, change: Partial<Omit<DocumentMeta, 'id'>>): Promise<DocumentMeta> {
-    const current = this.findMeta(id);
-    const updated = { ...current, ...change, id };
-    await this.library.update((data) => {
-      data.documents = data.documents.map((doc) => (doc.id === id ? updated : doc));
-    });
-    return updated;
-  }
-
-  async deleteDocument(id: string): Promise<void> {
-    this.findMeta(id);
-    await this.library.update((data) => {
-      data.documents = data.documents.filter((doc) => doc.id !== id);
-    });
-    await Promise.all([this.documents.delete(id), this.annotations.delete(id), this.analysis.delete(id)]);
   }
 
   dismissNotice(id: string): void {
@@ -389,7 +384,7 @@ export class LibraryStorage {
   async #afterIndexRecovered(): Promise<void> {
     const documents = this.#library.data.documents;
     const listed = new Set(documents.map((doc) => doc.id));
-    const found = await findUnlistedDocuments(path.join(this.dataDir, 'documents'), listed, async (id) => (await this.documents.get(id)).data);
+    const found = await findUnlistedDocuments(path.join(this.dataDir, 'documents'), listed, async (id) => (await this.#documentFiles.get(id)).data);
     if (found.length > 0) {
       documents.push(...found);
       this.notices.push({
@@ -406,8 +401,7 @@ export class LibraryStorage {
 
   /** Puts a document's highlight count in the index right after its annotations file was recovered (restored or emptied). */
   async #keepHighlightCount(id: string, count: number): Promise<void> {
-    const meta = this.#library.data.documents.find((doc) => doc.id === id);
-    if (meta && (meta.highlightCount ?? 0) !== count) await this.updateMeta(id, { highlightCount: count });
+    await this.documents.setHighlightCount(id, count);
   }
 }
 

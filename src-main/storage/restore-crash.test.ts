@@ -57,7 +57,7 @@ async function restoreStoppedAt(storage: LibraryStorage, backupId: string, step:
 }
 
 function listedMatchesDisk(storage: LibraryStorage): void {
-  const listed = storage.listDocuments().map((doc) => `${doc.id}.json`).sort();
+  const listed = storage.documents.list().map((doc) => `${doc.id}.json`).sort();
   expect(readdirSync(path.join(storage.dataDir, 'documents')).filter((name) => name.endsWith('.json')).sort()).toEqual(listed);
 }
 
@@ -68,7 +68,7 @@ describe('a restore interrupted by a crash', () => {
     const reopened = await LibraryStorage.open({ dataDir, now: () => new Date('2026-03-04T06:00:00.000Z') });
     opened.push(reopened);
     expect(await snapshot(dataDir)).toEqual(changedFiles);
-    expect(reopened.listDocuments().map((doc) => doc.title)).toContain('Later');
+    expect(reopened.documents.list().map((doc) => doc.title)).toContain('Later');
     listedMatchesDisk(reopened);
     expect(existsSync(path.join(dataDir, RESTORE_STAGING))).toBe(false);
   });
@@ -86,7 +86,7 @@ describe('a restore interrupted by a crash', () => {
     const reopened = await LibraryStorage.open({ dataDir, now: () => new Date('2026-03-04T06:00:00.000Z') });
     opened.push(reopened);
     expect(await snapshot(dataDir)).toEqual(backupFiles);
-    expect(reopened.listDocuments().map((doc) => doc.title)).not.toContain('Later');
+    expect(reopened.documents.list().map((doc) => doc.title)).not.toContain('Later');
     listedMatchesDisk(reopened);
     expect(existsSync(path.join(dataDir, RESTORE_STAGING))).toBe(false);
     expect(existsSync(path.join(dataDir, RESTORE_JOURNAL))).toBe(false);

@@ -83,22 +83,19 @@ export function analysisReader(deps: ServiceDeps): (id: string) => Promise<Analy
   const { storage, options } = deps;
 
   async function engineResult(id: string): Promise<{ result: ExtractionResult; text: string; cached: boolean }> {
-    const doc = await storage.getDocument(id);
+    const doc = await storage.documents.get(id);
     const text = doc.body.text;
-    const file = await storage.analysis.get(id);
-    const cache = file.data.cache;
+    const cache = await storage.analysis.cached(id);
     const fresh = cache && cache.engineVersion === options.extraction.version && cache.referenceDate === doc.publishedDate && cache.textLength === text.length;
     if (fresh) return { result: cache.result, text, cached: true };
     const result = await options.extraction.run(text, doc.publishedDate);
-    file.data = { ...file.data, cache: { engineVersion: result.engineVersion, referenceDate: doc.publishedDate, textLength: text.length, result } };
-    await file.write();
+    await storage.analysis.store(id, { engineVersion: result.engineVersion, referenceDate: doc.publishedDate, textLength: text.length, result });
     return { result, text, cached: false };
   }
 
   return async function view(id: string): Promise<AnalysisView> {
     const { result, text, cached } = await engineResult(id);
-    const annotations = await storage.annotations.get(id);
-    const corrections = annotations.data.corrections;
+    const { corrections } = await storage.annotations.read(id);
     const shown = applyCorrections(text, result, corrections);
     return { documentId: id, cached, ...shown, setAside: setAsideOf(result, corrections, shown) };
   };
@@ -117,11 +114,7 @@ export function analysisMethods(deps: ServiceDeps): AnalysisMethods {
 
     async correctAnalysis({ id, correction }) {
       const shown = await view(id);
-      const annotations = await storage.annotations.get(id);
-      const corrections = withCorrection(annotations.data.corrections, correction, shown);
-      await annotations.update((data) => {
-        data.corrections = corrections;
-      });
+      await storage.annotations.correct(id, (corrections) => withCorrection(corrections, correction, shown));
       return view(id);
     },
   };

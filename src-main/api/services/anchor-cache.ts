@@ -1,13 +1,13 @@
 /**
  * Anchors stored with the annotations, so reading a document does not re-anchor its highlights every time. A
  * highlight is anchored once per version of the document's text (named by a digest of it) and the result kept in the
- * annotations file; a misplaced highlight's fuzzy search can cost milliseconds, and a thousand of them used to hold the
- * service for seconds on every open. Long runs of anchoring give way to other calls now and then.
+ * annotations file (annotation-repository.ts); a misplaced highlight's fuzzy search can cost milliseconds, and a
+ * thousand of them used to hold the service for seconds on every open. Long runs of anchoring give way to other calls
+ * now and then.
  */
 import { createHash } from 'node:crypto';
 import { anchor, type Anchored } from '../../core/anchoring/anchor';
 import type { Highlight } from '../../core/annotations/highlight';
-import type { AnchorCache, AnnotationsFile } from '../../storage/file-schemas';
 
 /** The last text digested per document: a document's text is one string kept in memory, so a reread is free. */
 const digests = new Map<string, { text: string; key: string }>();
@@ -19,11 +19,6 @@ export function textKeyOf(documentId: string, text: string): string {
   const key = `sha256:${createHash('sha256').update(text).digest('hex')}`;
   digests.set(documentId, { text, key });
   return key;
-}
-
-/** The stored anchors when they were made for this text; an empty cache for it otherwise. */
-export function anchorsFor(data: AnnotationsFile, textKey: string): AnchorCache {
-  return data.anchors?.textKey === textKey ? data.anchors : { textKey, at: {} };
 }
 
 /** Work this long without a pause holds up every other call (the service is one event loop), so the loop yields. */
@@ -42,15 +37,4 @@ export async function anchorAll(text: string, highlights: readonly Highlight[]):
     }
   }
   return at;
-}
-
-/** Records anchors in the file (made for `textKey`), dropping those of highlights it no longer holds. */
-export function storeAnchors(data: AnnotationsFile, textKey: string, found: Record<string, Anchored | null>): void {
-  const previous = anchorsFor(data, textKey).at;
-  const at: Record<string, Anchored | null> = {};
-  for (const { id } of data.highlights) {
-    const value = id in found ? found[id] : previous[id];
-    if (value !== undefined) at[id] = value;
-  }
-  data.anchors = { textKey, at };
 }

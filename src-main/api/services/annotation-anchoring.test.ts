@@ -78,7 +78,7 @@ describe('stored anchors', () => {
     const doc = await api.importDocument({ text: TEXT, format: 'text', title: 'Committee' });
     const start = TEXT.indexOf('Marker 5 opens');
     const created = await api.createHighlight({ documentId: doc.id, start, end: start + 14, color: 1 });
-    await storage.annotations.update(doc.id, (data) => {
+    await storage.files.annotations.update(doc.id, (data) => {
       if (data.anchors) data.anchors.textKey = 'sha256:another-text';
     });
     const before = anchorCalls();

@@ -11,7 +11,8 @@ import { inReadingOrder, type ColorLabels, type Highlight } from '../../core/ann
 import { annotationsJson, collectionJson } from '../../core/annotations/web-annotation';
 import { readWebAnnotations } from '../../core/annotations/web-annotation-import';
 import type { AnchoredHighlight, LectioApi } from '../contract';
-import { anchorAll, anchorsFor, storeAnchors, textKeyOf } from './anchor-cache';
+import { anchorsFor } from '../../storage/annotation-repository';
+import { anchorAll, textKeyOf } from './anchor-cache';
 import { placeAnnotations } from './annotation-placement';
 import { InvalidInputError, type ServiceDeps } from './deps';
 
@@ -34,38 +35,19 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
   const { storage, now, newId, exports } = deps;
 
   async function open(documentId: string) {
-    const doc = await storage.getDocument(documentId);
-    const file = await storage.annotations.get(documentId);
+    const doc = await storage.documents.get(documentId);
+    const file = await storage.annotations.read(documentId);
     return { doc, file };
   }
 
-  /**
-   * Applies `change` under the file's lock (so concurrent calls never lose each other's work) and records `anchors`
-   * (found in the text named `textKey`) beside the highlights; returns the highlights as saved.
-   */
-  async function save(
-    documentId: string,
-    change: (highlights: Highlight[]) => Highlight[],
-    textKey: string,
-    anchors: Record<string, Anchored | null> = {},
-  ): Promise<Highlight[]> {
-    const highlights = await storage.annotations.update(documentId, (data) => {
-      data.highlights = change(data.highlights);
-      storeAnchors(data, textKey, anchors);
-      return data.highlights;
-    });
-    await storage.updateMeta(documentId, { highlightCount: highlights.length });
-    return highlights;
-  }
-
-  function find(highlights: Highlight[], id: string): Highlight {
+  function find(highlights: readonly Highlight[], id: string): Highlight {
     const found = highlights.find((highlight) => highlight.id === id);
     if (!found) throw new InvalidInputError(`There is no highlight ${id} on this document.`);
     return found;
   }
 
   function labels(): ColorLabels {
-    const map = storage.settings.data.colorLabels;
+    const map = storage.settings.colorLabels();
     return { 1: map['1'], 2: map['2'], 3: map['3'], 4: map['4'], 5: map['5'] };
   }
 
@@ -73,15 +55,17 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
     async getAnnotations({ documentId }) {
       const { doc, file } = await open(documentId);
       const textKey = textKeyOf(documentId, doc.body.text);
-      const known = anchorsFor(file.data, textKey).at;
-      const missing = file.data.highlights.filter((h) => !(h.id in known));
+      const known = anchorsFor(file, textKey).at;
+      const missing = file.highlights.filter((h) => !(h.id in known));
       if (missing.length > 0) {
         // Anchored once (for this version of the text) and stored, so the next read finds them all here.
         const found = await anchorAll(doc.body.text, missing);
-        await storage.annotations.update(documentId, (data) => storeAnchors(data, textKey, found));
+        await storage.annotations.storeAnchors(documentId, textKey, found);
       }
-      const at = anchorsFor(file.data, textKey).at;
-      return { documentId, documentNote: file.data.documentNote, highlights: file.data.highlights.map((h) => withAnchor(h, at[h.id])) };
+      // Read again: the file as saved, with the anchors just stored.
+      const saved = await storage.annotations.read(documentId);
+      const at = anchorsFor(saved, textKey).at;
+      return { documentId, documentNote: saved.documentNote, highlights: saved.highlights.map((h) => withAnchor(h, at[h.id])) };
     },
 
     async createHighlight({ documentId, start, end, color, note, tags }) {
@@ -96,36 +80,34 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       const at = now().toISOString();
       const highlight: Highlight = { id: newId(), documentId, color, selectors, note: note ?? '', tags: cleanTags(tags ?? []), createdAt: at, updatedAt: at };
       const found = anchor(doc.body.text, selectors);
-      await save(documentId, (highlights) => [...highlights, highlight], textKeyOf(documentId, doc.body.text), { [highlight.id]: found });
+      await storage.annotations.addHighlight(documentId, highlight, textKeyOf(documentId, doc.body.text), found);
       return withAnchor(highlight, found);
     },
 
     async updateHighlight({ documentId, id, ...change }) {
-      const { doc, file } = await open(documentId);
+      const { doc } = await open(documentId);
       const textKey = textKeyOf(documentId, doc.body.text);
       // The change is applied to the highlight as stored when the lock is held, so concurrent edits of one highlight
       // (its colour from one call, its note from another) both survive.
-      const saved = await save(documentId, (highlights) => {
-        const current = find(highlights, id);
-        const updated: Highlight = {
+      const updated = await storage.annotations.editHighlight(documentId, id, (current) => {
+        if (!current) throw new InvalidInputError(`There is no highlight ${id} on this document.`);
+        return {
           ...current,
           ...(change.color === undefined ? {} : { color: change.color }),
           ...(change.note === undefined ? {} : { note: change.note }),
           ...(change.tags === undefined ? {} : { tags: cleanTags(change.tags) }),
           updatedAt: now().toISOString(),
         };
-        return highlights.map((h) => (h.id === id ? updated : h));
       }, textKey);
       // Its selectors did not change, so neither did its anchor; anchored here only if it never was.
-      const updated = find(saved, id);
-      const known = anchorsFor(file.data, textKey).at;
+      const known = anchorsFor(await storage.annotations.read(documentId), textKey).at;
       return withAnchor(updated, id in known ? known[id] : anchor(doc.body.text, updated.selectors));
     },
 
     async deleteHighlight({ documentId, id }) {
       const { doc, file } = await open(documentId);
-      const removed = find(file.data.highlights, id);
-      await save(documentId, (highlights) => highlights.filter((h) => h.id !== id), textKeyOf(documentId, doc.body.text));
+      const removed = find(file.highlights, id);
+      await storage.annotations.deleteHighlight(documentId, id, textKeyOf(documentId, doc.body.text));
       return removed;
     },
 
@@ -133,24 +115,22 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       const { doc } = await open(documentId);
       if (highlight.documentId !== documentId) throw new InvalidInputError('That highlight belongs to another document.');
       const found = anchor(doc.body.text, highlight.selectors);
-      await save(documentId, (highlights) => [...highlights.filter((h) => h.id !== highlight.id), highlight], textKeyOf(documentId, doc.body.text), { [highlight.id]: found });
+      await storage.annotations.restoreHighlight(documentId, highlight, textKeyOf(documentId, doc.body.text), found);
       return withAnchor(highlight, found);
     },
 
     async setDocumentNote({ documentId, note }) {
-      const { file } = await open(documentId);
-      await file.update((data) => {
-        data.documentNote = note;
-      });
+      await open(documentId);
+      await storage.annotations.setDocumentNote(documentId, note);
       return { documentNote: note };
     },
 
     async exportAnnotations({ documentId, format }) {
       const { doc, file } = await open(documentId);
-      const highlights = [...file.data.highlights];
+      const highlights = [...file.highlights];
       if (format === 'markdown') {
         const labelled = labels();
-        const known = anchorsFor(file.data, textKeyOf(documentId, doc.body.text)).at;
+        const known = anchorsFor(file, textKeyOf(documentId, doc.body.text)).at;
         const startOf = (h: Highlight) => (h.id in known ? known[h.id] : anchor(doc.body.text, h.selectors))?.start ?? h.selectors[0].start;
         // Two passes: where each highlight anchors now (for reading order), then its section of the file.
         return exports.run({ items: highlights.length, passes: 2 }, async (run) => {
@@ -174,16 +154,13 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
         throw new InvalidInputError('That file is not JSON: Lectio imports highlights from W3C Web Annotation JSON files.');
       }
       const read = readWebAnnotations(parsed);
-      const library = storage.listDocuments();
+      const library = storage.documents.list();
       const placed = placeAnnotations(read.annotations, { documentId, text: doc.body.text, library, attachUnmatched: attachUnmatched === true });
-      const existing = new Set(file.data.highlights.flatMap((h) => (h.foreignId === undefined ? [h.id] : [h.id, h.foreignId])));
+      const existing = new Set(file.highlights.flatMap((h) => (h.foreignId === undefined ? [h.id] : [h.id, h.foreignId])));
       const fresh = placed.here.filter((h) => !existing.has(h.id)).map((h): Highlight => ({ ...h, documentId }));
       if (fresh.length > 0) {
         const found = await anchorAll(doc.body.text, fresh);
-        await save(documentId, (highlights) => {
-          const here = new Set(highlights.map((h) => h.id));
-          return [...highlights, ...fresh.filter((h) => !here.has(h.id))];
-        }, textKeyOf(documentId, doc.body.text), found);
+        await storage.annotations.importHighlights(documentId, fresh, textKeyOf(documentId, doc.body.text), found);
       }
       const titleOf = (id: string) => library.find((d) => d.id === id)?.title ?? id;
       return {

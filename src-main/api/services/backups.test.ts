@@ -67,7 +67,7 @@ describe('backups', () => {
     const later = await api.importDocument({ text: 'An article added after the backup.', format: 'text' });
     await api.setDocumentNote({ documentId, note: 'changed after the backup' });
     await api.updateSettings({ colorLabels: { '1': 'Later', '2': 'A', '3': 'B', '4': 'C', '5': 'D' } });
-    const staleAnnotations = await storage.annotations.get(documentId);
+    const staleAnnotations = await storage.files.annotations.get(documentId);
 
     const { restored, safety } = await api.restoreBackup({ id: backup.id });
     expect(restored.id).toBe(backup.id);

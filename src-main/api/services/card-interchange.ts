@@ -14,11 +14,10 @@ function fileStem(title: string): string {
 }
 
 export function interchangeMethods(context: CardContext): InterchangeMethods {
-  const { store } = context;
   return {
     async exportCards({ documentId }) {
-      const cards = store.cards.filter((card) => documentId === undefined || card.source?.documentId === documentId);
-      const title = documentId === undefined ? null : context.deps.storage.findMeta(documentId).title;
+      const cards = context.cards.all().filter((card) => documentId === undefined || card.source?.documentId === documentId);
+      const title = documentId === undefined ? null : context.deps.storage.documents.meta(documentId).title;
       const fileName = `${title ? fileStem(title) : 'lectio'}-anki.txt`;
       // A card at a time: its passage re-anchored where it is now, then its line of the file.
       return context.deps.exports.run({ items: cards.length }, async (run) => {
@@ -32,11 +31,8 @@ export function interchangeMethods(context: CardContext): InterchangeMethods {
 
     async importCards({ content }) {
       const parsed = parseAnkiText(content);
-      const plan = planImport(store.cards, parsed.notes, { now: context.deps.now(), newId: context.deps.newId });
-      if (plan.created.length > 0 || plan.updated.length > 0) {
-        const updated = new Map(plan.updated.map((card) => [card.id, card]));
-        await store.updateCards((cards) => [...cards.map((card) => updated.get(card.id) ?? card), ...plan.created]);
-      }
+      const plan = planImport(context.cards.all(), parsed.notes, { now: context.deps.now(), newId: context.deps.newId });
+      await context.cards.importCards(plan.updated, plan.created);
       return { created: plan.created.length, updated: plan.updated.length, unchanged: plan.unchanged, errors: [...parsed.errors, ...plan.errors] };
     },
   };

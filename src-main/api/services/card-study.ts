@@ -14,7 +14,7 @@ import { InvalidInputError } from './deps';
 type StudyMethods = Pick<LectioApi, 'getReviewQueue' | 'gradeCard' | 'undoGrade' | 'getCardStats' | 'getDueCounts'>;
 
 export function studyMethods(context: CardContext): StudyMethods {
-  const { store } = context;
+  const { reviews } = context;
   const now = () => context.deps.now();
 
   /**
@@ -28,7 +28,7 @@ export function studyMethods(context: CardContext): StudyMethods {
       now: at,
       dayOf,
       newPerDay: settings.newPerDay,
-      newSeenToday: newSeenOn(store.reviews, dayOf(at), dayOf),
+      newSeenToday: newSeenOn(reviews.all(), dayOf(at), dayOf),
       // Only a step due within the minute is shown early: a card graded a moment ago should not come straight back
       // (Anki's 20 minutes would), so the session ends saying when it is due, and the Review screen reloads then.
       learnAheadMs: 60_000,
@@ -47,7 +47,7 @@ export function studyMethods(context: CardContext): StudyMethods {
           return { ...(await context.view(card, schedule)), options };
         }),
       );
-      return { cards, newWaiting: queue.newWaiting, nextDue: queue.nextDue, totalCards: store.cards.length, counts: queueCounts(queue) };
+      return { cards, newWaiting: queue.newWaiting, nextDue: queue.nextDue, totalCards: context.cards.all().length, counts: queueCounts(queue) };
     },
 
     async gradeCard({ id, grade, shown }) {
@@ -63,22 +63,22 @@ export function studyMethods(context: CardContext): StudyMethods {
         throw new InvalidInputError('The intervals changed since this card was shown (a new study day began, or the card was graded elsewhere): look at the buttons again, then grade.');
       }
       const record: ReviewRecord = { id: context.deps.newId(), cardId: id, grade, reviewedAt: at.toISOString(), zone: context.zone(), previous, next };
-      await store.appendReview(record);
+      await reviews.recordReview(record);
       return { reviewId: record.id, card: await context.view(card, record.next) };
     },
 
     async undoGrade({ reviewId }) {
-      const record = store.reviews.find((review) => review.id === reviewId);
+      const record = reviews.find(reviewId);
       if (!record) throw new InvalidInputError('That grade is no longer in the review log.');
-      if (store.latestReview(record.cardId)?.id !== reviewId) throw new InvalidInputError('Only the latest grade of a card can be undone.');
+      if (reviews.latest(record.cardId)?.id !== reviewId) throw new InvalidInputError('Only the latest grade of a card can be undone.');
       const card = context.find(record.cardId);
-      await store.removeReview(reviewId);
+      await reviews.undoReview(reviewId);
       return context.view(card);
     },
 
     async getCardStats() {
       const at = now();
-      const stats = cardStats(context.scheduled(), store.reviews, { now: at, dayOf: context.dayOf() });
+      const stats = cardStats(context.scheduled(), reviews.all(), { now: at, dayOf: context.dayOf() });
       return { ...stats, desiredRetention: context.reviewSettings().desiredRetention, now: queueCounts(queueAt(at)) };
     },
 

@@ -8,7 +8,6 @@ import type { DayOf } from '../../core/cards/days';
 import type { ScheduledCard } from '../../core/cards/queue';
 import { readerDayOf, type ReaderDay } from '../../core/cards/reader-day';
 import { Scheduler } from '../../core/cards/schedule';
-import { DEFAULT_REVIEW_SETTINGS } from '../../storage/file-schemas';
 import { NotFoundError } from '../../storage/library-storage';
 import type { CardSourceView, CardView, ReviewSettings } from '../cards-contract';
 import { InvalidInputError, readerZone, type ServiceDeps } from './deps';
@@ -16,12 +15,16 @@ import { InvalidInputError, readerZone, type ServiceDeps } from './deps';
 export class CardContext {
   constructor(readonly deps: ServiceDeps) {}
 
-  get store() {
+  get cards() {
     return this.deps.storage.cards;
   }
 
+  get reviews() {
+    return this.deps.storage.reviews;
+  }
+
   reviewSettings(): ReviewSettings {
-    return { ...DEFAULT_REVIEW_SETTINGS, ...this.deps.storage.settings.data.review };
+    return this.deps.storage.settings.review();
   }
 
   /**
@@ -47,18 +50,18 @@ export class CardContext {
 
   /** Throws InvalidInputError for an unknown id (a card deleted in another window, say). */
   find(id: string): StoredCard {
-    const card = this.store.findCard(id);
+    const card = this.cards.find(id);
     if (!card) throw new InvalidInputError(`There is no card ${id}; it may have been deleted.`);
     return card;
   }
 
   schedule(card: StoredCard, scheduler: Scheduler = this.scheduler()): ScheduleState {
-    return this.store.latestReview(card.id)?.next ?? scheduler.initial(new Date(card.createdAt));
+    return this.reviews.latest(card.id)?.next ?? scheduler.initial(new Date(card.createdAt));
   }
 
   scheduled(): ScheduledCard[] {
     const scheduler = this.scheduler();
-    return this.store.cards.map((card) => ({ card, schedule: this.schedule(card, scheduler) }));
+    return this.cards.all().map((card) => ({ card, schedule: this.schedule(card, scheduler) }));
   }
 
   async view(card: StoredCard, schedule: ScheduleState = this.schedule(card)): Promise<CardView> {
@@ -82,7 +85,7 @@ export class CardContext {
     let title: string | null = null;
     let text: string | null = null;
     try {
-      const doc = await this.deps.storage.getDocument(stored.documentId);
+      const doc = await this.deps.storage.documents.get(stored.documentId);
       title = doc.title;
       text = doc.body.text;
     } catch (error) {

@@ -8,7 +8,7 @@ import { anchor } from '../../core/anchoring/anchor';
 import { InvalidRangeError, describe } from '../../core/anchoring/describe';
 import type { HighlightSelectors } from '../../core/anchoring/selectors';
 import type { StoredCard } from '../../core/cards/card';
-import type { CardStore } from '../../storage/card-store';
+import type { CardRepository } from '../../storage/card-repository';
 import { clozeFromHighlight, coversWholeSentences } from '../../core/cards/cloze-from-highlight';
 import type { EngineTerms } from '../../core/cards/key-term';
 import type { ExtractionResult } from '../../core/extract/types';
@@ -56,7 +56,7 @@ function requireContent(card: Pick<StoredCard, 'kind' | 'front' | 'back'>): void
  * `methods`, each waiting first for the card files to be open: they are read on first use, not at start-up. Once they
  * are open a call goes straight through, in the same turn as before (an export registers itself at once, say).
  */
-function afterOpening<T extends object>(methods: T, store: CardStore): T {
+function afterOpening<T extends object>(methods: T, store: CardRepository): T {
   const entries = Object.entries(methods).map(([name, method]) => {
     const call = method as (input: unknown) => Promise<unknown>;
     return [name, (input: unknown) => (store.isReady ? call(input) : store.ready().then(() => call(input)))];
@@ -81,7 +81,7 @@ function engineTerms(analysis: Pick<ExtractionResult, 'actors' | 'dates'>): Engi
 function cardMethodsOf(deps: ServiceDeps): CardMethods {
   const context = new CardContext(deps);
   const analysisOf = analysisReader(deps);
-  const { store } = context;
+  const { cards } = context;
   const { storage, now, newId } = deps;
 
   function blank(change: Pick<StoredCard, 'kind' | 'front' | 'back'> & Partial<StoredCard>): StoredCard {
@@ -91,28 +91,28 @@ function cardMethodsOf(deps: ServiceDeps): CardMethods {
 
   async function add(card: StoredCard) {
     requireContent(card);
-    await store.updateCards((cards) => [...cards, card]);
+    await cards.add(card);
     return context.view(card);
   }
 
   return {
-    listCards: () => Promise.all(store.cards.map((card) => context.view(card))),
+    listCards: () => Promise.all(cards.all().map((card) => context.view(card))),
 
     async createCard(input) {
       const front = input.kind === 'cloze' ? input.cloze : input.front;
       let source: StoredCard['source'] = null;
       if (input.source) {
-        const doc = await storage.getDocument(input.source.documentId);
+        const doc = await storage.documents.get(input.source.documentId);
         source = { documentId: doc.id, selectors: selectorsFor(doc.body.text, input.source.start, input.source.end) };
       }
       return add(blank({ kind: input.kind, front, back: input.back ?? '', tags: cleanCardTags(input.tags ?? []), source }));
     },
 
     async createCardFromHighlight({ documentId, highlightId }) {
-      const existing = store.cards.find((card) => card.highlightId === highlightId);
+      const existing = cards.madeFromHighlight(highlightId);
       if (existing) return { card: await context.view(existing), created: false };
-      const doc = await storage.getDocument(documentId);
-      const highlight = (await storage.annotations.get(documentId)).data.highlights.find((h) => h.id === highlightId);
+      const doc = await storage.documents.get(documentId);
+      const highlight = (await storage.annotations.read(documentId)).highlights.find((h) => h.id === highlightId);
       if (!highlight) throw new InvalidInputError(`There is no highlight ${highlightId} on this document.`);
       const text = doc.body.text;
       const at = anchor(text, highlight.selectors);
@@ -147,20 +147,20 @@ function cardMethodsOf(deps: ServiceDeps): CardMethods {
         updatedAt: now().toISOString(),
       };
       requireContent(updated);
-      await store.updateCards((cards) => cards.map((card) => (card.id === id ? updated : card)));
+      await cards.replace(updated);
       return context.view(updated);
     },
 
     async deleteCard({ id }) {
       const removed = context.find(id);
       // The card's reviews stay in the log: they are history (and statistics), and they let an undo restore its schedule.
-      await store.updateCards((cards) => cards.filter((card) => card.id !== id));
+      await cards.delete(removed);
       return removed;
     },
 
     async restoreCard({ card }) {
       requireContent(card);
-      await store.updateCards((cards) => [...cards.filter((c) => c.id !== card.id), card]);
+      await cards.restore(card);
       return context.view(card);
     },
 

@@ -23,9 +23,18 @@ export interface ServiceOptions {
   webLimits?: FetchLimits;
 }
 
+/**
+ * What of storage the service uses: the repositories (one per kind of record, each write reported to the change feed),
+ * the backups, and the library's notices. Not its data files: no service reads or writes one directly.
+ */
+export type ServiceStorage = Pick<
+  LibraryStorage,
+  'documents' | 'annotations' | 'analysis' | 'cards' | 'reviews' | 'quiz' | 'settings' | 'backups' | 'restoreBackup' | 'notices' | 'dismissNotice' | 'dataDir'
+>;
+
 export interface ServiceDeps {
   options: ServiceOptions;
-  storage: LibraryStorage;
+  storage: ServiceStorage;
   now: () => Date;
   newId: () => string;
   /** The export under way (annotations or cards): one at a time, with progress and cancel. */

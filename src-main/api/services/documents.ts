@@ -58,11 +58,11 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
     },
 
     async listDocuments() {
-      return storage.listDocuments().map(summarise);
+      return storage.documents.list().map(summarise);
     },
 
     async getDocument({ id }) {
-      return storage.getDocument(id);
+      return storage.documents.get(id);
     },
 
     async importDocument(given) {
@@ -78,7 +78,7 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
         wordCount: countWords(body.text),
         origin: input.fileName ?? 'paste',
       };
-      await storage.addDocument(meta, body);
+      await storage.documents.add(meta, body);
       return summarise(meta);
     },
 
@@ -104,17 +104,17 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
         origin: new URL(article.url).hostname,
         url: article.url,
       };
-      await storage.addDocument(meta, article.body);
+      await storage.documents.add(meta, article.body);
       return summarise(meta);
     },
 
     async updateDocument({ id, ...change }) {
       const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
-      return summarise(await storage.updateMeta(id, defined));
+      return summarise(await storage.documents.updateMeta(id, defined));
     },
 
     async deleteDocument({ id }) {
-      await storage.deleteDocument(id);
+      await storage.documents.delete(id);
       return { id };
     },
 
@@ -129,7 +129,7 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
 export async function seedNewLibrary(storage: LibraryStorage, sample: SampleArticle, now: () => Date): Promise<void> {
   if (!storage.isNew) return;
   const body = importPlainText(sample.text);
-  await storage.addDocument(
+  await storage.documents.add(
     {
       id: 'sample',
       title: sample.title,

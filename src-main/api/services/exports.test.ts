@@ -44,7 +44,7 @@ async function library() {
     if (i % 50 === 0) selectors[1] = { ...selectors[1], exact: `vanished words ${i}` };
     return { id: `h${i}`, documentId: doc.id, color: ((i % 5) + 1) as HighlightColor, selectors, note: NOTES[i % NOTES.length] ?? '', tags: TAGS[i % TAGS.length] ?? [], createdAt: at(i), updatedAt: at(i + 1) };
   });
-  await storage.annotations.update(doc.id, (data) => {
+  await storage.files.annotations.update(doc.id, (data) => {
     data.highlights = highlights;
   });
   const cards: StoredCard[] = Array.from({ length: COUNT }, (_, i) => {
@@ -53,7 +53,7 @@ async function library() {
     const source = i % 10 === 3 ? null : i % 10 === 7 ? { documentId: gone.id, selectors: describeRange('A document that will be deleted.', 2, 10) } : { documentId: doc.id, selectors: describeRange(TEXT, start, start + sentence.length) };
     return { id: `c${i}`, kind: i % 2 ? 'cloze' : 'basic', front: i % 2 ? `The {{c1::council}} met ${i}` : `Question ${i}\n"quoted"`, back: NOTES[i % NOTES.length] ?? '', tags: TAGS[i % TAGS.length] ?? [], source, highlightId: null, color: null, suspended: false, guid: i % 11 ? null : `foreign-${i}`, createdAt: at(i), updatedAt: at(i) };
   });
-  await storage.cards.updateCards(() => cards);
+  await storage.files.cards.updateCards(() => cards);
   await api.deleteDocument({ id: gone.id });
   return { ...made, documentId: doc.id };
 }
@@ -87,8 +87,8 @@ describe('exports in chunks', () => {
     const expectedMine = toAnkiText(mine.map((view) => ({ card: view.card, documentTitle: view.source?.documentTitle ?? null, passage: view.source?.passage ?? null })));
     expect(await api.exportCards({ documentId })).toEqual({ fileName: 'Council-the-long-one-anki.txt', mimeType: 'text/plain', content: expectedMine });
 
-    const doc = await storage.getDocument(documentId);
-    const highlights = (await storage.annotations.get(documentId)).data.highlights;
+    const doc = await storage.documents.get(documentId);
+    const highlights = (await storage.files.annotations.get(documentId)).data.highlights;
     const labels = { 1: 'Key point', 2: 'Actor', 3: 'Date or event', 4: 'Question', 5: 'Disagree' } as const;
     const positions = new Map(highlights.map((h) => [h.id, anchor(doc.body.text, h.selectors)?.start ?? h.selectors[0].start]));
     const markdown = await api.exportAnnotations({ documentId, format: 'markdown' });

@@ -80,14 +80,13 @@ function summarise(session: QuizSessionRecord): QuizSessionSummary {
 export function quizMethods(deps: ServiceDeps): QuizMethods {
   const { storage, now, newId } = deps;
   const analysisOf = analysisReader(deps);
-  const quiz = () => storage.quiz.db;
 
   /** Names and dates from every other article already analysed: distractors of the right kind when one article has few. */
   async function libraryPool(exclude: Set<string>): Promise<QuizPool> {
     const pool: QuizPool = { actors: [], dates: [] };
-    for (const meta of storage.listDocuments()) {
+    for (const meta of storage.documents.list()) {
       if (exclude.has(meta.id)) continue;
-      const cached = (await storage.analysis.get(meta.id)).data.cache?.result;
+      const cached = (await storage.analysis.cached(meta.id))?.result;
       if (!cached) continue;
       pool.actors.push(...cached.actors.map((a) => ({ name: a.name, type: a.type, roles: a.roles })));
       pool.dates.push(...cached.dates.map((d) => ({ value: d.value, precision: d.precision })));
@@ -98,13 +97,13 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
   async function questionsFor(request: QuizRequest, seed: string): Promise<SessionQuestion[]> {
     const ids = [...new Set(request.documentIds)];
     const pool = await libraryPool(new Set(ids));
-    const hidden = new Set(quiz().data.hidden);
+    const hidden = new Set(storage.quiz.hidden());
     const perDocument = request.count ? Math.ceil(request.count / ids.length) : undefined;
     const all: SessionQuestion[] = [];
     for (const id of ids) {
-      const doc = await storage.getDocument(id);
+      const doc = await storage.documents.get(id);
       const analysis = await analysisOf(id);
-      const highlights = (await storage.annotations.get(id)).data.highlights.map((h) => ({ start: h.selectors[0].start, end: h.selectors[0].end, note: h.note }));
+      const highlights = (await storage.annotations.read(id)).highlights.map((h) => ({ start: h.selectors[0].start, end: h.selectors[0].end, note: h.note }));
       // The generator picks a balanced set when given a count; ask for enough extra to replace hidden questions.
       const options = {
         seed: `${seed}:${id}`,
@@ -122,7 +121,7 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
   }
 
   function findSession(id: string): QuizSessionRecord {
-    const session = quiz().data.sessions.find((s) => s.id === id);
+    const session = storage.quiz.session(id);
     if (!session) throw new InvalidInputError(`There is no quiz session ${id}.`);
     return session;
   }
@@ -138,9 +137,7 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       const questions = await questionsFor(request, seed);
       if (questions.length === 0) throw new InvalidInputError('These articles gave no questions of the kinds chosen. Try other kinds or another article.');
       const session: QuizSessionRecord = { id: newId(), startedAt: now().toISOString(), zone: readerZone(), finishedAt: null, seed, documentIds: [...new Set(request.documentIds)], questions, answers: [] };
-      await quiz().update((data) => {
-        data.sessions.push(session);
-      });
+      await storage.quiz.startSession(session);
       return session;
     },
 
@@ -150,25 +147,20 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       if (!question) throw new InvalidInputError('That question is not part of this session.');
       if (session.answers.some((a) => a.questionId === questionId)) throw new InvalidInputError('That question was already answered.');
       const result = matchAnswer(question, given);
-      await quiz().update((data) => {
-        data.sessions.find((s) => s.id === sessionId)?.answers.push({
-          questionId, given, correct: result.correct, at: now().toISOString(), ...(result.credit ? { credit: result.credit } : {}),
-        });
+      await storage.quiz.recordAnswer(sessionId, {
+        questionId, given, correct: result.correct, at: now().toISOString(), ...(result.credit ? { credit: result.credit } : {}),
       });
       return { correct: result.correct, expected: result.expected, ...(result.credit ? { credit: result.credit } : {}) };
     },
 
     async finishQuiz({ sessionId }) {
       findSession(sessionId);
-      await quiz().update((data) => {
-        const session = data.sessions.find((s) => s.id === sessionId);
-        if (session && !session.finishedAt) session.finishedAt = now().toISOString();
-      });
+      await storage.quiz.finishSession(sessionId, now().toISOString());
       return summarise(findSession(sessionId));
     },
 
     async listQuizSessions() {
-      return quiz().data.sessions.map(summarise).reverse();
+      return storage.quiz.sessions().map(summarise).reverse();
     },
 
     async getQuizSession({ id }) {
@@ -185,24 +177,16 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       if (change && question) {
         const shown = await analysisOf(question.documentId);
         if (stillShown(shown, change)) {
-          const annotations = await storage.annotations.get(question.documentId);
-          const corrections = withCorrection(annotations.data.corrections, change, shown);
-          await annotations.update((data) => {
-            data.corrections = corrections;
-          });
+          await storage.annotations.correct(question.documentId, (corrections) => withCorrection(corrections, change, shown));
           corrected = describe(shown, change);
         }
       }
-      await quiz().update((data) => {
-        if (!data.hidden.includes(questionId)) data.hidden.push(questionId);
-        if (!reason) return;
-        const record = {
-          questionId, reason, at: now().toISOString(),
-          ...(question ? { documentId: question.documentId } : {}), ...(corrected ? { corrected } : {}),
-        };
-        data.reasons = [...(data.reasons ?? []).filter((r) => r.questionId !== questionId), record];
-      });
-      return { hidden: quiz().data.hidden.length, ...(corrected ? { corrected } : {}) };
+      const record = reason ? {
+        questionId, reason, at: now().toISOString(),
+        ...(question ? { documentId: question.documentId } : {}), ...(corrected ? { corrected } : {}),
+      } : undefined;
+      await storage.quiz.hideQuestion(questionId, record);
+      return { hidden: storage.quiz.hidden().length, ...(corrected ? { corrected } : {}) };
     },
   };
 }

@@ -14,18 +14,18 @@ export function searchMethods(deps: ServiceDeps): SearchMethods {
   const index = new LibraryIndex();
 
   async function refresh(): Promise<void> {
-    const listed = storage.listDocuments();
+    const listed = storage.documents.list();
     const ids = new Set(listed.map((meta) => meta.id));
     for (const id of index.documents()) if (!ids.has(id) && id !== CARDS_GROUP) index.removeDocument(id);
     for (const meta of listed) {
-      const annotations = (await storage.annotations.get(meta.id)).data;
+      const annotations = await storage.annotations.read(meta.id);
       const signature = documentSignature(meta, annotations.highlights, annotations.documentNote);
       if (index.isCurrent(meta.id, signature)) continue;
-      const doc = await storage.getDocument(meta.id);
+      const doc = await storage.documents.get(meta.id);
       index.replaceDocument(meta.id, signature, documentEntries(doc, annotations.highlights, annotations.documentNote));
     }
     await storage.cards.ready();
-    const cards = storage.cards.cards;
+    const cards = storage.cards.all();
     const titles = new Map(listed.map((meta) => [meta.id, meta.title]));
     const signature = `${cardsSignature(cards)}|${[...titles.values()].join('|')}`;
     if (!index.isCurrent(CARDS_GROUP, signature)) index.replaceDocument(CARDS_GROUP, signature, cardEntries(cards, (id) => titles.get(id) ?? null));

@@ -1,0 +1,103 @@
+/**
+ * The library's documents: their details in the index (`library.json`, which the Library screen reads) and each one's
+ * text in its own file (`documents/<id>.json`). Adding, editing and deleting go through `#save`, which reports each
+ * to the change feed once it is on disk.
+ */
+import path from 'node:path';
+import type { Low } from 'lowdb';
+import type { DocumentBody, DocumentMeta, LectioDocument } from '../core/model';
+import type { ChangeFeed, StorageChange } from './change-feed';
+import { DOCUMENT_SCHEMA_VERSION, type DocumentFile, type LibraryFile } from './file-schemas';
+import { HeldFileAdapter, NewerFileHeldError } from './json-store';
+import { NotFoundError } from './not-found-error';
+import type { PerDocumentStore } from './per-document-store';
+
+export interface DocumentFiles {
+  dataDir: string;
+  /** The index; looked up on every call, since restoring a backup replaces it. */
+  index: () => Low<LibraryFile>;
+  bodies: PerDocumentStore<DocumentFile>;
+  /** Removed with the document: its other per-document files. */
+  dependents: readonly Pick<PerDocumentStore<never>, 'delete'>[];
+}
+
+export class DocumentRepository {
+  constructor(
+    private readonly files: DocumentFiles,
+    private readonly feed: ChangeFeed,
+  ) {}
+
+  /** Every document's details, in the order they were added (copies: changing one changes nothing stored). */
+  list(): DocumentMeta[] {
+    return this.files.index().data.documents.map((meta) => ({ ...meta }));
+  }
+
+  /** Throws NotFoundError for an unknown id. */
+  meta(id: string): Readonly<DocumentMeta> {
+    const meta = this.files.index().data.documents.find((doc) => doc.id === id);
+    if (!meta) throw new NotFoundError(`Document ${id}`);
+    return meta;
+  }
+
+  /** The document with its text; throws NotFoundError for an unknown id. */
+  async get(id: string): Promise<LectioDocument> {
+    const meta = this.meta(id);
+    const file = await this.files.bodies.get(id);
+    return { ...meta, body: file.data.body };
+  }
+
+  /** Stores a new document: its text first, then its entry in the index. */
+  async add(meta: DocumentMeta, body: DocumentBody): Promise<void> {
+    await this.#save([{ kind: 'document', id: meta.id, documentId: meta.id, op: 'put' }], async () => {
+      // The index is from a newer Lectio and refuses writes: say so before writing a body it could never list.
+      if (this.files.index().adapter instanceof HeldFileAdapter) throw new NewerFileHeldError(path.join(this.files.dataDir, 'library.json'));
+      const db = await this.files.bodies.get(meta.id);
+      db.data = { schemaVersion: DOCUMENT_SCHEMA_VERSION, id: meta.id, body };
+      // Body first, then the index: a crash between the two leaves an unlisted file, never a listed document without one.
+      await db.write();
+      await this.files.index().update((data) => {
+        data.documents.push(meta);
+      });
+    });
+  }
+
+  /** Changes a document's details; returns them as saved. Throws NotFoundError for an unknown id. */
+  async updateMeta(id: string, change: Partial<Omit<DocumentMeta, 'id'>>): Promise<DocumentMeta> {
+    return this.#save([{ kind: 'document', id, documentId: id, op: 'put' }], () => this.#changeMeta(id, change));
+  }
+
+  /**
+   * Keeps the index's count of a document's highlights, which the Library screen shows, in step with its annotations
+   * file. Not reported to the change feed: the count is derived from the highlights, whose own changes are.
+   */
+  async setHighlightCount(id: string, count: number): Promise<void> {
+    const meta = this.files.index().data.documents.find((doc) => doc.id === id);
+    if (meta && (meta.highlightCount ?? 0) !== count) await this.#save([], () => this.#changeMeta(id, { highlightCount: count }));
+  }
+
+  /** Removes a document from the index, then its files. Throws NotFoundError for an unknown id. */
+  async delete(id: string): Promise<void> {
+    await this.#save([{ kind: 'document', id, documentId: id, op: 'delete' }], async () => {
+      this.meta(id);
+      await this.files.index().update((data) => {
+        data.documents = data.documents.filter((doc) => doc.id !== id);
+      });
+      await Promise.all([this.files.bodies.delete(id), ...this.files.dependents.map((store) => store.delete(id))]);
+    });
+  }
+
+  async #changeMeta(id: string, change: Partial<Omit<DocumentMeta, 'id'>>): Promise<DocumentMeta> {
+    const updated = { ...this.meta(id), ...change, id };
+    await this.files.index().update((data) => {
+      data.documents = data.documents.map((doc) => (doc.id === id ? updated : doc));
+    });
+    return updated;
+  }
+
+  /** The one place a document's write is made and reported: the changes are announced only once it is saved. */
+  async #save<R>(changes: StorageChange[], write: () => Promise<R>): Promise<R> {
+    const result = await write();
+    this.feed.emit(changes);
+    return result;
+  }
+}

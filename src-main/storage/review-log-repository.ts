@@ -1,0 +1,49 @@
+/**
+ * The review log (`reviews.json`, through the card store): one record appended per grade, so a card's schedule is the
+ * `next` state of its latest review, and undoing a grade removes its record. Both writes go through `#write`, which
+ * reports them to the change feed; the log merges as a union when synced, since a record is never edited.
+ */
+import type { ReviewRecord } from '../core/cards/card';
+import type { CardStore } from './card-store';
+import type { ChangeFeed } from './change-feed';
+
+export class ReviewLogRepository {
+  constructor(
+    private readonly store: CardStore,
+    private readonly feed: ChangeFeed,
+  ) {}
+
+  /** Every review, oldest first (the stored log: read it, change it only through the methods below). */
+  all(): readonly ReviewRecord[] {
+    return this.store.reviews;
+  }
+
+  find(id: string): ReviewRecord | undefined {
+    return this.store.reviews.find((review) => review.id === id);
+  }
+
+  /** The card's latest review, whose `next` state is its schedule; undefined for a card never studied. */
+  latest(cardId: string): ReviewRecord | undefined {
+    return this.store.latestReview(cardId);
+  }
+
+  /** Appends a grade's record. */
+  async recordReview(record: ReviewRecord): Promise<void> {
+    await this.#write(record.id, 'put', async () => {
+      await this.store.appendReview(record);
+      return true;
+    });
+  }
+
+  /** Removes a grade's record (undo): the card's schedule falls back to its previous review. Returns false if absent. */
+  undoReview(id: string): Promise<boolean> {
+    return this.#write(id, 'delete', () => this.store.removeReview(id));
+  }
+
+  /** The one place the log is changed: `write` saves it and says whether it changed anything; a change is reported. */
+  async #write(id: string, op: 'put' | 'delete', write: () => Promise<boolean>): Promise<boolean> {
+    const changed = await write();
+    if (changed) this.feed.emit([{ kind: 'review', id, documentId: null, op }]);
+    return changed;
+  }
+}
