@@ -34,5 +34,25 @@ export function recognizeDates(sentence: Sentence): DateHit[] {
   for (const h of found) {
     if (!kept.some((k) => k.start < h.end && h.start < k.end)) kept.push({ start: h.start, end: h.end, text: h.text, spec: h.spec });
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return withWeekdaysJoined(kept.sort((a, b) => a.start - b.start), sentence);
+}
+
+/**
+ * "Sunday, Oct. 6" and "Saturday 9 May" are one date, not a weekday and a date: resolved apart, the weekday was counted
+ * from the publication week and landed on another day. The joined date keeps the weekday to choose its year by.
+ */
+function withWeekdaysJoined(hits: DateHit[], sentence: Sentence): DateHit[] {
+  const out: DateHit[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const w = hits[i];
+    const d = hits[i + 1];
+    if (w && d && w.spec.kind === 'weekday' && w.spec.direction === null && /^\p{L}+$/u.test(w.text)
+      && d.spec.kind === 'calendar' && d.spec.fields.month !== undefined && d.spec.fields.day !== undefined
+      && /^,?\s+(?:the\s+)?$/.test(sentence.text.slice(w.end - sentence.start, d.start - sentence.start))) {
+      const text = sentence.text.slice(w.start - sentence.start, d.end - sentence.start);
+      out.push({ start: w.start, end: d.end, text, spec: { kind: 'calendar', fields: { ...d.spec.fields, weekday: w.spec.weekday } } });
+      i++;
+    } else if (w) out.push(w);
+  }
+  return out;
 }

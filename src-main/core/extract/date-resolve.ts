@@ -35,10 +35,23 @@ function yearFor(month: number, day: number | undefined, a: Anchor, tense: Event
   return a.year;
 }
 
+/**
+ * The year, of `year` and the ones either side, in which month/day falls on `weekday` ("Sunday, Oct. 6"); `year` itself
+ * when none does or when it already does. Each date falls on a given weekday every five to eleven years, so at most one
+ * neighbour can match.
+ */
+function yearByWeekday(year: number, month: number, day: number, weekday: number): number {
+  for (const y of [year, year - 1, year + 1]) if (day <= daysInMonth(y, month) && weekdayOf({ year: y, month, day }) === weekday) return y;
+  return year;
+}
+
 function fieldsValue(f: Fields, a: Anchor, tense: EventStatus, yearHint?: number | null): Resolution {
   let year: number | null = f.year ?? yearHint ?? null;
   if (year === null && f.yearOffset !== undefined) year = a.year === null ? null : a.year + f.yearOffset;
-  if (year === null && f.month !== undefined) year = yearFor(f.month, f.day, a, tense);
+  if (year === null && f.month !== undefined) {
+    year = yearFor(f.month, f.day, a, tense);
+    if (year !== null && f.day !== undefined && f.weekday !== undefined) year = yearByWeekday(year, f.month, f.day, f.weekday);
+  }
   const y = year === null ? X_YEAR : pad(year, 4);
   if (f.month === undefined) return { value: y, precision: 'year' };
   if (f.day === undefined) return { value: `${y}-${pad(f.month)}`, precision: 'month' };

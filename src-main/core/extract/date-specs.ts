@@ -9,6 +9,8 @@ export interface Fields {
   day?: number;
   /** Year relative to the reference year when written as "last year", "next year". */
   yearOffset?: number;
+  /** The weekday written with the date ("Sunday, Oct. 6"), 0 = Sunday: it picks the year when none is written. */
+  weekday?: number;
 }
 
 export type DateSpec =
