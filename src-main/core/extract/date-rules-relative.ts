@@ -89,7 +89,7 @@ export const RELATIVE_RULES: DateRule[] = [
     // the story has reached (see find-dates.ts). "The day before the vote" is dated by the vote, so it is left out.
     name: 'story step',
     re: rx(`${B}(?:${AMOUNT}\\s+(days?|weeks?|months?|years?)\\s+(later|earlier|afterwards)|the\\s+(day|week|month|year)\\s+(after|before)|the\\s+(next|following|previous)\\s+(day|morning|afternoon|evening|night)|(later|earlier)\\s+that\\s+(day|week|month|year))${E}`, 'giu'),
-    make: (m, rest) => {
+    make: (m, rest, before) => {
       if (m[1]) {
         const n = parseCardinal(m[1]);
         const unit = unitOf(m[2]);
@@ -101,8 +101,11 @@ export const RELATIVE_RULES: DateRule[] = [
         return { kind: 'storyShift', unit: unit as 'day' | 'month' | 'year', amount: sign * n, span };
       }
       if (m[4]) {
-        // "the day before the vote", "the week after his arrest": an event dates it, not the story's point.
-        if (/^\s+(?:the|a|an|his|her|its|their|our|this|that)\b/i.test(rest)) return null;
+        // "the day before the vote", "the week after his arrest", "the day after winning": an event dates it, not the
+        // story's point ("rebounded late in the day after falling" is no date at all).
+        if (/^\s+(?:the|a|an|his|her|its|their|our|this|that|\p{L}+ing\b)/iu.test(rest)) return null;
+        // "late in the day after ...", "early in the week before ...": "the day" is the trading or working day.
+        if (/\b(?:late|early|later|earlier)\s+in\s*$/i.test(before)) return null;
         const unit = m[4].toLowerCase();
         const sign = (m[5] ?? '').toLowerCase() === 'before' ? -1 : 1;
         return unit === 'week' ? { kind: 'storyShift', unit: 'day', amount: sign * 7 } : { kind: 'storyShift', unit: unit as 'day' | 'month' | 'year', amount: sign };
