@@ -1,12 +1,8 @@
 /**
  * The renderer's one typed API client. In Electron it calls the preload bridge; in browser mode it POSTs to the local
- * server with the per-launch token. Arguments are snapshotted first, so Svelte's state proxies never cross the boundary.
+ * server with the per-launch token. The client itself (snapshots, typed errors) is api-client.svelte.ts's.
  */
 import {
-  METHOD_NAMES,
-  TOKEN_HEADER,
-  httpPath,
-  type ApiError,
   type ApiResult,
   type LectioApi,
   type MenuCommand,
@@ -14,13 +10,9 @@ import {
   type OpenedFile,
   type PreloadBridge,
 } from '../../src-main/api/contract';
+import { SettledCalls, createApiClient, httpTransport, unwrap, type Transport } from './api-client.svelte';
 
-export class ApiCallError extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.message);
-    this.name = 'ApiCallError';
-  }
-}
+export { ApiCallError, errorMessage } from './api-client.svelte';
 
 declare global {
   interface Window {
@@ -40,20 +32,12 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function unwrap<T>(result: ApiResult<T>): T {
-  if (result.ok) return result.value;
-  throw new ApiCallError(result.error);
-}
-
 /**
  * True from the moment the page starts to go away (a reload, a closed tab): the calls made then are the last saves of
  * what the reader typed (lib/autosave.svelte.ts), and only a keepalive request outlives its page. Cleared again if
  * the page stays after all.
  */
 let leaving = false;
-/** Chromium lets keepalive requests carry 64 KiB in all; a larger body goes as an ordinary request. */
-const KEEPALIVE_MAX_BODY = 60_000;
-
 function watchLeaving(): void {
   const leave = () => {
     leaving = true;
@@ -64,52 +48,22 @@ function watchLeaving(): void {
   window.addEventListener('pagehide', leave);
 }
 
-async function postJson(method: MethodName, input: unknown, token: string): Promise<ApiResult<unknown>> {
-  let response: Response;
-  try {
-    const body = JSON.stringify(input);
-    response = await fetch(httpPath(method), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-      body,
-      keepalive: leaving && new TextEncoder().encode(body).length < KEEPALIVE_MAX_BODY,
-    });
-  } catch {
-    return { ok: false, error: { code: 'internal', message: 'Lectio’s local server is not answering. Is `npm run serve` still running?' } };
-  }
-  if (response.status === 403) {
-    return { ok: false, error: { code: 'forbidden', message: 'This page has no valid access token. Open the address that `npm run serve` printed.' } };
-  }
-  return (await response.json()) as ApiResult<unknown>;
-}
-
-const settledListeners = new Set<(method: MethodName) => void>();
+const settled = new SettledCalls();
 
 /** Calls `listener` with the method's name each time a call has been answered (or failed); returns the unsubscribe. */
 export function onCallSettled(listener: (method: MethodName) => void): () => void {
-  settledListeners.add(listener);
-  return () => settledListeners.delete(listener);
+  return settled.listen(listener);
 }
 
-function createClient(): LectioApi {
+function appTransport(): Transport {
   const bridge = window.lectio;
-  const token = bridge ? '' : browserToken();
-  if (!bridge) watchLeaving();
-  const call = async (method: MethodName, input: unknown) => {
-    const plain = $state.snapshot(input ?? {});
-    try {
-      const result = bridge
-        ? await (bridge.invoke[method] as (arg: unknown) => Promise<ApiResult<unknown>>)(plain)
-        : await postJson(method, plain, token);
-      return unwrap(result);
-    } finally {
-      for (const listener of settledListeners) listener(method);
-    }
-  };
-  return Object.fromEntries(METHOD_NAMES.map((method) => [method, (input: unknown) => call(method, input)])) as unknown as LectioApi;
+  if (bridge) return (method, input) => (bridge.invoke[method] as (arg: unknown) => Promise<ApiResult<unknown>>)(input);
+  const token = browserToken();
+  watchLeaving();
+  return httpTransport({ token, keepalive: () => leaving });
 }
 
-export const api: LectioApi = createClient();
+export const api: LectioApi = createApiClient(appTransport(), settled);
 
 export const isDesktop = Boolean(window.lectio);
 
@@ -135,22 +89,4 @@ export async function takeOpenedFiles(): Promise<OpenedFile[]> {
 /** Desktop: calls `listener` with each command of the native application menu; nothing in browser mode. */
 export function onMenuCommand(listener: (command: MenuCommand) => void): void {
   window.lectio?.onMenuCommand(listener);
-}
-
-/** A command for whichever screen is showing (the Library imports, the Reader exports or undoes). */
-export const SCREEN_COMMAND_EVENT = 'lectio-command';
-
-export function sendScreenCommand(command: MenuCommand): void {
-  window.dispatchEvent(new CustomEvent<MenuCommand>(SCREEN_COMMAND_EVENT, { detail: command }));
-}
-
-/** Listens for screen commands until the returned function is called (use it as an effect's cleanup). */
-export function listenScreenCommands(listener: (command: MenuCommand) => void): () => void {
-  const handler = (event: Event) => listener((event as CustomEvent<MenuCommand>).detail);
-  window.addEventListener(SCREEN_COMMAND_EVENT, handler);
-  return () => window.removeEventListener(SCREEN_COMMAND_EVENT, handler);
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

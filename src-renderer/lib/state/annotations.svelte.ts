@@ -2,13 +2,13 @@
  * The open document's highlights, notes and tags, saved through the API as they change, with an undo stack: each
  * change records its inverse, and Ctrl/Cmd+Z replays the last one.
  */
-import type { AnchoredHighlight, AnnotationExportFormat, AnnotationImportReport, ColorLabelMap, UpdateHighlightInput } from '../../../src-main/api/contract';
+import type { AnchoredHighlight, AnnotationExportFormat, AnnotationImportReport, ColorLabelMap, ExportedFile, LectioApi, UpdateHighlightInput } from '../../../src-main/api/contract';
 import { ExportTask } from './export-task.svelte';
 import { TaskState } from './task-state.svelte';
 import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
 import type { Anchored } from '../../../src-main/core/anchoring/anchor';
 import { IntervalIndex, type IndexedRange } from '../../../src-main/core/anchoring/interval-index';
-import { api } from '../api.svelte';
+import { downloadFile } from '../download';
 import { sortedSpans } from '../paint-window';
 
 /** `key` names a run of saves of one field (an autosaved note): they share one undo, back to before the first. */
@@ -24,12 +24,18 @@ export class AnnotationsState extends TaskState {
   /** How the last export or import went, for the Highlights panel ("Exported …", "Export cancelled"). */
   message = $state<string | null>(null);
   /** The export of these highlights while it runs: its progress and Cancel. */
-  readonly exporting = new ExportTask('highlights');
+  readonly exporting: ExportTask;
   #undo: Undo[] = [];
   readonly index = new IntervalIndex();
 
-  constructor(readonly documentId: string) {
+  /** `download` saves an exported file (the browser's download by default). */
+  constructor(
+    private readonly api: LectioApi,
+    readonly documentId: string,
+    download: (file: ExportedFile) => void = downloadFile,
+  ) {
     super();
+    this.exporting = new ExportTask(api, 'highlights', download);
   }
 
   /** The highlights that anchor in the text, in reading order (kept with the index, rebuilt on every change). */
@@ -45,7 +51,7 @@ export class AnnotationsState extends TaskState {
 
   async load(): Promise<void> {
     await this.run(async () => {
-      const [view, settings] = await Promise.all([api.getAnnotations({ documentId: this.documentId }), api.getSettings({})]);
+      const [view, settings] = await Promise.all([this.api.getAnnotations({ documentId: this.documentId }), this.api.getSettings({})]);
       this.highlights = view.highlights;
       this.documentNote = view.documentNote;
       this.labels = settings.colorLabels;
@@ -72,7 +78,7 @@ export class AnnotationsState extends TaskState {
 
   async create(start: number, end: number, color: HighlightColor): Promise<AnchoredHighlight | null> {
     return this.run(async () => {
-      const created = await api.createHighlight({ documentId: this.documentId, start, end, color });
+      const created = await this.api.createHighlight({ documentId: this.documentId, start, end, color });
       this.#set([...this.highlights, created]);
       this.#push('highlight', async () => this.#removeQuietly(created.id));
       this.status = `Highlighted as “${this.labels[String(color) as '1']}”`;
@@ -85,13 +91,13 @@ export class AnnotationsState extends TaskState {
     const before = this.byId(id);
     if (!before) return false;
     const saved = await this.run(async () => {
-      const updated = await api.updateHighlight({ documentId: this.documentId, id, ...change });
+      const updated = await this.api.updateHighlight({ documentId: this.documentId, id, ...change });
       this.#set(this.highlights.map((h) => (h.id === id ? updated : h)));
       const previous = { color: before.color, note: before.note, tags: [...before.tags] };
       // Changes of colour stay separate undos; a note typed in several saves is undone in one.
       const key = change.color === undefined ? `edit ${id}` : undefined;
       this.#push('edit', async () => {
-        const restored = await api.updateHighlight({ documentId: this.documentId, id, ...previous });
+        const restored = await this.api.updateHighlight({ documentId: this.documentId, id, ...previous });
         this.#set(this.highlights.map((h) => (h.id === id ? restored : h)));
       }, key);
       this.status = 'Saved';
@@ -102,10 +108,10 @@ export class AnnotationsState extends TaskState {
 
   async remove(id: string): Promise<void> {
     await this.run(async () => {
-      const removed = await api.deleteHighlight({ documentId: this.documentId, id });
+      const removed = await this.api.deleteHighlight({ documentId: this.documentId, id });
       this.#set(this.highlights.filter((h) => h.id !== id));
       this.#push('delete', async () => {
-        const restored = await api.restoreHighlight({ documentId: this.documentId, highlight: removed });
+        const restored = await this.api.restoreHighlight({ documentId: this.documentId, highlight: removed });
         this.#set([...this.highlights, restored]);
       });
       this.status = 'Highlight deleted (Ctrl+Z to undo)';
@@ -117,10 +123,10 @@ export class AnnotationsState extends TaskState {
     const previous = this.documentNote;
     if (note === previous) return true;
     const saved = await this.run(async () => {
-      await api.setDocumentNote({ documentId: this.documentId, note });
+      await this.api.setDocumentNote({ documentId: this.documentId, note });
       this.documentNote = note;
       this.#push('document note', async () => {
-        await api.setDocumentNote({ documentId: this.documentId, note: previous });
+        await this.api.setDocumentNote({ documentId: this.documentId, note: previous });
         this.documentNote = previous;
       }, 'document note');
       this.status = 'Note saved';
@@ -135,7 +141,7 @@ export class AnnotationsState extends TaskState {
    */
   async importJson(content: string, attachUnmatched = false): Promise<AnnotationImportReport | null> {
     return this.run(async () => {
-      const report = await api.importAnnotations({ documentId: this.documentId, content, ...(attachUnmatched ? { attachUnmatched } : {}) });
+      const report = await this.api.importAnnotations({ documentId: this.documentId, content, ...(attachUnmatched ? { attachUnmatched } : {}) });
       await this.load();
       return report;
     });
@@ -143,12 +149,12 @@ export class AnnotationsState extends TaskState {
 
   /** Imports the same file onto another document of the library, the one its annotations name. */
   async importInto(documentId: string, content: string): Promise<AnnotationImportReport | null> {
-    return this.run(() => api.importAnnotations({ documentId, content }));
+    return this.run(() => this.api.importAnnotations({ documentId, content }));
   }
 
   /** Exports the highlights (Markdown or Web Annotation JSON) and downloads the file; a failure sets `error`. */
   async exportAs(format: AnnotationExportFormat): Promise<void> {
-    const outcome = await this.exporting.run(() => api.exportAnnotations({ documentId: this.documentId, format }));
+    const outcome = await this.exporting.run(() => this.api.exportAnnotations({ documentId: this.documentId, format }));
     if (!outcome) return;
     this.error = 'error' in outcome ? outcome.error : null;
     if ('file' in outcome) this.message = `Exported ${outcome.file.fileName}`;
@@ -168,7 +174,7 @@ export class AnnotationsState extends TaskState {
   }
 
   async #removeQuietly(id: string): Promise<void> {
-    await api.deleteHighlight({ documentId: this.documentId, id });
+    await this.api.deleteHighlight({ documentId: this.documentId, id });
     this.#set(this.highlights.filter((h) => h.id !== id));
   }
 

@@ -1,6 +1,6 @@
 /** The Restore screen's state: the library's backups, taking one now, and restoring one (after the reader confirms). */
-import type { BackupSummary } from '../../../src-main/api/contract';
-import { ApiCallError, api } from '../api.svelte';
+import type { BackupSummary, LectioApi } from '../../../src-main/api/contract';
+import { ApiCallError } from '../api-client.svelte';
 import { pollProgress } from '../poll-progress';
 import { TaskState } from './task-state.svelte';
 
@@ -9,9 +9,13 @@ export class BackupsState extends TaskState {
   loading = $state(true);
   status = $state<string | null>(null);
 
+  constructor(private readonly api: LectioApi) {
+    super();
+  }
+
   async load(): Promise<void> {
     this.loading = true;
-    const backups = await this.run(() => api.listBackups({}));
+    const backups = await this.run(() => this.api.listBackups({}));
     if (backups) this.backups = backups;
     this.loading = false;
   }
@@ -22,7 +26,7 @@ export class BackupsState extends TaskState {
   async backUpNow(): Promise<void> {
     this.progress = 0;
     const stopPolling = pollProgress(
-      () => api.backupProgress({}),
+      () => this.api.backupProgress({}),
       (p) => {
         if (p.running && p.total > 0 && this.progress !== null) this.progress = p.done / p.total;
       },
@@ -31,7 +35,7 @@ export class BackupsState extends TaskState {
     try {
       const made = await this.run(async () => {
         try {
-          return await api.createBackup({});
+          return await this.api.createBackup({});
         } catch (error) {
           cancelled = error instanceof ApiCallError && error.error.code === 'cancelled';
           throw error;
@@ -47,11 +51,11 @@ export class BackupsState extends TaskState {
   }
 
   async cancelBackup(): Promise<void> {
-    await api.cancelBackup({});
+    await this.api.cancelBackup({});
   }
 
   /** Restores `id`; returns true when the library was replaced (the caller then reloads the app on it). */
   async restore(id: string): Promise<boolean> {
-    return (await this.run(async () => (await api.restoreBackup({ id }), true))) ?? false;
+    return (await this.run(async () => (await this.api.restoreBackup({ id }), true))) ?? false;
   }
 }

@@ -3,12 +3,12 @@
  * delete restores the card, schedule and all), new cards by hand, Anki export and import, statistics and the
  * scheduling settings.
  */
-import type { CardImportReport, CardStatsView, CardView, ColorLabelMap, CreateCardInput, ReviewSettings, StoredCard, UpdateCardInput } from '../../../src-main/api/contract';
+import type { CardImportReport, CardStatsView, CardView, ColorLabelMap, CreateCardInput, ExportedFile, LectioApi, ReviewSettings, StoredCard, UpdateCardInput } from '../../../src-main/api/contract';
 import { TaskState } from './task-state.svelte';
 import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
-import { api } from '../api.svelte';
-import { dueCountsState } from './due-counts.svelte';
+import type { DueCountsState } from './due-counts.svelte';
 import { ExportTask } from './export-task.svelte';
+import { downloadFile } from '../download';
 
 export type DueFilter = 'all' | 'due' | 'new' | 'learning' | 'scheduled' | 'suspended';
 
@@ -57,8 +57,18 @@ export class CardsState extends TaskState {
   status = $state('');
   canUndo = $state(false);
   /** The Anki export while it runs: its progress and Cancel. */
-  readonly exporting = new ExportTask('cards');
+  readonly exporting: ExportTask;
   #undo: Undo[] = [];
+
+  /** `dueCounts` is the app's one due count, which the statistics keep current; `download` saves an exported file. */
+  constructor(
+    private readonly api: LectioApi,
+    private readonly dueCounts: DueCountsState,
+    download: (file: ExportedFile) => void = downloadFile,
+  ) {
+    super();
+    this.exporting = new ExportTask(api, 'cards', download);
+  }
 
   get documents(): { id: string; title: string }[] {
     const seen = new Map<string, string>();
@@ -71,7 +81,7 @@ export class CardsState extends TaskState {
   }
 
   get shown(): CardView[] {
-    const dueNow = dueCountsState().dueIds;
+    const dueNow = this.dueCounts.dueIds;
     return this.cards
       .filter((view) => matches(view, this.filters, dueNow))
       .sort((a, b) => a.schedule.due.localeCompare(b.schedule.due) || a.card.createdAt.localeCompare(b.card.createdAt));
@@ -80,10 +90,10 @@ export class CardsState extends TaskState {
   async load(): Promise<void> {
     this.loading = true;
     await this.run(async () => {
-      const [cards, stats, settings] = await Promise.all([api.listCards({}), api.getCardStats({}), api.getSettings({})]);
+      const [cards, stats, settings] = await Promise.all([this.api.listCards({}), this.api.getCardStats({}), this.api.getSettings({})]);
       this.cards = cards;
       this.stats = stats;
-      dueCountsState().set(stats.now);
+      this.dueCounts.set(stats.now);
       this.settings = settings.review;
       this.labels = settings.colorLabels;
     });
@@ -92,10 +102,10 @@ export class CardsState extends TaskState {
 
   async create(input: CreateCardInput): Promise<boolean> {
     const made = await this.run(async () => {
-      const view = await api.createCard(input);
+      const view = await this.api.createCard(input);
       this.cards = [...this.cards, view];
       this.#push('new card', async () => {
-        await api.deleteCard({ id: view.card.id });
+        await this.api.deleteCard({ id: view.card.id });
         this.cards = this.cards.filter((c) => c.card.id !== view.card.id);
       });
       this.status = 'Card added';
@@ -109,9 +119,9 @@ export class CardsState extends TaskState {
     const before = this.cards.find((view) => view.card.id === id)?.card;
     if (!before) return false;
     const done = await this.run(async () => {
-      this.#replace(await api.updateCard({ id, ...change }));
+      this.#replace(await this.api.updateCard({ id, ...change }));
       this.#push(label, async () => {
-        this.#replace(await api.updateCard({ id, front: before.front, back: before.back, tags: before.tags, suspended: before.suspended }));
+        this.#replace(await this.api.updateCard({ id, front: before.front, back: before.back, tags: before.tags, suspended: before.suspended }));
       }, label === 'edit' ? `edit ${id}` : undefined);
       this.status = label === 'suspend' ? 'Card suspended' : label === 'unsuspend' ? 'Card unsuspended' : 'Card saved';
       return true;
@@ -122,10 +132,10 @@ export class CardsState extends TaskState {
 
   async remove(id: string): Promise<void> {
     await this.run(async () => {
-      const removed: StoredCard = await api.deleteCard({ id });
+      const removed: StoredCard = await this.api.deleteCard({ id });
       this.cards = this.cards.filter((view) => view.card.id !== id);
       this.#push('delete', async () => {
-        this.cards = [...this.cards, await api.restoreCard({ card: removed })];
+        this.cards = [...this.cards, await this.api.restoreCard({ card: removed })];
       });
       this.status = 'Card deleted';
     });
@@ -145,7 +155,7 @@ export class CardsState extends TaskState {
 
   async exportAnki(): Promise<void> {
     const documentId = this.filters.documentId && this.filters.documentId !== '-' ? this.filters.documentId : undefined;
-    const outcome = await this.exporting.run(() => api.exportCards(documentId ? { documentId } : {}));
+    const outcome = await this.exporting.run(() => this.api.exportCards(documentId ? { documentId } : {}));
     if (!outcome) return;
     this.error = 'error' in outcome ? outcome.error : null;
     if ('file' in outcome) this.status = `Exported ${outcome.file.fileName}: in Anki, File › Import`;
@@ -153,7 +163,7 @@ export class CardsState extends TaskState {
   }
 
   async importAnki(content: string): Promise<CardImportReport | null> {
-    const report = await this.run(() => api.importCards({ content }));
+    const report = await this.run(() => this.api.importCards({ content }));
     if (report) {
       await this.load();
       const errors = report.errors.length ? `; ${report.errors.length} skipped: ${report.errors.slice(0, 3).join(' ')}` : '';
@@ -164,7 +174,7 @@ export class CardsState extends TaskState {
 
   async saveSettings(review: ReviewSettings): Promise<void> {
     await this.run(async () => {
-      this.settings = (await api.updateSettings({ review })).review;
+      this.settings = (await this.api.updateSettings({ review })).review;
       this.status = 'Scheduling settings saved';
     });
     await this.#refreshStats();
@@ -184,8 +194,8 @@ export class CardsState extends TaskState {
 
   async #refreshStats(): Promise<void> {
     try {
-      this.stats = await api.getCardStats({});
-      dueCountsState().set(this.stats.now);
+      this.stats = await this.api.getCardStats({});
+      this.dueCounts.set(this.stats.now);
     } catch {
       // The statistics are a summary; a failed refresh leaves the last ones, and the next change tries again.
     }

@@ -3,8 +3,7 @@
  * top bar, the Review screen and the Cards screen all show this object, and every answer that carries counts (the
  * queue, the statistics, getDueCounts) updates it, so the three never disagree.
  */
-import type { DueCounts } from '../../../src-main/api/contract';
-import { api } from '../api.svelte';
+import type { DueCounts, LectioApi } from '../../../src-main/api/contract';
 
 export class DueCountsState {
   counts = $state<DueCounts | null>(null);
@@ -12,22 +11,17 @@ export class DueCountsState {
   /** The due ids as a set, for the card browser's "Due now" filter. */
   readonly dueIds = $derived(new Set(this.counts?.dueIds ?? []));
 
+  constructor(private readonly api: LectioApi) {}
+
   set(counts: DueCounts): void {
     this.counts = counts;
   }
 
   async refresh(): Promise<void> {
     try {
-      this.counts = await api.getDueCounts({});
+      this.counts = await this.api.getDueCounts({});
     } catch {
       // A count is a convenience: a failed refresh keeps the last one, and the next change or visit tries again.
     }
   }
-}
-
-let shared: DueCountsState | null = null;
-
-export function dueCountsState(): DueCountsState {
-  shared ??= new DueCountsState();
-  return shared;
 }

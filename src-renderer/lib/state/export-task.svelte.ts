@@ -3,8 +3,8 @@
  * SHOW_AFTER_MS shows how far the service has got (exportProgress, one call at a time) and a Cancel (cancelExport).
  * Cancel wins: a file that arrives after it was pressed is dropped, never downloaded.
  */
-import type { ExportedFile } from '../../../src-main/api/contract';
-import { ApiCallError, api, errorMessage } from '../api.svelte';
+import type { ExportedFile, LectioApi } from '../../../src-main/api/contract';
+import { ApiCallError, errorMessage } from '../api-client.svelte';
 import { downloadFile } from '../download';
 import { formatCount } from '../format';
 import { pollProgress } from '../poll-progress';
@@ -21,8 +21,16 @@ export class ExportTask {
   progress = $state<{ done: number; total: number } | null>(null);
   cancelling = $state(false);
 
-  /** `noun` names what is counted: "cards", "highlights". */
-  constructor(private readonly noun: string) {}
+  /**
+   * `noun` names what is counted: "cards", "highlights". `download` saves the file (the browser's download by
+   * default); `showAfterMs` is how long an export runs before its progress shows.
+   */
+  constructor(
+    private readonly api: LectioApi,
+    private readonly noun: string,
+    private readonly download: (file: ExportedFile) => void = downloadFile,
+    private readonly showAfterMs = SHOW_AFTER_MS,
+  ) {}
 
   /** "Exporting… 1,200 of 20,000 cards", or "Exporting…" until the service has said how many. */
   get text(): string {
@@ -39,17 +47,17 @@ export class ExportTask {
     const show = setTimeout(() => {
       this.progress = { done: 0, total: 0 };
       stopPolling = pollProgress(
-        () => api.exportProgress({}),
+        () => this.api.exportProgress({}),
         (now) => {
           if (now.running && this.running) this.progress = { done: now.done, total: now.total };
         },
         POLL_MS,
       );
-    }, SHOW_AFTER_MS);
+    }, this.showAfterMs);
     try {
       const file = await start();
       if (this.cancelling) return { cancelled: true };
-      downloadFile(file);
+      this.download(file);
       return { file };
     } catch (error) {
       if (this.cancelling || (error instanceof ApiCallError && error.error.code === 'cancelled')) return { cancelled: true };
@@ -68,7 +76,7 @@ export class ExportTask {
     if (!this.running || this.cancelling) return;
     this.cancelling = true;
     try {
-      await api.cancelExport({});
+      await this.api.cancelExport({});
     } catch {
       // The export's file is dropped when it comes, so the reader's Cancel holds even if this call failed.
     }

@@ -15,14 +15,36 @@ import type { AnnotationsState } from './annotations.svelte';
 
 const COLOR_KEYS = new Set(['1', '2', '3', '4', '5']);
 
+/**
+ * What the controller asks of the page around it, as calls: the Note button opens the note editor through `openNote`
+ * (it was a `noteRequest` field that the Reader watched and reset), and the selection and clipboard are the page's.
+ */
+export interface HighlightHost {
+  /** Opens the note editor of highlight `id` (the Reader shows it in the Highlights tab). */
+  openNote(id: string): void;
+  /** Clears the page's selection once it has become a highlight. */
+  clearSelection(): void;
+  /** Puts `text` on the clipboard; resolves whether or not the page allowed it. */
+  copy(text: string): Promise<void>;
+}
+
+/** The browser's selection and clipboard, with the Reader's way to open a note. */
+export function pageHost(openNote: (id: string) => void): HighlightHost {
+  return {
+    openNote,
+    clearSelection: () => document.getSelection()?.removeAllRanges(),
+    copy: async (text) => {
+      await navigator.clipboard?.writeText(text).catch(() => undefined);
+    },
+  };
+}
+
 export class HighlightController {
   toolbar = $state<Toolbar | null>(null);
   activeId = $state<string | null>(null);
   focused = $state<Passage | null>(null);
   /** Where the focused sentence's first line is, in CSS pixels from the article text's top: the margin button's place. */
   gutterTop = $state<number | null>(null);
-  /** Set to ask the panel to open the note editor of this highlight. */
-  noteRequest = $state<string | null>(null);
   announcement = $state('');
   #hovered: Passage | null = null;
 
@@ -31,6 +53,7 @@ export class HighlightController {
     private readonly annotations: AnnotationsState,
     private readonly passages: () => readonly Passage[],
     private readonly text: () => string,
+    private readonly host: HighlightHost,
   ) {}
 
   /**
@@ -191,7 +214,7 @@ export class HighlightController {
 
   async #highlight(start: number, end: number, color: HighlightColor): Promise<AnchoredHighlight | null> {
     const created = await this.annotations.create(start, end, color);
-    document.getSelection()?.removeAllRanges();
+    this.host.clearSelection();
     if (created) this.activate(created);
     return created;
   }
@@ -208,12 +231,12 @@ export class HighlightController {
     const target = this.toolbar;
     if (!target) return;
     const id = target.highlightId ?? (await this.#highlight(target.start, target.end, 1))?.id;
-    if (id) this.noteRequest = id;
+    if (id) this.host.openNote(id);
   }
 
   async copy(): Promise<void> {
     const target = this.toolbar;
-    if (target) await navigator.clipboard?.writeText(this.text().slice(target.start, target.end)).catch(() => undefined);
+    if (target) await this.host.copy(this.text().slice(target.start, target.end));
     this.announcement = 'Copied';
   }
 

@@ -1,16 +1,18 @@
 /** The Library screen's state: the document list, and the import and delete actions that change it. */
-import type { DocumentSummary, ImportDocumentInput } from '../../../src-main/api/contract';
-import { api, errorMessage } from '../api.svelte';
+import type { DocumentSummary, ImportDocumentInput, LectioApi } from '../../../src-main/api/contract';
+import { errorMessage } from '../api-client.svelte';
 
 export class LibraryState {
   documents = $state<DocumentSummary[]>([]);
   loading = $state(true);
   error = $state<string | null>(null);
 
+  constructor(private readonly api: LectioApi) {}
+
   async load(): Promise<void> {
     this.loading = true;
     try {
-      this.documents = await api.listDocuments({});
+      this.documents = await this.api.listDocuments({});
       this.error = null;
     } catch (error) {
       this.error = errorMessage(error);
@@ -21,21 +23,21 @@ export class LibraryState {
 
   /** Imports and returns the new document; throws the API's error so the form can show it beside the input. */
   async importDocument(input: ImportDocumentInput): Promise<DocumentSummary> {
-    const created = await api.importDocument(input);
+    const created = await this.api.importDocument(input);
     this.documents = [...this.documents, created];
     return created;
   }
 
   /** Saves the article at a web address (the main process fetches it); throws the API's error for the form to show. */
   async importFromUrl(url: string): Promise<DocumentSummary> {
-    const created = await api.importFromUrl({ url });
+    const created = await this.api.importFromUrl({ url });
     this.documents = [...this.documents, created];
     return created;
   }
 
   async remove(id: string): Promise<void> {
     try {
-      await api.deleteDocument({ id });
+      await this.api.deleteDocument({ id });
       this.documents = this.documents.filter((doc) => doc.id !== id);
     } catch (error) {
       this.error = errorMessage(error);

@@ -3,8 +3,7 @@
  * again shortly after other calls settle: a document's own files are checked on its first opening, not at start-up,
  * so a damaged one is found, recovered and announced in the middle of a session (the Reader opening it, a search).
  */
-import type { MethodName, Notice } from '../../../src-main/api/contract';
-import { api, onCallSettled } from '../api.svelte';
+import type { LectioApi, MethodName, Notice } from '../../../src-main/api/contract';
 
 /** Calls that cannot raise a notice: appInfo itself (which would loop), dismissing one, and progress polls. */
 const isQuiet = (method: MethodName) => method === 'appInfo' || method === 'dismissNotice' || method.endsWith('Progress');
@@ -17,9 +16,16 @@ export class NoticesState {
   readonly #dismissed = new Set<string>();
   #timer: ReturnType<typeof setTimeout> | null = null;
 
+  /** `onCallSettled` is the client's hook for answered calls (api.svelte.ts's), the cue to read the notices again. */
+  constructor(
+    private readonly api: LectioApi,
+    private readonly onCallSettled: (listener: (method: MethodName) => void) => () => void,
+    private readonly settleMs = SETTLE_MS,
+  ) {}
+
   async refresh(): Promise<void> {
     try {
-      const { notices } = await api.appInfo({});
+      const { notices } = await this.api.appInfo({});
       this.notices = notices.filter((notice) => !this.#dismissed.has(notice.id));
     } catch {
       // Notices are a courtesy: a failed read keeps the ones shown, and the next call tries again.
@@ -29,13 +35,13 @@ export class NoticesState {
   /** Reads the notices now and again after calls settle, until the returned function is called (an effect's cleanup). */
   watch(): () => void {
     void this.refresh();
-    const stop = onCallSettled((method) => {
+    const stop = this.onCallSettled((method) => {
       if (isQuiet(method)) return;
       if (this.#timer !== null) clearTimeout(this.#timer);
       this.#timer = setTimeout(() => {
         this.#timer = null;
         void this.refresh();
-      }, SETTLE_MS);
+      }, this.settleMs);
     });
     return () => {
       stop();
@@ -46,6 +52,6 @@ export class NoticesState {
   async dismiss(id: string): Promise<void> {
     this.#dismissed.add(id);
     this.notices = this.notices.filter((notice) => notice.id !== id);
-    await api.dismissNotice({ id });
+    await this.api.dismissNotice({ id });
   }
 }

@@ -1,8 +1,7 @@
 /** The Quiz screen's state: choosing articles and kinds, previewing, taking a session, its results and the history. */
-import type { DocumentSummary, QuizSessionRecord, QuizSessionSummary, SessionQuestion } from '../../../src-main/api/contract';
+import type { DocumentSummary, LectioApi, QuizSessionRecord, QuizSessionSummary, SessionQuestion } from '../../../src-main/api/contract';
 import { TaskState } from './task-state.svelte';
 import type { QuestionKind, WrongReason } from '../../../src-main/core/quiz/types';
-import { api } from '../api.svelte';
 
 export type Phase = 'setup' | 'preview' | 'asking' | 'results' | 'past';
 
@@ -53,6 +52,10 @@ export class QuizState extends TaskState {
   reports = $state<Record<string, WrongReport>>({});
   #seed: string | undefined;
 
+  constructor(private readonly api: LectioApi) {
+    super();
+  }
+
   get current(): SessionQuestion | null {
     return this.session?.questions[this.index] ?? null;
   }
@@ -65,7 +68,7 @@ export class QuizState extends TaskState {
   /** Refreshes the article list and history; a session in progress is kept (the reader may come back from the text). */
   async load(preselect?: string): Promise<void> {
     await this.run(async () => {
-      [this.documents, this.history] = await Promise.all([api.listDocuments({}), api.listQuizSessions({})]);
+      [this.documents, this.history] = await Promise.all([this.api.listDocuments({}), this.api.listQuizSessions({})]);
       const known = new Set(this.documents.map((d) => d.id));
       this.selected = this.selected.filter((id) => known.has(id));
       if (preselect && known.has(preselect) && this.phase !== 'asking') {
@@ -82,7 +85,7 @@ export class QuizState extends TaskState {
 
   async showPreview(): Promise<void> {
     await this.run(async () => {
-      const prepared = await api.prepareQuiz(this.#request());
+      const prepared = await this.api.prepareQuiz(this.#request());
       this.#seed = prepared.seed;
       this.preview = prepared.questions;
       this.phase = 'preview';
@@ -91,7 +94,7 @@ export class QuizState extends TaskState {
 
   async hide(questionId: string): Promise<void> {
     await this.run(async () => {
-      await api.hideQuestion({ questionId });
+      await this.api.hideQuestion({ questionId });
       this.preview = this.preview.filter((q) => q.id !== questionId);
     });
   }
@@ -100,7 +103,7 @@ export class QuizState extends TaskState {
   async reportWrong(questionId: string): Promise<void> {
     const sessionId = this.session?.id;
     await this.run(async () => {
-      await api.hideQuestion({ questionId, ...(sessionId ? { sessionId } : {}) });
+      await this.api.hideQuestion({ questionId, ...(sessionId ? { sessionId } : {}) });
       this.reports[questionId] = {};
     });
   }
@@ -109,7 +112,7 @@ export class QuizState extends TaskState {
   async giveReason(questionId: string, reason: WrongReason): Promise<void> {
     const sessionId = this.session?.id;
     await this.run(async () => {
-      const result = await api.hideQuestion({ questionId, reason, ...(sessionId ? { sessionId } : {}) });
+      const result = await this.api.hideQuestion({ questionId, reason, ...(sessionId ? { sessionId } : {}) });
       this.reports[questionId] = { reason, ...(result.corrected ? { corrected: result.corrected } : {}) };
     });
   }
@@ -126,7 +129,7 @@ export class QuizState extends TaskState {
 
   async start(): Promise<void> {
     await this.run(async () => {
-      this.session = await api.startQuiz(this.#request());
+      this.session = await this.api.startQuiz(this.#request());
       this.#seed = undefined;
       this.index = 0;
       this.feedback = null;
@@ -139,7 +142,7 @@ export class QuizState extends TaskState {
     const question = this.current;
     if (!session || !question || this.feedback) return null;
     return this.run(async () => {
-      const result = await api.answerQuiz({ sessionId: session.id, questionId: question.id, given });
+      const result = await this.api.answerQuiz({ sessionId: session.id, questionId: question.id, given });
       session.answers.push({ questionId: question.id, given, correct: result.correct, at: new Date().toISOString(), ...(result.credit ? { credit: result.credit } : {}) });
       this.feedback = { ...result, given };
       return this.feedback;
@@ -160,15 +163,15 @@ export class QuizState extends TaskState {
     const session = this.session;
     if (!session) return;
     await this.run(async () => {
-      await api.finishQuiz({ sessionId: session.id });
-      this.history = await api.listQuizSessions({});
+      await this.api.finishQuiz({ sessionId: session.id });
+      this.history = await this.api.listQuizSessions({});
       this.phase = 'results';
     });
   }
 
   async openPast(id: string): Promise<void> {
     await this.run(async () => {
-      this.session = await api.getQuizSession({ id });
+      this.session = await this.api.getQuizSession({ id });
       this.phase = 'past';
     });
   }
@@ -176,14 +179,6 @@ export class QuizState extends TaskState {
   leave(): void {
     this.phase = 'setup';
     this.feedback = null;
-    void api.listQuizSessions({}).then((history) => (this.history = history));
+    void this.api.listQuizSessions({}).then((history) => (this.history = history));
   }
-}
-
-let shared: QuizState | null = null;
-
-/** One quiz state for the app's lifetime, so "Show in article" and back returns to the question where it was. */
-export function quizState(): QuizState {
-  shared ??= new QuizState();
-  return shared;
 }

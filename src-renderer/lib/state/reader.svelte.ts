@@ -1,7 +1,7 @@
 /** The Reader screen's state: the open document, its actors and dates, and the reader's corrections to them. */
-import type { AnalysisCorrection, AnalysisView } from '../../../src-main/api/contract';
+import type { AnalysisCorrection, AnalysisView, LectioApi } from '../../../src-main/api/contract';
 import type { LectioDocument } from '../../../src-main/core/model';
-import { ApiCallError, api, errorMessage } from '../api.svelte';
+import { ApiCallError, errorMessage } from '../api-client.svelte';
 
 export class ReaderState {
   // Raw (not deeply reactive): a long article is thousands of blocks, replaced whole, never edited in place.
@@ -14,11 +14,13 @@ export class ReaderState {
   /** Set when the reader stopped the analysis; it runs again on request. */
   analysisStopped = $state(false);
 
+  constructor(private readonly api: LectioApi) {}
+
   async load(id: string): Promise<void> {
     this.loading = true;
     this.error = null;
     try {
-      this.document = await api.getDocument({ id });
+      this.document = await this.api.getDocument({ id });
     } catch (error) {
       this.document = null;
       this.error = errorMessage(error);
@@ -32,7 +34,7 @@ export class ReaderState {
     this.analysing = true;
     this.analysisStopped = false;
     try {
-      this.analysis = await api.getAnalysis({ id: this.document.id });
+      this.analysis = await this.api.getAnalysis({ id: this.document.id });
       this.analysisError = null;
     } catch (error) {
       if (error instanceof ApiCallError && error.error.code === 'cancelled') this.analysisStopped = true;
@@ -44,14 +46,14 @@ export class ReaderState {
 
   /** Stops a long analysis (a book-length article can take seconds); the panel offers to run it again. */
   async cancelAnalysis(): Promise<void> {
-    await api.cancelAnalysis({});
+    await this.api.cancelAnalysis({});
   }
 
   /** Stores one correction and shows the corrected result; returns the error message, or null on success. */
   async correct(correction: AnalysisCorrection): Promise<string | null> {
     if (!this.document) return 'No document is open.';
     try {
-      this.analysis = await api.correctAnalysis({ id: this.document.id, correction });
+      this.analysis = await this.api.correctAnalysis({ id: this.document.id, correction });
       return null;
     } catch (error) {
       return errorMessage(error);
@@ -62,7 +64,7 @@ export class ReaderState {
   async setPublishedDate(publishedDate: string | null): Promise<string | null> {
     if (!this.document) return 'No document is open.';
     try {
-      const meta = await api.updateDocument({ id: this.document.id, publishedDate });
+      const meta = await this.api.updateDocument({ id: this.document.id, publishedDate });
       this.document = { ...this.document, publishedDate: meta.publishedDate };
       await this.loadAnalysis();
       return null;

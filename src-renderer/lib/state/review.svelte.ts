@@ -3,12 +3,11 @@
  * shown, the session's progress, and the last grade so it can be undone (the card then comes back first, question side
  * up).
  */
-import type { Grade, QueueItem, ReviewQueue } from '../../../src-main/api/contract';
+import type { Grade, LectioApi, QueueItem, ReviewQueue } from '../../../src-main/api/contract';
 import { TaskState } from './task-state.svelte';
 import { GRADE_NAMES } from '../../../src-main/core/cards/card';
-import { api } from '../api.svelte';
 import { describeDue } from '../due';
-import { dueCountsState } from './due-counts.svelte';
+import type { DueCountsState } from './due-counts.svelte';
 
 export class ReviewState extends TaskState {
   queue = $state<ReviewQueue | null>(null);
@@ -19,6 +18,14 @@ export class ReviewState extends TaskState {
   last = $state<{ reviewId: string; cardId: string; grade: Grade } | null>(null);
   /** After an undo, the card to show first whatever the queue order. */
   #preferred: string | null = null;
+
+  /** `dueCounts` is the app's one due count, which every load of the queue keeps current. */
+  constructor(
+    private readonly api: LectioApi,
+    private readonly dueCounts: DueCountsState,
+  ) {
+    super();
+  }
 
   get current(): QueueItem | null {
     const cards = this.queue?.cards ?? [];
@@ -33,9 +40,9 @@ export class ReviewState extends TaskState {
 
   /** Fetches the queue; its counts become the app's due count (the top bar and Cards show the same figures). */
   async #reload(): Promise<void> {
-    const queue = await api.getReviewQueue({});
+    const queue = await this.api.getReviewQueue({});
     this.queue = queue;
-    dueCountsState().set(queue.counts);
+    this.dueCounts.set(queue.counts);
   }
 
   async load(): Promise<void> {
@@ -59,7 +66,7 @@ export class ReviewState extends TaskState {
     await this.run(async () => {
       // Sent with what the button showed: the service refuses a grade that would now set another interval (a new day
       // began since the queue was loaded), and the reloaded queue shows the true intervals, the answer still shown.
-      const result = await api.gradeCard({ id: item.card.id, grade, ...(option ? { shown: { due: option.due, label: option.label } } : {}) }).catch(async (error: unknown) => {
+      const result = await this.api.gradeCard({ id: item.card.id, grade, ...(option ? { shown: { due: option.due, label: option.label } } : {}) }).catch(async (error: unknown) => {
         await this.#reload();
         throw error;
       });
@@ -76,7 +83,7 @@ export class ReviewState extends TaskState {
     const last = this.last;
     if (!last || this.busy) return;
     await this.run(async () => {
-      await api.undoGrade({ reviewId: last.reviewId });
+      await this.api.undoGrade({ reviewId: last.reviewId });
       this.last = null;
       this.reviewed = Math.max(0, this.reviewed - 1);
       this.#preferred = last.cardId;
@@ -93,7 +100,7 @@ export class ReviewState extends TaskState {
    */
   async saveDraft(id: string, change: { front: string; back: string; tags: string[] }): Promise<boolean> {
     const saved = await this.run(async () => {
-      await api.updateCard({ id, ...change });
+      await this.api.updateCard({ id, ...change });
       return true;
     });
     return saved ?? false;
@@ -104,7 +111,7 @@ export class ReviewState extends TaskState {
     const item = this.current;
     if (!item) return false;
     const saved = await this.run(async () => {
-      await api.updateCard({ id: item.card.id, ...change });
+      await this.api.updateCard({ id: item.card.id, ...change });
       this.#preferred = item.card.id;
       const revealed = this.revealed;
       await this.#reload();

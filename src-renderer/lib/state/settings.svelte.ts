@@ -2,17 +2,29 @@
  * The reader's preferences for the whole app: loaded once, applied to <html> (theme, font, text size, line width)
  * and saved through the API as they change.
  */
-import type { Settings } from '../../../src-main/api/contract';
-import { api, errorMessage } from '../api.svelte';
+import type { LectioApi, Settings } from '../../../src-main/api/contract';
+import { errorMessage } from '../api-client.svelte';
+
+/** Where the reading preferences show: <html>'s data attributes and custom properties. */
+export interface ReadingRoot {
+  readonly dataset: DOMStringMap;
+  readonly style: Pick<CSSStyleDeclaration, 'setProperty'>;
+}
 
 export class SettingsState {
   settings = $state<Settings | null>(null);
   error = $state<string | null>(null);
   saved = $state(false);
 
+  /** `root` is the element the reading preferences apply to (the page's <html> by default). */
+  constructor(
+    private readonly api: LectioApi,
+    private readonly root: () => ReadingRoot = () => document.documentElement,
+  ) {}
+
   async load(): Promise<void> {
     try {
-      this.settings = await api.getSettings({});
+      this.settings = await this.api.getSettings({});
       this.apply();
     } catch (error) {
       this.error = errorMessage(error);
@@ -38,7 +50,7 @@ export class SettingsState {
 
   async #save(change: Partial<Settings>): Promise<boolean> {
     try {
-      const answer = await api.updateSettings(change);
+      const answer = await this.api.updateSettings(change);
       // An answer to an older change is not shown while a newer one waits: the screen already shows the newer one.
       if (this.#queued === 1) {
         this.settings = answer;
@@ -59,7 +71,7 @@ export class SettingsState {
 
   async #reload(): Promise<void> {
     try {
-      this.settings = await api.getSettings({});
+      this.settings = await this.api.getSettings({});
       this.apply();
     } catch {
       // The error of the refused save is already shown.
@@ -69,19 +81,11 @@ export class SettingsState {
   apply(): void {
     const reading = this.settings?.reading;
     if (!reading) return;
-    const root = document.documentElement;
+    const root = this.root();
     if (reading.theme === 'system') delete root.dataset.theme;
     else root.dataset.theme = reading.theme;
     root.dataset.font = reading.font;
     root.style.setProperty('--reading-size', `${reading.size}px`);
     root.style.setProperty('--measure', `${reading.width}ch`);
   }
-}
-
-let shared: SettingsState | null = null;
-
-/** One settings state for the app: the Settings screen edits what every screen reads. */
-export function settingsState(): SettingsState {
-  shared ??= new SettingsState();
-  return shared;
 }

@@ -1,5 +1,5 @@
 /** The base of every screen state that calls the API: one busy flag and one error message, kept the same way. */
-import { errorMessage } from '../api.svelte';
+import { errorMessage } from '../api-client.svelte';
 
 export class TaskState {
   busy = $state(false);

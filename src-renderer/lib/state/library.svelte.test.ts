@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiResult } from '../../../src-main/api/contract';
+import { closeSampleLibraries, openSampleLibrary, stoppedServerOrigin } from '../../../src-main/api/services/test-sample-service';
+import { createApiClient, httpTransport } from '../api-client.svelte';
+import { LibraryState } from './library.svelte';
+
+afterEach(closeSampleLibraries);
+
+/** The Library's state over the real service, on a new library holding the sample article. */
+async function library() {
+  const opened = await openSampleLibrary();
+  const client = createApiClient(opened.transport);
+  return { state: new LibraryState(client), client, opened };
+}
+
+/** Over a local server that has stopped: every call fails as it does when `npm run serve` is gone. */
+async function offline() {
+  return new LibraryState(createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })));
+}
+
+/** The service's own message for a call it refuses (what the screen must show, word for word). */
+async function refusal(answer: Promise<ApiResult<unknown>>): Promise<string> {
+  const result = await answer;
+  if (result.ok) throw new Error('the service accepted the call');
+  return result.error.message;
+}
+
+describe('LibraryState', () => {
+  it('loads the library: loading until the answer, then its articles', async () => {
+    const { state } = await library();
+    expect(state.loading).toBe(true);
+    await state.load();
+    expect(state.loading).toBe(false);
+    expect(state.error).toBeNull();
+    expect(state.documents.map((doc) => doc.id)).toEqual(['sample']);
+  });
+
+  it('says why the library could not be read, and keeps the list it had', async () => {
+    const state = await offline();
+    await state.load();
+    expect(state.loading).toBe(false);
+    expect(state.error).toMatch(/local server is not answering/);
+    expect(state.documents).toEqual([]);
+  });
+
+  it('imports pasted text into the list, and throws the service’s reason for empty text, adding nothing', async () => {
+    const { state, client } = await library();
+    await state.load();
+    const created = await state.importDocument({ text: 'Ministers met in Lisbon.\nThey agreed on a plan.', format: 'text', title: 'Lisbon' });
+    expect(created.title).toBe('Lisbon');
+    expect(state.documents.map((doc) => doc.title)).toEqual(['Sample', 'Lisbon']);
+    expect((await client.listDocuments({})).map((doc) => doc.id)).toContain(created.id);
+
+    await expect(state.importDocument({ text: '   ', format: 'text' })).rejects.toThrow(/empty/);
+    expect(state.documents).toHaveLength(2);
+  });
+
+  it('refuses a web address it may not fetch with the user-facing reason, adding nothing', async () => {
+    const { state } = await library();
+    await state.load();
+    await expect(state.importFromUrl('ftp://example.org/article')).rejects.toThrow(/only http and https addresses can be saved/);
+    expect(state.documents).toHaveLength(1);
+  });
+
+  it('deletes an article from the list and the library; a missing one sets the error and changes nothing', async () => {
+    const { state, client, opened } = await library();
+    await state.load();
+    await state.remove('nowhere');
+    expect(state.error).toBe(await refusal(opened.transport('deleteDocument', { id: 'nowhere' })));
+    expect(state.documents).toHaveLength(1);
+
+    await state.remove('sample');
+    expect(state.documents).toEqual([]);
+    expect(await client.listDocuments({})).toEqual([]);
+  });
+});
