@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeSampleLibraries, openSampleLibrary, stoppedServerOrigin } from '../../../src-main/api/services/test-sample-service';
+import { createApiClient, httpTransport } from '../api-client.svelte';
+import { QuizState } from './quiz.svelte';
+
+afterEach(closeSampleLibraries);
+
+/** The Quiz screen's state over the real service, on the sample article, loaded, asking for three who-questions. */
+async function quiz() {
+  const opened = await openSampleLibrary();
+  const client = createApiClient(opened.transport);
+  const state = new QuizState(client);
+  await state.load();
+  state.count = 3;
+  state.kinds = ['who'];
+  return { state, client };
+}
+
+describe('QuizState', () => {
+  it('loads the articles and past sessions, choosing the first article', async () => {
+    const { state } = await quiz();
+    expect(state.error).toBeNull();
+    expect(state.documents.map((doc) => doc.id)).toEqual(['sample']);
+    expect(state.selected).toEqual(['sample']);
+    expect(state.history).toEqual([]);
+    expect(state.phase).toBe('setup');
+  });
+
+  it('chooses the article it was opened on, and drops one deleted since', async () => {
+    const { state, client } = await quiz();
+    const other = await client.importDocument({ text: 'Another article.\nWith other words.', format: 'text', title: 'Other' });
+    await state.load(other.id);
+    expect(state.selected).toEqual([other.id]);
+    await client.deleteDocument({ id: other.id });
+    await state.load();
+    expect(state.selected).toEqual(['sample']);
+  });
+
+  it('says why the articles could not be loaded', async () => {
+    const state = new QuizState(createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })));
+    await state.load();
+    expect(state.error).toMatch(/not answering/);
+    expect(state.documents).toEqual([]);
+  });
+
+  it('previews the questions, hides one for good, and starts on the same questions', async () => {
+    const { state, client } = await quiz();
+    await state.showPreview();
+    expect(state.phase).toBe('preview');
+    expect(state.preview).toHaveLength(3);
+    const hidden = state.preview[0]?.id ?? '';
+    await state.hide(hidden);
+    expect(state.preview.map((q) => q.id)).not.toContain(hidden);
+    const kept = state.preview.map((q) => q.id);
+    await state.start();
+    expect(state.phase).toBe('asking');
+    expect(state.session?.questions.map((q) => q.id).slice(0, kept.length)).toEqual(kept);
+    expect(state.session?.questions.map((q) => q.id)).not.toContain(hidden);
+    expect((await client.prepareQuiz({ documentIds: ['sample'], kinds: ['who'] })).questions.map((q) => q.id)).not.toContain(hidden);
+  });
+
+  it('a preview of no article is refused with the reason', async () => {
+    const { state } = await quiz();
+    state.selected = [];
+    await state.showPreview();
+    expect(state.phase).toBe('setup');
+    expect(state.error).toMatch(/documentIds/);
+    await state.start();
+    expect(state.session).toBeNull();
+  });
+
+  it('takes a session: each answer gets its feedback and is kept, then the results and the history', async () => {
+    const { state, client } = await quiz();
+    await state.start();
+    const total = state.session?.questions.length ?? 0;
+    expect(total).toBe(3);
+    const right = state.current?.answer ?? '';
+    expect(await state.answer(right)).toMatchObject({ correct: true, given: right });
+    expect(await state.answer('again')).toBeNull();
+    await state.next();
+    expect(state.index).toBe(1);
+    expect(await state.answer('Nobody at all')).toMatchObject({ correct: false, given: 'Nobody at all' });
+    expect(state.score).toEqual({ correct: 1, answered: 2, total: 3 });
+    await state.next();
+    await state.answer(state.current?.answer ?? '');
+    await state.next();
+    expect(state.phase).toBe('results');
+    expect(state.history).toHaveLength(1);
+    const stored = await client.getQuizSession({ id: state.session?.id ?? '' });
+    expect(stored.finishedAt).not.toBeNull();
+    expect(stored.answers.map((a) => a.correct)).toEqual([true, false, true]);
+  });
+
+  it('reports a question wrong: hidden at once, then the reason the service turns into a correction; skips it', async () => {
+    const { state, client } = await quiz();
+    await state.start();
+    const question = state.current;
+    if (!question) throw new Error('no question');
+    await state.reportWrong(question.id);
+    expect(state.reports[question.id]).toEqual({});
+    await state.giveReason(question.id, 'not-an-actor');
+    expect(state.reports[question.id]?.reason).toBe('not-an-actor');
+    expect(state.reports[question.id]?.corrected).toBeTruthy();
+    await state.skip();
+    expect(state.index).toBe(1);
+    expect((await client.prepareQuiz({ documentIds: ['sample'], kinds: ['who'] })).questions.map((q) => q.id)).not.toContain(question.id);
+  });
+
+  it('skipping the last question finishes the session', async () => {
+    const { state } = await quiz();
+    state.count = 1;
+    await state.start();
+    await state.skip();
+    expect(state.phase).toBe('results');
+  });
+
+  it('opens a past session; one that is not there says why', async () => {
+    const { state } = await quiz();
+    await state.start();
+    await state.finish();
+    const id = state.history[0]?.id ?? '';
+    state.leave();
+    expect(state.phase).toBe('setup');
+    await state.openPast(id);
+    expect(state.phase).toBe('past');
+    expect(state.session?.id).toBe(id);
+    await state.openPast('nowhere');
+    expect(state.error).toBe('There is no quiz session nowhere.');
+    expect(state.session?.id).toBe(id);
+  });
+
+  it('an answer to a session the service no longer has says why and gives no feedback', async () => {
+    const { state } = await quiz();
+    await state.start();
+    if (!state.session) throw new Error('no session');
+    state.session = { ...state.session, id: 'nowhere' };
+    expect(await state.answer('x')).toBeNull();
+    expect(state.error).toBe('There is no quiz session nowhere.');
+    expect(state.feedback).toBeNull();
+  });
+});
