@@ -98,3 +98,20 @@ test('Ctrl+L opens the import panel with the web address field focused', async (
   await expect(page.getByRole('alert')).toContainText('only http and https addresses can be saved');
   await shoot(page, 'import-url-refused');
 });
+
+test('Ctrl+L from another screen goes to the Library and opens the import panel with the web address field focused', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
+  await expect(page.getByRole('article')).toBeVisible();
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+  await expect(page.getByLabel('From a web address')).toBeFocused();
+  await page.getByRole('link', { name: 'Quiz' }).click();
+  await expect(page.getByRole('heading', { name: 'Quiz', level: 1 })).toBeVisible();
+  await page.keyboard.press('Control+l');
+  await expect(page.getByLabel('From a web address')).toBeFocused();
+  // Pressed again on the Library, with the panel open, it keeps the panel and takes the focus back to the field.
+  await page.getByLabel('Article text', { exact: true }).focus();
+  await page.keyboard.press('Control+l');
+  await expect(page.getByLabel('From a web address')).toBeFocused();
+});
