@@ -54,3 +54,23 @@ test('harness: a file named on the command line (a file association) is imported
   await expect(page.getByRole('article')).toContainText('The survey team reached the upper valley on Tuesday.');
   await expect(page.getByRole('article').locator('.em')).toHaveText('upper valley');
 });
+
+test('harness: the Reader takes the menu’s Toggle Study Panel and Undo', async ({ harness }) => {
+  const app = harness.launch();
+  const page = await app.window();
+  await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Study panel' });
+  await expect(panel).toBeVisible();
+  await app.clickMenu(['View', 'Toggle Study Panel']);
+  await expect(panel).toBeHidden();
+  await app.clickMenu(['View', 'Toggle Study Panel']);
+  await expect(panel).toBeVisible();
+
+  // A sentence highlighted with the keyboard, then taken back with the menu's Undo.
+  await page.getByRole('region', { name: /^Article text/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('h');
+  await expect(panel.getByRole('tab', { name: /Highlights/ })).toContainText('1');
+  await app.clickMenu(['Edit', 'Undo']);
+  await expect(panel.getByRole('tab', { name: /Highlights/ })).toContainText('0');
+});
