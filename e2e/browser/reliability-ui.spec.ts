@@ -90,6 +90,22 @@ test('the Backups screen takes a backup and restores one after confirmation, kee
   expect(await rows.count()).toBeGreaterThan(before);
 });
 
+test('a backup refused by the disk says why on the Backups screen, and the list stays as it was', async ({ page }) => {
+  server = await startServer(newDataDir());
+  // The server's own answer to ENOSPC (dispatch.ts), played to the page: the reason stayed hidden, cleared by the
+  // list's reload that followed.
+  await page.route('**/api/createBackup', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'storage', message: 'The disk is full: the change was not saved, and your data is unchanged.' } }) }),
+  );
+  await page.goto(server.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click();
+  await expect(page.getByRole('heading', { name: 'Backups', exact: true })).toBeVisible();
+  const rows = await page.getByRole('row').count();
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The disk is full: the change was not saved, and your data is unchanged.');
+  await expect(page.getByRole('row')).toHaveCount(rows);
+});
+
 test('a library file from a newer Lectio does not stop the app: a notice offers the backups, and the file is never overwritten', async ({ page }) => {
   const dataDir = newDataDir();
   server = await startServer(dataDir);

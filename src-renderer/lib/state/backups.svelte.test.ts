@@ -66,4 +66,14 @@ describe('BackupsState', () => {
     expect(state.error).toMatch(/no such backup\. Nothing was changed\./);
     expect((await client.listDocuments({})).map((doc) => doc.id)).toEqual(['sample']);
   });
+
+  it('a second backup asked for while one is being taken is refused with the reason; the first is kept', async () => {
+    const { state, client } = await backups();
+    const other = new BackupsState(client);
+    await Promise.all([state.backUpNow(), other.backUpNow()]);
+    expect(other.error).toBe('A backup is already being taken.');
+    expect(other.status).toBeNull();
+    expect(state.status).toBe('Backed up 1 article.');
+    expect(state.backups).toHaveLength(1);
+  });
 });

@@ -47,7 +47,19 @@ export class BackupsState extends TaskState {
       stopPolling();
       this.progress = null;
     }
-    await this.load();
+    await this.#refresh();
+  }
+
+  /**
+   * Lists the backups again after one was taken (or refused). Not through `load`, whose success clears `error`: the
+   * reason a backup failed ("the disk is full", "a backup is already being taken") was wiped as soon as it was set.
+   */
+  async #refresh(): Promise<void> {
+    try {
+      this.backups = await this.api.listBackups({});
+    } catch {
+      // The list shown stays; what the screen says is the backup's own outcome.
+    }
   }
 
   async cancelBackup(): Promise<void> {
