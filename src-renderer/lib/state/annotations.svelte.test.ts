@@ -193,4 +193,36 @@ describe('AnnotationsState', () => {
     expect(await onOther.importInto('nowhere', downloaded[0]?.content ?? '')).toBeNull();
     expect(onOther.error).toBe('Document nowhere was not found');
   });
+
+  it('a highlight whose passage is not in the text is kept as an orphan: listed, not placed', async () => {
+    const { state } = await annotations();
+    const annotation = {
+      id: 'urn:example:1',
+      type: 'Annotation',
+      motivation: 'highlighting',
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
+      target: {
+        source: 'https://example.org/elsewhere',
+        selector: [
+          { type: 'TextPositionSelector', start: 10, end: 39 },
+          { type: 'TextQuoteSelector', exact: 'Words this article never says', prefix: '', suffix: '' },
+        ],
+      },
+    };
+    const json = JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [annotation] } });
+    const report = await state.importJson(json, true);
+    expect(report?.imported).toBe(1);
+    expect(state.orphans).toHaveLength(1);
+    expect(state.placed).toEqual([]);
+    expect(state.spansByColor.every((spans) => spans.length === 0)).toBe(true);
+  });
+
+  it('deleting a highlight that is gone sets the error and leaves nothing to undo', async () => {
+    const { state } = await annotations();
+    await state.remove('nowhere');
+    expect(state.error).toBe('There is no highlight nowhere on this document.');
+    await state.undo();
+    expect(state.status).toBe('Nothing to undo');
+  });
 });

@@ -178,4 +178,15 @@ describe('CardsState', () => {
     expect(state.settings?.newPerDay).toBe(5);
     expect((await client.getSettings({})).review.desiredRetention).toBe(stored.desiredRetention);
   });
+
+  it('exports the cards of the article chosen in the filter; one deleted meanwhile gives the reason, no file', async () => {
+    const { state, client, downloaded } = await cards();
+    await state.load();
+    const other = await client.importDocument({ text: 'Another article.\nWith other words.', format: 'text', title: 'Other' });
+    state.filters.documentId = other.id;
+    await client.deleteDocument({ id: other.id });
+    await state.exportAnki();
+    expect(state.error).toBe(`Document ${other.id} was not found`);
+    expect(downloaded).toEqual([]);
+  });
 });

@@ -1,10 +1,37 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../../src-main/api/contract';
 import { closeSampleLibraries, openSampleLibrary, stoppedServerOrigin } from '../../../src-main/api/services/test-sample-service';
 import { createApiClient, httpTransport } from '../api-client.svelte';
 import { LibraryState } from './library.svelte';
 
-afterEach(closeSampleLibraries);
+let site: Server | null = null;
+
+afterEach(async () => {
+  closeSampleLibraries();
+  await new Promise((resolve) => (site ? site.close(resolve) : resolve(null)));
+  site = null;
+});
+
+/** A web site on this machine with one article, at /tide-gauges; every other address is not found. */
+async function startSite(): Promise<string> {
+  site = createServer((request, response) => {
+    if (request.url !== '/tide-gauges') {
+      response.writeHead(404, { 'content-type': 'text/html' }).end('<p>Not here</p>');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><html lang="en"><head><title>Why the old tide gauges still matter</title></head><body>
+<article><h1>Why the old tide gauges still matter</h1>
+<p>The harbour's tide gauge has recorded the sea's height every hour since 1887, and its records are the longest on the coast.</p>
+<p>Scientists use the old ledgers to measure how fast the sea is rising, because satellite records go back only to the 1990s.</p>
+<p>Volunteers have typed up forty thousand handwritten pages so far, and the work is expected to finish next spring.</p>
+</article></body></html>`);
+  });
+  await new Promise<void>((resolve) => site?.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+}
 
 /** The Library's state over the real service, on a new library holding the sample article. */
 async function library() {
@@ -52,6 +79,18 @@ describe('LibraryState', () => {
     expect((await client.listDocuments({})).map((doc) => doc.id)).toContain(created.id);
 
     await expect(state.importDocument({ text: '   ', format: 'text' })).rejects.toThrow(/empty/);
+    expect(state.documents).toHaveLength(2);
+  });
+
+  it('saves the article at a web address into the list; a page that is not there is refused, adding nothing', async () => {
+    const { state, client } = await library();
+    await state.load();
+    const origin = await startSite();
+    const saved = await state.importFromUrl(`${origin}/tide-gauges`);
+    expect(saved.title).toBe('Why the old tide gauges still matter');
+    expect(state.documents.map((doc) => doc.id)).toEqual(['sample', saved.id]);
+    expect((await client.getDocument({ id: saved.id })).body.text).toContain('forty thousand handwritten pages');
+    await expect(state.importFromUrl(`${origin}/gone`)).rejects.toThrow(/404|not found/i);
     expect(state.documents).toHaveLength(2);
   });
 
