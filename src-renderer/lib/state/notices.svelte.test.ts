@@ -58,6 +58,16 @@ describe('NoticesState', () => {
     expect((await client.appInfo({})).notices).toEqual([]);
   });
 
+  it('a dismissal the library does not hear of still dismisses the notice here, and does not throw', async () => {
+    const { client, notices } = await damagedLibrary();
+    await client.getAnnotations({ documentId: 'sample' });
+    await notices.refresh();
+    const offline = new NoticesState(createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })), () => () => undefined);
+    offline.notices = notices.notices;
+    await offline.dismiss(notices.notices[0]?.id ?? '');
+    expect(offline.notices).toEqual([]);
+  });
+
   it('keeps the notices shown when a read fails', async () => {
     const { client, notices } = await damagedLibrary();
     await client.getAnnotations({ documentId: 'sample' });

@@ -52,6 +52,11 @@ export class NoticesState {
   async dismiss(id: string): Promise<void> {
     this.#dismissed.add(id);
     this.notices = this.notices.filter((notice) => notice.id !== id);
-    await this.api.dismissNotice({ id });
+    try {
+      await this.api.dismissNotice({ id });
+    } catch {
+      // Dismissed here for this session (the App does not wait for it: this was an unhandled rejection); one the
+      // library did not hear of is shown again at the next start.
+    }
   }
 }

@@ -43,6 +43,21 @@ describe('QuizState', () => {
     expect(state.documents).toEqual([]);
   });
 
+  it('leaving goes back to the setup; a history that cannot be read again stays as shown', async () => {
+    const { state } = await quiz();
+    await state.start();
+    await state.finish();
+    await state.leave();
+    expect(state.phase).toBe('setup');
+    expect(state.history).toHaveLength(1);
+    const offline = new QuizState(createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })));
+    offline.history = state.history;
+    offline.phase = 'results';
+    await offline.leave();
+    expect(offline.phase).toBe('setup');
+    expect(offline.history).toHaveLength(1);
+  });
+
   it('previews the questions, hides one for good, and starts on the same questions', async () => {
     const { state, client } = await quiz();
     await state.showPreview();

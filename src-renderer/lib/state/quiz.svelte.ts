@@ -176,9 +176,14 @@ export class QuizState extends TaskState {
     });
   }
 
-  leave(): void {
+  /** Back to the setup, with the history read again; resolves when read (or not: a failed read keeps the one shown). */
+  async leave(): Promise<void> {
     this.phase = 'setup';
     this.feedback = null;
-    void this.api.listQuizSessions({}).then((history) => (this.history = history));
+    try {
+      this.history = await this.api.listQuizSessions({});
+    } catch {
+      // The history shown stays, and the next load reads it again; this was an unhandled rejection.
+    }
   }
 }
