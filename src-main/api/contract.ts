@@ -344,12 +344,9 @@ type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;
 void everyMethodListed;
 
-export type ErrorCode = 'invalid-argument' | 'unknown-method' | 'not-found' | 'too-large' | 'storage' | 'forbidden' | 'cancelled' | 'internal';
-
-export interface ApiError {
-  code: ErrorCode;
-  message: string;
-}
+/** Failures cross the boundary as core/errors.ts's ApiError: one of its API codes and a message for the reader. */
+export type { ApiError, ApiErrorCode, ErrorCode } from '../core/errors';
+import type { ApiError } from '../core/errors';
 
 /** What crosses the boundary: a value or a typed error, never a stack trace. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

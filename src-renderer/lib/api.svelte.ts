@@ -6,7 +6,6 @@ import {
   METHOD_NAMES,
   TOKEN_HEADER,
   httpPath,
-  type ApiError,
   type ApiResult,
   type LectioApi,
   type MenuCommand,
@@ -14,13 +13,7 @@ import {
   type OpenedFile,
   type PreloadBridge,
 } from '../../src-main/api/contract';
-
-export class ApiCallError extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.message);
-    this.name = 'ApiCallError';
-  }
-}
+import { fromApiError } from '../../src-main/core/errors';
 
 declare global {
   interface Window {
@@ -40,9 +33,10 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** The call's value; a failed call throws the LectioError it sent, so screens switch on its `code`. */
 function unwrap<T>(result: ApiResult<T>): T {
   if (result.ok) return result.value;
-  throw new ApiCallError(result.error);
+  throw fromApiError(result.error);
 }
 
 /**

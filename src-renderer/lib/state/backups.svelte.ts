@@ -1,6 +1,7 @@
 /** The Restore screen's state: the library's backups, taking one now, and restoring one (after the reader confirms). */
 import type { BackupSummary } from '../../../src-main/api/contract';
-import { ApiCallError, api } from '../api.svelte';
+import { api } from '../api.svelte';
+import { isLectioError } from '../../../src-main/core/errors';
 import { pollProgress } from '../poll-progress';
 import { TaskState } from './task-state.svelte';
 
@@ -33,7 +34,7 @@ export class BackupsState extends TaskState {
         try {
           return await api.createBackup({});
         } catch (error) {
-          cancelled = error instanceof ApiCallError && error.error.code === 'cancelled';
+          cancelled = isLectioError(error, 'cancelled');
           throw error;
         }
       });

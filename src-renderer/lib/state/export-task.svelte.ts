@@ -4,7 +4,8 @@
  * Cancel wins: a file that arrives after it was pressed is dropped, never downloaded.
  */
 import type { ExportedFile } from '../../../src-main/api/contract';
-import { ApiCallError, api, errorMessage } from '../api.svelte';
+import { api, errorMessage } from '../api.svelte';
+import { isLectioError } from '../../../src-main/core/errors';
 import { downloadFile } from '../download';
 import { formatCount } from '../format';
 import { pollProgress } from '../poll-progress';
@@ -52,7 +53,7 @@ export class ExportTask {
       downloadFile(file);
       return { file };
     } catch (error) {
-      if (this.cancelling || (error instanceof ApiCallError && error.error.code === 'cancelled')) return { cancelled: true };
+      if (this.cancelling || isLectioError(error, 'cancelled')) return { cancelled: true };
       return { error: errorMessage(error) };
     } finally {
       stopPolling();
