@@ -8,7 +8,7 @@ import type { DayOf } from '../../core/cards/days';
 import type { ScheduledCard } from '../../core/cards/queue';
 import { readerDayOf, type ReaderDay } from '../../core/cards/reader-day';
 import { Scheduler } from '../../core/cards/schedule';
-import type { CardSourceView, CardView, ReviewSettings } from '../cards-contract';
+import type { CardSourceView, CardView, ReviewSettings } from '../contract';
 import { readerZone, type ServiceDeps } from './deps';
 import { isLectioError, LectioError } from '../../core/errors';
 
