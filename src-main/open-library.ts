@@ -29,7 +29,7 @@ export interface LibraryHost {
   importWorker: string;
 }
 
-/** Throws LibraryLockedError when another process has the folder open (files from a newer Lectio are held, with a notice). */
+/** Throws a 'library-locked' LectioError when another process has the folder open (files from a newer Lectio are held, with a notice). */
 export async function openLibrary(dataDir: string, { host, extractionWorker, importWorker }: LibraryHost): Promise<OpenLibrary> {
   const now = () => new Date();
   const storage = await LibraryStorage.open({ dataDir, now });

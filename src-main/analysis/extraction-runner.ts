@@ -5,20 +5,18 @@
 import { Worker } from 'node:worker_threads';
 import { ENGINE_VERSION, extract } from '../core/extract';
 import type { ExtractionResult } from '../core/extract/types';
+import { LectioError } from '../core/errors';
 
 /** A run stopped at the reader's request; the engine restarts on the next run. */
-export class ExtractionCancelledError extends Error {
-  constructor() {
-    super('The analysis was stopped.');
-    this.name = 'ExtractionCancelledError';
-  }
+function extractionCancelled(): LectioError {
+  return new LectioError('cancelled', 'The analysis was stopped.');
 }
 
 export interface ExtractionRunner {
   /** The engine version results will carry; the cache is keyed by it. */
   version: string;
   run(text: string, referenceDate: string | null): Promise<ExtractionResult>;
-  /** Stops every run in progress (they reject with ExtractionCancelledError); returns how many were stopped. */
+  /** Stops every run in progress (they reject with the 'cancelled' LectioError); returns how many were stopped. */
   cancel(): Promise<number>;
   close(): Promise<void>;
 }
@@ -70,7 +68,7 @@ export function createWorkerRunner(workerFile: string): ExtractionRunner {
       if (worker === created) failAll(error);
     });
     created.on('exit', (code) => {
-      if (worker === created) failAll(new Error(`The extraction worker stopped (exit code ${code}).`));
+      if (worker === created) failAll(new LectioError('worker-stopped', `The extraction worker stopped (exit code ${code}).`));
     });
     created.unref();
     return created;
@@ -91,7 +89,7 @@ export function createWorkerRunner(workerFile: string): ExtractionRunner {
       const stopped = pending.size;
       const running = worker;
       if (!running || stopped === 0) return 0;
-      failAll(new ExtractionCancelledError());
+      failAll(extractionCancelled());
       await running.terminate();
       return stopped;
     },

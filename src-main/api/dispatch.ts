@@ -1,30 +1,11 @@
 /**
  * The single entry both hosts call: it checks the method name, validates the argument against its schema, runs the
- * service, and turns every failure into a typed ApiError. Nothing below this line sees an unvalidated argument, and no
- * stack trace crosses the boundary.
+ * service, and turns every failure into a typed ApiError (core/errors.ts). Nothing below this line sees an unvalidated
+ * argument, and no stack trace crosses the boundary: an unexpected error is logged here and sent as the generic message.
  */
-import { isMethodName, type ApiError, type ApiResult, type LectioApi } from './contract';
+import { isMethodName, type ApiResult, type LectioApi } from './contract';
 import { inputSchemas } from './schemas';
-import { InvalidInputError } from './service';
-import { NotFoundError } from '../storage/library-storage';
-import { StoreRetiredError } from '../storage/durable-file';
-import { NewerFileHeldError } from '../storage/json-store';
-import { ExtractionCancelledError } from '../analysis/extraction-runner';
-import { BackupCancelledError } from '../storage/backups';
-import { ExportCancelledError } from './services/exports';
-
-function toApiError(error: unknown): ApiError {
-  if (error instanceof InvalidInputError) return { code: 'invalid-argument', message: error.message };
-  if (error instanceof NotFoundError) return { code: 'not-found', message: error.message };
-  if (error instanceof StoreRetiredError || error instanceof NewerFileHeldError) return { code: 'storage', message: error.message };
-  if (error instanceof ExtractionCancelledError || error instanceof BackupCancelledError || error instanceof ExportCancelledError) return { code: 'cancelled', message: error.message };
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOSPC') return { code: 'storage', message: 'The disk is full: the change was not saved, and your data is unchanged.' };
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return { code: 'storage', message: 'Lectio may not write to its data folder: the change was not saved, and your data is unchanged.' };
-  }
-  return { code: 'internal', message: error instanceof Error ? error.message : 'Unexpected error' };
-}
+import { isUnexpected, toApiError } from '../core/errors';
 
 /** Runs one API call; never throws. */
 export async function dispatch(api: LectioApi, method: unknown, input: unknown): Promise<ApiResult<unknown>> {
@@ -39,6 +20,8 @@ export async function dispatch(api: LectioApi, method: unknown, input: unknown):
     const call = api[method] as (arg: unknown) => Promise<unknown>;
     return { ok: true, value: await call(parsed.data) };
   } catch (error) {
+    // The reader is told only that something went wrong; whoever debugs it needs the stack, so it stays in this log.
+    if (isUnexpected(error)) console.error(`lectio: ${method} failed unexpectedly:`, error);
     return { ok: false, error: toApiError(error) };
   }
 }

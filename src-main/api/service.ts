@@ -16,7 +16,7 @@ import { searchMethods } from './services/search';
 import { settingsMethods } from './services/settings';
 
 export { seedNewLibrary, type SampleArticle } from './services/documents';
-export { InvalidInputError, type ServiceOptions } from './services/deps';
+export type { ServiceOptions } from './services/deps';
 
 export function createService(options: ServiceOptions): LectioApi {
   const deps: ServiceDeps = {

@@ -6,8 +6,9 @@ import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { DESKTOP_METHOD_NAMES, METHOD_NAMES, desktopChannel, ipcChannel, type ApiResult, type DesktopBridge, type LectioApi } from '../api/contract';
 import { dispatch } from '../api/dispatch';
 import { isAppUrl } from './security';
+import { LectioError, toApiError } from '../core/errors';
 
-const FORBIDDEN: ApiResult<never> = { ok: false, error: { code: 'forbidden', message: 'This call did not come from the Lectio window.' } };
+const FORBIDDEN: ApiResult<never> = { ok: false, error: toApiError(new LectioError('forbidden')) };
 
 /** A trusted sender is the app page itself, in a top-level frame. */
 export function isTrustedFrame(frame: WebFrameMain | null | undefined, appUrl: string): boolean {

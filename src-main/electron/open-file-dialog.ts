@@ -3,7 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
 import type { ApiResult, OpenedFile } from '../api/contract';
-import { MAX_FILE_BYTES, UnreadableFileError } from '../core/import/decode';
+import { MAX_FILE_BYTES } from '../core/import/decode';
+import { isLectioError, toApiError, LectioError } from '../core/errors';
 import { readArticleBytes } from '../core/import/sniff';
 
 /** Returns the picked file, null when the user cancels, or a typed error for unreadable files. */
@@ -24,12 +25,13 @@ export async function openTextFile(event: IpcMainInvokeEvent): Promise<ApiResult
 export async function readArticleFile(file: string): Promise<ApiResult<OpenedFile>> {
   try {
     if ((await stat(file)).size > MAX_FILE_BYTES) {
-      return { ok: false, error: { code: 'too-large', message: `${path.basename(file)} is larger than ${MAX_FILE_BYTES / 1e6} MB.` } };
+      return { ok: false, error: toApiError(new LectioError('too-large', `${path.basename(file)} is larger than ${MAX_FILE_BYTES / 1e6} MB.`)) };
     }
     const { text, format } = readArticleBytes(await readFile(file), path.basename(file));
     return { ok: true, value: { fileName: path.basename(file), text, format } };
   } catch (error) {
-    const message = error instanceof UnreadableFileError ? error.message : `Could not read ${path.basename(file)}.`;
-    return { ok: false, error: { code: 'invalid-argument', message } };
+    // A read the system refused (permissions, a folder) names the file rather than the generic message.
+    const known = isLectioError(error, 'unreadable-file') ? error : new LectioError('unreadable-file', `Could not read ${path.basename(file)}.`);
+    return { ok: false, error: toApiError(known) };
   }
 }

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { ApiResult, OpenedFile } from '../api/contract';
 import { readArticleFile } from './open-file-dialog';
+import { LectioError, toApiError } from '../core/errors';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
 
@@ -36,7 +37,7 @@ export class OpenedFiles {
   take(): ApiResult<OpenedFile[]> {
     const files = this.#pending.splice(0);
     const errors = this.#errors.splice(0);
-    if (files.length === 0 && errors.length > 0) return { ok: false, error: { code: 'invalid-argument', message: errors.join(' ') } };
+    if (files.length === 0 && errors.length > 0) return { ok: false, error: toApiError(new LectioError('unreadable-file', errors.join(' '))) };
     return { ok: true, value: files };
   }
 }

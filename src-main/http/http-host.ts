@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { MAX_IMPORT_CHARS, type ApiResult, type LectioApi } from '../api/contract';
 import { dispatch } from '../api/dispatch';
+import { httpStatus, isLectioError, LectioError, toApiError } from '../core/errors';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { guardConnections, serverTimeouts } from './connection-guard';
 import { refuseApiRequest, refuseStaticRequest } from './request-guard';
@@ -36,12 +37,10 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
-class BodyTooLarge extends Error {}
-
 const TOO_LARGE = `Request too large: the limit is ${Math.floor(MAX_BODY_BYTES / (1024 * 1024))} MB (an article of at most ${MAX_IMPORT_CHARS.toLocaleString('en')} characters).`;
 
 /**
- * The request's body as text; rejects with BodyTooLarge as soon as it is known to pass the cap (from Content-Length,
+ * The request's body as text; rejects with the 'body-too-large' error as soon as it is known to pass the cap (from Content-Length,
  * before reading anything, or while it streams). The rest of the body is then read and discarded, not cut off: a
  * connection closed with unread data is reset, and the client would see the reset instead of the 413. Node's request
  * deadline still bounds how long a client may go on sending.
@@ -50,7 +49,7 @@ function readBody(request: IncomingMessage): Promise<string> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
     request.resume();
-    return Promise.reject(new BodyTooLarge());
+    return Promise.reject(new LectioError('body-too-large', TOO_LARGE));
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -62,7 +61,7 @@ function readBody(request: IncomingMessage): Promise<string> {
       if (size > MAX_BODY_BYTES) {
         tooLarge = true;
         chunks.length = 0;
-        reject(new BodyTooLarge());
+        reject(new LectioError('body-too-large', TOO_LARGE));
         return;
       }
       chunks.push(chunk);
@@ -77,20 +76,21 @@ function sendJson(response: ServerResponse, status: number, result: ApiResult<un
   response.end(JSON.stringify(result));
 }
 
-function refuse(response: ServerResponse, status: number, message: string): void {
-  sendJson(response, status, { ok: false, error: { code: status === 403 ? 'forbidden' : 'invalid-argument', message } });
+/** Refuses a request before any method runs: the status is the error code's (core/errors.ts), the body its ApiError. */
+function refuse(response: ServerResponse, error: LectioError): void {
+  sendJson(response, httpStatus(error), { ok: false, error: toApiError(error) });
 }
 
 async function handleApi(options: HttpHostOptions, port: number, request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
   const refusal = refuseApiRequest(request.headers, port, options.token);
-  if (refusal) return refuse(response, 403, `Forbidden: ${refusal}`);
-  if (request.method !== 'POST') return refuse(response, 405, 'Use POST');
+  if (refusal) return refuse(response, new LectioError('forbidden', `Forbidden: ${refusal}`));
+  if (request.method !== 'POST') return refuse(response, new LectioError('wrong-http-method', 'Use POST'));
   let input: unknown;
   try {
     const body = await readBody(request);
     input = body.length === 0 ? {} : JSON.parse(body);
   } catch (error) {
-    return refuse(response, error instanceof BodyTooLarge ? 413 : 400, error instanceof BodyTooLarge ? TOO_LARGE : 'Body is not JSON');
+    return refuse(response, isLectioError(error, 'body-too-large') ? error : new LectioError('bad-request'));
   }
   const result = await dispatch(options.api, method, input);
   sendJson(response, 200, result);
@@ -105,7 +105,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       ? handleApi(options, port, request, response, url.pathname.slice('/api/'.length))
       : handleStatic(options, port, request, response, url.pathname);
     handled.catch(() => {
-      if (!response.headersSent) refuse(response, 500, 'Internal error');
+      if (!response.headersSent) refuse(response, new LectioError('internal'));
       else response.destroy();
     });
   });
@@ -125,7 +125,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
 async function handleStatic(options: HttpHostOptions, port: number, request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
   const refusal = refuseStaticRequest(request.headers, port);
-  if (refusal) return refuse(response, 403, `Forbidden: ${refusal}`);
-  if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Use GET');
+  if (refusal) return refuse(response, new LectioError('forbidden', `Forbidden: ${refusal}`));
+  if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, new LectioError('wrong-http-method', 'Use GET'));
   await serveStatic(options.rendererDir, pathname, response, SECURITY_HEADERS);
 }

@@ -2,10 +2,14 @@
  * Fetches one web page for "Save from a web address", in the main process: http and https only, no credentials in the
  * address, redirects followed by hand (each hop re-checked, at most five), one deadline for the whole exchange, and a
  * byte cap enforced while the body streams in, so a huge or endless response stops being read at the cap instead of
- * filling memory. Every failure is a WebPageError whose message says what happened in words a reader can act on.
+ * filling memory. Every failure is a 'page-fetch' LectioError whose message says what happened in words a reader can act on.
  */
+import { isLectioError, LectioError } from '../core/errors';
 
-export class WebPageError extends Error {}
+/** The error for a page Lectio will not or could not fetch; `message` says why in words the reader can act on. */
+export function pageFetchError(message: string): LectioError {
+  return new LectioError('page-fetch', message);
+}
 
 export interface FetchLimits {
   /** For the whole exchange, redirects and body included. */
@@ -26,17 +30,17 @@ export interface FetchedPage {
   bytes: Uint8Array;
 }
 
-/** The address as a URL when it is one Lectio may fetch; throws WebPageError saying why not. */
+/** The address as a URL when it is one Lectio may fetch; throws pageFetchError saying why not. */
 export function checkWebAddress(raw: string, redirected = false): URL {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new WebPageError(`“${raw.trim().slice(0, 200)}” is not a web address. Paste the whole address, starting with https://.`);
+    throw pageFetchError(`“${raw.trim().slice(0, 200)}” is not a web address. Paste the whole address, starting with https://.`);
   }
   const where = redirected ? 'The page redirected to an address that' : 'The address';
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new WebPageError(`${where} is not a web page (${url.protocol.replace(/:$/, '')}): only http and https addresses can be saved.`);
-  if (url.username || url.password) throw new WebPageError(`${where} contains a user name or password; Lectio does not send those. Remove them and try again.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw pageFetchError(`${where} is not a web page (${url.protocol.replace(/:$/, '')}): only http and https addresses can be saved.`);
+  if (url.username || url.password) throw pageFetchError(`${where} contains a user name or password; Lectio does not send those. Remove them and try again.`);
   return url;
 }
 
@@ -65,7 +69,7 @@ function parseContentType(header: string | null): { mediaType: string; charset: 
 /** Reads the body up to `maxBytes`; beyond it, cancels the stream (the rest is never downloaded) and refuses. */
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
-  const tooLarge = () => new WebPageError(`The page is too large to save (over ${Math.round(maxBytes / 1024 / 1024)} MB).`);
+  const tooLarge = () => pageFetchError(`The page is too large to save (over ${Math.round(maxBytes / 1024 / 1024)} MB).`);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge();
@@ -102,27 +106,27 @@ async function exchange(start: URL, limits: FetchLimits, signal: AbortSignal): P
       response = await fetch(url, { redirect: 'manual', signal, headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' } });
     } catch (error) {
       if (signal.aborted) throw error;
-      throw new WebPageError(networkMessage(error, url));
+      throw pageFetchError(networkMessage(error, url));
     }
     if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
       await response.body?.cancel().catch(() => undefined);
-      if (hop >= limits.maxRedirects) throw new WebPageError(`The page redirected more than ${limits.maxRedirects} times, so Lectio stopped following it.`);
+      if (hop >= limits.maxRedirects) throw pageFetchError(`The page redirected more than ${limits.maxRedirects} times, so Lectio stopped following it.`);
       const next = checkWebAddress(new URL(response.headers.get('location') ?? '', url).href, true);
-      if (seen.has(next.href)) throw new WebPageError('The page redirects in a loop and never arrives. Open it in your browser to check the address.');
+      if (seen.has(next.href)) throw pageFetchError('The page redirects in a loop and never arrives. Open it in your browser to check the address.');
       seen.add(next.href);
       url = next;
       continue;
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      throw new WebPageError(statusMessage(response.status, url));
+      throw pageFetchError(statusMessage(response.status, url));
     }
     const { mediaType, charset } = parseContentType(response.headers.get('content-type'));
     return { url: url.href, mediaType, charset, bytes: await readCapped(response, limits.maxBytes) };
   }
 }
 
-/** Fetches the page at `raw` within `limits`; throws WebPageError with a reader's message on every failure. */
+/** Fetches the page at `raw` within `limits`; throws pageFetchError with a reader's message on every failure. */
 export async function fetchWebPage(raw: string, limits: FetchLimits = DEFAULT_LIMITS): Promise<FetchedPage> {
   const start = checkWebAddress(raw);
   const controller = new AbortController();
@@ -130,9 +134,9 @@ export async function fetchWebPage(raw: string, limits: FetchLimits = DEFAULT_LI
   try {
     return await exchange(start, limits, controller.signal);
   } catch (error) {
-    if (error instanceof WebPageError) throw error;
-    if (controller.signal.aborted) throw new WebPageError(`${start.host} took too long to answer (over ${Math.round(limits.timeoutMs / 1000)} s), so Lectio gave up. Try again later.`);
-    throw new WebPageError(networkMessage(error, start));
+    if (isLectioError(error, 'page-fetch')) throw error;
+    if (controller.signal.aborted) throw pageFetchError(`${start.host} took too long to answer (over ${Math.round(limits.timeoutMs / 1000)} s), so Lectio gave up. Try again later.`);
+    throw pageFetchError(networkMessage(error, start));
   } finally {
     clearTimeout(timer);
   }

@@ -7,17 +7,11 @@
 import { Worker } from 'node:worker_threads';
 import { importMarkdown } from '../core/import/markdown';
 import type { DocumentBody } from '../core/model';
+import { LectioError } from '../core/errors';
 
-/** An input whose parse overran its budget; the worker that ran it was terminated. */
-export class ImportTooComplexError extends Error {
-  constructor() {
-    super('This file is too complex to import: its Markdown would take too long to read. Import it as plain text instead (untick Markdown).');
-    this.name = 'ImportTooComplexError';
-  }
-}
 
 export interface MarkdownRunner {
-  /** Resolves with the body; rejects with ImportTooComplexError on overrun, or an Error the worker reported. */
+  /** Resolves with the body; rejects with the 'import-too-complex' LectioError on overrun (the worker that ran it is terminated), or an Error the worker reported. */
   parse(source: string): Promise<DocumentBody>;
   close(): Promise<void>;
 }
@@ -70,7 +64,7 @@ export function createMarkdownWorkerRunner(workerFile: string, budgetMs: (length
         if (reply.id !== id) return;
         finish();
         if (reply.ok) resolve(reply.body);
-        else reject(reply.tooComplex ? new ImportTooComplexError() : new Error(reply.message));
+        else reject(reply.tooComplex ? new LectioError('import-too-complex') : new Error(reply.message));
       };
       const onError = (error: Error) => {
         finish();
@@ -80,12 +74,12 @@ export function createMarkdownWorkerRunner(workerFile: string, budgetMs: (length
       const onExit = (code: number) => {
         finish();
         if (worker === current) worker = null;
-        reject(new Error(`The Markdown worker stopped (exit code ${code}).`));
+        reject(new LectioError('worker-stopped', `The Markdown worker stopped (exit code ${code}).`));
       };
       const timer = setTimeout(() => {
         finish();
         void stop(current);
-        reject(new ImportTooComplexError());
+        reject(new LectioError('import-too-complex'));
       }, budgetMs(source.length));
       current.on('message', onMessage);
       current.on('error', onError);

@@ -8,11 +8,12 @@
  */
 import DOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { decodeText, UnreadableFileError } from '../core/import/decode';
+import { decodeText } from '../core/import/decode';
+import { isLectioError } from '../core/errors';
 import { documentFormatRefusal, looksLikeHtml } from '../core/import/sniff';
 import type { DocumentBody } from '../core/model';
 import { htmlToArticle } from '../../src-renderer/lib/import/html-to-body';
-import { WebPageError, type FetchedPage } from './fetch-page';
+import { pageFetchError, type FetchedPage } from './fetch-page';
 
 export interface WebArticle {
   title: string;
@@ -38,7 +39,7 @@ function pageText(page: FetchedPage): string {
   try {
     return decodeText(page.bytes, 'This page');
   } catch (error) {
-    if (error instanceof UnreadableFileError) throw new WebPageError(error.message);
+    if (isLectioError(error, 'unreadable-file')) throw pageFetchError(error.message);
     throw error;
   }
 }
@@ -47,18 +48,18 @@ function pageText(page: FetchedPage): string {
 function checkKind(page: FetchedPage): void {
   const formatRefusal = documentFormatRefusal(page.bytes);
   if (page.mediaType === 'application/pdf' || (formatRefusal && /PDF/.test(formatRefusal))) {
-    throw new WebPageError('This address is a PDF document, and PDF import is not available yet. Open it in your browser, copy the article’s text and paste it here.');
+    throw pageFetchError('This address is a PDF document, and PDF import is not available yet. Open it in your browser, copy the article’s text and paste it here.');
   }
   if (page.mediaType === 'application/epub+zip' || (formatRefusal && /EPUB/.test(formatRefusal))) {
-    throw new WebPageError('This address is an EPUB e-book, and EPUB import is not available yet. Open it in its own reader, copy the text and paste it here.');
+    throw pageFetchError('This address is an EPUB e-book, and EPUB import is not available yet. Open it in its own reader, copy the text and paste it here.');
   }
   if (HTML_TYPES.has(page.mediaType)) return;
   // No type at all: the bytes may still be a page.
   if (!page.mediaType && !formatRefusal && looksLikeHtml(new TextDecoder().decode(page.bytes.subarray(0, 4096)))) return;
-  throw new WebPageError(`This address is not a web page (it is ${page.mediaType || 'of an unknown type'}), so there is no article to save.`);
+  throw pageFetchError(`This address is not a web page (it is ${page.mediaType || 'of an unknown type'}), so there is no article to save.`);
 }
 
-/** The article in a fetched page; throws WebPageError when the page is not HTML or holds no article. */
+/** The article in a fetched page; throws pageFetchError when the page is not HTML or holds no article. */
 export function webPageToArticle(page: FetchedPage): WebArticle {
   checkKind(page);
   const html = pageText(page);
@@ -66,7 +67,7 @@ export function webPageToArticle(page: FetchedPage): WebArticle {
   try {
     const article = htmlToArticle(html, { parser: new window.DOMParser(), purify: DOMPurify(window), appOrigin: '' });
     if (!article.body.text.trim() || article.noArticle) {
-      throw new WebPageError('No article found on this page: most of its text is links (a menu or a list of headlines), or it has no text at all.');
+      throw pageFetchError('No article found on this page: most of its text is links (a menu or a list of headlines), or it has no text at all.');
     }
     const host = new URL(page.url).hostname.replace(/^www\./, '');
     return {

@@ -5,7 +5,8 @@
  * The start-up backup can wait a moment (`startDelayMs`): it reads every data file, a hundred megabytes in a large
  * library, and the hosts let the first screen and the first article come up before it competes with them.
  */
-import { BackupCancelledError, type BackupManifest, type BackupReason, type BackupStore } from './backups';
+import { isLectioError } from '../core/errors';
+import { type BackupManifest, type BackupReason, type BackupStore } from './backups';
 
 export interface IntervalTimers {
   setInterval(run: () => void, ms: number): { unref?: () => unknown } | number;
@@ -36,9 +37,12 @@ export const BACKUP_INTERVAL_MS = 30 * 60 * 1000;
 /** Waits between retries of a failed automatic backup: growing, and all well within the half-hour interval. */
 export const BACKUP_RETRY_DELAYS_MS = [2_000, 10_000, 60_000, 5 * 60_000];
 
-/** An error from the file system (it has an errno code), the kind that may pass; not a cancellation or a bug. */
+/**
+ * An error from the file system (it has an errno code), the kind that may pass; not a cancellation or a bug. A
+ * LectioError (a cancel among them) is never one: its `code` is Lectio's, not an errno.
+ */
 function mayPass(error: unknown): boolean {
-  return !(error instanceof BackupCancelledError) && typeof (error as NodeJS.ErrnoException | null)?.code === 'string';
+  return !isLectioError(error) && typeof (error as NodeJS.ErrnoException | null)?.code === 'string';
 }
 
 export class BackupScheduler {

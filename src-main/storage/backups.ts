@@ -10,6 +10,7 @@ import path from 'node:path';
 import { backupsToKeep, DEFAULT_RETENTION, type RetentionPolicy } from './backup-retention';
 import { BACKUPS_FOLDER, dataFilePath, listDataFiles } from './data-files';
 import { writeFileDurably } from './durable-file';
+import { LectioError } from '../core/errors';
 
 export type BackupReason = 'start' | 'scheduled' | 'quit' | 'manual' | 'before-restore';
 
@@ -31,12 +32,9 @@ export interface BackupManifest {
   skipped: string[];
 }
 
-/** A backup folder that is missing, incomplete, or whose copies fail their check. */
-export class BackupUnusableError extends Error {
-  constructor(id: string, why: string) {
-    super(`Backup ${id} cannot be used: ${why}`);
-    this.name = 'BackupUnusableError';
-  }
+/** The error for a backup folder that is missing, incomplete, or whose copies fail their check. */
+export function backupUnusable(id: string, why: string): LectioError {
+  return new LectioError('backup-unusable', `Backup ${id} cannot be used: ${why}`, { details: { id } });
 }
 
 const MANIFEST = 'manifest.json';
@@ -83,11 +81,8 @@ export interface BackupOptions {
 }
 
 /** A backup stopped at the reader's request: its partial copy is removed and older backups are untouched. */
-export class BackupCancelledError extends Error {
-  constructor() {
-    super('The backup was cancelled; nothing was changed.');
-    this.name = 'BackupCancelledError';
-  }
+function backupCancelled(): LectioError {
+  return new LectioError('cancelled', 'The backup was cancelled; nothing was changed.');
 }
 
 export interface BackupRunOptions {
@@ -143,7 +138,7 @@ export class BackupStore {
     const listed = await listDataFiles(this.options.dataDir);
     let step = 0;
     const advance = () => {
-      if (run.signal?.aborted) throw new BackupCancelledError();
+      if (run.signal?.aborted) throw backupCancelled();
       run.progress?.(++step, listed.length * 2);
     };
     for (const relative of listed) {
@@ -222,11 +217,11 @@ export class BackupStore {
     return null;
   }
 
-  /** The backup's manifest and the bytes of every file, each checked; throws BackupUnusableError before any change. */
+  /** The backup's manifest and the bytes of every file, each checked; throws the 'backup-unusable' error before any change. */
   async readVerified(id: string): Promise<{ manifest: BackupManifest; contents: Map<string, Uint8Array> }> {
-    if (!BACKUP_ID_PATTERN.test(id)) throw new BackupUnusableError(id, 'no such backup');
+    if (!BACKUP_ID_PATTERN.test(id)) throw backupUnusable(id, 'no such backup');
     const manifest = await this.#readManifest(id);
-    if (!manifest) throw new BackupUnusableError(id, 'it is missing or incomplete');
+    if (!manifest) throw backupUnusable(id, 'it is missing or incomplete');
     const contents = await this.#verify(path.join(this.folder, id), manifest);
     return { manifest, contents };
   }
@@ -238,9 +233,9 @@ export class BackupStore {
       try {
         bytes = await readFile(dataFilePath(dir, entry.path));
       } catch {
-        throw new BackupUnusableError(manifest.id, `${entry.path} is missing`);
+        throw backupUnusable(manifest.id, `${entry.path} is missing`);
       }
-      if (sha256(bytes) !== entry.sha256 || parses(bytes) === undefined) throw new BackupUnusableError(manifest.id, `${entry.path} is damaged`);
+      if (sha256(bytes) !== entry.sha256 || parses(bytes) === undefined) throw backupUnusable(manifest.id, `${entry.path} is damaged`);
       contents.set(entry.path, bytes);
     }
     return contents;

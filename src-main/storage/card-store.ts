@@ -57,14 +57,14 @@ export class CardStore {
     return this.#isReady;
   }
 
-  /** Reads both files again now (after a restore); throws NewerSchemaError and I/O errors as they come. */
+  /** Reads both files again now (after a restore); throws the 'newer-schema' error and I/O errors as they come. */
   open(): Promise<void> {
     this.#opening = null;
     this.#isReady = false;
     return this.ready();
   }
 
-  /** Reads both files (missing ones start empty); throws NewerSchemaError and I/O errors as they come. */
+  /** Reads both files (missing ones start empty); throws the 'newer-schema' error and I/O errors as they come. */
   async #read(): Promise<void> {
     const cards = await openRecovering<CardsFile>(
       { file: this.cardsFile, schemaVersion: CARDS_SCHEMA_VERSION, defaults: () => ({ schemaVersion: CARDS_SCHEMA_VERSION, cards: [] }), isValid: isCardsFile },

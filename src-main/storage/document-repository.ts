@@ -8,8 +8,8 @@ import type { Low } from 'lowdb';
 import type { DocumentBody, DocumentMeta, LectioDocument } from '../core/model';
 import type { ChangeFeed, StorageChange } from './change-feed';
 import { DOCUMENT_SCHEMA_VERSION, type DocumentFile, type LibraryFile } from './file-schemas';
-import { HeldFileAdapter, NewerFileHeldError } from './json-store';
-import { NotFoundError } from './not-found-error';
+import { HeldFileAdapter, newerFileHeld } from './json-store';
+import { LectioError } from '../core/errors';
 import type { PerDocumentStore } from './per-document-store';
 
 export interface DocumentFiles {
@@ -32,14 +32,14 @@ export class DocumentRepository {
     return this.files.index().data.documents.map((meta) => ({ ...meta }));
   }
 
-  /** Throws NotFoundError for an unknown id. */
+  /** Throws a 'not-found' LectioError for an unknown id. */
   meta(id: string): Readonly<DocumentMeta> {
     const meta = this.files.index().data.documents.find((doc) => doc.id === id);
-    if (!meta) throw new NotFoundError(`Document ${id}`);
+    if (!meta) throw new LectioError('not-found', `Document ${id} was not found`);
     return meta;
   }
 
-  /** The document with its text; throws NotFoundError for an unknown id. */
+  /** The document with its text; throws a 'not-found' LectioError for an unknown id. */
   async get(id: string): Promise<LectioDocument> {
     const meta = this.meta(id);
     const file = await this.files.bodies.get(id);
@@ -50,7 +50,7 @@ export class DocumentRepository {
   async add(meta: DocumentMeta, body: DocumentBody): Promise<void> {
     await this.#save([{ kind: 'document', id: meta.id, documentId: meta.id, op: 'put' }], async () => {
       // The index is from a newer Lectio and refuses writes: say so before writing a body it could never list.
-      if (this.files.index().adapter instanceof HeldFileAdapter) throw new NewerFileHeldError(path.join(this.files.dataDir, 'library.json'));
+      if (this.files.index().adapter instanceof HeldFileAdapter) throw newerFileHeld(path.join(this.files.dataDir, 'library.json'));
       const db = await this.files.bodies.get(meta.id);
       db.data = { schemaVersion: DOCUMENT_SCHEMA_VERSION, id: meta.id, body };
       // Body first, then the index: a crash between the two leaves an unlisted file, never a listed document without one.
@@ -61,7 +61,7 @@ export class DocumentRepository {
     });
   }
 
-  /** Changes a document's details; returns them as saved. Throws NotFoundError for an unknown id. */
+  /** Changes a document's details; returns them as saved. Throws a 'not-found' LectioError for an unknown id. */
   async updateMeta(id: string, change: Partial<Omit<DocumentMeta, 'id'>>): Promise<DocumentMeta> {
     return this.#save([{ kind: 'document', id, documentId: id, op: 'put' }], () => this.#changeMeta(id, change));
   }
@@ -75,7 +75,7 @@ export class DocumentRepository {
     if (meta && (meta.highlightCount ?? 0) !== count) await this.#save([], () => this.#changeMeta(id, { highlightCount: count }));
   }
 
-  /** Removes a document from the index, then its files. Throws NotFoundError for an unknown id. */
+  /** Removes a document from the index, then its files. Throws a 'not-found' LectioError for an unknown id. */
   async delete(id: string): Promise<void> {
     await this.#save([{ kind: 'document', id, documentId: id, op: 'delete' }], async () => {
       this.meta(id);

@@ -35,7 +35,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-const { DurableJsonFile, StoreRetiredError } = await import('./durable-file');
+const { DurableJsonFile } = await import('./durable-file');
 const { LibraryStorage } = await import('./library-storage');
 const { createService } = await import('../api/service');
 const { dispatch } = await import('../api/dispatch');
@@ -82,7 +82,7 @@ describe('DurableJsonFile', () => {
     const accepted = file.write({ n: 1 });
     await file.retire();
     await accepted;
-    await expect(file.write({ n: 2 })).rejects.toBeInstanceOf(StoreRetiredError);
+    await expect(file.write({ n: 2 })).rejects.toMatchObject({ code: 'store-retired' });
     expect(JSON.parse(readFileSync(path.join(dir, 'c.json'), 'utf8'))).toEqual({ n: 1 });
   });
 });

@@ -6,16 +6,8 @@
 import { open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { LectioError } from '../core/errors';
 
-export class CorruptFileError extends Error {
-  constructor(
-    readonly file: string,
-    override readonly cause: unknown,
-  ) {
-    super(`${path.basename(file)} is not valid JSON`);
-    this.name = 'CorruptFileError';
-  }
-}
 
 /** Flushes a folder's entries (a rename or a new file in it) to disk. */
 export async function fsyncDir(dir: string): Promise<void> {
@@ -78,13 +70,6 @@ export async function writeFileDurably(file: string, text: string | Uint8Array):
   await fsyncDir(path.dirname(file));
 }
 
-/** A write refused because the library was replaced (a backup restored) after this file was opened. */
-export class StoreRetiredError extends Error {
-  constructor(readonly file: string) {
-    super('The library was restored from a backup while this change was being made, so the change was not saved. Try it again.');
-    this.name = 'StoreRetiredError';
-  }
-}
 
 /** Every open data file, weakly held, so a restore can stop all of a library's writers whichever store opened them. */
 const liveFiles = new Set<WeakRef<DurableJsonFile<unknown>>>();
@@ -114,7 +99,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     forget.register(this, ref);
   }
 
-  /** Returns null when the file does not exist; throws CorruptFileError when it exists but does not parse. */
+  /** Returns null when the file does not exist; throws a 'corrupt-file' LectioError when it exists but does not parse. */
   async read(): Promise<T | null> {
     let text: string;
     try {
@@ -126,17 +111,17 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       return JSON.parse(text) as T;
     } catch (error) {
-      throw new CorruptFileError(this.file, error);
+      throw new LectioError('corrupt-file', `${path.basename(this.file)} is not valid JSON`, { details: { file: this.file }, cause: error });
     }
   }
 
   /**
    * Resolves once `data`, or a later state of it, is durably on disk. Writes that queue up behind the one in flight
    * coalesce into one: lowdb hands over its whole current state each time, so the newest text contains every earlier
-   * change, and a burst of N changes costs a few file writes instead of N. Rejects with StoreRetiredError once retired.
+   * change, and a burst of N changes costs a few file writes instead of N. Rejects with a 'store-retired' LectioError once retired (the library was replaced, a backup restored, after this file was opened).
    */
   write(data: T): Promise<void> {
-    if (this.#retired) return Promise.reject(new StoreRetiredError(this.file));
+    if (this.#retired) return Promise.reject(new LectioError('store-retired', undefined, { details: { file: this.file } }));
     const text = JSON.stringify(data, null, 1);
     if (this.#pending) {
       this.#pending.text = text;

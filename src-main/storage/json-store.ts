@@ -7,7 +7,8 @@ import { access, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { BackupManifest } from './backups';
-import { CorruptFileError, DurableJsonFile } from './durable-file';
+import { DurableJsonFile } from './durable-file';
+import { isLectioError, LectioError } from '../core/errors';
 
 export interface Versioned {
   schemaVersion: number;
@@ -28,23 +29,22 @@ export interface StoreSpec<T extends Versioned> {
   restore?: (() => Promise<BackupManifest | null>) | undefined;
 }
 
-export class NewerSchemaError extends Error {
-  constructor(
-    readonly file: string,
-    readonly found: number,
-    readonly supported: number,
-  ) {
-    super(`${path.basename(file)} was written by a newer Lectio (schema ${found}; this version reads up to ${supported}). Update Lectio to open it.`);
-    this.name = 'NewerSchemaError';
-  }
+/** A file from a newer Lectio: where it is, the schema it has, and the newest this version reads (a 'newer-schema' error's details). */
+export interface NewerSchema {
+  file: string;
+  found: number;
+  supported: number;
+}
+
+function newerSchemaError(held: NewerSchema): LectioError {
+  const message = `${path.basename(held.file)} was written by a newer Lectio (schema ${held.found}; this version reads up to ${held.supported}). Update Lectio to open it.`;
+  return new LectioError('newer-schema', message, { details: { ...held } });
 }
 
 /** A write refused because the file on disk is from a newer Lectio, which this version must not overwrite. */
-export class NewerFileHeldError extends Error {
-  constructor(readonly file: string) {
-    super(`Nothing can be saved to ${path.basename(file)}: it was written by a newer Lectio, and this version leaves it untouched. Update Lectio, or restore a backup from Backups.`);
-    this.name = 'NewerFileHeldError';
-  }
+export function newerFileHeld(file: string): LectioError {
+  const message = `Nothing can be saved to ${path.basename(file)}: it was written by a newer Lectio, and this version leaves it untouched. Update Lectio, or restore a backup from Backups.`;
+  return new LectioError('newer-file-held', message, { details: { file } });
 }
 
 /** Reads nothing (so the store starts from its defaults) and refuses every write, keeping a newer file as it is. */
@@ -56,21 +56,21 @@ export class HeldFileAdapter<T> implements Adapter<T> {
   }
 
   write(): Promise<void> {
-    return Promise.reject(new NewerFileHeldError(this.file));
+    return Promise.reject(newerFileHeld(this.file));
   }
 }
 
 /**
  * Opens the store like openStore, except that a file from a newer Lectio is neither read nor refused: the store
- * starts from its defaults, refuses every write (NewerFileHeldError), and `heldNewer` says why. The app can then
+ * starts from its defaults, refuses every write ('newer-file-held'), and `heldNewer` says why. The app can then
  * start and offer its backups instead of stopping; the file is never written.
  */
 export async function openStoreHoldingNewer<T extends Versioned>(open: () => Promise<OpenedStore<T>>, spec: Pick<StoreSpec<T>, 'file' | 'defaults'>): Promise<OpenedStore<T>> {
   try {
     return await open();
   } catch (error) {
-    if (!(error instanceof NewerSchemaError)) throw error;
-    return { db: new Low<T>(new HeldFileAdapter<T>(spec.file), spec.defaults()), heldNewer: error };
+    if (!isLectioError(error, 'newer-schema')) throw error;
+    return { db: new Low<T>(new HeldFileAdapter<T>(spec.file), spec.defaults()), heldNewer: error.details as unknown as NewerSchema };
   }
 }
 
@@ -81,7 +81,7 @@ export interface OpenedStore<T> {
   /** With `movedAside`: the backup whose copy replaced it; null when none did and the file starts from its defaults. */
   restoredFrom?: BackupManifest | null;
   /** Set when the file is from a newer Lectio and was left unread and untouched (openStoreHoldingNewer). */
-  heldNewer?: NewerSchemaError;
+  heldNewer?: NewerSchema;
 }
 
 /** Makes a store refuse further writes and resolves once its accepted writes are on disk (before a restore). */
@@ -112,7 +112,7 @@ function isVersioned(data: unknown): data is Versioned {
   return typeof data === 'object' && data !== null && typeof (data as Versioned).schemaVersion === 'number';
 }
 
-/** Opens the store; throws NewerSchemaError for files from a newer version, and I/O errors as they come. */
+/** Opens the store; throws a 'newer-schema' LectioError for files from a newer version, and I/O errors as they come. */
 export async function openStore<T extends Versioned>(spec: StoreSpec<T>, now: Date): Promise<OpenedStore<T>> {
   const adapter = new DurableJsonFile<T>(spec.file);
   const db = new Low<T>(adapter, spec.defaults());
@@ -120,12 +120,12 @@ export async function openStore<T extends Versioned>(spec: StoreSpec<T>, now: Da
   try {
     raw = await adapter.read();
   } catch (error) {
-    if (!(error instanceof CorruptFileError)) throw error;
+    if (!isLectioError(error, 'corrupt-file')) throw error;
     return recover(spec, db, now);
   }
   if (raw === null) return { db };
   if (isVersioned(raw) && raw.schemaVersion > spec.schemaVersion) {
-    throw new NewerSchemaError(spec.file, raw.schemaVersion, spec.schemaVersion);
+    throw newerSchemaError({ file: spec.file, found: raw.schemaVersion, supported: spec.schemaVersion });
   }
   const upgraded = isVersioned(raw) && raw.schemaVersion < spec.schemaVersion && spec.migrate ? spec.migrate(raw) : raw;
   if (!spec.isValid(upgraded)) return recover(spec, db, now);

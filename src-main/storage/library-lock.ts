@@ -5,18 +5,11 @@
  */
 import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
+import { LectioError } from '../core/errors';
 
-export class LibraryLockedError extends Error {
-  constructor(
-    readonly dataDir: string,
-    readonly ownerPid: number,
-  ) {
-    super(
-      `The library at ${dataDir} is already open in another Lectio process (pid ${ownerPid}). ` +
-        'Close that one first, or choose another data folder.',
-    );
-    this.name = 'LibraryLockedError';
-  }
+function libraryLocked(dataDir: string, ownerPid: number): LectioError {
+  const message = `The library at ${dataDir} is already open in another Lectio process (pid ${ownerPid}). Close that one first, or choose another data folder.`;
+  return new LectioError('library-locked', message, { details: { dataDir, ownerPid } });
 }
 
 function isRunning(pid: number): boolean {
@@ -42,7 +35,7 @@ export interface LibraryLock {
   release(): void;
 }
 
-/** Takes the lock for `dataDir`; throws LibraryLockedError when a live process holds it. */
+/** Takes the lock for `dataDir`; throws a 'library-locked' LectioError when a live process holds it. */
 export function acquireLibraryLock(dataDir: string): LibraryLock {
   const file = path.join(dataDir, 'lectio.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -61,7 +54,7 @@ export function acquireLibraryLock(dataDir: string): LibraryLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = readOwner(file);
-      if (owner !== null && isRunning(owner)) throw new LibraryLockedError(dataDir, owner);
+      if (owner !== null && isRunning(owner)) throw libraryLocked(dataDir, owner);
       rmSync(file, { force: true });
     }
   }

@@ -4,9 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Highlight } from '../core/annotations/highlight';
 import type { DocumentMeta } from '../core/model';
-import { LibraryLockedError } from './library-lock';
-import { LibraryStorage, NotFoundError } from './library-storage';
-import { NewerFileHeldError } from './json-store';
+import { LibraryStorage } from './library-storage';
 
 const now = () => new Date('2026-01-02T03:04:05.000Z');
 const opened: LibraryStorage[] = [];
@@ -46,7 +44,7 @@ describe('LibraryStorage', () => {
     await storage.documents.delete('a');
     expect(storage.documents.list().map((doc) => doc.id)).toEqual(['b']);
     expect(readdirSync(path.join(storage.dataDir, 'documents'))).toEqual(['b.json']);
-    await expect(storage.documents.get('a')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(storage.documents.get('a')).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('finds everything again after reopening', async () => {
@@ -60,7 +58,7 @@ describe('LibraryStorage', () => {
 
   it('refuses a second opener of the same folder while the first holds it', async () => {
     const first = await open();
-    await expect(LibraryStorage.open({ dataDir: first.dataDir, now })).rejects.toBeInstanceOf(LibraryLockedError);
+    await expect(LibraryStorage.open({ dataDir: first.dataDir, now })).rejects.toMatchObject({ code: 'library-locked' });
     first.close();
     const again = await open(first.dataDir);
     expect(again.documents.list()).toEqual([]);
@@ -106,7 +104,7 @@ describe('LibraryStorage', () => {
       expect.stringMatching(/^quiz\.json was written by a newer version/),
     ]);
     expect(storage.documents.list()).toEqual([]);
-    await expect(storage.documents.add(meta('new'), body)).rejects.toBeInstanceOf(NewerFileHeldError);
+    await expect(storage.documents.add(meta('new'), body)).rejects.toMatchObject({ code: 'newer-file-held' });
     expect(readdirSync(path.join(first.dataDir, 'documents'))).toEqual(['kept.json']);
     await expect(storage.files.settings.write()).rejects.toThrow(/written by a newer Lectio/);
     for (const [name, text] of Object.entries(newer)) expect(readFileSync(path.join(first.dataDir, name), 'utf8')).toBe(text);

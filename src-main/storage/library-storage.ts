@@ -31,7 +31,8 @@ import { BackupStore, type BackupManifest } from './backups';
 import { acceptDataFile } from './data-file-checks';
 import { removeInterruptedWrites, retireFilesUnder } from './durable-file';
 import { BACKUPS_FOLDER } from './data-files';
-import { exists, openStoreHoldingNewer, type NewerSchemaError, type OpenedStore } from './json-store';
+import { exists, openStoreHoldingNewer, type NewerSchema, type OpenedStore } from './json-store';
+import { LectioError } from '../core/errors';
 import { KeyedMutex } from './keyed-mutex';
 import { acquireLibraryLock, type LibraryLock } from './library-lock';
 import { countHighlights, findUnlistedDocuments } from './orphan-documents';
@@ -48,8 +49,6 @@ import { CardRepository } from './card-repository';
 import { ReviewLogRepository } from './review-log-repository';
 import { QuizRepository } from './quiz-repository';
 import { SettingsRepository } from './settings-repository';
-
-export { NotFoundError } from './not-found-error';
 
 export type { StorageNotice } from './recovery-notices';
 
@@ -81,7 +80,7 @@ function openSettings(dataDir: string, recovery: Recovery, now: Date): Promise<O
 }
 
 /** The notice for a file from a newer Lectio, left unread and untouched: what it means, and the way out. */
-function newerFileNotice(held: NewerSchemaError): StorageNotice {
+function newerFileNotice(held: NewerSchema): StorageNotice {
   const name = path.basename(held.file);
   return {
     id: `newer:${name}`,
@@ -230,7 +229,7 @@ export class LibraryStorage {
    * Opens (creating if needed) the library. The files it loads now (index, settings, quiz) are checked as they open,
    * and so is any data file no store opens; the flashcards and each per-document file are checked on first use. A bad
    * file is moved aside and restored from the newest backup holding a good copy (recovery.ts), with a notice. Throws
-   * LibraryLockedError when another process holds the folder. A start-up file from a newer Lectio is held untouched, with a notice.
+   * a 'library-locked' LectioError when another process holds the folder. A start-up file from a newer Lectio is held untouched, with a notice.
    */
   static async open(options: StorageOptions): Promise<LibraryStorage> {
     const { dataDir, now } = options;
@@ -340,15 +339,15 @@ export class LibraryStorage {
 
   /**
    * Replaces the library with backup `id`, in this running process: the backup is verified first, a backup of the
-   * current state is taken, every open data file stops accepting writes (a late write fails with StoreRetiredError
+   * current state is taken, every open data file stops accepting writes (a late write fails with the 'store-retired' error
    * rather than overwrite the restored file), the files are replaced, and the stores are read again (per-document
-   * files on their next use). Returns the safety backup. Throws BackupUnusableError, before any change, for a bad backup.
+   * files on their next use). Returns the safety backup. Throws the 'backup-unusable' error, before any change, for a bad backup.
    */
   restoreBackup(id: string, hooks: RestoreHooks = {}): Promise<BackupManifest> {
     return this.#restoring.run('library', async () => {
       const { manifest, contents } = await this.backups.readVerified(id);
       const safety = await this.backups.create('before-restore');
-      if (!safety) throw new Error('The backup of the current library could not be taken, so nothing was restored.');
+      if (!safety) throw new LectioError('backup-failed', 'The backup of the current library could not be taken, so nothing was restored.');
       await Promise.all([this.#documentFiles.retireAll(), this.#annotationFiles.retireAll(), this.#analysisFiles.retireAll()]);
       await retireFilesUnder(this.dataDir);
       const movedAside = await replaceDataFiles(this.dataDir, contents, safety, this.now(), manifest.id, hooks);

@@ -7,7 +7,7 @@ import type { Low } from 'lowdb';
 import { z } from 'zod';
 import type { QuizSessionRecord } from '../core/quiz/session';
 import { WRONG_REASONS, type WrongReason } from '../core/quiz/types';
-import { openStoreHoldingNewer, type NewerSchemaError } from './json-store';
+import { openStoreHoldingNewer, type NewerSchema } from './json-store';
 import { openRecovering, type Recovery } from './recovery';
 
 export const QUIZ_SCHEMA_VERSION = 1;
@@ -74,8 +74,8 @@ export class QuizStore {
     private readonly recovery?: Recovery,
   ) {}
 
-  /** Opens the file; returns the NewerSchemaError of a file from a newer Lectio, which is held untouched (no writes). */
-  async open(): Promise<NewerSchemaError | undefined> {
+  /** Opens the file; returns what makes the file one from a newer Lectio, which is held untouched (no writes). */
+  async open(): Promise<NewerSchema | undefined> {
     const spec = {
       file: path.join(this.dataDir, 'quiz.json'),
       schemaVersion: QUIZ_SCHEMA_VERSION,

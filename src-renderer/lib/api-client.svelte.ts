@@ -4,21 +4,16 @@
  * take a client run unchanged under unit tests. Arguments are snapshotted first, so Svelte's state proxies never cross
  * the boundary.
  */
-import { METHOD_NAMES, TOKEN_HEADER, httpPath, type ApiError, type ApiResult, type LectioApi, type MethodName } from '../../src-main/api/contract';
-
-export class ApiCallError extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.message);
-    this.name = 'ApiCallError';
-  }
-}
+import { METHOD_NAMES, TOKEN_HEADER, httpPath, type ApiResult, type LectioApi, type MethodName } from '../../src-main/api/contract';
+import { fromApiError } from '../../src-main/core/errors';
 
 /** Sends one call and answers with its typed result; never throws for an API error (that is `ok: false`). */
 export type Transport = (method: MethodName, input: unknown) => Promise<ApiResult<unknown>>;
 
+/** The call's value; a failed call throws the LectioError it sent, so screens switch on its `code`. */
 export function unwrap<T>(result: ApiResult<T>): T {
   if (result.ok) return result.value;
-  throw new ApiCallError(result.error);
+  throw fromApiError(result.error);
 }
 
 export function errorMessage(error: unknown): string {
@@ -74,7 +69,7 @@ export class SettledCalls {
   }
 }
 
-/** One function per contract method: each rejects with an ApiCallError carrying the service's typed error. */
+/** One function per contract method: each rejects with the LectioError the service sent. */
 export function createApiClient(transport: Transport, settled?: SettledCalls): LectioApi {
   const call = async (method: MethodName, input: unknown) => {
     const plain = $state.snapshot(input ?? {});

@@ -12,7 +12,7 @@ import {
 } from '../../src-main/api/contract';
 import { SettledCalls, createApiClient, httpTransport, unwrap, type Transport } from './api-client.svelte';
 
-export { ApiCallError, errorMessage } from './api-client.svelte';
+export { errorMessage } from './api-client.svelte';
 
 declare global {
   interface Window {

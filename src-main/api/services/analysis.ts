@@ -5,15 +5,16 @@
 import { applyCorrections, confirmKey, dateKey, setAsideOf, type Corrections } from '../../core/analysis/corrections';
 import type { ExtractionResult } from '../../core/extract/types';
 import type { AnalysisCorrection, AnalysisView, LectioApi } from '../contract';
-import { InvalidInputError, type ServiceDeps } from './deps';
+import { type ServiceDeps } from './deps';
+import { LectioError } from '../../core/errors';
 
 type AnalysisMethods = Pick<LectioApi, 'getAnalysis' | 'correctAnalysis' | 'cancelAnalysis'>;
 
-/** Returns the corrections with `change` added; throws InvalidInputError when it names an actor or date not shown. */
+/** Returns the corrections with `change` added; throws an 'invalid-argument' LectioError when it names an actor or date not shown. */
 export function withCorrection(corrections: Corrections, change: AnalysisCorrection, shown: ExtractionResult): Corrections {
   const next: Corrections = structuredClone(corrections);
   const known = (id: string) => {
-    if (!shown.actors.some((actor) => actor.id === id)) throw new InvalidInputError(`There is no actor ${id} in this document.`);
+    if (!shown.actors.some((actor) => actor.id === id)) throw new LectioError('invalid-argument', `There is no actor ${id} in this document.`);
   };
   switch (change.kind) {
     case 'rename':
@@ -37,29 +38,29 @@ export function withCorrection(corrections: Corrections, change: AnalysisCorrect
       next.removed.push(change.actor);
       break;
     case 'date-value':
-      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end)) throw new InvalidInputError('There is no date at that place in this document.');
+      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end)) throw new LectioError('invalid-argument', 'There is no date at that place in this document.');
       next.dateValues[dateKey(change)] = change.value;
       break;
     case 'drop-role':
-      if (!shown.actors.find((actor) => actor.id === change.actor)?.roles.includes(change.role)) throw new InvalidInputError(`${change.actor} has no role "${change.role}" in this document.`);
+      if (!shown.actors.find((actor) => actor.id === change.actor)?.roles.includes(change.role)) throw new LectioError('invalid-argument', `${change.actor} has no role "${change.role}" in this document.`);
       next.droppedRoles = [...(next.droppedRoles ?? []), { actor: change.actor, role: change.role }];
       break;
     case 'remove-date':
-      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end)) throw new InvalidInputError('There is no date at that place in this document.');
+      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end)) throw new LectioError('invalid-argument', 'There is no date at that place in this document.');
       next.removedDates = [...(next.removedDates ?? []), dateKey(change)];
       break;
     case 'restore-actor':
-      if (!next.removed.includes(change.actor)) throw new InvalidInputError(`${change.actor} was not removed from this document.`);
+      if (!next.removed.includes(change.actor)) throw new LectioError('invalid-argument', `${change.actor} was not removed from this document.`);
       next.removed = next.removed.filter((id) => id !== change.actor);
       break;
     case 'restore-role': {
       const dropped = next.droppedRoles ?? [];
-      if (!dropped.some((d) => d.actor === change.actor && d.role === change.role)) throw new InvalidInputError(`"${change.role}" was not dropped from ${change.actor}.`);
+      if (!dropped.some((d) => d.actor === change.actor && d.role === change.role)) throw new LectioError('invalid-argument', `"${change.role}" was not dropped from ${change.actor}.`);
       next.droppedRoles = dropped.filter((d) => d.actor !== change.actor || d.role !== change.role);
       break;
     }
     case 'restore-date':
-      if (!(next.removedDates ?? []).includes(dateKey(change))) throw new InvalidInputError('No date was taken out at that place in this document.');
+      if (!(next.removedDates ?? []).includes(dateKey(change))) throw new LectioError('invalid-argument', 'No date was taken out at that place in this document.');
       next.removedDates = (next.removedDates ?? []).filter((key) => key !== dateKey(change));
       break;
     case 'confirm-actor':
@@ -67,11 +68,11 @@ export function withCorrection(corrections: Corrections, change: AnalysisCorrect
       next.confirmed = [...new Set([...(next.confirmed ?? []), confirmKey({ actor: change.actor })])];
       break;
     case 'confirm-role':
-      if (!shown.actors.find((actor) => actor.id === change.actor)?.roles.includes(change.role)) throw new InvalidInputError(`${change.actor} has no role "${change.role}" in this document.`);
+      if (!shown.actors.find((actor) => actor.id === change.actor)?.roles.includes(change.role)) throw new LectioError('invalid-argument', `${change.actor} has no role "${change.role}" in this document.`);
       next.confirmed = [...new Set([...(next.confirmed ?? []), confirmKey({ actor: change.actor, role: change.role })])];
       break;
     case 'confirm-date':
-      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end)) throw new InvalidInputError('There is no date at that place in this document.');
+      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end)) throw new LectioError('invalid-argument', 'There is no date at that place in this document.');
       next.confirmed = [...new Set([...(next.confirmed ?? []), confirmKey(change)])];
       break;
   }

@@ -14,7 +14,8 @@ import type { AnchoredHighlight, LectioApi } from '../contract';
 import { anchorsFor } from '../../storage/annotation-repository';
 import { anchorAll, textKeyOf } from './anchor-cache';
 import { placeAnnotations } from './annotation-placement';
-import { InvalidInputError, type ServiceDeps } from './deps';
+import { type ServiceDeps } from './deps';
+import { LectioError } from '../../core/errors';
 
 type AnnotationMethods = Pick<
   LectioApi,
@@ -42,7 +43,7 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
 
   function find(highlights: readonly Highlight[], id: string): Highlight {
     const found = highlights.find((highlight) => highlight.id === id);
-    if (!found) throw new InvalidInputError(`There is no highlight ${id} on this document.`);
+    if (!found) throw new LectioError('invalid-argument', `There is no highlight ${id} on this document.`);
     return found;
   }
 
@@ -74,7 +75,7 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       try {
         selectors = describe(doc.body.text, start, end);
       } catch (error) {
-        if (error instanceof InvalidRangeError) throw new InvalidInputError(`That range cannot be highlighted: ${error.message}`);
+        if (error instanceof InvalidRangeError) throw new LectioError('invalid-argument', `That range cannot be highlighted: ${error.message}`);
         throw error;
       }
       const at = now().toISOString();
@@ -90,7 +91,7 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       // The change is applied to the highlight as stored when the lock is held, so concurrent edits of one highlight
       // (its colour from one call, its note from another) both survive.
       const updated = await storage.annotations.editHighlight(documentId, id, (current) => {
-        if (!current) throw new InvalidInputError(`There is no highlight ${id} on this document.`);
+        if (!current) throw new LectioError('invalid-argument', `There is no highlight ${id} on this document.`);
         return {
           ...current,
           ...(change.color === undefined ? {} : { color: change.color }),
@@ -113,7 +114,7 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
 
     async restoreHighlight({ documentId, highlight }) {
       const { doc } = await open(documentId);
-      if (highlight.documentId !== documentId) throw new InvalidInputError('That highlight belongs to another document.');
+      if (highlight.documentId !== documentId) throw new LectioError('invalid-argument', 'That highlight belongs to another document.');
       const found = anchor(doc.body.text, highlight.selectors);
       await storage.annotations.restoreHighlight(documentId, highlight, textKeyOf(documentId, doc.body.text), found);
       return withAnchor(highlight, found);
@@ -151,7 +152,7 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       try {
         parsed = JSON.parse(content);
       } catch {
-        throw new InvalidInputError('That file is not JSON: Lectio imports highlights from W3C Web Annotation JSON files.');
+        throw new LectioError('invalid-argument', 'That file is not JSON: Lectio imports highlights from W3C Web Annotation JSON files.');
       }
       const read = readWebAnnotations(parsed);
       const library = storage.documents.list();

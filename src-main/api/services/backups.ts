@@ -1,9 +1,10 @@
 /** The backups part of the service: listing the library's backups, taking one by hand, and restoring one. */
 import type { BackupManifest } from '../../storage/backups';
-import { BackupUnusableError } from '../../storage/backups';
+import { backupUnusable } from '../../storage/backups';
 import type { BackupSummary, LectioApi } from '../contract';
-import { InvalidInputError, type ServiceDeps } from './deps';
+import { type ServiceDeps } from './deps';
 import { SingleJob } from './single-job';
+import { isLectioError, LectioError } from '../../core/errors';
 
 type BackupMethods = Pick<LectioApi, 'listBackups' | 'createBackup' | 'restoreBackup' | 'backupProgress' | 'cancelBackup'>;
 
@@ -35,7 +36,7 @@ export function backupMethods(deps: ServiceDeps): BackupMethods {
       // The total (two steps a file) is known only once the store has listed the files: it reports it with the first step.
       return manual.run({ total: 0 }, async ({ progress, signal }) => {
         const manifest = await storage.backups.create('manual', { progress, signal });
-        if (!manifest) throw new Error('The backup could not be taken.');
+        if (!manifest) throw new LectioError('backup-failed', 'The backup could not be taken.');
         return summary(manifest);
       });
     },
@@ -43,11 +44,11 @@ export function backupMethods(deps: ServiceDeps): BackupMethods {
     async restoreBackup({ id }) {
       try {
         const restored = (await storage.backups.list()).find((backup) => backup.id === id);
-        if (!restored) throw new BackupUnusableError(id, 'there is no such backup');
+        if (!restored) throw backupUnusable(id, 'there is no such backup');
         const safety = await storage.restoreBackup(id);
         return { restored: summary(restored), safety: summary(safety) };
       } catch (error) {
-        if (error instanceof BackupUnusableError) throw new InvalidInputError(`${error.message}. Nothing was changed.`);
+        if (isLectioError(error, 'backup-unusable')) throw new LectioError('backup-unusable', `${error.message}. Nothing was changed.`);
         throw error;
       }
     },

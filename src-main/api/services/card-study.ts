@@ -9,7 +9,7 @@ import { buildQueue, queueCounts, type Queue } from '../../core/cards/queue';
 import { cardStats, newSeenOn } from '../../core/cards/stats';
 import type { LectioApi } from '../contract';
 import type { CardContext } from './card-views';
-import { InvalidInputError } from './deps';
+import { LectioError } from '../../core/errors';
 
 type StudyMethods = Pick<LectioApi, 'getReviewQueue' | 'gradeCard' | 'undoGrade' | 'getCardStats' | 'getDueCounts'>;
 
@@ -52,7 +52,7 @@ export function studyMethods(context: CardContext): StudyMethods {
 
     async gradeCard({ id, grade, shown }) {
       const card = context.find(id);
-      if (card.suspended) throw new InvalidInputError('That card is suspended: unsuspend it to study it.');
+      if (card.suspended) throw new LectioError('invalid-argument', 'That card is suspended: unsuspend it to study it.');
       const at = now();
       const scheduler = context.scheduler();
       const previous = context.schedule(card, scheduler);
@@ -60,7 +60,7 @@ export function studyMethods(context: CardContext): StudyMethods {
       // same due (the fuzz is seeded by card and review count, day intervals end at a day's start).
       const next = scheduler.grade(previous, grade, at, id);
       if (shown && !sameAsShown(shown, next, at)) {
-        throw new InvalidInputError('The intervals changed since this card was shown (a new study day began, or the card was graded elsewhere): look at the buttons again, then grade.');
+        throw new LectioError('invalid-argument', 'The intervals changed since this card was shown (a new study day began, or the card was graded elsewhere): look at the buttons again, then grade.');
       }
       const record: ReviewRecord = { id: context.deps.newId(), cardId: id, grade, reviewedAt: at.toISOString(), zone: context.zone(), previous, next };
       await reviews.recordReview(record);
@@ -69,8 +69,8 @@ export function studyMethods(context: CardContext): StudyMethods {
 
     async undoGrade({ reviewId }) {
       const record = reviews.find(reviewId);
-      if (!record) throw new InvalidInputError('That grade is no longer in the review log.');
-      if (reviews.latest(record.cardId)?.id !== reviewId) throw new InvalidInputError('Only the latest grade of a card can be undone.');
+      if (!record) throw new LectioError('invalid-argument', 'That grade is no longer in the review log.');
+      if (reviews.latest(record.cardId)?.id !== reviewId) throw new LectioError('invalid-argument', 'Only the latest grade of a card can be undone.');
       const card = context.find(record.cardId);
       await reviews.undoReview(reviewId);
       return context.view(card);

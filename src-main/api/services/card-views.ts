@@ -8,9 +8,9 @@ import type { DayOf } from '../../core/cards/days';
 import type { ScheduledCard } from '../../core/cards/queue';
 import { readerDayOf, type ReaderDay } from '../../core/cards/reader-day';
 import { Scheduler } from '../../core/cards/schedule';
-import { NotFoundError } from '../../storage/library-storage';
-import type { CardSourceView, CardView, ReviewSettings } from '../cards-contract';
-import { InvalidInputError, readerZone, type ServiceDeps } from './deps';
+import type { CardSourceView, CardView, ReviewSettings } from '../contract';
+import { readerZone, type ServiceDeps } from './deps';
+import { isLectioError, LectioError } from '../../core/errors';
 
 export class CardContext {
   constructor(readonly deps: ServiceDeps) {}
@@ -48,10 +48,10 @@ export class CardContext {
     return new Scheduler({ desiredRetention: this.reviewSettings().desiredRetention, fuzz: this.deps.options.scheduleFuzz ?? true, day: this.readerDay() });
   }
 
-  /** Throws InvalidInputError for an unknown id (a card deleted in another window, say). */
+  /** Throws an 'invalid-argument' LectioError for an unknown id (a card deleted in another window, say). */
   find(id: string): StoredCard {
     const card = this.cards.find(id);
-    if (!card) throw new InvalidInputError(`There is no card ${id}; it may have been deleted.`);
+    if (!card) throw new LectioError('invalid-argument', `There is no card ${id}; it may have been deleted.`);
     return card;
   }
 
@@ -89,7 +89,7 @@ export class CardContext {
       title = doc.title;
       text = doc.body.text;
     } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
+      if (!isLectioError(error, 'not-found')) throw error;
     }
     const found = text === null ? null : anchor(text, stored.selectors);
     return {

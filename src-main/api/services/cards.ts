@@ -19,7 +19,8 @@ import type { LectioApi } from '../contract';
 import { interchangeMethods } from './card-interchange';
 import { studyMethods } from './card-study';
 import { CardContext } from './card-views';
-import { InvalidInputError, type ServiceDeps } from './deps';
+import { type ServiceDeps } from './deps';
+import { LectioError } from '../../core/errors';
 
 type CardMethods = Pick<
   LectioApi,
@@ -42,14 +43,14 @@ function selectorsFor(text: string, start: number, end: number): HighlightSelect
   try {
     return describe(text, start, end);
   } catch (error) {
-    if (error instanceof InvalidRangeError) throw new InvalidInputError(`That passage cannot be a card's source: ${error.message}`);
+    if (error instanceof InvalidRangeError) throw new LectioError('invalid-argument', `That passage cannot be a card's source: ${error.message}`);
     throw error;
   }
 }
 
 function requireContent(card: Pick<StoredCard, 'kind' | 'front' | 'back'>): void {
   const problem = checkCardContent(card.kind, card.front, card.back);
-  if (problem) throw new InvalidInputError(problem);
+  if (problem) throw new LectioError('invalid-argument', problem);
 }
 
 /**
@@ -113,17 +114,17 @@ function cardMethodsOf(deps: ServiceDeps): CardMethods {
       if (existing) return { card: await context.view(existing), created: false };
       const doc = await storage.documents.get(documentId);
       const highlight = (await storage.annotations.read(documentId)).highlights.find((h) => h.id === highlightId);
-      if (!highlight) throw new InvalidInputError(`There is no highlight ${highlightId} on this document.`);
+      if (!highlight) throw new LectioError('invalid-argument', `There is no highlight ${highlightId} on this document.`);
       const text = doc.body.text;
       const at = anchor(text, highlight.selectors);
-      if (!at) throw new InvalidInputError('That highlight can no longer be found in the text, so it cannot become a card.');
+      if (!at) throw new LectioError('invalid-argument', 'That highlight can no longer be found in the text, so it cannot become a card.');
       const passages = passagesOf(text);
       // A whole-sentence highlight blanks a date or name inside it: the engine's mentions say best which (its result
       // is cached per document, so this costs a run only when the article was never analysed).
       const engine = coversWholeSentences(text, passages, at.start, at.end) ? engineTerms(await analysisOf(documentId)) : undefined;
       const draft = clozeFromHighlight(text, passages, at.start, at.end, engine);
-      if (!draft) throw new InvalidInputError('That highlight holds no words to ask about.');
-      if ('refused' in draft) throw new InvalidInputError(draft.refused);
+      if (!draft) throw new LectioError('invalid-argument', 'That highlight holds no words to ask about.');
+      if ('refused' in draft) throw new LectioError('invalid-argument', draft.refused);
       const card = blank({
         kind: 'cloze',
         front: draft.front,

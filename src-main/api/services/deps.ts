@@ -49,10 +49,3 @@ export function readerZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** An argument that passed its schema but makes no sense (an empty article, an unknown actor): a typed error. */
-export class InvalidInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidInputError';
-  }
-}

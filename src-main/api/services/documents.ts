@@ -1,14 +1,14 @@
 /** The documents part of the service: the library's list, importing, opening, editing details and deleting. */
 import type { DocumentBody, DocumentMeta } from '../../core/model';
 import { checkStructuredBody } from '../../core/import/structured';
-import { ImportTooComplexError, inProcessMarkdown, type MarkdownRunner } from '../../import/markdown-runner';
+import { inProcessMarkdown, type MarkdownRunner } from '../../import/markdown-runner';
 import { importPlainText, splitTitleLine } from '../../core/import/plain-text';
 import { countWords, deriveTitle } from '../../core/text-stats';
 import type { LibraryStorage } from '../../storage/library-storage';
-import { DEFAULT_LIMITS, fetchWebPage, WebPageError } from '../../import/fetch-page';
-import { InvalidInputError } from './deps';
+import { DEFAULT_LIMITS, fetchWebPage } from '../../import/fetch-page';
 import type { DocumentSummary, ImportDocumentInput, LectioApi } from '../contract';
 import type { ServiceDeps } from './deps';
+import { LectioError } from '../../core/errors';
 
 export interface SampleArticle {
   text: string;
@@ -20,17 +20,13 @@ export interface SampleArticle {
 
 async function importedBody(input: ImportDocumentInput, markdown: MarkdownRunner): Promise<DocumentBody> {
   if (input.format === 'markdown') {
-    try {
-      return await markdown.parse(input.text);
-    } catch (error) {
-      if (error instanceof ImportTooComplexError) throw new InvalidInputError(error.message);
-      throw error;
-    }
+    // An overrun fails with the 'import-too-complex' error, which the reader sees as a refused argument.
+    return markdown.parse(input.text);
   }
   if (input.format === 'text') return importPlainText(input.text);
-  if (!input.body) throw new InvalidInputError('A structured import needs its document body.');
+  if (!input.body) throw new LectioError('invalid-argument', 'A structured import needs its document body.');
   const checked = checkStructuredBody(input.body);
-  if ('error' in checked) throw new InvalidInputError(checked.error);
+  if ('error' in checked) throw new LectioError('invalid-argument', checked.error);
   return checked.body;
 }
 
@@ -68,7 +64,7 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
     async importDocument(given) {
       const input = withTitleLine(given);
       const body = await importedBody(input, options.markdown ?? inProcessMarkdown);
-      if (body.text.trim().length === 0) throw new InvalidInputError('The article is empty: there is no text to import.');
+      if (body.text.trim().length === 0) throw new LectioError('invalid-argument', 'The article is empty: there is no text to import.');
       const meta: DocumentMeta = {
         id: newId(),
         title: input.title?.trim() || deriveTitle(body.text),
@@ -83,17 +79,11 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
     },
 
     async importFromUrl({ url }) {
-      // Fetched and read whole before anything is stored: any failure leaves the library as it was.
-      let article;
-      try {
-        const page = await fetchWebPage(url, options.webLimits ?? DEFAULT_LIMITS);
-        // Loaded on first use: jsdom is large, and most sessions never save a web page.
-        const { webPageToArticle } = await import('../../import/web-article');
-        article = webPageToArticle(page);
-      } catch (error) {
-        if (error instanceof WebPageError) throw new InvalidInputError(error.message);
-        throw error;
-      }
+      // Fetched and read whole before anything is stored: any failure ('page-fetch' says why) leaves the library as it was.
+      const page = await fetchWebPage(url, options.webLimits ?? DEFAULT_LIMITS);
+      // Loaded on first use: jsdom is large, and most sessions never save a web page.
+      const { webPageToArticle } = await import('../../import/web-article');
+      const article = webPageToArticle(page);
       const meta: DocumentMeta = {
         id: newId(),
         title: article.title.slice(0, 300) || deriveTitle(article.body.text),

@@ -5,17 +5,15 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LectioApi } from '../contract';
+import { LectioError } from '../../core/errors';
 import { type JobHandle, type JobProgress, SingleJob } from './single-job';
 
 /** Items (cards, highlights) built between two turns of the event loop: about a millisecond or two of work. */
 export const EXPORT_CHUNK = 200;
 
 /** An export stopped at the reader's request (cancelExport): the call fails with the 'cancelled' error and no file. */
-export class ExportCancelledError extends Error {
-  constructor() {
-    super('The export was cancelled; no file was made.');
-    this.name = 'ExportCancelledError';
-  }
+function exportCancelled(): LectioError {
+  return new LectioError('cancelled', 'The export was cancelled; no file was made.');
 }
 
 /** What an export's builder works through: its items, a chunk at a time, each item counted as it is done. */
@@ -28,14 +26,14 @@ export class ExportRun {
     private readonly work: { items: number; passes: number },
   ) {}
 
-  /** Throws ExportCancelledError once the export has been cancelled. */
+  /** Throws the 'cancelled' error once the export has been cancelled. */
   check(): void {
-    if (this.job.signal.aborted) throw new ExportCancelledError();
+    if (this.job.signal.aborted) throw exportCancelled();
   }
 
   /**
    * `each` over the items in order, EXPORT_CHUNK at a time (the calls of one chunk run together), yielding to the
-   * event loop after each chunk; throws ExportCancelledError at the first chunk boundary after a cancel.
+   * event loop after each chunk; throws the 'cancelled' error at the first chunk boundary after a cancel.
    */
   async map<T, R>(items: readonly T[], each: (item: T) => R): Promise<Awaited<R>[]> {
     return (await this.chunks(items, (chunk) => Promise.all(chunk.map(each)))).flat();
@@ -61,21 +59,21 @@ export class ExportRun {
 /** The one export running, if any: how far it has got, and how to stop it. */
 export class ExportJobs {
   // A cancel answered "cancelled" always wins over a result, so a cancelled export never hands back a file.
-  readonly #job = new SingleJob({ busy: 'Another export is under way; try again once it has finished.', cancelled: () => new ExportCancelledError() });
+  readonly #job = new SingleJob({ busy: 'Another export is under way; try again once it has finished.', cancelled: exportCancelled });
 
   /** In items (cards, highlights), counted as ExportRun works through them. */
   progress(): JobProgress {
     return this.#job.progress();
   }
 
-  /** Returns whether an export was running; if so, it fails with ExportCancelledError and returns no file. */
+  /** Returns whether an export was running; if so, it fails with the 'cancelled' error and returns no file. */
   cancel(): { cancelled: boolean } {
     return this.#job.cancel();
   }
 
   /**
-   * Runs `build` as the one export under way, over `items` items and `passes` passes; throws InvalidInputError while
-   * another export runs (the reader waits for it or cancels it), and ExportCancelledError if this one is cancelled.
+   * Runs `build` as the one export under way, over `items` items and `passes` passes; throws the 'busy' error while
+   * another export runs (the reader waits for it or cancels it), and the 'cancelled' error if this one is cancelled.
    */
   run<R>(work: { items: number; passes?: number }, build: (run: ExportRun) => Promise<R>): Promise<R> {
     return this.#job.run({ total: work.items }, (job) => build(new ExportRun(job, { items: work.items, passes: work.passes ?? 1 })));

@@ -9,7 +9,8 @@ import type { QuestionKind, QuizPool, WrongReason } from '../../core/quiz/types'
 import { sessionScore, type QuizSessionRecord, type SessionQuestion } from '../../core/quiz/session';
 import type { AnalysisCorrection, AnalysisView, LectioApi, QuizRequest, QuizSessionSummary } from '../contract';
 import { analysisReader, withCorrection } from './analysis';
-import { InvalidInputError, readerZone, type ServiceDeps } from './deps';
+import { readerZone, type ServiceDeps } from './deps';
+import { LectioError } from '../../core/errors';
 
 type QuizMethods = Pick<LectioApi, 'prepareQuiz' | 'startQuiz' | 'answerQuiz' | 'finishQuiz' | 'listQuizSessions' | 'getQuizSession' | 'hideQuestion'>;
 
@@ -122,7 +123,7 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
 
   function findSession(id: string): QuizSessionRecord {
     const session = storage.quiz.session(id);
-    if (!session) throw new InvalidInputError(`There is no quiz session ${id}.`);
+    if (!session) throw new LectioError('invalid-argument', `There is no quiz session ${id}.`);
     return session;
   }
 
@@ -135,7 +136,7 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
     async startQuiz(request) {
       const seed = request.seed ?? newId();
       const questions = await questionsFor(request, seed);
-      if (questions.length === 0) throw new InvalidInputError('These articles gave no questions of the kinds chosen. Try other kinds or another article.');
+      if (questions.length === 0) throw new LectioError('invalid-argument', 'These articles gave no questions of the kinds chosen. Try other kinds or another article.');
       const session: QuizSessionRecord = { id: newId(), startedAt: now().toISOString(), zone: readerZone(), finishedAt: null, seed, documentIds: [...new Set(request.documentIds)], questions, answers: [] };
       await storage.quiz.startSession(session);
       return session;
@@ -144,8 +145,8 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
     async answerQuiz({ sessionId, questionId, given }) {
       const session = findSession(sessionId);
       const question = session.questions.find((q) => q.id === questionId);
-      if (!question) throw new InvalidInputError('That question is not part of this session.');
-      if (session.answers.some((a) => a.questionId === questionId)) throw new InvalidInputError('That question was already answered.');
+      if (!question) throw new LectioError('invalid-argument', 'That question is not part of this session.');
+      if (session.answers.some((a) => a.questionId === questionId)) throw new LectioError('invalid-argument', 'That question was already answered.');
       const result = matchAnswer(question, given);
       await storage.quiz.recordAnswer(sessionId, {
         questionId, given, correct: result.correct, at: now().toISOString(), ...(result.credit ? { credit: result.credit } : {}),
@@ -169,7 +170,7 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
 
     async hideQuestion({ questionId, sessionId, reason }) {
       const question = sessionId ? findSession(sessionId).questions.find((q) => q.id === questionId) : undefined;
-      if (sessionId && !question) throw new InvalidInputError('That question is not part of this session.');
+      if (sessionId && !question) throw new LectioError('invalid-argument', 'That question is not part of this session.');
       // The reason corrects the fact in the document's annotations, where the reader's corrections live and win over
       // every later engine run: the Actors panel, the Timeline and every later quiz of the document follow it.
       const change = reason && question ? correctionFor(reason, question) : null;

@@ -3,7 +3,7 @@
  * cancel that aborts the job's signal (and, when asked for, always wins over a result).
  */
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from './deps';
+import { LectioError } from '../../core/errors';
 import { type JobHandle, SingleJob } from './single-job';
 
 const IDLE = { running: false, done: 0, total: 0 };
@@ -44,7 +44,8 @@ describe('SingleJob', () => {
     const first = runner.run({ total: 1 }, job);
     let started = false;
     const second = runner.run({ total: 1 }, async () => (started = true));
-    await expect(second).rejects.toThrow(InvalidInputError);
+    await expect(second).rejects.toThrow(LectioError);
+    await expect(second).rejects.toMatchObject({ code: 'busy' });
     await expect(second).rejects.toThrow('Another one is under way.');
     expect(started).toBe(false);
     expect(runner.progress().running).toBe(true);

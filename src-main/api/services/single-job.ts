@@ -3,7 +3,7 @@
  * while one runs, how far the running one has got can be read meanwhile, and it can be cancelled. The job itself does
  * the counting and watches the signal; this keeps only what every such job shares, so each kind keeps just its own work.
  */
-import { InvalidInputError } from './deps';
+import { LectioError } from '../../core/errors';
 
 /** How far the job under way has got, in whatever it counts; all zero when none runs. */
 export interface JobProgress {
@@ -20,7 +20,7 @@ export interface JobHandle {
 }
 
 export interface SingleJobOptions {
-  /** The message of the InvalidInputError that refuses a job started while another runs: the reader sees it. */
+  /** The message of the 'busy' error that refuses a job started while another runs: the reader sees it. */
   busy: string;
   /**
    * The error a cancelled job fails with even when its work got done, so a cancel answered `{ cancelled: true }` always
@@ -54,11 +54,11 @@ export class SingleJob {
   }
 
   /**
-   * Runs `job` as the one under way, its progress starting at 0 of `work.total`; throws InvalidInputError while another
+   * Runs `job` as the one under way, its progress starting at 0 of `work.total`; throws a 'busy' LectioError while another
    * runs (the reader waits for it or cancels it), and whatever `job` throws, its own cancellation error among them.
    */
   async run<R>(work: { total: number }, job: (handle: JobHandle) => Promise<R>): Promise<R> {
-    if (this.#running) throw new InvalidInputError(this.options.busy);
+    if (this.#running) throw new LectioError('busy', this.options.busy);
     const running: Running = { done: 0, total: work.total, controller: new AbortController() };
     this.#running = running;
     try {

@@ -5,15 +5,14 @@
  * a clear message rather than imported as noise.
  */
 import { MAX_IMPORT_CHARS } from '../../api/contract';
+import { LectioError } from '../errors';
 
 /** The largest file Lectio opens: two bytes per character of the largest article (UTF-16), 24 MB. */
 export const MAX_FILE_BYTES = MAX_IMPORT_CHARS * 2;
 
-export class UnreadableFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnreadableFileError';
-  }
+/** The error for a file Lectio cannot read as an article; `message` says why and what to do. */
+export function unreadableFile(message: string): LectioError {
+  return new LectioError('unreadable-file', message);
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
@@ -29,9 +28,9 @@ function looksBinary(bytes: Uint8Array): boolean {
 const UNKNOWN_ENCODING =
   'This file’s text encoding is not one Lectio can read (it reads UTF-8, UTF-16 with a byte-order mark, and Latin-1). Save it as UTF-8 and import it again.';
 
-/** Throws UnreadableFileError when a file of `size` bytes is over the limit; `name` is for the message. */
+/** Throws the 'unreadable-file' error when a file of `size` bytes is over the limit; `name` is for the message. */
 export function checkFileSize(size: number, name: string): void {
-  if (size > MAX_FILE_BYTES) throw new UnreadableFileError(`${name} is ${(size / 1e6).toFixed(1)} MB; Lectio opens files up to ${MAX_FILE_BYTES / 1e6} MB.`);
+  if (size > MAX_FILE_BYTES) throw unreadableFile(`${name} is ${(size / 1e6).toFixed(1)} MB; Lectio opens files up to ${MAX_FILE_BYTES / 1e6} MB.`);
 }
 
 /** UTF-16 without a byte-order mark: zero bytes in every other position, as ASCII text makes in UTF-16. */
@@ -91,21 +90,21 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
-/** Returns the decoded text; throws UnreadableFileError for binary content, oversized files and unknown encodings. */
+/** Returns the decoded text; throws the 'unreadable-file' error for binary content, oversized files and unknown encodings. */
 export function decodeText(bytes: Uint8Array, name = 'This file'): string {
   checkFileSize(bytes.length, name);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
-    throw new UnreadableFileError(UNKNOWN_ENCODING);
+    throw unreadableFile(UNKNOWN_ENCODING);
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (looksLikeBomlessUtf16(bytes) || hasIso2022Escape(bytes)) throw new UnreadableFileError(UNKNOWN_ENCODING);
-  if (looksBinary(bytes)) throw new UnreadableFileError('This file is not text (it looks like a binary file), so it cannot be imported as an article.');
+  if (looksLikeBomlessUtf16(bytes) || hasIso2022Escape(bytes)) throw unreadableFile(UNKNOWN_ENCODING);
+  if (looksBinary(bytes)) throw unreadableFile('This file is not text (it looks like a binary file), so it cannot be imported as an article.');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    if (!plausibleLatin1(bytes)) throw new UnreadableFileError(UNKNOWN_ENCODING);
+    if (!plausibleLatin1(bytes)) throw unreadableFile(UNKNOWN_ENCODING);
     return decodeWindows1252(bytes);
   }
 }

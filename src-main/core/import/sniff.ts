@@ -3,7 +3,7 @@
  * naming it (a PDF written in plain ASCII would otherwise import as `%PDF-1.4 1 0 obj …`), and a web page is read as
  * HTML whatever it is called. Only when the bytes cannot tell (text or Markdown) does the extension decide.
  */
-import { UnreadableFileError, decodeText } from './decode';
+import { decodeText, unreadableFile } from './decode';
 
 /** How a file's text is imported. */
 export type FileFormat = 'text' | 'markdown' | 'html';
@@ -43,12 +43,12 @@ function formatForName(name: string): FileFormat {
 }
 
 /**
- * Returns the file's text and how to import it; throws UnreadableFileError for document formats Lectio does not read
+ * Returns the file's text and how to import it; throws the 'unreadable-file' error for document formats Lectio does not read
  * (PDF, EPUB, office files), binary files, files over the size limit and unknown encodings.
  */
 export function readArticleBytes(bytes: Uint8Array, name: string): { text: string; format: FileFormat } {
   const refusal = documentFormatRefusal(bytes);
-  if (refusal) throw new UnreadableFileError(refusal);
+  if (refusal) throw unreadableFile(refusal);
   const text = decodeText(bytes, name);
   return { text, format: looksLikeHtml(text) ? 'html' : formatForName(name) };
 }

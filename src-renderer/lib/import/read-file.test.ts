@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { ReadCancelledError, readFileBytes } from './read-file';
+import { readFileBytes } from './read-file';
+import { LectioError } from '../../../src-main/core/errors';
 
 describe('readFileBytes', () => {
   it('reads every byte and reports reaching the end', async () => {
@@ -14,6 +15,7 @@ describe('readFileBytes', () => {
     const controller = new AbortController();
     const reading = readFileBytes(new Blob([new Uint8Array(8_000_000)]), () => undefined, controller.signal);
     controller.abort();
-    await expect(reading).rejects.toBeInstanceOf(ReadCancelledError);
+    await expect(reading).rejects.toBeInstanceOf(LectioError);
+    await expect(reading).rejects.toMatchObject({ code: 'cancelled' });
   });
 });

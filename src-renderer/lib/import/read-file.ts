@@ -2,15 +2,9 @@
  * Reads a file the reader chose, reporting how far it got and stopping when asked: a long book takes long enough to
  * read that the import panel shows a progress bar and a Cancel button.
  */
+import { LectioError } from '../../../src-main/core/errors';
 
-export class ReadCancelledError extends Error {
-  constructor() {
-    super('Reading the file was cancelled.');
-    this.name = 'ReadCancelledError';
-  }
-}
-
-/** Resolves with the file's bytes; rejects with ReadCancelledError when `signal` aborts, or the reader's error. */
+/** Resolves with the file's bytes; rejects with the 'cancelled' LectioError when `signal` aborts, or the reader's error. */
 export function readFileBytes(file: Blob, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -24,7 +18,7 @@ export function readFileBytes(file: Blob, onProgress: (fraction: number) => void
       onProgress(1);
       resolve(new Uint8Array(reader.result as ArrayBuffer));
     };
-    reader.onabort = () => reject(new ReadCancelledError());
+    reader.onabort = () => reject(new LectioError('cancelled', 'Reading the file was cancelled.'));
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
     reader.readAsArrayBuffer(file);
   });

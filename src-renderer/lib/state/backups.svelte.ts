@@ -1,6 +1,6 @@
 /** The Restore screen's state: the library's backups, taking one now, and restoring one (after the reader confirms). */
 import type { BackupSummary, LectioApi } from '../../../src-main/api/contract';
-import { ApiCallError } from '../api-client.svelte';
+import { isLectioError } from '../../../src-main/core/errors';
 import { pollProgress } from '../poll-progress';
 import { TaskState } from './task-state.svelte';
 
@@ -37,7 +37,7 @@ export class BackupsState extends TaskState {
         try {
           return await this.api.createBackup({});
         } catch (error) {
-          cancelled = error instanceof ApiCallError && error.error.code === 'cancelled';
+          cancelled = isLectioError(error, 'cancelled');
           throw error;
         }
       });

@@ -4,7 +4,8 @@
  * Cancel wins: a file that arrives after it was pressed is dropped, never downloaded.
  */
 import type { ExportedFile, LectioApi } from '../../../src-main/api/contract';
-import { ApiCallError, errorMessage } from '../api-client.svelte';
+import { errorMessage } from '../api-client.svelte';
+import { isLectioError } from '../../../src-main/core/errors';
 import { downloadFile } from '../download';
 import { formatCount } from '../format';
 import { pollProgress } from '../poll-progress';
@@ -60,7 +61,7 @@ export class ExportTask {
       this.download(file);
       return { file };
     } catch (error) {
-      if (this.cancelling || (error instanceof ApiCallError && error.error.code === 'cancelled')) return { cancelled: true };
+      if (this.cancelling || isLectioError(error, 'cancelled')) return { cancelled: true };
       return { error: errorMessage(error) };
     } finally {
       stopPolling();

@@ -1,7 +1,8 @@
 /** The Reader screen's state: the open document, its actors and dates, and the reader's corrections to them. */
 import type { AnalysisCorrection, AnalysisView, LectioApi } from '../../../src-main/api/contract';
 import type { LectioDocument } from '../../../src-main/core/model';
-import { ApiCallError, errorMessage } from '../api-client.svelte';
+import { errorMessage } from '../api-client.svelte';
+import { isLectioError } from '../../../src-main/core/errors';
 
 export class ReaderState {
   // Raw (not deeply reactive): a long article is thousands of blocks, replaced whole, never edited in place.
@@ -37,7 +38,7 @@ export class ReaderState {
       this.analysis = await this.api.getAnalysis({ id: this.document.id });
       this.analysisError = null;
     } catch (error) {
-      if (error instanceof ApiCallError && error.error.code === 'cancelled') this.analysisStopped = true;
+      if (isLectioError(error, 'cancelled')) this.analysisStopped = true;
       else this.analysisError = errorMessage(error);
     } finally {
       this.analysing = false;

@@ -1,12 +1,11 @@
-/**
- * The flashcard part of the API contract: what the card methods take and return. Kept beside contract.ts (which
- * re-exports it and lists the methods) so the card types read as one piece; like the contract, types only.
- */
-import type { CardKind, CardSource, Grade, ScheduleStateName, StoredCard } from '../core/cards/card';
-import type { DueCounts } from '../core/cards/queue';
-import type { CardStats } from '../core/cards/stats';
+/** The flashcards part of the API contract: cards, the review queue and grading, statistics, Anki interchange. */
+import type { CardKind, CardSource, Grade, ScheduleStateName, StoredCard } from '../../core/cards/card';
+import type { DueCounts } from '../../core/cards/queue';
+import type { CardStats } from '../../core/cards/stats';
+import type { Empty } from './common';
+import type { ExportedFile } from './library';
 
-export type { CardKind, Grade, ScheduleStateName, StoredCard } from '../core/cards/card';
+export type { CardKind, Grade, ScheduleStateName, StoredCard } from '../../core/cards/card';
 
 /** A passage of a document, as offsets into its canonical text (the service stores it as W3C selectors). */
 export interface CardSourceInput {
@@ -112,4 +111,27 @@ export interface ReviewSettings {
    * today", the new-card limit, and intervals of a day or more.
    */
   dayStartsAt: number;
+}
+
+export interface CardMethods {
+  listCards: { input: Empty; output: CardView[] };
+  createCard: { input: CreateCardInput; output: CardView };
+  createCardFromHighlight: { input: { documentId: string; highlightId: string }; output: { card: CardView; created: boolean } };
+  updateCard: { input: UpdateCardInput; output: CardView };
+  deleteCard: { input: { id: string }; output: StoredCard };
+  restoreCard: { input: { card: StoredCard }; output: CardView };
+  getReviewQueue: { input: Empty; output: ReviewQueue };
+  /**
+   * `shown`: what the grade's button showed (its option from the queue). When the grade would now set another interval
+   * (a new reader day began since the queue was loaded), nothing is written and the call fails, so no grade applies an
+   * interval the reader did not see.
+   */
+  gradeCard: { input: { id: string; grade: Grade; shown?: Pick<GradeOption, 'due' | 'label'> }; output: GradeResult };
+  undoGrade: { input: { reviewId: string }; output: CardView };
+  getCardStats: { input: Empty; output: CardStatsView };
+  /** Cards due now and new cards today's limit allows: the one count the top bar, Review and Cards show. */
+  getDueCounts: { input: Empty; output: DueCounts };
+  /** One export runs at a time (see exportProgress); another started meanwhile fails with 'invalid-argument'. */
+  exportCards: { input: { documentId?: string }; output: ExportedFile };
+  importCards: { input: { content: string }; output: CardImportReport };
 }

@@ -1,0 +1,17 @@
+/**
+ * THE contract between the renderer and the service, one file per area behind this index: method names, argument and
+ * result types, and the channel names both transports (Electron IPC, browser-mode HTTP) derive from them. It holds no
+ * runtime dependency, so the sandboxed preload and the renderer import it without pulling in the validation library;
+ * the schemas live in ../schemas.
+ */
+export * from './common';
+export * from './documents';
+export * from './analysis';
+export * from './annotations';
+export * from './quiz';
+export * from './cards';
+export * from './settings';
+export * from './library';
+export * from './methods';
+export * from './transport';
+export * from './desktop';

@@ -1,0 +1,83 @@
+/**
+ * Every API method, area by area, as one map: the dispatcher, the preload, the HTTP host and the renderer's client are
+ * all typed from it. A method is added in its area's file and named once in METHOD_NAMES below.
+ */
+import type { AnalysisMethods } from './analysis';
+import type { AnnotationMethods } from './annotations';
+import type { CardMethods } from './cards';
+import type { DocumentMethods } from './documents';
+import type { LibraryMethods } from './library';
+import type { QuizMethods } from './quiz';
+import type { SettingsMethods } from './settings';
+
+/** Every API method: what it takes and what it returns. */
+export interface ApiMethods extends LibraryMethods, DocumentMethods, AnalysisMethods, AnnotationMethods, QuizMethods, SettingsMethods, CardMethods {}
+
+export type MethodName = keyof ApiMethods;
+export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
+export type MethodOutput<M extends MethodName> = ApiMethods[M]['output'];
+
+/** The method list at run time; `satisfies` plus the check below keep it equal to ApiMethods' keys. */
+export const METHOD_NAMES = [
+  'appInfo',
+  'listDocuments',
+  'getDocument',
+  'importDocument',
+  'importFromUrl',
+  'updateDocument',
+  'deleteDocument',
+  'dismissNotice',
+  'getAnalysis',
+  'correctAnalysis',
+  'cancelAnalysis',
+  'getAnnotations',
+  'createHighlight',
+  'updateHighlight',
+  'deleteHighlight',
+  'restoreHighlight',
+  'setDocumentNote',
+  'exportAnnotations',
+  'importAnnotations',
+  'search',
+  'prepareQuiz',
+  'startQuiz',
+  'answerQuiz',
+  'finishQuiz',
+  'listQuizSessions',
+  'getQuizSession',
+  'hideQuestion',
+  'getSettings',
+  'updateSettings',
+  'listBackups',
+  'createBackup',
+  'backupProgress',
+  'cancelBackup',
+  'restoreBackup',
+  'listCards',
+  'createCard',
+  'createCardFromHighlight',
+  'updateCard',
+  'deleteCard',
+  'restoreCard',
+  'getReviewQueue',
+  'gradeCard',
+  'undoGrade',
+  'getCardStats',
+  'getDueCounts',
+  'exportCards',
+  'importCards',
+  'exportProgress',
+  'cancelExport',
+] as const satisfies readonly MethodName[];
+type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
+const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;
+void everyMethodListed;
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
+}
+
+/** The typed client surface the renderer calls, whatever the transport. */
+export type LectioApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
+};

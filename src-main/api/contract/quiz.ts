@@ -1,0 +1,41 @@
+/** The quiz part of the API contract: sessions of questions drawn from articles, answers, history, hidden questions. */
+import type { QuizSessionRecord, SessionQuestion } from '../../core/quiz/session';
+import type { WrongReason } from '../../core/quiz/types';
+import type { Empty } from './common';
+
+export type { QuizSessionRecord, SessionQuestion } from '../../core/quiz/session';
+
+export interface QuizRequest {
+  documentIds: string[];
+  /** How many questions; absent for every question the articles give. */
+  count?: number;
+  kinds?: string[];
+  /** Fixes the questions and their order; a fresh one is made when absent. */
+  seed?: string;
+}
+
+export interface QuizSessionSummary {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  titles: string[];
+  total: number;
+  answered: number;
+  correct: number;
+  /** Points earned: right answers, plus the share of pairs right in partly right match questions. */
+  score: number;
+}
+
+export interface QuizMethods {
+  prepareQuiz: { input: QuizRequest; output: { seed: string; questions: SessionQuestion[] } };
+  startQuiz: { input: QuizRequest; output: QuizSessionRecord };
+  answerQuiz: { input: { sessionId: string; questionId: string; given: string }; output: { correct: boolean; expected: string; credit?: { right: number; of: number } } };
+  finishQuiz: { input: { sessionId: string }; output: QuizSessionSummary };
+  listQuizSessions: { input: Empty; output: QuizSessionSummary[] };
+  getQuizSession: { input: { id: string }; output: QuizSessionRecord };
+  /**
+   * Hides a question for good. With a reason (and the session it was asked in), the fact it asked about is corrected
+   * for its document too: `corrected` says how, or is absent when the reason only hides it.
+   */
+  hideQuestion: { input: { questionId: string; sessionId?: string; reason?: WrongReason }; output: { hidden: number; corrected?: string } };
+}

@@ -1,0 +1,23 @@
+/**
+ * Validation schemas for every API method's argument (zod), one file per area of the contract. The main process
+ * treats each incoming argument as `unknown` and parses it here before the service sees it.
+ */
+import type { ApiMethods } from '../contract';
+import { analysisSchemas } from './analysis';
+import { annotationSchemas } from './annotations';
+import { cardSchemas } from './cards';
+import type { SchemasOf } from './common';
+import { documentSchemas } from './documents';
+import { librarySchemas } from './library';
+import { quizSchemas } from './quiz';
+import { settingsSchemas } from './settings';
+
+export const inputSchemas: SchemasOf<ApiMethods> = {
+  ...librarySchemas,
+  ...documentSchemas,
+  ...analysisSchemas,
+  ...annotationSchemas,
+  ...quizSchemas,
+  ...settingsSchemas,
+  ...cardSchemas,
+};
