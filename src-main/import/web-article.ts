@@ -11,7 +11,7 @@ import { JSDOM } from 'jsdom';
 import { decodeText, UnreadableFileError } from '../core/import/decode';
 import { documentFormatRefusal, looksLikeHtml } from '../core/import/sniff';
 import type { DocumentBody } from '../core/model';
-import { htmlToArticle } from '../../src-renderer/lib/import/html-to-body';
+import { htmlToArticle } from '@html-import/html-to-body';
 import { WebPageError, type FetchedPage } from './fetch-page';
 
 export interface WebArticle {

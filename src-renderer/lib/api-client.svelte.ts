@@ -4,7 +4,7 @@
  * take a client run unchanged under unit tests. Arguments are snapshotted first, so Svelte's state proxies never cross
  * the boundary.
  */
-import { METHOD_NAMES, TOKEN_HEADER, httpPath, type ApiError, type ApiResult, type LectioApi, type MethodName } from '../../src-main/api/contract';
+import { METHOD_NAMES, TOKEN_HEADER, httpPath, type ApiError, type ApiResult, type LectioApi, type MethodName } from '@contract';
 
 export class ApiCallError extends Error {
   constructor(readonly error: ApiError) {

@@ -1,5 +1,5 @@
 /** The Restore screen's state: the library's backups, taking one now, and restoring one (after the reader confirms). */
-import type { BackupSummary, LectioApi } from '../../../src-main/api/contract';
+import type { BackupSummary, LectioApi } from '@contract';
 import { ApiCallError } from '../api-client.svelte';
 import { pollProgress } from '../poll-progress';
 import { TaskState } from './task-state.svelte';

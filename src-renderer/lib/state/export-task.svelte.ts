@@ -3,7 +3,7 @@
  * SHOW_AFTER_MS shows how far the service has got (exportProgress, one call at a time) and a Cancel (cancelExport).
  * Cancel wins: a file that arrives after it was pressed is dropped, never downloaded.
  */
-import type { ExportedFile, LectioApi } from '../../../src-main/api/contract';
+import type { ExportedFile, LectioApi } from '@contract';
 import { ApiCallError, errorMessage } from '../api-client.svelte';
 import { downloadFile } from '../download';
 import { formatCount } from '../format';

@@ -1,6 +1,6 @@
 /** The Reader screen's state: the open document, its actors and dates, and the reader's corrections to them. */
-import type { AnalysisCorrection, AnalysisView, LectioApi } from '../../../src-main/api/contract';
-import type { LectioDocument } from '../../../src-main/core/model';
+import type { AnalysisCorrection, AnalysisView, LectioApi } from '@contract';
+import type { LectioDocument } from '@core/model';
 import { ApiCallError, errorMessage } from '../api-client.svelte';
 
 export class ReaderState {
