@@ -2,12 +2,12 @@
  * Build configuration (electron-vite). Main and the browser-mode server are bundled with every dependency (lowdb is
  * ESM-only, and a self-contained bundle needs no node_modules at run time); the preload is one CommonJS file, as a
  * sandboxed preload must be; the renderer is a Svelte 5 app. Every build resolves the import aliases (`@core/*`,
- * `@contract`, ...) from tsconfig.json's `paths`, the one place they are listed (scripts/import-aliases.ts).
+ * `@contract`, ...) from tsconfig.json's `paths`, the one place they are listed (scripts/import-aliases.mjs).
  */
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
-import { importAliases } from './scripts/import-aliases';
+import { importAliases } from './scripts/import-aliases.mjs';
 
 const aliases = importAliases(import.meta.dirname);
 

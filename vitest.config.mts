@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
-import { importAliases } from './scripts/import-aliases';
+import { importAliases } from './scripts/import-aliases.mjs';
 
 /** The screen-state tests (`*.svelte.test.ts`): runes code, compiled as the renderer's bundle compiles it. */
 const SCREEN_STATE = 'src-renderer/**/*.svelte.test.ts';
