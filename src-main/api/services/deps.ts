@@ -49,10 +49,6 @@ export function readerZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** An argument that passed its schema but makes no sense (an empty article, an unknown actor): a typed error. */
-export class InvalidInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidInputError';
-  }
-}
+// Kept importable from here for the services that already do; single-job.ts imports it directly, since deps.ts
+// depends (through ExportJobs) on single-job.ts.
+export { InvalidInputError } from './invalid-input-error';

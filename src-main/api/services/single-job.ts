@@ -3,7 +3,7 @@
  * while one runs, how far the running one has got can be read meanwhile, and it can be cancelled. The job itself does
  * the counting and watches the signal; this keeps only what every such job shares, so each kind keeps just its own work.
  */
-import { InvalidInputError } from './deps';
+import { InvalidInputError } from './invalid-input-error';
 
 /** How far the job under way has got, in whatever it counts; all zero when none runs. */
 export interface JobProgress {
