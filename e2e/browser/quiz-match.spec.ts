@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { formatScore } from '@core/quiz/session';
-import { saveScreen } from '../support/screens';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();

@@ -2,7 +2,7 @@
  * The flashcard part of the API contract: what the card methods take and return. Kept beside contract.ts (which
  * re-exports it and lists the methods) so the card types read as one piece; like the contract, types only.
  */
-import type { CardKind, CardSource, Grade, ScheduleStateName, StoredCard } from '../core/cards/card';
+import type { CardSource, Grade, ScheduleStateName, StoredCard } from '../core/cards/card';
 import type { DueCounts } from '../core/cards/queue';
 import type { CardStats } from '../core/cards/stats';
 
