@@ -29,8 +29,10 @@ function tally(): Tally {
 }
 
 function count(t: Tally, check: boolean, right: boolean): void {
-  if (check) right ? t.checkRight++ : t.checkWrong++;
-  else right ? t.sureRight++ : t.sureWrong++;
+  if (check && right) t.checkRight++;
+  else if (check) t.checkWrong++;
+  else if (right) t.sureRight++;
+  else t.sureWrong++;
 }
 
 /** The calibration tallies over `fixtures`. */
