@@ -64,9 +64,9 @@ module.exports = {
     },
     {
       name: 'renderer-only-core-and-contract',
-      comment: 'The renderer may use the pure core (@core/*) and the contract (@contract) from src-main, nothing else: the rest runs in another process.',
+      comment: 'The renderer may use the pure core (@core/*) and the contract (@contract) from src-main, nothing else: the rest runs in another process. Its tests may drive the real service (@main/*).',
       severity: 'error',
-      from: { path: '^src-renderer/' },
+      from: { path: '^src-renderer/', pathNot: TEST },
       to: { path: '^src-main/', pathNot: `^(src-main/core/|${CONTRACT})` },
     },
     {

@@ -51,8 +51,10 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // The renderer runs in another process: from src-main it may use the core and the contract only.
+    // The renderer runs in another process: from src-main it may use the core and the contract only. Its tests may
+    // drive the real service through @main/*.
     files: ['src-renderer/**'],
+    ignores: ['src-renderer/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
