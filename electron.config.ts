@@ -1,11 +1,15 @@
 /**
  * Build configuration (electron-vite). Main and the browser-mode server are bundled with every dependency (lowdb is
  * ESM-only, and a self-contained bundle needs no node_modules at run time); the preload is one CommonJS file, as a
- * sandboxed preload must be; the renderer is a Svelte 5 app.
+ * sandboxed preload must be; the renderer is a Svelte 5 app. Every build resolves the import aliases (`@core/*`,
+ * `@contract`, ...) from tsconfig.json's `paths`, the one place they are listed (scripts/import-aliases.mjs).
  */
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
+import { importAliases } from './scripts/import-aliases.mjs';
+
+const aliases = importAliases(import.meta.dirname);
 
 /**
  * jsdom (the web-page import's parser) resolves its synchronous-XHR worker file when its window is built, and that file
@@ -26,7 +30,9 @@ export default defineConfig({
   main: {
     // i18n-iso-countries' Node entry require()s every language file by a computed path, which a bundle cannot
     // follow; its browser entry loads none, and the engine registers the one language it uses.
-    resolve: { alias: [{ find: /^i18n-iso-countries$/, replacement: 'i18n-iso-countries/index.js' }] },
+    resolve: {
+      alias: [...aliases, { find: /^i18n-iso-countries$/, replacement: 'i18n-iso-countries/index.js' }],
+    },
     plugins: [jsdomWithoutSyncXhr],
     build: {
       externalizeDeps: false,
@@ -43,6 +49,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: aliases },
     build: {
       externalizeDeps: false,
       isolatedEntries: true,
@@ -55,6 +62,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
+    resolve: { alias: aliases },
     plugins: [svelte()],
     build: {
       // electron-vite leaves every bundle unminified; the renderer's 800 KB of source is parsed and kept by each

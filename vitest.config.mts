@@ -1,12 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { importAliases } from './scripts/import-aliases.mjs';
 
 /** The screen-state tests (`*.svelte.test.ts`): runes code, compiled as the renderer's bundle compiles it. */
 const SCREEN_STATE = 'src-renderer/**/*.svelte.test.ts';
 
 // Unit tests are colocated (`*.test.ts`) beside the code they check; e2e specs belong to Playwright.
 export default defineConfig({
+  // The import aliases (`@core/*`, `@contract`, ...) come from tsconfig.json's `paths`, as in the app's build.
+  resolve: { alias: importAliases(import.meta.dirname) },
   test: {
     testTimeout: 60_000,
     projects: [

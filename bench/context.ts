@@ -1,8 +1,8 @@
 /** What every benchmark receives: the generated library, the repetition budget, and a way to read its files. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Highlight } from '../src-main/core/annotations/highlight';
-import type { DocumentFile } from '../src-main/storage/file-schemas';
+import type { Highlight } from '@core/annotations/highlight';
+import type { DocumentFile } from '@main/storage/file-schemas';
 import type { LibraryManifest } from './library/spec';
 import type { Figure } from './result';
 import type { Repetitions } from './stats';

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { anchor } from '../src-main/core/anchoring/anchor';
-import { isAnnotationsFile, isDocumentFile, isLibraryFile } from '../src-main/storage/file-schemas';
-import { isCardsFile, isReviewsFile } from '../src-main/storage/card-file-schemas';
-import { LibraryStorage } from '../src-main/storage/library-storage';
+import { anchor } from '@core/anchoring/anchor';
+import { isAnnotationsFile, isDocumentFile, isLibraryFile } from '@main/storage/file-schemas';
+import { isCardsFile, isReviewsFile } from '@main/storage/card-file-schemas';
+import { LibraryStorage } from '@main/storage/library-storage';
 import { generateLibrary } from './generate';
 import { LONG_IDS, type LibrarySpec } from './library/spec';
 

@@ -5,17 +5,17 @@
  */
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { seedNewLibrary } from '../src-main/api/service';
-import { emptyCorrections } from '../src-main/core/analysis/corrections';
-import { extract } from '../src-main/core/extract';
-import { importPlainText } from '../src-main/core/import/plain-text';
-import type { DocumentMeta } from '../src-main/core/model';
-import { countWords } from '../src-main/core/text-stats';
-import { passagesOf } from '../src-main/core/passages';
-import { REVIEWS_SCHEMA_VERSION, isReviewsFile, type ReviewsFile } from '../src-main/storage/card-file-schemas';
-import { ANALYSIS_SCHEMA_VERSION, ANNOTATIONS_SCHEMA_VERSION } from '../src-main/storage/file-schemas';
-import { openStore } from '../src-main/storage/json-store';
-import { LibraryStorage } from '../src-main/storage/library-storage';
+import { seedNewLibrary } from '@main/api/service';
+import { emptyCorrections } from '@core/analysis/corrections';
+import { extract } from '@core/extract';
+import { importPlainText } from '@core/import/plain-text';
+import type { DocumentMeta } from '@core/model';
+import { countWords } from '@core/text-stats';
+import { passagesOf } from '@core/passages';
+import { REVIEWS_SCHEMA_VERSION, isReviewsFile, type ReviewsFile } from '@main/storage/card-file-schemas';
+import { ANALYSIS_SCHEMA_VERSION, ANNOTATIONS_SCHEMA_VERSION } from '@main/storage/file-schemas';
+import { openStore } from '@main/storage/json-store';
+import { LibraryStorage } from '@main/storage/library-storage';
 import { makeCards, type CardBatch } from './library/cards';
 import { makeHighlights, randomSpan, wordSpans } from './library/highlights';
 import { FULL_SPEC, LONG_IDS, PUBLISHED_DATE, type LibraryManifest, type LibrarySpec } from './library/spec';

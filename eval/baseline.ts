@@ -1,7 +1,7 @@
 /** The off-the-shelf baseline: compromise's people/places/organizations and chrono-node's parse, nothing added. */
 import nlp from 'compromise';
 import * as chrono from 'chrono-node';
-import type { ActorType } from '../src-main/core/extract/types';
+import type { ActorType } from '@core/extract/types';
 import type { Prediction } from './score';
 
 function pad(n: number): string {

@@ -3,8 +3,8 @@
  * engine was sure of and those it flagged, each split into right and wrong under the strict scorer's rules. A useful
  * confidence flags a large share of the wrong items and a small share of the right ones.
  */
-import { extract } from '../src-main/core/extract/index';
-import { needsCheck } from '../src-main/core/extract/confidence';
+import { extract } from '@core/extract/index';
+import { needsCheck } from '@core/extract/confidence';
 import type { Fixture } from './gold';
 import { fromResult } from './score';
 import { strictVerdicts } from './strict-score';
@@ -29,8 +29,10 @@ function tally(): Tally {
 }
 
 function count(t: Tally, check: boolean, right: boolean): void {
-  if (check) right ? t.checkRight++ : t.checkWrong++;
-  else right ? t.sureRight++ : t.sureWrong++;
+  if (check && right) t.checkRight++;
+  else if (check) t.checkWrong++;
+  else if (right) t.sureRight++;
+  else t.sureWrong++;
 }
 
 /** The calibration tallies over `fixtures`. */

@@ -10,11 +10,11 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extract } from '../src-main/core/extract/index';
-import { matchAnswer } from '../src-main/core/quiz/answer-match';
-import { generateQuiz } from '../src-main/core/quiz/generate';
-import { containsWords, wordsKey } from '../src-main/core/quiz/normalize';
-import type { Question } from '../src-main/core/quiz/types';
+import { extract } from '@core/extract/index';
+import { matchAnswer } from '@core/quiz/answer-match';
+import { generateQuiz } from '@core/quiz/generate';
+import { containsWords, wordsKey } from '@core/quiz/normalize';
+import type { Question } from '@core/quiz/types';
 import { fixturePaths, loadFixture, type Fixture } from './gold';
 import { rolesMatch } from './score';
 

@@ -13,7 +13,7 @@
  * - Date values: a matched date's value is right when it equals the gold `normalized` or one of its `acceptable`.
  *   Precision divides by all predictions except those matching optional gold; recall by all required gold dates.
  */
-import type { ActorType, ExtractionResult } from '../src-main/core/extract/types';
+import type { ActorType, ExtractionResult } from '@core/extract/types';
 import type { Fixture, GoldActor } from './gold';
 
 export interface Prf {

@@ -11,8 +11,8 @@
  * - Dates: detection by span overlap, one-to-one, largest overlap first; values exact or from the acceptable list.
  * - Micro-averaged over articles; every miss and false alarm is listed under its class.
  */
-import { lookupCountry } from '../src-main/core/extract/countries';
-import { isRoleNoun, isTitleCore, isTitleModifier } from '../src-main/core/extract/titles';
+import { lookupCountry } from '@core/extract/countries';
+import { isRoleNoun, isTitleCore, isTitleModifier } from '@core/extract/titles';
 import type { Fixture, GoldActor } from './gold';
 import { normName, prf, scoreRoleSets, type Prediction, type Prf } from './score';
 

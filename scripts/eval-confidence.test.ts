@@ -5,8 +5,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { calibrate } from '../eval/confidence-calibration';
-import { fixturePaths, loadFixture } from '../eval/gold';
+import { calibrate } from '@eval/confidence-calibration';
+import { fixturePaths, loadFixture } from '@eval/gold';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIR = join(ROOT, 'eval', 'fixtures');

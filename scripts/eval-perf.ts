@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extract } from '../src-main/core/extract/index';
+import { extract } from '@core/extract/index';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(ROOT, 'eval', 'fixtures', 'heldout');

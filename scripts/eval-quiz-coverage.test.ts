@@ -1,7 +1,7 @@
 // Tests eval/quiz-coverage.ts. It lives here because vitest.config.mts includes scripts/** but not eval/**.
 import { describe, expect, it } from 'vitest';
-import { coverage, type GoldFact } from '../eval/quiz-coverage';
-import type { Question } from '../src-main/core/quiz/types';
+import { coverage, type GoldFact } from '@eval/quiz-coverage';
+import type { Question } from '@core/quiz/types';
 
 const S1 = 'On the 21st, North Land   welcomed Foreign Minister Ana Sousa.';
 const S2 = 'Carlos Reis, head of the Port Authority, met the mayor in September of last year.';

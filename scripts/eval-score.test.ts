@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codePointToUtf16, type Fixture } from '../eval/gold';
-import { combine, normName, prf, rolesMatch, scoreFixture, type Prediction } from '../eval/score';
+import { codePointToUtf16, type Fixture } from '@eval/gold';
+import { combine, normName, prf, rolesMatch, scoreFixture, type Prediction } from '@eval/score';
 
 describe('scoring rules', () => {
   it.each([

@@ -2,10 +2,10 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../src-main/core/extract/index';
-import { fixturePaths, loadFixture, type Fixture } from '../eval/gold';
-import { fromResult, type Prediction } from '../eval/score';
-import { combineStrict, roleHead, strictName, strictRolesMatch, strictScoreFixture } from '../eval/strict-score';
+import { extract } from '@core/extract/index';
+import { fixturePaths, loadFixture, type Fixture } from '@eval/gold';
+import { fromResult, type Prediction } from '@eval/score';
+import { combineStrict, roleHead, strictName, strictRolesMatch, strictScoreFixture } from '@eval/strict-score';
 
 describe('strict scoring rules', () => {
   it.each([

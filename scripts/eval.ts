@@ -11,13 +11,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extract } from '../src-main/core/extract/index';
-import { baseline } from '../eval/baseline';
-import { fixturePaths, loadFixture, type Fixture } from '../eval/gold';
-import { combine, fromResult, scoreFixture, type Prf, type Score } from '../eval/score';
-import { coverageReports, formatCoverage } from '../eval/quiz-coverage';
-import { calibrate, formatCalibration } from '../eval/confidence-calibration';
-import { combineStrict, ERROR_CLASSES, strictScoreFixture, type StrictScore } from '../eval/strict-score';
+import { extract } from '@core/extract/index';
+import { baseline } from '@eval/baseline';
+import { fixturePaths, loadFixture, type Fixture } from '@eval/gold';
+import { combine, fromResult, scoreFixture, type Prf, type Score } from '@eval/score';
+import { coverageReports, formatCoverage } from '@eval/quiz-coverage';
+import { calibrate, formatCalibration } from '@eval/confidence-calibration';
+import { combineStrict, ERROR_CLASSES, strictScoreFixture, type StrictScore } from '@eval/strict-score';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SEED_ID = 'seed-article';

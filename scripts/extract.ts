@@ -1,7 +1,7 @@
 /** CLI: `npm run --silent extract -- FILE [--reference-date YYYY-MM-DD]` prints the extraction as JSON. */
 import { readFileSync } from 'node:fs';
-import { extract } from '../src-main/core/extract/index';
-import { parseYmd } from '../src-main/core/extract/calendar';
+import { extract } from '@core/extract/index';
+import { parseYmd } from '@core/extract/calendar';
 
 function fail(message: string): never {
   process.stderr.write(`extract: ${message}\n`);

@@ -3,8 +3,8 @@
  * on FILE and prints the generated quiz as JSON: `{questions: [...]}`. Bad arguments: a message and exit code 2.
  */
 import { readFileSync } from 'node:fs';
-import { extract } from '../src-main/core/extract/index';
-import { generateQuiz } from '../src-main/core/quiz/generate';
+import { extract } from '@core/extract/index';
+import { generateQuiz } from '@core/quiz/generate';
 
 const USAGE = 'usage: quiz FILE [--reference-date YYYY-MM-DD] [--count N] [--seed S]';
 

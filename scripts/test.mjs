@@ -1,5 +1,6 @@
-// `npm test`: typecheck, unit tests, build, security lint (when configured), end-to-end tests; stops at the first
-// failing step, and ends with one plain summary line ("N passed, N failed, N skipped") counting every test run.
+// `npm test`: typecheck, lint and format check, import boundaries, unit tests, build, security lint (when configured),
+// end-to-end tests; stops at the first failing step, and ends with one plain summary line ("N passed, N failed,
+// N skipped") counting every test run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -25,6 +26,8 @@ rmSync(playwrightJson, { force: true });
 
 const steps = [
   ['typecheck', [npm, 'run', '--silent', 'typecheck']],
+  ['lint', [npm, 'run', '--silent', 'lint']],
+  ['import boundaries', [npm, 'run', '--silent', 'boundaries']],
   ['unit tests', [npm, 'run', '--silent', 'test:unit', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]],
   ['build', [npm, 'run', '--silent', 'build']],
   ...(scripts.security ? [['security lint', [npm, 'run', '--silent', 'security']]] : []),

@@ -3,9 +3,9 @@
  * library, builds the service and starts the automatic backups (the first a few seconds after start-up). Both hosts
  * start here, so they cannot drift apart.
  */
-import sampleText from '../assets/sample-article.txt?raw';
-import sampleMeta from '../assets/sample-article.json';
-import { version } from '../package.json';
+import sampleText from '@assets/sample-article.txt?raw';
+import sampleMeta from '@assets/sample-article.json';
+import { version } from '@package';
 import { createWorkerRunner } from './analysis/extraction-runner';
 import { createMarkdownWorkerRunner } from './import/markdown-runner';
 import type { AppInfo, LectioApi } from './api/contract';

@@ -53,7 +53,8 @@ export async function wrapWithMarks(spans: readonly { start: number; end: number
   // the document until garbage-collected and is updated on each later mutation, which made a faithful copy quadratic
   // (0.3 s at 1,000 highlights, 18 s at 5,000 in a trial run). The baseline is the mark approach at its best.
   const wholeTextNodes = (from: [Node, number], to: [Node, number]): Text[] => {
-    let [startNode, startOffset] = from as [Text, number];
+    const [firstNode, startOffset] = from as [Text, number];
+    let startNode = firstNode;
     let [endNode, endOffset] = to as [Text, number];
     if (startNode === endNode && startOffset >= endOffset) return [];
     if (startOffset > 0 && startOffset < startNode.length) {
@@ -63,7 +64,6 @@ export async function wrapWithMarks(spans: readonly { start: number; end: number
         endOffset -= startOffset;
       }
       startNode = rest;
-      startOffset = 0;
     }
     if (endOffset < endNode.length) endNode.splitText(endOffset);
     const nodes: Text[] = [];

@@ -3,12 +3,12 @@
  * sentence, the note on the back, the passage kept as selectors), and a review history for some of them graded
  * through the app's FSRS scheduler, at fixed dates.
  */
-import type { Highlight } from '../../src-main/core/annotations/highlight';
-import { describe } from '../../src-main/core/anchoring/describe';
-import type { Grade, ReviewRecord, StoredCard } from '../../src-main/core/cards/card';
-import { clozeFromHighlight } from '../../src-main/core/cards/cloze-from-highlight';
-import { Scheduler } from '../../src-main/core/cards/schedule';
-import type { Passage } from '../../src-main/core/passages';
+import type { Highlight } from '@core/annotations/highlight';
+import { describe } from '@core/anchoring/describe';
+import type { Grade, ReviewRecord, StoredCard } from '@core/cards/card';
+import { clozeFromHighlight } from '@core/cards/cloze-from-highlight';
+import { Scheduler } from '@core/cards/schedule';
+import type { Passage } from '@core/passages';
 import type { Random } from '../prng';
 
 const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: false, day: { zone: 'UTC', rolloverHour: 0 } });

@@ -2,8 +2,8 @@
  * Makes a reader's highlights for a text: word-aligned spans of a few words to a couple of sentences, described with
  * the app's own `describe()` (position + quote selectors), with colours, some notes and tags.
  */
-import { describe } from '../../src-main/core/anchoring/describe';
-import type { Highlight } from '../../src-main/core/annotations/highlight';
+import { describe } from '@core/anchoring/describe';
+import type { Highlight } from '@core/annotations/highlight';
 import type { Random } from '../prng';
 import { ADJECTIVES, NOUNS } from '../text/lexicon';
 

@@ -2,8 +2,8 @@
  * Re-anchoring on the 100,000-word article with the app's own `anchor()`: 1,000 highlights on the unchanged text, and
  * the same highlights after small edits spread through the text (half of them inside highlighted passages).
  */
-import { anchor } from '../../src-main/core/anchoring/anchor';
-import type { Highlight } from '../../src-main/core/annotations/highlight';
+import { anchor } from '@core/anchoring/anchor';
+import type { Highlight } from '@core/annotations/highlight';
 import { readDocument, type BenchContext, type Benchmark } from '../context';
 import { LONG_IDS } from '../library/spec';
 import { createRandom } from '../prng';

@@ -4,7 +4,7 @@
  */
 import * as chrono from 'chrono-node';
 import nlp from 'compromise';
-import { extract } from '../../src-main/core/extract';
+import { extract } from '@core/extract';
 import type { BenchContext, Benchmark } from '../context';
 import { PUBLISHED_DATE } from '../library/spec';
 import { createRandom } from '../prng';

@@ -1,6 +1,6 @@
 /** Quiz generation (`generateQuiz`, seeded) on a 5,000-word article whose analysis is already computed, as in the app. */
-import { extract } from '../../src-main/core/extract';
-import { generateQuiz } from '../../src-main/core/quiz/generate';
+import { extract } from '@core/extract';
+import { generateQuiz } from '@core/quiz/generate';
 import type { BenchContext, Benchmark } from '../context';
 import { PUBLISHED_DATE } from '../library/spec';
 import { createRandom } from '../prng';

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { describe } from '../../src-main/core/anchoring/describe';
+import { describe } from '@core/anchoring/describe';
 import { mustCall } from '../support/api-client';
 import { serverPerTest } from '../support/server';
 import { dragSelect } from '../support/text';

@@ -8,10 +8,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import type { StoredCard } from '../../src-main/core/cards/card';
-import { describe } from '../../src-main/core/anchoring/describe';
-import { passagesOf } from '../../src-main/core/passages';
-import { CARDS_SCHEMA_VERSION } from '../../src-main/storage/card-file-schemas';
+import type { StoredCard } from '@core/cards/card';
+import { describe } from '@core/anchoring/describe';
+import { passagesOf } from '@core/passages';
+import { CARDS_SCHEMA_VERSION } from '@main/storage/card-file-schemas';
 import { mustCall } from '../support/api-client';
 import { saveScreen } from '../support/screens';
 import { serverPerTest } from '../support/server';

@@ -3,7 +3,7 @@
  * every highlight the reader can see is drawn, wherever they scroll, and clicking one still finds it.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { HighlightColor } from '../../src-main/core/annotations/highlight';
+import type { HighlightColor } from '@core/annotations/highlight';
 import { callApi } from '../support/api-client';
 import { serverPerTest } from '../support/server';
 

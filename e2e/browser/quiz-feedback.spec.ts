@@ -126,7 +126,8 @@ test('on the results, "wrong role" drops that role from the actor in the Actors 
   await page.goto(server.url);
   await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
   await page.getByRole('tab', { name: /Actors \d+/ }).click();
-  const entry = page.locator('.actor-list .actor-main').filter({ has: page.locator('.actor-name', { hasText: new RegExp(`^${actor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+  const name = new RegExp(`^${actor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const entry = page.locator('.actor-list .actor-main').filter({ has: page.locator('.actor-name', { hasText: name }) });
   await expect(entry).toHaveCount(1);
   const roles = (await entry.locator('.roles').count()) ? ((await entry.locator('.roles').textContent()) ?? '').split('; ') : [];
   expect(roles).not.toContain(role);

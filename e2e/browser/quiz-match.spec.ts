@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { formatScore } from '../../src-main/core/quiz/session';
-import { saveScreen } from '../support/screens';
+import { formatScore } from '@core/quiz/session';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();

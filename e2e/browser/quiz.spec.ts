@@ -1,6 +1,6 @@
 /** A whole quiz on the sample, answered from the keyboard: feedback, score, evidence, and the history after a restart. */
 import { expect, test } from '@playwright/test';
-import { formatScore } from '../../src-main/core/quiz/session';
+import { formatScore } from '@core/quiz/session';
 import { saveScreen } from '../support/screens';
 import { serverPerTest } from '../support/server';
 import { paintedLayers } from '../support/text';

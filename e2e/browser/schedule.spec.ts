@@ -6,8 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { addDays } from '../../src-main/core/cards/days';
-import { readerDayOf, startOfReaderDay } from '../../src-main/core/cards/reader-day';
+import { addDays } from '@core/cards/days';
+import { readerDayOf, startOfReaderDay } from '@core/cards/reader-day';
 import { callApi } from '../support/api-client';
 import { serverPerTest } from '../support/server';
 

@@ -59,6 +59,8 @@ resolveElectronTo(electronModule);
 function runMainScript(): boolean {
   const main = readAppPackage().main ?? 'index.js';
   try {
+    // The built main bundle is CommonJS and must run synchronously before 'ready', as Electron runs it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time, loaded as Electron does
     require(path.resolve(APP_ROOT, main));
     return true;
   } catch (error) {

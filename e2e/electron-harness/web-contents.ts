@@ -167,7 +167,7 @@ export class WebContents extends EventEmitter {
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       this.emit('did-fail-load', electronEvent(), -2, reason, url, true);
-      throw new Error(`ERR_FAILED (-2) loading '${url}'`);
+      throw new Error(`ERR_FAILED (-2) loading '${url}'`, { cause: error });
     } finally {
       this.#browserInitiated = null;
     }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { electronBinaryPath } from '../../scripts/electron-binary.cjs';
+import { electronBinaryPath } from '@scripts/electron-binary.cjs';
 import { REPO_ROOT, newDataDir } from '../support/server';
 
 const binary = electronBinaryPath();

@@ -5,10 +5,14 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { PreloadBridge } from '@contract';
 import { APP_ROOT, tempFolder } from '../electron-harness/launch';
 import { expect, test } from './fixtures';
 
 const APP_URL = pathToFileURL(path.join(APP_ROOT, 'out/renderer/index.html')).href;
+
+/** The page's window as the preload leaves it (page.evaluate callbacks run there). */
+type BridgedWindow = Window & { lectio: PreloadBridge };
 
 test('harness: navigating away is refused, and an http link goes to shell.openExternal', async ({ harness }) => {
   const app = harness.launch();
@@ -17,7 +21,7 @@ test('harness: navigating away is refused, and an http link goes to shell.openEx
   // One at a time: a second navigation started while the first is pending would cancel the first.
   for (const [count, url] of [[1, 'https://example.org/elsewhere'], [2, 'file:///etc/hostname']] as const) {
     await page.evaluate((target) => {
-      (globalThis as Record<string, any>).location.href = target;
+      window.location.href = target;
     }, url);
     await expect.poll(async () => (await app.records()).willNavigate.length).toBe(count);
   }
@@ -48,9 +52,8 @@ test('harness: window.open and target=_blank links open no window; only http(s) 
   await page.getByRole('button', { name: 'Add to library' }).click();
   await page.getByRole('article').getByRole('link', { name: 'the report' }).click();
   await page.evaluate(() => {
-    const page = globalThis as Record<string, any>;
-    page.open('mailto:desk@example.org');
-    page.open('file:///etc/passwd');
+    window.open('mailto:desk@example.org');
+    window.open('file:///etc/passwd');
   });
   await expect.poll(async () => (await app.records()).windowOpens.length).toBe(3);
   const records = await app.records();
@@ -68,7 +71,7 @@ test('harness: IPC from a page at another URL is refused as forbidden, and subfr
   const app = harness.launch();
   const page = await app.window();
   await expect(page.getByRole('button', { name: /Open Putin’s visit/ })).toBeVisible();
-  expect(await page.evaluate(async () => ((globalThis as Record<string, any>).lectio.invoke.listDocuments({}) as Promise<{ ok: boolean }>))).toMatchObject({ ok: true });
+  expect(await page.evaluate(async () => ((window as unknown as BridgedWindow).lectio.invoke.listDocuments({}) as Promise<{ ok: boolean }>))).toMatchObject({ ok: true });
 
   // A copy of the renderer at another path, holding the real app page in an iframe; loaded as main's loadURL would.
   const elsewhere = tempFolder('lectio-harness-elsewhere-');
@@ -77,9 +80,9 @@ test('harness: IPC from a page at another URL is refused as forbidden, and subfr
   writeFileSync(host, `<!doctype html><title>host</title><iframe name="app" src="${APP_URL}"></iframe>`);
   await app.loadURL(1, pathToFileURL(path.join(elsewhere, 'index.html')).href);
   await expect(page.getByRole('alert')).toContainText('did not come from the Lectio window');
-  const foreign = await page.evaluate(async () => ((globalThis as Record<string, any>).lectio.invoke.listDocuments({}) as Promise<unknown>));
+  const foreign = await page.evaluate(async () => ((window as unknown as BridgedWindow).lectio.invoke.listDocuments({}) as Promise<unknown>));
   expect(foreign).toEqual({ ok: false, error: { code: 'forbidden', message: 'This call did not come from the Lectio window.' } });
-  const desktop = await page.evaluate(async () => ((globalThis as Record<string, any>).lectio.desktop.openTextFile() as Promise<unknown>));
+  const desktop = await page.evaluate(async () => ((window as unknown as BridgedWindow).lectio.desktop.openTextFile() as Promise<unknown>));
   expect(desktop).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
   await app.loadURL(1, pathToFileURL(host).href);

@@ -68,14 +68,14 @@ test('harness: the page’s CSP lets the renderer run and blocks inline script a
   // The renderer ran: its module script loaded from file:// under `script-src 'self'`.
   await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
   const outcome = await page.evaluate(async () => {
-    const page = globalThis as Record<string, any>;
+    const page = window as Window & { inlineRan?: boolean };
     const violations: string[] = [];
     page.document.addEventListener('securitypolicyviolation', (event: { violatedDirective: string }) => violations.push(event.violatedDirective));
     const script = page.document.createElement('script');
     script.textContent = 'globalThis.inlineRan = true';
     page.document.body.append(script);
     const frame = page.document.createElement('iframe');
-    frame.src = page.location.href.split('#')[0];
+    frame.src = page.location.href.split('#')[0] ?? '';
     page.document.body.append(frame);
     await new Promise((resolve) => setTimeout(resolve, 300));
     return { inlineRan: page.inlineRan === true, violations };

@@ -3,7 +3,7 @@
  * per-launch token and the server's own Origin. Used where a spec drives the API in bulk (crash and restart tests).
  */
 import { Agent, request } from 'node:http';
-import type { ApiResult, MethodInput, MethodName, MethodOutput } from '../../src-main/api/contract';
+import type { ApiResult, MethodInput, MethodName, MethodOutput } from '@contract';
 
 export interface ApiTarget {
   origin: string;

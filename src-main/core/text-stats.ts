@@ -1,6 +1,6 @@
 /** Word counts and titles derived from a document's text, shared by every importer. */
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 export function countWords(text: string): number {
   let count = 0;

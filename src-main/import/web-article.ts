@@ -12,7 +12,7 @@ import { decodeText } from '../core/import/decode';
 import { isLectioError } from '../core/errors';
 import { documentFormatRefusal, looksLikeHtml } from '../core/import/sniff';
 import type { DocumentBody } from '../core/model';
-import { htmlToArticle } from '../../src-renderer/lib/import/html-to-body';
+import { htmlToArticle } from '@html-import/html-to-body';
 import { pageFetchError, type FetchedPage } from './fetch-page';
 
 export interface WebArticle {

@@ -4,8 +4,8 @@
  * take a client run unchanged under unit tests. Arguments are snapshotted first, so Svelte's state proxies never cross
  * the boundary.
  */
-import { METHOD_NAMES, TOKEN_HEADER, httpPath, type ApiResult, type LectioApi, type MethodName } from '../../src-main/api/contract';
-import { fromApiError } from '../../src-main/core/errors';
+import { METHOD_NAMES, TOKEN_HEADER, httpPath, type ApiResult, type LectioApi, type MethodName } from '@contract';
+import { fromApiError } from '@core/errors';
 
 /** Sends one call and answers with its typed result; never throws for an API error (that is `ok: false`). */
 export type Transport = (method: MethodName, input: unknown) => Promise<ApiResult<unknown>>;

@@ -9,7 +9,7 @@ import {
   type MethodName,
   type OpenedFile,
   type PreloadBridge,
-} from '../../src-main/api/contract';
+} from '@contract';
 import { SettledCalls, createApiClient, httpTransport, unwrap, type Transport } from './api-client.svelte';
 
 export { errorMessage } from './api-client.svelte';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import type { DocumentBody } from '../../src-main/core/model';
+import type { DocumentBody } from '@core/model';
 import { renderArticle } from './article-dom';
 import { offsetFromPoint, rangeFromOffsets } from './anchoring/text-map';
 

@@ -7,7 +7,7 @@
  * {#if} blocks left three comments and two empty text nodes in every block and kept a dozen reactive objects per block
  * alive, for 2,000 blocks in a long article. Text goes in as text nodes, never as HTML.
  */
-import type { Block, DocumentBody } from '../../src-main/core/model';
+import type { Block, DocumentBody } from '@core/model';
 import { LONG_TEXT } from './paint-window';
 import { blockSegments, type Segment } from './segments';
 

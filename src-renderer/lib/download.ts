@@ -1,5 +1,5 @@
 /** Saves a file the API produced (an export) through the browser's download, which Electron routes to a save dialog. */
-import type { ExportedFile } from '../../src-main/api/contract';
+import type { ExportedFile } from '@contract';
 
 export function downloadFile(file: ExportedFile): void {
   const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));

@@ -10,7 +10,7 @@
  * just before the first frame is drawn (in requestAnimationFrame, when the frame needs the layout anyway), so a view
  * that holds more text than the estimate is still drawn whole in its first frame.
  */
-import { firstIndex } from '../../src-main/core/first-index';
+import { firstIndex } from '@core/first-index';
 import { blocksOf, blockStart, layoutVersion } from './anchoring/block-text';
 
 export interface TextWindow {

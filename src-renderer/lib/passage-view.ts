@@ -2,8 +2,8 @@
  * Where the reader is in the article: which sentences are on screen. The keyboard's ↓/↑ start from what the reader
  * is looking at when no sentence has been clicked or reached (or that one has been scrolled away), not from the top.
  */
-import { firstIndex } from '../../src-main/core/first-index';
-import type { Passage } from '../../src-main/core/passages';
+import { firstIndex } from '@core/first-index';
+import type { Passage } from '@core/passages';
 import { rangeFromOffsets } from './anchoring/text-map';
 
 /** The part of the window the article shows through: under the sticky top bar, down to the window's bottom. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MenuCommand } from '../../src-main/api/contract';
+import type { MenuCommand } from '@contract';
 import { ScreenCommands } from './screen-commands';
 
 describe('ScreenCommands', () => {

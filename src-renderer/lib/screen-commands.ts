@@ -4,7 +4,7 @@
  * navigating to (Import, from the Reader) waits in this channel until that screen listens, then reaches it once. It
  * replaced a window event sent 50 ms after the navigation, in the hope that the screen had mounted by then.
  */
-import type { MenuCommand } from '../../src-main/api/contract';
+import type { MenuCommand } from '@contract';
 
 /** The screens that take commands. */
 export type CommandScreen = 'library' | 'reader';

@@ -2,7 +2,7 @@
  * Splits a block of the document model into inline segments, each with the marks that cover it, so the Reader can
  * render emphasis and links without ever turning stored text into HTML.
  */
-import type { Block, Mark } from '../../src-main/core/model';
+import type { Block, Mark } from '@core/model';
 
 export interface Segment {
   start: number;

@@ -1,5 +1,5 @@
 /** The flashcards part of the API contract: cards, the review queue and grading, statistics, Anki interchange. */
-import type { CardKind, CardSource, Grade, ScheduleStateName, StoredCard } from '../../core/cards/card';
+import type { CardSource, Grade, ScheduleStateName, StoredCard } from '../../core/cards/card';
 import type { DueCounts } from '../../core/cards/queue';
 import type { CardStats } from '../../core/cards/stats';
 import type { Empty } from './common';

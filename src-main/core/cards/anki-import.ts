@@ -170,6 +170,7 @@ export function parseAnkiText(text: string): ParsedAnkiText {
  */
 export function sameAfterAnki(mine: string, theirs: string): boolean {
   if (mine === theirs) return true;
+  // eslint-disable-next-line no-control-regex -- Anki strips exactly these control characters from a field
   const stored = mine.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').normalize('NFC');
   const line = stored.replace(/\n/g, ' ').trim();
   return theirs === stored || theirs === line || theirs === line.replace(/\u00a0/g, ' ');

@@ -7,7 +7,7 @@
  * (starting at the rollover hour in the reader's zone): an interval of N days ends at the start of the Nth reader day,
  * not at the hour of the last review, while learning steps (minutes) stay exact instants.
  */
-import { Rating, State, StrategyMode, createEmptyCard, fsrs, generatorParameters, type Card as FsrsCard, type FSRS, type Grade as FsrsGrade, type TSeedStrategy } from 'ts-fsrs';
+import { Rating, State, StrategyMode, createEmptyCard, fsrs, generatorParameters, type Card as FsrsCard, type FSRS, type TSeedStrategy } from 'ts-fsrs';
 import type { Grade, ScheduleState, ScheduleStateName } from './card';
 import { addDays } from './days';
 import { readerClock, readerDayOf, startOfReaderDay, type ReaderDay } from './reader-day';
@@ -29,8 +29,6 @@ const STATE_NAMES: Record<State, ScheduleStateName> = {
   [State.Review]: 'Review',
   [State.Relearning]: 'Relearning',
 };
-
-const RATINGS: Record<Grade, FsrsGrade> = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy };
 
 /** A ts-fsrs card that knows which Lectio card it is, for the fuzz seed. */
 type SeededCard = FsrsCard & { card_id: string };

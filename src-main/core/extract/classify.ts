@@ -4,29 +4,12 @@ import { lookupCountry } from './countries';
 import { isAcronym, isCommonWord, isFirstName, isFunctionWord, isKnownOrganization, isKnownWord, isLastName, isPastTenseVerb, isPlaceName, isVerb, isVerbLikeFunctionWord } from './lexicon';
 import type { RawMention } from './mentions';
 import { isCelestialBody, isNamedOrganization, isNonActorHead, isNotOrgAcronym, isOrgHead, isPlaceStart, isSeatMetonym } from './organizations';
-import { isHonorific, isRoleNoun, isTitleCore, isTitleModifier } from './titles';
+import { isRoleNoun, isTitleCore, isTitleModifier } from './titles';
 import type { Token } from './tokens';
+import { orgMention, personMention, type SentenceContext, surfaceOf } from './sentence-context';
 import { splitTitle } from './title-split';
 import { roleBefore } from './roles';
 import { isHolidayName } from './holidays';
-
-export interface SentenceContext {
-  text: string;
-  base: number;
-  tokens: Token[];
-  /** Lower-case words seen capitalised away from sentence starts anywhere in the document. */
-  docCaps: Set<string>;
-  /** Words seen written in lower case anywhere in the document. */
-  docLower: Set<string>;
-  /** Lower-case names the document uses as sports teams ("Liverpool beat Chelsea"); see sport.ts. */
-  clubs?: Set<string>;
-}
-
-export function surfaceOf(ctx: SentenceContext, from: number, to: number): string {
-  const a = ctx.tokens[from];
-  const b = ctx.tokens[to - 1];
-  return a && b ? ctx.text.slice(a.start - ctx.base, b.end - ctx.base) : '';
-}
 
 // Drops a leading article and a sentence-initial common word ("In", "Moreover", "The").
 function trim(ctx: SentenceContext, chunk: Chunk): Chunk & { hadThe: boolean } {
@@ -170,33 +153,6 @@ function splitAtCountryHyphens(ctx: SentenceContext, from: number, to: number): 
   }
   parts.push({ from: start, to });
   return parts.filter((p) => p.to > p.from);
-}
-
-export function orgMention(ctx: SentenceContext, from: number, to: number, withThe: boolean): RawMention {
-  const a = ctx.tokens[from];
-  const b = ctx.tokens[to - 1];
-  const start = a?.start ?? 0;
-  const end = b?.end ?? start;
-  const name = surfaceOf(ctx, from, to);
-  const prevThe = ctx.tokens[from - 1];
-  const surface = withThe && prevThe ? ctx.text.slice(prevThe.start - ctx.base, end - ctx.base) : name;
-  return { type: 'organization', start, end, name, surface, title: null, roles: [], partial: false };
-}
-
-export function personMention(ctx: SentenceContext, from: number, to: number, title: Token[] | null): RawMention {
-  const a = ctx.tokens[from];
-  const b = ctx.tokens[to - 1];
-  const start = a?.start ?? 0;
-  const end = b?.end ?? start;
-  const name = surfaceOf(ctx, from, to);
-  const t0 = title?.[0];
-  const titleText = t0 ? ctx.text.slice(t0.start - ctx.base, a ? a.start - ctx.base : 0).trim() : null;
-  const surface = titleText ? `${titleText} ${name}` : name;
-  const roleText = titleText && !title?.every((tk) => !tk.isWord || isHonorific(tk.text)) ? titleText : null;
-  return {
-    type: 'person', start, end, name, surface, title: titleText, roles: roleText ? [roleText] : [],
-    partial: to - from === 1,
-  };
 }
 
 // A chunk with no title: a person when it looks like one, else a single-word candidate for later resolution.

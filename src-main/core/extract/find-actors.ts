@@ -2,7 +2,8 @@
 import { outsideBody, overlapsAny } from './article-parts';
 import { mergeActors } from './actors';
 import { findChunks } from './chunks';
-import { classifyChunk, type SentenceContext } from './classify';
+import { classifyChunk } from './classify';
+import type { SentenceContext } from './sentence-context';
 import { findCountries } from './countries';
 import { HOLIDAY_RE } from './holidays';
 import type { RawMention } from './mentions';

@@ -26,6 +26,7 @@ function unaccented(word: string): string {
 
 /** True when the word is a known given name ("Vladimir", "Mark", "Lucía", "Tomás"). */
 export function isFirstName(word: string): boolean {
+  // eslint-disable-next-line no-control-regex -- \x00-\x7f is ASCII: the test is for a non-ASCII letter
   return NAME_TAGS.test(tagsOf(word)) || (/[^\x00-\x7f]/.test(word) && NAME_TAGS.test(tagsOf(unaccented(word))));
 }
 

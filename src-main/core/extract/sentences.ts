@@ -25,7 +25,7 @@ function endsWithAbbreviation(text: string, dotIndex: number): boolean {
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   // A boundary is end punctuation (plus closing quotes) followed by whitespace, or a line break.
-  const boundary = /([.!?]+[”"’')\]]*)(?=\s+[“"‘(\[]?[\p{Lu}\p{N}])|\n+/gu;
+  const boundary = /([.!?]+[”"’')\]]*)(?=\s+[“"‘([]?[\p{Lu}\p{N}])|\n+/gu;
   let start = 0;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const isNewline = m[0].startsWith('\n');

@@ -1,6 +1,5 @@
 /** Splits "North Korean Ambassador to China Ri Ryong-nam" into a title (with its orgs) and a person's name. */
-import type { SentenceContext } from './classify';
-import { orgMention, personMention, surfaceOf } from './classify';
+import { orgMention, personMention, type SentenceContext, surfaceOf } from './sentence-context';
 import { lookupCountry } from './countries';
 import { isCommonWord, isFunctionWord, isPlaceName, isVerbLikeFunctionWord } from './lexicon';
 import type { RawMention } from './mentions';

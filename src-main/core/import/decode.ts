@@ -38,7 +38,11 @@ function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   const half = sample.length / 2;
   return half > 8 && (even > half * 0.6 || odd > half * 0.6) && Math.min(even, odd) < half * 0.05;
 }

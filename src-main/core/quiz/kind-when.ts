@@ -41,7 +41,7 @@ function whenQuestion(ctx: ArticleContext, d: DateMention, parts: DateParts, ind
   // "approvals in ___ were up on April 2024" with the answer "April": the prompt itself shows the answer.
   if (containsWords(prompt, label)) return null;
   // The ISO form is a typed answer only when it is a real date: "XXXX-05-25" is nobody's way of writing one.
-  const iso = parts.start.year !== null && (parts.end?.year ?? 0) !== null ? [formatDateValue(parts)] : [];
+  const iso = parts.start.year !== null ? [formatDateValue(parts)] : [];
   const acceptable = [...new Set([d.text, ...iso])].filter((a) => a !== label);
   const question = finishQuestion(ctx, {
     kind: 'when', answerType: 'date', prompt, answer: label, acceptableAnswers: acceptable,

@@ -2,7 +2,7 @@
  * Maps between canonical-text offsets and DOM positions in the reader, whose block elements carry `data-start` and
  * whose text nodes inside a block concatenate to exactly that block's slice of the canonical text.
  */
-import { firstIndex } from '../../../src-main/core/first-index';
+import { firstIndex } from '@core/first-index';
 import { blocksOf, blockText, blockTextAround, invalidate, layoutOf, layoutVersion, type BlockList, type BlockText } from './block-text';
 
 export { invalidate as invalidateTextMap, layoutVersion };

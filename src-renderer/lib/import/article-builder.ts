@@ -4,8 +4,8 @@
  * and re-scanning one string per paragraph took 77 s for a 2 MB page). Blocks that are only an advertising label
  * ("Advertisement", "Story continues below advertisement") are page furniture, not article, and are dropped.
  */
-import type { Block, BlockKind, DocumentBody, Mark, MarkKind } from '../../../src-main/core/model';
-import { safeHref } from '../../../src-main/core/import/safe-href';
+import type { Block, BlockKind, DocumentBody, Mark, MarkKind } from '@core/model';
+import { safeHref } from '@core/import/safe-href';
 
 const BLOCKS: Record<string, { kind: BlockKind; level?: number }> = {
   P: { kind: 'paragraph' },

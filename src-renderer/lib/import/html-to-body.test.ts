@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { checkStructuredBody } from '../../../src-main/core/import/structured';
+import { checkStructuredBody } from '@core/import/structured';
 import { htmlToArticle } from './html-to-body';
 
 const PAGE = `<!doctype html><html><head><title>Port strike ends | The Harbour Times</title>

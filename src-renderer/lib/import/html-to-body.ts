@@ -7,7 +7,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import DOMPurify from 'dompurify';
-import type { DocumentBody } from '../../../src-main/core/model';
+import type { DocumentBody } from '@core/model';
 import { buildBody } from './article-builder';
 import { flattenMarkup } from './flatten-markup';
 import { readPageMetadata } from './html-metadata';

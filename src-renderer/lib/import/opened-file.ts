@@ -1,6 +1,6 @@
 /** What importing a file takes, whatever brought the file in (the import panel, the desktop's file associations). */
-import type { ImportDocumentInput, OpenedFile } from '../../../src-main/api/contract';
-import { splitTitleLine } from '../../../src-main/core/import/plain-text';
+import type { ImportDocumentInput, OpenedFile } from '@contract';
+import { splitTitleLine } from '@core/import/plain-text';
 import { htmlToArticle } from './html-to-body';
 
 /**

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { readFileBytes } from './read-file';
-import { LectioError } from '../../../src-main/core/errors';
+import { LectioError } from '@core/errors';
 
 describe('readFileBytes', () => {
   it('reads every byte and reports reaching the end', async () => {

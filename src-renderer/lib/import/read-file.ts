@@ -2,7 +2,7 @@
  * Reads a file the reader chose, reporting how far it got and stopping when asked: a long book takes long enough to
  * read that the import panel shows a progress bar and a Cancel button.
  */
-import { LectioError } from '../../../src-main/core/errors';
+import { LectioError } from '@core/errors';
 
 /** Resolves with the file's bytes; rejects with the 'cancelled' LectioError when `signal` aborts, or the reader's error. */
 export function readFileBytes(file: Blob, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<Uint8Array> {

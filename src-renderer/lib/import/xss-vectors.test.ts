@@ -7,8 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { XSS_VECTORS } from '../../../e2e/fixtures/xss-vectors';
-import { checkStructuredBody } from '../../../src-main/core/import/structured';
+import { XSS_VECTORS } from '@fixtures/xss-vectors';
+import { checkStructuredBody } from '@core/import/structured';
 import { htmlToArticle } from './html-to-body';
 
 describe(`htmlToArticle against ${XSS_VECTORS.length} hostile vectors`, () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExportedFile } from '../../../src-main/api/contract';
-import { closeSampleLibraries, openSampleLibrary } from '../../../src-main/api/services/test-sample-service';
+import type { ExportedFile } from '@contract';
+import { closeSampleLibraries, openSampleLibrary } from '@main/api/services/test-sample-service';
 import { createApiClient } from '../api-client.svelte';
 import { AnnotationsState } from './annotations.svelte';
 

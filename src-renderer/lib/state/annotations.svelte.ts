@@ -2,12 +2,12 @@
  * The open document's highlights, notes and tags, saved through the API as they change, with an undo stack: each
  * change records its inverse, and Ctrl/Cmd+Z replays the last one.
  */
-import type { AnchoredHighlight, AnnotationExportFormat, AnnotationImportReport, ColorLabelMap, ExportedFile, LectioApi, UpdateHighlightInput } from '../../../src-main/api/contract';
+import type { AnchoredHighlight, AnnotationExportFormat, AnnotationImportReport, ColorLabelMap, ExportedFile, LectioApi, UpdateHighlightInput } from '@contract';
 import { ExportTask } from './export-task.svelte';
 import { TaskState } from './task-state.svelte';
-import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
-import type { Anchored } from '../../../src-main/core/anchoring/anchor';
-import { IntervalIndex, type IndexedRange } from '../../../src-main/core/anchoring/interval-index';
+import type { HighlightColor } from '@core/annotations/highlight';
+import type { Anchored } from '@core/anchoring/anchor';
+import { IntervalIndex, type IndexedRange } from '@core/anchoring/interval-index';
 import { downloadFile } from '../download';
 import { sortedSpans } from '../paint-window';
 

@@ -1,6 +1,6 @@
 /** The Restore screen's state: the library's backups, taking one now, and restoring one (after the reader confirms). */
-import type { BackupSummary, LectioApi } from '../../../src-main/api/contract';
-import { isLectioError } from '../../../src-main/core/errors';
+import type { BackupSummary, LectioApi } from '@contract';
+import { isLectioError } from '@core/errors';
 import { pollProgress } from '../poll-progress';
 import { TaskState } from './task-state.svelte';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CardView, ExportedFile } from '../../../src-main/api/contract';
-import { closeSampleLibraries, openSampleLibrary, stoppedServerOrigin } from '../../../src-main/api/services/test-sample-service';
+import type { CardView, ExportedFile } from '@contract';
+import { closeSampleLibraries, openSampleLibrary, stoppedServerOrigin } from '@main/api/services/test-sample-service';
 import { createApiClient, httpTransport } from '../api-client.svelte';
 import { CardsState, matches, type CardFilters } from './cards.svelte';
 import { DueCountsState } from './due-counts.svelte';

@@ -3,9 +3,9 @@
  * delete restores the card, schedule and all), new cards by hand, Anki export and import, statistics and the
  * scheduling settings.
  */
-import type { CardImportReport, CardStatsView, CardView, ColorLabelMap, CreateCardInput, ExportedFile, LectioApi, ReviewSettings, StoredCard, UpdateCardInput } from '../../../src-main/api/contract';
+import type { CardImportReport, CardStatsView, CardView, ColorLabelMap, CreateCardInput, ExportedFile, LectioApi, ReviewSettings, StoredCard, UpdateCardInput } from '@contract';
 import { TaskState } from './task-state.svelte';
-import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
+import type { HighlightColor } from '@core/annotations/highlight';
 import type { DueCountsState } from './due-counts.svelte';
 import { ExportTask } from './export-task.svelte';
 import { downloadFile } from '../download';

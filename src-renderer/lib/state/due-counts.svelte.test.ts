@@ -1,6 +1,6 @@
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeSampleLibraries, openSampleLibrary, stoppedServerOrigin } from '../../../src-main/api/services/test-sample-service';
+import { closeSampleLibraries, openSampleLibrary, stoppedServerOrigin } from '@main/api/services/test-sample-service';
 import { createApiClient, httpTransport } from '../api-client.svelte';
 import { DueCountsState } from './due-counts.svelte';
 

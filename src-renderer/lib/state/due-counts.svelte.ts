@@ -3,7 +3,7 @@
  * top bar, the Review screen and the Cards screen all show this object, and every answer that carries counts (the
  * queue, the statistics, getDueCounts) updates it, so the three never disagree.
  */
-import type { DueCounts, LectioApi } from '../../../src-main/api/contract';
+import type { DueCounts, LectioApi } from '@contract';
 
 export class DueCountsState {
   counts = $state<DueCounts | null>(null);

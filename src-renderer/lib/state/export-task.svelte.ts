@@ -3,9 +3,9 @@
  * SHOW_AFTER_MS shows how far the service has got (exportProgress, one call at a time) and a Cancel (cancelExport).
  * Cancel wins: a file that arrives after it was pressed is dropped, never downloaded.
  */
-import type { ExportedFile, LectioApi } from '../../../src-main/api/contract';
+import type { ExportedFile, LectioApi } from '@contract';
 import { errorMessage } from '../api-client.svelte';
-import { isLectioError } from '../../../src-main/core/errors';
+import { isLectioError } from '@core/errors';
 import { downloadFile } from '../download';
 import { formatCount } from '../format';
 import { pollProgress } from '../poll-progress';

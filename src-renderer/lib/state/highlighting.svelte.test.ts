@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeSampleLibraries, openSampleLibrary } from '../../../src-main/api/services/test-sample-service';
-import { passagesOf } from '../../../src-main/core/passages';
+import { closeSampleLibraries, openSampleLibrary } from '@main/api/services/test-sample-service';
+import { passagesOf } from '@core/passages';
 import { createApiClient } from '../api-client.svelte';
 import { AnnotationsState } from './annotations.svelte';
 import { HighlightController, type HighlightHost } from './highlighting.svelte';

@@ -4,9 +4,9 @@
  * Highlighting is always an explicit act (a toolbar colour, a key, the margin's Highlight button): a plain click only
  * puts the focus on its sentence, since a click is also how people dismiss a selection or place the caret.
  */
-import type { AnchoredHighlight } from '../../../src-main/api/contract';
-import type { HighlightColor } from '../../../src-main/core/annotations/highlight';
-import { passageAt, passageIndexFrom, snapToWords, type Passage } from '../../../src-main/core/passages';
+import type { AnchoredHighlight } from '@contract';
+import type { HighlightColor } from '@core/annotations/highlight';
+import { passageAt, passageIndexFrom, snapToWords, type Passage } from '@core/passages';
 import { offsetFromPoint, rangeFromOffsets, selectionToOffsets } from '../anchoring/text-map';
 import { clearLayer, paintLayer } from '../paint';
 import { firstLineTop, isPassageInView, passageIndexInView } from '../passage-view';

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../../src-main/api/contract';
-import { closeSampleLibraries, openSampleLibrary, stoppedServerOrigin } from '../../../src-main/api/services/test-sample-service';
+import type { ApiResult } from '@contract';
+import { closeSampleLibraries, openSampleLibrary, stoppedServerOrigin } from '@main/api/services/test-sample-service';
 import { createApiClient, httpTransport } from '../api-client.svelte';
 import { LibraryState } from './library.svelte';
 

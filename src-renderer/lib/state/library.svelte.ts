@@ -1,5 +1,5 @@
 /** The Library screen's state: the document list, and the import and delete actions that change it. */
-import type { DocumentSummary, ImportDocumentInput, LectioApi } from '../../../src-main/api/contract';
+import type { DocumentSummary, ImportDocumentInput, LectioApi } from '@contract';
 import { errorMessage } from '../api-client.svelte';
 
 export class LibraryState {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closeSampleLibraries, closeSampleLibrary, openSampleLibrary, stoppedServerOrigin } from '../../../src-main/api/services/test-sample-service';
-import { dataFilePath } from '../../../src-main/storage/data-files';
+import { closeSampleLibraries, closeSampleLibrary, openSampleLibrary, stoppedServerOrigin } from '@main/api/services/test-sample-service';
+import { dataFilePath } from '@main/storage/data-files';
 import { SettledCalls, createApiClient, httpTransport } from '../api-client.svelte';
 import { NoticesState } from './notices.svelte';
 

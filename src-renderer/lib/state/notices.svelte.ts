@@ -3,7 +3,7 @@
  * again shortly after other calls settle: a document's own files are checked on its first opening, not at start-up,
  * so a damaged one is found, recovered and announced in the middle of a session (the Reader opening it, a search).
  */
-import type { LectioApi, MethodName, Notice } from '../../../src-main/api/contract';
+import type { LectioApi, MethodName, Notice } from '@contract';
 
 /** Calls that cannot raise a notice: appInfo itself (which would loop), dismissing one, and progress polls. */
 const isQuiet = (method: MethodName) => method === 'appInfo' || method === 'dismissNotice' || method.endsWith('Progress');

@@ -1,7 +1,7 @@
 /** The Quiz screen's state: choosing articles and kinds, previewing, taking a session, its results and the history. */
-import type { DocumentSummary, LectioApi, QuizSessionRecord, QuizSessionSummary, SessionQuestion } from '../../../src-main/api/contract';
+import type { DocumentSummary, LectioApi, QuizSessionRecord, QuizSessionSummary, SessionQuestion } from '@contract';
 import { TaskState } from './task-state.svelte';
-import type { QuestionKind, WrongReason } from '../../../src-main/core/quiz/types';
+import type { QuestionKind, WrongReason } from '@core/quiz/types';
 
 export type Phase = 'setup' | 'preview' | 'asking' | 'results' | 'past';
 

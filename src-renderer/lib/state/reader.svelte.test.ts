@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ExtractionRunner } from '../../../src-main/analysis/extraction-runner';
-import { closeSampleLibraries, engineInWorker, openSampleLibrary } from '../../../src-main/api/services/test-sample-service';
+import type { ExtractionRunner } from '@main/analysis/extraction-runner';
+import { closeSampleLibraries, engineInWorker, openSampleLibrary } from '@main/api/services/test-sample-service';
 import { createApiClient } from '../api-client.svelte';
 import { ReaderState } from './reader.svelte';
 

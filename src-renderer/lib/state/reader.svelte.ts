@@ -1,8 +1,8 @@
 /** The Reader screen's state: the open document, its actors and dates, and the reader's corrections to them. */
-import type { AnalysisCorrection, AnalysisView, LectioApi } from '../../../src-main/api/contract';
-import type { LectioDocument } from '../../../src-main/core/model';
+import type { AnalysisCorrection, AnalysisView, LectioApi } from '@contract';
+import type { LectioDocument } from '@core/model';
 import { errorMessage } from '../api-client.svelte';
-import { isLectioError } from '../../../src-main/core/errors';
+import { isLectioError } from '@core/errors';
 
 export class ReaderState {
   // Raw (not deeply reactive): a long article is thousands of blocks, replaced whole, never edited in place.

@@ -3,9 +3,9 @@
  * shown, the session's progress, and the last grade so it can be undone (the card then comes back first, question side
  * up).
  */
-import type { Grade, LectioApi, QueueItem, ReviewQueue } from '../../../src-main/api/contract';
+import type { Grade, LectioApi, QueueItem, ReviewQueue } from '@contract';
 import { TaskState } from './task-state.svelte';
-import { GRADE_NAMES } from '../../../src-main/core/cards/card';
+import { GRADE_NAMES } from '@core/cards/card';
 import { describeDue } from '../due';
 import type { DueCountsState } from './due-counts.svelte';
 

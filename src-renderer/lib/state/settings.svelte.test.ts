@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeSampleLibraries, openSampleLibrary, stoppedServerOrigin } from '../../../src-main/api/services/test-sample-service';
+import { closeSampleLibraries, openSampleLibrary, stoppedServerOrigin } from '@main/api/services/test-sample-service';
 import { createApiClient, httpTransport } from '../api-client.svelte';
 import { SettingsState, type ReadingRoot } from './settings.svelte';
 

@@ -2,7 +2,7 @@
  * The reader's preferences for the whole app: loaded once, applied to <html> (theme, font, text size, line width)
  * and saved through the API as they change.
  */
-import type { LectioApi, Settings } from '../../../src-main/api/contract';
+import type { LectioApi, Settings } from '@contract';
 import { errorMessage } from '../api-client.svelte';
 
 /** Where the reading preferences show: <html>'s data attributes and custom properties. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LectioApi } from '../../../src-main/api/contract';
-import { closeSampleLibraries, openSampleLibrary } from '../../../src-main/api/services/test-sample-service';
+import type { LectioApi } from '@contract';
+import { closeSampleLibraries, openSampleLibrary } from '@main/api/services/test-sample-service';
 import { createApiClient } from '../api-client.svelte';
 import { TaskState } from './task-state.svelte';
 
