@@ -4,7 +4,7 @@
  * find the document in Lectio with the passage as its first highlight. Then the same page again (already saved) and
  * Lectio stopped (not running). Where this Chromium cannot load extensions, the spec says so and is skipped.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -65,6 +65,8 @@ async function startSite(): Promise<string> {
 
 /** Chromium with the unpacked extension, and its background service worker; skips the test where that cannot load. */
 async function launchWithExtension(): Promise<{ worker: Worker; extensionId: string }> {
+  // A missing build is a failure, not a reason to skip: only this Chromium's inability to load extensions is.
+  expect(existsSync(path.join(EXTENSION, 'manifest.json')), `${EXTENSION} holds no extension: npm run build makes it`).toBe(true);
   // Extensions need a persistent profile, and Chromium's new headless mode (its plain --headless since 132) loads them.
   context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'lectio-ext-profile-')), {
     executablePath: CHROMIUM_PATH,
