@@ -180,6 +180,17 @@ test('a page saved from the browser extension arrives with the selection as its 
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByRole('status')).toHaveText(/^Connected to Lectio [\d.]+: paired\.$/);
 
+  // The page itself cannot call Lectio: its request needs the custom header, so a preflight, which Lectio refuses.
+  const fromPage = await article.evaluate(async (url) => {
+    try {
+      await fetch(url, { method: 'POST', headers: { 'x-lectio-connector': '1' } });
+      return 'answered';
+    } catch {
+      return 'blocked';
+    }
+  }, `http://127.0.0.1:${port}/connector/ping`);
+  expect(fromPage).toBe('blocked');
+
   // The save itself: the rendered page and the selection.
   await article.bringToFront();
   await select(article, SELECTED);
