@@ -2,7 +2,8 @@
  * The browser extension, loaded unpacked in Chromium as a reader loads it, against browser mode: pair it from
  * Settings › Browser extension, select a passage on a page whose article only its scripts put there, save it, and
  * find the document in Lectio with the passage as its first highlight. Then the same page again (already saved) and
- * Lectio stopped (not running). Where this Chromium cannot load extensions, the spec says so and is skipped.
+ * Lectio stopped (not running). Where this Chromium cannot load extensions, that test says so and is skipped. And a
+ * connector port another program holds is said in Settings, with Lectio running on.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { CHROMIUM_PATH } from '../../playwright.config';
 import { saveScreen } from '../support/screens';
-import { REPO_ROOT, serverPerTest } from '../support/server';
+import { newDataDir, REPO_ROOT, serverPerTest, startServer } from '../support/server';
 
 /** The few extension APIs this spec calls inside the extension's service worker. */
 declare const chrome: {
@@ -220,4 +221,24 @@ test('a page saved from the browser extension arrives with the selection as its 
   await server.restart();
   const library = JSON.parse(readFileSync(path.join(server.dataDir, 'library.json'), 'utf8')) as { documents: { url?: string; highlightCount?: number }[] };
   expect(library.documents.filter((doc) => doc.url === articleUrl)).toEqual([expect.objectContaining({ highlightCount: 1 })]);
+});
+
+test('Settings says so when another program holds the connector’s port, and Lectio runs on', async ({ page }) => {
+  // Another program on the port: here a plain server of the test's own.
+  const holder = createServer((_request, response) => response.end('not Lectio'));
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  const taken = (holder.address() as AddressInfo).port;
+  const second = await startServer(newDataDir(), { connectorPort: taken });
+  try {
+    await page.goto(second.url);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const section = page.getByRole('region', { name: 'Browser extension' });
+    await expect(section.getByTestId('connector-state')).toHaveText(`Port ${taken} is in use by another program (perhaps another Lectio), so the browser extension cannot reach this one. Close the other program and restart Lectio.`);
+    await expect(section).toContainText(`Port ${taken} Status`);
+    await page.getByRole('link', { name: 'Library', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(1);
+  } finally {
+    await second.stop();
+    await new Promise<void>((resolve) => holder.close(() => resolve()));
+  }
 });
