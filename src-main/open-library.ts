@@ -1,7 +1,7 @@
 /**
  * Opens a library folder for a host (Electron or browser mode): takes its lock, seeds the sample article into a new
- * library, builds the service and starts the automatic backups (the first a few seconds after start-up). Both hosts
- * start here, so they cannot drift apart.
+ * library, builds the service, starts the browser connector when the host asks for one, and starts the automatic
+ * backups (the first a few seconds after start-up). Both hosts start here, so they cannot drift apart.
  */
 import { randomUUID } from 'node:crypto';
 import sampleText from '../assets/sample-article.txt?raw';
