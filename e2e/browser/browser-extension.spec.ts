@@ -22,7 +22,8 @@ declare const chrome: {
 };
 
 const server = serverPerTest();
-const EXTENSION = path.join(REPO_ROOT, 'out', 'extension');
+const EXTENSION_FOLDER = path.join(REPO_ROOT, 'out', 'extension');
+const EXTENSION = path.join(EXTENSION_FOLDER, 'chromium');
 
 const PARAGRAPHS = [
   'The harbour council voted on Tuesday to rebuild the northern breakwater before the winter storms, ending a debate that had run for three years.',
@@ -146,7 +147,7 @@ test('a page saved from the browser extension arrives with the selection as its 
   await expect(section.getByTestId('connector-state')).toHaveText(/^Listening on 127\.0\.0\.1:\d+\.$/);
   const port = /:(\d+)\./.exec((await section.getByTestId('connector-state').textContent()) ?? '')?.[1] ?? '';
   await expect(section).toContainText('Not paired yet');
-  await expect(section.getByText(EXTENSION, { exact: true })).toBeVisible();
+  await expect(section.getByText(EXTENSION_FOLDER, { exact: true })).toBeVisible();
 
   // The extension's options, still set to the fixed port: Lectio (on another port in tests) is "not running" there.
   const options = await context.newPage();

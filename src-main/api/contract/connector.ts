@@ -24,7 +24,7 @@ export interface ConnectorStatus {
   /** Whether a pairing token has been made (only its hash is kept, so it cannot be shown again). */
   paired: boolean;
   tokenCreatedAt: string | null;
-  /** The folder holding the unpacked extension, to load in the browser; null when this build has none. */
+  /** The folder holding the unpacked extension (its chromium/ and firefox/ folders); null when this build has none. */
   extensionFolder: string | null;
 }
 
