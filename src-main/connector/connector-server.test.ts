@@ -127,7 +127,7 @@ describe('connector save', () => {
     const [first] = highlights;
     expect(first?.anchor).not.toBeNull();
     expect(doc.body.text.slice(first?.anchor?.start, first?.anchor?.end)).toBe('had lost a third of its stones');
-    expect(storage.listDocuments().find((d) => d.id === 'page-1')?.highlightCount).toBe(1);
+    expect(storage.documents.list().find((d) => d.id === 'page-1')?.highlightCount).toBe(1);
   });
 
   it('finds a selection that spans two paragraphs, whatever whitespace the page had between them', async () => {
@@ -147,7 +147,7 @@ describe('connector save', () => {
     expect(again.body).toMatchObject({ ok: true, status: 'already-saved', documentId: 'page-1', selection: 'saved' });
     const repeat = await call(server.port, { headers: connectorHeaders(token), body: saveBody(selectionOf(PARAGRAPHS[2] ?? '', '4.2 million euros')) });
     expect(repeat.body).toMatchObject({ status: 'already-saved', selection: 'already' });
-    expect(storage.listDocuments().filter((d) => d.url === PAGE_URL)).toHaveLength(1);
+    expect(storage.documents.list().filter((d) => d.url === PAGE_URL)).toHaveLength(1);
     expect((await api.getAnnotations({ documentId: 'page-1' })).highlights).toHaveLength(1);
   });
 
@@ -164,7 +164,7 @@ describe('connector save', () => {
     const answer = await call(server.port, { headers: connectorHeaders(token), body: saveBody(null, links) });
     expect(answer).toMatchObject({ status: 422, body: { ok: false, error: { code: 'no-article' } } });
     expect(String((answer.body.error as { message: string }).message)).toMatch(/No article found/);
-    expect(storage.listDocuments()).toHaveLength(0);
+    expect(storage.documents.list()).toHaveLength(0);
   });
 });
 
@@ -174,7 +174,7 @@ describe('who may call the connector', () => {
     const { 'x-lectio-connector': _, ...headers } = connectorHeaders(token);
     const answer = await call(server.port, { headers: { ...headers, 'content-type': 'text/plain' }, body: saveBody() });
     expect(answer.status).toBe(403);
-    expect(storage.listDocuments()).toHaveLength(0);
+    expect(storage.documents.list()).toHaveLength(0);
   });
 
   it('refuses a save without the pairing token, or with a wrong one, with 401', async () => {
@@ -182,7 +182,7 @@ describe('who may call the connector', () => {
     expect((await call(server.port, { headers: connectorHeaders(), body: saveBody() })).status).toBe(401);
     const wrong = await call(server.port, { headers: connectorHeaders(token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))), body: saveBody() });
     expect(wrong).toMatchObject({ status: 401, body: { ok: false, error: { code: 'pairing-needed' } } });
-    expect(storage.listDocuments()).toHaveLength(0);
+    expect(storage.documents.list()).toHaveLength(0);
   });
 
   it('stops accepting the old token once a new one is made', async () => {
@@ -198,7 +198,7 @@ describe('who may call the connector', () => {
       const answer = await call(server.port, { headers: { ...connectorHeaders(token), host }, body: saveBody() });
       expect(answer.status, host).toBe(403);
     }
-    expect(storage.listDocuments()).toHaveLength(0);
+    expect(storage.documents.list()).toHaveLength(0);
   });
 
   it('gives a web page’s CORS preflight no allowance, and refuses a request from a page origin', async () => {
@@ -211,7 +211,7 @@ describe('who may call the connector', () => {
     expect(Object.keys(preflight.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
     const fromPage = await call(server.port, { headers: { ...connectorHeaders(token), origin: 'https://evil.example' }, body: saveBody() });
     expect(fromPage.status).toBe(403);
-    expect(storage.listDocuments()).toHaveLength(0);
+    expect(storage.documents.list()).toHaveLength(0);
   });
 
   it('refuses a body over 10 MB with 413', async () => {
@@ -219,7 +219,7 @@ describe('who may call the connector', () => {
     const html = `<html><body><article><p>${'word '.repeat(CONNECTOR_MAX_BODY_BYTES / 5)}</p></article></body></html>`;
     const answer = await call(server.port, { headers: connectorHeaders(token), body: saveBody(null, html) });
     expect(answer).toMatchObject({ status: 413, body: { ok: false, error: { code: 'too-large' } } });
-    expect(storage.listDocuments()).toHaveLength(0);
+    expect(storage.documents.list()).toHaveLength(0);
   });
 });
 
@@ -232,7 +232,6 @@ describe('pairing token and port', () => {
     expect(token).toMatch(/^[\w-]{43}$/);
     expect(status).toMatchObject({ paired: true, tokenCreatedAt: '2026-03-04T05:06:07.000Z' });
     expect(JSON.stringify(await api.getConnectorStatus({}))).not.toContain(token);
-    await storage.settings.write();
     const stored = readFileSync(path.join(storage.dataDir, 'settings.json'), 'utf8');
     expect(stored).not.toContain(token);
     expect(JSON.parse(stored).connector.tokenHash).toMatch(/^[0-9a-f]{64}$/);

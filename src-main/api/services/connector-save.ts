@@ -70,7 +70,7 @@ export function createConnectorService(deps: Pick<ServiceDeps, 'storage' | 'now'
 
   async function save(capture: PageCapture): Promise<SaveOutcome> {
     const key = pageKey(capture.url);
-    const existing = deps.storage.listDocuments().find((doc) => (doc.url && pageKey(doc.url) === key) || (doc.canonicalUrl && pageKey(doc.canonicalUrl) === key));
+    const existing = deps.storage.documents.list().find((doc) => (doc.url && pageKey(doc.url) === key) || (doc.canonicalUrl && pageKey(doc.canonicalUrl) === key));
     if (existing) return { status: 'already-saved', documentId: existing.id, title: existing.title, selection: await highlight(existing.id, capture.selection) };
     let article;
     try {
@@ -87,7 +87,7 @@ export function createConnectorService(deps: Pick<ServiceDeps, 'storage' | 'now'
 
   return {
     version: deps.version,
-    isPaired: (token) => pairingTokenMatches(token, deps.storage.settings.data.connector?.tokenHash),
+    isPaired: (token) => pairingTokenMatches(token, deps.storage.settings.connectorPairing()?.tokenHash),
     save(capture) {
       const run = queue.then(() => save(capture));
       queue = run.catch(() => undefined);

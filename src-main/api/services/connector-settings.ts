@@ -10,14 +10,13 @@ type ConnectorSettingsMethods = Pick<LectioApi, 'getConnectorStatus' | 'makeConn
 export function connectorSettingsMethods(deps: ServiceDeps): ConnectorSettingsMethods {
   // A host without a connector (tests, tools) reports 'off'.
   const listener = deps.options.connector ?? new ConnectorListener(CONNECTOR_PORT, null);
-  // Looked up on every call, never captured: restoring a backup replaces the settings store.
   const status = (): ConnectorStatus => {
-    const stored = deps.storage.settings.data.connector;
+    const stored = deps.storage.settings.connectorPairing();
     return {
       port: listener.port,
       state: listener.state,
       message: listener.message,
-      paired: stored !== undefined,
+      paired: stored !== null,
       tokenCreatedAt: stored?.createdAt ?? null,
       extensionFolder: listener.extensionFolder,
     };
@@ -27,9 +26,7 @@ export function connectorSettingsMethods(deps: ServiceDeps): ConnectorSettingsMe
     async makeConnectorToken() {
       const token = newPairingToken();
       const tokenHash = hashPairingToken(token);
-      await deps.storage.settings.update((data) => {
-        data.connector = { tokenHash, createdAt: deps.now().toISOString() };
-      });
+      await deps.storage.settings.setConnectorPairing({ tokenHash, createdAt: deps.now().toISOString() });
       return { token, status: status() };
     },
   };
