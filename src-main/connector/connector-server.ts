@@ -95,7 +95,7 @@ async function save(service: ConnectorService, request: IncomingMessage, respons
 }
 
 async function route(service: ConnectorService, port: number, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const refusal = refuseConnectorRequest(request.method, request.headers, port);
+  const refusal = refuseConnectorRequest(request.headers, port);
   if (refusal) {
     request.resume();
     return fail(response, refusal.status, 'forbidden', `Forbidden: ${refusal.message}`);
