@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { CONNECTOR_MAX_BODY_BYTES } from '../api/contract';
-import { InvalidInputError } from '../api/services/deps';
+import { httpStatus, isLectioError, toApiError } from '../core/errors';
 import type { ConnectorService } from '../api/services/connector-save';
 import { guardConnections, serverTimeouts } from '../http/connection-guard';
 import { bearerToken, refuseConnectorRequest } from './connector-guard';
@@ -89,8 +89,10 @@ async function save(service: ConnectorService, request: IncomingMessage, respons
     const outcome = await service.save({ ...parsed.data, selection: parsed.data.selection ?? null });
     send(response, 200, { ok: true, ...outcome });
   } catch (error) {
-    if (error instanceof InvalidInputError) return fail(response, 422, 'no-article', error.message);
-    throw error;
+    // A page with no article is the reader's to know; other failures (a full disk) travel as the API sends them.
+    if (isLectioError(error, 'page-fetch')) return fail(response, 422, 'no-article', error.message);
+    if (!isLectioError(error)) throw error;
+    send(response, httpStatus(error), { ok: false, error: toApiError(error) });
   }
 }
 

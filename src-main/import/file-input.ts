@@ -2,7 +2,7 @@
 /**
  * The import request for a file read in the main process (the command-line import): what the renderer's import panel
  * sends for the same file (opened-file.ts), with HTML reduced to its article by the same pipeline, run in jsdom.
- * Throws UnreadableFileError for what is not an article file (a PDF, an EPUB, a binary file) and when an HTML file
+ * Throws an 'unreadable-file' LectioError for what is not an article file (a PDF, an EPUB, a binary file) and when an HTML file
  * holds no article.
  */
 import DOMPurify from 'dompurify';
@@ -10,7 +10,7 @@ import { JSDOM } from 'jsdom';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ImportDocumentInput } from '../api/contract';
-import { UnreadableFileError } from '../core/import/decode';
+import { unreadableFile } from '../core/import/decode';
 import { splitTitleLine } from '../core/import/plain-text';
 import { readArticleBytes } from '../core/import/sniff';
 import { htmlToArticle } from '../../src-renderer/lib/import/html-to-body';
@@ -19,8 +19,8 @@ function htmlInput(html: string, file: string, fileName: string): ImportDocument
   const { window } = new JSDOM('', { url: pathToFileURL(file).href });
   try {
     const article = htmlToArticle(html, { parser: new window.DOMParser(), purify: DOMPurify(window), appOrigin: '' });
-    if (!article.body.text.trim()) throw new UnreadableFileError(`No readable text was found in ${fileName}.`);
-    if (article.noArticle) throw new UnreadableFileError(`No article found in ${fileName}: most of its text is links.`);
+    if (!article.body.text.trim()) throw unreadableFile(`No readable text was found in ${fileName}.`);
+    if (article.noArticle) throw unreadableFile(`No article found in ${fileName}: most of its text is links.`);
     return {
       text: article.body.text,
       format: 'structured',

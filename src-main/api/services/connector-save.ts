@@ -6,9 +6,8 @@
  */
 import { findPageQuote, type PageQuote } from '../../core/anchoring/page-quote';
 import { pairingTokenMatches } from '../../connector/pairing';
-import { WebPageError } from '../../import/fetch-page';
 import type { LectioApi } from '../contract';
-import { InvalidInputError, type ServiceDeps } from './deps';
+import type { ServiceDeps } from './deps';
 import { storeWebArticle } from './web-article-save';
 
 export interface PageCapture {
@@ -38,7 +37,7 @@ export interface ConnectorService {
   readonly version: string;
   /** Whether `token` is the pairing token made in Settings. */
   isPaired(token: string | undefined): boolean;
-  /** Saves the page; throws InvalidInputError (with a reader's message) when it holds no article. */
+  /** Saves the page; throws a 'page-fetch' LectioError (with a reader's message) when it holds no article. */
   save(capture: PageCapture): Promise<SaveOutcome>;
 }
 
@@ -72,15 +71,9 @@ export function createConnectorService(deps: Pick<ServiceDeps, 'storage' | 'now'
     const key = pageKey(capture.url);
     const existing = deps.storage.documents.list().find((doc) => (doc.url && pageKey(doc.url) === key) || (doc.canonicalUrl && pageKey(doc.canonicalUrl) === key));
     if (existing) return { status: 'already-saved', documentId: existing.id, title: existing.title, selection: await highlight(existing.id, capture.selection) };
-    let article;
-    try {
-      // Loaded on first use, as importFromUrl does: jsdom is large.
-      const { htmlToWebArticle } = await import('../../import/web-article');
-      article = htmlToWebArticle(capture.html, capture.url);
-    } catch (error) {
-      if (error instanceof WebPageError) throw new InvalidInputError(error.message);
-      throw error;
-    }
+    // Loaded on first use, as importFromUrl does: jsdom is large.
+    const { htmlToWebArticle } = await import('../../import/web-article');
+    const article = htmlToWebArticle(capture.html, capture.url);
     const meta = await storeWebArticle(deps, { ...article, title: article.title || capture.title.trim() });
     return { status: 'saved', documentId: meta.id, title: meta.title, selection: await highlight(meta.id, capture.selection) };
   }
