@@ -9,6 +9,9 @@ module.exports = {
   productName: 'Lectio',
   files: ['out/**', 'assets/**', 'package.json'],
   asar: true,
+  // The browser extension is loaded unpacked from the app's folder (Settings › Browser extension), and a browser
+  // cannot read inside app.asar.
+  asarUnpack: ['out/extension/**'],
   directories: { output: 'dist' },
   electronFuses: {
     // ELECTRON_RUN_AS_NODE would let anyone run arbitrary scripts with the app's identity and permissions.

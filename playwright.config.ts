@@ -4,8 +4,7 @@
  * built main and preload bundles on a test-only stand-in for Electron (e2e/electron-harness) with the same Chromium.
  */
 import { defineConfig } from '@playwright/test';
-
-export const CHROMIUM_PATH = process.env.LECTIO_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH } from './e2e/support/chromium';
 
 const chromiumLaunch = {
   executablePath: CHROMIUM_PATH,

@@ -14,6 +14,9 @@ import { denyAllPermissions, hardenWebContents } from './electron/security';
 import { rendererUrl as rendererUrlFor } from './electron/renderer-url';
 import { createMainWindow } from './electron/window';
 import { openLibrary, type OpenLibrary } from './open-library';
+import { CONNECTOR_PORT } from './api/contract';
+import { builtExtensionFolder } from './connector/extension-folder';
+import { connectorPortFrom } from './connector/listener';
 
 const rendererUrl = rendererUrlFor({ isPackaged: app.isPackaged, env: process.env, mainDir: __dirname });
 const preloadPath = path.join(__dirname, '../preload/preload.cjs');
@@ -48,7 +51,12 @@ function showWindow(): void {
 async function start(): Promise<void> {
   const dataDir = process.env.LECTIO_DATA_DIR ? path.resolve(process.env.LECTIO_DATA_DIR) : app.getPath('userData');
   try {
-    library = await openLibrary(dataDir, { host: 'electron', extractionWorker: path.join(__dirname, 'extract-worker.js'), importWorker: path.join(__dirname, 'import-worker.js') });
+    library = await openLibrary(dataDir, {
+      host: 'electron',
+      extractionWorker: path.join(__dirname, 'extract-worker.js'),
+      importWorker: path.join(__dirname, 'import-worker.js'),
+      connector: { port: connectorPortFrom(process.env.LECTIO_CONNECTOR_PORT, CONNECTOR_PORT), extensionFolder: builtExtensionFolder(__dirname) },
+    });
   } catch (error) {
     dialog.showErrorBox('Lectio cannot open its library', error instanceof Error ? error.message : String(error));
     app.exit(1);

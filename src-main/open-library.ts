@@ -1,8 +1,9 @@
 /**
  * Opens a library folder for a host (Electron or browser mode): takes its lock, seeds the sample article into a new
- * library, builds the service and starts the automatic backups (the first a few seconds after start-up). Both hosts
- * start here, so they cannot drift apart.
+ * library, builds the service, starts the browser connector when the host asks for one, and starts the automatic
+ * backups (the first a few seconds after start-up). Both hosts start here, so they cannot drift apart.
  */
+import { randomUUID } from 'node:crypto';
 import sampleText from '@assets/sample-article.txt?raw';
 import sampleMeta from '@assets/sample-article.json';
 import { version } from '@package';
@@ -10,6 +11,9 @@ import { createWorkerRunner } from './analysis/extraction-runner';
 import { createMarkdownWorkerRunner } from './import/markdown-runner';
 import type { AppInfo, LectioApi } from './api/contract';
 import { createService, seedNewLibrary } from './api/service';
+import { createConnectorService } from './api/services/connector-save';
+import { ConnectorListener } from './connector/listener';
+import { startConnector } from './connector/start-connector';
 import { BackupScheduler, START_BACKUP_DELAY_MS } from './storage/backup-scheduler';
 import { LibraryStorage } from './storage/library-storage';
 
@@ -27,10 +31,12 @@ export interface LibraryHost {
   extractionWorker: string;
   /** The built Markdown import worker script (`out/main/import-worker.js`), beside it. */
   importWorker: string;
+  /** The browser connector to run: its port (0: a free one) and the unpacked extension's folder. Absent: none. */
+  connector?: { port: number; extensionFolder: string | null };
 }
 
 /** Throws a 'library-locked' LectioError when another process has the folder open (files from a newer Lectio are held, with a notice). */
-export async function openLibrary(dataDir: string, { host, extractionWorker, importWorker }: LibraryHost): Promise<OpenLibrary> {
+export async function openLibrary(dataDir: string, { host, extractionWorker, importWorker, connector }: LibraryHost): Promise<OpenLibrary> {
   const now = () => new Date();
   const storage = await LibraryStorage.open({ dataDir, now });
   try {
@@ -41,7 +47,9 @@ export async function openLibrary(dataDir: string, { host, extractionWorker, imp
   }
   const extraction = createWorkerRunner(extractionWorker);
   const markdown = createMarkdownWorkerRunner(importWorker);
-  const api = createService({ storage, host, version, now, extraction, markdown });
+  const listener = connector ? new ConnectorListener(connector.port, connector.extensionFolder) : undefined;
+  const api = createService({ storage, host, version, now, extraction, markdown, connector: listener });
+  const connectorServer = listener ? await startConnector(createConnectorService({ storage, now, newId: randomUUID, version }, api), listener) : null;
   const backups = new BackupScheduler(storage.backups, {
     onError: (error) => console.error(`lectio: automatic backup failed: ${String(error)}`),
     onRetry: (error, delayMs) => console.error(`lectio: automatic backup failed (${String(error)}); trying again in ${Math.round(delayMs / 1000)} s`),
@@ -49,6 +57,7 @@ export async function openLibrary(dataDir: string, { host, extractionWorker, imp
   });
   void backups.start();
   const close = () => {
+    void connectorServer?.close();
     void extraction.close();
     void markdown.close();
     storage.close();

@@ -1,6 +1,7 @@
 /**
- * Browser mode: `npm run serve -- [--port N] [--data-dir DIR]` serves the built renderer and the API on 127.0.0.1,
- * prints the URL with its per-launch token on one line, and runs until stopped.
+ * Browser mode: `npm run serve -- [--port N] [--data-dir DIR] [--connector-port N]` serves the built renderer and the
+ * API on 127.0.0.1, runs the browser connector (on CONNECTOR_PORT unless told otherwise), prints the URL with its
+ * per-launch token on one line, and runs until stopped.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -8,22 +9,31 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from './default-data-dir';
 import { startHttpHost } from './http/http-host';
 import { openLibrary } from './open-library';
+import { CONNECTOR_PORT } from './api/contract';
+import { builtExtensionFolder } from './connector/extension-folder';
+import { connectorPortFrom } from './connector/listener';
 
-function parseOptions(argv: string[]): { port: number; dataDir: string } {
+function parseOptions(argv: string[]): { port: number; dataDir: string; connectorPort: number } {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', default: '5183' }, 'data-dir': { type: 'string' } },
+    options: { port: { type: 'string', default: '5183' }, 'data-dir': { type: 'string' }, 'connector-port': { type: 'string' } },
     strict: true,
   });
+  const connectorPort = connectorPortFrom(values['connector-port'] ?? process.env.LECTIO_CONNECTOR_PORT, CONNECTOR_PORT);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
-  return { port, dataDir };
+  return { port, dataDir, connectorPort };
 }
 
 async function main(): Promise<void> {
-  const { port, dataDir } = parseOptions(process.argv.slice(2));
-  const library = await openLibrary(dataDir, { host: 'browser', extractionWorker: path.join(__dirname, 'extract-worker.js'), importWorker: path.join(__dirname, 'import-worker.js') });
+  const { port, dataDir, connectorPort } = parseOptions(process.argv.slice(2));
+  const library = await openLibrary(dataDir, {
+    host: 'browser',
+    extractionWorker: path.join(__dirname, 'extract-worker.js'),
+    importWorker: path.join(__dirname, 'import-worker.js'),
+    connector: { port: connectorPort, extensionFolder: builtExtensionFolder(__dirname) },
+  });
   const token = randomBytes(24).toString('base64url');
   let host;
   try {

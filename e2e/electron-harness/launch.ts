@@ -58,6 +58,8 @@ export class HarnessApp {
       env: {
         ...process.env,
         LECTIO_DATA_DIR: options.dataDir,
+        // The browser connector on a free port: runs side by side must not contend for the fixed one.
+        LECTIO_CONNECTOR_PORT: process.env.LECTIO_CONNECTOR_PORT ?? '0',
         XDG_CONFIG_HOME: options.configHome,
         LECTIO_HARNESS_CHROMIUM: JSON.stringify(options.chromium),
       },

@@ -12,7 +12,7 @@ const binary = electronBinaryPath();
 test.skip(binary === null, 'Electron’s binary is not installed here (run `npm start` once where the network allows)');
 
 async function launch(dataDir: string) {
-  return electron.launch({ executablePath: binary ?? undefined, args: [REPO_ROOT], env: { ...process.env, LECTIO_DATA_DIR: dataDir } });
+  return electron.launch({ executablePath: binary ?? undefined, args: [REPO_ROOT], env: { ...process.env, LECTIO_DATA_DIR: dataDir, LECTIO_CONNECTOR_PORT: '0' } });
 }
 
 test('electron: the window opens on the library with the sample article', async () => {

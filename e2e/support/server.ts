@@ -26,10 +26,13 @@ export function newDataDir(): string {
 export interface ServerOptions {
   /** The process's open-file limit (`ulimit -n`), as on a machine left at the usual default of 1,024. POSIX only. */
   maxOpenFiles?: number;
+  /** The browser connector's port; a free one (0) unless a spec needs a given one. */
+  connectorPort?: number;
 }
 
 export function startServer(dataDir: string, options: ServerOptions = {}): Promise<RunningServer> {
-  const args = [path.join(REPO_ROOT, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir];
+  // The browser connector on a free port too: specs run side by side, and each must own its own.
+  const args = [path.join(REPO_ROOT, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir, '--connector-port', String(options.connectorPort ?? 0)];
   // `exec` keeps one process, so the child's pid (and a kill) is the server's own.
   const child = options.maxOpenFiles
     ? spawn('/bin/sh', ['-c', `ulimit -n ${options.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })

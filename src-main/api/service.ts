@@ -8,6 +8,7 @@ import { analysisMethods } from './services/analysis';
 import { annotationMethods } from './services/annotations';
 import { backupMethods } from './services/backups';
 import { cardMethods } from './services/cards';
+import { connectorSettingsMethods } from './services/connector-settings';
 import type { ServiceDeps, ServiceOptions } from './services/deps';
 import { documentMethods } from './services/documents';
 import { ExportJobs, exportMethods } from './services/exports';
@@ -26,5 +27,5 @@ export function createService(options: ServiceOptions): LectioApi {
     newId: options.newId ?? randomUUID,
     exports: new ExportJobs(),
   };
-  return { ...documentMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps), ...quizMethods(deps), ...cardMethods(deps), ...backupMethods(deps), ...exportMethods(deps.exports) };
+  return { ...documentMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps), ...quizMethods(deps), ...cardMethods(deps), ...backupMethods(deps), ...exportMethods(deps.exports), ...connectorSettingsMethods(deps) };
 }

@@ -62,20 +62,28 @@ function checkKind(page: FetchedPage): void {
 /** The article in a fetched page; throws pageFetchError when the page is not HTML or holds no article. */
 export function webPageToArticle(page: FetchedPage): WebArticle {
   checkKind(page);
-  const html = pageText(page);
-  const { window } = new JSDOM('', { url: page.url });
+  return htmlToWebArticle(pageText(page), page.url);
+}
+
+/**
+ * The article in a page's HTML, read as if it had come from `url` (relative links resolve against it): the parse half
+ * of webPageToArticle, also given the rendered DOM the browser extension sends. Throws pageFetchError when it holds no
+ * article.
+ */
+export function htmlToWebArticle(html: string, url: string): WebArticle {
+  const { window } = new JSDOM('', { url });
   try {
     const article = htmlToArticle(html, { parser: new window.DOMParser(), purify: DOMPurify(window), appOrigin: '' });
     if (!article.body.text.trim() || article.noArticle) {
       throw pageFetchError('No article found on this page: most of its text is links (a menu or a list of headlines), or it has no text at all.');
     }
-    const host = new URL(page.url).hostname.replace(/^www\./, '');
+    const host = new URL(url).hostname.replace(/^www\./, '');
     return {
       title: article.title,
       source: article.byline || host,
       publishedDate: article.publishedDate,
       body: article.body,
-      url: page.url,
+      url,
     };
   } finally {
     window.close();

@@ -165,6 +165,8 @@ export interface SettingsFile {
   /** How the Reader looks; optional like `review`, defaults in DEFAULT_READING_SETTINGS. */
   reading?: Partial<ReadingSettingsFile>;
   quiz?: { autoCardOnMiss?: boolean };
+  /** The browser connector's pairing token, as its SHA-256 (hex): the token itself is shown once and never stored. */
+  connector?: { tokenHash: string; createdAt: string };
 }
 
 export interface ReadingSettingsFile {
@@ -202,6 +204,7 @@ const settingsFile = z.object({
     })
     .optional(),
   quiz: z.object({ autoCardOnMiss: z.boolean().optional() }).optional(),
+  connector: z.object({ tokenHash: z.string().regex(/^[0-9a-f]{64}$/), createdAt: z.string().max(40) }).optional(),
 });
 
 export const isSettingsFile = guardOf<SettingsFile>(settingsFile);

@@ -44,6 +44,19 @@ export class SettingsRepository {
     return { autoCardOnMiss: this.file().data.quiz?.autoCardOnMiss ?? false };
   }
 
+  /** The browser connector's pairing: the token's SHA-256 and when it was made, or null before any token. */
+  connectorPairing(): { tokenHash: string; createdAt: string } | null {
+    const pairing = this.file().data.connector;
+    return pairing ? { ...pairing } : null;
+  }
+
+  /** Replaces the connector's pairing token (its hash): the old token stops working. */
+  async setConnectorPairing(pairing: { tokenHash: string; createdAt: string }): Promise<void> {
+    await this.#write((data) => {
+      data.connector = { ...pairing };
+    });
+  }
+
   async update(change: SettingsUpdate): Promise<void> {
     await this.#write((data) => {
       if (change.colorLabels) data.colorLabels = { ...change.colorLabels };

@@ -10,12 +10,13 @@ import { METHOD_NAMES, isMethodName } from '.';
 import { analysisSchemas } from '../schemas/analysis';
 import { annotationSchemas } from '../schemas/annotations';
 import { cardSchemas } from '../schemas/cards';
+import { connectorSchemas } from '../schemas/connector';
 import { documentSchemas } from '../schemas/documents';
 import { librarySchemas } from '../schemas/library';
 import { quizSchemas } from '../schemas/quiz';
 import { settingsSchemas } from '../schemas/settings';
 
-const AREAS = { analysisSchemas, annotationSchemas, cardSchemas, documentSchemas, librarySchemas, quizSchemas, settingsSchemas };
+const AREAS = { analysisSchemas, annotationSchemas, cardSchemas, connectorSchemas, documentSchemas, librarySchemas, quizSchemas, settingsSchemas };
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 describe('the contract, split by area', () => {

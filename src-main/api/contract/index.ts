@@ -11,6 +11,7 @@ export * from './annotations';
 export * from './quiz';
 export * from './cards';
 export * from './settings';
+export * from './connector';
 export * from './library';
 export * from './methods';
 export * from './transport';

@@ -9,9 +9,10 @@ import type { DocumentMethods } from './documents';
 import type { LibraryMethods } from './library';
 import type { QuizMethods } from './quiz';
 import type { SettingsMethods } from './settings';
+import type { ConnectorMethods } from './connector';
 
 /** Every API method: what it takes and what it returns. */
-export interface ApiMethods extends LibraryMethods, DocumentMethods, AnalysisMethods, AnnotationMethods, QuizMethods, SettingsMethods, CardMethods {}
+export interface ApiMethods extends LibraryMethods, DocumentMethods, AnalysisMethods, AnnotationMethods, QuizMethods, SettingsMethods, ConnectorMethods, CardMethods {}
 
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
@@ -48,6 +49,8 @@ export const METHOD_NAMES = [
   'hideQuestion',
   'getSettings',
   'updateSettings',
+  'getConnectorStatus',
+  'makeConnectorToken',
   'listBackups',
   'createBackup',
   'backupProgress',

@@ -11,6 +11,7 @@ import { documentSchemas } from './documents';
 import { librarySchemas } from './library';
 import { quizSchemas } from './quiz';
 import { settingsSchemas } from './settings';
+import { connectorSchemas } from './connector';
 
 export const inputSchemas: SchemasOf<ApiMethods> = {
   ...librarySchemas,
@@ -19,5 +20,6 @@ export const inputSchemas: SchemasOf<ApiMethods> = {
   ...annotationSchemas,
   ...quizSchemas,
   ...settingsSchemas,
+  ...connectorSchemas,
   ...cardSchemas,
 };

@@ -5,6 +5,7 @@ import type { LibraryStorage } from '../../storage/library-storage';
 import type { AppInfo } from '../contract';
 import type { ExportJobs } from './exports';
 import type { FetchLimits } from '../../import/fetch-page';
+import type { ConnectorListener } from '../../connector/listener';
 
 export interface ServiceOptions {
   storage: LibraryStorage;
@@ -21,6 +22,8 @@ export interface ServiceOptions {
   zone?: string;
   /** Limits on fetching a web page (timeout, bytes, redirects); DEFAULT_LIMITS unless a test passes shorter ones. */
   webLimits?: FetchLimits;
+  /** The host's browser connector server, for Settings; absent where none runs (tests, tools). */
+  connector?: ConnectorListener;
 }
 
 /**

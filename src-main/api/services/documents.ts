@@ -6,6 +6,7 @@ import { importPlainText, splitTitleLine } from '../../core/import/plain-text';
 import { countWords, deriveTitle } from '../../core/text-stats';
 import type { LibraryStorage } from '../../storage/library-storage';
 import { DEFAULT_LIMITS, fetchWebPage } from '../../import/fetch-page';
+import { storeWebArticle } from './web-article-save';
 import type { DocumentSummary, ImportDocumentInput, LectioApi } from '../contract';
 import type { ServiceDeps } from './deps';
 import { LectioError } from '../../core/errors';
@@ -83,19 +84,7 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
       const page = await fetchWebPage(url, options.webLimits ?? DEFAULT_LIMITS);
       // Loaded on first use: jsdom is large, and most sessions never save a web page.
       const { webPageToArticle } = await import('../../import/web-article');
-      const article = webPageToArticle(page);
-      const meta: DocumentMeta = {
-        id: newId(),
-        title: article.title.slice(0, 300) || deriveTitle(article.body.text),
-        source: article.source.slice(0, 300),
-        publishedDate: article.publishedDate,
-        addedAt: now().toISOString(),
-        wordCount: countWords(article.body.text),
-        origin: new URL(article.url).hostname,
-        url: article.url,
-      };
-      await storage.documents.add(meta, article.body);
-      return summarise(meta);
+      return summarise(await storeWebArticle(deps, webPageToArticle(page)));
     },
 
     async updateDocument({ id, ...change }) {
