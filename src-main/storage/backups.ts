@@ -11,6 +11,7 @@ import { backupsToKeep, DEFAULT_RETENTION, type RetentionPolicy } from './backup
 import { BACKUPS_FOLDER, dataFilePath, listDataFiles } from './data-files';
 import { writeFileDurably } from './durable-file';
 import { LectioError } from '../core/errors';
+import { ImageStore, IMAGES_FOLDER } from './image-store';
 
 export type BackupReason = 'start' | 'scheduled' | 'quit' | 'manual' | 'before-restore';
 
@@ -181,6 +182,8 @@ export class BackupStore {
       await rm(staging, { recursive: true, force: true });
       throw error;
     }
+    // Pictures are not JSON data files: the backups share one pool of them, hard-linked (image-store.ts).
+    await new ImageStore(this.options.dataDir).linkInto(path.join(this.folder, IMAGES_FOLDER));
     await this.#thin();
     return manifest;
   }

@@ -14,7 +14,7 @@ export const documentSchemas: SchemasOf<DocumentMethods> = {
         .object({
           text: z.string().max(MAX_IMPORT_CHARS),
           blocks: z
-            .array(z.object({ kind: z.enum(['paragraph', 'heading', 'list-item', 'quote']), start: offset, end: offset, level: z.number().int().min(1).max(9).optional() }).strict())
+            .array(z.object({ kind: z.enum(['paragraph', 'heading', 'list-item', 'quote', 'caption']), start: offset, end: offset, level: z.number().int().min(1).max(9).optional() }).strict())
             .max(500_000),
           marks: z.array(z.object({ kind: z.enum(['emphasis', 'strong', 'link', 'code']), start: offset, end: offset, href: z.string().max(4000).optional() }).strict()).max(1_000_000),
         })
