@@ -15,7 +15,8 @@ import { fullTestLibrary, STUDY_TEXT, type TestLibrary } from '../storage/test-l
 import { RAW_BODIES, randomPayload, type Pools } from './fuzz-payloads';
 import { startHttpHost, type HttpHost } from './http-host';
 
-const PAYLOADS = 10_500;
+// At least 200 payloads for every method (2% go to unknown names): grows as methods are added.
+const PAYLOADS = Math.max(10_500, METHOD_NAMES.length * 210);
 const SEED = 'lectio-fuzz-1';
 const KNOWN_CODES: ReadonlySet<ErrorCode> = new Set(['invalid-argument', 'unknown-method', 'not-found', 'too-large', 'storage', 'forbidden', 'internal']);
 

@@ -12,6 +12,7 @@ import { decodeText } from '../core/import/decode';
 import { isLectioError } from '../core/errors';
 import { documentFormatRefusal, looksLikeHtml } from '../core/import/sniff';
 import type { DocumentBody } from '../core/model';
+import type { PendingImage } from '../../src-renderer/lib/import/article-builder';
 import { htmlToArticle } from '../../src-renderer/lib/import/html-to-body';
 import { pageFetchError, type FetchedPage } from './fetch-page';
 
@@ -23,7 +24,36 @@ export interface WebArticle {
   body: DocumentBody;
   /** The page's address after redirects. */
   url: string;
+  authors: string[];
+  siteName: string;
+  language: string;
+  /** The canonical address the page names, when it is http(s) and differs from `url`; else ''. */
+  canonicalUrl: string;
+  modifiedDate: string | null;
+  /** The pictures to download, each tied to its image block in `body`. */
+  images: PendingImage[];
+  /** The page's own lead picture's address (og:image), resolved; '' when none. */
+  leadImageUrl: string;
 }
+
+/** `raw` resolved against `base` when it is an http(s) address; else ''. */
+function webAddress(raw: string, base: string): string {
+  if (!raw) return '';
+  try {
+    const url = new URL(raw, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '';
+  } catch {
+    return '';
+  }
+}
+
+/** How the article is read: `wholePage` takes the page's whole text when it has no article (the reader's choice). */
+export interface WebArticleOptions {
+  wholePage?: boolean;
+}
+
+/** The message a page without an article is refused with; the UI offers to import the whole page then. */
+export const NO_ARTICLE_MESSAGE = 'No article found on this page: most of its text is links (a menu or a list of headlines), or it has no text at all.';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
@@ -60,22 +90,29 @@ function checkKind(page: FetchedPage): void {
 }
 
 /** The article in a fetched page; throws pageFetchError when the page is not HTML or holds no article. */
-export function webPageToArticle(page: FetchedPage): WebArticle {
+export function webPageToArticle(page: FetchedPage, options: WebArticleOptions = {}): WebArticle {
   checkKind(page);
   const html = pageText(page);
   const { window } = new JSDOM('', { url: page.url });
   try {
-    const article = htmlToArticle(html, { parser: new window.DOMParser(), purify: DOMPurify(window), appOrigin: '' });
-    if (!article.body.text.trim() || article.noArticle) {
-      throw pageFetchError('No article found on this page: most of its text is links (a menu or a list of headlines), or it has no text at all.');
-    }
+    const article = htmlToArticle(html, { parser: new window.DOMParser(), purify: DOMPurify(window), appOrigin: '' }, { imagesFrom: page.url, wholePage: options.wholePage });
+    if (!article.body.text.trim() || article.noArticle) throw pageFetchError(NO_ARTICLE_MESSAGE);
     const host = new URL(page.url).hostname.replace(/^www\./, '');
+    const { metadata } = article;
+    const canonical = webAddress(metadata.canonicalUrl, page.url);
     return {
       title: article.title,
       source: article.byline || host,
       publishedDate: article.publishedDate,
       body: article.body,
       url: page.url,
+      authors: metadata.authors,
+      siteName: article.siteName,
+      language: metadata.language,
+      canonicalUrl: canonical && canonical !== page.url ? canonical : '',
+      modifiedDate: metadata.modifiedDate,
+      images: article.images,
+      leadImageUrl: webAddress(metadata.image, page.url),
     };
   } finally {
     window.close();

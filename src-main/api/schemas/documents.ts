@@ -26,7 +26,9 @@ export const documentSchemas: SchemasOf<DocumentMethods> = {
       fileName: shortText(260).optional(),
     })
     .strict(),
-  importFromUrl: z.object({ url: z.string().trim().min(1, 'paste a web address').max(8000, 'the address is too long') }).strict(),
+  importFromUrl: z.object({ url: z.string().trim().min(1, 'paste a web address').max(8000, 'the address is too long'), wholePage: z.boolean().optional() }).strict(),
+  webImportProgress: empty,
+  cancelWebImport: empty,
   updateDocument: z
     .object({
       id,

@@ -5,7 +5,6 @@ import { inProcessMarkdown, type MarkdownRunner } from '../../import/markdown-ru
 import { importPlainText, splitTitleLine } from '../../core/import/plain-text';
 import { countWords, deriveTitle } from '../../core/text-stats';
 import type { LibraryStorage } from '../../storage/library-storage';
-import { DEFAULT_LIMITS, fetchWebPage } from '../../import/fetch-page';
 import type { DocumentSummary, ImportDocumentInput, LectioApi } from '../contract';
 import type { ServiceDeps } from './deps';
 import { LectioError } from '../../core/errors';
@@ -37,7 +36,7 @@ function withTitleLine(input: ImportDocumentInput): ImportDocumentInput {
   return split ? { ...input, title: split.title, text: split.rest } : input;
 }
 
-type DocumentMethods = Pick<LectioApi, 'appInfo' | 'listDocuments' | 'getDocument' | 'importDocument' | 'importFromUrl' | 'updateDocument' | 'deleteDocument' | 'dismissNotice'>;
+type DocumentMethods = Pick<LectioApi, 'appInfo' | 'listDocuments' | 'getDocument' | 'importDocument' | 'updateDocument' | 'deleteDocument' | 'dismissNotice'>;
 
 export function documentMethods(deps: ServiceDeps): DocumentMethods {
   const { storage, now, newId, options } = deps;
@@ -75,26 +74,6 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
         origin: input.fileName ?? 'paste',
       };
       await storage.documents.add(meta, body);
-      return summarise(meta);
-    },
-
-    async importFromUrl({ url }) {
-      // Fetched and read whole before anything is stored: any failure ('page-fetch' says why) leaves the library as it was.
-      const page = await fetchWebPage(url, options.webLimits ?? DEFAULT_LIMITS);
-      // Loaded on first use: jsdom is large, and most sessions never save a web page.
-      const { webPageToArticle } = await import('../../import/web-article');
-      const article = webPageToArticle(page);
-      const meta: DocumentMeta = {
-        id: newId(),
-        title: article.title.slice(0, 300) || deriveTitle(article.body.text),
-        source: article.source.slice(0, 300),
-        publishedDate: article.publishedDate,
-        addedAt: now().toISOString(),
-        wordCount: countWords(article.body.text),
-        origin: new URL(article.url).hostname,
-        url: article.url,
-      };
-      await storage.documents.add(meta, article.body);
       return summarise(meta);
     },
 
