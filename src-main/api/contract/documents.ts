@@ -23,7 +23,11 @@ export interface ImportDocumentInput {
   publishedDate?: string;
   /** The file's name when imported from a file; shown as the document's origin. */
   fileName?: string;
+  /** What an HTML file's metadata says besides title, source and date (the same fields a saved web page gets). */
+  metadata?: ImportedMetadata;
 }
+
+export type ImportedMetadata = Partial<Pick<DocumentMeta, 'authors' | 'siteName' | 'language' | 'canonicalUrl'>> & { modifiedDate?: string };
 
 export interface UpdateDocumentInput {
   id: string;

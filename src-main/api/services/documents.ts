@@ -36,6 +36,19 @@ function withTitleLine(input: ImportDocumentInput): ImportDocumentInput {
   return split ? { ...input, title: split.title, text: split.rest } : input;
 }
 
+/** The metadata fields an HTML file gave, those it left empty omitted (absent fields stay absent in the file). */
+function importedMetadata(metadata: ImportDocumentInput['metadata']): Partial<DocumentMeta> {
+  if (!metadata) return {};
+  const fields: Partial<DocumentMeta> = {};
+  const authors = (metadata.authors ?? []).map((name) => name.trim()).filter(Boolean);
+  if (authors.length > 0) fields.authors = authors;
+  if (metadata.siteName?.trim()) fields.siteName = metadata.siteName.trim();
+  if (metadata.language) fields.language = metadata.language;
+  if (metadata.canonicalUrl) fields.canonicalUrl = metadata.canonicalUrl;
+  if (metadata.modifiedDate) fields.modifiedDate = metadata.modifiedDate;
+  return fields;
+}
+
 type DocumentMethods = Pick<LectioApi, 'appInfo' | 'listDocuments' | 'getDocument' | 'importDocument' | 'updateDocument' | 'deleteDocument' | 'dismissNotice'>;
 
 export function documentMethods(deps: ServiceDeps): DocumentMethods {
@@ -72,6 +85,7 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
         addedAt: now().toISOString(),
         wordCount: countWords(body.text),
         origin: input.fileName ?? 'paste',
+        ...importedMetadata(input.metadata),
       };
       await storage.documents.add(meta, body);
       return summarise(meta);

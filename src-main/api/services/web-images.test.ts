@@ -84,7 +84,7 @@ describe('saving a page with its pictures', () => {
       publishedDate: '2026-02-09',
       modifiedDate: '2026-02-12',
     });
-    expect((await api.listDocuments()).find((doc) => doc.id === saved.id)).toMatchObject({ authors: ['Ana Costa', 'Li Wei'], siteName: 'The Harbour Times' });
+    expect((await api.listDocuments({})).find((doc) => doc.id === saved.id)).toMatchObject({ authors: ['Ana Costa', 'Li Wei'], siteName: 'The Harbour Times' });
   });
 
   it('refuses a page of links with "No article found on this page", and imports its whole text when asked to', { timeout: 60_000 }, async () => {

@@ -31,6 +31,7 @@ function pageFields(article: { authors: string[]; siteName: string; language: st
 
 export function webImportMethods(deps: ServiceDeps): WebImportMethods {
   const { storage, now, newId, options } = deps;
+  // No `cancelled` override: a Cancel that arrives once the document is stored must not report it as never saved.
   const job = new SingleJob({ busy: 'A page is already being saved: wait for it, or cancel it first.' });
 
   return {
