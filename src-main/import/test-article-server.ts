@@ -72,8 +72,10 @@ const NAV_PAGE = `<!doctype html><html lang="en"><head><title>Sections | The Har
 <ul>${['News', 'Sport', 'Weather', 'Tides', 'Ferries', 'Letters', 'Obituaries', 'Jobs', 'Property', 'Contact'].map((name) => `<li><a href="/${name.toLowerCase()}">${name}</a></li>`).join('')}</ul>
 </body></html>`;
 
-function galleryPage(count: number): string {
-  const blocks = Array.from({ length: count }, (_, i) => `<p>${ARTICLE_PARAGRAPHS[i % ARTICLE_PARAGRAPHS.length]}</p><figure><img src="/gallery-img/${i}.png" alt="Picture ${i + 1}"><figcaption>Picture ${i + 1} of the harbour.</figcaption></figure>`);
+/** An article of `count` paragraphs, each followed by a captioned picture (left out with `withImages` false). */
+function galleryPage(count: number, withImages = true): string {
+  const picture = (i: number) => (withImages ? `<figure><img src="/gallery-img/${i}.png" alt="Picture ${i + 1}"><figcaption>Picture ${i + 1} of the harbour.</figcaption></figure>` : '');
+  const blocks = Array.from({ length: count }, (_, i) => `<p>${ARTICLE_PARAGRAPHS[i % ARTICLE_PARAGRAPHS.length]}</p>${picture(i)}`);
   return `<!doctype html><html lang="en"><head><title>The harbour in ${count} pictures</title></head><body><article><h1>The harbour in ${count} pictures</h1>${blocks.join('\n')}</article></body></html>`;
 }
 
@@ -92,8 +94,11 @@ function send(response: ServerResponse, type: string, body: string | Uint8Array,
   response.end(body);
 }
 
-/** Starts the server on 127.0.0.1 (a free port); `gallerySize` sets the picture size of `/gallery` (default 64 px). */
-export async function startArticleServer(options: { gallerySize?: number } = {}): Promise<ArticleServer> {
+/**
+ * Starts the server on 127.0.0.1 (a free port). `/gallery` pictures are `gallerySize` pixels square (default 64), with
+ * `galleryPadding` extra bytes each to weigh what photographs weigh; `/gallery?images=none` is the same page without them.
+ */
+export async function startArticleServer(options: { gallerySize?: number; galleryPadding?: number } = {}): Promise<ArticleServer> {
   const requested: string[] = [];
   let releaseSlow: () => void = () => undefined;
   const slowReleased = new Promise<void>((resolve) => (releaseSlow = resolve));
@@ -104,7 +109,7 @@ export async function startArticleServer(options: { gallerySize?: number } = {})
     const image = /^\/img\/([\w-]+)\.png$/.exec(url.pathname);
     if (url.pathname === '/article') return send(response, 'text/html; charset=utf-8', articlePage(base));
     if (url.pathname === '/nav') return send(response, 'text/html; charset=utf-8', NAV_PAGE);
-    if (url.pathname === '/gallery') return send(response, 'text/html; charset=utf-8', galleryPage(Number(url.searchParams.get('n') ?? 100)));
+    if (url.pathname === '/gallery') return send(response, 'text/html; charset=utf-8', galleryPage(Number(url.searchParams.get('n') ?? 100), url.searchParams.get('images') !== 'none'));
     if (url.pathname === '/slow') return send(response, 'text/html; charset=utf-8', galleryPage(3).replace(/\/gallery-img\//g, '/slow-img/'));
     if (url.pathname.startsWith('/slow-img/')) {
       void slowReleased.then(() => send(response, 'image/png', pngBytes(8, 8, 7)));
@@ -113,7 +118,7 @@ export async function startArticleServer(options: { gallerySize?: number } = {})
     const gallery = /^\/gallery-img\/(\d+)\.png$/.exec(url.pathname);
     if (gallery) {
       const size = options.gallerySize ?? 64;
-      return send(response, 'image/png', pngBytes(size, size, Number(gallery[1]) + 1000));
+      return send(response, 'image/png', pngBytes(size, size, Number(gallery[1]) + 1000, options.galleryPadding ?? 0));
     }
     if (image?.[1] === 'fake') return send(response, 'image/png', '<!doctype html><html><body>Not an image at all</body></html>');
     if (image?.[1] === 'huge') {
