@@ -9,6 +9,7 @@ import { Readability } from '@mozilla/readability';
 import DOMPurify from 'dompurify';
 import type { DocumentBody } from '../../../src-main/core/model';
 import { buildBody, type PendingImage } from './article-builder';
+import { liftByline } from './byline-block';
 import { flattenMarkup } from './flatten-markup';
 import { readPageMetadata, type PageMetadata } from './html-metadata';
 import { removeFurniture, removeLinkBoxes } from './page-clutter';
@@ -106,8 +107,12 @@ export function htmlToArticle(html: string, env: HtmlEnvironment = browserEnviro
     removeFurniture(root);
     removeLinkBoxes(root);
   }
-  const { body, linkShare, images } = buildBody(root, env.appOrigin);
+  const built = buildBody(root, env.appOrigin);
+  const { linkShare, images } = built;
   const siteName = metadata.siteName || (article?.siteName ?? '').trim();
+  // The page's own byline line goes (its names are in the metadata); a date in it stays, as the dateline.
+  const writers = [...metadata.authors, ...(article?.byline ?? '').replace(/^by\s+/i, '').split(/\s*(?:,|\band\b|&)\s*/)];
+  const body = options.wholePage ? built.body : liftByline(built.body, writers, siteName);
   return {
     title: withoutSiteName((metadata.title || article?.title || fallbackTitle).trim(), siteName),
     byline: bylineOf(siteName, metadata.author || (article?.byline ?? '').trim()),
