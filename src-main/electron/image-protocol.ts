@@ -7,24 +7,14 @@
 import { protocol } from 'electron';
 import { IMAGE_PROTOCOL } from '../api/image-url';
 import type { ImageStore } from '../storage/image-store';
+import { imageResponse } from './image-response';
 
 /** Must run before the app is ready. */
 export function registerImageScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: IMAGE_PROTOCOL, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } }]);
 }
 
-/** Serves `images` on the scheme; call once the app is ready and the library is open. */
+/** Serves `images` on the scheme (image-response.ts); call once the app is ready and the library is open. */
 export function handleImageProtocol(images: ImageStore): void {
-  protocol.handle(IMAGE_PROTOCOL, async (request) => {
-    const url = new URL(request.url);
-    let id = '';
-    try {
-      id = url.host === 'image' ? decodeURIComponent(url.pathname.replace(/^\//, '')) : '';
-    } catch {
-      // A malformed escape names no image.
-    }
-    const image = await images.read(id);
-    if (!image || request.method !== 'GET') return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
-    return new Response(new Uint8Array(image.bytes), { status: 200, headers: { 'content-type': image.contentType, 'x-content-type-options': 'nosniff', 'cache-control': 'private, max-age=31536000, immutable' } });
-  });
+  protocol.handle(IMAGE_PROTOCOL, (request) => imageResponse(images, request));
 }

@@ -114,6 +114,8 @@ function noscriptImage(noscript: Element): Element | null {
   if (direct) return direct;
   const markup = noscript.textContent ?? '';
   if (!/<img\b/i.test(markup)) return null;
+  // The document is inert (parsed, never shown: no script runs and nothing loads in it), and what is read from the
+  // holder is one <img>'s attributes, sanitised afterwards with the rest of the page.
   const holder = noscript.ownerDocument.createElement('div');
   holder.innerHTML = markup.replace(/<script[\s\S]*?<\/script>/gi, '');
   return holder.querySelector('img');
