@@ -15,7 +15,7 @@ describe('capture metadata for HTML files and search', () => {
       publishedDate: '2026-02-09',
       metadata: { authors: ['Ana Costa'], siteName: 'The Harbour Times', language: 'en-GB', canonicalUrl: 'https://harbour.example/council', modifiedDate: '2026-02-12' },
     });
-    expect(storage.findMeta(saved.id)).toMatchObject({ authors: ['Ana Costa'], siteName: 'The Harbour Times', language: 'en-GB', canonicalUrl: 'https://harbour.example/council', modifiedDate: '2026-02-12', publishedDate: '2026-02-09' });
+    expect(storage.documents.meta(saved.id)).toMatchObject({ authors: ['Ana Costa'], siteName: 'The Harbour Times', language: 'en-GB', canonicalUrl: 'https://harbour.example/council', modifiedDate: '2026-02-12', publishedDate: '2026-02-09' });
     const bad = await dispatch(api, 'importDocument', { text, format: 'text', metadata: { canonicalUrl: 'javascript:alert(1)' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     storage.close();
@@ -34,7 +34,7 @@ describe('capture metadata for HTML files and search', () => {
     expect((await api.search({ query: 'Okonkwo' })).map((hit) => hit.documentId)).toContain(doc.id);
     expect((await api.search({ query: 'Tidewater' })).map((hit) => hit.documentId)).toContain(doc.id);
     // A stored article's picture is found by what its alt text says.
-    await storage.addDocument(
+    await storage.documents.add(
       { id: 'pictured', title: 'Pictured', source: '', publishedDate: null, addedAt: '2026-03-04T05:06:07.000Z', wordCount: 3, origin: 'test' },
       { text: 'Some plain text.', blocks: [{ kind: 'image', start: 0, end: 0, image: { id: `${'e'.repeat(64)}.png`, alt: 'Lighthouse at dusk' } }, { kind: 'paragraph', start: 0, end: 16 }], marks: [] },
     );
