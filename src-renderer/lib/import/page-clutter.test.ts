@@ -46,4 +46,11 @@ describe('page furniture', () => {
     expect(page.body.textContent).not.toContain('Ferry');
     expect(page.body.textContent).toContain('published the survey');
   });
+
+  it('leaves a page that is nothing but links whole, to be judged (and refused) as a page with no article', () => {
+    const links = ['World', 'Politics', 'Business', 'Climate'].map((name) => `<li><a href="/${name}">${name} news and analysis</a></li>`).join('');
+    const page = new DOMParser().parseFromString(`<body><div><nav><ul>${links}</ul></nav></div></body>`, 'text/html');
+    removeLinkBoxes(page.body);
+    expect(page.body.textContent).toContain('Politics news and analysis');
+  });
 });

@@ -61,9 +61,13 @@ export function removeFurniture(root: Element): number {
  */
 export function removeLinkBoxes(root: Element): number {
   let removed = 0;
+  const whole = (root.textContent ?? '').replace(/\s+/g, ' ').trim().length;
   for (const element of [...root.querySelectorAll('aside, section, div, nav')]) {
     if (!element.isConnected || holdsCaption(element)) continue;
     const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // A box holding most of what was extracted is the page itself (a page of links): it is judged as a whole, by its
+    // link share, and refused as no article or imported anyway; emptied here it would read as a page with no text.
+    if (text.length > whole / 2) continue;
     const links = [...element.querySelectorAll('a')];
     if (links.length < 2 || text.length === 0 || text.length > 600) continue;
     const linked = links.reduce((sum, link) => sum + (link.textContent ?? '').replace(/\s+/g, ' ').trim().length, 0);
