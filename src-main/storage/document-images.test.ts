@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,21 @@ describe('a document’s pictures in the library', () => {
     await storage.restoreBackup(backup?.id ?? '');
     expect(storage.documents.list().map((doc) => doc.id)).toEqual(['a']);
     expect(await storage.images.has(image.id)).toBe(true);
+    storage.close();
+  });
+
+  it('are listed in each backup’s manifest, and the backups’ pool keeps only what a kept backup names', async () => {
+    const { storage } = await openTestLibrary();
+    const image = await storage.images.put(pngBytes(6, 4, 4));
+    await storage.documents.add(meta('a'), pictureBody('Alpha text', image.id));
+    const pool = path.join(storage.backups.folder, 'images');
+    const stray = `${'9'.repeat(64)}.png`;
+    mkdirSync(path.join(pool, '99'), { recursive: true });
+    writeFileSync(path.join(pool, '99', stray), pngBytes(1, 1));
+    const backup = await storage.backups.create('manual');
+    expect(backup?.images).toEqual([image.id]);
+    expect(existsSync(path.join(pool, image.id.slice(0, 2), image.id))).toBe(true);
+    expect(existsSync(path.join(pool, '99', stray))).toBe(false);
     storage.close();
   });
 
