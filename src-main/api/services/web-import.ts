@@ -37,8 +37,15 @@ export function webImportMethods(deps: ServiceDeps): WebImportMethods {
   return {
     async importFromUrl({ url, wholePage }) {
       return job.run({ total: 0 }, async ({ signal, progress }): Promise<DocumentSummary> => {
+        // A page Lectio cannot fetch or read fails with the 'page-fetch' error, which says why; nothing is stored.
+        const page = await fetchWebPage(url, options.webLimits ?? DEFAULT_LIMITS, { signal });
+        // Loaded on first use: jsdom is large, and most sessions never save a web page.
+        const { webPageToArticle } = await import('../../import/web-article');
+        const article = webPageToArticle(page, { wholePage });
         // The page's own lead picture (og:image) is fetched only when the article has none to lead with.
         const lead = article.leadImageUrl && article.images.length === 0 ? [article.leadImageUrl] : [];
+        const downloaded = await downloadImages([...article.images.map((image) => image.src), ...lead], { limits: options.imageLimits ?? DEFAULT_IMAGE_LIMITS, signal, progress });
+        if (signal.aborted) throw webImportCancelled();
         const ids = await storeArticleImages(storage.images, article.body.blocks, article.images, downloaded);
         const leadBytes = article.leadImageUrl ? downloaded.bytes.get(article.leadImageUrl) : undefined;
         const leadImage = ids[0] ?? (leadBytes ? (await storage.images.put(leadBytes)).id : undefined);

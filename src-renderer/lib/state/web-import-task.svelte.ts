@@ -3,8 +3,9 @@
  * pictures: webImportProgress, one call at a time) and a Cancel (cancelWebImport). A page
  * refused for having no article is remembered, so the panel can offer to import its whole text instead.
  */
-import type { DocumentSummary } from '../../../src-main/api/contract';
-import { ApiCallError, api, errorMessage } from '../api.svelte';
+import type { DocumentSummary, LectioApi } from '../../../src-main/api/contract';
+import { isLectioError } from '../../../src-main/core/errors';
+import { errorMessage } from '../api-client.svelte';
 import { formatCount } from '../format';
 import { pollProgress } from '../poll-progress';
 
@@ -18,6 +19,9 @@ export class WebImportTask {
   /** Pictures downloaded of all; 0 of 0 while the page itself is being fetched. */
   progress = $state<{ done: number; total: number }>({ done: 0, total: 0 });
 
+  /** `api` is the client it asks for progress and sends Cancel through (the app's own, or a test's over the service). */
+  constructor(private readonly api: LectioApi) {}
+
   /** "Fetching the page from example.org…", then "Downloading pictures… 3 of 12". */
   text(host: string): string {
     const { done, total } = this.progress;
@@ -30,7 +34,7 @@ export class WebImportTask {
     this.cancelling = false;
     this.progress = { done: 0, total: 0 };
     const stop = pollProgress(
-      () => api.webImportProgress({}),
+      () => this.api.webImportProgress({}),
       (now) => {
         if (now.running && this.running) this.progress = { done: now.done, total: now.total };
       },
@@ -41,7 +45,7 @@ export class WebImportTask {
       // in the library, so it is shown, not hidden behind a "cancelled".
       return { saved: await save(url, wholePage) };
     } catch (error) {
-      if (this.cancelling || (error instanceof ApiCallError && error.error.code === 'cancelled')) return { cancelled: true };
+      if (this.cancelling || isLectioError(error, 'cancelled')) return { cancelled: true };
       const message = errorMessage(error);
       return { error: message, noArticle: /^No article found on this page/.test(message) };
     } finally {
@@ -56,7 +60,7 @@ export class WebImportTask {
     if (!this.running || this.cancelling) return;
     this.cancelling = true;
     try {
-      await api.cancelWebImport({});
+      await this.api.cancelWebImport({});
     } catch {
       // The service's answer decides what was stored; a failed cancel call leaves the save to finish or fail itself.
     }
