@@ -12,6 +12,7 @@ import { decodeText } from '../core/import/decode';
 import { isLectioError } from '../core/errors';
 import { documentFormatRefusal, looksLikeHtml } from '../core/import/sniff';
 import type { DocumentBody } from '../core/model';
+import type { PendingImage } from '@html-import/article-builder';
 import { htmlToArticle } from '@html-import/html-to-body';
 import { pageFetchError, type FetchedPage } from './fetch-page';
 
@@ -23,7 +24,36 @@ export interface WebArticle {
   body: DocumentBody;
   /** The page's address after redirects. */
   url: string;
+  authors: string[];
+  siteName: string;
+  language: string;
+  /** The canonical address the page names, when it is http(s) and differs from `url`; else ''. */
+  canonicalUrl: string;
+  modifiedDate: string | null;
+  /** The pictures to download, each tied to its image block in `body`. */
+  images: PendingImage[];
+  /** The page's own lead picture's address (og:image), resolved; '' when none. */
+  leadImageUrl: string;
 }
+
+/** `raw` resolved against `base` when it is an http(s) address; else ''. */
+function webAddress(raw: string, base: string): string {
+  if (!raw) return '';
+  try {
+    const url = new URL(raw, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '';
+  } catch {
+    return '';
+  }
+}
+
+/** How the article is read: `wholePage` takes the page's whole text when it has no article (the reader's choice). */
+export interface WebArticleOptions {
+  wholePage?: boolean;
+}
+
+/** The message a page without an article is refused with; the UI offers to import the whole page then. */
+export const NO_ARTICLE_MESSAGE = 'No article found on this page: most of its text is links (a menu or a list of headlines), or it has no text at all.';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
@@ -60,9 +90,9 @@ function checkKind(page: FetchedPage): void {
 }
 
 /** The article in a fetched page; throws pageFetchError when the page is not HTML or holds no article. */
-export function webPageToArticle(page: FetchedPage): WebArticle {
+export function webPageToArticle(page: FetchedPage, options: WebArticleOptions = {}): WebArticle {
   checkKind(page);
-  return htmlToWebArticle(pageText(page), page.url);
+  return htmlToWebArticle(pageText(page), page.url, options);
 }
 
 /**
@@ -70,20 +100,27 @@ export function webPageToArticle(page: FetchedPage): WebArticle {
  * of webPageToArticle, also given the rendered DOM the browser extension sends. Throws pageFetchError when it holds no
  * article.
  */
-export function htmlToWebArticle(html: string, url: string): WebArticle {
+export function htmlToWebArticle(html: string, url: string, options: WebArticleOptions = {}): WebArticle {
   const { window } = new JSDOM('', { url });
   try {
-    const article = htmlToArticle(html, { parser: new window.DOMParser(), purify: DOMPurify(window), appOrigin: '' });
-    if (!article.body.text.trim() || article.noArticle) {
-      throw pageFetchError('No article found on this page: most of its text is links (a menu or a list of headlines), or it has no text at all.');
-    }
+    const article = htmlToArticle(html, { parser: new window.DOMParser(), purify: DOMPurify(window), appOrigin: '' }, { imagesFrom: url, wholePage: options.wholePage });
+    if (!article.body.text.trim() || article.noArticle) throw pageFetchError(NO_ARTICLE_MESSAGE);
     const host = new URL(url).hostname.replace(/^www\./, '');
+    const { metadata } = article;
+    const canonical = webAddress(metadata.canonicalUrl, url);
     return {
       title: article.title,
       source: article.byline || host,
       publishedDate: article.publishedDate,
       body: article.body,
-      url,
+      url: url,
+      authors: metadata.authors,
+      siteName: article.siteName,
+      language: metadata.language,
+      canonicalUrl: canonical && canonical !== url ? canonical : '',
+      modifiedDate: metadata.modifiedDate,
+      images: article.images,
+      leadImageUrl: webAddress(metadata.image, url),
     };
   } finally {
     window.close();

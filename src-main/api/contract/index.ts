@@ -15,4 +15,5 @@ export * from './connector';
 export * from './library';
 export * from './methods';
 export * from './transport';
+export * from './image-url';
 export * from './desktop';

@@ -25,6 +25,8 @@ export const METHOD_NAMES = [
   'getDocument',
   'importDocument',
   'importFromUrl',
+  'webImportProgress',
+  'cancelWebImport',
   'updateDocument',
   'deleteDocument',
   'dismissNotice',

@@ -1,0 +1,40 @@
+/**
+ * Saving an article from a web address: the page is fetched and read, its pictures downloaded, and only then is
+ * anything stored, so a failure or the reader's Cancel leaves the library as it was. One save runs at a time; how far
+ * it has got (the page, then its pictures) can be read meanwhile, and it can be cancelled.
+ */
+import { DEFAULT_LIMITS, fetchWebPage } from '../../import/fetch-page';
+import type { DocumentSummary, LectioApi } from '../contract';
+import type { ServiceDeps } from './deps';
+import { SingleJob } from './single-job';
+import { storeWebArticle } from './web-article-save';
+
+type WebImportMethods = Pick<LectioApi, 'importFromUrl' | 'webImportProgress' | 'cancelWebImport'>;
+
+export function webImportMethods(deps: ServiceDeps): WebImportMethods {
+  const { options } = deps;
+  // No `cancelled` override: a Cancel that arrives once the document is stored must not report it as never saved.
+  const job = new SingleJob({ busy: 'A page is already being saved: wait for it, or cancel it first.' });
+
+  return {
+    async importFromUrl({ url, wholePage }) {
+      return job.run({ total: 0 }, async ({ signal, progress }): Promise<DocumentSummary> => {
+        // A page Lectio cannot fetch or read fails with the 'page-fetch' error, which says why; nothing is stored.
+        const page = await fetchWebPage(url, options.webLimits ?? DEFAULT_LIMITS, { signal });
+        // Loaded on first use: jsdom is large, and most sessions never save a web page.
+        const { webPageToArticle } = await import('../../import/web-article');
+        const article = webPageToArticle(page, { wholePage });
+        const meta = await storeWebArticle(deps, article, { signal, progress, imageLimits: options.imageLimits });
+        return { ...meta, highlightCount: 0 };
+      });
+    },
+
+    async webImportProgress() {
+      return job.progress();
+    },
+
+    async cancelWebImport() {
+      return job.cancel();
+    },
+  };
+}
