@@ -3,11 +3,13 @@
  * library, builds the service and starts the automatic backups (the first a few seconds after start-up). Both hosts
  * start here, so they cannot drift apart.
  */
+import path from 'node:path';
 import sampleText from '../assets/sample-article.txt?raw';
 import sampleMeta from '../assets/sample-article.json';
 import { version } from '../package.json';
 import { createWorkerRunner } from './analysis/extraction-runner';
 import { createMarkdownWorkerRunner } from './import/markdown-runner';
+import { createPdfWorkerRunner } from './import/pdf-runner';
 import type { AppInfo, LectioApi } from './api/contract';
 import { createService, seedNewLibrary } from './api/service';
 import { BackupScheduler, START_BACKUP_DELAY_MS } from './storage/backup-scheduler';
@@ -41,7 +43,9 @@ export async function openLibrary(dataDir: string, { host, extractionWorker, imp
   }
   const extraction = createWorkerRunner(extractionWorker);
   const markdown = createMarkdownWorkerRunner(importWorker);
-  const api = createService({ storage, host, version, now, extraction, markdown });
+  // The PDF worker is built beside the Markdown one (electron.config.ts), so both hosts find it without being told.
+  const pdf = createPdfWorkerRunner(path.join(path.dirname(importWorker), 'pdf-worker.js'));
+  const api = createService({ storage, host, version, now, extraction, markdown, pdf });
   const backups = new BackupScheduler(storage.backups, {
     onError: (error) => console.error(`lectio: automatic backup failed: ${String(error)}`),
     onRetry: (error, delayMs) => console.error(`lectio: automatic backup failed (${String(error)}); trying again in ${Math.round(delayMs / 1000)} s`),

@@ -10,6 +10,7 @@ import { backupMethods } from './services/backups';
 import { cardMethods } from './services/cards';
 import type { ServiceDeps, ServiceOptions } from './services/deps';
 import { documentMethods } from './services/documents';
+import { pdfImportMethods } from './services/pdf-import';
 import { ExportJobs, exportMethods } from './services/exports';
 import { quizMethods } from './services/quiz';
 import { searchMethods } from './services/search';
@@ -26,5 +27,5 @@ export function createService(options: ServiceOptions): LectioApi {
     newId: options.newId ?? randomUUID,
     exports: new ExportJobs(),
   };
-  return { ...documentMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps), ...quizMethods(deps), ...cardMethods(deps), ...backupMethods(deps), ...exportMethods(deps.exports) };
+  return { ...documentMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps), ...quizMethods(deps), ...cardMethods(deps), ...backupMethods(deps), ...exportMethods(deps.exports), ...pdfImportMethods(deps) };
 }

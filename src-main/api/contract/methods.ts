@@ -7,11 +7,12 @@ import type { AnnotationMethods } from './annotations';
 import type { CardMethods } from './cards';
 import type { DocumentMethods } from './documents';
 import type { LibraryMethods } from './library';
+import type { PdfMethods } from './pdf';
 import type { QuizMethods } from './quiz';
 import type { SettingsMethods } from './settings';
 
 /** Every API method: what it takes and what it returns. */
-export interface ApiMethods extends LibraryMethods, DocumentMethods, AnalysisMethods, AnnotationMethods, QuizMethods, SettingsMethods, CardMethods {}
+export interface ApiMethods extends LibraryMethods, DocumentMethods, AnalysisMethods, AnnotationMethods, QuizMethods, SettingsMethods, CardMethods, PdfMethods {}
 
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
@@ -68,6 +69,9 @@ export const METHOD_NAMES = [
   'importCards',
   'exportProgress',
   'cancelExport',
+  'importPdf',
+  'pdfImportProgress',
+  'cancelPdfImport',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

@@ -9,6 +9,7 @@ import { cardSchemas } from './cards';
 import type { SchemasOf } from './common';
 import { documentSchemas } from './documents';
 import { librarySchemas } from './library';
+import { pdfSchemas } from './pdf';
 import { quizSchemas } from './quiz';
 import { settingsSchemas } from './settings';
 
@@ -20,4 +21,5 @@ export const inputSchemas: SchemasOf<ApiMethods> = {
   ...quizSchemas,
   ...settingsSchemas,
   ...cardSchemas,
+  ...pdfSchemas,
 };

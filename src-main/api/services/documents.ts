@@ -6,6 +6,7 @@ import { importPlainText, splitTitleLine } from '../../core/import/plain-text';
 import { countWords, deriveTitle } from '../../core/text-stats';
 import type { LibraryStorage } from '../../storage/library-storage';
 import { DEFAULT_LIMITS, fetchWebPage } from '../../import/fetch-page';
+import { importPdfBytes, isPdfPage } from './pdf-import';
 import type { DocumentSummary, ImportDocumentInput, LectioApi } from '../contract';
 import type { ServiceDeps } from './deps';
 import { LectioError } from '../../core/errors';
@@ -81,6 +82,7 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
     async importFromUrl({ url }) {
       // Fetched and read whole before anything is stored: any failure ('page-fetch' says why) leaves the library as it was.
       const page = await fetchWebPage(url, options.webLimits ?? DEFAULT_LIMITS);
+      if (isPdfPage(page)) return importPdfBytes(deps, page.bytes, { url: page.url });
       // Loaded on first use: jsdom is large, and most sessions never save a web page.
       const { webPageToArticle } = await import('../../import/web-article');
       const article = webPageToArticle(page);
