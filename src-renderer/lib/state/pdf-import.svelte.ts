@@ -1,0 +1,55 @@
+/**
+ * A PDF the reader chose, imported by the service page by page: how far it has got (pdfImportProgress, polled one
+ * call at a time) and a Cancel (cancelPdfImport). A cancel that reaches the service while it reads stores nothing;
+ * one that arrives after the document was stored is too late, and the document (which is in the library) opens.
+ */
+import type { DocumentSummary } from '../../../src-main/api/contract';
+import { ApiCallError, api, errorMessage } from '../api.svelte';
+import { formatCount } from '../format';
+import { bytesToBase64 } from '../import/base64';
+import { pollProgress } from '../poll-progress';
+
+export type PdfImportOutcome = { doc: DocumentSummary } | { cancelled: true } | { error: string };
+
+export class PdfImportTask {
+  /** The file being imported, while one is. */
+  name = $state<string | null>(null);
+  /** Pages read of the total, both 0 until the service's first answer. */
+  progress = $state({ done: 0, total: 0 });
+  cancelling = $state(false);
+
+  /** "Reading report.pdf… page 12 of 300", or "Reading report.pdf…" until the service has counted the pages. */
+  get text(): string {
+    const { done, total } = this.progress;
+    return total > 0 ? `Reading ${this.name}… page ${formatCount(done)} of ${formatCount(total)}` : `Reading ${this.name}…`;
+  }
+
+  /** Imports the PDF in `bytes`; never throws. */
+  async run(name: string, bytes: Uint8Array): Promise<PdfImportOutcome> {
+    this.name = name;
+    this.progress = { done: 0, total: 0 };
+    this.cancelling = false;
+    const stopPolling = pollProgress(
+      () => api.pdfImportProgress({}),
+      (now) => {
+        if (now.running && this.name !== null) this.progress = { done: now.done, total: now.total };
+      },
+    );
+    try {
+      const doc = await api.importPdf({ data: bytesToBase64(bytes), fileName: name });
+      return { doc };
+    } catch (error) {
+      if (error instanceof ApiCallError && error.error.code === 'cancelled') return { cancelled: true };
+      return { error: errorMessage(error) };
+    } finally {
+      stopPolling();
+      this.name = null;
+    }
+  }
+
+  cancel(): void {
+    if (this.name === null || this.cancelling) return;
+    this.cancelling = true;
+    void api.cancelPdfImport({}).catch(() => undefined);
+  }
+}
