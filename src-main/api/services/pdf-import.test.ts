@@ -107,6 +107,31 @@ describe('importPdf', () => {
   }, 120_000);
 });
 
+describe('pages on what is made from a PDF', () => {
+  it('a card from a highlight and a quiz question’s evidence carry the page their passage is on', async () => {
+    const api = await makeApi();
+    const pages = [
+      column(['The Harbour Council met on Monday to weigh the plan.'], 72, 120),
+      column(['On 3 March 2025, Ana Costa, the chief engineer of the port,', 'inspected the northern breakwater with Rui Lima.', 'Costa told the council that the wall was unsafe.'], 72, 120),
+    ];
+    const summary = await api.importPdf({ data: base64(await buildPdf(pages)), fileName: 'council.pdf' });
+    const doc = await api.getDocument({ id: summary.id });
+    const quote = 'Costa told the council that the wall was unsafe.';
+    const start = doc.body.text.indexOf(quote);
+    const highlight = await api.createHighlight({ documentId: doc.id, start, end: start + quote.length, color: 1 });
+    const { card } = await api.createCardFromHighlight({ documentId: doc.id, highlightId: highlight.id });
+    expect(card.source?.page).toBe(2);
+
+    const { questions } = await api.prepareQuiz({ documentIds: [doc.id], seed: 'pages' });
+    expect(questions.length).toBeGreaterThan(0);
+    for (const question of questions) {
+      const expected = question.evidence.start < doc.body.text.indexOf('On 3 March') ? 1 : 2;
+      expect(question.page, question.prompt).toBe(expected);
+    }
+    expect(questions.some((question) => question.page === 2)).toBe(true);
+  }, 120_000);
+});
+
 describe('importFromUrl with a PDF', () => {
   it('imports a PDF its server names as one, or names wrongly, with the address kept', async () => {
     const api = await makeApi();
