@@ -22,6 +22,9 @@ export const ENCRYPTED =
   'This PDF is protected by a password, so its text cannot be read. Open it in a PDF reader with the password, save or print it as a PDF without protection, and import that copy.';
 export const BROKEN = 'This file could not be read as a PDF: it is damaged or incomplete. Download or export it again and import the new copy.';
 
+/** Pages read between two of pdf.js's cache clean-ups. */
+const CLEANUP_EVERY = 20;
+
 export interface PdfContent {
   body: DocumentBody;
   pageCount: number;
@@ -58,6 +61,9 @@ export async function readPdf(bytes: Uint8Array, onPage: (done: number, total: n
     for (let number = 1; number <= document.numPages; number += 1) {
       pages.push(await pageText(document, number));
       onPage(number, document.numPages);
+      // pdf.js keeps every page it has parsed (and its resources) until told otherwise: without this, reading a
+      // 300-page file holds hundreds of megabytes at its end.
+      if (number % CLEANUP_EVERY === 0) await document.cleanup();
     }
     if (!pages.some((page) => page.items.some((item) => /[\p{L}\p{N}]/u.test(item.text)))) throw pdfUnreadable(NO_TEXT_LAYER);
     const body = layoutPdf(pages);
