@@ -6,7 +6,6 @@
 import type { DocumentSummary } from '../../../src-main/api/contract';
 import { ApiCallError, api, errorMessage } from '../api.svelte';
 import { formatCount } from '../format';
-import { bytesToBase64 } from '../import/base64';
 import { pollProgress } from '../poll-progress';
 
 export type PdfImportOutcome = { doc: DocumentSummary } | { cancelled: true } | { error: string };
@@ -24,8 +23,8 @@ export class PdfImportTask {
     return total > 0 ? `Reading ${this.name}… page ${formatCount(done)} of ${formatCount(total)}` : `Reading ${this.name}…`;
   }
 
-  /** Imports the PDF in `bytes`; never throws. */
-  async run(name: string, bytes: Uint8Array): Promise<PdfImportOutcome> {
+  /** Imports the PDF whose bytes `data` holds in base64; never throws. */
+  async run(name: string, data: string): Promise<PdfImportOutcome> {
     this.name = name;
     this.progress = { done: 0, total: 0 };
     this.cancelling = false;
@@ -36,7 +35,7 @@ export class PdfImportTask {
       },
     );
     try {
-      const doc = await api.importPdf({ data: bytesToBase64(bytes), fileName: name });
+      const doc = await api.importPdf({ data, fileName: name });
       return { doc };
     } catch (error) {
       if (error instanceof ApiCallError && error.error.code === 'cancelled') return { cancelled: true };
