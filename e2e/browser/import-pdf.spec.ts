@@ -4,6 +4,8 @@
  * highlight and a card made from it say which page they are on. Scanned and encrypted files are refused in words.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { buildPdf, column, encryptedPdf, longReportPdf, scannedPdf, withRunningLines } from '../../src-main/import/pdf-fixtures';
@@ -109,4 +111,25 @@ test('a scanned PDF and an encrypted one are refused in words, and nothing is ad
   await page.getByRole('alert').scrollIntoViewIfNeeded();
   await shoot(page, 'import-pdf-refused');
   expect(libraryTitles()).toHaveLength(1);
+});
+
+test('a PDF saved from a web address is read as a PDF, with its pages', async ({ page }) => {
+  const report = await harbourReport();
+  const site = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/pdf' });
+    response.end(report);
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  try {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Import article' }).click();
+    await page.getByLabel('From a web address').fill(`http://127.0.0.1:${(site.address() as AddressInfo).port}/reports/harbour.pdf`);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'The Harbour Report', level: 1 })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText('3 pages (PDF)')).toBeVisible();
+    await expect(page.getByRole('article')).toContainText('The council approved the repairs in March.');
+  } finally {
+    site.closeAllConnections();
+    await new Promise<void>((resolve) => site.close(() => resolve()));
+  }
 });

@@ -46,6 +46,30 @@ export class PdfImportTask {
     }
   }
 
+  /**
+   * Follows `work` (a save from a web address) in case the service finds a PDF at the address: the bar shows once the
+   * service reports a PDF import running, named after `name` (the site). Resolves or rejects as `work` does.
+   */
+  async follow<T>(name: string, work: () => Promise<T>): Promise<T> {
+    let following = true;
+    const stopPolling = pollProgress(
+      () => api.pdfImportProgress({}),
+      (now) => {
+        if (!following || !now.running) return;
+        this.name = name;
+        this.progress = { done: now.done, total: now.total };
+      },
+    );
+    this.cancelling = false;
+    try {
+      return await work();
+    } finally {
+      following = false;
+      stopPolling();
+      this.name = null;
+    }
+  }
+
   cancel(): void {
     if (this.name === null || this.cancelling) return;
     this.cancelling = true;
