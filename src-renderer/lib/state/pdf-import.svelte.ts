@@ -3,8 +3,9 @@
  * call at a time) and a Cancel (cancelPdfImport). A cancel that reaches the service while it reads stores nothing;
  * one that arrives after the document was stored is too late, and the document (which is in the library) opens.
  */
-import type { DocumentSummary } from '../../../src-main/api/contract';
-import { ApiCallError, api, errorMessage } from '../api.svelte';
+import type { DocumentSummary, LectioApi } from '../../../src-main/api/contract';
+import { isLectioError } from '../../../src-main/core/errors';
+import { errorMessage } from '../api-client.svelte';
 import { formatCount } from '../format';
 import { pollProgress } from '../poll-progress';
 
@@ -16,6 +17,8 @@ export class PdfImportTask {
   /** Pages read of the total, both 0 until the service's first answer. */
   progress = $state({ done: 0, total: 0 });
   cancelling = $state(false);
+
+  constructor(private readonly api: LectioApi) {}
 
   /** "Reading report.pdf… page 12 of 300", or "Reading report.pdf…" until the service has counted the pages. */
   get text(): string {
@@ -29,16 +32,16 @@ export class PdfImportTask {
     this.progress = { done: 0, total: 0 };
     this.cancelling = false;
     const stopPolling = pollProgress(
-      () => api.pdfImportProgress({}),
+      () => this.api.pdfImportProgress({}),
       (now) => {
         if (now.running && this.name !== null) this.progress = { done: now.done, total: now.total };
       },
     );
     try {
-      const doc = await api.importPdf({ data, fileName: name });
+      const doc = await this.api.importPdf({ data, fileName: name });
       return { doc };
     } catch (error) {
-      if (error instanceof ApiCallError && error.error.code === 'cancelled') return { cancelled: true };
+      if (isLectioError(error, 'cancelled')) return { cancelled: true };
       return { error: errorMessage(error) };
     } finally {
       stopPolling();
@@ -53,7 +56,7 @@ export class PdfImportTask {
   async follow<T>(name: string, work: () => Promise<T>): Promise<T> {
     let following = true;
     const stopPolling = pollProgress(
-      () => api.pdfImportProgress({}),
+      () => this.api.pdfImportProgress({}),
       (now) => {
         if (!following || !now.running) return;
         this.name = name;
@@ -73,6 +76,6 @@ export class PdfImportTask {
   cancel(): void {
     if (this.name === null || this.cancelling) return;
     this.cancelling = true;
-    void api.cancelPdfImport({}).catch(() => undefined);
+    void this.api.cancelPdfImport({}).catch(() => undefined);
   }
 }
