@@ -12,10 +12,11 @@ import { annotationSchemas } from '../schemas/annotations';
 import { cardSchemas } from '../schemas/cards';
 import { documentSchemas } from '../schemas/documents';
 import { librarySchemas } from '../schemas/library';
+import { pdfSchemas } from '../schemas/pdf';
 import { quizSchemas } from '../schemas/quiz';
 import { settingsSchemas } from '../schemas/settings';
 
-const AREAS = { analysisSchemas, annotationSchemas, cardSchemas, documentSchemas, librarySchemas, quizSchemas, settingsSchemas };
+const AREAS = { analysisSchemas, annotationSchemas, cardSchemas, documentSchemas, librarySchemas, pdfSchemas, quizSchemas, settingsSchemas };
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 describe('the contract, split by area', () => {
