@@ -3,12 +3,14 @@
  * library, builds the service, starts the browser connector when the host asks for one, and starts the automatic
  * backups (the first a few seconds after start-up). Both hosts start here, so they cannot drift apart.
  */
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import sampleText from '@assets/sample-article.txt?raw';
 import sampleMeta from '@assets/sample-article.json';
 import { version } from '@package';
 import { createWorkerRunner } from './analysis/extraction-runner';
 import { createMarkdownWorkerRunner } from './import/markdown-runner';
+import { createPdfWorkerRunner } from './import/pdf-runner';
 import type { AppInfo, LectioApi } from './api/contract';
 import { createService, seedNewLibrary } from './api/service';
 import { createConnectorService } from './api/services/connector-save';
@@ -47,8 +49,10 @@ export async function openLibrary(dataDir: string, { host, extractionWorker, imp
   }
   const extraction = createWorkerRunner(extractionWorker);
   const markdown = createMarkdownWorkerRunner(importWorker);
+  // The PDF worker is built beside the Markdown one (electron.config.ts), so both hosts find it without being told.
+  const pdf = createPdfWorkerRunner(path.join(path.dirname(importWorker), 'pdf-worker.js'));
   const listener = connector ? new ConnectorListener(connector.port, connector.extensionFolder) : undefined;
-  const api = createService({ storage, host, version, now, extraction, markdown, connector: listener });
+  const api = createService({ storage, host, version, now, extraction, markdown, pdf, connector: listener });
   const connectorServer = listener ? await startConnector(createConnectorService({ storage, now, newId: randomUUID, version }, api), listener) : null;
   const backups = new BackupScheduler(storage.backups, {
     onError: (error) => console.error(`lectio: automatic backup failed: ${String(error)}`),

@@ -32,9 +32,12 @@ export interface FetchLimits {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
+  /** The cap for a body the server says is a PDF, which runs larger than a page's HTML; maxBytes when absent. */
+  maxPdfBytes?: number;
 }
 
-export const DEFAULT_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5 };
+/** A PDF may be as large as the PDF file import accepts (24 MB: MAX_PDF_BYTES in the contract). */
+export const DEFAULT_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, maxPdfBytes: 24_000_000 };
 
 export interface FetchedPage {
   /** The address the page finally came from, after redirects. */
@@ -138,7 +141,8 @@ async function exchange(start: URL, limits: FetchLimits, signal: AbortSignal, op
       throw pageFetchError(statusMessage(response.status, url));
     }
     const { mediaType, charset } = parseContentType(response.headers.get('content-type'));
-    return { url: url.href, mediaType, charset, bytes: await readCapped(response, limits.maxBytes, options) };
+    const cap = mediaType === 'application/pdf' ? (limits.maxPdfBytes ?? limits.maxBytes) : limits.maxBytes;
+    return { url: url.href, mediaType, charset, bytes: await readCapped(response, cap, options) };
   }
 }
 

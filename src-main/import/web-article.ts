@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 /**
  * Turns a fetched web page into a document for the library, in the main process: the content type decides the path
- * (HTML is read as an article; PDF and EPUB are refused as the file import refuses them; anything else by name), and the
- * page goes through the very pipeline the renderer uses for HTML files (html-to-body.ts), run in a jsdom window whose
- * address is the page's own, so relative links resolve against the site. jsdom runs no scripts and loads nothing here:
+ * (HTML is read as an article; PDFs go to the PDF import before this; EPUB is refused as the file import refuses it;
+ * anything else by name), and the page goes through the very pipeline the renderer uses for HTML files
+ * (html-to-body.ts), run in a jsdom window whose address is the page's own, so relative links resolve against the site. jsdom runs no scripts and loads nothing here:
  * runScripts and resources are left unset, and DOMParser documents are inert besides.
  */
 import DOMPurify from 'dompurify';
@@ -77,9 +77,7 @@ function pageText(page: FetchedPage): string {
 /** Refuses what is not a web page, naming what it is instead. */
 function checkKind(page: FetchedPage): void {
   const formatRefusal = documentFormatRefusal(page.bytes);
-  if (page.mediaType === 'application/pdf' || (formatRefusal && /PDF/.test(formatRefusal))) {
-    throw pageFetchError('This address is a PDF document, and PDF import is not available yet. Open it in your browser, copy the article’s text and paste it here.');
-  }
+  // PDFs never get here: the service sends them to the PDF import (isPdfPage in services/pdf-import.ts).
   if (page.mediaType === 'application/epub+zip' || (formatRefusal && /EPUB/.test(formatRefusal))) {
     throw pageFetchError('This address is an EPUB e-book, and EPUB import is not available yet. Open it in its own reader, copy the text and paste it here.');
   }

@@ -8,8 +8,9 @@ import type { ApiResult } from './transport';
 /** A text file the user picked, decoded; `format` is read from its bytes first, its extension second (core/import/sniff.ts). */
 export interface OpenedFile {
   fileName: string;
+  /** The decoded text; for a PDF, the file's bytes in base64, as importPdf takes them. */
   text: string;
-  format: 'text' | 'markdown' | 'html';
+  format: 'text' | 'markdown' | 'html' | 'pdf';
 }
 
 /** Desktop-only calls, answered by the Electron main process (browser mode uses a file input instead). */

@@ -7,6 +7,7 @@ import { generateQuiz } from '../../core/quiz/generate';
 import { matchAnswer } from '../../core/quiz/answer-match';
 import type { QuestionKind, QuizPool, WrongReason } from '../../core/quiz/types';
 import { sessionScore, type QuizSessionRecord, type SessionQuestion } from '../../core/quiz/session';
+import { pageAt } from '../../core/page-at';
 import type { AnalysisCorrection, AnalysisView, LectioApi, QuizRequest, QuizSessionSummary } from '../contract';
 import { analysisReader, withCorrection } from './analysis';
 import { readerZone, type ServiceDeps } from './deps';
@@ -115,7 +116,12 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       };
       const generated = generateQuiz(doc.body.text, analysis, options).filter((q) => !hidden.has(q.id));
       const chosen = perDocument ? generated.slice(0, perDocument) : generated;
-      all.push(...chosen.map((q) => ({ ...q, documentId: id, documentTitle: doc.title })));
+      all.push(
+        ...chosen.map((q) => {
+          const page = pageAt(doc.body.blocks, q.evidence.start);
+          return { ...q, documentId: id, documentTitle: doc.title, ...(page !== undefined ? { page } : {}) };
+        }),
+      );
     }
     const mixed = ids.length > 1 ? shuffle(all, seed) : all;
     return request.count ? mixed.slice(0, request.count) : mixed;

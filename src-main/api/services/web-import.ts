@@ -6,6 +6,7 @@
 import { DEFAULT_LIMITS, fetchWebPage } from '../../import/fetch-page';
 import type { DocumentSummary, LectioApi } from '../contract';
 import type { ServiceDeps } from './deps';
+import { importPdfBytes, isPdfPage } from './pdf-import';
 import { SingleJob } from './single-job';
 import { storeWebArticle } from './web-article-save';
 
@@ -21,6 +22,8 @@ export function webImportMethods(deps: ServiceDeps): WebImportMethods {
       return job.run({ total: 0 }, async ({ signal, progress }): Promise<DocumentSummary> => {
         // A page Lectio cannot fetch or read fails with the 'page-fetch' error, which says why; nothing is stored.
         const page = await fetchWebPage(url, options.webLimits ?? DEFAULT_LIMITS, { signal });
+        // A PDF is read page by page like a PDF file (pdf-import.ts), not as a web page.
+        if (isPdfPage(page)) return importPdfBytes(deps, page.bytes, { url: page.url });
         // Loaded on first use: jsdom is large, and most sessions never save a web page.
         const { webPageToArticle } = await import('../../import/web-article');
         const article = webPageToArticle(page, { wholePage });

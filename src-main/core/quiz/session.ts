@@ -5,6 +5,8 @@ import type { Question } from './types';
 export interface SessionQuestion extends Question {
   documentId: string;
   documentTitle: string;
+  /** The PDF page the evidence is on; absent for documents without pages (and in sessions stored before PDFs). */
+  page?: number;
 }
 
 export interface SessionAnswer {
