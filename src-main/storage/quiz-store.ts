@@ -56,6 +56,8 @@ const quizFile = z.object({
         // Optional: sessions stored before partial credit have none, and stay readable.
         credit: z.object({ right: z.number().int().nonnegative(), of: z.number().int().nonnegative() }).optional(),
       })),
+      // Optional: only a retry of the missed has it, and sessions stored before retries stay readable.
+      retryOf: z.string().optional(),
     }),
   ),
 });

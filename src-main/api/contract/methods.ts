@@ -46,6 +46,7 @@ export const METHOD_NAMES = [
   'finishQuiz',
   'listQuizSessions',
   'getQuizSession',
+  'retryQuiz',
   'hideQuestion',
   'getSettings',
   'updateSettings',

@@ -24,6 +24,10 @@ export interface QuizSessionSummary {
   correct: number;
   /** Points earned: right answers, plus the share of pairs right in partly right match questions. */
   score: number;
+  /** Questions answered wrong and not hidden since: what "Retry the missed" would ask. */
+  missed: number;
+  /** The session this one retried the missed questions of, when it did. */
+  retryOf?: string;
 }
 
 export interface QuizMethods {
@@ -33,6 +37,11 @@ export interface QuizMethods {
   finishQuiz: { input: { sessionId: string }; output: QuizSessionSummary };
   listQuizSessions: { input: Empty; output: QuizSessionSummary[] };
   getQuizSession: { input: { id: string }; output: QuizSessionRecord };
+  /**
+   * A new session of exactly the questions `sessionId` got wrong (same wording and answers, choices reshuffled),
+   * less those hidden since; refused when none was missed.
+   */
+  retryQuiz: { input: { sessionId: string }; output: QuizSessionRecord };
   /**
    * Hides a question for good. With a reason (and the session it was asked in), the fact it asked about is corrected
    * for its document too: `corrected` says how, or is absent when the reason only hides it.

@@ -20,5 +20,6 @@ export const quizSchemas: SchemasOf<QuizMethods> = {
   finishQuiz: z.object({ sessionId: id }).strict(),
   listQuizSessions: empty,
   getQuizSession: z.object({ id }).strict(),
+  retryQuiz: z.object({ sessionId: id }).strict(),
   hideQuestion: z.object({ questionId: z.string().min(1).max(100), sessionId: id.optional(), reason: z.enum(WRONG_REASONS as [WrongReason, ...WrongReason[]]).optional() }).strict(),
 };

@@ -6,13 +6,14 @@
 import { generateQuiz } from '../../core/quiz/generate';
 import { matchAnswer } from '../../core/quiz/answer-match';
 import type { QuestionKind, QuizPool, WrongReason } from '../../core/quiz/types';
+import { missedQuestions, retryQuestions } from '../../core/quiz/retry';
 import { sessionScore, type QuizSessionRecord, type SessionQuestion } from '../../core/quiz/session';
 import type { AnalysisCorrection, AnalysisView, LectioApi, QuizRequest, QuizSessionSummary } from '../contract';
 import { analysisReader, withCorrection } from './analysis';
 import { readerZone, type ServiceDeps } from './deps';
 import { LectioError } from '../../core/errors';
 
-type QuizMethods = Pick<LectioApi, 'prepareQuiz' | 'startQuiz' | 'answerQuiz' | 'finishQuiz' | 'listQuizSessions' | 'getQuizSession' | 'hideQuestion'>;
+type QuizMethods = Pick<LectioApi, 'prepareQuiz' | 'startQuiz' | 'answerQuiz' | 'finishQuiz' | 'listQuizSessions' | 'getQuizSession' | 'retryQuiz' | 'hideQuestion'>;
 
 /** A seeded shuffle (mulberry32), so a session's order follows from its seed. */
 function shuffle<T>(items: T[], seed: string): T[] {
@@ -64,7 +65,7 @@ function describe(shown: AnalysisView, change: AnalysisCorrection): string {
   return '';
 }
 
-function summarise(session: QuizSessionRecord): QuizSessionSummary {
+function summarise(session: QuizSessionRecord, hidden: readonly string[]): QuizSessionSummary {
   const titles = [...new Set(session.questions.map((q) => q.documentTitle))];
   return {
     id: session.id,
@@ -75,6 +76,8 @@ function summarise(session: QuizSessionRecord): QuizSessionSummary {
     answered: session.answers.length,
     correct: session.answers.filter((a) => a.correct).length,
     score: sessionScore(session.answers),
+    missed: missedQuestions(session, hidden).length,
+    ...(session.retryOf ? { retryOf: session.retryOf } : {}),
   };
 }
 
@@ -157,15 +160,30 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
     async finishQuiz({ sessionId }) {
       findSession(sessionId);
       await storage.quiz.finishSession(sessionId, now().toISOString());
-      return summarise(findSession(sessionId));
+      return summarise(findSession(sessionId), storage.quiz.hidden());
     },
 
     async listQuizSessions() {
-      return storage.quiz.sessions().map(summarise).reverse();
+      const hidden = storage.quiz.hidden();
+      return storage.quiz.sessions().map((s) => summarise(s, hidden)).reverse();
     },
 
     async getQuizSession({ id }) {
       return findSession(id);
+    },
+
+    async retryQuiz({ sessionId }) {
+      const from = findSession(sessionId);
+      const missed = missedQuestions(from, storage.quiz.hidden());
+      if (missed.length === 0) throw new LectioError('invalid-argument', 'That session has no missed questions to retry.');
+      const seed = newId();
+      const questions = retryQuestions(missed, seed);
+      const session: QuizSessionRecord = {
+        id: newId(), startedAt: now().toISOString(), zone: readerZone(), finishedAt: null, seed,
+        documentIds: [...new Set(questions.map((q) => q.documentId))], questions, answers: [], retryOf: from.id,
+      };
+      await storage.quiz.startSession(session);
+      return session;
     },
 
     async hideQuestion({ questionId, sessionId, reason }) {

@@ -27,6 +27,8 @@ export interface QuizSessionRecord {
   documentIds: string[];
   questions: SessionQuestion[];
   answers: SessionAnswer[];
+  /** The session whose missed questions this one asks again; absent for a fresh quiz and in sessions stored before. */
+  retryOf?: string;
 }
 
 /** What one answer earns: 1 when right, the share of parts right for a partly right match question, else 0. */
