@@ -12,6 +12,8 @@ export interface QuizRequest {
   kinds?: string[];
   /** Fixes the questions and their order; a fresh one is made when absent. */
   seed?: string;
+  /** "Type the answers": who, role and when questions are asked without choices, typed answers graded leniently. */
+  typed?: boolean;
 }
 
 export interface QuizSessionSummary {
@@ -33,7 +35,7 @@ export interface QuizSessionSummary {
 export interface QuizMethods {
   prepareQuiz: { input: QuizRequest; output: { seed: string; questions: SessionQuestion[] } };
   startQuiz: { input: QuizRequest; output: QuizSessionRecord };
-  answerQuiz: { input: { sessionId: string; questionId: string; given: string }; output: { correct: boolean; expected: string; credit?: { right: number; of: number } } };
+  answerQuiz: { input: { sessionId: string; questionId: string; given: string }; output: { correct: boolean; expected: string; credit?: { right: number; of: number }; accepted?: string } };
   finishQuiz: { input: { sessionId: string }; output: QuizSessionSummary };
   listQuizSessions: { input: Empty; output: QuizSessionSummary[] };
   getQuizSession: { input: { id: string }; output: QuizSessionRecord };

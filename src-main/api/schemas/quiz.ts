@@ -10,6 +10,7 @@ const quizRequest = z
     count: z.number().int().min(1).max(500).optional(),
     kinds: z.array(z.enum(['who', 'role', 'when', 'timeline', 'match', 'quote', 'truefalse'])).min(1).optional(),
     seed: z.string().min(1).max(100).optional(),
+    typed: z.boolean().optional(),
   })
   .strict();
 

@@ -195,3 +195,17 @@ describe('QuizState: retry the missed', () => {
     expect(state.session?.id).toBe(shown);
   });
 });
+
+describe('QuizState: type the answers', () => {
+  it('asks for a typed session, and shows why a misspelt answer was accepted', async () => {
+    const { state } = await quiz();
+    state.typed = true;
+    await state.start();
+    expect(state.session?.typed).toBe(true);
+    const answer = state.current?.answer ?? '';
+    // The last letter doubled: a typo within the budget of any name of five letters or more (the sample's are).
+    const typo = `${answer}${answer.slice(-1)}`;
+    expect(await state.answer(typo)).toMatchObject({ correct: true, given: typo, accepted: `Accepted: ‘${typo}’ is ${answer} (one letter off)` });
+    expect(state.session?.answers[0]?.accepted).toBe(`Accepted: ‘${typo}’ is ${answer} (one letter off)`);
+  });
+});

@@ -12,6 +12,8 @@ export interface Feedback {
   given: string;
   /** Match questions: how many pairs were right. */
   credit?: { right: number; of: number };
+  /** A typed answer not written as the answer: why it was accepted. */
+  accepted?: string;
 }
 
 /** A question the reader said is wrong: hidden at once; then why, and what that corrected. */
@@ -43,6 +45,8 @@ export class QuizState extends TaskState {
   documents = $state<DocumentSummary[]>([]);
   selected = $state<string[]>([]);
   count = $state(10);
+  /** "Type the answers" for who, role and when questions. */
+  typed = $state(false);
   kinds = $state<QuestionKind[]>(['who', 'role', 'when', 'timeline', 'match', 'quote', 'truefalse']);
   preview = $state<SessionQuestion[]>([]);
   session = $state<QuizSessionRecord | null>(null);
@@ -91,7 +95,7 @@ export class QuizState extends TaskState {
   }
 
   #request() {
-    return { documentIds: this.selected, count: this.count, kinds: this.kinds, ...(this.#seed ? { seed: this.#seed } : {}) };
+    return { documentIds: this.selected, count: this.count, kinds: this.kinds, ...(this.#seed ? { seed: this.#seed } : {}), ...(this.typed ? { typed: true } : {}) };
   }
 
   async showPreview(): Promise<void> {
@@ -156,7 +160,10 @@ export class QuizState extends TaskState {
     if (!session || !question || this.feedback) return null;
     return this.run(async () => {
       const result = await this.api.answerQuiz({ sessionId: session.id, questionId: question.id, given });
-      session.answers.push({ questionId: question.id, given, correct: result.correct, at: new Date().toISOString(), ...(result.credit ? { credit: result.credit } : {}) });
+      session.answers.push({
+        questionId: question.id, given, correct: result.correct, at: new Date().toISOString(),
+        ...(result.credit ? { credit: result.credit } : {}), ...(result.accepted ? { accepted: result.accepted } : {}),
+      });
       this.feedback = { ...result, given };
       return this.feedback;
     });
