@@ -47,6 +47,7 @@ export const METHOD_NAMES = [
   'listQuizSessions',
   'getQuizSession',
   'retryQuiz',
+  'getMastery',
   'hideQuestion',
   'getSettings',
   'updateSettings',

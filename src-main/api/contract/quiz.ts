@@ -1,9 +1,11 @@
 /** The quiz part of the API contract: sessions of questions drawn from articles, answers, history, hidden questions. */
 import type { QuizSessionRecord, SessionQuestion } from '../../core/quiz/session';
 import type { WrongReason } from '../../core/quiz/types';
+import type { Mastery } from '../../core/quiz/mastery';
 import type { Empty } from './common';
 
 export type { QuizSessionRecord, SessionQuestion } from '../../core/quiz/session';
+export type { Mastery } from '../../core/quiz/mastery';
 
 export interface QuizRequest {
   documentIds: string[];
@@ -44,6 +46,8 @@ export interface QuizMethods {
    * less those hidden since; refused when none was missed.
    */
   retryQuiz: { input: { sessionId: string }; output: QuizSessionRecord };
+  /** How well the reader knows a document and each of its actors, from the last quiz sessions about them (see mastery.ts). */
+  getMastery: { input: { documentId: string }; output: { document: Mastery | null; actors: Record<string, Mastery> } };
   /**
    * Hides a question for good. With a reason (and the session it was asked in), the fact it asked about is corrected
    * for its document too: `corrected` says how, or is absent when the reason only hides it.

@@ -22,5 +22,6 @@ export const quizSchemas: SchemasOf<QuizMethods> = {
   listQuizSessions: empty,
   getQuizSession: z.object({ id }).strict(),
   retryQuiz: z.object({ sessionId: id }).strict(),
+  getMastery: z.object({ documentId: id }).strict(),
   hideQuestion: z.object({ questionId: z.string().min(1).max(100), sessionId: id.optional(), reason: z.enum(WRONG_REASONS as [WrongReason, ...WrongReason[]]).optional() }).strict(),
 };

@@ -7,6 +7,7 @@ import { generateQuiz } from '../../core/quiz/generate';
 import { matchAnswer } from '../../core/quiz/answer-match';
 import type { QuestionKind, QuizPool, WrongReason } from '../../core/quiz/types';
 import { missedQuestions, retryQuestions } from '../../core/quiz/retry';
+import { masteryFor } from '../../core/quiz/mastery';
 import { gradeTyped, type TypedContext } from '../../core/quiz/typed-answer';
 import { sessionScore, type QuizSessionRecord, type SessionQuestion } from '../../core/quiz/session';
 import type { AnalysisCorrection, AnalysisView, LectioApi, QuizRequest, QuizSessionSummary } from '../contract';
@@ -14,7 +15,7 @@ import { analysisReader, withCorrection } from './analysis';
 import { readerZone, type ServiceDeps } from './deps';
 import { LectioError } from '../../core/errors';
 
-type QuizMethods = Pick<LectioApi, 'prepareQuiz' | 'startQuiz' | 'answerQuiz' | 'finishQuiz' | 'listQuizSessions' | 'getQuizSession' | 'retryQuiz' | 'hideQuestion'>;
+type QuizMethods = Pick<LectioApi, 'prepareQuiz' | 'startQuiz' | 'answerQuiz' | 'finishQuiz' | 'listQuizSessions' | 'getQuizSession' | 'retryQuiz' | 'getMastery' | 'hideQuestion'>;
 
 /** A seeded shuffle (mulberry32), so a session's order follows from its seed. */
 function shuffle<T>(items: T[], seed: string): T[] {
@@ -210,6 +211,10 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       };
       await storage.quiz.startSession(session);
       return session;
+    },
+
+    async getMastery({ documentId }) {
+      return masteryFor(storage.quiz.sessions(), documentId);
     },
 
     async hideQuestion({ questionId, sessionId, reason }) {
