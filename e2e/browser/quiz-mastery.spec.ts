@@ -30,7 +30,10 @@ test('after a quiz, the article and each actor asked about show the share answer
   await expect(previewed).toHaveCount(5);
   const answers = new Map<string, string>();
   for (const li of await previewed.all()) {
-    answers.set((await li.locator('.preview-prompt').textContent()) ?? '', ((await li.locator('.preview-answer').textContent()) ?? '').replace(/^Answer: /, ''));
+    answers.set(
+      (await li.locator('.preview-prompt').textContent()) ?? '',
+      ((await li.locator('.preview-answer').textContent()) ?? '').replace(/^Answer: /, ''),
+    );
   }
   await page.getByRole('button', { name: 'Start quiz' }).click();
 

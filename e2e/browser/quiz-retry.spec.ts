@@ -23,7 +23,9 @@ async function choicesShown(page: Page): Promise<string[]> {
   return page.getByRole('radiogroup').getByRole('radio').locator('span').allTextContents();
 }
 
-test('retry the missed from the results and from a past session: the same questions, the choices reshuffled', async ({ page }) => {
+test('retry the missed from the results and from a past session: the same questions, the choices reshuffled', async ({
+  page,
+}) => {
   await page.goto(server.url);
   await page.getByRole('link', { name: 'Quiz' }).click();
   await expect(page.getByRole('checkbox', { name: /Putin’s visit/ })).toBeChecked();
@@ -36,7 +38,10 @@ test('retry the missed from the results and from a past session: the same questi
   await expect(previewed).toHaveCount(5);
   const answers = new Map<string, string>();
   for (const li of await previewed.all()) {
-    answers.set((await li.locator('.preview-prompt').textContent()) ?? '', ((await li.locator('.preview-answer').textContent()) ?? '').replace(/^Answer: /, ''));
+    answers.set(
+      (await li.locator('.preview-prompt').textContent()) ?? '',
+      ((await li.locator('.preview-answer').textContent()) ?? '').replace(/^Answer: /, ''),
+    );
   }
   await page.getByRole('button', { name: 'Start quiz' }).click();
 

@@ -18,7 +18,9 @@ async function shoot(page: Page, name: string) {
   if (size) await page.setViewportSize(size);
 }
 
-test('typed answers: a misspelt name is accepted with the reason, another actor is not, and the results keep the note', async ({ page }) => {
+test('typed answers: a misspelt name is accepted with the reason, another actor is not, and the results keep the note', async ({
+  page,
+}) => {
   await page.goto(server.url);
   await page.getByRole('link', { name: 'Quiz' }).click();
   await expect(page.getByRole('checkbox', { name: /Putin’s visit/ })).toBeChecked();
@@ -31,7 +33,10 @@ test('typed answers: a misspelt name is accepted with the reason, another actor 
   await expect(previewed).toHaveCount(5);
   const answers = new Map<string, string>();
   for (const li of await previewed.all()) {
-    answers.set((await li.locator('.preview-prompt').textContent()) ?? '', ((await li.locator('.preview-answer').textContent()) ?? '').replace(/^Answer: /, ''));
+    answers.set(
+      (await li.locator('.preview-prompt').textContent()) ?? '',
+      ((await li.locator('.preview-answer').textContent()) ?? '').replace(/^Answer: /, ''),
+    );
   }
   const names = [...new Set(answers.values())];
   await page.getByRole('button', { name: 'Start quiz' }).click();

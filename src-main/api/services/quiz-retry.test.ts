@@ -8,7 +8,12 @@ describe('quiz service: retry the missed', () => {
   it('starts a session of exactly the missed questions, same wording and answers, kept across a restart', async () => {
     const first = await openSampleLibrary();
     const { api } = first;
-    const session = await api.startQuiz({ documentIds: ['sample'], count: 5, seed: 'r', kinds: ['who', 'role', 'when'] });
+    const session = await api.startQuiz({
+      documentIds: ['sample'],
+      count: 5,
+      seed: 'r',
+      kinds: ['who', 'role', 'when'],
+    });
     const [q1, q2, q3] = session.questions;
     if (!q1 || !q2 || !q3) throw new Error('no questions');
     await api.answerQuiz({ sessionId: session.id, questionId: q1.id, given: 'Nobody at all' });
@@ -25,12 +30,18 @@ describe('quiz service: retry the missed', () => {
       expect({ ...q, choices: [] }).toEqual({ ...before, choices: [] });
       expect([...q.choices].sort()).toEqual([...(before?.choices ?? [])].sort());
     }
-    expect(await api.answerQuiz({ sessionId: again.id, questionId: q1.id, given: q1.answer })).toMatchObject({ correct: true });
+    expect(await api.answerQuiz({ sessionId: again.id, questionId: q1.id, given: q1.answer })).toMatchObject({
+      correct: true,
+    });
 
     closeSampleLibrary(first.storage);
     const reopened = await openSampleLibrary(first.dataDir);
     expect(await reopened.api.getQuizSession({ id: again.id })).toMatchObject({ retryOf: session.id });
-    expect((await reopened.api.listQuizSessions({}))[0]).toMatchObject({ id: again.id, retryOf: session.id, missed: 0 });
+    expect((await reopened.api.listQuizSessions({}))[0]).toMatchObject({
+      id: again.id,
+      retryOf: session.id,
+      missed: 0,
+    });
   });
 
   it('leaves out a missed question hidden since, and refuses a session with nothing missed', async () => {
@@ -46,8 +57,14 @@ describe('quiz service: retry the missed', () => {
     expect((await api.retryQuiz({ sessionId: session.id })).questions.map((q) => q.id)).toEqual([q1.id]);
 
     const clean = await api.startQuiz({ documentIds: ['sample'], count: 1, seed: 'c', kinds: ['who'] });
-    expect(await dispatch(api, 'retryQuiz', { sessionId: clean.id })).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: 'That session has no missed questions to retry.' } });
-    expect(await dispatch(api, 'retryQuiz', { sessionId: 'nowhere' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(api, 'retryQuiz', { sessionId: clean.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'That session has no missed questions to retry.' },
+    });
+    expect(await dispatch(api, 'retryQuiz', { sessionId: 'nowhere' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
     expect(await dispatch(api, 'retryQuiz', {})).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 });

@@ -18,7 +18,10 @@ export interface Mastery {
 }
 
 /** Weighted points per key, session by session, newest first. */
-function tally(sessions: readonly QuizSessionRecord[], keysOf: (q: SessionQuestion) => string[]): Map<string, Mastery & { weight: number; points: number }> {
+function tally(
+  sessions: readonly QuizSessionRecord[],
+  keysOf: (q: SessionQuestion) => string[],
+): Map<string, Mastery & { weight: number; points: number }> {
   const out = new Map<string, Mastery & { weight: number; points: number }>();
   const newestFirst = [...sessions].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   for (const session of newestFirst) {
@@ -36,7 +39,13 @@ function tally(sessions: readonly QuizSessionRecord[], keysOf: (q: SessionQuesti
       const m = out.get(key) ?? { share: 0, answers: 0, sessions: 0, weight: 0, points: 0 };
       if (m.sessions >= MASTERY_SESSIONS) continue;
       const w = 0.5 ** m.sessions;
-      out.set(key, { ...m, sessions: m.sessions + 1, answers: m.answers + s.n, weight: m.weight + w * s.n, points: m.points + w * s.points });
+      out.set(key, {
+        ...m,
+        sessions: m.sessions + 1,
+        answers: m.answers + s.n,
+        weight: m.weight + w * s.n,
+        points: m.points + w * s.points,
+      });
     }
   }
   for (const m of out.values()) m.share = m.weight > 0 ? m.points / m.weight : 0;
@@ -48,9 +57,15 @@ function strip(m: Mastery): Mastery {
 }
 
 /** The document's mastery (null when never quizzed) and each of its quizzed actors', by actor id. */
-export function masteryFor(sessions: readonly QuizSessionRecord[], documentId: string): { document: Mastery | null; actors: Record<string, Mastery> } {
+export function masteryFor(
+  sessions: readonly QuizSessionRecord[],
+  documentId: string,
+): { document: Mastery | null; actors: Record<string, Mastery> } {
   const byDocument = tally(sessions, (q) => (q.documentId === documentId ? ['doc'] : []));
   const byActor = tally(sessions, (q) => (q.documentId === documentId && q.about?.actor ? [q.about.actor] : []));
   const doc = byDocument.get('doc');
-  return { document: doc ? strip(doc) : null, actors: Object.fromEntries([...byActor].map(([id, m]) => [id, strip(m)])) };
+  return {
+    document: doc ? strip(doc) : null,
+    actors: Object.fromEntries([...byActor].map(([id, m]) => [id, strip(m)])),
+  };
 }

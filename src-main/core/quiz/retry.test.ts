@@ -5,14 +5,33 @@ import type { SessionQuestion } from './session';
 const evidence = { start: 0, end: 10, text: 'A sentence.' };
 function question(id: string, choices: string[], answerType: SessionQuestion['answerType'] = 'actor'): SessionQuestion {
   return {
-    id, kind: 'who', answerType, prompt: `Who ${id}?`, choices, answer: choices[0] ?? 'x', acceptableAnswers: [`alias ${id}`],
-    evidence, support: 'A', documentId: 'd', documentTitle: 'D',
+    id,
+    kind: 'who',
+    answerType,
+    prompt: `Who ${id}?`,
+    choices,
+    answer: choices[0] ?? 'x',
+    acceptableAnswers: [`alias ${id}`],
+    evidence,
+    support: 'A',
+    documentId: 'd',
+    documentTitle: 'D',
   };
 }
-const answer = (questionId: string, correct: boolean) => ({ questionId, given: 'g', correct, at: '2026-06-01T09:00:00.000Z' });
+const answer = (questionId: string, correct: boolean) => ({
+  questionId,
+  given: 'g',
+  correct,
+  at: '2026-06-01T09:00:00.000Z',
+});
 
 describe('missedQuestions', () => {
-  const questions = [question('a', ['A', 'B']), question('b', ['A', 'B']), question('c', ['A', 'B']), question('d', ['A', 'B'])];
+  const questions = [
+    question('a', ['A', 'B']),
+    question('b', ['A', 'B']),
+    question('c', ['A', 'B']),
+    question('d', ['A', 'B']),
+  ];
 
   it('is the questions answered wrong (a partly right match too), not the right or unanswered ones, nor the hidden', () => {
     const answers = [answer('a', false), answer('b', true), { ...answer('c', false), credit: { right: 2, of: 3 } }];

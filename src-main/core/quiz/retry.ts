@@ -7,7 +7,10 @@ import { createRng, shuffled } from './prng';
 import type { QuizSessionRecord, SessionQuestion } from './session';
 
 /** The questions answered wrong in `session` (a partly right match counts as missed), minus those hidden for good. */
-export function missedQuestions(session: Pick<QuizSessionRecord, 'questions' | 'answers'>, hidden: Iterable<string> = []): SessionQuestion[] {
+export function missedQuestions(
+  session: Pick<QuizSessionRecord, 'questions' | 'answers'>,
+  hidden: Iterable<string> = [],
+): SessionQuestion[] {
   const gone = new Set(hidden);
   const wrong = new Set(session.answers.filter((a) => !a.correct).map((a) => a.questionId));
   return session.questions.filter((q) => wrong.has(q.id) && !gone.has(q.id));
@@ -27,6 +30,8 @@ function reshuffle(choices: readonly string[], seed: string): string[] {
 
 /** The questions to ask again, in a new order and each with its choices in a new order; wording and answers unchanged. */
 export function retryQuestions(missed: readonly SessionQuestion[], seed: string): SessionQuestion[] {
-  const again = missed.map((q) => (q.answerType === 'truth' ? { ...q } : { ...q, choices: reshuffle(q.choices, `${seed}:${q.id}`) }));
+  const again = missed.map((q) =>
+    q.answerType === 'truth' ? { ...q } : { ...q, choices: reshuffle(q.choices, `${seed}:${q.id}`) },
+  );
   return shuffled(again, createRng(seed, 'order'));
 }

@@ -6,8 +6,16 @@ const EVIDENCE = { start: 0, end: 1, text: 'x' };
 
 function question(over: Partial<Question>): Question {
   return {
-    id: 'q', kind: 'who', answerType: 'actor', prompt: '', choices: [], answer: '', acceptableAnswers: [],
-    evidence: EVIDENCE, support: 'x', ...over,
+    id: 'q',
+    kind: 'who',
+    answerType: 'actor',
+    prompt: '',
+    choices: [],
+    answer: '',
+    acceptableAnswers: [],
+    evidence: EVIDENCE,
+    support: 'x',
+    ...over,
   };
 }
 
@@ -43,7 +51,12 @@ describe('gradeTyped: names', () => {
     [kimUn, 'Kim Jong-unn', true, 'Accepted: ‘Kim Jong-unn’ is Kim Jong-un (one letter off)'],
     [question({ answer: 'Kim Jong-il' }), 'Kim Jong-un', false, undefined],
     [question({ answer: 'Choe Ryong-hae' }), 'Choe Son-hee', false, undefined],
-    [question({ answer: 'Choe Ryong-hae' }), 'Choe Ryong-hea', true, 'Accepted: ‘Choe Ryong-hea’ is Choe Ryong-hae (2 letters off)'],
+    [
+      question({ answer: 'Choe Ryong-hae' }),
+      'Choe Ryong-hea',
+      true,
+      'Accepted: ‘Choe Ryong-hea’ is Choe Ryong-hae (2 letters off)',
+    ],
     [question({ answer: 'South Korea' }), 'North Korea', false, undefined],
     [putin, '', false, undefined],
   ])('%#: "%s"', (q, typed, correct, note) => {
@@ -54,7 +67,10 @@ describe('gradeTyped: names', () => {
   });
 
   it('accepts an alias the analysis knows now, and a rival that is one of the answer’s own names is no rival', () => {
-    expect(gradeTyped(kimUn, 'Marshal Kim', { aliases: ['Marshal Kim'] })).toMatchObject({ correct: true, accepted: 'Accepted: ‘Marshal Kim’ is Kim Jong-un' });
+    expect(gradeTyped(kimUn, 'Marshal Kim', { aliases: ['Marshal Kim'] })).toMatchObject({
+      correct: true,
+      accepted: 'Accepted: ‘Marshal Kim’ is Kim Jong-un',
+    });
     expect(gradeTyped(putin, 'Vladmir Putin', { rivals: ['Vladimir Putin'] }).correct).toBe(true);
   });
 
@@ -65,7 +81,12 @@ describe('gradeTyped: names', () => {
 });
 
 describe('gradeTyped: roles', () => {
-  const role = question({ kind: 'role', answerType: 'role', answer: 'Foreign Minister', acceptableAnswers: ['Minister of Foreign Affairs'] });
+  const role = question({
+    kind: 'role',
+    answerType: 'role',
+    answer: 'Foreign Minister',
+    acceptableAnswers: ['Minister of Foreign Affairs'],
+  });
   it.each([
     ['foreign minister', true, undefined],
     ['Minister of Foreign Affairs', true, 'Accepted: ‘Minister of Foreign Affairs’ is Foreign Minister'],
@@ -80,8 +101,22 @@ describe('gradeTyped: roles', () => {
 });
 
 describe('gradeTyped: dates at the answer’s precision', () => {
-  const day = question({ kind: 'when', answerType: 'date', answer: 'March 12, 2024', precision: 'day', value: '2024-03-12', referenceDate: '2024-03-20' });
-  const month = question({ kind: 'when', answerType: 'date', answer: 'March 2024', precision: 'month', value: '2024-03', referenceDate: '2024-05-01' });
+  const day = question({
+    kind: 'when',
+    answerType: 'date',
+    answer: 'March 12, 2024',
+    precision: 'day',
+    value: '2024-03-12',
+    referenceDate: '2024-03-20',
+  });
+  const month = question({
+    kind: 'when',
+    answerType: 'date',
+    answer: 'March 2024',
+    precision: 'month',
+    value: '2024-03',
+    referenceDate: '2024-05-01',
+  });
   it.each([
     [day, '12 March 2024', true],
     [day, 'March 12', true],
@@ -95,7 +130,8 @@ describe('gradeTyped: dates at the answer’s precision', () => {
   ])('%#: "%s"', (q, typed, correct) => {
     const result = gradeTyped(q as Question, typed as string);
     expect(result.correct).toBe(correct);
-    if (correct && typed !== (q as Question).answer) expect(result.accepted).toBe(`Accepted: ‘${typed as string}’ is ${(q as Question).answer}`);
+    if (correct && typed !== (q as Question).answer)
+      expect(result.accepted).toBe(`Accepted: ‘${typed as string}’ is ${(q as Question).answer}`);
   });
 });
 
