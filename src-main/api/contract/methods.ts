@@ -49,6 +49,8 @@ export const METHOD_NAMES = [
   'finishQuiz',
   'listQuizSessions',
   'getQuizSession',
+  'retryQuiz',
+  'getMastery',
   'hideQuestion',
   'getSettings',
   'updateSettings',
