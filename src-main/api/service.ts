@@ -15,6 +15,7 @@ import { webImportMethods } from './services/web-import';
 import { ExportJobs, exportMethods } from './services/exports';
 import { quizMethods } from './services/quiz';
 import { searchMethods } from './services/search';
+import { organiseMethods } from './services/organise';
 import { settingsMethods } from './services/settings';
 
 export { seedNewLibrary, type SampleArticle } from './services/documents';
@@ -28,5 +29,19 @@ export function createService(options: ServiceOptions): LectioApi {
     newId: options.newId ?? randomUUID,
     exports: new ExportJobs(),
   };
-  return { ...documentMethods(deps), ...webImportMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps), ...quizMethods(deps), ...cardMethods(deps), ...backupMethods(deps), ...exportMethods(deps.exports), ...connectorSettingsMethods(deps) };
+  const api: LectioApi = {
+    ...documentMethods(deps),
+    ...webImportMethods(deps),
+    ...analysisMethods(deps),
+    ...annotationMethods(deps),
+    ...settingsMethods(deps),
+    ...searchMethods(deps, () => api),
+    ...quizMethods(deps),
+    ...cardMethods(deps),
+    ...backupMethods(deps),
+    ...exportMethods(deps.exports),
+    ...connectorSettingsMethods(deps),
+    ...organiseMethods(deps, () => api),
+  };
+  return api;
 }

@@ -9,6 +9,7 @@ import { cardSchemas } from './cards';
 import type { SchemasOf } from './common';
 import { documentSchemas } from './documents';
 import { librarySchemas } from './library';
+import { organiseSchemas } from './organise';
 import { quizSchemas } from './quiz';
 import { settingsSchemas } from './settings';
 import { connectorSchemas } from './connector';
@@ -22,4 +23,5 @@ export const inputSchemas: SchemasOf<ApiMethods> = {
   ...settingsSchemas,
   ...connectorSchemas,
   ...cardSchemas,
+  ...organiseSchemas,
 };
