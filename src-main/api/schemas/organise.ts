@@ -31,6 +31,7 @@ const view = z
 export const organiseSchemas: SchemasOf<OrganiseMethods> = {
   getOrganisation: z.object({}).strict(),
   getDueByDocument: z.object({}).strict(),
+  getDocumentOrganisation: z.object({ id }).strict(),
   createCollection: z.object({ name: collectionName }).strict(),
   renameCollection: z.object({ id, name: collectionName }).strict(),
   deleteCollection: z.object({ id }).strict(),

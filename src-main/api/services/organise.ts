@@ -13,6 +13,7 @@ type OrganiseMethods = Pick<
   LectioApi,
   | 'getOrganisation'
   | 'getDueByDocument'
+  | 'getDocumentOrganisation'
   | 'createCollection'
   | 'renameCollection'
   | 'deleteCollection'
@@ -69,6 +70,11 @@ export function organiseMethods(deps: ServiceDeps, peers: () => Peers): Organise
         if (documentId && due.has(card.id)) counts[documentId] = (counts[documentId] ?? 0) + 1;
       }
       return counts;
+    },
+
+    async getDocumentOrganisation({ id }) {
+      requireDocuments([id]);
+      return org.of(id);
     },
 
     async createCollection({ name }) {
