@@ -35,7 +35,7 @@ const organisationPath = () => path.join(server.dataDir, 'organisation.json');
 const organisationFile = () => (existsSync(organisationPath()) ? JSON.parse(readFileSync(organisationPath(), 'utf8')) : { collections: [], documents: {}, view: {} }) as {
   collections: { id: string; name: string }[];
   documents: Record<string, { tags: string[]; collections: string[]; archived: boolean; position: { offset: number } | null; progress: number }>;
-  view: { sort: string };
+  view: { sort: string; direction: string; filter: Record<string, unknown> };
 };
 
 test('collections: create one, file articles in it from a selection, filter by it, rename it, delete it (articles stay)', async ({ page }) => {
@@ -95,15 +95,16 @@ test('tags: added on a card and in the Reader, case-insensitive, shown on the ca
   await page.getByRole('button', { name: 'Remove tag korea from Beta budget vote' }).click();
   await expect.poll(() => titles(page)).toEqual(['Alpha talks in Seoul']);
   await page.getByRole('button', { name: 'Stop filtering by tag korea' }).click();
-  await page.getByRole('combobox', { name: 'Source' }).selectOption('Donga');
+  await page.getByRole('combobox', { name: 'From' }).selectOption('Donga');
   // Oldest published first; the sample article (also Donga) has no printed date, so it comes last either way.
   const donga = ['Gamma summit', 'Alpha talks in Seoul', expect.stringMatching(/^Putin/)];
   await expect.poll(() => titles(page)).toEqual(donga);
+  await expect.poll(() => organisationFile().view).toMatchObject({ sort: 'published', direction: 'asc', filter: { source: 'Donga' } });
 
   await server.restart();
   await page.goto(server.url);
   await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('published');
-  await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue('Donga');
+  await expect(page.getByRole('combobox', { name: 'From' })).toHaveValue('Donga');
   await expect.poll(() => titles(page)).toEqual(donga);
 });
 

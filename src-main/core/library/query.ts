@@ -39,21 +39,40 @@ export function matchesFilter(doc: QueryableDocument, org: DocumentOrganisation,
 type Keyed<D> = { doc: D; key: string | number };
 
 /**
+ * The library in each order asked for so far, for the last documents, organisation and due counts given (compared
+ * by identity: the screen replaces them whole when they change). A change of filter is then one pass over a list
+ * already sorted, and a change of sort sorts once per order until the library changes.
+ */
+let orders: { documents: readonly unknown[]; organisation: unknown; due: unknown; sorted: Map<string, readonly unknown[]> } | null = null;
+
+/**
  * The documents `view` shows, sorted. Ties (and documents without the key: no published date, no source) keep a
  * stable order: newest added first, and those without the key last whichever the direction.
  */
 export function queryLibrary<D extends QueryableDocument>({ documents, organisation, due, view }: LibraryQueryInput<D>): D[] {
+  const sort = view.sort === 'due' && !due ? 'added' : view.sort;
+  if (!orders || orders.documents !== documents || orders.organisation !== organisation || orders.due !== due) orders = { documents, organisation, due, sorted: new Map() };
+  const orderKey = `${sort}:${view.direction}`;
+  let sorted = orders.sorted.get(orderKey) as readonly D[] | undefined;
+  if (!sorted) {
+    sorted = sortDocuments(documents, organisation, due, sort, view.direction);
+    orders.sorted.set(orderKey, sorted);
+  }
+  const shown: D[] = [];
+  for (const doc of sorted) if (matchesFilter(doc, organisation[doc.id] ?? EMPTY_ORGANISATION, due, view.filter)) shown.push(doc);
+  return shown;
+}
+
+/** Every document in the order `sort` and `direction` give; the sort keys are worked out once per document. */
+function sortDocuments<D extends QueryableDocument>(documents: readonly D[], organisation: LibraryQueryInput<D>['organisation'], due: LibraryQueryInput<D>['due'], sort: LibraryView['sort'], direction: LibraryView['direction']): D[] {
   const keyed: Keyed<D>[] = [];
   const missing: D[] = [];
-  const sort = view.sort === 'due' && !due ? 'added' : view.sort;
   for (const doc of documents) {
-    const org = organisation[doc.id] ?? EMPTY_ORGANISATION;
-    if (!matchesFilter(doc, org, due, view.filter)) continue;
-    const key = sortKey(sort, doc, org, due);
+    const key = sortKey(sort, doc, organisation[doc.id] ?? EMPTY_ORGANISATION, due);
     if (key === null) missing.push(doc);
     else keyed.push({ doc, key });
   }
-  const sign = view.direction === 'asc' ? 1 : -1;
+  const sign = direction === 'asc' ? 1 : -1;
   const byAdded = (a: D, b: D) => (a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0);
   const textual = sort === 'title' || sort === 'source';
   keyed.sort((a, b) => {
@@ -62,6 +81,11 @@ export function queryLibrary<D extends QueryableDocument>({ documents, organisat
   });
   missing.sort(byAdded);
   return [...keyed.map((entry) => entry.doc), ...missing];
+}
+
+/** Forgets the orders kept (for measuring the first sort after a change of the library). */
+export function forgetLibraryOrders(): void {
+  orders = null;
 }
 
 /** The value a document sorts by; null when it has none (it then goes last). ISO dates compare as strings. */

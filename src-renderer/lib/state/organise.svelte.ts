@@ -10,6 +10,8 @@ import { libraryFilter } from './library-view.svelte';
 
 /** How long the Undo of a deletion stays on screen before the documents are purged for good. */
 export const UNDO_MS = 10_000;
+/** How long after the last change of sort or filter it is saved. */
+const VIEW_SAVE_MS = 400;
 
 export class OrganiseState {
   collections = $state<Collection[]>([]);
@@ -23,6 +25,8 @@ export class OrganiseState {
   deleted = $state.raw<DeletedDocument[]>([]);
   error = $state<string | null>(null);
   #anchor: string | null = null;
+  #viewTimer: ReturnType<typeof setTimeout> | undefined;
+  #viewUnsaved = false;
 
   constructor(private readonly api: LectioApi) {}
 
@@ -55,10 +59,20 @@ export class OrganiseState {
     if (JSON.stringify(view.filter) !== JSON.stringify(this.view.filter)) this.selected = new Set();
     this.view = view;
     this.#share();
-    await this.#run(async () => {
-      if (view.sort === 'due' || view.filter.due) await this.loadDue();
-      await this.api.setLibraryView({ view: $state.snapshot(view) as LibraryView });
-    });
+    if (view.sort === 'due' || view.filter.due) await this.#run(() => this.loadDue());
+    // Saved a moment after the last change: clicking through the sorts rewrites the organisation file once, not on
+    // every click (it holds every document's record). Leaving the Library saves at once (flushView).
+    clearTimeout(this.#viewTimer);
+    this.#viewTimer = setTimeout(() => void this.flushView(), VIEW_SAVE_MS);
+    this.#viewUnsaved = true;
+  }
+
+  /** Saves the view now if a change of it is waiting. */
+  async flushView(): Promise<void> {
+    clearTimeout(this.#viewTimer);
+    if (!this.#viewUnsaved) return;
+    this.#viewUnsaved = false;
+    await this.#run(() => this.api.setLibraryView({ view: $state.snapshot(this.view) as LibraryView }));
   }
 
   filterBy(change: Partial<LibraryView['filter']>): Promise<void> {
