@@ -13,10 +13,11 @@ import { cardSchemas } from '../schemas/cards';
 import { connectorSchemas } from '../schemas/connector';
 import { documentSchemas } from '../schemas/documents';
 import { librarySchemas } from '../schemas/library';
+import { organiseSchemas } from '../schemas/organise';
 import { quizSchemas } from '../schemas/quiz';
 import { settingsSchemas } from '../schemas/settings';
 
-const AREAS = { analysisSchemas, annotationSchemas, cardSchemas, connectorSchemas, documentSchemas, librarySchemas, quizSchemas, settingsSchemas };
+const AREAS = { analysisSchemas, annotationSchemas, cardSchemas, connectorSchemas, documentSchemas, librarySchemas, organiseSchemas, quizSchemas, settingsSchemas };
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 describe('the contract, split by area', () => {
