@@ -6,10 +6,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DocumentOrganisation } from '../../src-main/core/library/organisation';
-import type { DocumentMeta } from '../../src-main/core/model';
-import { LIBRARY_SCHEMA_VERSION } from '../../src-main/storage/file-schemas';
-import { ORGANISATION_SCHEMA_VERSION, type OrganisationFile } from '../../src-main/storage/organisation-store';
+import type { DocumentOrganisation } from '@core/library/organisation';
+import type { DocumentMeta } from '@core/model';
+import { LIBRARY_SCHEMA_VERSION } from '@main/storage/file-schemas';
+import { ORGANISATION_SCHEMA_VERSION, type OrganisationFile } from '@main/storage/organisation-store';
 import { createRandom } from '../prng';
 import { ADJECTIVES, COUNTRIES, NOUNS, ORGANIZATIONS } from '../text/lexicon';
 

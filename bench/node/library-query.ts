@@ -3,9 +3,9 @@
  * against a naive version of the same query in the same run: the organisation looked up by scanning a list for each
  * document, and every comparison working out its keys again (localeCompare, Date.parse). Both must give the same list.
  */
-import { EMPTY_ORGANISATION, progressBucket, type DocumentOrganisation, type LibraryView } from '../../src-main/core/library/organisation';
-import { forgetLibraryOrders, queryLibrary } from '../../src-main/core/library/query';
-import type { DocumentMeta } from '../../src-main/core/model';
+import { EMPTY_ORGANISATION, progressBucket, type DocumentOrganisation, type LibraryView } from '@core/library/organisation';
+import { forgetLibraryOrders, queryLibrary } from '@core/library/query';
+import type { DocumentMeta } from '@core/model';
 import type { BenchContext, Benchmark } from '../context';
 import { organisedIndex } from '../library/organised-index';
 import type { Figure } from '../result';

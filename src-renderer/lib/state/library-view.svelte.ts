@@ -2,7 +2,7 @@
  * The Library's current filter, shared with the search dialog so that a search can keep to what the Library shows.
  * Null until the Library has loaded its remembered view.
  */
-import type { LibraryFilter } from '../../../src-main/api/contract';
+import type { LibraryFilter } from '@contract';
 
 export const libraryFilter = $state<{ current: LibraryFilter | null; label: string }>({ current: null, label: '' });
 

@@ -1,6 +1,6 @@
 /** The Library's organisation state over the real service: the selection's ranges, and delete with Undo. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeSampleLibraries, openSampleLibrary } from '../../../src-main/api/services/test-sample-service';
+import { closeSampleLibraries, openSampleLibrary } from '@main/api/services/test-sample-service';
 import { createApiClient } from '../api-client.svelte';
 import { OrganiseState } from './organise.svelte';
 

@@ -3,8 +3,8 @@
  * and progress, the remembered sort and filter, the selection (with shift-click ranges), and the deletion whose Undo
  * is open. Every change is saved through the API and applied here from what the service returns.
  */
-import type { Collection, DeletedDocument, DocumentOrganisation, LectioApi, LibraryView, OrganiseDocumentsInput } from '../../../src-main/api/contract';
-import { DEFAULT_LIBRARY_VIEW, EMPTY_ORGANISATION } from '../../../src-main/core/library/organisation';
+import type { Collection, DeletedDocument, DocumentOrganisation, LectioApi, LibraryView, OrganiseDocumentsInput } from '@contract';
+import { DEFAULT_LIBRARY_VIEW, EMPTY_ORGANISATION } from '@core/library/organisation';
 import { errorMessage } from '../api-client.svelte';
 import { libraryFilter } from './library-view.svelte';
 

@@ -2,7 +2,7 @@
  * The Reader's side of organising: the open document's tags, and its reading position, restored on opening and saved
  * as the reader scrolls (a moment after the scrolling stops) and on leaving.
  */
-import type { DocumentOrganisation, LectioApi } from '../../../src-main/api/contract';
+import type { DocumentOrganisation, LectioApi } from '@contract';
 import { errorMessage } from '../api-client.svelte';
 import { offsetInView, scrollProgress, scrollToOffset } from '../reading-position';
 
