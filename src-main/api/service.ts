@@ -16,6 +16,7 @@ import { pdfImportMethods } from './services/pdf-import';
 import { ExportJobs, exportMethods } from './services/exports';
 import { quizMethods } from './services/quiz';
 import { searchMethods } from './services/search';
+import { organiseMethods } from './services/organise';
 import { settingsMethods } from './services/settings';
 
 export { seedNewLibrary, type SampleArticle } from './services/documents';
@@ -29,5 +30,20 @@ export function createService(options: ServiceOptions): LectioApi {
     newId: options.newId ?? randomUUID,
     exports: new ExportJobs(),
   };
-  return { ...documentMethods(deps), ...webImportMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps), ...quizMethods(deps), ...cardMethods(deps), ...backupMethods(deps), ...exportMethods(deps.exports), ...pdfImportMethods(deps), ...connectorSettingsMethods(deps) };
+  const api: LectioApi = {
+    ...documentMethods(deps),
+    ...webImportMethods(deps),
+    ...analysisMethods(deps),
+    ...annotationMethods(deps),
+    ...settingsMethods(deps),
+    ...searchMethods(deps, () => api),
+    ...quizMethods(deps),
+    ...cardMethods(deps),
+    ...backupMethods(deps),
+    ...exportMethods(deps.exports),
+    ...connectorSettingsMethods(deps),
+    ...organiseMethods(deps, () => api),
+    ...pdfImportMethods(deps),
+  };
+  return api;
 }
