@@ -6,7 +6,7 @@ import { CONTENT_SECURITY_POLICY } from './csp';
 describe('Content-Security-Policy', () => {
   it('is the same in index.html (Electron) and in browser mode’s headers', () => {
     const html = readFileSync(path.resolve(__dirname, '../../src-renderer/index.html'), 'utf8');
-    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBe(CONTENT_SECURITY_POLICY);
   });
 
