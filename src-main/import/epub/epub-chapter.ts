@@ -1,0 +1,43 @@
+/// <reference lib="dom" />
+/**
+ * One chapter's XHTML into Lectio's document model, through the same steps as an HTML file, less Readability (a
+ * chapter is all article: there is no page furniture to find): nesting capped (flatten-markup.ts), DOMPurify, then the
+ * article builder. Nothing in the chapter can run: the markup is parsed by an inert jsdom parser, scripts, handlers,
+ * styles, forms and embedded objects are removed by DOMPurify, and what leaves is plain data. Links inside the book
+ * (`chapter3.xhtml#note2`) resolve to nothing on the web and are dropped as marks; web links are kept.
+ */
+import type DOMPurify from 'dompurify';
+import type { DocumentBody } from '../../core/model';
+import { buildBody } from '../../../src-renderer/lib/import/article-builder';
+import { flattenMarkup } from '../../../src-renderer/lib/import/flatten-markup';
+
+const PURIFY = {
+  WHOLE_DOCUMENT: true,
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'video', 'audio', 'img', 'picture', 'source', 'link', 'meta', 'base'],
+  FORBID_ATTR: ['style', 'srcset', 'src', 'background', 'poster'],
+};
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/**
+ * XHTML's self-closed elements as HTML would read them: `<a id="p7"/>` or `<div class="rule"/>` is an empty element
+ * in XML, but an open one to an HTML parser, which would then swallow the paragraphs after it into a link or a div.
+ */
+export function openSelfClosed(xhtml: string): string {
+  return xhtml.replace(/<([a-zA-Z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/>/g, (whole, name: string, attrs: string) =>
+    VOID.has(name.toLowerCase()) ? whole : `<${name}${attrs}></${name}>`,
+  );
+}
+
+export interface ChapterEnvironment {
+  parser: DOMParser;
+  purify: Pick<typeof DOMPurify, 'sanitize'>;
+}
+
+/** The chapter's body (empty when it holds no text: a cover image, a blank page). */
+export function chapterBody(xhtml: string, env: ChapterEnvironment): DocumentBody {
+  const flat = flattenMarkup(openSelfClosed(xhtml));
+  const clean = env.purify.sanitize(flat, { ...PURIFY, RETURN_DOM: false }) as string;
+  const root = env.parser.parseFromString(clean, 'text/html').body;
+  return buildBody(root, '').body;
+}
