@@ -10,6 +10,7 @@ import { backupMethods } from './services/backups';
 import { cardMethods } from './services/cards';
 import { connectorSettingsMethods } from './services/connector-settings';
 import type { ServiceDeps, ServiceOptions } from './services/deps';
+import { bookImportMethods } from './services/book-import';
 import { documentMethods } from './services/documents';
 import { ExportJobs, exportMethods } from './services/exports';
 import { quizMethods } from './services/quiz';
@@ -27,5 +28,5 @@ export function createService(options: ServiceOptions): LectioApi {
     newId: options.newId ?? randomUUID,
     exports: new ExportJobs(),
   };
-  return { ...documentMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps), ...quizMethods(deps), ...cardMethods(deps), ...backupMethods(deps), ...exportMethods(deps.exports), ...connectorSettingsMethods(deps) };
+  return { ...documentMethods(deps), ...bookImportMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps), ...quizMethods(deps), ...cardMethods(deps), ...backupMethods(deps), ...exportMethods(deps.exports), ...connectorSettingsMethods(deps) };
 }

@@ -4,6 +4,7 @@
  */
 import type { AnalysisMethods } from './analysis';
 import type { AnnotationMethods } from './annotations';
+import type { BookMethods } from './books';
 import type { CardMethods } from './cards';
 import type { DocumentMethods } from './documents';
 import type { LibraryMethods } from './library';
@@ -12,7 +13,7 @@ import type { SettingsMethods } from './settings';
 import type { ConnectorMethods } from './connector';
 
 /** Every API method: what it takes and what it returns. */
-export interface ApiMethods extends LibraryMethods, DocumentMethods, AnalysisMethods, AnnotationMethods, QuizMethods, SettingsMethods, ConnectorMethods, CardMethods {}
+export interface ApiMethods extends LibraryMethods, DocumentMethods, BookMethods, AnalysisMethods, AnnotationMethods, QuizMethods, SettingsMethods, ConnectorMethods, CardMethods {}
 
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
@@ -25,6 +26,7 @@ export const METHOD_NAMES = [
   'getDocument',
   'importDocument',
   'importFromUrl',
+  'importEpub',
   'updateDocument',
   'deleteDocument',
   'dismissNotice',

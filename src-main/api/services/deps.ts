@@ -1,6 +1,7 @@
 /** What every part of the service is built from: storage, the clock, id generation, the engine runner, the export under way. */
 import type { ExtractionRunner } from '../../analysis/extraction-runner';
 import type { MarkdownRunner } from '../../import/markdown-runner';
+import type { EpubReader } from './book-import';
 import type { LibraryStorage } from '../../storage/library-storage';
 import type { AppInfo } from '../contract';
 import type { ExportJobs } from './exports';
@@ -15,6 +16,8 @@ export interface ServiceOptions {
   extraction: ExtractionRunner;
   /** Where Markdown imports are parsed: a worker thread in the hosts; in process (the default) in tests and tools. */
   markdown?: MarkdownRunner;
+  /** Where EPUB books are read: a worker thread in the hosts; in process (the default) in tests and tools. */
+  epub?: EpubReader;
   newId?: () => string;
   /** Whether flashcard intervals are fuzzed (spread by a few percent, as Anki does); default on. Tests turn it off. */
   scheduleFuzz?: boolean;

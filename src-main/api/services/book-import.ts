@@ -1,0 +1,71 @@
+/**
+ * The EPUB part of the service: a book from a file the reader chose (its bytes sent as base64) or fetched from a web
+ * address (importFromUrl hands EPUB responses here), read whole, checked like any structured body, and stored as one
+ * document whose chapters are its sections. A book that cannot be read leaves the library as it was.
+ */
+import { isEpubBytes } from '../../core/import/sniff';
+import { checkStructuredBody } from '../../core/import/structured';
+import type { DocumentMeta } from '../../core/model';
+import { countWords, deriveTitle } from '../../core/text-stats';
+import type { EpubBook } from '../../import/epub/epub-book';
+import { EpubError } from '../../import/epub/epub-error';
+import type { DocumentSummary, LectioApi } from '../contract';
+import { LectioError } from '../../core/errors';
+import type { ServiceDeps } from './deps';
+
+/** Largest EPUB file accepted, in bytes: novels are 0.3 to 3 MB; illustrated books reach tens of MB. */
+export const MAX_EPUB_BYTES = 24 * 1024 * 1024;
+
+/** Reads the book off the calling thread when a host provides a worker; in process otherwise (tests, tools). */
+export type EpubReader = (bytes: Uint8Array) => Promise<EpubBook>;
+
+export const inProcessEpub: EpubReader = async (bytes) => {
+  // Loaded on first use: jsdom is large, and most sessions never import a book.
+  const { readEpub } = await import('../../import/epub/epub-book');
+  return readEpub(bytes);
+};
+
+/** The book read by `read`, any EpubError turned into the API's invalid-argument error. */
+export async function readBook(bytes: Uint8Array, read: EpubReader): Promise<EpubBook> {
+  try {
+    return await read(bytes);
+  } catch (error) {
+    if (error instanceof EpubError || (error instanceof Error && error.name === 'EpubError')) throw new LectioError('invalid-argument', error.message);
+    throw error;
+  }
+}
+
+/** Stores a book read whole; `origin` is its file name or its web host. */
+export async function saveBook(deps: ServiceDeps, book: EpubBook, origin: string, url?: string): Promise<DocumentSummary> {
+  const checked = checkStructuredBody(book.body);
+  if ('error' in checked) throw new LectioError('invalid-argument', `This book cannot be imported: ${checked.error}`);
+  const body = { ...checked.body, sections: book.body.sections };
+  const source = book.authors.join(', ') || book.publisher;
+  const meta: DocumentMeta = {
+    id: deps.newId(),
+    title: book.title.slice(0, 300) || book.body.sections[0]?.title || deriveTitle(body.text),
+    source: source.slice(0, 300),
+    publishedDate: book.publishedDate,
+    addedAt: deps.now().toISOString(),
+    wordCount: countWords(body.text),
+    origin,
+    ...(url ? { url } : {}),
+    ...(book.authors.length > 0 ? { authors: book.authors.map((name) => name.slice(0, 300)) } : {}),
+    ...(book.publisher ? { siteName: book.publisher.slice(0, 300) } : {}),
+    ...(book.language ? { language: book.language.slice(0, 35) } : {}),
+  };
+  await deps.storage.addDocument(meta, body);
+  return { ...meta, highlightCount: 0 };
+}
+
+export function bookImportMethods(deps: ServiceDeps): Pick<LectioApi, 'importEpub'> {
+  return {
+    async importEpub({ fileName, data }) {
+      const bytes = Buffer.from(data, 'base64');
+      if (bytes.length > MAX_EPUB_BYTES) throw new LectioError('invalid-argument', `${fileName} is ${(bytes.length / 1e6).toFixed(1)} MB; Lectio imports books up to ${MAX_EPUB_BYTES / 1024 / 1024} MB.`);
+      if (!isEpubBytes(bytes)) throw new LectioError('invalid-argument', `${fileName} is not an EPUB book: it does not start as an EPUB file does.`);
+      const book = await readBook(bytes, deps.options.epub ?? inProcessEpub);
+      return saveBook(deps, book, fileName);
+    },
+  };
+}
