@@ -8,8 +8,9 @@ import type { ApiResult } from './transport';
 /** A text file the user picked, decoded; `format` is read from its bytes first, its extension second (core/import/sniff.ts). */
 export interface OpenedFile {
   fileName: string;
+  /** The decoded text; for an EPUB book, its bytes as base64 (for importEpub). */
   text: string;
-  format: 'text' | 'markdown' | 'html';
+  format: 'text' | 'markdown' | 'html' | 'epub';
 }
 
 /** Desktop-only calls, answered by the Electron main process (browser mode uses a file input instead). */

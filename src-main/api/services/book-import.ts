@@ -3,6 +3,7 @@
  * address (importFromUrl hands EPUB responses here), read whole, checked like any structured body, and stored as one
  * document whose chapters are its sections. A book that cannot be read leaves the library as it was.
  */
+import { MAX_FILE_BYTES } from '../../core/import/decode';
 import { isEpubBytes } from '../../core/import/sniff';
 import { checkStructuredBody } from '../../core/import/structured';
 import type { DocumentMeta } from '../../core/model';
@@ -13,8 +14,6 @@ import type { DocumentSummary, LectioApi } from '../contract';
 import { LectioError } from '../../core/errors';
 import type { ServiceDeps } from './deps';
 
-/** Largest EPUB file accepted, in bytes: novels are 0.3 to 3 MB; illustrated books reach tens of MB. */
-export const MAX_EPUB_BYTES = 24 * 1024 * 1024;
 
 /** Reads the book off the calling thread when a host provides a worker; in process otherwise (tests, tools). */
 export type EpubReader = (bytes: Uint8Array) => Promise<EpubBook>;
@@ -62,7 +61,8 @@ export function bookImportMethods(deps: ServiceDeps): Pick<LectioApi, 'importEpu
   return {
     async importEpub({ fileName, data }) {
       const bytes = Buffer.from(data, 'base64');
-      if (bytes.length > MAX_EPUB_BYTES) throw new LectioError('invalid-argument', `${fileName} is ${(bytes.length / 1e6).toFixed(1)} MB; Lectio imports books up to ${MAX_EPUB_BYTES / 1024 / 1024} MB.`);
+      // Novels are 0.3 to 3 MB; the limit is the one every file Lectio opens has (the schema enforces it on the base64).
+      if (bytes.length > MAX_FILE_BYTES) throw new LectioError('invalid-argument', `${fileName} is ${(bytes.length / 1e6).toFixed(1)} MB; Lectio opens files up to ${MAX_FILE_BYTES / 1e6} MB.`);
       if (!isEpubBytes(bytes)) throw new LectioError('invalid-argument', `${fileName} is not an EPUB book: it does not start as an EPUB file does.`);
       const book = await readBook(bytes, deps.options.epub ?? inProcessEpub);
       return saveBook(deps, book, fileName);

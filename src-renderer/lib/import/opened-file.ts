@@ -9,6 +9,7 @@ import { htmlToArticle } from './html-to-body';
  * can ask the reader, offers to import it anyway.
  */
 export function importInputFor(file: OpenedFile): ImportDocumentInput {
+  if (file.format === 'epub') throw new Error(`${file.fileName} is a book: it is imported with importEpub, not as an article.`);
   if (file.format === 'html') {
     const article = htmlToArticle(file.text);
     if (!article.body.text.trim()) throw new Error(`No readable text was found in ${file.fileName}.`);

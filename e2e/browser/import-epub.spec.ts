@@ -1,0 +1,96 @@
+/**
+ * An EPUB book through the UI, as a reader brings one in: chosen in the import panel, opened in the Reader with its
+ * chapters in a Contents tab; a chapter chosen there scrolls into view, and a highlight made in it says which chapter
+ * it is in. A DRM-protected book is refused with a message, and nothing is added.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { buildTestEpub, type TestChapter } from '../../src-main/import/epub/test-epub';
+import { saveScreen } from '../support/screens';
+import { serverPerTest } from '../support/server';
+import { dragSelect } from '../support/text';
+
+const server = serverPerTest();
+
+const NAMES = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'];
+
+/** Six chapters, each long enough that the next one starts below the fold. */
+const CHAPTERS: TestChapter[] = NAMES.map((name, i) => ({
+  file: `chapter-${i + 1}.xhtml`,
+  title: `Chapter ${name}: ${['The harbour', 'The storm', 'The survey', 'The council', 'The vote', 'The wall'][i]}`,
+  body:
+    `<h1>Chapter ${name}</h1>` +
+    Array.from({ length: 8 }, (_, p) => `<p>Paragraph ${p + 1} of chapter ${name.toLowerCase()}: the harbour council met again to weigh the engineers’ report on the northern breakwater, its cost and the winter storms.</p>`).join('') +
+    (i === 4 ? '<p>Ana Costa cast the deciding vote for the new breakwater.</p><p onclick="window.__pwned = 1">The meeting closed at midnight.</p><script>window.__pwned = 2</script>' : ''),
+}));
+
+function writeBook(name: string, bytes: Uint8Array): string {
+  const file = path.join(server.dataDir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+function libraryTitles(): string[] {
+  const file = path.join(server.dataDir, 'library.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { documents: { title: string }[] }).documents.map((d) => d.title) : [];
+}
+
+async function importFile(page: Page, file: string): Promise<void> {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Import article' }).click();
+  await page.locator('input[type=file]').first().setInputFiles(file);
+}
+
+test('an EPUB imports through the UI: contents jump to a chapter, and a highlight shows its chapter', async ({ page }) => {
+  const file = writeBook('harbour.epub', buildTestEpub({ title: 'The Harbour Book', creators: ['Ana Costa'], date: '2025-11-02', publisher: 'Harbour Press', chapters: CHAPTERS }));
+  await importFile(page, file);
+
+  const article = page.getByRole('article');
+  await expect(page.getByRole('heading', { level: 1, name: 'The Harbour Book' })).toBeVisible({ timeout: 30_000 });
+  await expect(article).toContainText('Ana Costa');
+  await expect(article).toContainText('Paragraph 1 of chapter one');
+  await expect(article).toContainText('The meeting closed at midnight.');
+
+  // The Contents tab lists the chapters from the book's navigation document.
+  const contentsTab = page.getByRole('tab', { name: /Contents/ });
+  await contentsTab.click();
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  await expect(contents.getByRole('button')).toHaveText(CHAPTERS.map((c) => c.title as string));
+  const fifth = page.locator('.article-body').getByText('Chapter Five', { exact: true });
+  await expect(fifth).not.toBeInViewport();
+  await contents.getByRole('button', { name: 'Chapter Five: The vote' }).click();
+  await expect(fifth).toBeInViewport();
+  await expect(contents.getByRole('button', { name: 'Chapter Five: The vote' })).toHaveAttribute('aria-current', 'location');
+  await saveScreen(page, 'reader-epub-contents-1280');
+
+  // A highlight in chapter five says so in the Highlights tab.
+  await dragSelect(page, 'Ana Costa cast the deciding vote');
+  await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: /^Key point/ }).click();
+  await page.getByRole('tab', { name: /Highlights/ }).click();
+  const item = page.getByRole('list', { name: 'Highlights' }).getByRole('listitem').first();
+  await expect(item).toContainText('Ana Costa cast the deciding vote');
+  await expect(item.locator('.place')).toHaveText('Chapter Five: The vote');
+
+  // Nothing in the book ran.
+  await page.locator('.article-body').getByText('The meeting closed at midnight.').click();
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // In a narrow window the contents are in the drawer, and choosing a chapter closes it over the text.
+  await page.setViewportSize({ width: 800, height: 860 });
+  await page.getByRole('button', { name: 'Study panel', exact: true }).click();
+  await page.getByRole('tab', { name: /Contents/ }).click();
+  await expect(contents).toBeVisible();
+  await saveScreen(page, 'reader-epub-contents-800');
+  await contents.getByRole('button', { name: 'Chapter Two: The storm' }).click();
+  await expect(contents).toBeHidden();
+  await expect(page.locator('.article-body').getByText('Chapter Two', { exact: true })).toBeInViewport();
+});
+
+test('a DRM-protected book is refused with a message, and nothing is added', async ({ page }) => {
+  const drm = buildTestEpub({ title: 'Locked', chapters: CHAPTERS, files: { 'META-INF/rights.xml': '<rights/>' } });
+  await importFile(page, writeBook('locked.epub', drm));
+  await expect(page.getByRole('alert')).toContainText('protected by DRM');
+  await saveScreen(page, 'import-epub-drm-1280');
+  expect(libraryTitles()).not.toContain('Locked');
+});
