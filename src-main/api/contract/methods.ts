@@ -33,6 +33,7 @@ export const METHOD_NAMES = [
   'getAnalysis',
   'correctAnalysis',
   'cancelAnalysis',
+  'analysisProgress',
   'getAnnotations',
   'createHighlight',
   'updateHighlight',

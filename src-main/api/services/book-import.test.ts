@@ -8,8 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { inProcessRunner } from '../../analysis/extraction-runner';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inProcessRunner, type ExtractionRunner } from '../../analysis/extraction-runner';
 import { buildTestEpub, type TestChapter } from '../../import/epub/test-epub';
 import { LibraryStorage } from '../../storage/library-storage';
 import type { LectioApi } from '../contract';
@@ -31,11 +31,11 @@ afterEach(async () => {
   }
 });
 
-async function makeApi(): Promise<{ api: LectioApi; dataDir: string }> {
+async function makeApi(extraction: ExtractionRunner = inProcessRunner): Promise<{ api: LectioApi; dataDir: string }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-epub-'));
   storage = await LibraryStorage.open({ dataDir, now });
   let n = 0;
-  return { api: createService({ storage, host: 'browser', extraction: inProcessRunner, version: '0.0.0', now, newId: () => `id-${++n}` }), dataDir };
+  return { api: createService({ storage, host: 'browser', extraction, version: '0.0.0', now, newId: () => `id-${++n}` }), dataDir };
 }
 
 const CHAPTERS: TestChapter[] = [
@@ -73,6 +73,30 @@ describe('importEpub', () => {
     await expect(api.importEpub({ fileName: 'broken.epub', data: base64(noOpf) })).rejects.toThrow(/package document .* is missing/);
     expect(await api.listDocuments({})).toEqual([]);
     expect(inputSchemas.importEpub.safeParse({ fileName: 'x.epub', data: 'not base64!' }).success).toBe(false);
+  });
+});
+
+describe('analysing a book', () => {
+  it('runs the engine chapter by chapter, and analysisProgress says how far it has got', async () => {
+    // The real engine, held before each chapter until the test lets it go on.
+    const gates: (() => void)[] = [];
+    const held: ExtractionRunner = { ...inProcessRunner, run: async (text, date) => (await new Promise<void>((go) => gates.push(go)), inProcessRunner.run(text, date)) };
+    const { api } = await makeApi(held);
+    const saved = await api.importEpub({ fileName: 'walls.epub', data: base64(buildTestEpub({ chapters: CHAPTERS })) });
+    expect(await api.analysisProgress({ id: saved.id })).toEqual({ running: false, done: 0, total: 0 });
+    const analysis = api.getAnalysis({ id: saved.id });
+    await vi.waitFor(() => expect(gates).toHaveLength(1));
+    expect(await api.analysisProgress({ id: saved.id })).toEqual({ running: true, done: 0, total: 2 });
+    gates[0]?.();
+    await vi.waitFor(() => expect(gates).toHaveLength(2));
+    expect(await api.analysisProgress({ id: saved.id })).toEqual({ running: true, done: 1, total: 2 });
+    gates[1]?.();
+    const result = await analysis;
+    expect(await api.analysisProgress({ id: saved.id })).toEqual({ running: false, done: 0, total: 0 });
+    // Both chapters were read: the first's date and the second's sum are in one result over the whole text.
+    const doc = await api.getDocument({ id: saved.id });
+    expect(result.dates.map((d) => doc.body.text.slice(d.start, d.end))).toContain('9 February 2026');
+    expect(result.dates.every((d) => doc.body.text.slice(d.start, d.end) === d.text)).toBe(true);
   });
 });
 
