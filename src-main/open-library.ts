@@ -4,11 +4,13 @@
  * backups (the first a few seconds after start-up). Both hosts start here, so they cannot drift apart.
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import sampleText from '@assets/sample-article.txt?raw';
 import sampleMeta from '@assets/sample-article.json';
 import { version } from '@package';
 import { createWorkerRunner } from './analysis/extraction-runner';
 import { createMarkdownWorkerRunner } from './import/markdown-runner';
+import { createEpubWorkerReader } from './import/epub-runner';
 import type { AppInfo, LectioApi } from './api/contract';
 import { createService, seedNewLibrary } from './api/service';
 import { createConnectorService } from './api/services/connector-save';
@@ -47,8 +49,10 @@ export async function openLibrary(dataDir: string, { host, extractionWorker, imp
   }
   const extraction = createWorkerRunner(extractionWorker);
   const markdown = createMarkdownWorkerRunner(importWorker);
+  // Built beside the Markdown worker (electron.config.ts).
+  const epub = createEpubWorkerReader(path.join(path.dirname(importWorker), 'epub-worker.js'));
   const listener = connector ? new ConnectorListener(connector.port, connector.extensionFolder) : undefined;
-  const api = createService({ storage, host, version, now, extraction, markdown, connector: listener });
+  const api = createService({ storage, host, version, now, extraction, markdown, epub, connector: listener });
   const connectorServer = listener ? await startConnector(createConnectorService({ storage, now, newId: randomUUID, version }, api), listener) : null;
   const backups = new BackupScheduler(storage.backups, {
     onError: (error) => console.error(`lectio: automatic backup failed: ${String(error)}`),

@@ -100,7 +100,7 @@ export function readEpub(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
     for (const entry of toc) if (!byPath.has(entry.path) || (byPath.get(entry.path)?.fragment && !entry.fragment)) byPath.set(entry.path, entry);
     const chapters = book.spine.filter((item) => CHAPTER_TYPES.has(item.mediaType));
     const files = archive.read(chapters.map((item) => item.path));
-    const env = { parser: new reader.window.DOMParser(), purify: DOMPurify(reader.window) };
+    const env = { purify: DOMPurify(reader.window) };
     const builder = new BookBuilder();
     const decoder = new TextDecoder();
     for (const item of chapters) {
