@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import type { BenchContext, Benchmark } from './context';
 import { ensureLibrary } from './generate';
 import { anchoringBenchmark } from './node/anchoring';
+import { epubBenchmark } from './node/epub';
 import { extractionBenchmark } from './node/extraction';
 import { quizBenchmark } from './node/quiz';
 import { saveBenchmark } from './node/save';
@@ -21,7 +22,7 @@ const BENCH_DIR = __dirname;
 const REPO_ROOT = path.resolve(BENCH_DIR, '..');
 const DATA_DIR = path.join(BENCH_DIR, '.data');
 // The save benchmark runs last: it holds the whole library in memory for its baseline, and the GC pressure it leaves would slow the others.
-const NODE_BENCHMARKS: Benchmark[] = [anchoringBenchmark, quizBenchmark, extractionBenchmark, saveBenchmark];
+const NODE_BENCHMARKS: Benchmark[] = [anchoringBenchmark, quizBenchmark, extractionBenchmark, epubBenchmark, saveBenchmark];
 const BROWSER_IDS = ['drawing', 'lookup', 'startup', 'library-screen', 'memory'];
 
 function log(message: string): void {
