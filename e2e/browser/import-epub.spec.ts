@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { benchEpub } from '../../bench/node/epub-book';
 import { buildTestEpub, type TestChapter } from '../../src-main/import/epub/test-epub';
 import { saveScreen } from '../support/screens';
 import { serverPerTest } from '../support/server';
@@ -93,4 +94,23 @@ test('a DRM-protected book is refused with a message, and nothing is added', asy
   await expect(page.getByRole('alert')).toContainText('protected by DRM');
   await saveScreen(page, 'import-epub-drm-1280');
   expect(libraryTitles()).not.toContain('Locked');
+});
+
+test('a 150,000-word book opens, jumps to its last chapter, and its analysis shows its progress chapter by chapter', async ({ page }) => {
+  test.setTimeout(240_000);
+  await importFile(page, writeBook('long.epub', benchEpub()));
+  await expect(page.getByRole('heading', { level: 1, name: 'A Long Record' })).toBeVisible({ timeout: 90_000 });
+  // The engine reads the book one chapter at a time, and the Actors tab says how far it has got.
+  await page.getByRole('tab', { name: /Actors/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Finding the actors and dates… chapter \d+ of 40/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('progressbar', { name: 'Finding the actors and dates' })).toHaveAttribute('max', '40');
+  await saveScreen(page, 'reader-epub-analysis-progress-1280');
+  await page.getByRole('tab', { name: /Contents/ }).click();
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  await expect(contents.getByRole('button')).toHaveCount(40);
+  await contents.getByRole('button', { name: 'Chapter 40', exact: true }).click();
+  await expect(page.locator('.article-body').getByText('Chapter 40', { exact: true })).toBeInViewport({ timeout: 30_000 });
+  // The analysis finishes with one result for the whole book.
+  await page.getByRole('tab', { name: /Actors/ }).click();
+  await expect(page.getByRole('tab', { name: /Actors/ }).locator('.count')).toHaveText(/^[1-9]\d*$/, { timeout: 180_000 });
 });
