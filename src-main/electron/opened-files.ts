@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { ApiResult, OpenedFile } from '../api/contract';
-import { readArticleFile } from './open-file-dialog';
+import { readArticleFile } from './read-article-file';
 import { LectioError, toApiError } from '../core/errors';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.epub'];
