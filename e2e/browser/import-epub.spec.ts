@@ -114,3 +114,24 @@ test('a 150,000-word book opens, jumps to its last chapter, and its analysis sho
   await page.getByRole('tab', { name: /Actors/ }).click();
   await expect(page.getByRole('tab', { name: /Actors/ }).locator('.count')).toHaveText(/^[1-9]\d*$/, { timeout: 180_000 });
 });
+
+test('a book being imported shows its chapters read, and Cancel stops it with nothing added', async ({ page }) => {
+  test.setTimeout(180_000);
+  // Long enough (about 600,000 words) that the import is still reading chapters when Cancel is pressed.
+  const chapters: TestChapter[] = Array.from({ length: 400 }, (_, i) => ({
+    file: `c${i + 1}.xhtml`,
+    title: `Part ${i + 1}`,
+    body: `<h1>Part ${i + 1}</h1>${'<p>The harbour council met again to weigh the engineers’ report on the northern breakwater, its cost and the winter storms that had worn it down.</p>'.repeat(60)}`,
+  }));
+  await importFile(page, writeBook('huge.epub', buildTestEpub({ title: 'The Huge Record', chapters })));
+  const bar = page.getByRole('progressbar', { name: 'Importing huge.epub' });
+  await expect(page.getByText(/Importing huge\.epub: chapter \d+ of 400…/)).toBeVisible({ timeout: 60_000 });
+  await expect(bar).toHaveAttribute('max', '400');
+  await bar.scrollIntoViewIfNeeded();
+  await saveScreen(page, 'import-epub-progress-1280');
+  await page.getByRole('status').filter({ has: bar }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(bar).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('form', { name: 'Import an article' })).toBeVisible();
+  expect(libraryTitles()).not.toContain('The Huge Record');
+});

@@ -27,6 +27,8 @@ export const METHOD_NAMES = [
   'importDocument',
   'importFromUrl',
   'importEpub',
+  'importProgress',
+  'cancelImport',
   'updateDocument',
   'deleteDocument',
   'dismissNotice',

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { BookMethods } from '../contract';
 import { MAX_FILE_BYTES } from '../../core/import/decode';
-import { shortText, type SchemasOf } from './common';
+import { empty, shortText, type SchemasOf } from './common';
 
 export const bookSchemas: SchemasOf<BookMethods> = {
   importEpub: z
@@ -12,4 +12,6 @@ export const bookSchemas: SchemasOf<BookMethods> = {
       data: z.string().min(1).max(Math.ceil((MAX_FILE_BYTES * 4) / 3) + 4, `books are limited to ${MAX_FILE_BYTES / 1e6} MB`).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the book’s bytes must be base64'),
     })
     .strict(),
+  importProgress: empty,
+  cancelImport: empty,
 };

@@ -8,9 +8,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { buildSync } from 'esbuild';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inProcessRunner, type ExtractionRunner } from '../../analysis/extraction-runner';
 import { buildTestEpub, type TestChapter } from '../../import/epub/test-epub';
+import { createEpubWorkerReader } from '../../import/epub-runner';
+import { ImportCancelledError } from './book-import';
 import { LibraryStorage } from '../../storage/library-storage';
 import type { LectioApi } from '../contract';
 import { inputSchemas } from '../schemas';
@@ -98,6 +101,29 @@ describe('analysing a book', () => {
     expect(result.dates.map((d) => doc.body.text.slice(d.start, d.end))).toContain('9 February 2026');
     expect(result.dates.every((d) => doc.body.text.slice(d.start, d.end) === d.text)).toBe(true);
   });
+});
+
+describe('importProgress and cancelImport', () => {
+  it('report the chapters read while a book is imported in the worker, and Cancel stops it with nothing stored', async () => {
+    // The real worker entry, bundled as the build bundles it.
+    const workerFile = path.resolve(__dirname, '../../../test-results/epub-worker-service/epub-worker.cjs');
+    buildSync({ entryPoints: [path.resolve(__dirname, '../../epub-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, external: ['jsdom'], logLevel: 'silent' });
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-epub-'));
+    storage = await LibraryStorage.open({ dataDir, now });
+    const api = createService({ storage, host: 'browser', extraction: inProcessRunner, version: '0.0.0', now, epub: createEpubWorkerReader(workerFile) });
+    const many = Array.from({ length: 60 }, (_, i) => ({ file: `c${i}.xhtml`, title: `Chapter ${i + 1}`, body: '<p>The council met again.</p>'.repeat(300) }));
+    const data = base64(buildTestEpub({ chapters: many }));
+    expect(await api.importProgress({})).toEqual({ running: false, done: 0, total: 0 });
+    const imported = api.importEpub({ fileName: 'long.epub', data });
+    await vi.waitFor(async () => expect((await api.importProgress({})).total).toBe(60), { timeout: 30_000, interval: 20 });
+    expect(await api.importProgress({})).toMatchObject({ running: true });
+    expect(await api.cancelImport({})).toEqual({ stopped: 1 });
+    await expect(imported).rejects.toBeInstanceOf(ImportCancelledError);
+    expect(await api.importProgress({})).toEqual({ running: false, done: 0, total: 0 });
+    expect(await api.listDocuments({})).toEqual([]);
+    // The next import runs to the end.
+    await expect(api.importEpub({ fileName: 'long.epub', data })).resolves.toMatchObject({ origin: 'long.epub' });
+  }, 90_000);
 });
 
 describe('importFromUrl with a book', () => {

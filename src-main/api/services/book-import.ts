@@ -15,22 +15,59 @@ import { LectioError } from '../../core/errors';
 import type { ServiceDeps } from './deps';
 
 
-/** Reads the book off the calling thread when a host provides a worker; in process otherwise (tests, tools). */
-export type EpubReader = (bytes: Uint8Array) => Promise<EpubBook>;
+export interface ImportStep {
+  done: number;
+  total: number;
+}
 
-export const inProcessEpub: EpubReader = async (bytes) => {
-  // Loaded on first use: jsdom is large, and most sessions never import a book.
-  const { readEpub } = await import('../../import/epub/epub-book');
-  return readEpub(bytes);
+/** Reads the book off the calling thread when a host provides a worker; in process otherwise (tests, tools). */
+export interface EpubReader {
+  /** Resolves with the book; rejects with EpubError when it cannot be read, ImportCancelledError when stopped. */
+  read(bytes: Uint8Array, onProgress?: (step: ImportStep) => void): Promise<EpubBook>;
+  /** Stops every book being read; returns how many were. */
+  cancel(): number;
+}
+
+/** An import stopped at the reader's request ('cancelled'); nothing of it was stored. */
+export class ImportCancelledError extends LectioError {
+  constructor() {
+    super('cancelled', 'The import was stopped; nothing was added to the library.');
+    this.name = 'ImportCancelledError';
+  }
+}
+
+export const inProcessEpub: EpubReader = {
+  async read(bytes, onProgress) {
+    // Loaded on first use: jsdom is large, and most sessions never import a book.
+    const { readEpub } = await import('../../import/epub/epub-book');
+    return readEpub(bytes, undefined, (done, total) => onProgress?.({ done, total }));
+  },
+  // An in-process read is synchronous: by the time a cancel could arrive, there is nothing left to stop.
+  cancel: () => 0,
 };
 
-/** The book read by `read`, any EpubError turned into the API's invalid-argument error. */
-export async function readBook(bytes: Uint8Array, read: EpubReader): Promise<EpubBook> {
+/** The books being imported by each service, with how far each has got (the latest started is the one shown). */
+const importing = new WeakMap<ServiceDeps, Map<number, ImportStep>>();
+let nextImport = 1;
+
+function importsOf(deps: ServiceDeps): Map<number, ImportStep> {
+  let map = importing.get(deps);
+  if (!map) importing.set(deps, (map = new Map()));
+  return map;
+}
+
+/** The book read by the service's reader, any EpubError turned into the API's invalid-argument error. */
+export async function readBook(deps: ServiceDeps, bytes: Uint8Array): Promise<EpubBook> {
+  const imports = importsOf(deps);
+  const key = nextImport++;
+  imports.set(key, { done: 0, total: 0 });
   try {
-    return await read(bytes);
+    return await (deps.options.epub ?? inProcessEpub).read(bytes, (step) => imports.set(key, step));
   } catch (error) {
     if (error instanceof EpubError || (error instanceof Error && error.name === 'EpubError')) throw new LectioError('invalid-argument', error.message);
     throw error;
+  } finally {
+    imports.delete(key);
   }
 }
 
@@ -57,14 +94,23 @@ export async function saveBook(deps: ServiceDeps, book: EpubBook, origin: string
   return { ...meta, highlightCount: 0 };
 }
 
-export function bookImportMethods(deps: ServiceDeps): Pick<LectioApi, 'importEpub'> {
+export function bookImportMethods(deps: ServiceDeps): Pick<LectioApi, 'importEpub' | 'importProgress' | 'cancelImport'> {
   return {
+    async importProgress() {
+      const latest = [...importsOf(deps).values()].at(-1);
+      return latest ? { running: true, ...latest } : { running: false, done: 0, total: 0 };
+    },
+
+    async cancelImport() {
+      return { stopped: (deps.options.epub ?? inProcessEpub).cancel() };
+    },
+
     async importEpub({ fileName, data }) {
       const bytes = Buffer.from(data, 'base64');
       // Novels are 0.3 to 3 MB; the limit is the one every file Lectio opens has (the schema enforces it on the base64).
       if (bytes.length > MAX_FILE_BYTES) throw new LectioError('invalid-argument', `${fileName} is ${(bytes.length / 1e6).toFixed(1)} MB; Lectio opens files up to ${MAX_FILE_BYTES / 1e6} MB.`);
       if (!isEpubBytes(bytes)) throw new LectioError('invalid-argument', `${fileName} is not an EPUB book: it does not start as an EPUB file does.`);
-      const book = await readBook(bytes, deps.options.epub ?? inProcessEpub);
+      const book = await readBook(deps, bytes);
       return saveBook(deps, book, fileName);
     },
   };

@@ -8,7 +8,7 @@ import type { LibraryStorage } from '../../storage/library-storage';
 import { DEFAULT_LIMITS, fetchWebPage } from '../../import/fetch-page';
 import { storeWebArticle } from './web-article-save';
 import { isEpubBytes } from '../../core/import/sniff';
-import { inProcessEpub, readBook, saveBook } from './book-import';
+import { readBook, saveBook } from './book-import';
 import type { DocumentSummary, ImportDocumentInput, LectioApi } from '../contract';
 import type { ServiceDeps } from './deps';
 import { LectioError } from '../../core/errors';
@@ -86,7 +86,7 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
       const page = await fetchWebPage(url, options.webLimits ?? DEFAULT_LIMITS);
       // A book at a web address goes the way of a book from a file; its host stands for the file name.
       if (page.mediaType === 'application/epub+zip' || isEpubBytes(page.bytes)) {
-        return saveBook(deps, await readBook(page.bytes, options.epub ?? inProcessEpub), new URL(page.url).hostname, page.url);
+        return saveBook(deps, await readBook(deps, page.bytes), new URL(page.url).hostname, page.url);
       }
       // Loaded on first use: jsdom is large, and most sessions never save a web page.
       const { webPageToArticle } = await import('../../import/web-article');

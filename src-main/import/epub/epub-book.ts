@@ -86,9 +86,9 @@ class BookBuilder {
 
 /**
  * The book in these bytes; throws EpubError for a broken or unsafe archive, a DRM-protected book, a missing package
- * document, or a book without text.
+ * document, or a book without text. `onProgress` hears of each chapter read, for the import panel's progress bar.
  */
-export function readEpub(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): EpubBook {
+export function readEpub(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, onProgress: (done: number, total: number) => void = () => {}): EpubBook {
   const archive = new EpubArchive(bytes, limits);
   const reader = createXmlReader();
   try {
@@ -103,14 +103,16 @@ export function readEpub(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
     const env = { purify: DOMPurify(reader.window) };
     const builder = new BookBuilder();
     const decoder = new TextDecoder();
-    for (const item of chapters) {
+    for (const [index, item] of chapters.entries()) {
       const file = files.get(item.path);
+      onProgress(index, chapters.length);
       if (!file) continue;
       const body = chapterBody(decoder.decode(file), env);
       if (!body.text.trim()) continue;
       const entry = byPath.get(item.path);
       builder.add(body, entry, entry !== undefined || toc.length === 0);
     }
+    onProgress(chapters.length, chapters.length);
     const body = builder.body();
     if (!body.text.trim()) throw new EpubError('This book has no text to read: its chapters are empty or missing (a book of images only?).');
     return { ...book.metadata, body };
