@@ -56,8 +56,9 @@ test('a PDF or an EPUB is refused by name, whatever the file is called; nothing 
     await expect(page.getByRole('alert')).toContainText('PDF import is not available yet');
     await expect(page.getByRole('textbox', { name: 'Article text' })).toHaveValue('');
   }
-  await input.setInputFiles({ name: 'novel.epub', mimeType: 'application/epub+zip', buffer: epubBytes() });
-  await expect(page.getByRole('alert')).toContainText('EPUB import is not available yet');
+  // EPUBs are imported now (import-epub.spec.ts): these first bytes of one, named as text, are read as a book that is cut short.
+  await input.setInputFiles({ name: 'novel.txt', mimeType: 'text/plain', buffer: epubBytes() });
+  await expect(page.getByRole('alert')).toContainText('This file is not a readable EPUB: its zip container is damaged or cut short.');
   await saveScreen(page, 'import-refused-pdf');
   await page.getByRole('button', { name: 'Add to library' }).click();
   await expect(page.getByRole('alert')).toContainText('Paste the article’s text, or choose a file.');
