@@ -90,7 +90,7 @@ export async function saveBook(deps: ServiceDeps, book: EpubBook, origin: string
     ...(book.publisher ? { siteName: book.publisher.slice(0, 300) } : {}),
     ...(book.language ? { language: book.language.slice(0, 35) } : {}),
   };
-  await deps.storage.addDocument(meta, body);
+  await deps.storage.documents.add(meta, body);
   return { ...meta, highlightCount: 0 };
 }
 
