@@ -96,6 +96,14 @@ describe('readEpub', () => {
     expect(book.body.marks).toEqual([]);
   });
 
+  it('reads a chapter written in UTF-16, as EPUB allows, by its byte-order mark', () => {
+    const files = testBookFiles({ chapters: CHAPTERS });
+    const utf16 = (text: string) => Uint8Array.from([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(text, (c) => c.charCodeAt(0)).buffer)]);
+    const chapter = String(files['OEBPS/one.xhtml']).replace('encoding="utf-8"', 'encoding="utf-16"').replace('Tuesday', 'Terça-feira');
+    const book = readEpub(zipBook({ ...files, 'OEBPS/one.xhtml': utf16(chapter) }));
+    expect(book.body.text.startsWith('The Harbour\nThe council met on Terça-feira to discuss the wall.')).toBe(true);
+  });
+
   it('refuses a file name that climbs out of the archive', () => {
     const files = testBookFiles({ chapters: CHAPTERS });
     const bytes = zipBook({ ...files, '../../evil.xhtml': '<p>x</p>' });

@@ -12,7 +12,7 @@ import { chapterBody } from './epub-chapter';
 import { EpubError } from './epub-error';
 import { packagePath, readPackage, type BookMetadata, type BookPackage } from './epub-package';
 import { navEntries, ncxEntries, type TocEntry } from './epub-toc';
-import { DEFAULT_ZIP_LIMITS, EpubArchive, type ZipLimits } from './epub-zip';
+import { DEFAULT_ZIP_LIMITS, EpubArchive, decodeXml, type ZipLimits } from './epub-zip';
 import { attribute, elements, type XmlReader, createXmlReader } from './xml';
 
 export interface EpubBook extends BookMetadata {
@@ -102,12 +102,11 @@ export function readEpub(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
     const files = archive.read(chapters.map((item) => item.path));
     const env = { purify: DOMPurify(reader.window) };
     const builder = new BookBuilder();
-    const decoder = new TextDecoder();
     for (const [index, item] of chapters.entries()) {
       const file = files.get(item.path);
       onProgress(index, chapters.length);
       if (!file) continue;
-      const body = chapterBody(decoder.decode(file), env);
+      const body = chapterBody(decodeXml(file), env);
       if (!body.text.trim()) continue;
       const entry = byPath.get(item.path);
       builder.add(body, entry, entry !== undefined || toc.length === 0);

@@ -38,6 +38,16 @@ export function isSafeEntryName(name: string): boolean {
   return !name.split('/').some((segment) => segment === '..');
 }
 
+/**
+ * An XML or XHTML file's text. EPUB allows UTF-8 and UTF-16; a UTF-16 file announces itself with its byte-order mark
+ * (read as UTF-8 it would come out as every other character a NUL).
+ */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder().decode(bytes);
+}
+
 export class EpubArchive {
   readonly #bytes: Uint8Array;
   readonly #entries = new Map<string, ZipEntry>();
@@ -85,9 +95,9 @@ export class EpubArchive {
     }
   }
 
-  /** One entry as UTF-8 text (the encoding EPUB requires), or null when there is no such entry. */
+  /** One entry as text (UTF-8, or UTF-16 by its byte-order mark), or null when there is no such entry. */
   text(name: string): string | null {
     const bytes = this.read([name]).get(name);
-    return bytes ? new TextDecoder().decode(bytes) : null;
+    return bytes ? decodeXml(bytes) : null;
   }
 }
