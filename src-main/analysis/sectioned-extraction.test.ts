@@ -44,6 +44,28 @@ describe('extractDocument', () => {
     expect(result.referenceDate).toBe('2025-03-01');
   });
 
+  it('folds a chapter’s short name for an actor into the full name another chapter gives it', async () => {
+    const one = 'President Ana Costa of Portugal opened the summit in Lisbon on 3 March 2025.';
+    const two = 'President Costa left the summit early on 4 March 2025.';
+    const text = `${one}\n${two}`;
+    const body: DocumentBody = { text, blocks: [], marks: [], sections: [{ title: 'One', start: 0, end: one.length, level: 1 }, { title: 'Two', start: one.length + 1, end: text.length, level: 1 }] };
+    const alone = await inProcessRunner.run(two, '2025-03-01');
+    // The premise: read alone, the second chapter knows her only as "Costa".
+    expect(alone.actors.map((a) => a.name)).toContain('Costa');
+    const result = await extractDocument(inProcessRunner, body, '2025-03-01');
+    const costa = result.actors.filter((actor) => /Costa/.test(actor.name));
+    expect(costa.map((a) => a.name)).toEqual(['Ana Costa']);
+    expect(costa[0]?.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Ana Costa', 'Costa']);
+    expect(costa[0]?.aliases).toEqual(expect.arrayContaining(['Costa', 'President Costa']));
+    expect(result.dates.flatMap((d) => d.actors)).not.toContain('Costa');
+    // With two Costas in the book, the short name is left as it is.
+    const three = 'Rui Costa, her brother, watched from Porto.';
+    const both = `${text}\n${three}`;
+    const sections = [...(body.sections ?? []), { title: 'Three', start: text.length + 1, end: both.length, level: 1 }];
+    const ambiguous = await extractDocument(inProcessRunner, { text: both, blocks: [], marks: [], sections }, '2025-03-01');
+    expect(ambiguous.actors.map((a) => a.name).filter((name) => /Costa/.test(name)).sort()).toEqual(['Ana Costa', 'Costa', 'Rui Costa']);
+  });
+
   it('runs a document without sections whole, as before', async () => {
     const runner = countingRunner();
     const result = await extractDocument(runner, { text: TEXT, blocks: [], marks: [] }, '2025-03-01');

@@ -24,6 +24,34 @@ function mergeActor(into: Actor, from: Actor, offset: number): void {
   for (const mention of from.mentions) into.mentions.push({ start: mention.start + offset, end: mention.end + offset });
 }
 
+/**
+ * Folds an actor that one chapter names only in short ("Costa") into the one another chapter names in full ("Ana
+ * Costa": the short name is among its aliases, or a person's surname), as the engine does within one text, when only
+ * one actor fits; returns the canonical name each folded name now goes by.
+ */
+function foldShortNames(actors: Map<string, Actor>): Map<string, string> {
+  const renamed = new Map<string, string>();
+  const all = [...actors.values()];
+  for (const short of all) {
+    const fuller = all.filter(
+      (other) =>
+        other !== short &&
+        other.type === short.type &&
+        actors.has(other.id) &&
+        other.name.length > short.name.length &&
+        (other.aliases.includes(short.name) || (other.type === 'person' && other.name.endsWith(` ${short.name}`))),
+    );
+    // Two people sharing a surname ("Ana Costa", "Rui Costa"): which one "Costa" is cannot be told here.
+    const full = fuller.length === 1 ? fuller[0] : undefined;
+    if (!full) continue;
+    mergeActor(full, { ...short, aliases: [short.name, ...short.aliases] }, 0);
+    full.mentions.sort((a, b) => a.start - b.start);
+    actors.delete(short.id);
+    renamed.set(short.name, full.name);
+  }
+  return renamed;
+}
+
 /** The chapters' results as one result over the whole text. */
 export function mergeResults(parts: { result: ExtractionResult; offset: number }[], referenceDate: string | null): ExtractionResult {
   const actors = new Map<string, Actor>();
@@ -36,6 +64,8 @@ export function mergeResults(parts: { result: ExtractionResult; offset: number }
     }
     for (const date of result.dates) dates.push(shiftDate(date, offset));
   }
+  const renamed = foldShortNames(actors);
+  const named = renamed.size === 0 ? dates : dates.map((date) => ({ ...date, actors: [...new Set(date.actors.map((name) => renamed.get(name) ?? name))] }));
   const first = parts[0]?.result;
   // With a given date every chapter shares it; otherwise the first chapter whose text pins one down speaks for the book.
   const inference = parts.find((part) => part.result.referenceDateInference.value !== null)?.result.referenceDateInference ?? first?.referenceDateInference;
@@ -45,7 +75,7 @@ export function mergeResults(parts: { result: ExtractionResult; offset: number }
     referenceDateInference: inference ?? { value: null, source: 'none', evidence: [], anchor: null },
     // In the order the book first mentions them.
     actors: [...actors.values()],
-    dates,
+    dates: named,
   };
 }
 
