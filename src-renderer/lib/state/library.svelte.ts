@@ -37,7 +37,7 @@ export class LibraryState {
 
   /** Imports an EPUB book (its bytes as base64); throws the API's error for the form to show. */
   async importEpub(fileName: string, data: string): Promise<DocumentSummary> {
-    const created = await api.importEpub({ fileName, data });
+    const created = await this.api.importEpub({ fileName, data });
     this.documents = [...this.documents, created];
     return created;
   }
