@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { ImportCancelledError, type EpubReader } from '../api/services/book-import';
 import type { EpubBook } from './epub/epub-book';
 import { EpubError } from './epub/epub-error';
+import { LectioError } from '../core/errors';
 
 export interface EpubRequest {
   id: number;
@@ -51,7 +52,7 @@ export function createEpubWorkerReader(workerFile: string, budgetMs = EPUB_BUDGE
           else finish(() => reject(reply.refused ? new EpubError(reply.message) : new Error(reply.message)));
         });
         worker.on('error', (error) => finish(() => reject(error)));
-        worker.on('exit', (code) => finish(() => reject(new Error(`The EPUB worker stopped (exit code ${code}).`))));
+        worker.on('exit', (code) => finish(() => reject(new LectioError('worker-stopped', `The EPUB reader stopped (exit code ${code}); the book was not imported.`))));
         // A copy the worker owns: the caller's buffer may be a slice of a larger one.
         const copy = new Uint8Array(bytes);
         const request: EpubRequest = { id, bytes: copy };

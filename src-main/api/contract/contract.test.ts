@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES, isMethodName } from '.';
 import { analysisSchemas } from '../schemas/analysis';
 import { annotationSchemas } from '../schemas/annotations';
+import { bookSchemas } from '../schemas/books';
 import { cardSchemas } from '../schemas/cards';
 import { connectorSchemas } from '../schemas/connector';
 import { documentSchemas } from '../schemas/documents';
@@ -16,7 +17,7 @@ import { librarySchemas } from '../schemas/library';
 import { quizSchemas } from '../schemas/quiz';
 import { settingsSchemas } from '../schemas/settings';
 
-const AREAS = { analysisSchemas, annotationSchemas, cardSchemas, connectorSchemas, documentSchemas, librarySchemas, quizSchemas, settingsSchemas };
+const AREAS = { analysisSchemas, annotationSchemas, bookSchemas, cardSchemas, connectorSchemas, documentSchemas, librarySchemas, quizSchemas, settingsSchemas };
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 describe('the contract, split by area', () => {

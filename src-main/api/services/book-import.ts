@@ -9,7 +9,6 @@ import { checkStructuredBody } from '../../core/import/structured';
 import type { DocumentMeta } from '../../core/model';
 import { countWords, deriveTitle } from '../../core/text-stats';
 import type { EpubBook } from '../../import/epub/epub-book';
-import { EpubError } from '../../import/epub/epub-error';
 import type { DocumentSummary, LectioApi } from '../contract';
 import { LectioError } from '../../core/errors';
 import type { ServiceDeps } from './deps';
@@ -56,16 +55,13 @@ function importsOf(deps: ServiceDeps): Map<number, ImportStep> {
   return map;
 }
 
-/** The book read by the service's reader, any EpubError turned into the API's invalid-argument error. */
+/** The book read by the service's reader; rejects with EpubError ('unreadable-file') or ImportCancelledError. */
 export async function readBook(deps: ServiceDeps, bytes: Uint8Array): Promise<EpubBook> {
   const imports = importsOf(deps);
   const key = nextImport++;
   imports.set(key, { done: 0, total: 0 });
   try {
     return await (deps.options.epub ?? inProcessEpub).read(bytes, (step) => imports.set(key, step));
-  } catch (error) {
-    if (error instanceof EpubError || (error instanceof Error && error.name === 'EpubError')) throw new LectioError('invalid-argument', error.message);
-    throw error;
   } finally {
     imports.delete(key);
   }
