@@ -2,7 +2,7 @@
  * The benchmark's book: 150,000 words of generated news prose in 40 chapters, as an EPUB 3 (zipped with fflate, as
  * the importer reads it) and, for the baseline, as one HTML page holding the same chapters.
  */
-import { buildTestEpub, type TestChapter } from '../../src-main/import/epub/test-epub';
+import { buildTestEpub, type TestChapter } from '@main/import/epub/test-epub';
 import { createRandom } from '../prng';
 import { generateArticle } from '../text/article';
 

@@ -12,11 +12,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import DOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { inProcessRunner } from '../../src-main/analysis/extraction-runner';
-import { createService } from '../../src-main/api/service';
-import { createEpubWorkerReader } from '../../src-main/import/epub-runner';
-import { LibraryStorage } from '../../src-main/storage/library-storage';
-import { htmlToArticle } from '../../src-renderer/lib/import/html-to-body';
+import { inProcessRunner } from '@main/analysis/extraction-runner';
+import { createService } from '@main/api/service';
+import { createEpubWorkerReader } from '@main/import/epub-runner';
+import { LibraryStorage } from '@main/storage/library-storage';
+import { htmlToArticle } from '@html-import/html-to-body';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { variant: { type: 'string' }, file: { type: 'string' }, worker: { type: 'string' } } });

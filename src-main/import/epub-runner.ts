@@ -6,7 +6,7 @@
  * the reader's Cancel ends the worker at once.
  */
 import { Worker } from 'node:worker_threads';
-import { ImportCancelledError, type EpubReader } from '../api/services/book-import';
+import { ImportCancelledError, type EpubReader } from './epub/epub-reader';
 import type { EpubBook } from './epub/epub-book';
 import { EpubError } from './epub/epub-error';
 import { LectioError } from '../core/errors';

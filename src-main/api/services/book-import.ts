@@ -9,32 +9,14 @@ import { checkStructuredBody } from '../../core/import/structured';
 import type { DocumentMeta } from '../../core/model';
 import { countWords, deriveTitle } from '../../core/text-stats';
 import type { EpubBook } from '../../import/epub/epub-book';
+import type { EpubReader, ImportStep } from '../../import/epub/epub-reader';
 import type { DocumentSummary, LectioApi } from '../contract';
 import { LectioError } from '../../core/errors';
 import type { ServiceDeps } from './deps';
 
+export { ImportCancelledError, type EpubReader, type ImportStep } from '../../import/epub/epub-reader';
 
-export interface ImportStep {
-  done: number;
-  total: number;
-}
-
-/** Reads the book off the calling thread when a host provides a worker; in process otherwise (tests, tools). */
-export interface EpubReader {
-  /** Resolves with the book; rejects with EpubError when it cannot be read, ImportCancelledError when stopped. */
-  read(bytes: Uint8Array, onProgress?: (step: ImportStep) => void): Promise<EpubBook>;
-  /** Stops every book being read; returns how many were. */
-  cancel(): number;
-}
-
-/** An import stopped at the reader's request ('cancelled'); nothing of it was stored. */
-export class ImportCancelledError extends LectioError {
-  constructor() {
-    super('cancelled', 'The import was stopped; nothing was added to the library.');
-    this.name = 'ImportCancelledError';
-  }
-}
-
+/** Reads the book in process (tests, tools); the hosts pass a worker-thread reader (import/epub-runner.ts). */
 export const inProcessEpub: EpubReader = {
   async read(bytes, onProgress) {
     // Loaded on first use: jsdom is large, and most sessions never import a book.

@@ -1,7 +1,7 @@
 /** What every part of the service is built from: storage, the clock, id generation, the engine runner, the export under way. */
 import type { ExtractionRunner } from '../../analysis/extraction-runner';
 import type { MarkdownRunner } from '../../import/markdown-runner';
-import type { EpubReader } from './book-import';
+import type { EpubReader } from '../../import/epub/epub-reader';
 import type { LibraryStorage } from '../../storage/library-storage';
 import type { AppInfo } from '../contract';
 import type { ExportJobs } from './exports';

@@ -8,8 +8,8 @@
  */
 import type DOMPurify from 'dompurify';
 import type { DocumentBody } from '../../core/model';
-import { buildBody } from '../../../src-renderer/lib/import/article-builder';
-import { flattenMarkup } from '../../../src-renderer/lib/import/flatten-markup';
+import { buildBody } from '@html-import/article-builder';
+import { flattenMarkup } from '@html-import/flatten-markup';
 
 const PURIFY = {
   FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'video', 'audio', 'img', 'picture', 'source', 'link', 'meta', 'base'],

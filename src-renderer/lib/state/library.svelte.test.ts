@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '@contract';
 import { closeSampleLibraries, openSampleLibrary, stoppedServerOrigin } from '@main/api/services/test-sample-service';
 import { createApiClient, httpTransport } from '../api-client.svelte';
-import { buildTestEpub } from '../../../src-main/import/epub/test-epub';
+import { buildTestEpub } from '@main/import/epub/test-epub';
 import { LibraryState } from './library.svelte';
 
 let site: Server | null = null;

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExtractionRunner } from '@main/analysis/extraction-runner';
 import { closeSampleLibraries, engineInWorker, openSampleLibrary } from '@main/api/services/test-sample-service';
 import { createApiClient } from '../api-client.svelte';
-import { inProcessRunner } from '../../../src-main/analysis/extraction-runner';
-import { buildTestEpub } from '../../../src-main/import/epub/test-epub';
+import { inProcessRunner } from '@main/analysis/extraction-runner';
+import { buildTestEpub } from '@main/import/epub/test-epub';
 import { ReaderState } from './reader.svelte';
 
 let worker: ExtractionRunner | null = null;
