@@ -33,6 +33,7 @@ module.exports = {
     { ext: ['md', 'markdown'], name: 'Markdown article', role: 'Viewer', mimeType: 'text/markdown' },
     { ext: 'txt', name: 'Text article', role: 'Viewer', mimeType: 'text/plain' },
     { ext: ['html', 'htm'], name: 'Web page', role: 'Viewer', mimeType: 'text/html' },
+    { ext: 'pdf', name: 'PDF document', role: 'Viewer', mimeType: 'application/pdf', rank: 'Alternate' },
     { ext: 'epub', name: 'EPUB book', role: 'Viewer', mimeType: 'application/epub+zip' },
   ],
   linux: { target: ['AppImage', 'deb'], category: 'Education', maintainer: 'Lectio <lectio@example.org>' },

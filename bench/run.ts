@@ -13,8 +13,10 @@ import { ensureLibrary } from './generate';
 import { anchoringBenchmark } from './node/anchoring';
 import { epubBenchmark } from './node/epub';
 import { extractionBenchmark } from './node/extraction';
+import { pdfImportBenchmark } from './node/pdf-import';
 import { quizBenchmark } from './node/quiz';
 import { saveBenchmark } from './node/save';
+import { webImagesBenchmark } from './node/web-images';
 import { writeResults } from './report';
 import { toRow, type Figure, type ResultRow } from './result';
 
@@ -22,7 +24,7 @@ const BENCH_DIR = __dirname;
 const REPO_ROOT = path.resolve(BENCH_DIR, '..');
 const DATA_DIR = path.join(BENCH_DIR, '.data');
 // The save benchmark runs last: it holds the whole library in memory for its baseline, and the GC pressure it leaves would slow the others.
-const NODE_BENCHMARKS: Benchmark[] = [anchoringBenchmark, quizBenchmark, extractionBenchmark, epubBenchmark, saveBenchmark];
+const NODE_BENCHMARKS: Benchmark[] = [anchoringBenchmark, quizBenchmark, extractionBenchmark, webImagesBenchmark, pdfImportBenchmark, epubBenchmark, saveBenchmark];
 const BROWSER_IDS = ['drawing', 'lookup', 'startup', 'library-screen', 'memory'];
 
 function log(message: string): void {

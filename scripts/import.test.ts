@@ -37,7 +37,11 @@ const PARAGRAPHS = [
 
 const PAGE = `<!doctype html><html lang="en"><head><title>Council votes to rebuild the breakwater</title>
 <meta property="article:published_time" content="2026-02-10T08:00:00+01:00"></head>
-<body><article><h1>Council votes to rebuild the breakwater</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+<body><article><h1>Council votes to rebuild the breakwater</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}
+<figure><img src="wall.png" alt="The northern breakwater at low tide"><figcaption>The wall was built in 1911.</figcaption></figure></article></body></html>`;
+
+// A real (tiny) PNG: the app keeps a picture only when its bytes say it is one.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let server: Server | undefined;
 
@@ -49,6 +53,10 @@ afterEach(async () => {
 
 async function servePage(): Promise<string> {
   server = createServer((request, response) => {
+    if (request.url === '/news/wall.png') {
+      response.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
+      return;
+    }
     if (request.url !== '/news/breakwater') {
       response.writeHead(404).end();
       return;
@@ -79,10 +87,15 @@ describe('npm run import', () => {
       published: '2026-02-10',
       site: '127.0.0.1',
       authors: [],
-      language: null,
+      language: 'en',
       pages: null,
       chapters: [],
     });
+    // The picture is stored in the library folder, listed with its size and alt text.
+    expect(doc.images).toHaveLength(1);
+    expect(doc.images[0]).toMatchObject({ size: PNG.length, alt: 'The northern breakwater at low tide' });
+    expect(readFileSync(doc.images[0].path)).toEqual(PNG);
+    expect(doc.images[0].path.startsWith(path.join(dataDir, 'images'))).toBe(true);
     for (const paragraph of PARAGRAPHS) expect(doc.text).toContain(paragraph);
     expect(doc.wordCount).toBeGreaterThan(60);
     expect(storedIds(dataDir)).toEqual([doc.id]);

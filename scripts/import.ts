@@ -50,7 +50,7 @@ async function readArticleFile(file: string): Promise<Uint8Array> {
 }
 
 /** The stored document as the command prints it; fields other importers fill are printed when the document has them. */
-function documentJson(doc: LectioDocument) {
+function documentJson(doc: LectioDocument, images: { id: string; path: string; size: number; alt: string }[]) {
   const pages = doc.pageCount ?? (doc.body.blocks.some((block) => block.page !== undefined) ? Math.max(...doc.body.blocks.map((block) => block.page ?? 0)) : undefined);
   return {
     id: doc.id,
@@ -64,10 +64,27 @@ function documentJson(doc: LectioDocument) {
     published: doc.publishedDate,
     wordCount: doc.wordCount,
     leadImage: doc.leadImage ?? null,
+    images,
     pages: pages ?? null,
     chapters: doc.body.sections?.map((section) => ({ title: section.title, level: section.level, start: section.start, end: section.end })) ?? [],
     text: doc.body.text,
   };
+}
+
+/** The document's pictures in reading order, each once: stored file (in the library folder), size and alt text. */
+async function storedImages(doc: LectioDocument, dataDir: string) {
+  const { ImageStore } = await import('@main/storage/image-store');
+  const store = new ImageStore(dataDir);
+  const seen = new Set<string>();
+  const out: { id: string; path: string; size: number; alt: string }[] = [];
+  for (const block of doc.body.blocks) {
+    const id = block.image?.id;
+    const file = id ? store.fileOf(id) : null;
+    if (!id || !file || seen.has(id)) continue;
+    seen.add(id);
+    out.push({ id, path: file, size: (await stat(file)).size, alt: block.image?.alt ?? '' });
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -93,7 +110,7 @@ async function main(): Promise<void> {
     const doc = await api.getDocument({ id: saved.id });
     imported = true;
     if (!given) process.stderr.write(`lectio import: imported into a new library at ${dataDir}\n`);
-    process.stdout.write(`${JSON.stringify(documentJson(doc), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(documentJson(doc, await storedImages(doc, dataDir)), null, 2)}\n`);
   } finally {
     storage.close();
     // A library made for this import and left empty by its failure is removed, not left behind in the temp folder.

@@ -13,6 +13,7 @@ import { OpenedFiles, articlePathsIn } from './electron/opened-files';
 import { denyAllPermissions, hardenWebContents } from './electron/security';
 import { rendererUrl as rendererUrlFor } from './electron/renderer-url';
 import { createMainWindow } from './electron/window';
+import { handleImageProtocol, registerImageScheme } from './electron/image-protocol';
 import { openLibrary, type OpenLibrary } from './open-library';
 import { CONNECTOR_PORT } from './api/contract';
 import { builtExtensionFolder } from './connector/extension-folder';
@@ -63,6 +64,7 @@ async function start(): Promise<void> {
     return;
   }
   denyAllPermissions(session.defaultSession);
+  handleImageProtocol(library.storage.images);
   registerIpc(ipcMain, library.api, desktopHandlers(dataDir, menuCommands, openedFiles), () => rendererUrl);
   installAppMenu((command) => {
     if (mainWindow && !mainWindow.isDestroyed()) menuCommands.push(mainWindow.webContents, command);
@@ -84,6 +86,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     void openFiles([file]);
   });
+  registerImageScheme();
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, rendererUrl));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -3,13 +3,14 @@
  * library, builds the service, starts the browser connector when the host asks for one, and starts the automatic
  * backups (the first a few seconds after start-up). Both hosts start here, so they cannot drift apart.
  */
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import sampleText from '@assets/sample-article.txt?raw';
 import sampleMeta from '@assets/sample-article.json';
 import { version } from '@package';
 import { createWorkerRunner } from './analysis/extraction-runner';
 import { createMarkdownWorkerRunner } from './import/markdown-runner';
+import { createPdfWorkerRunner } from './import/pdf-runner';
 import { createEpubWorkerReader } from './import/epub-runner';
 import type { AppInfo, LectioApi } from './api/contract';
 import { createService, seedNewLibrary } from './api/service';
@@ -49,10 +50,11 @@ export async function openLibrary(dataDir: string, { host, extractionWorker, imp
   }
   const extraction = createWorkerRunner(extractionWorker);
   const markdown = createMarkdownWorkerRunner(importWorker);
-  // Built beside the Markdown worker (electron.config.ts).
+  // The PDF and EPUB workers are built beside the Markdown one (electron.config.ts), so both hosts find them without being told.
+  const pdf = createPdfWorkerRunner(path.join(path.dirname(importWorker), 'pdf-worker.js'));
   const epub = createEpubWorkerReader(path.join(path.dirname(importWorker), 'epub-worker.js'));
   const listener = connector ? new ConnectorListener(connector.port, connector.extensionFolder) : undefined;
-  const api = createService({ storage, host, version, now, extraction, markdown, epub, connector: listener });
+  const api = createService({ storage, host, version, now, extraction, markdown, pdf, epub, connector: listener });
   const connectorServer = listener ? await startConnector(createConnectorService({ storage, now, newId: randomUUID, version }, api), listener) : null;
   const backups = new BackupScheduler(storage.backups, {
     onError: (error) => console.error(`lectio: automatic backup failed: ${String(error)}`),

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const token = randomBytes(24).toString('base64url');
   let host;
   try {
-    host = await startHttpHost({ api: library.api, rendererDir: path.join(__dirname, '../renderer'), token, port });
+    host = await startHttpHost({ api: library.api, rendererDir: path.join(__dirname, '../renderer'), token, port, images: library.storage.images });
   } catch (error) {
     library.close();
     throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new Error(`Port ${port} is in use: choose another with --port N (0 picks a free one).`) : error;

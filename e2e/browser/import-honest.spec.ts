@@ -1,6 +1,6 @@
 /**
- * Imports that say what they are (issue #16): files are sniffed by their bytes (a PDF or an EPUB is refused by name
- * whatever it is called, a web page is read as HTML), a page with no article is refused with an offer to import it
+ * Imports that say what they are (issue #16): files are sniffed by their bytes (a PDF is read as a PDF and an EPUB
+ * refused by name whatever it is called, a web page is read as HTML), a page with no article is refused with an offer to import it
  * anyway, advertising labels are dropped, a text file's first line is its title, and a page's own metadata dates it.
  */
 import { readFileSync } from 'node:fs';
@@ -49,14 +49,18 @@ function epubBytes(): Buffer {
   return Buffer.concat([header, name, content, Buffer.from('PK\u0001\u0002 the rest of the archive')]);
 }
 
-test('a PDF or an EPUB is refused by name, whatever the file is called; nothing is imported', async ({ page }) => {
-  const input = await openImport(page);
+// Since PDF import (issue #19) a PDF is no longer refused: whatever it is called, it is read as a PDF (its text, not
+// its syntax); import-pdf.spec.ts covers the PDF import itself.
+test('a PDF is read as a PDF and a cut-short EPUB is read as a book and refused as damaged, whatever the file is called', async ({ page }) => {
   for (const name of ['report.pdf', 'report.txt']) {
-    await input.setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(ASCII_PDF) });
-    await expect(page.getByRole('alert')).toContainText('PDF import is not available yet');
-    await expect(page.getByRole('textbox', { name: 'Article text' })).toHaveValue('');
+    const pdfInput = await openImport(page);
+    await pdfInput.setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(ASCII_PDF) });
+    const article = page.getByRole('article');
+    await expect(article).toContainText('Ferry talks resume', { timeout: 60_000 });
+    await expect(article).not.toContainText('%PDF');
   }
-  // EPUBs are imported now (import-epub.spec.ts): these first bytes of one, named as text, are read as a book that is cut short.
+  // EPUBs are imported now too (import-epub.spec.ts): these first bytes of one, named as text, are read as a book that is cut short.
+  const input = await openImport(page);
   await input.setInputFiles({ name: 'novel.txt', mimeType: 'text/plain', buffer: epubBytes() });
   await expect(page.getByRole('alert')).toContainText('This file is not a readable EPUB: its zip container is damaged or cut short.');
   await saveScreen(page, 'import-refused-pdf');
@@ -87,9 +91,10 @@ test('a page of navigation links is refused as having no article, and can be imp
   await expect(page.getByRole('alert')).toContainText('No article found on this page');
   await expect(page.getByRole('textbox', { name: 'Article text' })).toHaveValue('');
   await saveScreen(page, 'import-no-article');
-  // Another file replaces the page waiting on the question; choosing the page again asks again.
-  await input.setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from(ASCII_PDF) });
-  await expect(page.getByRole('alert')).toContainText('PDF import is not available yet');
+  // Another file replaces the page waiting on the question (here one refused by its bytes); choosing the page again
+  // asks again.
+  await input.setInputFiles({ name: 'report.rtf', mimeType: 'application/rtf', buffer: Buffer.from('{\\rtf1\\ansi The ferry talks resumed.}') });
+  await expect(page.getByRole('alert')).toContainText('This file is an RTF document');
   await expect(page.getByRole('button', { name: 'Import anyway' })).toHaveCount(0);
   await expect(page.getByText('sections.html')).toHaveCount(0);
   await input.setInputFiles({ name: 'sections.html', mimeType: 'text/html', buffer: Buffer.from(NAVIGATION) });

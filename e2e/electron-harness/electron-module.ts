@@ -5,8 +5,9 @@
 import { BrowserWindow } from './browser-window';
 import { dialog } from './dialog';
 import { Menu } from './menu';
+import { protocol } from './custom-protocol';
 import { app, ipcMain } from './runtime';
 import { session } from './session';
 import { shell } from './shell';
 
-export const electronModule = Object.freeze({ app, BrowserWindow, dialog, ipcMain, Menu, session, shell });
+export const electronModule = Object.freeze({ app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell });

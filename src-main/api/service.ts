@@ -12,6 +12,8 @@ import { connectorSettingsMethods } from './services/connector-settings';
 import type { ServiceDeps, ServiceOptions } from './services/deps';
 import { bookImportMethods } from './services/book-import';
 import { documentMethods } from './services/documents';
+import { webImportMethods } from './services/web-import';
+import { pdfImportMethods } from './services/pdf-import';
 import { ExportJobs, exportMethods } from './services/exports';
 import { quizMethods } from './services/quiz';
 import { searchMethods } from './services/search';
@@ -28,5 +30,5 @@ export function createService(options: ServiceOptions): LectioApi {
     newId: options.newId ?? randomUUID,
     exports: new ExportJobs(),
   };
-  return { ...documentMethods(deps), ...bookImportMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps), ...quizMethods(deps), ...cardMethods(deps), ...backupMethods(deps), ...exportMethods(deps.exports), ...connectorSettingsMethods(deps) };
+  return { ...documentMethods(deps), ...webImportMethods(deps), ...bookImportMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps), ...quizMethods(deps), ...cardMethods(deps), ...backupMethods(deps), ...exportMethods(deps.exports), ...pdfImportMethods(deps), ...connectorSettingsMethods(deps) };
 }

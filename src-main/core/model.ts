@@ -4,7 +4,20 @@
  * mentions, evidence, cards) counts in this same text, so the engine, the anchoring code and the renderer agree.
  */
 
-export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote';
+/**
+ * An 'image' block is a picture between paragraphs: it holds no text (start === end, at the offset where it stands),
+ * so no offset anywhere changes because of it. A 'caption' is the text under a picture, kept as text (searchable,
+ * highlightable) but shown as the figure's caption.
+ */
+export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'image' | 'caption';
+
+/** A stored picture (storage/image-store.ts): its id names its bytes; alt is the text read in its place. */
+export interface BlockImage {
+  id: string;
+  alt: string;
+  width?: number;
+  height?: number;
+}
 
 export interface Block {
   kind: BlockKind;
@@ -14,6 +27,8 @@ export interface Block {
   level?: number;
   /** For documents imported from a PDF: the 1-based page the block starts on, so passages can say "p. 7". */
   page?: number;
+  /** For image blocks: the stored picture. */
+  image?: BlockImage;
 }
 
 export type MarkKind = 'emphasis' | 'strong' | 'link' | 'code';

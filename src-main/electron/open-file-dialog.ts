@@ -9,7 +9,7 @@ export async function openTextFile(event: IpcMainInvokeEvent): Promise<ApiResult
   const options = {
     title: 'Open an article',
     properties: ['openFile' as const],
-    filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'epub'] }],
+    filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'pdf', 'epub'] }],
   };
   const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   const file = picked.filePaths[0];

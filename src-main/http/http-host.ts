@@ -11,6 +11,8 @@ import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { guardConnections, serverTimeouts } from './connection-guard';
 import { refuseApiRequest, refuseStaticRequest } from './request-guard';
 import { serveStatic } from './static-files';
+import { isImagePath, serveImage } from './image-route';
+import type { ImageStore } from '../storage/image-store';
 
 const MAX_BODY_BYTES = MAX_IMPORT_CHARS * 3 + 64 * 1024;
 
@@ -28,6 +30,8 @@ export interface HttpHostOptions {
   rendererDir: string;
   token: string;
   port: number;
+  /** The library's stored images, served read-only at /images/<id>. */
+  images?: ImageStore;
 }
 
 export interface HttpHost {
@@ -127,5 +131,6 @@ async function handleStatic(options: HttpHostOptions, port: number, request: Inc
   const refusal = refuseStaticRequest(request.headers, port);
   if (refusal) return refuse(response, new LectioError('forbidden', `Forbidden: ${refusal}`));
   if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, new LectioError('wrong-http-method', 'Use GET'));
+  if (isImagePath(pathname)) return serveImage(options.images, pathname, response, SECURITY_HEADERS);
   await serveStatic(options.rendererDir, pathname, response, SECURITY_HEADERS);
 }

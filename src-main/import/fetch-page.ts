@@ -11,14 +11,33 @@ export function pageFetchError(message: string): LectioError {
   return new LectioError('page-fetch', message);
 }
 
+/** The reader pressed Cancel while the page (or its pictures) was being fetched: nothing is stored. */
+export function webImportCancelled(): LectioError {
+  return new LectioError('cancelled', 'Saving the page was cancelled; nothing was stored.');
+}
+
+/** What a fetch is for: the page itself, or one of its pictures (a different Accept, cap message and budget). */
+export interface FetchOptions {
+  /** The reader's Cancel: aborts the exchange at once, failing with webImportCancelled. */
+  signal?: AbortSignal;
+  accept?: string;
+  /** "page" or "image", for messages. */
+  what?: string;
+  /** Called with each chunk's size as the body streams in; returning false stops reading (an article-wide budget). */
+  onChunk?: (bytes: number) => boolean;
+}
+
 export interface FetchLimits {
   /** For the whole exchange, redirects and body included. */
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
+  /** The cap for a body the server says is a PDF, which runs larger than a page's HTML; maxBytes when absent. */
+  maxPdfBytes?: number;
 }
 
-export const DEFAULT_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5 };
+/** A PDF may be as large as the PDF file import accepts (24 MB: MAX_PDF_BYTES in the contract). */
+export const DEFAULT_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, maxPdfBytes: 24_000_000 };
 
 export interface FetchedPage {
   /** The address the page finally came from, after redirects. */
@@ -67,9 +86,9 @@ function parseContentType(header: string | null): { mediaType: string; charset: 
 }
 
 /** Reads the body up to `maxBytes`; beyond it, cancels the stream (the rest is never downloaded) and refuses. */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+async function readCapped(response: Response, maxBytes: number, options: FetchOptions = {}): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
-  const tooLarge = () => pageFetchError(`The page is too large to save (over ${Math.round(maxBytes / 1024 / 1024)} MB).`);
+  const tooLarge = () => pageFetchError(`The ${options.what ?? 'page'} is too large to save (over ${Math.round(maxBytes / 1024 / 1024)} MB).`);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge();
@@ -82,7 +101,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > maxBytes) {
+    if (total > maxBytes || (options.onChunk && !options.onChunk(value.byteLength))) {
       await reader.cancel().catch(() => undefined);
       throw tooLarge();
     }
@@ -97,13 +116,13 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   return bytes;
 }
 
-async function exchange(start: URL, limits: FetchLimits, signal: AbortSignal): Promise<FetchedPage> {
+async function exchange(start: URL, limits: FetchLimits, signal: AbortSignal, options: FetchOptions): Promise<FetchedPage> {
   let url = start;
   const seen = new Set<string>([url.href]);
   for (let hop = 0; ; hop += 1) {
     let response: Response;
     try {
-      response = await fetch(url, { redirect: 'manual', signal, headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' } });
+      response = await fetch(url, { redirect: 'manual', signal, headers: { accept: options.accept ?? 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' } });
     } catch (error) {
       if (signal.aborted) throw error;
       throw pageFetchError(networkMessage(error, url));
@@ -122,22 +141,32 @@ async function exchange(start: URL, limits: FetchLimits, signal: AbortSignal): P
       throw pageFetchError(statusMessage(response.status, url));
     }
     const { mediaType, charset } = parseContentType(response.headers.get('content-type'));
-    return { url: url.href, mediaType, charset, bytes: await readCapped(response, limits.maxBytes) };
+    const cap = mediaType === 'application/pdf' ? (limits.maxPdfBytes ?? limits.maxBytes) : limits.maxBytes;
+    return { url: url.href, mediaType, charset, bytes: await readCapped(response, cap, options) };
   }
 }
 
-/** Fetches the page at `raw` within `limits`; throws pageFetchError with a reader's message on every failure. */
-export async function fetchWebPage(raw: string, limits: FetchLimits = DEFAULT_LIMITS): Promise<FetchedPage> {
+/**
+ * Fetches the page at `raw` within `limits`; throws pageFetchError with a reader's message on every failure, and
+ * webImportCancelled when `options.signal` aborts. The same rules (schemes, redirects, deadline, streamed cap)
+ * fetch a page's pictures, with their own Accept and cap.
+ */
+export async function fetchWebPage(raw: string, limits: FetchLimits = DEFAULT_LIMITS, options: FetchOptions = {}): Promise<FetchedPage> {
   const start = checkWebAddress(raw);
+  if (options.signal?.aborted) throw webImportCancelled();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  const cancel = () => controller.abort();
+  options.signal?.addEventListener('abort', cancel, { once: true });
   try {
-    return await exchange(start, limits, controller.signal);
+    return await exchange(start, limits, controller.signal, options);
   } catch (error) {
+    if (options.signal?.aborted) throw webImportCancelled();
     if (isLectioError(error, 'page-fetch')) throw error;
     if (controller.signal.aborted) throw pageFetchError(`${start.host} took too long to answer (over ${Math.round(limits.timeoutMs / 1000)} s), so Lectio gave up. Try again later.`);
     throw pageFetchError(networkMessage(error, start));
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', cancel);
   }
 }

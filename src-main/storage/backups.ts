@@ -11,6 +11,7 @@ import { backupsToKeep, DEFAULT_RETENTION, type RetentionPolicy } from './backup
 import { BACKUPS_FOLDER, dataFilePath, listDataFiles } from './data-files';
 import { writeFileDurably } from './durable-file';
 import { LectioError } from '../core/errors';
+import { ImageStore, IMAGES_FOLDER, imageIdsIn, isImageId } from './image-store';
 
 export type BackupReason = 'start' | 'scheduled' | 'quit' | 'manual' | 'before-restore';
 
@@ -30,6 +31,8 @@ export interface BackupManifest {
   files: BackupFileEntry[];
   /** Data files left out because they did not parse, or failed their kind's check, when the backup was taken. */
   skipped: string[];
+  /** The pictures its documents name, kept in the backups' shared pool (absent in backups from before pictures). */
+  images?: string[];
 }
 
 /** The error for a backup folder that is missing, incomplete, or whose copies fail their check. */
@@ -164,7 +167,9 @@ export class BackupStore {
 
     const createdAt = this.options.now().toISOString();
     const id = await this.#freshId(createdAt);
-    const manifest: BackupManifest = { schemaVersion: 1, id, createdAt, reason, documents, files, skipped };
+    const images = new Set<string>();
+    for (const [relative, bytes] of contents) if (relative.startsWith('documents/') || relative === 'library.json') for (const image of imageIdsIn(Buffer.from(bytes).toString('utf8'))) images.add(image);
+    const manifest: BackupManifest = { schemaVersion: 1, id, createdAt, reason, documents, files, skipped, images: [...images].sort() };
     const staging = path.join(this.folder, `.${id}.partial`);
     await rm(staging, { recursive: true, force: true });
     try {
@@ -181,6 +186,8 @@ export class BackupStore {
       await rm(staging, { recursive: true, force: true });
       throw error;
     }
+    // Pictures are not JSON data files: the backups share one pool of them, hard-linked (image-store.ts).
+    await new ImageStore(this.options.dataDir).linkInto(path.join(this.folder, IMAGES_FOLDER));
     await this.#thin();
     return manifest;
   }
@@ -265,6 +272,22 @@ export class BackupStore {
     for (const backup of complete) if (!keep.has(backup.id)) await rm(path.join(this.folder, backup.id), { recursive: true, force: true });
     for (const name of await readdir(this.folder)) {
       if (name.endsWith('.partial')) await rm(path.join(this.folder, name), { recursive: true, force: true });
+    }
+    await this.#thinImages(complete.filter((backup) => keep.has(backup.id)));
+  }
+
+  /**
+   * Drops from the shared picture pool what no kept backup names. Left alone while any kept backup predates the
+   * manifest's picture list (it cannot say what it needs). The library's own pictures are untouched: the pool holds links.
+   */
+  async #thinImages(kept: readonly BackupManifest[]): Promise<void> {
+    if (kept.some((backup) => !Array.isArray(backup.images))) return;
+    const wanted = new Set(kept.flatMap((backup) => backup.images ?? []));
+    const folder = path.join(this.folder, IMAGES_FOLDER);
+    for (const prefix of await readdir(folder).catch(() => [] as string[])) {
+      for (const name of await readdir(path.join(folder, prefix)).catch(() => [] as string[])) {
+        if (!wanted.has(name) && isImageId(name)) await rm(path.join(folder, prefix, name), { force: true });
+      }
     }
   }
 }

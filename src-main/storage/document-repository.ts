@@ -11,6 +11,7 @@ import { DOCUMENT_SCHEMA_VERSION, type DocumentFile, type LibraryFile } from './
 import { HeldFileAdapter, newerFileHeld } from './json-store';
 import { LectioError } from '../core/errors';
 import type { PerDocumentStore } from './per-document-store';
+import type { ImageStore } from './image-store';
 
 export interface DocumentFiles {
   dataDir: string;
@@ -19,6 +20,8 @@ export interface DocumentFiles {
   bodies: PerDocumentStore<DocumentFile>;
   /** Removed with the document: its other per-document files. */
   dependents: readonly Pick<PerDocumentStore<never>, 'delete'>[];
+  /** The pictures: a deleted document's are removed when no other document shows them. */
+  images?: Pick<ImageStore, 'removeUnused'>;
 }
 
 export class DocumentRepository {
@@ -78,11 +81,15 @@ export class DocumentRepository {
   /** Removes a document from the index, then its files. Throws a 'not-found' LectioError for an unknown id. */
   async delete(id: string): Promise<void> {
     await this.#save([{ kind: 'document', id, documentId: id, op: 'delete' }], async () => {
-      this.meta(id);
+      const meta = this.meta(id);
+      // Its pictures, read before its file goes: those no other document shows are removed after it (backups keep theirs).
+      const body = (await this.files.bodies.get(id).catch(() => null))?.data.body;
+      const pictures = [...(body?.blocks ?? []).flatMap((block) => (block.image ? [block.image.id] : [])), ...(meta.leadImage ? [meta.leadImage] : [])];
       await this.files.index().update((data) => {
         data.documents = data.documents.filter((doc) => doc.id !== id);
       });
       await Promise.all([this.files.bodies.delete(id), ...this.files.dependents.map((store) => store.delete(id))]);
+      await this.files.images?.removeUnused(pictures);
     });
   }
 

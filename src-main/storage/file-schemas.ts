@@ -41,7 +41,15 @@ const documentMeta = z.object({
 
 const documentBody = z.object({
   text: z.string(),
-  blocks: z.array(z.object({ kind: z.enum(['paragraph', 'heading', 'list-item', 'quote']), ...span, level: z.number().int().optional(), page: z.number().int().positive().optional() })),
+  blocks: z.array(
+    z.object({
+      kind: z.enum(['paragraph', 'heading', 'list-item', 'quote', 'image', 'caption']),
+      ...span,
+      level: z.number().int().optional(),
+      page: z.number().int().positive().optional(),
+      image: z.object({ id: z.string(), alt: z.string(), width: z.number().int().positive().optional(), height: z.number().int().positive().optional() }).optional(),
+    }),
+  ),
   marks: z.array(z.object({ kind: z.enum(['emphasis', 'strong', 'link', 'code']), ...span, href: z.string().optional() })),
   sections: z.array(z.object({ title: z.string(), ...span, level: z.number().int().positive() })).optional(),
 });

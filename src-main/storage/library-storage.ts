@@ -49,6 +49,7 @@ import { CardRepository } from './card-repository';
 import { ReviewLogRepository } from './review-log-repository';
 import { QuizRepository } from './quiz-repository';
 import { SettingsRepository } from './settings-repository';
+import { ImageStore, IMAGES_FOLDER, imageIdsIn } from './image-store';
 
 export type { StorageNotice } from './recovery-notices';
 
@@ -109,6 +110,15 @@ function backupLabel(id: string): string {
   return `the backup of ${id.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2}).*$/, '$1 $2:$3')} UTC`;
 }
 
+/** The pictures the documents of a backup name (their images are kept in the backups' shared pool). */
+function restoredImageIds(contents: ReadonlyMap<string, Uint8Array>): Set<string> {
+  const ids = new Set<string>();
+  for (const [relative, bytes] of contents) {
+    if (relative === 'library.json' || relative.startsWith('documents/')) for (const id of imageIdsIn(Buffer.from(bytes).toString('utf8'))) ids.add(id);
+  }
+  return ids;
+}
+
 /**
  * The library: one repository per kind of record, which is all the service uses, over the data files, which storage's
  * own upkeep (recovery, restore, recounts), tests and tools reach through `files`. Every repository reports each write
@@ -133,6 +143,8 @@ export class LibraryStorage {
   /** The reader's preferences. */
   readonly settings: SettingsRepository;
   readonly backups: BackupStore;
+  /** Pictures of saved articles, stored once each by content hash (`images/`). */
+  readonly images: ImageStore;
   readonly #documentFiles: PerDocumentStore<DocumentFile>;
   readonly #annotationFiles: PerDocumentStore<AnnotationsFile>;
   readonly #analysisFiles: PerDocumentStore<AnalysisFile>;
@@ -159,6 +171,7 @@ export class LibraryStorage {
     this.#library = opened.library;
     this.#settings = opened.settings;
     this.backups = opened.backups;
+    this.images = new ImageStore(dataDir);
     this.#recovery = opened.recovery;
     const recovery = opened.recovery;
     this.#documentFiles = new PerDocumentStore<DocumentFile>(
@@ -197,7 +210,7 @@ export class LibraryStorage {
       now,
     );
     this.documents = new DocumentRepository(
-      { dataDir, index: () => this.#library, bodies: this.#documentFiles, dependents: [this.#annotationFiles, this.#analysisFiles] },
+      { dataDir, index: () => this.#library, bodies: this.#documentFiles, dependents: [this.#annotationFiles, this.#analysisFiles], images: this.images },
       this.changes,
     );
     this.annotations = new AnnotationRepository(this.#annotationFiles, this.documents, this.changes);
@@ -351,6 +364,7 @@ export class LibraryStorage {
       await Promise.all([this.#documentFiles.retireAll(), this.#annotationFiles.retireAll(), this.#analysisFiles.retireAll()]);
       await retireFilesUnder(this.dataDir);
       const movedAside = await replaceDataFiles(this.dataDir, contents, safety, this.now(), manifest.id, hooks);
+      await this.images.restoreFrom(path.join(this.backups.folder, IMAGES_FOLDER), restoredImageIds(contents));
       this.notices.splice(0);
       this.#library = (await openIndex(this.dataDir, this.#recovery, this.now())).db;
       this.#settings = (await openSettings(this.dataDir, this.#recovery, this.now())).db;

@@ -55,7 +55,11 @@ const quizFile = z.object({
         questionId: z.string(), given: z.string(), correct: z.boolean(), at: z.string(),
         // Optional: sessions stored before partial credit have none, and stay readable.
         credit: z.object({ right: z.number().int().nonnegative(), of: z.number().int().nonnegative() }).optional(),
+        accepted: z.string().optional(),
       })),
+      typed: z.boolean().optional(),
+      // Optional: only a retry of the missed has it, and sessions stored before retries stay readable.
+      retryOf: z.string().optional(),
     }),
   ),
 });

@@ -7,6 +7,7 @@
  * {#if} blocks left three comments and two empty text nodes in every block and kept a dozen reactive objects per block
  * alive, for 2,000 blocks in a long article. Text goes in as text nodes, never as HTML.
  */
+import { imageUrl } from '@contract';
 import type { Block, DocumentBody } from '@core/model';
 import { LONG_TEXT } from './paint-window';
 import { blockSegments, type Segment } from './segments';
@@ -20,6 +21,9 @@ function blockElement(doc: Document, block: Block): HTMLElement {
     element = doc.createElement('p');
     element.className = 'block list-item';
     element.style.setProperty('--depth', String(block.level ?? 1));
+  } else if (block.kind === 'caption') {
+    element = doc.createElement('figcaption');
+    element.className = 'block caption';
   } else if (block.kind === 'quote') {
     element = doc.createElement('blockquote');
     element.className = 'block';
@@ -52,6 +56,26 @@ function inline(doc: Document, segment: Segment): Node {
 }
 
 /**
+ * A picture: a figure holding the stored image (its alt text read in its place), with no `data-start` and no text, so
+ * the text map skips it. A caption block right after it goes inside the figure.
+ */
+function figureElement(doc: Document, block: Block): HTMLElement {
+  const figure = doc.createElement('figure');
+  figure.className = 'figure';
+  const img = doc.createElement('img');
+  img.src = imageUrl(block.image?.id ?? '', doc.location?.protocol ?? 'http:');
+  img.alt = block.image?.alt ?? '';
+  img.loading = 'lazy';
+  img.decoding = 'async';
+  if (block.image?.width && block.image.height) {
+    img.width = block.image.width;
+    img.height = block.image.height;
+  }
+  figure.append(img);
+  return figure;
+}
+
+/**
  * Replaces the children of `root` with the blocks of `body`. A long text (the size from which highlights are drawn by
  * window) is marked `long`: its blocks out of view are skipped by the browser until the reader nears them (app.css).
  */
@@ -59,12 +83,20 @@ export function renderArticle(root: HTMLElement, body: DocumentBody): void {
   root.classList.toggle('long', body.text.length > LONG_TEXT);
   const doc = root.ownerDocument;
   const fragment = doc.createDocumentFragment();
+  let figure: HTMLElement | null = null;
   for (const block of body.blocks) {
+    if (block.kind === 'image') {
+      figure = figureElement(doc, block);
+      fragment.append(figure);
+      continue;
+    }
     const element = blockElement(doc, block);
     for (const segment of blockSegments(body.text, block, body.marks)) {
       if (segment.text.length > 0) element.append(inline(doc, segment));
     }
-    fragment.append(element);
+    if (block.kind === 'caption' && figure) figure.append(element);
+    else fragment.append(element);
+    figure = null;
   }
   root.replaceChildren(fragment);
 }

@@ -39,6 +39,8 @@ export interface CardSourceView {
   /** The passage's text: as it reads now, or as it was stored when it cannot be found. */
   passage: string;
   stored: CardSource;
+  /** The PDF page the passage is on, when its document has pages and the passage was found. */
+  page?: number;
 }
 
 export interface ScheduleView {

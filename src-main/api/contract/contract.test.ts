@@ -14,10 +14,11 @@ import { cardSchemas } from '../schemas/cards';
 import { connectorSchemas } from '../schemas/connector';
 import { documentSchemas } from '../schemas/documents';
 import { librarySchemas } from '../schemas/library';
+import { pdfSchemas } from '../schemas/pdf';
 import { quizSchemas } from '../schemas/quiz';
 import { settingsSchemas } from '../schemas/settings';
 
-const AREAS = { analysisSchemas, annotationSchemas, bookSchemas, cardSchemas, connectorSchemas, documentSchemas, librarySchemas, quizSchemas, settingsSchemas };
+const AREAS = { analysisSchemas, annotationSchemas, bookSchemas, cardSchemas, connectorSchemas, documentSchemas, librarySchemas, pdfSchemas, quizSchemas, settingsSchemas };
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 describe('the contract, split by area', () => {

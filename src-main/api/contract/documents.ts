@@ -23,7 +23,11 @@ export interface ImportDocumentInput {
   publishedDate?: string;
   /** The file's name when imported from a file; shown as the document's origin. */
   fileName?: string;
+  /** What an HTML file's metadata says besides title, source and date (the same fields a saved web page gets). */
+  metadata?: ImportedMetadata;
 }
+
+export type ImportedMetadata = Partial<Pick<DocumentMeta, 'authors' | 'siteName' | 'language' | 'canonicalUrl'>> & { modifiedDate?: string };
 
 export interface UpdateDocumentInput {
   id: string;
@@ -37,7 +41,11 @@ export interface DocumentMethods {
   getDocument: { input: { id: string }; output: LectioDocument };
   importDocument: { input: ImportDocumentInput; output: DocumentSummary };
   /** Fetches the page at a web address (http or https) and saves its article; refuses with a clear message otherwise. */
-  importFromUrl: { input: { url: string }; output: DocumentSummary };
+  importFromUrl: { input: { url: string; wholePage?: boolean }; output: DocumentSummary };
+  /** How far the save from a web address has got: 0 of 0 while the page comes, then its pictures downloaded of all. */
+  webImportProgress: { input: Empty; output: { running: boolean; done: number; total: number } };
+  /** Stops that save: it fails with the 'cancelled' error and nothing is stored. */
+  cancelWebImport: { input: Empty; output: { cancelled: boolean } };
   updateDocument: { input: UpdateDocumentInput; output: DocumentSummary };
   deleteDocument: { input: { id: string }; output: { id: string } };
 }

@@ -7,6 +7,7 @@
 export * from './common';
 export * from './documents';
 export * from './books';
+export * from './pdf';
 export * from './analysis';
 export * from './annotations';
 export * from './quiz';
@@ -16,4 +17,5 @@ export * from './connector';
 export * from './library';
 export * from './methods';
 export * from './transport';
+export * from './image-url';
 export * from './desktop';

@@ -8,12 +8,13 @@ import type { BookMethods } from './books';
 import type { CardMethods } from './cards';
 import type { DocumentMethods } from './documents';
 import type { LibraryMethods } from './library';
+import type { PdfMethods } from './pdf';
 import type { QuizMethods } from './quiz';
 import type { SettingsMethods } from './settings';
 import type { ConnectorMethods } from './connector';
 
 /** Every API method: what it takes and what it returns. */
-export interface ApiMethods extends LibraryMethods, DocumentMethods, BookMethods, AnalysisMethods, AnnotationMethods, QuizMethods, SettingsMethods, ConnectorMethods, CardMethods {}
+export interface ApiMethods extends LibraryMethods, DocumentMethods, BookMethods, AnalysisMethods, AnnotationMethods, QuizMethods, SettingsMethods, ConnectorMethods, CardMethods, PdfMethods {}
 
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
@@ -26,6 +27,8 @@ export const METHOD_NAMES = [
   'getDocument',
   'importDocument',
   'importFromUrl',
+  'webImportProgress',
+  'cancelWebImport',
   'importEpub',
   'importProgress',
   'cancelImport',
@@ -51,6 +54,8 @@ export const METHOD_NAMES = [
   'finishQuiz',
   'listQuizSessions',
   'getQuizSession',
+  'retryQuiz',
+  'getMastery',
   'hideQuestion',
   'getSettings',
   'updateSettings',
@@ -76,6 +81,9 @@ export const METHOD_NAMES = [
   'importCards',
   'exportProgress',
   'cancelExport',
+  'importPdf',
+  'pdfImportProgress',
+  'cancelPdfImport',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

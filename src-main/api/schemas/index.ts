@@ -10,6 +10,7 @@ import { cardSchemas } from './cards';
 import type { SchemasOf } from './common';
 import { documentSchemas } from './documents';
 import { librarySchemas } from './library';
+import { pdfSchemas } from './pdf';
 import { quizSchemas } from './quiz';
 import { settingsSchemas } from './settings';
 import { connectorSchemas } from './connector';
@@ -24,4 +25,5 @@ export const inputSchemas: SchemasOf<ApiMethods> = {
   ...settingsSchemas,
   ...connectorSchemas,
   ...cardSchemas,
+  ...pdfSchemas,
 };

@@ -10,6 +10,7 @@ const quizRequest = z
     count: z.number().int().min(1).max(500).optional(),
     kinds: z.array(z.enum(['who', 'role', 'when', 'timeline', 'match', 'quote', 'truefalse'])).min(1).optional(),
     seed: z.string().min(1).max(100).optional(),
+    typed: z.boolean().optional(),
   })
   .strict();
 
@@ -20,5 +21,7 @@ export const quizSchemas: SchemasOf<QuizMethods> = {
   finishQuiz: z.object({ sessionId: id }).strict(),
   listQuizSessions: empty,
   getQuizSession: z.object({ id }).strict(),
+  retryQuiz: z.object({ sessionId: id }).strict(),
+  getMastery: z.object({ documentId: id }).strict(),
   hideQuestion: z.object({ questionId: z.string().min(1).max(100), sessionId: id.optional(), reason: z.enum(WRONG_REASONS as [WrongReason, ...WrongReason[]]).optional() }).strict(),
 };

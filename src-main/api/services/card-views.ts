@@ -3,6 +3,8 @@
  * latest review), and the view the renderer gets, with the source passage re-anchored in the document's current text.
  */
 import { anchor } from '../../core/anchoring/anchor';
+import type { Block } from '../../core/model';
+import { pageAt } from '../../core/page-at';
 import type { CardSource, ScheduleState, StoredCard } from '../../core/cards/card';
 import type { DayOf } from '../../core/cards/days';
 import type { ScheduledCard } from '../../core/cards/queue';
@@ -84,20 +86,24 @@ export class CardContext {
   async sourceView(stored: CardSource): Promise<CardSourceView> {
     let title: string | null = null;
     let text: string | null = null;
+    let blocks: Block[] = [];
     try {
       const doc = await this.deps.storage.documents.get(stored.documentId);
       title = doc.title;
       text = doc.body.text;
+      blocks = doc.body.blocks;
     } catch (error) {
       if (!isLectioError(error, 'not-found')) throw error;
     }
     const found = text === null ? null : anchor(text, stored.selectors);
+    const page = found ? pageAt(blocks, found.start) : undefined;
     return {
       documentId: stored.documentId,
       documentTitle: title,
       anchor: found ? { start: found.start, end: found.end } : null,
       passage: found && text !== null ? text.slice(found.start, found.end) : stored.selectors[1].exact,
       stored,
+      ...(page !== undefined ? { page } : {}),
     };
   }
 }

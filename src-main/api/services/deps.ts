@@ -1,12 +1,14 @@
 /** What every part of the service is built from: storage, the clock, id generation, the engine runner, the export under way. */
 import type { ExtractionRunner } from '../../analysis/extraction-runner';
 import type { MarkdownRunner } from '../../import/markdown-runner';
+import type { PdfRunner } from '../../import/pdf-runner';
 import type { EpubReader } from '../../import/epub/epub-reader';
 import type { LibraryStorage } from '../../storage/library-storage';
 import type { AppInfo } from '../contract';
 import type { ExportJobs } from './exports';
 import type { FetchLimits } from '../../import/fetch-page';
 import type { ConnectorListener } from '../../connector/listener';
+import type { ImageLimits } from '../../import/article-images';
 
 export interface ServiceOptions {
   storage: LibraryStorage;
@@ -16,6 +18,8 @@ export interface ServiceOptions {
   extraction: ExtractionRunner;
   /** Where Markdown imports are parsed: a worker thread in the hosts; in process (the default) in tests and tools. */
   markdown?: MarkdownRunner;
+  /** Where PDFs are read: a worker thread per file in the hosts; in process (the default) in tests and tools. */
+  pdf?: PdfRunner;
   /** Where EPUB books are read: a worker thread in the hosts; in process (the default) in tests and tools. */
   epub?: EpubReader;
   newId?: () => string;
@@ -27,15 +31,17 @@ export interface ServiceOptions {
   webLimits?: FetchLimits;
   /** The host's browser connector server, for Settings; absent where none runs (tests, tools). */
   connector?: ConnectorListener;
+  /** Limits on downloading a saved page's pictures; DEFAULT_IMAGE_LIMITS unless a test passes smaller ones. */
+  imageLimits?: ImageLimits;
 }
 
 /**
  * What of storage the service uses: the repositories (one per kind of record, each write reported to the change feed),
- * the backups, and the library's notices. Not its data files: no service reads or writes one directly.
+ * the backups, the library's notices, and the picture store (content-addressed files, never JSON). Not its data files: no service reads or writes one directly.
  */
 export type ServiceStorage = Pick<
   LibraryStorage,
-  'documents' | 'annotations' | 'analysis' | 'cards' | 'reviews' | 'quiz' | 'settings' | 'backups' | 'restoreBackup' | 'notices' | 'dismissNotice' | 'dataDir'
+  'documents' | 'annotations' | 'analysis' | 'cards' | 'reviews' | 'quiz' | 'settings' | 'backups' | 'restoreBackup' | 'notices' | 'dismissNotice' | 'dataDir' | 'images'
 >;
 
 export interface ServiceDeps {

@@ -5,10 +5,6 @@ import { inProcessMarkdown, type MarkdownRunner } from '../../import/markdown-ru
 import { importPlainText, splitTitleLine } from '../../core/import/plain-text';
 import { countWords, deriveTitle } from '../../core/text-stats';
 import type { LibraryStorage } from '../../storage/library-storage';
-import { DEFAULT_LIMITS, fetchWebPage } from '../../import/fetch-page';
-import { storeWebArticle } from './web-article-save';
-import { isEpubBytes } from '../../core/import/sniff';
-import { readBook, saveBook } from './book-import';
 import type { DocumentSummary, ImportDocumentInput, LectioApi } from '../contract';
 import type { ServiceDeps } from './deps';
 import { LectioError } from '../../core/errors';
@@ -40,7 +36,20 @@ function withTitleLine(input: ImportDocumentInput): ImportDocumentInput {
   return split ? { ...input, title: split.title, text: split.rest } : input;
 }
 
-type DocumentMethods = Pick<LectioApi, 'appInfo' | 'listDocuments' | 'getDocument' | 'importDocument' | 'importFromUrl' | 'updateDocument' | 'deleteDocument' | 'dismissNotice'>;
+/** The metadata fields an HTML file gave, those it left empty omitted (absent fields stay absent in the file). */
+function importedMetadata(metadata: ImportDocumentInput['metadata']): Partial<DocumentMeta> {
+  if (!metadata) return {};
+  const fields: Partial<DocumentMeta> = {};
+  const authors = (metadata.authors ?? []).map((name) => name.trim()).filter(Boolean);
+  if (authors.length > 0) fields.authors = authors;
+  if (metadata.siteName?.trim()) fields.siteName = metadata.siteName.trim();
+  if (metadata.language) fields.language = metadata.language;
+  if (metadata.canonicalUrl) fields.canonicalUrl = metadata.canonicalUrl;
+  if (metadata.modifiedDate) fields.modifiedDate = metadata.modifiedDate;
+  return fields;
+}
+
+type DocumentMethods = Pick<LectioApi, 'appInfo' | 'listDocuments' | 'getDocument' | 'importDocument' | 'updateDocument' | 'deleteDocument' | 'dismissNotice'>;
 
 export function documentMethods(deps: ServiceDeps): DocumentMethods {
   const { storage, now, newId, options } = deps;
@@ -76,21 +85,10 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
         addedAt: now().toISOString(),
         wordCount: countWords(body.text),
         origin: input.fileName ?? 'paste',
+        ...importedMetadata(input.metadata),
       };
       await storage.documents.add(meta, body);
       return summarise(meta);
-    },
-
-    async importFromUrl({ url }) {
-      // Fetched and read whole before anything is stored: any failure ('page-fetch' says why) leaves the library as it was.
-      const page = await fetchWebPage(url, options.webLimits ?? DEFAULT_LIMITS);
-      // A book at a web address goes the way of a book from a file; its host stands for the file name.
-      if (page.mediaType === 'application/epub+zip' || isEpubBytes(page.bytes)) {
-        return saveBook(deps, await readBook(deps, page.bytes), new URL(page.url).hostname, page.url);
-      }
-      // Loaded on first use: jsdom is large, and most sessions never save a web page.
-      const { webPageToArticle } = await import('../../import/web-article');
-      return summarise(await storeWebArticle(deps, webPageToArticle(page)));
     },
 
     async updateDocument({ id, ...change }) {

@@ -6,13 +6,17 @@
 import { generateQuiz } from '../../core/quiz/generate';
 import { matchAnswer } from '../../core/quiz/answer-match';
 import type { QuestionKind, QuizPool, WrongReason } from '../../core/quiz/types';
+import { missedQuestions, retryQuestions } from '../../core/quiz/retry';
+import { masteryFor } from '../../core/quiz/mastery';
+import { gradeTyped, type TypedContext } from '../../core/quiz/typed-answer';
 import { sessionScore, type QuizSessionRecord, type SessionQuestion } from '../../core/quiz/session';
+import { pageAt } from '../../core/page-at';
 import type { AnalysisCorrection, AnalysisView, LectioApi, QuizRequest, QuizSessionSummary } from '../contract';
 import { analysisReader, withCorrection } from './analysis';
 import { readerZone, type ServiceDeps } from './deps';
 import { LectioError } from '../../core/errors';
 
-type QuizMethods = Pick<LectioApi, 'prepareQuiz' | 'startQuiz' | 'answerQuiz' | 'finishQuiz' | 'listQuizSessions' | 'getQuizSession' | 'hideQuestion'>;
+type QuizMethods = Pick<LectioApi, 'prepareQuiz' | 'startQuiz' | 'answerQuiz' | 'finishQuiz' | 'listQuizSessions' | 'getQuizSession' | 'retryQuiz' | 'getMastery' | 'hideQuestion'>;
 
 /** A seeded shuffle (mulberry32), so a session's order follows from its seed. */
 function shuffle<T>(items: T[], seed: string): T[] {
@@ -64,7 +68,7 @@ function describe(shown: AnalysisView, change: AnalysisCorrection): string {
   return '';
 }
 
-function summarise(session: QuizSessionRecord): QuizSessionSummary {
+function summarise(session: QuizSessionRecord, hidden: readonly string[]): QuizSessionSummary {
   const titles = [...new Set(session.questions.map((q) => q.documentTitle))];
   return {
     id: session.id,
@@ -75,6 +79,8 @@ function summarise(session: QuizSessionRecord): QuizSessionSummary {
     answered: session.answers.length,
     correct: session.answers.filter((a) => a.correct).length,
     score: sessionScore(session.answers),
+    missed: missedQuestions(session, hidden).length,
+    ...(session.retryOf ? { retryOf: session.retryOf } : {}),
   };
 }
 
@@ -115,10 +121,37 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       };
       const generated = generateQuiz(doc.body.text, analysis, options).filter((q) => !hidden.has(q.id));
       const chosen = perDocument ? generated.slice(0, perDocument) : generated;
-      all.push(...chosen.map((q) => ({ ...q, documentId: id, documentTitle: doc.title })));
+      all.push(
+        ...chosen.map((q) => {
+          const page = pageAt(doc.body.blocks, q.evidence.start);
+          return { ...q, documentId: id, documentTitle: doc.title, ...(page !== undefined ? { page } : {}) };
+        }),
+      );
     }
     const mixed = ids.length > 1 ? shuffle(all, seed) : all;
     return request.count ? mixed.slice(0, request.count) : mixed;
+  }
+
+  /**
+   * What a typed answer is graded against beyond the question: the actor's names as the analysis has them now, and
+   * the article's other actors (or roles), which a typo must never reach. Null when the document is gone: then no
+   * typo is forgiven, since its rivals are unknown.
+   */
+  async function typedContext(question: SessionQuestion): Promise<TypedContext | null> {
+    if (!storage.documents.list().some((d) => d.id === question.documentId)) return null;
+    const shown = await analysisOf(question.documentId);
+    const about = question.about?.actor;
+    const others = shown.actors.filter((a) => a.id !== about);
+    if (question.answerType === 'role') return { rivals: shown.actors.flatMap((a) => a.roles) };
+    const self = shown.actors.find((a) => a.id === about);
+    return { aliases: self ? [self.name, ...self.aliases] : [], rivals: others.flatMap((a) => [a.name, ...a.aliases]) };
+  }
+
+  async function grade(question: SessionQuestion, given: string) {
+    // A choice picked is graded as it is: a distractor a letter from the answer is still a different name.
+    if (question.choices.includes(given) || !['actor', 'role', 'date'].includes(question.answerType)) return matchAnswer(question, given);
+    const context = await typedContext(question);
+    return context ? gradeTyped(question, given, context) : matchAnswer(question, given);
   }
 
   function findSession(id: string): QuizSessionRecord {
@@ -137,7 +170,10 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       const seed = request.seed ?? newId();
       const questions = await questionsFor(request, seed);
       if (questions.length === 0) throw new LectioError('invalid-argument', 'These articles gave no questions of the kinds chosen. Try other kinds or another article.');
-      const session: QuizSessionRecord = { id: newId(), startedAt: now().toISOString(), zone: readerZone(), finishedAt: null, seed, documentIds: [...new Set(request.documentIds)], questions, answers: [] };
+      const session: QuizSessionRecord = {
+        id: newId(), startedAt: now().toISOString(), zone: readerZone(), finishedAt: null, seed, documentIds: [...new Set(request.documentIds)], questions, answers: [],
+        ...(request.typed ? { typed: true } : {}),
+      };
       await storage.quiz.startSession(session);
       return session;
     },
@@ -147,25 +183,44 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       const question = session.questions.find((q) => q.id === questionId);
       if (!question) throw new LectioError('invalid-argument', 'That question is not part of this session.');
       if (session.answers.some((a) => a.questionId === questionId)) throw new LectioError('invalid-argument', 'That question was already answered.');
-      const result = matchAnswer(question, given);
-      await storage.quiz.recordAnswer(sessionId, {
-        questionId, given, correct: result.correct, at: now().toISOString(), ...(result.credit ? { credit: result.credit } : {}),
-      });
-      return { correct: result.correct, expected: result.expected, ...(result.credit ? { credit: result.credit } : {}) };
+      const result: { correct: boolean; expected: string; credit?: { right: number; of: number }; accepted?: string } = await grade(question, given);
+      const extra = { ...(result.credit ? { credit: result.credit } : {}), ...(result.accepted ? { accepted: result.accepted } : {}) };
+      await storage.quiz.recordAnswer(sessionId, { questionId, given, correct: result.correct, at: now().toISOString(), ...extra });
+      return { correct: result.correct, expected: result.expected, ...extra };
     },
 
     async finishQuiz({ sessionId }) {
       findSession(sessionId);
       await storage.quiz.finishSession(sessionId, now().toISOString());
-      return summarise(findSession(sessionId));
+      return summarise(findSession(sessionId), storage.quiz.hidden());
     },
 
     async listQuizSessions() {
-      return storage.quiz.sessions().map(summarise).reverse();
+      const hidden = storage.quiz.hidden();
+      return storage.quiz.sessions().map((s) => summarise(s, hidden)).reverse();
     },
 
     async getQuizSession({ id }) {
       return findSession(id);
+    },
+
+    async retryQuiz({ sessionId }) {
+      const from = findSession(sessionId);
+      const missed = missedQuestions(from, storage.quiz.hidden());
+      if (missed.length === 0) throw new LectioError('invalid-argument', 'That session has no missed questions to retry.');
+      const seed = newId();
+      const questions = retryQuestions(missed, seed);
+      const session: QuizSessionRecord = {
+        id: newId(), startedAt: now().toISOString(), zone: readerZone(), finishedAt: null, seed,
+        documentIds: [...new Set(questions.map((q) => q.documentId))], questions, answers: [], retryOf: from.id,
+        ...(from.typed ? { typed: true } : {}),
+      };
+      await storage.quiz.startSession(session);
+      return session;
+    },
+
+    async getMastery({ documentId }) {
+      return masteryFor(storage.quiz.sessions(), documentId);
     },
 
     async hideQuestion({ questionId, sessionId, reason }) {

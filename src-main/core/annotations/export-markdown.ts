@@ -9,6 +9,13 @@ export interface MarkdownExport {
   source: string;
   /** The web address the document was saved from, when it was. */
   url?: string;
+  /** Capture metadata, written as YAML front matter when the document has any (see frontMatter). */
+  authors?: string[];
+  siteName?: string;
+  language?: string;
+  canonicalUrl?: string;
+  publishedDate?: string | null;
+  modifiedDate?: string | null;
   highlights: readonly Highlight[];
   labels: ColorLabels;
   /** Where each highlight anchors now, by id (reading order); stored positions are used for the rest. */
@@ -71,14 +78,41 @@ export function highlightSection(highlight: Highlight, labels: ColorLabels): str
   return parts.join('\n\n');
 }
 
+type FileHeader = Pick<MarkdownExport, 'title' | 'source' | 'url' | 'authors' | 'siteName' | 'language' | 'canonicalUrl' | 'publishedDate' | 'modifiedDate'>;
+
+/** A YAML double-quoted scalar: JSON's string syntax is valid YAML, escapes and all. */
+function yamlString(value: string): string {
+  return JSON.stringify(value.replace(/\s*\r?\n\s*/g, ' ').trim());
+}
+
+/**
+ * YAML front matter (Obsidian's properties, Jekyll's and Hugo's metadata) with what the document's source said about
+ * it: title, authors, site, addresses, dates, language. Empty ('') for a document without any of those, so a pasted
+ * note exports as plain Markdown.
+ */
+export function frontMatter(input: FileHeader): string {
+  const isDate = (value: string | null | undefined): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const web = (value: string | undefined): value is string => typeof value === 'string' && /^https?:\/\//i.test(value);
+  const lines: string[] = [];
+  if (input.authors && input.authors.length > 0) lines.push('authors:', ...input.authors.map((name) => `  - ${yamlString(name)}`));
+  if (input.siteName?.trim()) lines.push(`site: ${yamlString(input.siteName)}`);
+  if (isDate(input.publishedDate)) lines.push(`published: ${input.publishedDate}`);
+  if (isDate(input.modifiedDate)) lines.push(`modified: ${input.modifiedDate}`);
+  if (input.language && /^[A-Za-z0-9-]{2,20}$/.test(input.language)) lines.push(`language: ${input.language}`);
+  if (web(input.canonicalUrl)) lines.push(`canonical: ${yamlString(input.canonicalUrl)}`);
+  if (lines.length === 0) return '';
+  const head = [`title: ${yamlString(input.title || 'Untitled')}`, ...(web(input.url) ? [`url: ${yamlString(input.url)}`] : [])];
+  return `---\n${[...head, ...lines].join('\n')}\n---\n\n`;
+}
+
 /** The Markdown text around sections made by highlightSection (in reading order), ending in a newline. */
-export function markdownFile(input: Pick<MarkdownExport, 'title' | 'source' | 'url'>, sections: readonly string[]): string {
+export function markdownFile(input: FileHeader, sections: readonly string[]): string {
   const header = [`# ${oneLine(input.title) || 'Untitled'}`];
   if (input.source.trim() !== '') header.push(`Source: ${oneLine(input.source)}`);
   // Angle brackets keep an address with parentheses or spaces one link in every Markdown reader.
   if (input.url && /^https?:\/\//i.test(input.url)) header.push(`Address: <${input.url.replace(/[\s<>]/g, encodeURIComponent)}>`);
   const body = sections.length > 0 ? ['## Highlights', sections.join('\n\n---\n\n')] : [];
-  return `${[...header, ...body].join('\n\n')}\n`;
+  return `${frontMatter(input)}${[...header, ...body].join('\n\n')}\n`;
 }
 
 /** The Markdown text (ending in a newline); a document without highlights still gets its title and source. */

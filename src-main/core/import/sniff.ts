@@ -21,11 +21,15 @@ export function isEpubBytes(bytes: Uint8Array): boolean {
 
 const COPY_INSTEAD = 'Open it in its own reader, copy the article’s text, and paste it here; or save it as text, Markdown or HTML.';
 
+/** Whether the bytes are a PDF: PDF readers accept the header anywhere in the first kilobyte, after junk a mail program may have added. */
+export function isPdfBytes(bytes: Uint8Array): boolean {
+  return /(?:^|[\r\n])%PDF-\d/.test(ASCII.decode(bytes.subarray(0, 1024)));
+}
+
 /** The message refusing a document format Lectio cannot read yet, or null when the bytes are none of them. */
 export function documentFormatRefusal(bytes: Uint8Array): string | null {
   const head = ASCII.decode(bytes.subarray(0, 1024));
-  // PDF readers accept the header anywhere in the first kilobyte, after junk a mail program may have added.
-  if (/(?:^|[\r\n])%PDF-\d/.test(head)) return `PDF import is not available yet: this file is a PDF document. ${COPY_INSTEAD}`;
+  if (isPdfBytes(bytes)) return `PDF import is not available yet: this file is a PDF document. ${COPY_INSTEAD}`;
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (head.slice(30, 58) === 'mimetypeapplication/epub+zip') return `EPUB import is not available yet: this file is an EPUB e-book. ${COPY_INSTEAD}`;
     if (/word\/|ppt\/|xl\/|\[Content_Types\]\.xml|mimetypeapplication\/vnd\.oasis/.test(head)) return `This file is an office document (Word, OpenDocument or similar), which Lectio cannot import. ${COPY_INSTEAD}`;

@@ -5,6 +5,8 @@ import type { Question } from './types';
 export interface SessionQuestion extends Question {
   documentId: string;
   documentTitle: string;
+  /** The PDF page the evidence is on; absent for documents without pages (and in sessions stored before PDFs). */
+  page?: number;
 }
 
 export interface SessionAnswer {
@@ -14,6 +16,8 @@ export interface SessionAnswer {
   at: string;
   /** Match questions: the pairs right out of all; absent in sessions stored before partial credit (then all or nothing). */
   credit?: { right: number; of: number };
+  /** A typed answer not written as the answer: why it was accepted ("Accepted: ‘Putin’ is Vladimir Putin"). */
+  accepted?: string;
 }
 
 export interface QuizSessionRecord {
@@ -27,6 +31,10 @@ export interface QuizSessionRecord {
   documentIds: string[];
   questions: SessionQuestion[];
   answers: SessionAnswer[];
+  /** "Type the answers": who, role and when questions asked without choices; absent (false) in older sessions. */
+  typed?: boolean;
+  /** The session whose missed questions this one asks again; absent for a fresh quiz and in sessions stored before. */
+  retryOf?: string;
 }
 
 /** What one answer earns: 1 when right, the share of parts right for a partly right match question, else 0. */

@@ -6,11 +6,19 @@ import { markdownWords } from '../import/markdown-words';
 import type { LectioDocument } from '../model';
 import type { SearchEntry } from './library-index';
 
+/** What the title entry finds a document by besides its title: source, authors and site, all searchable. */
+function creditsText(doc: Pick<LectioDocument, 'source' | 'authors' | 'siteName'>): string {
+  return [doc.source, ...(doc.authors ?? []), doc.siteName ?? ''].filter((part, i, all) => part && all.indexOf(part) === i).join(' · ');
+}
+
 export function documentEntries(doc: LectioDocument, highlights: readonly Highlight[], documentNote: string): SearchEntry[] {
   const base = { documentId: doc.id, title: doc.title };
-  const entries: SearchEntry[] = [{ ...base, id: `t:${doc.id}`, kind: 'title', text: doc.source, start: 0, end: 0 }];
+  const entries: SearchEntry[] = [{ ...base, id: `t:${doc.id}`, kind: 'title', text: creditsText(doc), start: 0, end: 0 }];
   for (const block of doc.body.blocks) {
-    entries.push({ ...base, id: `p:${doc.id}:${block.start}`, kind: 'passage', text: doc.body.text.slice(block.start, block.end), start: block.start, end: block.end });
+    // A picture holds no text; its alt text is what there is to find (its id is keyed apart from the passage after it).
+    const text = block.kind === 'image' ? (block.image?.alt ?? '') : doc.body.text.slice(block.start, block.end);
+    if (block.kind === 'image' && !text) continue;
+    entries.push({ ...base, id: `${block.kind === 'image' ? 'i' : 'p'}:${doc.id}:${block.start}`, kind: 'passage', text, start: block.start, end: block.end });
   }
   for (const h of highlights) {
     const [position, quote] = h.selectors;
@@ -22,8 +30,8 @@ export function documentEntries(doc: LectioDocument, highlights: readonly Highli
 }
 
 /** Changes whenever anything indexed for the document changes. */
-export function documentSignature(doc: Pick<LectioDocument, 'title' | 'source'>, highlights: readonly Highlight[], documentNote: string): string {
-  return JSON.stringify([doc.title, doc.source, documentNote, highlights.map((h) => `${h.id}@${h.updatedAt}`)]);
+export function documentSignature(doc: Pick<LectioDocument, 'title' | 'source' | 'authors' | 'siteName'>, highlights: readonly Highlight[], documentNote: string): string {
+  return JSON.stringify([doc.title, creditsText(doc), documentNote, highlights.map((h) => `${h.id}@${h.updatedAt}`)]);
 }
 
 /** The search group that holds every card (cards are library-wide, not per document). */

@@ -19,7 +19,17 @@ const BLOCKS: Record<string, { kind: BlockKind; level?: number }> = {
   H4: { kind: 'heading', level: 4 },
   H5: { kind: 'heading', level: 5 },
   H6: { kind: 'heading', level: 6 },
+  FIGCAPTION: { kind: 'caption' },
 };
+
+/** The attribute page-images.ts leaves on each picture it kept: the address to download it from. */
+const IMAGE_SOURCE = 'data-lectio-src';
+
+/** A picture found in the article: its image block (its id filled in once downloaded) and where to fetch it. */
+export interface PendingImage {
+  block: Block;
+  src: string;
+}
 
 const INLINE: Record<string, MarkKind> = { EM: 'emphasis', I: 'emphasis', STRONG: 'strong', B: 'strong', A: 'link', CODE: 'code' };
 
@@ -46,6 +56,7 @@ interface Builder {
   open: { part: number; marks: number; newline: boolean } | null;
   /** The app's own origin when the page was parsed inside the app (links resolved against it mean nothing); or ''. */
   appOrigin: string;
+  images: PendingImage[];
 }
 
 function push(builder: Builder, piece: string): void {
@@ -132,6 +143,7 @@ function walk(builder: Builder, node: Node, listDepth: number): void {
   }
   if (node.nodeType !== ELEMENT_NODE || !isElement(node)) return;
   if (node.tagName === 'BR') return appendText(builder, ' ');
+  if (node.tagName === 'IMG') return addImage(builder, node);
   const block = BLOCKS[node.tagName];
   const depth = node.tagName === 'UL' || node.tagName === 'OL' ? listDepth + 1 : listDepth;
   if (block) closeBlock(builder, 'paragraph', undefined);
@@ -143,15 +155,39 @@ function walk(builder: Builder, node: Node, listDepth: number): void {
   if (block) closeBlock(builder, block.kind, block.kind === 'list-item' ? Math.max(1, depth) : block.level);
 }
 
+function dimension(node: Element, name: string): number | undefined {
+  const value = Number(node.getAttribute(name));
+  return Number.isInteger(value) && value > 0 && value < 100_000 ? value : undefined;
+}
+
+/**
+ * A picture: the block being built ends before it, and an image block holding no text stands at the end of the text so
+ * far. Only pictures page-images.ts prepared (with an address to fetch) count; any other `<img>` is ignored.
+ */
+function addImage(builder: Builder, node: Element): void {
+  const src = node.getAttribute(IMAGE_SOURCE);
+  if (!src) return;
+  closeBlock(builder, 'paragraph', undefined);
+  const image: NonNullable<Block['image']> = { id: '', alt: (node.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim() };
+  const width = dimension(node, 'width');
+  const height = dimension(node, 'height');
+  if (width && height) Object.assign(image, { width, height });
+  const block: Block = { kind: 'image', start: builder.length, end: builder.length, image };
+  builder.blocks.push(block);
+  builder.images.push({ block, src });
+}
+
 export interface BuiltBody {
   body: DocumentBody;
   /** The share of the text inside links: near 1 for a page of navigation or headlines, low for an article. */
   linkShare: number;
+  /** The pictures to download, in reading order (none unless the markup was prepared by page-images.ts). */
+  images: PendingImage[];
 }
 
 /** The document body of sanitised markup under `root` (empty when it holds no text), and how much of it is links. */
 export function buildBody(root: Element, appOrigin = ''): BuiltBody {
-  const builder: Builder = { parts: [], length: 0, endsWithSpace: false, blocks: [], marks: [], linked: 0, open: null, appOrigin };
+  const builder: Builder = { parts: [], length: 0, endsWithSpace: false, blocks: [], marks: [], linked: 0, open: null, appOrigin, images: [] };
   walk(builder, root, 0);
   closeBlock(builder, 'paragraph', undefined);
   const text = builder.parts.join('');
@@ -159,5 +195,6 @@ export function buildBody(root: Element, appOrigin = ''): BuiltBody {
   return {
     body: { text, blocks: builder.blocks, marks: marks.sort((a, b) => a.start - b.start) },
     linkShare: text.length > 0 ? Math.min(1, builder.linked / text.length) : 0,
+    images: builder.images,
   };
 }

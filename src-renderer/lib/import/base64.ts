@@ -1,7 +1,9 @@
-/** Bytes as base64, for sending a book over the JSON transports; in slices, since one call per byte would overflow the stack. */
+/** A file’s bytes as base64, the form PDFs and EPUB books are sent in over both transports (JSON over HTTP, and IPC alike). */
+
+/** Encodes in slices: one String.fromCharCode call over millions of bytes would overflow the argument stack. */
 export function bytesToBase64(bytes: Uint8Array): string {
   const SLICE = 0x8000;
-  const parts: string[] = [];
-  for (let at = 0; at < bytes.length; at += SLICE) parts.push(String.fromCharCode(...bytes.subarray(at, at + SLICE)));
-  return btoa(parts.join(''));
+  let binary = '';
+  for (let at = 0; at < bytes.length; at += SLICE) binary += String.fromCharCode(...bytes.subarray(at, at + SLICE));
+  return btoa(binary);
 }

@@ -20,7 +20,7 @@ describe('readPageMetadata', () => {
   });
 
   it('reads the title, authors and site from JSON-LD first, then the meta tags', () => {
-    expect(readPageMetadata(page(LD + OG))).toEqual({ publishedDate: '2023-05-02', title: 'Port strike ends', author: 'Ana Costa, Li Wei', siteName: 'The Harbour Times' });
+    expect(readPageMetadata(page(LD + OG))).toMatchObject({ publishedDate: '2023-05-02', title: 'Port strike ends', author: 'Ana Costa, Li Wei', authors: ['Ana Costa', 'Li Wei'], siteName: 'The Harbour Times' });
     expect(readPageMetadata(page(`${OG}<meta name="author" content="Ana Costa"><meta property="article:author" content="https://harbour.example/ana">`))).toMatchObject({ title: 'OG title', author: 'Ana Costa', siteName: 'Harbour' });
     expect(readPageMetadata(page('<meta property="article:author" content="https://harbour.example/ana">')).author).toBe('');
   });

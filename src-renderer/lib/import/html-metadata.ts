@@ -10,7 +10,17 @@ export interface PageMetadata {
   publishedDate: string | null;
   title: string;
   author: string;
+  /** Each author named, in the page's order (JSON-LD author, then the author and citation_author meta tags). */
+  authors: string[];
   siteName: string;
+  /** BCP 47 tag ("en", "en-GB") from `<html lang>`, JSON-LD inLanguage or og:locale; '' when none. */
+  language: string;
+  /** `<link rel="canonical">` or og:url as written (resolve it against the page); '' when none. */
+  canonicalUrl: string;
+  /** YYYY-MM-DD from JSON-LD dateModified, article:modified_time or og:updated_time; null when none. */
+  modifiedDate: string | null;
+  /** The page's own lead picture (og:image, JSON-LD image) as written; '' when none. */
+  image: string;
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -67,6 +77,46 @@ function jsonLdObjects(page: Document): { [key: string]: Json }[] {
   return [...found.filter(isArticle), ...found.filter((item) => !isArticle(item))];
 }
 
+/** Every value of the named meta tags, in order (a paper lists one citation_author tag per author). */
+function metas(page: Document, key: string): string[] {
+  return [...page.querySelectorAll(`meta[name="${key}"], meta[property="${key}"]`)].map((element) => element.getAttribute('content')?.trim() ?? '').filter(Boolean);
+}
+
+/** The names in a JSON-LD author value: a string, a Person, or a list of either. */
+function names(value: Json | undefined): string[] {
+  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
+  if (Array.isArray(value)) return value.flatMap(names);
+  if (value && typeof value === 'object') return names(value.name);
+  return [];
+}
+
+/** A URL from a JSON-LD image value: a string, an ImageObject, or a list of either. */
+function imageUrlOf(value: Json | undefined): string {
+  if (typeof value === 'string') return value.trim();
+  if (Array.isArray(value)) return value.map(imageUrlOf).find(Boolean) ?? '';
+  if (value && typeof value === 'object') return imageUrlOf(value.url ?? value.contentUrl);
+  return '';
+}
+
+/** A language tag as BCP 47 writes it: "en_gb" and "EN-gb" become "en-GB"; '' for anything that is not one. */
+export function languageTag(raw: string): string {
+  const match = /^([a-z]{2,3})(?:[-_]([a-z]{2}|\d{3}|[a-z]{4}))?$/i.exec(raw.trim());
+  if (!match) return '';
+  const region = match[2] ?? '';
+  const rest = region.length === 4 ? region[0]?.toUpperCase() + region.slice(1).toLowerCase() : region.toUpperCase();
+  return region ? `${match[1]?.toLowerCase()}-${rest}` : (match[1]?.toLowerCase() ?? '');
+}
+
+function unique(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = value.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function meta(page: Document, ...keys: string[]): string {
   for (const key of keys) {
     const element = page.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
@@ -88,7 +138,16 @@ export function readPageMetadata(page: Document): PageMetadata {
   const dates = [fromLd('datePublished'), meta(page, 'article:published_time'), meta(page, 'citation_publication_date'), ...times];
   const author = fromLd('author') || meta(page, 'author', 'citation_author', 'parsely-author');
   const articleAuthor = meta(page, 'article:author');
+  const ldAuthors = names(first(ld, (item) => names(item.author).length > 0)?.author);
+  const authorMetas = [...metas(page, 'author'), ...metas(page, 'citation_author'), ...metas(page, 'parsely-author'), ...(/^https?:/i.test(articleAuthor) ? [] : [articleAuthor])];
+  const modified = [fromLd('dateModified'), meta(page, 'article:modified_time'), meta(page, 'og:updated_time'), ...[...page.querySelectorAll('time[itemprop="dateModified"][datetime]')].map((element) => element.getAttribute('datetime'))];
+  const languages = [page.documentElement?.getAttribute('lang') ?? '', fromLd('inLanguage'), meta(page, 'og:locale', 'language', 'content-language', 'citation_language', 'dc.language')];
   return {
+    authors: unique((ldAuthors.length > 0 ? ldAuthors : authorMetas).map((name) => name.replace(/^by\s+/i, '').trim()).filter((name) => name && name.length <= 200)).slice(0, 20),
+    language: languages.map(languageTag).find(Boolean) ?? '',
+    canonicalUrl: page.querySelector('link[rel~="canonical"]')?.getAttribute('href')?.trim() || meta(page, 'og:url'),
+    modifiedDate: modified.map(calendarDay).find((day) => day !== null) ?? null,
+    image: imageUrlOf(first(ld, (item) => Boolean(imageUrlOf(item.image)))?.image) || meta(page, 'og:image', 'og:image:url', 'twitter:image'),
     publishedDate: dates.map(calendarDay).find((day) => day !== null) ?? null,
     title: fromLd('headline') || meta(page, 'og:title', 'twitter:title', 'citation_title'),
     // article:author is often the author's profile address, which is no name to show.

@@ -8,9 +8,12 @@
 import { Readability } from '@mozilla/readability';
 import DOMPurify from 'dompurify';
 import type { DocumentBody } from '@core/model';
-import { buildBody } from './article-builder';
+import { buildBody, type PendingImage } from './article-builder';
+import { liftByline } from './byline-block';
 import { flattenMarkup } from './flatten-markup';
-import { readPageMetadata } from './html-metadata';
+import { readPageMetadata, type PageMetadata } from './html-metadata';
+import { removeFurniture, removeLinkBoxes } from './page-clutter';
+import { preparePageImages } from './page-images';
 
 /**
  * The DOM the pipeline runs in: the renderer's own by default; the main process passes a jsdom window's parser and a
@@ -21,6 +24,14 @@ export interface HtmlEnvironment {
   purify: Pick<typeof DOMPurify, 'sanitize'>;
   /** The origin of the page the parser's documents belong to when it is the app's own (links to it are dropped). */
   appOrigin: string;
+}
+
+/** How a page is read: by default its article alone, without pictures (a file's pictures are not at hand). */
+export interface HtmlReadOptions {
+  /** The page's own address: its pictures are kept as image blocks to download, their addresses resolved against it. */
+  imagesFrom?: string;
+  /** Read the whole page's text instead of looking for an article (the reader's "Import anyway"). */
+  wholePage?: boolean;
 }
 
 function browserEnvironment(): HtmlEnvironment {
@@ -38,6 +49,10 @@ export interface HtmlArticle {
   body: DocumentBody;
   /** True when no article was found: the text is mostly link text (navigation, a list of headlines). */
   noArticle: boolean;
+  /** Everything the page says about itself (authors, dates, language...). */
+  metadata: PageMetadata;
+  /** The pictures to download (only with `imagesFrom`), each tied to its image block in `body`. */
+  images: PendingImage[];
 }
 
 /** Above this share of its text in links, a page is navigation or a list of headlines, not an article. */
@@ -48,6 +63,12 @@ const PURIFY = {
   FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'video', 'audio', 'img', 'picture', 'source', 'link', 'meta', 'base'],
   FORBID_ATTR: ['style', 'srcset', 'src', 'background', 'poster'],
 };
+
+/**
+ * The same, keeping `<img>` for pictures page-images.ts prepared: still no `src` or `srcset` (nothing can load), only
+ * the address to download from in a data attribute, read by the main process and never put back into any page.
+ */
+const PURIFY_WITH_IMAGES = { ...PURIFY, FORBID_TAGS: PURIFY.FORBID_TAGS.filter((tag) => tag !== 'img') };
 
 function bylineOf(siteName: string, author: string): string {
   if (!siteName || !author || siteName.toLowerCase() === author.toLowerCase()) return siteName || author;
@@ -63,24 +84,43 @@ function withoutSiteName(title: string, siteName: string): string {
 }
 
 /** The article in an HTML page or fragment; its body is empty when the page holds no readable text. */
-export function htmlToArticle(html: string, env: HtmlEnvironment = browserEnvironment()): HtmlArticle {
+export function htmlToArticle(html: string, env: HtmlEnvironment = browserEnvironment(), options: HtmlReadOptions = {}): HtmlArticle {
   const { parser, purify } = env;
   const flat = flattenMarkup(html);
-  const metadata = readPageMetadata(parser.parseFromString(flat, 'text/html'));
-  const clean = purify.sanitize(flat, { ...PURIFY, RETURN_DOM: false }) as string;
+  const parsed = parser.parseFromString(flat, 'text/html');
+  const metadata = readPageMetadata(parsed);
+  let markup = flat;
+  if (options.imagesFrom) {
+    preparePageImages(parsed, options.imagesFrom);
+    markup = `<!doctype html>${parsed.documentElement.outerHTML}`;
+  }
+  const config = options.imagesFrom ? PURIFY_WITH_IMAGES : PURIFY;
+  const clean = purify.sanitize(markup, { ...config, RETURN_DOM: false }) as string;
   const page = parser.parseFromString(clean, 'text/html');
   const fallbackTitle = page.title.trim();
-  const article = new Readability(page.cloneNode(true) as Document).parse();
-  const content = article?.content ? (purify.sanitize(article.content, { ...PURIFY, WHOLE_DOCUMENT: false }) as string) : page.body.innerHTML;
+  // Furniture goes before Readability scores the page, so a share bar can neither win nor split the article.
+  removeFurniture(page.body);
+  const article = options.wholePage ? null : new Readability(page.cloneNode(true) as Document).parse();
+  const content = article?.content ? (purify.sanitize(article.content, { ...config, WHOLE_DOCUMENT: false }) as string) : page.body.innerHTML;
   const root = parser.parseFromString(`<body>${content}</body>`, 'text/html').body;
-  const { body, linkShare } = buildBody(root, env.appOrigin);
+  if (!options.wholePage) {
+    removeFurniture(root);
+    removeLinkBoxes(root);
+  }
+  const built = buildBody(root, env.appOrigin);
+  const { linkShare, images } = built;
   const siteName = metadata.siteName || (article?.siteName ?? '').trim();
+  // The page's own byline line goes (its names are in the metadata); a date in it stays, as the dateline.
+  const writers = [...metadata.authors, ...(article?.byline ?? '').replace(/^by\s+/i, '').split(/\s*(?:,|\band\b|&)\s*/)];
+  const body = options.wholePage ? built.body : liftByline(built.body, writers, siteName);
   return {
     title: withoutSiteName((metadata.title || article?.title || fallbackTitle).trim(), siteName),
     byline: bylineOf(siteName, metadata.author || (article?.byline ?? '').trim()),
     siteName,
     publishedDate: metadata.publishedDate,
     body,
-    noArticle: body.text.trim().length === 0 || linkShare > MAX_LINK_SHARE,
+    noArticle: body.text.trim().length === 0 || (!options.wholePage && linkShare > MAX_LINK_SHARE),
+    metadata,
+    images,
   };
 }

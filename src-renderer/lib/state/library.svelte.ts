@@ -29,8 +29,8 @@ export class LibraryState {
   }
 
   /** Saves the article at a web address (the main process fetches it); throws the API's error for the form to show. */
-  async importFromUrl(url: string): Promise<DocumentSummary> {
-    const created = await this.api.importFromUrl({ url });
+  async importFromUrl(url: string, wholePage = false): Promise<DocumentSummary> {
+    const created = await this.api.importFromUrl(wholePage ? { url, wholePage } : { url });
     this.documents = [...this.documents, created];
     return created;
   }

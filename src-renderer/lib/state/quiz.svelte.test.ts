@@ -154,3 +154,58 @@ describe('QuizState', () => {
     expect(state.feedback).toBeNull();
   });
 });
+
+describe('QuizState: retry the missed', () => {
+  it('counts the missed on the results, less one reported wrong, and retries exactly those from the first question', async () => {
+    const { state } = await quiz();
+    await state.start();
+    const first = state.session;
+    if (!first) throw new Error('no session');
+    for (let i = 0; i < 3; i++) {
+      await state.answer('Nobody at all');
+      await state.next();
+    }
+    expect(state.phase).toBe('results');
+    expect(state.missed).toBe(3);
+    const reported = first.questions[1]?.id ?? '';
+    await state.reportWrong(reported);
+    expect(state.missed).toBe(2);
+    await state.retry();
+    expect(state.error).toBeNull();
+    expect(state.phase).toBe('asking');
+    expect(state.index).toBe(0);
+    expect(state.session?.id).not.toBe(first.id);
+    expect(state.session?.retryOf).toBe(first.id);
+    expect(state.session?.questions.map((q) => q.id).sort()).toEqual(first.questions.map((q) => q.id).filter((id) => id !== reported).sort());
+  });
+
+  it('retries from a past session; a session with nothing missed says why and stays shown', async () => {
+    const { state } = await quiz();
+    state.count = 1;
+    await state.start();
+    await state.answer(state.current?.answer ?? '');
+    await state.next();
+    await state.leave();
+    await state.openPast(state.history[0]?.id ?? '');
+    expect(state.missed).toBe(0);
+    const shown = state.session?.id;
+    await state.retry();
+    expect(state.error).toBe('That session has no missed questions to retry.');
+    expect(state.phase).toBe('past');
+    expect(state.session?.id).toBe(shown);
+  });
+});
+
+describe('QuizState: type the answers', () => {
+  it('asks for a typed session, and shows why a misspelt answer was accepted', async () => {
+    const { state } = await quiz();
+    state.typed = true;
+    await state.start();
+    expect(state.session?.typed).toBe(true);
+    const answer = state.current?.answer ?? '';
+    // The last letter doubled: a typo within the budget of any name of five letters or more (the sample's are).
+    const typo = `${answer}${answer.slice(-1)}`;
+    expect(await state.answer(typo)).toMatchObject({ correct: true, given: typo, accepted: `Accepted: ‘${typo}’ is ${answer} (one letter off)` });
+    expect(state.session?.answers[0]?.accepted).toBe(`Accepted: ‘${typo}’ is ${answer} (one letter off)`);
+  });
+});

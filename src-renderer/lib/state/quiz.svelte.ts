@@ -2,6 +2,7 @@
 import type { DocumentSummary, LectioApi, QuizSessionRecord, QuizSessionSummary, SessionQuestion } from '@contract';
 import { TaskState } from './task-state.svelte';
 import type { QuestionKind, WrongReason } from '@core/quiz/types';
+import { missedQuestions } from '@core/quiz/retry';
 
 export type Phase = 'setup' | 'preview' | 'asking' | 'results' | 'past';
 
@@ -11,6 +12,8 @@ export interface Feedback {
   given: string;
   /** Match questions: how many pairs were right. */
   credit?: { right: number; of: number };
+  /** A typed answer not written as the answer: why it was accepted. */
+  accepted?: string;
 }
 
 /** A question the reader said is wrong: hidden at once; then why, and what that corrected. */
@@ -42,6 +45,8 @@ export class QuizState extends TaskState {
   documents = $state<DocumentSummary[]>([]);
   selected = $state<string[]>([]);
   count = $state(10);
+  /** "Type the answers" for who, role and when questions. */
+  typed = $state(false);
   kinds = $state<QuestionKind[]>(['who', 'role', 'when', 'timeline', 'match', 'quote', 'truefalse']);
   preview = $state<SessionQuestion[]>([]);
   session = $state<QuizSessionRecord | null>(null);
@@ -65,6 +70,16 @@ export class QuizState extends TaskState {
     return { correct: answers.filter((a) => a.correct).length, answered: answers.length, total: this.session?.questions.length ?? 0 };
   }
 
+  /**
+   * How many questions of the session shown "Retry the missed" would ask: the history's count (which knows every
+   * question hidden for good), else the session's wrong answers less those reported wrong in this run.
+   */
+  get missed(): number {
+    const session = this.session;
+    if (!session) return 0;
+    return this.history.find((h) => h.id === session.id)?.missed ?? missedQuestions(session, Object.keys(this.reports)).length;
+  }
+
   /** Refreshes the article list and history; a session in progress is kept (the reader may come back from the text). */
   async load(preselect?: string): Promise<void> {
     await this.run(async () => {
@@ -80,7 +95,7 @@ export class QuizState extends TaskState {
   }
 
   #request() {
-    return { documentIds: this.selected, count: this.count, kinds: this.kinds, ...(this.#seed ? { seed: this.#seed } : {}) };
+    return { documentIds: this.selected, count: this.count, kinds: this.kinds, ...(this.#seed ? { seed: this.#seed } : {}), ...(this.typed ? { typed: true } : {}) };
   }
 
   async showPreview(): Promise<void> {
@@ -105,6 +120,7 @@ export class QuizState extends TaskState {
     await this.run(async () => {
       await this.api.hideQuestion({ questionId, ...(sessionId ? { sessionId } : {}) });
       this.reports[questionId] = {};
+      await this.#recountMissed();
     });
   }
 
@@ -114,6 +130,7 @@ export class QuizState extends TaskState {
     await this.run(async () => {
       const result = await this.api.hideQuestion({ questionId, reason, ...(sessionId ? { sessionId } : {}) });
       this.reports[questionId] = { reason, ...(result.corrected ? { corrected: result.corrected } : {}) };
+      await this.#recountMissed();
     });
   }
 
@@ -143,7 +160,10 @@ export class QuizState extends TaskState {
     if (!session || !question || this.feedback) return null;
     return this.run(async () => {
       const result = await this.api.answerQuiz({ sessionId: session.id, questionId: question.id, given });
-      session.answers.push({ questionId: question.id, given, correct: result.correct, at: new Date().toISOString(), ...(result.credit ? { credit: result.credit } : {}) });
+      session.answers.push({
+        questionId: question.id, given, correct: result.correct, at: new Date().toISOString(),
+        ...(result.credit ? { credit: result.credit } : {}), ...(result.accepted ? { accepted: result.accepted } : {}),
+      });
       this.feedback = { ...result, given };
       return this.feedback;
     });
@@ -166,6 +186,23 @@ export class QuizState extends TaskState {
       await this.api.finishQuiz({ sessionId: session.id });
       this.history = await this.api.listQuizSessions({});
       this.phase = 'results';
+    });
+  }
+
+  // A question hidden on the results is not retried: the history's missed counts are read again.
+  async #recountMissed(): Promise<void> {
+    if (this.phase === 'results' || this.phase === 'past') this.history = await this.api.listQuizSessions({});
+  }
+
+  /** "Retry the missed": a new session of the questions the session shown got wrong, asked from the first. */
+  async retry(): Promise<void> {
+    const from = this.session;
+    if (!from) return;
+    await this.run(async () => {
+      this.session = await this.api.retryQuiz({ sessionId: from.id });
+      this.index = 0;
+      this.feedback = null;
+      this.phase = 'asking';
     });
   }
 

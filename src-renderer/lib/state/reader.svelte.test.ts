@@ -21,6 +21,20 @@ async function reader(extraction?: ExtractionRunner) {
 }
 
 describe('ReaderState', () => {
+  it('reads the mastery of the open document and its actors: none before a quiz, the share right after one', async () => {
+    const { state, client } = await reader();
+    await state.load('sample');
+    await state.loadMastery();
+    expect(state.mastery).toEqual({ document: null, actors: {} });
+    const session = await client.startQuiz({ documentIds: ['sample'], count: 1, kinds: ['who'] });
+    const question = session.questions[0];
+    if (!question) throw new Error('no question');
+    await client.answerQuiz({ sessionId: session.id, questionId: question.id, given: question.answer });
+    await state.loadMastery();
+    expect(state.mastery?.document).toEqual({ share: 1, answers: 1, sessions: 1 });
+    expect(state.mastery?.actors[question.about?.actor ?? '']).toEqual({ share: 1, answers: 1, sessions: 1 });
+  });
+
   it('opens a document: loading until it comes, then its text', async () => {
     const { state } = await reader();
     expect(state.loading).toBe(true);

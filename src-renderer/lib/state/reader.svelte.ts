@@ -1,5 +1,5 @@
 /** The Reader screen's state: the open document, its actors and dates, and the reader's corrections to them. */
-import type { AnalysisCorrection, AnalysisView, LectioApi } from '@contract';
+import type { AnalysisCorrection, AnalysisView, LectioApi, MethodOutput } from '@contract';
 import type { LectioDocument } from '@core/model';
 import { errorMessage } from '../api-client.svelte';
 import { isLectioError } from '@core/errors';
@@ -17,6 +17,8 @@ export class ReaderState {
   analysisStopped = $state(false);
   /** How far a book's analysis has got, chapter by chapter, while it runs; null for articles and when idle. */
   analysisStep = $state<{ done: number; total: number } | null>(null);
+  /** How well the reader knows this document and its actors, from recent quizzes; null until read or when unreadable. */
+  mastery = $state.raw<MethodOutput<'getMastery'> | null>(null);
 
   constructor(private readonly api: LectioApi) {}
 
@@ -30,6 +32,16 @@ export class ReaderState {
       this.error = errorMessage(error);
     } finally {
       this.loading = false;
+    }
+  }
+
+  /** Reads the mastery meters; a failure leaves them out (they are a hint, and the article reads without them). */
+  async loadMastery(): Promise<void> {
+    if (!this.document) return;
+    try {
+      this.mastery = await this.api.getMastery({ documentId: this.document.id });
+    } catch {
+      this.mastery = null;
     }
   }
 

@@ -1,0 +1,81 @@
+/**
+ * "Type the answers": who questions asked without choices; an alias, a small typo or another case is accepted and
+ * the reader is told why; another actor's name is not.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { saveScreen } from '../support/screens';
+import { serverPerTest } from '../support/server';
+
+const server = serverPerTest();
+const OTHER_KINDS = ['Roles', 'When', 'Timeline order', 'Match actors to roles', 'Who said it', 'True or false'];
+
+async function shoot(page: Page, name: string) {
+  const size = page.viewportSize();
+  for (const width of [800, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await saveScreen(page, `${name}-${width}`);
+  }
+  if (size) await page.setViewportSize(size);
+}
+
+test('typed answers: a misspelt name is accepted with the reason, another actor is not, and the results keep the note', async ({
+  page,
+}) => {
+  await page.goto(server.url);
+  await page.getByRole('link', { name: 'Quiz' }).click();
+  await expect(page.getByRole('checkbox', { name: /Putin’s visit/ })).toBeChecked();
+  for (const kind of OTHER_KINDS) await page.getByRole('checkbox', { name: kind, exact: true }).uncheck();
+  await page.getByRole('radio', { name: '5' }).check();
+  await page.getByRole('checkbox', { name: 'Type the answers' }).check();
+
+  await page.getByRole('button', { name: 'Preview questions' }).click();
+  const previewed = page.locator('.preview-list li');
+  await expect(previewed).toHaveCount(5);
+  const answers = new Map<string, string>();
+  for (const li of await previewed.all()) {
+    answers.set(
+      (await li.locator('.preview-prompt').textContent()) ?? '',
+      ((await li.locator('.preview-answer').textContent()) ?? '').replace(/^Answer: /, ''),
+    );
+  }
+  const names = [...new Set(answers.values())];
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+
+  let accepted = 0;
+  for (let i = 1; i <= 5; i++) {
+    await expect(page.getByText(`Question ${i} of 5`)).toBeVisible();
+    // No choices to pick from: the answer is typed.
+    await expect(page.getByRole('radiogroup')).toHaveCount(0);
+    const answer = answers.get((await page.locator('#question-prompt').textContent()) ?? '') ?? '';
+    const other = names.find((n) => n !== answer);
+    const box = page.getByRole('textbox', { name: 'Your answer' });
+    if (i === 2 && other) {
+      // Another actor of the article, typed as written: wrong.
+      await box.fill(other);
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.verdict')).toHaveText(/^Not quite/);
+      await expect(page.locator('.accepted-note')).toHaveCount(0);
+    } else if (answer.replace(/[^\p{L}]/gu, '').length < 5) {
+      // Too short for any typo to be forgiven: in capitals, it is still right, and written as the answer.
+      await box.fill(answer.toUpperCase());
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.verdict')).toHaveText(/^Correct/);
+      await expect(page.locator('.accepted-note')).toHaveCount(0);
+    } else {
+      // The last letter doubled, in lower case: right, and said why.
+      const typo = `${answer}${answer.slice(-1)}`.toLowerCase();
+      await box.fill(typo);
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.verdict')).toHaveText(/^Correct/);
+      await expect(page.locator('.accepted-note')).toHaveText(`Accepted: ‘${typo}’ is ${answer} (one letter off).`);
+      if (accepted === 0) await shoot(page, 'quiz-typed-accepted');
+      accepted++;
+    }
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByRole('heading', { name: 'Your score' })).toBeVisible();
+  await expect(page.getByLabel('Score 4 out of 5')).toBeVisible();
+  await page.getByText('4 other questions').click();
+  expect(accepted).toBeGreaterThan(0);
+  await expect(page.locator('.quiz-results .accepted-note')).toHaveCount(accepted);
+});
