@@ -12,6 +12,7 @@ import { launchChromium } from './chromium';
 import { drawingBenchmark } from './drawing';
 import type { BrowserEnv } from './env';
 import { libraryScreenBenchmark } from './library-screen';
+import { libraryOrganisedBenchmark } from './library-organised';
 import { lookupBenchmark } from './lookup';
 import { memoryBenchmark } from './memory';
 import { startupBenchmark } from './startup';
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, BrowserBenchmark> = {
   lookup: lookupBenchmark,
   startup: startupBenchmark,
   'library-screen': libraryScreenBenchmark,
+  'library-organised': libraryOrganisedBenchmark,
   memory: memoryBenchmark,
 };
 

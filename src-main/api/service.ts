@@ -17,6 +17,7 @@ import { pdfImportMethods } from './services/pdf-import';
 import { ExportJobs, exportMethods } from './services/exports';
 import { quizMethods } from './services/quiz';
 import { searchMethods } from './services/search';
+import { organiseMethods } from './services/organise';
 import { settingsMethods } from './services/settings';
 
 export { seedNewLibrary, type SampleArticle } from './services/documents';
@@ -30,5 +31,21 @@ export function createService(options: ServiceOptions): LectioApi {
     newId: options.newId ?? randomUUID,
     exports: new ExportJobs(),
   };
-  return { ...documentMethods(deps), ...webImportMethods(deps), ...bookImportMethods(deps), ...analysisMethods(deps), ...annotationMethods(deps), ...settingsMethods(deps), ...searchMethods(deps), ...quizMethods(deps), ...cardMethods(deps), ...backupMethods(deps), ...exportMethods(deps.exports), ...pdfImportMethods(deps), ...connectorSettingsMethods(deps) };
+  const api: LectioApi = {
+    ...documentMethods(deps),
+    ...webImportMethods(deps),
+    ...bookImportMethods(deps),
+    ...analysisMethods(deps),
+    ...annotationMethods(deps),
+    ...settingsMethods(deps),
+    ...searchMethods(deps, () => api),
+    ...quizMethods(deps),
+    ...cardMethods(deps),
+    ...backupMethods(deps),
+    ...exportMethods(deps.exports),
+    ...connectorSettingsMethods(deps),
+    ...organiseMethods(deps, () => api),
+    ...pdfImportMethods(deps),
+  };
+  return api;
 }

@@ -21,7 +21,10 @@ export type RecordKind =
   | 'review'
   | 'quiz-session'
   | 'hidden-question'
-  | 'settings';
+  | 'settings'
+  | 'collection'
+  | 'document-organisation'
+  | 'library-view';
 
 /**
  * Kinds that are derived from other records (where highlights anchor in the text; the engine's result), so each

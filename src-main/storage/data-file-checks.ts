@@ -17,6 +17,7 @@ import {
 } from './file-schemas';
 import { CARDS_SCHEMA_VERSION, REVIEWS_SCHEMA_VERSION, isCardsFile, isReviewsFile } from './card-file-schemas';
 import { QUIZ_SCHEMA_VERSION, isQuizFile } from './quiz-store';
+import { ORGANISATION_SCHEMA_VERSION, isOrganisationFile } from './organisation-store';
 
 interface Kind {
   version: number;
@@ -32,6 +33,7 @@ const KINDS: Record<string, Kind> = {
   'cards.json': { version: CARDS_SCHEMA_VERSION, isValid: isCardsFile },
   'reviews.json': { version: REVIEWS_SCHEMA_VERSION, isValid: isReviewsFile },
   'quiz.json': { version: QUIZ_SCHEMA_VERSION, isValid: isQuizFile },
+  'organisation.json': { version: ORGANISATION_SCHEMA_VERSION, isValid: isOrganisationFile },
 };
 
 /** True when `data` (already parsed) is a good copy of the data file at `relative`. */

@@ -30,15 +30,18 @@ export class DocumentRepository {
     private readonly feed: ChangeFeed,
   ) {}
 
-  /** Every document's details, in the order they were added (copies: changing one changes nothing stored). */
+  /**
+   * Every document's details, in the order they were added (copies: changing one changes nothing stored). Documents
+   * deleted but still undoable (see `trash`) are not listed.
+   */
   list(): DocumentMeta[] {
-    return this.files.index().data.documents.map((meta) => ({ ...meta }));
+    return this.files.index().data.documents.filter((meta) => !meta.deletedAt).map((meta) => ({ ...meta }));
   }
 
-  /** Throws a 'not-found' LectioError for an unknown id. */
+  /** Throws a 'not-found' LectioError for an unknown id, or one deleted (in the trash). */
   meta(id: string): Readonly<DocumentMeta> {
     const meta = this.files.index().data.documents.find((doc) => doc.id === id);
-    if (!meta) throw new LectioError('not-found', `Document ${id} was not found`);
+    if (!meta || meta.deletedAt) throw new LectioError('not-found', `Document ${id} was not found`);
     return meta;
   }
 
@@ -91,6 +94,59 @@ export class DocumentRepository {
       await Promise.all([this.files.bodies.delete(id), ...this.files.dependents.map((store) => store.delete(id))]);
       await this.files.images?.removeUnused(pictures);
     });
+  }
+
+  /**
+   * Deletes documents so that the deletion can be undone: one write of the index marks them deleted, and from then on
+   * they are listed nowhere, but their text, highlights, notes and analysis stay on disk until `purge`. Since the mark
+   * is saved before the call returns, a Lectio closed during the Undo finds the documents still there, still undoable.
+   * Throws a 'not-found' LectioError, before any change, when an id is unknown or already deleted.
+   */
+  async trash(ids: readonly string[], at: string): Promise<DocumentMeta[]> {
+    const metas = ids.map((id) => ({ ...this.meta(id) }));
+    const wanted = new Set(ids);
+    await this.#save(ids.map((id) => ({ kind: 'document' as const, id, documentId: id, op: 'put' as const })), () =>
+      this.files.index().update((data) => {
+        for (const doc of data.documents) if (wanted.has(doc.id)) doc.deletedAt = at;
+      }),
+    );
+    return metas;
+  }
+
+  /** The deleted documents still undoable, oldest deletion first, with when each was deleted. */
+  trashed(): (DocumentMeta & { deletedAt: string })[] {
+    return this.files
+      .index()
+      .data.documents.filter((meta): meta is DocumentMeta & { deletedAt: string } => Boolean(meta.deletedAt))
+      .map((meta) => ({ ...meta }))
+      .sort((a, b) => a.deletedAt.localeCompare(b.deletedAt));
+  }
+
+  /** Undoes `trash` for those of `ids` still in it; returns their details as listed again. */
+  async untrash(ids: readonly string[]): Promise<DocumentMeta[]> {
+    const wanted = new Set(ids);
+    const found = this.files.index().data.documents.filter((doc) => wanted.has(doc.id) && doc.deletedAt).map((doc) => doc.id);
+    if (found.length === 0) return [];
+    await this.#save(found.map((id) => ({ kind: 'document' as const, id, documentId: id, op: 'put' as const })), () =>
+      this.files.index().update((data) => {
+        for (const doc of data.documents) if (found.includes(doc.id)) delete doc.deletedAt;
+      }),
+    );
+    return found.map((id) => ({ ...this.meta(id) }));
+  }
+
+  /** Removes for good those of `ids` that are in the trash (their index entries, then their files); returns their ids. */
+  async purge(ids: readonly string[]): Promise<string[]> {
+    const wanted = new Set(ids);
+    const found = this.files.index().data.documents.filter((doc) => wanted.has(doc.id) && doc.deletedAt).map((doc) => doc.id);
+    if (found.length === 0) return [];
+    await this.#save(found.map((id) => ({ kind: 'document' as const, id, documentId: id, op: 'delete' as const })), async () => {
+      await this.files.index().update((data) => {
+        data.documents = data.documents.filter((doc) => !found.includes(doc.id));
+      });
+      for (const id of found) await Promise.all([this.files.bodies.delete(id), ...this.files.dependents.map((store) => store.delete(id))]);
+    });
+    return found;
   }
 
   async #changeMeta(id: string, change: Partial<Omit<DocumentMeta, 'id'>>): Promise<DocumentMeta> {

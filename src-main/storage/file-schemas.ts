@@ -37,6 +37,7 @@ const documentMeta = z.object({
   modifiedDate: z.string().nullable().optional(),
   leadImage: z.string().optional(),
   pageCount: z.number().int().positive().optional(),
+  deletedAt: z.string().optional(),
 });
 
 const documentBody = z.object({
@@ -56,7 +57,16 @@ const documentBody = z.object({
 
 export interface LibraryFile {
   schemaVersion: number;
-  documents: DocumentMeta[];
+  documents: StoredDocumentMeta[];
+}
+
+/**
+ * A document's entry in the index. `deletedAt` marks a document the reader deleted whose Undo is still open: it is
+ * listed nowhere, but its files are all kept until it is purged (document-repository.ts). Optional, so an index
+ * written before it is valid as it is; an older Lectio ignores the field.
+ */
+export interface StoredDocumentMeta extends DocumentMeta {
+  deletedAt?: string;
 }
 
 export interface DocumentFile {

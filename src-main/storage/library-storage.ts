@@ -50,6 +50,8 @@ import { ReviewLogRepository } from './review-log-repository';
 import { QuizRepository } from './quiz-repository';
 import { SettingsRepository } from './settings-repository';
 import { ImageStore, IMAGES_FOLDER, imageIdsIn } from './image-store';
+import { OrganisationStore } from './organisation-store';
+import { OrganisationRepository } from './organisation-repository';
 
 export type { StorageNotice } from './recovery-notices';
 
@@ -97,7 +99,7 @@ function newerFileNotice(held: NewerSchema): StorageNotice {
  * each document's own files are opened on first use, or when a backup finds one bad. Any other data file (a kind no
  * store knows) is checked as the library opens.
  */
-const OPENED_AT_START = new Set(['library.json', 'settings.json', 'quiz.json']);
+const OPENED_AT_START = new Set(['library.json', 'settings.json', 'quiz.json', 'organisation.json']);
 const CARD_FILES = new Set(['cards.json', 'reviews.json']);
 const PER_DOCUMENT_FOLDERS = new Set(['documents', 'annotations', 'analysis']);
 
@@ -142,6 +144,8 @@ export class LibraryStorage {
   readonly quiz: QuizRepository;
   /** The reader's preferences. */
   readonly settings: SettingsRepository;
+  /** Collections, tags, archiving, reading positions and the Library's view. */
+  readonly organisation: OrganisationRepository;
   readonly backups: BackupStore;
   /** Pictures of saved articles, stored once each by content hash (`images/`). */
   readonly images: ImageStore;
@@ -152,6 +156,8 @@ export class LibraryStorage {
   readonly #cardFiles: CardStore;
   /** Quiz sessions and hidden questions (`quiz.json`). */
   readonly #quizFile: QuizStore;
+  /** Collections, tags, archive flags, reading positions (`organisation.json`). */
+  readonly #organisationFile: OrganisationStore;
   #library: Low<LibraryFile>;
   #settings: Low<SettingsFile>;
   readonly #recovery: Announcements;
@@ -198,6 +204,7 @@ export class LibraryStorage {
     );
     this.#cardFiles = new CardStore(dataDir, now, recovery);
     this.#quizFile = new QuizStore(dataDir, now, recovery);
+    this.#organisationFile = new OrganisationStore(dataDir, now, recovery);
     // The analysis cache is derived data: a bad file is recovered like any other (or simply recomputed).
     this.#analysisFiles = new PerDocumentStore<AnalysisFile>(
       {
@@ -219,6 +226,7 @@ export class LibraryStorage {
     this.reviews = new ReviewLogRepository(this.#cardFiles, this.changes);
     this.quiz = new QuizRepository(this.#quizFile, this.changes);
     this.settings = new SettingsRepository(() => this.#settings, this.changes);
+    this.organisation = new OrganisationRepository(this.#organisationFile, this.changes);
     recovery.deliverTo((report) => this.#reportRecovered(report));
   }
 
@@ -235,6 +243,7 @@ export class LibraryStorage {
       analysis: this.#analysisFiles,
       cards: this.#cardFiles,
       quiz: this.#quizFile,
+      organisation: this.#organisationFile,
     };
   }
 
@@ -274,6 +283,7 @@ export class LibraryStorage {
         });
       }
       await storage.#openQuiz();
+      await storage.#openOrganisation();
       if (!index.heldNewer) await index.db.write();
       storage.#scheduleRecount(options.recountDelayMs ?? RECOUNT_DELAY_MS);
       return storage;
@@ -302,6 +312,11 @@ export class LibraryStorage {
 
   async #openQuiz(): Promise<void> {
     const held = await this.#quizFile.open();
+    if (held) this.notices.push(newerFileNotice(held));
+  }
+
+  async #openOrganisation(): Promise<void> {
+    const held = await this.#organisationFile.open();
     if (held) this.notices.push(newerFileNotice(held));
   }
 
@@ -371,6 +386,7 @@ export class LibraryStorage {
       // The flashcards are read again if they were in use; otherwise on their first use, as at start-up.
       if (this.#cardFiles.isOpening) await this.#cardFiles.open();
       await this.#openQuiz();
+      await this.#openOrganisation();
       const kept = movedAside.length > 0 ? ` ${movedAside.length} file(s) that changed since were moved aside rather than replaced.` : '';
       this.notices.push({
         id: `restored:${manifest.id}`,

@@ -31,6 +31,7 @@ const FILE_NAMES: Record<string, string> = {
   'cards.json': 'The flashcards file',
   'reviews.json': 'The review history file',
   'quiz.json': 'The quiz history file',
+  'organisation.json': 'Your collections, tags, archive and reading positions',
 };
 
 /** The notice for one recovered file; `titleOf` names a document by its id. */

@@ -1,7 +1,7 @@
 /** The annotations part of the API contract: highlights (with notes and tags), the document note, export and import. */
 import type { Anchored } from '../../core/anchoring/anchor';
 import type { Highlight, HighlightColor } from '../../core/annotations/highlight';
-import type { ExportedFile } from './library';
+import type { ExportedFile } from './common';
 
 /** A stored highlight and where it anchors in the current text; `anchor: null` is an orphan, shown but never deleted. */
 export interface AnchoredHighlight extends Highlight {

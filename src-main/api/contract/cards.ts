@@ -3,7 +3,7 @@ import type { CardSource, Grade, ScheduleStateName, StoredCard } from '../../cor
 import type { DueCounts } from '../../core/cards/queue';
 import type { CardStats } from '../../core/cards/stats';
 import type { Empty } from './common';
-import type { ExportedFile } from './library';
+import type { ExportedFile } from './common';
 
 export type { CardKind, Grade, ScheduleStateName, StoredCard } from '../../core/cards/card';
 

@@ -2,3 +2,10 @@
 
 /** The input of a method that takes nothing. */
 export type Empty = Record<string, never>;
+
+/** A file a method hands back for the reader to save (an export): its name, type and text. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}

@@ -14,11 +14,12 @@ import { cardSchemas } from '../schemas/cards';
 import { connectorSchemas } from '../schemas/connector';
 import { documentSchemas } from '../schemas/documents';
 import { librarySchemas } from '../schemas/library';
+import { organiseSchemas } from '../schemas/organise';
 import { pdfSchemas } from '../schemas/pdf';
 import { quizSchemas } from '../schemas/quiz';
 import { settingsSchemas } from '../schemas/settings';
 
-const AREAS = { analysisSchemas, annotationSchemas, bookSchemas, cardSchemas, connectorSchemas, documentSchemas, librarySchemas, pdfSchemas, quizSchemas, settingsSchemas };
+const AREAS = { analysisSchemas, annotationSchemas, bookSchemas, cardSchemas, connectorSchemas, documentSchemas, librarySchemas, organiseSchemas, pdfSchemas, quizSchemas, settingsSchemas };
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 describe('the contract, split by area', () => {

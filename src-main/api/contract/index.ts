@@ -15,6 +15,7 @@ export * from './cards';
 export * from './settings';
 export * from './connector';
 export * from './library';
+export * from './organise';
 export * from './methods';
 export * from './transport';
 export * from './image-url';

@@ -4,6 +4,7 @@
  */
 import type { SearchHit } from '../../core/search/library-index';
 import type { Empty } from './common';
+import type { SearchFilter } from './organise';
 
 export interface Notice {
   id: string;
@@ -30,16 +31,13 @@ export interface BackupSummary {
 }
 
 /** A file an export made, for the renderer to save. */
-export interface ExportedFile {
-  fileName: string;
-  mimeType: string;
-  content: string;
-}
+export type { ExportedFile } from './common';
 
 export interface LibraryMethods {
   appInfo: { input: Empty; output: AppInfo };
   dismissNotice: { input: { id: string }; output: { id: string } };
-  search: { input: { query: string; limit?: number }; output: SearchHit[] };
+  /** `filter`: only hits in documents the Library's filter would show (organise.ts). */
+  search: { input: { query: string; limit?: number; filter?: SearchFilter }; output: SearchHit[] };
   listBackups: { input: Empty; output: BackupSummary[] };
   createBackup: { input: Empty; output: BackupSummary };
   /** How far the backup the reader asked for has got (two steps a file), while one runs. */

@@ -8,13 +8,14 @@ import type { BookMethods } from './books';
 import type { CardMethods } from './cards';
 import type { DocumentMethods } from './documents';
 import type { LibraryMethods } from './library';
+import type { OrganiseMethods } from './organise';
 import type { PdfMethods } from './pdf';
 import type { QuizMethods } from './quiz';
 import type { SettingsMethods } from './settings';
 import type { ConnectorMethods } from './connector';
 
 /** Every API method: what it takes and what it returns. */
-export interface ApiMethods extends LibraryMethods, DocumentMethods, BookMethods, AnalysisMethods, AnnotationMethods, QuizMethods, SettingsMethods, ConnectorMethods, CardMethods, PdfMethods {}
+export interface ApiMethods extends LibraryMethods, DocumentMethods, BookMethods, AnalysisMethods, AnnotationMethods, QuizMethods, SettingsMethods, ConnectorMethods, CardMethods, PdfMethods, OrganiseMethods {}
 
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
@@ -84,6 +85,20 @@ export const METHOD_NAMES = [
   'importPdf',
   'pdfImportProgress',
   'cancelPdfImport',
+  'getOrganisation',
+  'getDueByDocument',
+  'getDocumentOrganisation',
+  'createCollection',
+  'renameCollection',
+  'deleteCollection',
+  'organiseDocuments',
+  'setDocumentTags',
+  'saveReadingPosition',
+  'setLibraryView',
+  'deleteDocuments',
+  'undoDeleteDocuments',
+  'purgeDeletedDocuments',
+  'exportDocuments',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

@@ -10,6 +10,7 @@ import { cardSchemas } from './cards';
 import type { SchemasOf } from './common';
 import { documentSchemas } from './documents';
 import { librarySchemas } from './library';
+import { organiseSchemas } from './organise';
 import { pdfSchemas } from './pdf';
 import { quizSchemas } from './quiz';
 import { settingsSchemas } from './settings';
@@ -25,5 +26,6 @@ export const inputSchemas: SchemasOf<ApiMethods> = {
   ...settingsSchemas,
   ...connectorSchemas,
   ...cardSchemas,
+  ...organiseSchemas,
   ...pdfSchemas,
 };

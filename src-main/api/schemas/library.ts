@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { LibraryMethods } from '../contract';
 import { BACKUP_ID_PATTERN } from '../../storage/backups';
 import { empty, type SchemasOf } from './common';
+import { searchFilter } from './organise';
 
 export const librarySchemas: SchemasOf<LibraryMethods> = {
   appInfo: empty,
   dismissNotice: z.object({ id: z.string().min(1).max(200) }).strict(),
-  search: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }).strict(),
+  search: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional(), filter: searchFilter.optional() }).strict(),
   listBackups: empty,
   createBackup: empty,
   backupProgress: empty,

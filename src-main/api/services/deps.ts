@@ -41,7 +41,7 @@ export interface ServiceOptions {
  */
 export type ServiceStorage = Pick<
   LibraryStorage,
-  'documents' | 'annotations' | 'analysis' | 'cards' | 'reviews' | 'quiz' | 'settings' | 'backups' | 'restoreBackup' | 'notices' | 'dismissNotice' | 'dataDir' | 'images'
+  'documents' | 'annotations' | 'analysis' | 'cards' | 'reviews' | 'quiz' | 'settings' | 'organisation' | 'backups' | 'restoreBackup' | 'notices' | 'dismissNotice' | 'dataDir' | 'images'
 >;
 
 export interface ServiceDeps {

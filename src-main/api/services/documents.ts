@@ -98,6 +98,8 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
 
     async deleteDocument({ id }) {
       await storage.documents.delete(id);
+      // Its tags, collections and reading position go with it (they would otherwise outlive it in organisation.json).
+      await storage.organisation.forget([id]);
       return { id };
     },
 

@@ -4,12 +4,15 @@
  */
 import { CARDS_GROUP, cardEntries, cardsSignature, documentEntries, documentSignature } from '../../core/search/entries';
 import { LibraryIndex } from '../../core/search/library-index';
+import { EMPTY_ORGANISATION } from '../../core/library/organisation';
+import { matchesFilter } from '../../core/library/query';
 import type { LectioApi } from '../contract';
 import type { ServiceDeps } from './deps';
 
 type SearchMethods = Pick<LectioApi, 'search'>;
 
-export function searchMethods(deps: ServiceDeps): SearchMethods {
+/** `peers`: the part of the API a filter on due cards asks (absent: that filter part is ignored). */
+export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, 'getDueByDocument'>): SearchMethods {
   const { storage } = deps;
   const index = new LibraryIndex();
 
@@ -32,9 +35,14 @@ export function searchMethods(deps: ServiceDeps): SearchMethods {
   }
 
   return {
-    async search({ query, limit }) {
+    async search({ query, limit, filter }) {
       await refresh();
-      return index.search(query, limit ?? 30);
+      if (!filter) return index.search(query, limit ?? 30);
+      // The Library's filter, over the same index fields and organisation (due cards are counted only if asked for).
+      const due = filter.due && peers ? await peers().getDueByDocument({}) : null;
+      const organised = storage.organisation.documents();
+      const shown = new Set(storage.documents.list().filter((meta) => matchesFilter(meta, organised[meta.id] ?? EMPTY_ORGANISATION, due, filter)).map((meta) => meta.id));
+      return index.search(query, limit ?? 30, (documentId) => shown.has(documentId));
     },
   };
 }

@@ -241,6 +241,53 @@ const cases: Case<unknown>[] = [
     then: (_, state) => [deleted('document', need(state, 'second'), need(state, 'second'))],
   }),
   caseOf({
+    name: 'createCollection puts the collection',
+    given: async (library, state) => {
+      state.third = (await library.api.importDocument({ text: 'A third article, to organise.', format: 'text', title: 'Third' })).id;
+    },
+    when: (api) => api.createCollection({ name: 'Week 1' }),
+    then: (collection, state) => {
+      state.collection = collection.id;
+      return [put('collection', collection.id, null)];
+    },
+  }),
+  caseOf({
+    name: 'organiseDocuments puts the organisation of each document it changed',
+    when: (api, state) => api.organiseDocuments({ ids: [need(state, 'third'), 'sample'], addTags: ['x'], addToCollection: need(state, 'collection') }),
+    then: (_, state) => [put('document-organisation', need(state, 'third'), need(state, 'third')), put('document-organisation', 'sample', 'sample')],
+  }),
+  caseOf({
+    name: 'saveReadingPosition puts the document’s organisation',
+    when: (api, state) => api.saveReadingPosition({ id: need(state, 'third'), offset: 2, progress: 0.5 }),
+    then: (_, state) => [put('document-organisation', need(state, 'third'), need(state, 'third'))],
+  }),
+  caseOf({
+    name: 'setLibraryView puts the view',
+    when: (api) => api.setLibraryView({ view: { sort: 'title', direction: 'asc', filter: {} } }),
+    then: () => [put('library-view', 'library-view', null)],
+  }),
+  caseOf({
+    name: 'deleteDocuments puts each document (marked deleted), and undoDeleteDocuments puts it back',
+    when: async (api, state) => {
+      await api.deleteDocuments({ ids: [need(state, 'third')] });
+      return api.undoDeleteDocuments({ ids: [need(state, 'third')] });
+    },
+    then: (_, state) => [put('document', need(state, 'third'), need(state, 'third')), put('document', need(state, 'third'), need(state, 'third'))],
+  }),
+  caseOf({
+    name: 'deleteCollection deletes the collection and puts each member’s organisation',
+    when: (api, state) => api.deleteCollection({ id: need(state, 'collection') }),
+    then: (_, state) => [deleted('collection', need(state, 'collection'), null), put('document-organisation', need(state, 'third'), need(state, 'third')), put('document-organisation', 'sample', 'sample')],
+  }),
+  caseOf({
+    name: 'purgeDeletedDocuments deletes the document and its organisation',
+    given: async (library, state) => {
+      await library.api.deleteDocuments({ ids: [need(state, 'third')] });
+    },
+    when: (api, state) => api.purgeDeletedDocuments({ ids: [need(state, 'third')] }),
+    then: (_, state) => [deleted('document', need(state, 'third'), need(state, 'third')), deleted('document-organisation', need(state, 'third'), need(state, 'third'))],
+  }),
+  caseOf({
     name: 'reads write nothing',
     when: async (api) => {
       await api.listDocuments({});
@@ -249,6 +296,8 @@ const cases: Case<unknown>[] = [
       await api.listCards({});
       await api.getReviewQueue({});
       await api.getCardStats({});
+      await api.getOrganisation({});
+      await api.getDocumentOrganisation({ id: 'sample' });
       await api.listQuizSessions({});
       await api.search({ query: 'council' });
     },

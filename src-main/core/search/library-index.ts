@@ -69,10 +69,11 @@ export class LibraryIndex {
     return [...this.#byDocument.keys()];
   }
 
-  /** The best hits for `query`, at most `limit`; an empty query finds nothing. */
-  search(query: string, limit: number): SearchHit[] {
+  /** The best hits for `query`, at most `limit`, only in documents `accept` takes when given; an empty query finds nothing. */
+  search(query: string, limit: number, accept?: (documentId: string) => boolean): SearchHit[] {
     if (!query.trim()) return [];
-    return this.#search.search(query).slice(0, limit).map((result) => {
+    const found = this.#search.search(query, accept ? { filter: (result) => accept((result as unknown as SearchEntry).documentId) } : {});
+    return found.slice(0, limit).map((result) => {
       const entry = result as unknown as SearchEntry & { score: number; terms: string[] };
       return {
         kind: entry.kind,
