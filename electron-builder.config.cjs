@@ -34,6 +34,7 @@ module.exports = {
     { ext: 'txt', name: 'Text article', role: 'Viewer', mimeType: 'text/plain' },
     { ext: ['html', 'htm'], name: 'Web page', role: 'Viewer', mimeType: 'text/html' },
     { ext: 'pdf', name: 'PDF document', role: 'Viewer', mimeType: 'application/pdf', rank: 'Alternate' },
+    { ext: 'epub', name: 'EPUB book', role: 'Viewer', mimeType: 'application/epub+zip' },
   ],
   linux: { target: ['AppImage', 'deb'], category: 'Education', maintainer: 'Lectio <lectio@example.org>' },
   mac: { target: ['dmg'], category: 'public.app-category.education' },

@@ -44,6 +44,7 @@ export default defineConfig({
           'extract-worker': resolve('src-main/extract-worker.ts'),
           'import-worker': resolve('src-main/import-worker.ts'),
           'pdf-worker': resolve('src-main/pdf-worker.ts'),
+          'epub-worker': resolve('src-main/epub-worker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import type { BenchContext, Benchmark } from './context';
 import { ensureLibrary } from './generate';
 import { anchoringBenchmark } from './node/anchoring';
+import { epubBenchmark } from './node/epub';
 import { extractionBenchmark } from './node/extraction';
 import { pdfImportBenchmark } from './node/pdf-import';
 import { quizBenchmark } from './node/quiz';
@@ -24,7 +25,7 @@ const BENCH_DIR = __dirname;
 const REPO_ROOT = path.resolve(BENCH_DIR, '..');
 const DATA_DIR = path.join(BENCH_DIR, '.data');
 // The save benchmark runs last: it holds the whole library in memory for its baseline, and the GC pressure it leaves would slow the others.
-const NODE_BENCHMARKS: Benchmark[] = [anchoringBenchmark, quizBenchmark, extractionBenchmark, webImagesBenchmark, pdfImportBenchmark, libraryQueryBenchmark, saveBenchmark];
+const NODE_BENCHMARKS: Benchmark[] = [anchoringBenchmark, quizBenchmark, extractionBenchmark, webImagesBenchmark, pdfImportBenchmark, epubBenchmark, libraryQueryBenchmark, saveBenchmark];
 const BROWSER_IDS = ['drawing', 'lookup', 'startup', 'library-screen', 'library-organised', 'memory'];
 
 function log(message: string): void {

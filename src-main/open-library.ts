@@ -11,6 +11,7 @@ import { version } from '@package';
 import { createWorkerRunner } from './analysis/extraction-runner';
 import { createMarkdownWorkerRunner } from './import/markdown-runner';
 import { createPdfWorkerRunner } from './import/pdf-runner';
+import { createEpubWorkerReader } from './import/epub-runner';
 import type { AppInfo, LectioApi } from './api/contract';
 import { createService, seedNewLibrary } from './api/service';
 import { createConnectorService } from './api/services/connector-save';
@@ -49,10 +50,11 @@ export async function openLibrary(dataDir: string, { host, extractionWorker, imp
   }
   const extraction = createWorkerRunner(extractionWorker);
   const markdown = createMarkdownWorkerRunner(importWorker);
-  // The PDF worker is built beside the Markdown one (electron.config.ts), so both hosts find it without being told.
+  // The PDF and EPUB workers are built beside the Markdown one (electron.config.ts), so both hosts find them without being told.
   const pdf = createPdfWorkerRunner(path.join(path.dirname(importWorker), 'pdf-worker.js'));
+  const epub = createEpubWorkerReader(path.join(path.dirname(importWorker), 'epub-worker.js'));
   const listener = connector ? new ConnectorListener(connector.port, connector.extensionFolder) : undefined;
-  const api = createService({ storage, host, version, now, extraction, markdown, pdf, connector: listener });
+  const api = createService({ storage, host, version, now, extraction, markdown, pdf, epub, connector: listener });
   const connectorServer = listener ? await startConnector(createConnectorService({ storage, now, newId: randomUUID, version }, api), listener) : null;
   const backups = new BackupScheduler(storage.backups, {
     onError: (error) => console.error(`lectio: automatic backup failed: ${String(error)}`),

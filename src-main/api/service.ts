@@ -10,6 +10,7 @@ import { backupMethods } from './services/backups';
 import { cardMethods } from './services/cards';
 import { connectorSettingsMethods } from './services/connector-settings';
 import type { ServiceDeps, ServiceOptions } from './services/deps';
+import { bookImportMethods } from './services/book-import';
 import { documentMethods } from './services/documents';
 import { webImportMethods } from './services/web-import';
 import { pdfImportMethods } from './services/pdf-import';
@@ -33,6 +34,7 @@ export function createService(options: ServiceOptions): LectioApi {
   const api: LectioApi = {
     ...documentMethods(deps),
     ...webImportMethods(deps),
+    ...bookImportMethods(deps),
     ...analysisMethods(deps),
     ...annotationMethods(deps),
     ...settingsMethods(deps),

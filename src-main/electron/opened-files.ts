@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import type { ApiResult, OpenedFile } from '../api/contract';
-import { readArticleFile } from './open-file-dialog';
+import { readArticleFile } from './read-article-file';
 import { LectioError, toApiError } from '../core/errors';
 
-export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf'];
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.epub'];
 
 /** The article files named on a command line (flags and the app's own path are not files to open). */
 export function articlePathsIn(argv: readonly string[]): string[] {

@@ -54,7 +54,7 @@ describe('packaging targets, icon and file associations', () => {
   });
 
   it('opens .md, .txt and .html files', () => {
-    expect(full.fileAssociations.flatMap((a) => a.ext)).toEqual(expect.arrayContaining(['md', 'txt', 'html']));
+    expect(full.fileAssociations.flatMap((a) => a.ext)).toEqual(expect.arrayContaining(['md', 'txt', 'html', 'epub']));
   });
 
   it('packs what the built app loads: the main entry, the preload, the renderer and the sample article', () => {

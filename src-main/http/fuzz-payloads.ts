@@ -6,7 +6,7 @@
 import type { Rng } from '../core/quiz/prng';
 
 export const FIELD_NAMES = [
-  'id', 'documentId', 'highlightId', 'text', 'format', 'body', 'title', 'source', 'fileName', 'publishedDate', 'correction', 'kind',
+  'id', 'documentId', 'highlightId', 'text', 'format', 'body', 'title', 'source', 'fileName', 'data', 'publishedDate', 'correction', 'kind',
   'start', 'end', 'color', 'note', 'tags', 'highlight', 'content', 'query', 'limit', 'documentIds', 'count', 'kinds', 'seed', 'sessionId',
   'questionId', 'given', 'colorLabels', 'review', 'front', 'back', 'cloze', 'suspended', 'card', 'grade', 'reviewId', 'actor', 'name', 'from',
   'into', 'alias', 'type', 'role', 'value', 'desiredRetention', 'newPerDay', 'dayStartsAt', 'shown', 'due', 'label', 'selectors', 'createdAt', 'updatedAt', 'blocks', 'marks', 'level',

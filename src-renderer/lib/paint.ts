@@ -4,7 +4,7 @@
  * by `::highlight(name)` in the stylesheet.
  */
 import { layoutVersion, rangeFromOffsets, staticRangesFromOffsets } from './anchoring/text-map';
-import { spansIn, textWindow } from './paint-window';
+import { isLongText, spansIn, textWindow } from './paint-window';
 
 export interface Span {
   start: number;
@@ -80,13 +80,33 @@ export function clearLayer(name: string): void {
 
 let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
+/**
+ * Scrolls `block` to the middle of the view. In a long text the blocks off screen are not laid out (content-visibility)
+ * and count at an estimated height, so a jump far down lands near the block, not on it, and a smooth scroll aims at a
+ * place that moves while it travels: there the jump is instant and repeated on the next frames, as the blocks it
+ * lands among are laid out, until one leaves the block where it is.
+ */
+function scrollToBlock(root: Element, block: Element): void {
+  if (!isLongText(root)) {
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    block.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+    return;
+  }
+  let tries = 0;
+  const settle = () => {
+    const before = block.getBoundingClientRect().top;
+    block.scrollIntoView({ block: 'center', behavior: 'auto' });
+    if (++tries < 20 && Math.abs(block.getBoundingClientRect().top - before) > 1) requestAnimationFrame(settle);
+  };
+  settle();
+}
+
 /** Scrolls `span` into the middle of the view and flashes it; returns false when it is not in the rendered text. */
 export function revealSpan(root: Element, span: Span): boolean {
   const range = rangeFromOffsets(root, span.start, span.end);
   if (!range) return false;
   const block = range.startContainer.parentElement?.closest('[data-start]');
-  const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  block?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+  if (block) scrollToBlock(root, block);
   paintLayer(root, 'lectio-flash', [span], 10);
   clearTimeout(flashTimer);
   flashTimer = setTimeout(() => clearLayer('lectio-flash'), 2400);

@@ -36,4 +36,6 @@ export interface AnalysisMethods {
   correctAnalysis: { input: { id: string; correction: AnalysisCorrection }; output: AnalysisView };
   /** Stops every analysis in progress; their calls fail with the 'cancelled' error. */
   cancelAnalysis: { input: Empty; output: { stopped: number } };
+  /** How far the analysis of a document has got: sections (a book's chapters) done of total; not running when idle. */
+  analysisProgress: { input: { id: string }; output: { running: boolean; done: number; total: number } };
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES, isMethodName } from '.';
 import { analysisSchemas } from '../schemas/analysis';
 import { annotationSchemas } from '../schemas/annotations';
+import { bookSchemas } from '../schemas/books';
 import { cardSchemas } from '../schemas/cards';
 import { connectorSchemas } from '../schemas/connector';
 import { documentSchemas } from '../schemas/documents';
@@ -18,7 +19,7 @@ import { pdfSchemas } from '../schemas/pdf';
 import { quizSchemas } from '../schemas/quiz';
 import { settingsSchemas } from '../schemas/settings';
 
-const AREAS = { analysisSchemas, annotationSchemas, cardSchemas, connectorSchemas, documentSchemas, librarySchemas, organiseSchemas, pdfSchemas, quizSchemas, settingsSchemas };
+const AREAS = { analysisSchemas, annotationSchemas, bookSchemas, cardSchemas, connectorSchemas, documentSchemas, librarySchemas, organiseSchemas, pdfSchemas, quizSchemas, settingsSchemas };
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 describe('the contract, split by area', () => {

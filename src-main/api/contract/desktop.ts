@@ -8,9 +8,9 @@ import type { ApiResult } from './transport';
 /** A text file the user picked, decoded; `format` is read from its bytes first, its extension second (core/import/sniff.ts). */
 export interface OpenedFile {
   fileName: string;
-  /** The decoded text; for a PDF, the file's bytes in base64, as importPdf takes them. */
+  /** The decoded text; for a PDF or an EPUB book, the file's bytes in base64, as importPdf and importEpub take them. */
   text: string;
-  format: 'text' | 'markdown' | 'html' | 'pdf';
+  format: 'text' | 'markdown' | 'html' | 'pdf' | 'epub';
 }
 
 /** Desktop-only calls, answered by the Electron main process (browser mode uses a file input instead). */

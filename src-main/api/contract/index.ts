@@ -6,6 +6,7 @@
  */
 export * from './common';
 export * from './documents';
+export * from './books';
 export * from './pdf';
 export * from './analysis';
 export * from './annotations';

@@ -4,6 +4,7 @@
  */
 import type { AnalysisMethods } from './analysis';
 import type { AnnotationMethods } from './annotations';
+import type { BookMethods } from './books';
 import type { CardMethods } from './cards';
 import type { DocumentMethods } from './documents';
 import type { LibraryMethods } from './library';
@@ -14,7 +15,7 @@ import type { SettingsMethods } from './settings';
 import type { ConnectorMethods } from './connector';
 
 /** Every API method: what it takes and what it returns. */
-export interface ApiMethods extends LibraryMethods, DocumentMethods, AnalysisMethods, AnnotationMethods, QuizMethods, SettingsMethods, ConnectorMethods, CardMethods, PdfMethods, OrganiseMethods {}
+export interface ApiMethods extends LibraryMethods, DocumentMethods, BookMethods, AnalysisMethods, AnnotationMethods, QuizMethods, SettingsMethods, ConnectorMethods, CardMethods, PdfMethods, OrganiseMethods {}
 
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
@@ -29,12 +30,16 @@ export const METHOD_NAMES = [
   'importFromUrl',
   'webImportProgress',
   'cancelWebImport',
+  'importEpub',
+  'importProgress',
+  'cancelImport',
   'updateDocument',
   'deleteDocument',
   'dismissNotice',
   'getAnalysis',
   'correctAnalysis',
   'cancelAnalysis',
+  'analysisProgress',
   'getAnnotations',
   'createHighlight',
   'updateHighlight',

@@ -28,4 +28,5 @@ export const analysisSchemas: SchemasOf<AnalysisMethods> = {
   getAnalysis: z.object({ id }).strict(),
   correctAnalysis: z.object({ id, correction }).strict(),
   cancelAnalysis: empty,
+  analysisProgress: z.object({ id }).strict(),
 };

@@ -5,6 +5,7 @@
 import type { ApiMethods } from '../contract';
 import { analysisSchemas } from './analysis';
 import { annotationSchemas } from './annotations';
+import { bookSchemas } from './books';
 import { cardSchemas } from './cards';
 import type { SchemasOf } from './common';
 import { documentSchemas } from './documents';
@@ -18,6 +19,7 @@ import { connectorSchemas } from './connector';
 export const inputSchemas: SchemasOf<ApiMethods> = {
   ...librarySchemas,
   ...documentSchemas,
+  ...bookSchemas,
   ...analysisSchemas,
   ...annotationSchemas,
   ...quizSchemas,

@@ -4,11 +4,13 @@
  */
 import { applyCorrections, confirmKey, dateKey, setAsideOf, type Corrections } from '../../core/analysis/corrections';
 import type { ExtractionResult } from '../../core/extract/types';
+import { extractDocument } from '../../analysis/sectioned-extraction';
+import { analysisProgressOf } from './analysis-progress';
 import type { AnalysisCorrection, AnalysisView, LectioApi } from '../contract';
 import { type ServiceDeps } from './deps';
 import { LectioError } from '../../core/errors';
 
-type AnalysisMethods = Pick<LectioApi, 'getAnalysis' | 'correctAnalysis' | 'cancelAnalysis'>;
+type AnalysisMethods = Pick<LectioApi, 'getAnalysis' | 'correctAnalysis' | 'cancelAnalysis' | 'analysisProgress'>;
 
 /** Returns the corrections with `change` added; throws an 'invalid-argument' LectioError when it names an actor or date not shown. */
 export function withCorrection(corrections: Corrections, change: AnalysisCorrection, shown: ExtractionResult): Corrections {
@@ -89,7 +91,13 @@ export function analysisReader(deps: ServiceDeps): (id: string) => Promise<Analy
     const cache = await storage.analysis.cached(id);
     const fresh = cache && cache.engineVersion === options.extraction.version && cache.referenceDate === doc.publishedDate && cache.textLength === text.length;
     if (fresh) return { result: cache.result, text, cached: true };
-    const result = await options.extraction.run(text, doc.publishedDate);
+    const progress = analysisProgressOf(deps);
+    let result: ExtractionResult;
+    try {
+      result = await extractDocument(options.extraction, doc.body, doc.publishedDate, (step) => progress.set(id, step));
+    } finally {
+      progress.delete(id);
+    }
     await storage.analysis.store(id, { engineVersion: result.engineVersion, referenceDate: doc.publishedDate, textLength: text.length, result });
     return { result, text, cached: false };
   }
@@ -108,6 +116,11 @@ export function analysisMethods(deps: ServiceDeps): AnalysisMethods {
 
   return {
     getAnalysis: ({ id }) => view(id),
+
+    async analysisProgress({ id }) {
+      const step = analysisProgressOf(deps).get(id);
+      return step ? { running: true, ...step } : { running: false, done: 0, total: 0 };
+    },
 
     async cancelAnalysis() {
       return { stopped: await deps.options.extraction.cancel() };

@@ -2,6 +2,7 @@
 import type { ExtractionRunner } from '../../analysis/extraction-runner';
 import type { MarkdownRunner } from '../../import/markdown-runner';
 import type { PdfRunner } from '../../import/pdf-runner';
+import type { EpubReader } from '../../import/epub/epub-reader';
 import type { LibraryStorage } from '../../storage/library-storage';
 import type { AppInfo } from '../contract';
 import type { ExportJobs } from './exports';
@@ -19,6 +20,8 @@ export interface ServiceOptions {
   markdown?: MarkdownRunner;
   /** Where PDFs are read: a worker thread per file in the hosts; in process (the default) in tests and tools. */
   pdf?: PdfRunner;
+  /** Where EPUB books are read: a worker thread in the hosts; in process (the default) in tests and tools. */
+  epub?: EpubReader;
   newId?: () => string;
   /** Whether flashcard intervals are fuzzed (spread by a few percent, as Anki does); default on. Tests turn it off. */
   scheduleFuzz?: boolean;

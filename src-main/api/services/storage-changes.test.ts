@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StorageChange } from '../../storage/change-feed';
+import { buildTestEpub } from '../../import/epub/test-epub';
 import { LibraryStorage } from '../../storage/library-storage';
 import type { LectioApi } from '../contract';
 import { seedNewLibrary } from '../service';
@@ -49,6 +50,11 @@ const cases: Case<unknown>[] = [
       state.second = doc.id;
       return [put('document', doc.id, doc.id)];
     },
+  }),
+  caseOf({
+    name: 'importEpub puts the book as one document',
+    when: (api) => api.importEpub({ fileName: 'book.epub', data: Buffer.from(buildTestEpub({ chapters: [{ file: 'one.xhtml', title: 'One', body: '<p>A chapter.</p>' }] })).toString('base64') }),
+    then: (doc) => [put('document', doc.id, doc.id)],
   }),
   caseOf({
     name: 'updateDocument puts the document',

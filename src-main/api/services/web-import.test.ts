@@ -196,8 +196,9 @@ describe('importFromUrl', () => {
     expect(await api.listDocuments({})).toEqual([]);
   });
 
-  // A PDF now goes to the PDF import (pdf-import.test.ts imports one from a URL); a broken one is refused as broken.
-  it('refuses what is not a web page by its type: a broken PDF as broken, EPUB as not available yet, others by name', async () => {
+  // A PDF now goes to the PDF import (pdf-import.test.ts imports one from a URL), an EPUB to the book import
+  // (book-import.test.ts imports one from a URL); a broken one of either is refused as broken.
+  it('refuses what is not a web page by its type: a broken PDF or EPUB as broken, others by name', async () => {
     const api = await makeApi();
     const base = await serve((request, response) => {
       const type = { '/pdf': 'application/pdf', '/epub': 'application/epub+zip', '/png': 'image/png', '/json': 'application/json' }[request.url ?? ''] ?? 'text/plain';
@@ -205,7 +206,7 @@ describe('importFromUrl', () => {
       response.end(request.url === '/pdf' ? '%PDF-1.4\n1 0 obj' : '{"a":1}');
     });
     await expect(api.importFromUrl({ url: `${base}/pdf` })).rejects.toThrow(/could not be read as a PDF: it is damaged or incomplete/);
-    await expect(api.importFromUrl({ url: `${base}/epub` })).rejects.toThrow(/EPUB import is not available yet/);
+    await expect(api.importFromUrl({ url: `${base}/epub` })).rejects.toThrow(/not a readable EPUB/);
     await expect(api.importFromUrl({ url: `${base}/png` })).rejects.toThrow(/not a web page \(it is image\/png\)/);
     await expect(api.importFromUrl({ url: `${base}/json` })).rejects.toThrow(/not a web page \(it is application\/json\)/);
     expect(await api.listDocuments({})).toEqual([]);

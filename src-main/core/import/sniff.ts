@@ -14,6 +14,11 @@ function startsWith(bytes: Uint8Array, signature: number[], at = 0): boolean {
   return signature.every((byte, i) => bytes[at + i] === byte);
 }
 
+/** True when the bytes are an EPUB: a zip whose first entry is the stored `mimetype` naming the format. */
+export function isEpubBytes(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && ASCII.decode(bytes.subarray(30, 58)) === 'mimetypeapplication/epub+zip';
+}
+
 const COPY_INSTEAD = 'Open it in its own reader, copy the article’s text, and paste it here; or save it as text, Markdown or HTML.';
 
 /** Whether the bytes are a PDF: PDF readers accept the header anywhere in the first kilobyte, after junk a mail program may have added. */

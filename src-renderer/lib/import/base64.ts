@@ -1,4 +1,4 @@
-/** A file's bytes as base64, the form the PDF import is sent in over both transports (JSON over HTTP, and IPC alike). */
+/** A file’s bytes as base64, the form PDFs and EPUB books are sent in over both transports (JSON over HTTP, and IPC alike). */
 
 /** Encodes in slices: one String.fromCharCode call over millions of bytes would overflow the argument stack. */
 export function bytesToBase64(bytes: Uint8Array): string {

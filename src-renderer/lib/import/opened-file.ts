@@ -5,11 +5,12 @@ import { htmlToArticle } from './html-to-body';
 
 /**
  * The import request for a decoded file: HTML is sanitised and reduced here, text and Markdown go as they are (a text
- * file's first line becomes its title when it is one). A PDF is not one of these: it goes to importPdf as it is. Throws when a page holds no article: the import panel, which
+ * file's first line becomes its title when it is one). A PDF or an EPUB is not one of these: it goes to importPdf or importEpub as it is. Throws when a page holds no article: the import panel, which
  * can ask the reader, offers to import it anyway.
  */
 export function importInputFor(file: OpenedFile): ImportDocumentInput {
   if (file.format === 'pdf') throw new Error(`${file.fileName} is a PDF: it is imported with importPdf, not as text.`);
+  if (file.format === 'epub') throw new Error(`${file.fileName} is a book: it is imported with importEpub, not as an article.`);
   if (file.format === 'html') {
     const article = htmlToArticle(file.text);
     if (!article.body.text.trim()) throw new Error(`No readable text was found in ${file.fileName}.`);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '@contract';
 import { closeSampleLibraries, openSampleLibrary, stoppedServerOrigin } from '@main/api/services/test-sample-service';
 import { createApiClient, httpTransport } from '../api-client.svelte';
+import { buildTestEpub } from '@main/import/epub/test-epub';
 import { LibraryState } from './library.svelte';
 
 let site: Server | null = null;
@@ -80,6 +81,19 @@ describe('LibraryState', () => {
 
     await expect(state.importDocument({ text: '   ', format: 'text' })).rejects.toThrow(/empty/);
     expect(state.documents).toHaveLength(2);
+  });
+
+  it('imports an EPUB book into the list; a protected one is refused with the service’s reason, adding nothing', async () => {
+    const { state, opened } = await library();
+    await state.load();
+    const chapters = [{ file: 'one.xhtml', title: 'One', body: '<p>The harbour council met.</p>' }];
+    const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+    const created = await state.importEpub('walls.epub', base64(buildTestEpub({ title: 'Walls', chapters })));
+    expect(state.documents.map((doc) => doc.title)).toEqual(['Sample', 'Walls']);
+    const drm = base64(buildTestEpub({ title: 'Locked', chapters, files: { 'META-INF/rights.xml': '<rights/>' } }));
+    const reason = await refusal(opened.transport('importEpub', { fileName: 'locked.epub', data: drm }) as Promise<ApiResult<unknown>>);
+    await expect(state.importEpub('locked.epub', drm)).rejects.toThrow(reason);
+    expect(state.documents.map((doc) => doc.id)).toEqual(['sample', created.id]);
   });
 
   it('saves the article at a web address into the list; a page that is not there is refused, adding nothing', async () => {

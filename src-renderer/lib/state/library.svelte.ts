@@ -37,6 +37,13 @@ export class LibraryState {
     return created;
   }
 
+  /** Imports an EPUB book (its bytes as base64); throws the API's error for the form to show. */
+  async importEpub(fileName: string, data: string): Promise<DocumentSummary> {
+    const created = await this.api.importEpub({ fileName, data });
+    this.documents = [...this.documents, created];
+    return created;
+  }
+
   async remove(id: string): Promise<void> {
     try {
       await this.api.deleteDocument({ id });

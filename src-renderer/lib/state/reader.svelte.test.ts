@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExtractionRunner } from '@main/analysis/extraction-runner';
 import { closeSampleLibraries, engineInWorker, openSampleLibrary } from '@main/api/services/test-sample-service';
 import { createApiClient } from '../api-client.svelte';
+import { inProcessRunner } from '@main/analysis/extraction-runner';
+import { buildTestEpub } from '@main/import/epub/test-epub';
 import { ReaderState } from './reader.svelte';
 
 let worker: ExtractionRunner | null = null;
@@ -40,6 +42,26 @@ describe('ReaderState', () => {
     expect(state.loading).toBe(false);
     expect(state.error).toBeNull();
     expect(state.document).toMatchObject({ id: 'sample', title: 'Sample' });
+  });
+
+  it('a book’s analysis shows which chapter it has reached, and nothing once it is done', async () => {
+    // The real engine, held before each chapter until the test lets it go on.
+    const gates: (() => void)[] = [];
+    const held: ExtractionRunner = { ...inProcessRunner, run: async (text, date) => (await new Promise<void>((go) => gates.push(go)), inProcessRunner.run(text, date)) };
+    const { state, client } = await reader(held);
+    const chapters = ['One', 'Two', 'Three'].map((name) => ({ file: `${name}.xhtml`, title: `Chapter ${name}`, body: `<h1>Chapter ${name}</h1><p>Ana Costa spoke on 3 March 2025.</p>` }));
+    const book = await client.importEpub({ fileName: 'book.epub', data: Buffer.from(buildTestEpub({ chapters })).toString('base64') });
+    await state.load(book.id);
+    const finding = state.loadAnalysis();
+    await vi.waitFor(() => expect(state.analysisStep).toEqual({ done: 0, total: 3 }), { timeout: 10_000 });
+    gates[0]?.();
+    await vi.waitFor(() => expect(state.analysisStep).toEqual({ done: 1, total: 3 }), { timeout: 10_000 });
+    gates[1]?.();
+    await vi.waitFor(() => expect(gates).toHaveLength(3));
+    gates[2]?.();
+    await finding;
+    expect(state.analysisStep).toBeNull();
+    expect(state.analysis?.actors.map((actor) => actor.name)).toContain('Ana Costa');
   });
 
   it('a missing document shows the user-facing message and no document', async () => {

@@ -3,6 +3,7 @@ import type { AnalysisCorrection, AnalysisView, LectioApi, MethodOutput } from '
 import type { LectioDocument } from '@core/model';
 import { errorMessage } from '../api-client.svelte';
 import { isLectioError } from '@core/errors';
+import { pollProgress } from '../poll-progress';
 
 export class ReaderState {
   // Raw (not deeply reactive): a long article is thousands of blocks, replaced whole, never edited in place.
@@ -14,6 +15,8 @@ export class ReaderState {
   analysing = $state(false);
   /** Set when the reader stopped the analysis; it runs again on request. */
   analysisStopped = $state(false);
+  /** How far a book's analysis has got, chapter by chapter, while it runs; null for articles and when idle. */
+  analysisStep = $state<{ done: number; total: number } | null>(null);
   /** How well the reader knows this document and its actors, from recent quizzes; null until read or when unreadable. */
   mastery = $state.raw<MethodOutput<'getMastery'> | null>(null);
 
@@ -46,6 +49,14 @@ export class ReaderState {
     if (!this.document) return;
     this.analysing = true;
     this.analysisStopped = false;
+    const id = this.document.id;
+    const stopPolling = this.document.body.sections?.length
+      ? pollProgress(
+          () => this.api.analysisProgress({ id }),
+          (step) => (this.analysisStep = step.running && step.total > 1 ? { done: step.done, total: step.total } : null),
+          400,
+        )
+      : () => {};
     try {
       this.analysis = await this.api.getAnalysis({ id: this.document.id });
       this.analysisError = null;
@@ -53,6 +64,8 @@ export class ReaderState {
       if (isLectioError(error, 'cancelled')) this.analysisStopped = true;
       else this.analysisError = errorMessage(error);
     } finally {
+      stopPolling();
+      this.analysisStep = null;
       this.analysing = false;
     }
   }

@@ -1,0 +1,44 @@
+/// <reference lib="dom" />
+/**
+ * One chapter's XHTML into Lectio's document model, through the same steps as an HTML file, less Readability (a
+ * chapter is all article: there is no page furniture to find): nesting capped (flatten-markup.ts), DOMPurify, then the
+ * article builder. Nothing in the chapter can run: the markup is parsed by an inert jsdom parser, scripts, handlers,
+ * styles, forms and embedded objects are removed by DOMPurify, and what leaves is plain data. Links inside the book
+ * (`chapter3.xhtml#note2`) resolve to nothing on the web and are dropped as marks; web links are kept.
+ */
+import type DOMPurify from 'dompurify';
+import type { DocumentBody } from '../../core/model';
+import { buildBody } from '@html-import/article-builder';
+import { flattenMarkup } from '@html-import/flatten-markup';
+
+const PURIFY = {
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'video', 'audio', 'img', 'picture', 'source', 'link', 'meta', 'base'],
+  FORBID_ATTR: ['style', 'srcset', 'src', 'background', 'poster'],
+};
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/**
+ * XHTML's self-closed elements as HTML would read them: `<a id="p7"/>` or `<div class="rule"/>` is an empty element
+ * in XML, but an open one to an HTML parser, which would then swallow the paragraphs after it into a link or a div.
+ */
+export function openSelfClosed(xhtml: string): string {
+  return xhtml.replace(/<([a-zA-Z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/>/g, (whole, name: string, attrs: string) =>
+    VOID.has(name.toLowerCase()) ? whole : `<${name}${attrs}></${name}>`,
+  );
+}
+
+export interface ChapterEnvironment {
+  purify: Pick<typeof DOMPurify, 'sanitize'>;
+}
+
+/**
+ * The chapter's body (empty when it holds no text: a cover image, a blank page). DOMPurify hands back the sanitised
+ * `<body>` itself (RETURN_DOM), walked as it is: serialising it and parsing it again would double the cost of a book.
+ * The `<head>` (its `<title>`, styles, scripts) is not part of what it returns.
+ */
+export function chapterBody(xhtml: string, env: ChapterEnvironment): DocumentBody {
+  const flat = flattenMarkup(openSelfClosed(xhtml));
+  const root = env.purify.sanitize(flat, { ...PURIFY, RETURN_DOM: true }) as unknown as Element;
+  return buildBody(root, '').body;
+}
