@@ -15,21 +15,24 @@ module.exports = {
   forbidden: [
     {
       name: 'no-circular',
-      comment: 'Modules that import each other (even by `import type`) cannot be read or changed one at a time: move the shared piece into a module of its own.',
+      comment:
+        'Modules that import each other (even by `import type`) cannot be read or changed one at a time: move the shared piece into a module of its own.',
       severity: 'error',
       from: {},
       to: { circular: true },
     },
     {
       name: 'no-cross-tree-relative',
-      comment: 'A relative import climbs out of its tree (`../../src-main/...`): use an alias from tsconfig.json paths (@core/*, @contract, @main/*, ...).',
+      comment:
+        'A relative import climbs out of its tree (`../../src-main/...`): use an alias from tsconfig.json paths (@core/*, @contract, @main/*, ...).',
       severity: 'error',
       from: { path: TREES },
       to: { pathNot: '^$1/', dependencyTypes: ['local'], dependencyTypesNot: ['aliased'] },
     },
     {
       name: 'core-is-pure',
-      comment: 'src-main/core is pure logic: it may import the rest of the core and the API contract, never storage, services, hosts, Electron or the DOM.',
+      comment:
+        'src-main/core is pure logic: it may import the rest of the core and the API contract, never storage, services, hosts, Electron or the DOM.',
       severity: 'error',
       from: { path: '^src-main/core/' },
       to: { path: '^(src-main/|src-renderer/)', pathNot: `^(src-main/core/|${CONTRACT})` },
@@ -39,18 +42,22 @@ module.exports = {
       comment: 'src-main/core does no I/O and knows no host: no Electron, no lowdb, no DOM parser or sanitiser.',
       severity: 'error',
       from: { path: '^src-main/core/' },
-      to: { path: '(^|/)node_modules/(electron|lowdb|jsdom|dompurify|@mozilla/readability)/|^(electron|lowdb|jsdom|dompurify|@mozilla/readability)$' },
+      to: {
+        path: '(^|/)node_modules/(electron|lowdb|jsdom|dompurify|@mozilla/readability)/|^(electron|lowdb|jsdom|dompurify|@mozilla/readability)$',
+      },
     },
     {
       name: 'core-no-node-builtins',
-      comment: 'src-main/core does no I/O: Node built-ins (node:fs, node:path, ...) belong to storage, services and the hosts. Its tests may read fixture files.',
+      comment:
+        'src-main/core does no I/O: Node built-ins (node:fs, node:path, ...) belong to storage, services and the hosts. Its tests may read fixture files.',
       severity: 'error',
       from: { path: '^src-main/core/', pathNot: TEST },
       to: { dependencyTypes: ['core'] },
     },
     {
       name: 'contract-is-shared',
-      comment: 'The API contract is shared with the renderer: it may import the pure core (types), nothing of the main process. Its own tests may check it against the schemas.',
+      comment:
+        'The API contract is shared with the renderer: it may import the pure core (types), nothing of the main process. Its own tests may check it against the schemas.',
       severity: 'error',
       from: { path: `^${CONTRACT}`, pathNot: '\\.test\\.ts$' },
       to: { path: '^src-main/', pathNot: `^(src-main/core/|${CONTRACT})` },
@@ -64,14 +71,16 @@ module.exports = {
     },
     {
       name: 'renderer-only-core-and-contract',
-      comment: 'The renderer may use the pure core (@core/*) and the contract (@contract) from src-main, nothing else: the rest runs in another process. Its tests may drive the real service (@main/*).',
+      comment:
+        'The renderer may use the pure core (@core/*) and the contract (@contract) from src-main, nothing else: the rest runs in another process. Its tests may drive the real service (@main/*).',
       severity: 'error',
       from: { path: '^src-renderer/', pathNot: TEST },
       to: { path: '^src-main/', pathNot: `^(src-main/core/|${CONTRACT})` },
     },
     {
       name: 'main-not-renderer',
-      comment: 'The main process does not import the renderer, except the HTML import pipeline (@html-import/*) that web-page import runs in a jsdom window.',
+      comment:
+        'The main process does not import the renderer, except the HTML import pipeline (@html-import/*) that web-page import runs in a jsdom window.',
       severity: 'error',
       from: { path: '^src-main/' },
       to: { path: '^src-renderer/', pathNot: '^src-renderer/lib/import/' },

@@ -33,7 +33,10 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       // `_name` marks a parameter or binding kept on purpose (a callback's position, a destructured rest).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       'no-restricted-imports': ['error', { patterns: [climbsOutOfItsTree, ...oneAliasEach] }],
     },
   },
@@ -89,7 +92,10 @@ export default defineConfig(
     // The browser extension: classic scripts sharing one global scope (connector.js is loaded before the others), run
     // as a service worker (Chromium) or an event page (Firefox). `/* exported */` names what the others use.
     files: ['src-extension/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { ...globals.browser, ...globals.serviceworker, ...globals.webextensions } },
+    languageOptions: {
+      sourceType: 'script',
+      globals: { ...globals.browser, ...globals.serviceworker, ...globals.webextensions },
+    },
     rules: { '@typescript-eslint/no-unused-vars': ['error', { vars: 'local', argsIgnorePattern: '^_' }] },
   },
   {

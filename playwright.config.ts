@@ -8,7 +8,13 @@ import { CHROMIUM_PATH } from './e2e/support/chromium';
 
 const chromiumLaunch = {
   executablePath: CHROMIUM_PATH,
-  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+  args: [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+  ],
 };
 
 export default defineConfig({

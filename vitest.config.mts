@@ -17,7 +17,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.ts', 'scripts/**/*.test.ts', 'e2e/electron-harness/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: [
+            'src-main/**/*.test.ts',
+            'src-renderer/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'e2e/electron-harness/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**', SCREEN_STATE],
           environment: 'node',
         },
@@ -30,7 +36,12 @@ export default defineConfig({
         // resolves its packages (lowdb, jsdom) as in Node.
         plugins: [svelte({ configFile: false, dynamicCompileOptions: () => ({ generate: 'client' }) })],
         resolve: {
-          alias: [{ find: /^svelte$/, replacement: fileURLToPath(new URL('./node_modules/svelte/src/index-client.js', import.meta.url)) }],
+          alias: [
+            {
+              find: /^svelte$/,
+              replacement: fileURLToPath(new URL('./node_modules/svelte/src/index-client.js', import.meta.url)),
+            },
+          ],
         },
         test: {
           name: 'screen-state',

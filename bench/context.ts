@@ -26,6 +26,8 @@ export interface Benchmark {
 /** A document's canonical text and stored highlights, read straight from the library files. */
 export function readDocument(dataDir: string, id: string): { text: string; highlights: Highlight[] } {
   const doc = JSON.parse(readFileSync(path.join(dataDir, 'documents', `${id}.json`), 'utf8')) as DocumentFile;
-  const annotations = JSON.parse(readFileSync(path.join(dataDir, 'annotations', `${id}.json`), 'utf8')) as { highlights: Highlight[] };
+  const annotations = JSON.parse(readFileSync(path.join(dataDir, 'annotations', `${id}.json`), 'utf8')) as {
+    highlights: Highlight[];
+  };
   return { text: doc.body.text, highlights: annotations.highlights };
 }

@@ -10,7 +10,16 @@ import { LibraryStorage } from '@main/storage/library-storage';
 import { generateLibrary } from './generate';
 import { LONG_IDS, type LibrarySpec } from './library/spec';
 
-const SMALL: LibrarySpec = { seed: 7, documents: 12, highlights: 300, cards: 90, longArticleWords: 3000, longHighlights: [20, 100], minWords: 200, maxWords: 400 };
+const SMALL: LibrarySpec = {
+  seed: 7,
+  documents: 12,
+  highlights: 300,
+  cards: 90,
+  longArticleWords: 3000,
+  longHighlights: [20, 100],
+  minWords: 200,
+  maxWords: 400,
+};
 const dirs: string[] = [];
 
 function tempDir(): string {
@@ -51,7 +60,8 @@ describe('benchmark library generator', () => {
     const manifest = await generateLibrary(dir, SMALL);
     const library = json(path.join(dir, 'library.json'));
     expect(isLibraryFile(library)).toBe(true);
-    const documents = (library as { documents: { id: string; wordCount: number; highlightCount?: number }[] }).documents;
+    const documents = (library as { documents: { id: string; wordCount: number; highlightCount?: number }[] })
+      .documents;
     expect(documents).toHaveLength(SMALL.documents);
     expect(documents.map((d) => d.id)).toEqual(expect.arrayContaining(['sample', LONG_IDS.few, LONG_IDS.many]));
     expect(documents.find((d) => d.id === LONG_IDS.many)?.wordCount).toBeGreaterThanOrEqual(SMALL.longArticleWords);

@@ -45,7 +45,10 @@ function shares(total: number, parts: number): number[] {
 
 /** Evenly spaced picks of `count` spans out of `spans`, so the smaller set is distributed like the larger. */
 function spread<T>(items: readonly T[], count: number): T[] {
-  return Array.from({ length: Math.min(count, items.length) }, (_, i) => items[Math.floor((i * items.length) / count)] as T);
+  return Array.from(
+    { length: Math.min(count, items.length) },
+    (_, i) => items[Math.floor((i * items.length) / count)] as T,
+  );
 }
 
 function meta(id: string, title: string, text: string, index: number, highlightCount: number): DocumentMeta {
@@ -61,11 +64,24 @@ function meta(id: string, title: string, text: string, index: number, highlightC
   };
 }
 
-async function addWithHighlights(storage: LibraryStorage, r: Random, doc: DocumentMeta, text: string, count: number, spans?: readonly { start: number; end: number }[]) {
+async function addWithHighlights(
+  storage: LibraryStorage,
+  r: Random,
+  doc: DocumentMeta,
+  text: string,
+  count: number,
+  spans?: readonly { start: number; end: number }[],
+) {
   await storage.documents.add(doc, importPlainText(text));
   const annotations = await storage.files.annotations.get(doc.id);
   const highlights = makeHighlights(r, doc.id, text, count, spans);
-  annotations.data = { schemaVersion: ANNOTATIONS_SCHEMA_VERSION, documentId: doc.id, highlights, documentNote: '', corrections: emptyCorrections() };
+  annotations.data = {
+    schemaVersion: ANNOTATIONS_SCHEMA_VERSION,
+    documentId: doc.id,
+    highlights,
+    documentNote: '',
+    corrections: emptyCorrections(),
+  };
   await annotations.write();
   return highlights;
 }
@@ -77,7 +93,12 @@ async function addWithHighlights(storage: LibraryStorage, r: Random, doc: Docume
 async function writeCards(storage: LibraryStorage, dataDir: string, batch: CardBatch, now: Date): Promise<void> {
   await storage.files.cards.updateCards(() => batch.cards);
   const { db } = await openStore<ReviewsFile>(
-    { file: path.join(dataDir, 'reviews.json'), schemaVersion: REVIEWS_SCHEMA_VERSION, defaults: () => ({ schemaVersion: REVIEWS_SCHEMA_VERSION, reviews: [] }), isValid: isReviewsFile },
+    {
+      file: path.join(dataDir, 'reviews.json'),
+      schemaVersion: REVIEWS_SCHEMA_VERSION,
+      defaults: () => ({ schemaVersion: REVIEWS_SCHEMA_VERSION, reviews: [] }),
+      isValid: isReviewsFile,
+    },
     now,
   );
   db.data = { schemaVersion: REVIEWS_SCHEMA_VERSION, reviews: batch.reviews };
@@ -88,7 +109,11 @@ async function writeCards(storage: LibraryStorage, dataDir: string, batch: CardB
 async function cacheAnalysis(storage: LibraryStorage, id: string, text: string): Promise<void> {
   const result = extract(text, { referenceDate: PUBLISHED_DATE });
   const file = await storage.files.analysis.get(id);
-  file.data = { schemaVersion: ANALYSIS_SCHEMA_VERSION, documentId: id, cache: { engineVersion: result.engineVersion, referenceDate: PUBLISHED_DATE, textLength: text.length, result } };
+  file.data = {
+    schemaVersion: ANALYSIS_SCHEMA_VERSION,
+    documentId: id,
+    cache: { engineVersion: result.engineVersion, referenceDate: PUBLISHED_DATE, textLength: text.length, result },
+  };
   await file.write();
 }
 
@@ -99,16 +124,38 @@ export async function generateLibrary(dataDir: string, spec: LibrarySpec = FULL_
   const storage = await LibraryStorage.open({ dataDir, now });
   const r = createRandom(spec.seed);
   try {
-    const sampleMeta = JSON.parse(readFileSync(path.join(REPO_ROOT, 'assets/sample-article.json'), 'utf8')) as { title: string; source: string; publishedDate: string | null };
-    await seedNewLibrary(storage, { ...sampleMeta, text: readFileSync(path.join(REPO_ROOT, 'assets/sample-article.txt'), 'utf8') }, now);
+    const sampleMeta = JSON.parse(readFileSync(path.join(REPO_ROOT, 'assets/sample-article.json'), 'utf8')) as {
+      title: string;
+      source: string;
+      publishedDate: string | null;
+    };
+    await seedNewLibrary(
+      storage,
+      { ...sampleMeta, text: readFileSync(path.join(REPO_ROOT, 'assets/sample-article.txt'), 'utf8') },
+      now,
+    );
 
     const long = generateArticle(r, spec.longArticleWords);
     const words = wordSpans(long.text);
     const [fewCount, manyCount] = spec.longHighlights;
     const many = Array.from({ length: manyCount }, () => randomSpan(r, long.text, words));
     const few = spread(many, fewCount);
-    await addWithHighlights(storage, r, meta(LONG_IDS.many, `${long.title} (${manyCount} highlights)`, long.text, 1, manyCount), long.text, manyCount, many);
-    await addWithHighlights(storage, r, meta(LONG_IDS.few, `${long.title} (${fewCount} highlights)`, long.text, 2, fewCount), long.text, fewCount, few);
+    await addWithHighlights(
+      storage,
+      r,
+      meta(LONG_IDS.many, `${long.title} (${manyCount} highlights)`, long.text, 1, manyCount),
+      long.text,
+      manyCount,
+      many,
+    );
+    await addWithHighlights(
+      storage,
+      r,
+      meta(LONG_IDS.few, `${long.title} (${fewCount} highlights)`, long.text, 2, fewCount),
+      long.text,
+      fewCount,
+      few,
+    );
     for (const id of [LONG_IDS.many, LONG_IDS.few]) await cacheAnalysis(storage, id, long.text);
 
     const shortCount = spec.documents - 3;
@@ -119,28 +166,54 @@ export async function generateLibrary(dataDir: string, spec: LibrarySpec = FULL_
       const article = generateArticle(r, r.between(spec.minWords, spec.maxWords));
       const id = `doc-${String(i + 1).padStart(4, '0')}`;
       const count = highlightShares[i] ?? 0;
-      const highlights = await addWithHighlights(storage, r, meta(id, article.title, article.text, i + 3, count), article.text, count);
-      const made = makeCards(r, article.text, passagesOf(article.text), highlights, cardShares[i] ?? 0, batch.cards.length);
+      const highlights = await addWithHighlights(
+        storage,
+        r,
+        meta(id, article.title, article.text, i + 3, count),
+        article.text,
+        count,
+      );
+      const made = makeCards(
+        r,
+        article.text,
+        passagesOf(article.text),
+        highlights,
+        cardShares[i] ?? 0,
+        batch.cards.length,
+      );
       batch.cards.push(...made.cards);
       batch.reviews.push(...made.reviews);
     }
     await writeCards(storage, dataDir, batch, now());
     const highlights = manyCount + fewCount + highlightShares.reduce((a, b) => a + b, 0);
     const cardsNote = `${batch.reviews.length.toLocaleString('en')} reviews`;
-    return { spec, generator: GENERATOR_VERSION, documents: spec.documents, highlights, cards: batch.cards.length, cardsNote, bytes: 0, longSpans: { few, many } };
+    return {
+      spec,
+      generator: GENERATOR_VERSION,
+      documents: spec.documents,
+      highlights,
+      cards: batch.cards.length,
+      cardsNote,
+      bytes: 0,
+      longSpans: { few, many },
+    };
   } finally {
     storage.close();
   }
 }
 
 /** The library for `spec` under `baseDir`, generated only when no folder from this generator version and spec exists. */
-export async function ensureLibrary(baseDir: string, spec: LibrarySpec = FULL_SPEC): Promise<{ dataDir: string; manifest: LibraryManifest; generatedMs: number | null }> {
+export async function ensureLibrary(
+  baseDir: string,
+  spec: LibrarySpec = FULL_SPEC,
+): Promise<{ dataDir: string; manifest: LibraryManifest; generatedMs: number | null }> {
   const name = `library-${spec.seed}-${spec.documents}-${spec.highlights}-${spec.longArticleWords}`;
   const dataDir = path.join(baseDir, name);
   const manifestFile = path.join(baseDir, `${name}.manifest.json`);
   if (existsSync(manifestFile) && existsSync(dataDir)) {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as LibraryManifest;
-    if (manifest.generator === GENERATOR_VERSION && JSON.stringify(manifest.spec) === JSON.stringify(spec)) return { dataDir, manifest, generatedMs: null };
+    if (manifest.generator === GENERATOR_VERSION && JSON.stringify(manifest.spec) === JSON.stringify(spec))
+      return { dataDir, manifest, generatedMs: null };
   }
   const started = performance.now();
   const manifest = await generateLibrary(dataDir, spec);
@@ -155,7 +228,13 @@ if (process.argv[1] && /generate\.ts$/.test(process.argv[1])) {
   generateLibrary(out).then(
     (manifest) => {
       const { longSpans: _spans, ...summary } = manifest;
-      console.log(JSON.stringify({ ...summary, bytes: folderBytes(out), dataDir: out, ms: Math.round(performance.now() - started) }, null, 1));
+      console.log(
+        JSON.stringify(
+          { ...summary, bytes: folderBytes(out), dataDir: out, ms: Math.round(performance.now() - started) },
+          null,
+          1,
+        ),
+      );
     },
     (error: unknown) => {
       console.error(error);

@@ -24,16 +24,18 @@ export function markdownTable(rows: readonly ResultRow[], info: RunInfo): string
   const lines = [
     '| figure | Lectio | target | baseline | ratio | met |',
     '|---|---|---|---|---|---|',
-    ...rows.map((row) =>
-      [
-        cell(row.name),
-        formatValue(row.value, row.unit),
-        row.target ?? '—',
-        row.baseline === null ? '—' : `${formatValue(row.baseline, row.unit)} (${cell(row.baselineName ?? '')})`,
-        row.ratio === null ? '—' : `${row.ratio}×`,
-        row.met === null ? '' : row.met ? 'yes' : '**no**',
-      ].join(' | '),
-    ).map((line) => `| ${line} |`),
+    ...rows
+      .map((row) =>
+        [
+          cell(row.name),
+          formatValue(row.value, row.unit),
+          row.target ?? '—',
+          row.baseline === null ? '—' : `${formatValue(row.baseline, row.unit)} (${cell(row.baselineName ?? '')})`,
+          row.ratio === null ? '—' : `${row.ratio}×`,
+          row.met === null ? '' : row.met ? 'yes' : '**no**',
+        ].join(' | '),
+      )
+      .map((line) => `| ${line} |`),
   ];
   const notes = rows.filter((row) => row.detail).map((row) => `- **${cell(row.name)}**: ${row.detail}`);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

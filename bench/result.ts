@@ -48,7 +48,11 @@ function round(value: number): number {
 
 export function toRow(figure: Figure): ResultRow {
   const { baseline } = figure;
-  const ratio = baseline ? (figure.better === 'lower' ? baseline.value / figure.value : figure.value / baseline.value) : null;
+  const ratio = baseline
+    ? figure.better === 'lower'
+      ? baseline.value / figure.value
+      : figure.value / baseline.value
+    : null;
   const targets: string[] = [];
   const checks: boolean[] = [];
   if (figure.target !== undefined) {

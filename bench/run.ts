@@ -25,7 +25,16 @@ const BENCH_DIR = __dirname;
 const REPO_ROOT = path.resolve(BENCH_DIR, '..');
 const DATA_DIR = path.join(BENCH_DIR, '.data');
 // The save benchmark runs last: it holds the whole library in memory for its baseline, and the GC pressure it leaves would slow the others.
-const NODE_BENCHMARKS: Benchmark[] = [anchoringBenchmark, quizBenchmark, extractionBenchmark, webImagesBenchmark, pdfImportBenchmark, epubBenchmark, libraryQueryBenchmark, saveBenchmark];
+const NODE_BENCHMARKS: Benchmark[] = [
+  anchoringBenchmark,
+  quizBenchmark,
+  extractionBenchmark,
+  webImagesBenchmark,
+  pdfImportBenchmark,
+  epubBenchmark,
+  libraryQueryBenchmark,
+  saveBenchmark,
+];
 const BROWSER_IDS = ['drawing', 'lookup', 'startup', 'library-screen', 'library-organised', 'memory'];
 
 function log(message: string): void {
@@ -34,16 +43,35 @@ function log(message: string): void {
 
 /** Builds the app and copies out/ aside, so a concurrent rebuild cannot change the bundle under a running benchmark. */
 function buildApp(skip: boolean): string {
-  if (!skip) execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!skip)
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const copy = path.join(DATA_DIR, 'out');
   rmSync(copy, { recursive: true, force: true });
   cpSync(path.join(REPO_ROOT, 'out'), copy, { recursive: true });
   return path.join(copy, 'main', 'serve.js');
 }
 
-function runBrowser(serveScript: string, dataDir: string, manifestFile: string, quick: boolean, only: string[] | undefined): Figure[] {
+function runBrowser(
+  serveScript: string,
+  dataDir: string,
+  manifestFile: string,
+  quick: boolean,
+  only: string[] | undefined,
+): Figure[] {
   const out = path.join(os.tmpdir(), `lectio-bench-browser-${process.pid}.json`);
-  const args = ['--import', 'tsx', path.join(BENCH_DIR, 'browser/main.ts'), '--serve', serveScript, '--data-dir', dataDir, '--manifest', manifestFile, '--out', out];
+  const args = [
+    '--import',
+    'tsx',
+    path.join(BENCH_DIR, 'browser/main.ts'),
+    '--serve',
+    serveScript,
+    '--data-dir',
+    dataDir,
+    '--manifest',
+    manifestFile,
+    '--out',
+    out,
+  ];
   if (quick) args.push('--quick');
   if (only) args.push('--only', only.join(','));
   execFileSync(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -58,11 +86,19 @@ function mergeWithPrevious(rows: ResultRow[], only: string[] | undefined): Resul
   if (!only || !existsSync(file)) return rows;
   const previous = JSON.parse(readFileSync(file, 'utf8')) as ResultRow[];
   const order = [...BROWSER_IDS, ...NODE_BENCHMARKS.map((b) => b.id)];
-  return [...previous.filter((row) => !only.includes(row.group)), ...rows].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
+  return [...previous.filter((row) => !only.includes(row.group)), ...rows].sort(
+    (a, b) => order.indexOf(a.group) - order.indexOf(b.group),
+  );
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, 'no-build': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'no-build': { type: 'boolean', default: false },
+    },
+  });
   const quick = values.quick ?? false;
   const only = values.only?.split(',');
   const wanted = (id: string) => !only || only.includes(id);
@@ -71,8 +107,18 @@ async function main(): Promise<void> {
   const load = os.loadavg()[0] ?? 0;
 
   const { dataDir, manifest, generatedMs } = await ensureLibrary(DATA_DIR);
-  log(generatedMs === null ? `library reused: ${dataDir}` : `library generated in ${(generatedMs / 1000).toFixed(1)} s: ${dataDir}`);
-  const ctx: BenchContext = { quick, dataDir, manifest, reps: (full, short) => (quick ? short : full), log: (m) => log(`  ${m}`) };
+  log(
+    generatedMs === null
+      ? `library reused: ${dataDir}`
+      : `library generated in ${(generatedMs / 1000).toFixed(1)} s: ${dataDir}`,
+  );
+  const ctx: BenchContext = {
+    quick,
+    dataDir,
+    manifest,
+    reps: (full, short) => (quick ? short : full),
+    log: (m) => log(`  ${m}`),
+  };
 
   const figures: Figure[] = [];
   const browserIds = BROWSER_IDS.filter(wanted);
@@ -80,7 +126,15 @@ async function main(): Promise<void> {
     const serveScript = buildApp(values['no-build'] ?? false);
     log(`renderer benchmarks in Chromium: ${browserIds.join(', ')}`);
     const manifestFile = path.join(DATA_DIR, `${path.basename(dataDir)}.manifest.json`);
-    figures.push(...runBrowser(serveScript, dataDir, manifestFile, quick, browserIds.length === BROWSER_IDS.length ? undefined : browserIds));
+    figures.push(
+      ...runBrowser(
+        serveScript,
+        dataDir,
+        manifestFile,
+        quick,
+        browserIds.length === BROWSER_IDS.length ? undefined : browserIds,
+      ),
+    );
   }
   for (const benchmark of NODE_BENCHMARKS.filter((b) => wanted(b.id))) {
     const t = performance.now();
@@ -93,7 +147,10 @@ async function main(): Promise<void> {
   const cards = `${manifest.cards.toLocaleString('en')} cards with ${manifest.cardsNote}`;
   const library = `${manifest.documents.toLocaleString('en')} documents, ${manifest.highlights.toLocaleString('en')} highlights, ${cards}, ${(manifest.bytes / 1e6).toFixed(0)} MB; load average ${load.toFixed(1)} at the start, ${(os.loadavg()[0] ?? 0).toFixed(1)} at the end`;
   writeResults(BENCH_DIR, rows, { quick, startedAt, seconds, library, rerun: only ?? null });
-  for (const row of rows) log(`${row.met === false ? 'MISS' : row.met ? 'ok  ' : '    '} ${row.name}: ${row.value} ${row.unit}${row.ratio === null ? '' : ` (${row.ratio}× baseline)`}`);
+  for (const row of rows)
+    log(
+      `${row.met === false ? 'MISS' : row.met ? 'ok  ' : '    '} ${row.name}: ${row.value} ${row.unit}${row.ratio === null ? '' : ` (${row.ratio}× baseline)`}`,
+    );
   log(`wrote bench/results.json and bench/results.md in ${seconds.toFixed(0)} s`);
 }
 

@@ -15,7 +15,8 @@ export function quantile(samples: readonly number[], q: number): number {
 
 export const median = (samples: readonly number[]): number => quantile(samples, 0.5);
 export const p95 = (samples: readonly number[]): number => quantile(samples, 0.95);
-export const max = (samples: readonly number[]): number => samples.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+export const max = (samples: readonly number[]): number =>
+  samples.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
 
 /** Times `work` (milliseconds per call) after `warmup` untimed calls; returns one sample per run. */
 export function timeSync(work: () => unknown, { warmup, runs }: Repetitions): number[] {
@@ -30,7 +31,10 @@ export function timeSync(work: () => unknown, { warmup, runs }: Repetitions): nu
 }
 
 /** The async counterpart of timeSync: each sample is the time until the returned promise settles. */
-export async function timeAsync(work: (run: number) => Promise<unknown>, { warmup, runs }: Repetitions): Promise<number[]> {
+export async function timeAsync(
+  work: (run: number) => Promise<unknown>,
+  { warmup, runs }: Repetitions,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) await work(-1 - i);
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {

@@ -31,7 +31,9 @@ export function baseline(text: string, ref: Date): Prediction {
   add(doc.places().out('array') as string[], 'country');
   add(doc.organizations().out('array') as string[], 'organization');
   const dates = chrono.parse(text, ref).map((r) => ({
-    start: r.index, end: r.index + r.text.length, text: r.text,
+    start: r.index,
+    end: r.index + r.text.length,
+    text: r.text,
     value: r.end ? `${componentsValue(r.start)}/${componentsValue(r.end)}` : componentsValue(r.start),
   }));
   return { actors: [...byName.values()], dates };

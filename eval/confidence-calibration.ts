@@ -42,7 +42,9 @@ export function calibrate(fixtures: readonly Fixture[]): Calibration {
     const result = extract(fx.text, { referenceDate: fx.gold.referenceDate });
     const v = strictVerdicts(fx, fromResult(result));
     const note = (check: boolean, right: boolean, what: string, reasons: string[] = []) =>
-      out.lines.push(`${fx.gold.id}: ${check ? 'check' : 'sure'} ${right ? 'right' : 'WRONG'}: ${what}${reasons.length ? ` (${reasons.join('; ')})` : ''}`);
+      out.lines.push(
+        `${fx.gold.id}: ${check ? 'check' : 'sure'} ${right ? 'right' : 'WRONG'}: ${what}${reasons.length ? ` (${reasons.join('; ')})` : ''}`,
+      );
     result.actors.forEach((actor, i) => {
       const check = needsCheck(actor.confidence);
       const right = v.actors[i] ?? false;

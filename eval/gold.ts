@@ -70,5 +70,8 @@ export function loadFixture(path: string, repoRoot: string): Fixture {
 
 /** Every `*.gold.json` under `dir`, sorted by name. */
 export function fixturePaths(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.gold.json'))
+    .sort()
+    .map((f) => join(dir, f));
 }

@@ -60,7 +60,11 @@ function units(questions: readonly Question[]): AnswerUnit[] {
     // True/false answers and event orders are not facts of the gold's kind.
     if (q.kind === 'truefalse' || q.kind === 'timeline') return [];
     if (q.kind === 'match') {
-      return (q.items ?? []).map((i) => ({ question: q, forms: [i.label, i.match ?? ''], evidence: ws(i.evidence.text) }));
+      return (q.items ?? []).map((i) => ({
+        question: q,
+        forms: [i.label, i.match ?? ''],
+        evidence: ws(i.evidence.text),
+      }));
     }
     return [{ question: q, forms: [q.answer, ...q.acceptableAnswers], evidence: ws(q.evidence.text) }];
   });
@@ -79,19 +83,24 @@ function contains(gold: string, form: string, canonical: boolean): boolean {
 /** True when the unit's answer matches one of the fact's answers under the rules in the header. */
 export function answersFact(unit: AnswerUnit, fact: GoldFact): boolean {
   const golds = [fact.answer, ...(fact.acceptableAnswers ?? [])];
-  return golds.some((g) => unit.forms.some((f, i) => contains(g, f, i === 0 || unit.question.kind === 'match'))
-    || (unit.question.kind !== 'match' && matchAnswer(unit.question, g).correct)
-    || (fact.kind === 'role' && unit.forms.some((f) => f !== '' && rolesMatch(f, g))));
+  return golds.some(
+    (g) =>
+      unit.forms.some((f, i) => contains(g, f, i === 0 || unit.question.kind === 'match')) ||
+      (unit.question.kind !== 'match' && matchAnswer(unit.question, g).correct) ||
+      (fact.kind === 'role' && unit.forms.some((f) => f !== '' && rolesMatch(f, g))),
+  );
 }
 
 /** Coverage of `facts` by `questions`; facts of other kinds are left out. */
 export function coverage(id: string, facts: readonly GoldFact[], questions: readonly Question[]): CoverageReport {
   const all = units(questions);
-  const results = facts.filter((f) => COVERED_KINDS.has(f.kind)).map((fact): FactResult => {
-    const evidence = ws(fact.evidence);
-    const hit = all.find((u) => u.evidence === evidence && answersFact(u, fact));
-    return { fact, by: hit?.question.id ?? null };
-  });
+  const results = facts
+    .filter((f) => COVERED_KINDS.has(f.kind))
+    .map((fact): FactResult => {
+      const evidence = ws(fact.evidence);
+      const hit = all.find((u) => u.evidence === evidence && answersFact(u, fact));
+      return { fact, by: hit?.question.id ?? null };
+    });
   const covered = results.filter((r) => r.by !== null).length;
   return { id, results, covered, total: results.length, ratio: results.length === 0 ? 1 : covered / results.length };
 }
@@ -118,7 +127,9 @@ export function formatCoverage(reports: readonly CoverageReport[]): string {
 
 /** Reports for every fixture in `dir` that has facts. */
 export function coverageReports(dir: string, repoRoot: string): CoverageReport[] {
-  return fixturePaths(dir).map((p) => fixtureCoverage(loadFixture(p, repoRoot))).filter((r): r is CoverageReport => r !== null);
+  return fixturePaths(dir)
+    .map((p) => fixtureCoverage(loadFixture(p, repoRoot)))
+    .filter((r): r is CoverageReport => r !== null);
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

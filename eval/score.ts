@@ -55,14 +55,25 @@ export function prf(tp: number, fp: number, fn: number, right = tp, counted = tp
 
 /** Name comparison key used by the actor rule above. */
 export function normName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'").replace(/^the\s+/, '').replace(/'s$/, '')
-    .replace(/\./g, '').replace(/[-\s]+/g, ' ').trim();
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/^the\s+/, '')
+    .replace(/'s$/, '')
+    .replace(/\./g, '')
+    .replace(/[-\s]+/g, ' ')
+    .trim();
 }
 
 function roleWords(role: string): string[] {
   const stop = new Set(['the', 'a', 'an', 'of', 'to', 'at', 'for', 'in', 'and', 'on', 's']);
-  return role.toLowerCase().replace(/[’']s\b/g, '').split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '' && !stop.has(w)).map((w) => w.slice(0, 5));
+  return role
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '' && !stop.has(w))
+    .map((w) => w.slice(0, 5));
 }
 
 /** The lenient role rule: at least half of the shorter role's content words shared. */
@@ -74,7 +85,10 @@ export function rolesMatch(a: string, b: string): boolean {
 }
 
 export function fromResult(r: ExtractionResult): Prediction {
-  return { actors: r.actors, dates: r.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, value: d.value })) };
+  return {
+    actors: r.actors,
+    dates: r.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, value: d.value })),
+  };
 }
 
 function goldNames(g: GoldActor): Set<string> {
@@ -83,13 +97,19 @@ function goldNames(g: GoldActor): Set<string> {
 
 function matchActors(gold: GoldActor[], pred: Prediction['actors']): Map<number, number> {
   const pairs = new Map<number, number>(); // pred index -> gold index
-  const order = gold.map((g, i) => i).sort((a, b) => Number(gold[a]?.optional ?? false) - Number(gold[b]?.optional ?? false));
+  const order = gold
+    .map((g, i) => i)
+    .sort((a, b) => Number(gold[a]?.optional ?? false) - Number(gold[b]?.optional ?? false));
   for (const gi of order) {
     const g = gold[gi];
     if (!g) continue;
     const names = goldNames(g);
-    const candidates = pred.map((p, pi) => ({ p, pi })).filter(({ p, pi }) => !pairs.has(pi) && p.type === g.type
-      && [p.name, ...p.aliases].some((n) => names.has(normName(n))));
+    const candidates = pred
+      .map((p, pi) => ({ p, pi }))
+      .filter(
+        ({ p, pi }) =>
+          !pairs.has(pi) && p.type === g.type && [p.name, ...p.aliases].some((n) => names.has(normName(n))),
+      );
     const best = candidates.find(({ p }) => names.has(normName(p.name))) ?? candidates[0];
     if (best) pairs.set(best.pi, gi);
   }
@@ -108,7 +128,12 @@ export interface RoleRule {
  * when a predicted one matches it, or (once per actor) when one matches an acceptable role instead. Roles of optional
  * gold actors count neither way. Shared by the lenient scorer here and the strict one.
  */
-export function scoreRoleSets(gold: readonly GoldActor[], pred: Prediction['actors'], pairs: Map<number, number>, rule: RoleRule): Prf {
+export function scoreRoleSets(
+  gold: readonly GoldActor[],
+  pred: Prediction['actors'],
+  pairs: Map<number, number>,
+  rule: RoleRule,
+): Prf {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -175,7 +200,8 @@ function overlap(a: [number, number], b: { start: number; end: number }): number
 // Largest overlap first, one-to-one; required gold dates choose before optional ones.
 function matchDates(fx: Fixture, pred: Prediction): Map<number, number> {
   const used = new Map<number, number>(); // pred index -> gold index
-  const order = fx.gold.dates.map((_, i) => i)
+  const order = fx.gold.dates
+    .map((_, i) => i)
     .sort((a, b) => Number(fx.gold.dates[a]?.optional ?? false) - Number(fx.gold.dates[b]?.optional ?? false));
   for (const gi of order) {
     const span = fx.spans[gi];
@@ -221,7 +247,10 @@ function scoreDates(fx: Fixture, pred: Prediction, notes: string[]): { dates: Pr
     }
   });
   const counted = tp + fp;
-  return { dates: prf(tp, fp, fn), values: prf(valueRight, counted - valueRight, tp + fn - valueRight, valueRight, counted) };
+  return {
+    dates: prf(tp, fp, fn),
+    values: prf(valueRight, counted - valueRight, tp + fn - valueRight, valueRight, counted),
+  };
 }
 
 /** Scores one fixture. */

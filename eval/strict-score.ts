@@ -17,11 +17,24 @@ import type { Fixture, GoldActor } from './gold';
 import { normName, prf, scoreRoleSets, type Prediction, type Prf } from './score';
 
 export type ErrorClass =
-  | 'actor-missed' | 'actor-spurious' | 'actor-type' | 'role-missed' | 'role-wrong' | 'date-missed' | 'date-spurious'
+  | 'actor-missed'
+  | 'actor-spurious'
+  | 'actor-type'
+  | 'role-missed'
+  | 'role-wrong'
+  | 'date-missed'
+  | 'date-spurious'
   | 'value-wrong';
 
 export const ERROR_CLASSES: readonly ErrorClass[] = [
-  'actor-missed', 'actor-spurious', 'actor-type', 'role-missed', 'role-wrong', 'date-missed', 'date-spurious', 'value-wrong',
+  'actor-missed',
+  'actor-spurious',
+  'actor-type',
+  'role-missed',
+  'role-wrong',
+  'date-missed',
+  'date-spurious',
+  'value-wrong',
 ];
 
 export interface StrictScore {
@@ -45,7 +58,8 @@ export function strictName(name: string): string {
   while (i < words.length - 1) {
     const w = (words[i] ?? '').replace(/[.,]$/, '');
     const titleLike = isTitleCore(w) || isTitleModifier(w);
-    const countryBeforeTitle = lookupCountry(w) !== null && words.slice(i + 1, -1).some((x) => isTitleCore(x.replace(/\.$/, '')));
+    const countryBeforeTitle =
+      lookupCountry(w) !== null && words.slice(i + 1, -1).some((x) => isTitleCore(x.replace(/\.$/, '')));
     if (!titleLike && !countryBeforeTitle) break;
     i++;
   }
@@ -55,7 +69,10 @@ export function strictName(name: string): string {
 const PREPOSITION = /^(?:of|at|for|to|in|with|from|on|and)$/i;
 
 function bareWord(w: string): string {
-  return w.toLowerCase().replace(/[’']s?$/, '').replace(/[^\p{L}-]/gu, '');
+  return w
+    .toLowerCase()
+    .replace(/[’']s?$/, '')
+    .replace(/[^\p{L}-]/gu, '');
 }
 
 /** The head noun of a role: the last office word before its first preposition, qualifiers passed over. */
@@ -82,8 +99,9 @@ export function roleQualifiers(role: string): Set<string> {
       continue;
     }
     // Title words in capitals ("Foreign Minister") qualify nothing; the rest is a name ("Bernstein", "Kremlin").
-    const words = clean.split(/\s+/).filter((w) => !isRoleNoun(bareWord(w)) && !isTitleModifier(bareWord(w))
-      && !/^(?:of|the|for|and)$/i.test(w));
+    const words = clean
+      .split(/\s+/)
+      .filter((w) => !isRoleNoun(bareWord(w)) && !isTitleModifier(bareWord(w)) && !/^(?:of|the|for|and)$/i.test(w));
     const sub = words.map((w) => lookupCountry(w.replace(/[’']s$/, '')));
     words.forEach((w, k) => {
       const c = sub[k];
@@ -113,12 +131,15 @@ function matchActors(fx: Fixture, pred: Prediction): Map<number, number> {
   const gold = fx.gold.actors;
   const pairs = new Map<number, number>();
   // Required gold first, so an optional one never takes the prediction a required one needs.
-  const order = gold.map((_, i) => i).sort((a, b) => Number(gold[a]?.optional ?? false) - Number(gold[b]?.optional ?? false));
+  const order = gold
+    .map((_, i) => i)
+    .sort((a, b) => Number(gold[a]?.optional ?? false) - Number(gold[b]?.optional ?? false));
   for (const gi of order) {
     const g = gold[gi];
     if (!g) continue;
     const names = goldNames(g);
-    const candidates = pred.actors.map((p, pi) => ({ p, pi }))
+    const candidates = pred.actors
+      .map((p, pi) => ({ p, pi }))
       .filter(({ p, pi }) => !pairs.has(pi) && p.type === g.type && predNames(p).some((n) => names.has(n)));
     const best = candidates.find(({ p }) => names.has(strictName(p.name))) ?? candidates[0];
     if (best) pairs.set(best.pi, gi);
@@ -199,7 +220,10 @@ function scoreDates(fx: Fixture, pred: Prediction, errors: StrictScore['errors']
     } else if (!fx.gold.dates[gi]?.optional) counted++;
   });
   counted += fp;
-  return { dates: prf(tp, fp, fn), values: prf(valueRight, counted - valueRight, tp + fn - valueRight, valueRight, counted) };
+  return {
+    dates: prf(tp, fp, fn),
+    values: prf(valueRight, counted - valueRight, tp + fn - valueRight, valueRight, counted),
+  };
 }
 
 /** Scores one fixture strictly. */

@@ -28,8 +28,14 @@ afterEach(() => {
 function tree(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lectio-boundaries-'));
   dirs.push(dir);
-  const paths = { '@core/*': ['./src-main/core/*'], '@contract': ['./src-main/api/contract'], '@main/*': ['./src-main/*'] };
-  files['tsconfig.json'] = JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', paths } });
+  const paths = {
+    '@core/*': ['./src-main/core/*'],
+    '@contract': ['./src-main/api/contract'],
+    '@main/*': ['./src-main/*'],
+  };
+  files['tsconfig.json'] = JSON.stringify({
+    compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', paths },
+  });
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
@@ -85,9 +91,12 @@ describe('the import rules', () => {
     const dir = tree({
       'src-main/core/model.ts': "export const unit = 'word';\n",
       'src-main/core/uses-model.ts': "import { unit } from './model';\nexport const twice = unit + unit;\n",
-      'src-main/storage/store.ts': "import { unit } from '../core/model';\nexport const store = new Map<string, string>([[unit, unit]]);\n",
-      'src-main/api/contract.ts': "import type { unit } from '../core/model';\nexport interface Api { ping(): typeof unit }\n",
-      'src-renderer/screen.ts': "import { unit } from '@core/model';\nimport type { Api } from '@contract';\nexport const shown: Api | string = unit;\n",
+      'src-main/storage/store.ts':
+        "import { unit } from '../core/model';\nexport const store = new Map<string, string>([[unit, unit]]);\n",
+      'src-main/api/contract.ts':
+        "import type { unit } from '../core/model';\nexport interface Api { ping(): typeof unit }\n",
+      'src-renderer/screen.ts':
+        "import { unit } from '@core/model';\nimport type { Api } from '@contract';\nexport const shown: Api | string = unit;\n",
       'scripts/tool.ts': "import { store } from '@main/storage/store';\nexport const used = store;\n",
     });
     const { status, violations } = cruise(dir);

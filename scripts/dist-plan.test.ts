@@ -12,12 +12,15 @@ describe('npm run dist', () => {
   });
 
   it('explains a failed download of Electron plainly, and nothing else', () => {
-    const offline = '⨯ getaddrinfo ENOTFOUND github.com  failedTask=build stackTrace=RequestError: getaddrinfo ENOTFOUND github.com';
+    const offline =
+      '⨯ getaddrinfo ENOTFOUND github.com  failedTask=build stackTrace=RequestError: getaddrinfo ENOTFOUND github.com';
     const message = explainFailure(offline, { electronVersion: '45.5.0' });
     expect(message).toContain('Electron 45.5.0');
     expect(message).toContain('npm start');
     expect(message).toContain('ELECTRON_MIRROR');
     expect(message).toContain('npm run serve');
-    expect(explainFailure('⨯ Application entry file "out/main/main.js" does not exist', { electronVersion: '45.5.0' })).toBeNull();
+    expect(
+      explainFailure('⨯ Application entry file "out/main/main.js" does not exist', { electronVersion: '45.5.0' }),
+    ).toBeNull();
   });
 });

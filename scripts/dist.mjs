@@ -11,13 +11,20 @@ import { builderArgs, explainFailure } from './dist-plan.mjs';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-const build = spawnSync(npm, ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+const build = spawnSync(npm, ['run', '--silent', 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const electronDist = electronBinary.electronBinaryPath() ? path.join('node_modules', 'electron', 'dist') : null;
 const builder = path.join(root, 'node_modules', 'electron-builder', 'cli.js');
 // Shown as it runs, and kept to explain a failure.
-const child = spawn(process.execPath, [builder, ...builderArgs({ electronDist })], { cwd: root, stdio: ['inherit', 'pipe', 'pipe'] });
+const child = spawn(process.execPath, [builder, ...builderArgs({ electronDist })], {
+  cwd: root,
+  stdio: ['inherit', 'pipe', 'pipe'],
+});
 let output = '';
 child.stdout.on('data', (chunk) => {
   output += chunk;

@@ -8,7 +8,10 @@ const electronDir = path.join(__dirname, '..', 'node_modules', 'electron');
 /** The installed Electron executable, or null when its binary has not been downloaded. */
 function electronBinaryPath() {
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const overridden = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, process.platform === 'win32' ? 'electron.exe' : 'electron');
+    const overridden = path.join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH,
+      process.platform === 'win32' ? 'electron.exe' : 'electron',
+    );
     return existsSync(overridden) ? overridden : null;
   }
   const pathFile = path.join(electronDir, 'path.txt');

@@ -11,7 +11,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(ROOT, 'eval', 'fixtures', 'heldout');
 const pool = [
   readFileSync(join(ROOT, 'assets', 'sample-article.txt'), 'utf8'),
-  ...readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8')),
+  ...readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(dir, f), 'utf8')),
 ].join('\n');
 const words = pool.split(/\s+/);
 

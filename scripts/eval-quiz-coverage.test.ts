@@ -8,8 +8,16 @@ const S2 = 'Carlos Reis, head of the Port Authority, met the mayor in September 
 
 function q(over: Partial<Question>): Question {
   return {
-    id: over.answer ?? 'q', kind: 'who', answerType: 'actor', prompt: '', choices: [], answer: '', acceptableAnswers: [],
-    evidence: { start: 0, end: S1.length, text: S1 }, support: '', ...over,
+    id: over.answer ?? 'q',
+    kind: 'who',
+    answerType: 'actor',
+    prompt: '',
+    choices: [],
+    answer: '',
+    acceptableAnswers: [],
+    evidence: { start: 0, end: S1.length, text: S1 },
+    support: '',
+    ...over,
   };
 }
 
@@ -18,15 +26,28 @@ const QUESTIONS: Question[] = [
   q({ answer: 'Ana Sousa', acceptableAnswers: ['Foreign Minister Ana Sousa', 'Sousa'] }),
   q({ answer: 'North Land', acceptableAnswers: ['North'] }),
   q({
-    kind: 'when', answerType: 'date', answer: 'January 21, 2024', acceptableAnswers: ['the 21st'], precision: 'day',
-    value: '2024-01-21', referenceDate: '2024-01-22',
+    kind: 'when',
+    answerType: 'date',
+    answer: 'January 21, 2024',
+    acceptableAnswers: ['the 21st'],
+    precision: 'day',
+    value: '2024-01-21',
+    referenceDate: '2024-01-22',
   }),
   q({
-    kind: 'when', answerType: 'date', answer: 'September 2023', acceptableAnswers: ['September of last year'],
-    precision: 'month', value: '2023-09', referenceDate: '2024-01-22', evidence: ev2,
+    kind: 'when',
+    answerType: 'date',
+    answer: 'September 2023',
+    acceptableAnswers: ['September of last year'],
+    precision: 'month',
+    value: '2023-09',
+    referenceDate: '2024-01-22',
+    evidence: ev2,
   }),
   q({
-    kind: 'match', answerType: 'pairs', answer: 'Carlos Reis: head of the Port Authority',
+    kind: 'match',
+    answerType: 'pairs',
+    answer: 'Carlos Reis: head of the Port Authority',
     items: [{ id: 'm', label: 'Carlos Reis', match: 'head of the Port Authority', evidence: ev2, support: 'x' }],
   }),
   q({ kind: 'truefalse', answerType: 'truth', answer: 'True', evidence: ev2 }),

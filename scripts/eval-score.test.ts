@@ -30,9 +30,14 @@ describe('scoring rules', () => {
 
 const FIXTURE: Fixture = {
   text: 'Putin met Xi on the 21st. Xi left this year.',
-  spans: [[16, 24], [36, 45]],
+  spans: [
+    [16, 24],
+    [36, 45],
+  ],
   gold: {
-    id: 't', textFile: 't.txt', referenceDate: '2024-01-22',
+    id: 't',
+    textFile: 't.txt',
+    referenceDate: '2024-01-22',
     actors: [
       { name: 'Vladimir Putin', type: 'person', aliases: ['Putin'], roles: ['President of Russia'] },
       { name: 'Xi Jinping', type: 'person', aliases: ['Xi'], roles: [] },

@@ -42,9 +42,14 @@ describe('strict scoring rules', () => {
 
 const FIXTURE: Fixture = {
   text: 'Putin met Xi on the 21st. Xi left this year.',
-  spans: [[16, 24], [36, 45]],
+  spans: [
+    [16, 24],
+    [36, 45],
+  ],
   gold: {
-    id: 't', textFile: 't.txt', referenceDate: '2024-01-22',
+    id: 't',
+    textFile: 't.txt',
+    referenceDate: '2024-01-22',
     actors: [
       { name: 'Vladimir Putin', type: 'person', aliases: ['Putin'], roles: ['President of Russia'] },
       { name: 'Xi Jinping', type: 'person', aliases: ['Xi'], roles: ['Chinese President'] },
@@ -101,21 +106,33 @@ const FLOORS: Record<string, Record<'actors' | 'roles' | 'dates' | 'values', num
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIR = join(ROOT, 'eval', 'fixtures');
-const SETS: [string, string][] = [['fixtures', DIR], ...readdirSync(DIR)
-  .filter((n) => /^heldout\d*$/.test(n) && statSync(join(DIR, n)).isDirectory()).map((n): [string, string] => [n, join(DIR, n)])];
+const SETS: [string, string][] = [
+  ['fixtures', DIR],
+  ...readdirSync(DIR)
+    .filter((n) => /^heldout\d*$/.test(n) && statSync(join(DIR, n)).isDirectory())
+    .map((n): [string, string] => [n, join(DIR, n)]),
+];
 
 describe('strict figures on the fixture sets', () => {
   it('covers every set with a floor', () => {
     expect(SETS.map(([k]) => k).sort()).toEqual(Object.keys(FLOORS).sort());
   });
 
-  it.each(SETS)('%s stays at or above its floors', (key, dir) => {
-    const fixtures = fixturePaths(dir).map((p) => loadFixture(p, ROOT));
-    const s = combineStrict(fixtures.map((fx) => strictScoreFixture(fx, fromResult(extract(fx.text, { referenceDate: fx.gold.referenceDate })))));
-    const floors = FLOORS[key];
-    expect(floors).toBeDefined();
-    for (const m of ['actors', 'roles', 'dates', 'values'] as const) {
-      expect(s[m].f1, `${key} ${m}`).toBeGreaterThanOrEqual(floors?.[m] ?? 1);
-    }
-  }, 60_000);
+  it.each(SETS)(
+    '%s stays at or above its floors',
+    (key, dir) => {
+      const fixtures = fixturePaths(dir).map((p) => loadFixture(p, ROOT));
+      const s = combineStrict(
+        fixtures.map((fx) =>
+          strictScoreFixture(fx, fromResult(extract(fx.text, { referenceDate: fx.gold.referenceDate }))),
+        ),
+      );
+      const floors = FLOORS[key];
+      expect(floors).toBeDefined();
+      for (const m of ['actors', 'roles', 'dates', 'values'] as const) {
+        expect(s[m].f1, `${key} ${m}`).toBeGreaterThanOrEqual(floors?.[m] ?? 1);
+      }
+    },
+    60_000,
+  );
 });

@@ -80,31 +80,55 @@ const baselineRows: [string, Score][] | null = args.has('--baseline')
   ? fixtures.map((fx): [string, Score] => [fx.gold.id, runBaseline(fx)])
   : null;
 if (baselineRows) baselineRows.push(['OVERALL', combine(baselineRows.map(([, s]) => s))]);
-const heldoutBlocks: { set: HeldoutSet; rows: [string, Score][] }[] = heldoutSets.map((set) => {
-  const rows: [string, Score][] = set.fixtures.map((fx) => [fx.gold.id, runEngine(fx)]);
-  if (rows.length > 0) rows.push(['OVERALL', combine(rows.map(([, s]) => s))]);
-  return { set, rows };
-}).filter(({ rows }) => rows.length > 0);
+const heldoutBlocks: { set: HeldoutSet; rows: [string, Score][] }[] = heldoutSets
+  .map((set) => {
+    const rows: [string, Score][] = set.fixtures.map((fx) => [fx.gold.id, runEngine(fx)]);
+    if (rows.length > 0) rows.push(['OVERALL', combine(rows.map(([, s]) => s))]);
+    return { set, rows };
+  })
+  .filter(({ rows }) => rows.length > 0);
 
 // ---- Strict figures (eval/strict-score.ts), micro-averaged per set. ----
-const namedSets: [string, Fixture[]][] = [['fixtures', fixtures], ...heldoutSets.map((s): [string, Fixture[]] => [s.key, s.fixtures])];
-const strictSets: [string, StrictScore][] = namedSets.filter(([, fxs]) => fxs.length > 0)
-  .map(([key, fxs]) => [key, combineStrict(fxs.map((fx) =>
-    strictScoreFixture(fx, fromResult(extract(fx.text, { referenceDate: fx.gold.referenceDate })))))]);
+const namedSets: [string, Fixture[]][] = [
+  ['fixtures', fixtures],
+  ...heldoutSets.map((s): [string, Fixture[]] => [s.key, s.fixtures]),
+];
+const strictSets: [string, StrictScore][] = namedSets
+  .filter(([, fxs]) => fxs.length > 0)
+  .map(([key, fxs]) => [
+    key,
+    combineStrict(
+      fxs.map((fx) => strictScoreFixture(fx, fromResult(extract(fx.text, { referenceDate: fx.gold.referenceDate })))),
+    ),
+  ]);
 
 function strictTable(): string {
   const head = `${'set'.padEnd(24)}| ${KEYS.map((k) => `${k} P R F1`.padEnd(15)).join('| ')}| errors by class`;
-  const lines = strictSets.map(([key, s]) => `${key.padEnd(24)}| ${KEYS.map((k) => cell(s[k]).padEnd(15)).join('| ')}| ${
-    ERROR_CLASSES.filter((c) => s.errors[c].length > 0).map((c) => `${c} ${s.errors[c].length}`).join(', ')}`);
+  const lines = strictSets.map(
+    ([key, s]) =>
+      `${key.padEnd(24)}| ${KEYS.map((k) => cell(s[k]).padEnd(15)).join('| ')}| ${ERROR_CLASSES.filter(
+        (c) => s.errors[c].length > 0,
+      )
+        .map((c) => `${c} ${s.errors[c].length}`)
+        .join(', ')}`,
+  );
   return ['== Strict scorer, micro-averaged per set (P R F1)', head, '-'.repeat(head.length), ...lines].join('\n');
 }
 
 if (args.has('--json')) {
   const json = {
-    strict: Object.fromEntries(strictSets.map(([key, s]) => [key, {
-      actors: s.actors, roles: s.roles, dates: s.dates, values: s.values,
-      errors: Object.fromEntries(ERROR_CLASSES.map((c) => [c, s.errors[c]])),
-    }])),
+    strict: Object.fromEntries(
+      strictSets.map(([key, s]) => [
+        key,
+        {
+          actors: s.actors,
+          roles: s.roles,
+          dates: s.dates,
+          values: s.values,
+          errors: Object.fromEntries(ERROR_CLASSES.map((c) => [c, s.errors[c]])),
+        },
+      ]),
+    ),
     engine: summary(engineRows),
     ...Object.fromEntries(heldoutBlocks.map(({ set, rows }) => [set.key, summary(rows)])),
     ...(baselineRows ? { baseline: summary(baselineRows) } : {}),
@@ -112,11 +136,13 @@ if (args.has('--json')) {
   process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
 } else {
   process.stdout.write(`${table('Lectio engine (P R F1)', engineRows)}\n`);
-  for (const { set, rows } of heldoutBlocks) process.stdout.write(`\n${table(`Lectio engine, ${set.label} (P R F1)`, rows)}\n`);
+  for (const { set, rows } of heldoutBlocks)
+    process.stdout.write(`\n${table(`Lectio engine, ${set.label} (P R F1)`, rows)}\n`);
   if (baselineRows) process.stdout.write(`\n${table('Baseline: compromise + chrono-node (P R F1)', baselineRows)}\n`);
   process.stdout.write(`\n${strictTable()}\n`);
   if (args.has('--verbose')) {
-    for (const [id, s] of [...engineRows, ...heldoutBlocks.flatMap(({ rows }) => rows)]) if (s.notes.length) process.stdout.write(`\n-- ${id}\n  ${s.notes.join('\n  ')}\n`);
+    for (const [id, s] of [...engineRows, ...heldoutBlocks.flatMap(({ rows }) => rows)])
+      if (s.notes.length) process.stdout.write(`\n-- ${id}\n  ${s.notes.join('\n  ')}\n`);
     for (const [key, s] of strictSets) {
       process.stdout.write(`\n-- strict ${key}\n`);
       for (const c of ERROR_CLASSES) for (const e of s.errors[c]) process.stdout.write(`  ${c}: ${e}\n`);
@@ -125,16 +151,21 @@ if (args.has('--json')) {
 }
 
 // ---- Quiz coverage (owned by eval/quiz-coverage.ts): with --quiz, how many gold facts the generated quiz asks. ----
-if (args.has('--quiz')) process.stdout.write(`\n${formatCoverage(coverageReports(join(ROOT, 'eval', 'fixtures'), ROOT))}`);
+if (args.has('--quiz'))
+  process.stdout.write(`\n${formatCoverage(coverageReports(join(ROOT, 'eval', 'fixtures'), ROOT))}`);
 
 // ---- Confidence (eval/confidence-calibration.ts): with --confidence, how well "check this" points at the mistakes. ----
 if (args.has('--confidence')) {
-  const sets: [string, Fixture[]][] = [['fixtures', fixtures], ...heldoutSets.map((s): [string, Fixture[]] => [s.key, s.fixtures])];
+  const sets: [string, Fixture[]][] = [
+    ['fixtures', fixtures],
+    ...heldoutSets.map((s): [string, Fixture[]] => [s.key, s.fixtures]),
+  ];
   process.stdout.write('\n== "Check this": wrong items it flags, right items it holds back (strict verdicts)\n');
   for (const [key, fx] of sets) process.stdout.write(`${formatCalibration(key, calibrate(fx))}\n`);
   const all = calibrate(sets.flatMap(([, fx]) => fx));
   process.stdout.write(`${formatCalibration('all', all)}\n`);
-  if (args.has('--verbose')) for (const line of all.lines) if (/ check | WRONG/.test(line)) process.stdout.write(`  ${line}\n`);
+  if (args.has('--verbose'))
+    for (const line of all.lines) if (/ check | WRONG/.test(line)) process.stdout.write(`  ${line}\n`);
 }
 
 if (args.has('--check')) {

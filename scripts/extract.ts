@@ -26,7 +26,8 @@ function parseArgs(argv: string[]): { file: string; referenceDate: string | null
     }
   }
   if (file === null) fail('usage: extract FILE [--reference-date YYYY-MM-DD]');
-  if (referenceDate !== null && !parseYmd(referenceDate)) fail(`bad reference date "${referenceDate}" (want YYYY-MM-DD)`);
+  if (referenceDate !== null && !parseYmd(referenceDate))
+    fail(`bad reference date "${referenceDate}" (want YYYY-MM-DD)`);
   return { file, referenceDate };
 }
 
@@ -41,10 +42,23 @@ const r = extract(text, { referenceDate });
 const out = {
   referenceDate: r.referenceDate,
   referenceDateInference: r.referenceDateInference,
-  actors: r.actors.map((a) => ({ name: a.name, type: a.type, aliases: a.aliases, roles: a.roles, mentions: a.mentions })),
+  actors: r.actors.map((a) => ({
+    name: a.name,
+    type: a.type,
+    aliases: a.aliases,
+    roles: a.roles,
+    mentions: a.mentions,
+  })),
   dates: r.dates.map((d) => ({
-    text: d.text, start: d.start, end: d.end, value: d.value, precision: d.precision, event: d.event,
-    actors: d.actors, status: d.status, ...(d.pointsTo ? { pointsTo: d.pointsTo } : {}),
+    text: d.text,
+    start: d.start,
+    end: d.end,
+    value: d.value,
+    precision: d.precision,
+    event: d.event,
+    actors: d.actors,
+    status: d.status,
+    ...(d.pointsTo ? { pointsTo: d.pointsTo } : {}),
   })),
 };
 process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

@@ -13,7 +13,8 @@ function escapeRegExp(text) {
 export function importAliases(root) {
   const file = path.join(root, 'tsconfig.json');
   const { config, error } = ts.readConfigFile(file, ts.sys.readFile);
-  if (error) throw new Error(`import-aliases: cannot read ${file}: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`);
+  if (error)
+    throw new Error(`import-aliases: cannot read ${file}: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`);
   const paths = config.compilerOptions?.paths ?? {};
   return Object.entries(paths).map(([pattern, targets]) => {
     if (targets.length !== 1) throw new Error(`import-aliases: "${pattern}" must map to exactly one path`);

@@ -23,9 +23,14 @@ interface Run {
 /** Runs the script without blocking this process, so the test's own HTTP server can answer it. */
 function runImport(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [TSX, path.join(ROOT, 'scripts', 'import.ts'), ...args], { cwd: ROOT, timeout: 50_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [TSX, path.join(ROOT, 'scripts', 'import.ts'), ...args],
+      { cwd: ROOT, timeout: 50_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -41,7 +46,10 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Council votes to rebui
 <figure><img src="wall.png" alt="The northern breakwater at low tide"><figcaption>The wall was built in 1911.</figcaption></figure></article></body></html>`;
 
 // A real (tiny) PNG: the app keeps a picture only when its bytes say it is one.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let server: Server | undefined;
 
@@ -70,7 +78,9 @@ async function servePage(): Promise<string> {
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'lectio-cli-'));
 
 function storedIds(dataDir: string): string[] {
-  return (JSON.parse(readFileSync(path.join(dataDir, 'library.json'), 'utf8')) as { documents: { id: string }[] }).documents.map((d) => d.id);
+  return (
+    JSON.parse(readFileSync(path.join(dataDir, 'library.json'), 'utf8')) as { documents: { id: string }[] }
+  ).documents.map((d) => d.id);
 }
 
 describe('npm run import', () => {
@@ -121,30 +131,79 @@ describe('npm run import', () => {
     writeFileSync(file, `Breakwater\n\n${PARAGRAPHS.join('\n\n')}\n`);
     const run = await runImport(['--data-dir', path.join(dir, 'lib'), file]);
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ title: 'Breakwater', text: expect.stringContaining(PARAGRAPHS[0] ?? '-') });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      title: 'Breakwater',
+      text: expect.stringContaining(PARAGRAPHS[0] ?? '-'),
+    });
   });
 
   const failures: { name: string; args: (dir: string, origin: string) => string[]; code: number; message: RegExp }[] = [
-    { name: 'no argument', args: () => [], code: 2, message: /^lectio import: usage: npm run --silent import -- URL-or-FILE/ },
-    { name: 'an unknown option', args: (dir) => [path.join(dir, 'a.txt'), '--verbose'], code: 2, message: /unknown option --verbose/ },
-    { name: 'two targets', args: (dir) => [path.join(dir, 'a.txt'), path.join(dir, 'b.txt')], code: 2, message: /one URL or file at a time/ },
-    { name: 'a missing file', args: (dir) => [path.join(dir, 'missing.txt')], code: 1, message: /no such file: .*missing\.txt/ },
+    {
+      name: 'no argument',
+      args: () => [],
+      code: 2,
+      message: /^lectio import: usage: npm run --silent import -- URL-or-FILE/,
+    },
+    {
+      name: 'an unknown option',
+      args: (dir) => [path.join(dir, 'a.txt'), '--verbose'],
+      code: 2,
+      message: /unknown option --verbose/,
+    },
+    {
+      name: 'two targets',
+      args: (dir) => [path.join(dir, 'a.txt'), path.join(dir, 'b.txt')],
+      code: 2,
+      message: /one URL or file at a time/,
+    },
+    {
+      name: 'a missing file',
+      args: (dir) => [path.join(dir, 'missing.txt')],
+      code: 1,
+      message: /no such file: .*missing\.txt/,
+    },
     { name: 'a folder', args: (dir) => [dir], code: 1, message: /not a file/ },
-    { name: 'a ZIP archive', args: (dir) => [path.join(dir, 'archive.zip')], code: 1, message: /This file is a ZIP archive, not an article/ },
-    { name: 'an address that is not http or https', args: () => ['ftp://127.0.0.1/file'], code: 1, message: /only http and https addresses can be saved/ },
-    { name: 'a page that is not there', args: (_dir, origin) => [`${origin}/missing`], code: 1, message: /There is no page at this address \(HTTP 404/ },
-    { name: 'an unreachable server', args: () => ['http://127.0.0.1:9/'], code: 1, message: /refused the connection|Could not reach/ },
+    {
+      name: 'a ZIP archive',
+      args: (dir) => [path.join(dir, 'archive.zip')],
+      code: 1,
+      message: /This file is a ZIP archive, not an article/,
+    },
+    {
+      name: 'an address that is not http or https',
+      args: () => ['ftp://127.0.0.1/file'],
+      code: 1,
+      message: /only http and https addresses can be saved/,
+    },
+    {
+      name: 'a page that is not there',
+      args: (_dir, origin) => [`${origin}/missing`],
+      code: 1,
+      message: /There is no page at this address \(HTTP 404/,
+    },
+    {
+      name: 'an unreachable server',
+      args: () => ['http://127.0.0.1:9/'],
+      code: 1,
+      message: /refused the connection|Could not reach/,
+    },
   ];
 
-  it.each(failures)('fails with one clear line on stderr and nothing on stdout: $name', async ({ args, code, message }) => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, 'archive.zip'), Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Array.from({ length: 60 }, () => 0)]));
-    const origin = await servePage();
-    const run = await runImport(args(dir, origin));
-    expect(run.code).toBe(code);
-    expect(run.stdout).toBe('');
-    const lines = run.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(message);
-  });
+  it.each(failures)(
+    'fails with one clear line on stderr and nothing on stdout: $name',
+    async ({ args, code, message }) => {
+      const dir = tempDir();
+      writeFileSync(
+        path.join(dir, 'archive.zip'),
+        Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Array.from({ length: 60 }, () => 0)]),
+      );
+      const origin = await servePage();
+      const run = await runImport(args(dir, origin));
+      expect(run.code).toBe(code);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+    },
+  );
 });

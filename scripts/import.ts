@@ -42,16 +42,23 @@ const isAddress = (target: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
 
 async function readArticleFile(file: string): Promise<Uint8Array> {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(error.code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file} (${error.code ?? error.message})`);
+    throw new Error(
+      error.code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file} (${error.code ?? error.message})`,
+    );
   });
   if (!info.isFile()) throw new Error(`not a file: ${file}`);
-  if (info.size > MAX_FILE_BYTES) throw new Error(`${file} is too large to import (over ${Math.round(MAX_FILE_BYTES / 1024 / 1024)} MB)`);
+  if (info.size > MAX_FILE_BYTES)
+    throw new Error(`${file} is too large to import (over ${Math.round(MAX_FILE_BYTES / 1024 / 1024)} MB)`);
   return new Uint8Array(await readFile(file));
 }
 
 /** The stored document as the command prints it; fields other importers fill are printed when the document has them. */
 function documentJson(doc: LectioDocument, images: { id: string; path: string; size: number; alt: string }[]) {
-  const pages = doc.pageCount ?? (doc.body.blocks.some((block) => block.page !== undefined) ? Math.max(...doc.body.blocks.map((block) => block.page ?? 0)) : undefined);
+  const pages =
+    doc.pageCount ??
+    (doc.body.blocks.some((block) => block.page !== undefined)
+      ? Math.max(...doc.body.blocks.map((block) => block.page ?? 0))
+      : undefined);
   return {
     id: doc.id,
     title: doc.title,
@@ -66,7 +73,13 @@ function documentJson(doc: LectioDocument, images: { id: string; path: string; s
     leadImage: doc.leadImage ?? null,
     images,
     pages: pages ?? null,
-    chapters: doc.body.sections?.map((section) => ({ title: section.title, level: section.level, start: section.start, end: section.end })) ?? [],
+    chapters:
+      doc.body.sections?.map((section) => ({
+        title: section.title,
+        level: section.level,
+        start: section.start,
+        end: section.end,
+      })) ?? [],
     text: doc.body.text,
   };
 }
@@ -92,13 +105,14 @@ async function main(): Promise<void> {
   // The file is read before any library is made, so a missing file leaves nothing behind.
   const bytes = isAddress(target) ? null : await readArticleFile(target);
   // The service is loaded only now: a bad command line or a missing file is answered without compiling all of it.
-  const [{ version }, { inProcessRunner }, { createService }, { fileImportInput }, { LibraryStorage }] = await Promise.all([
-    import('@package'),
-    import('@main/analysis/extraction-runner'),
-    import('@main/api/service'),
-    import('@main/import/file-input'),
-    import('@main/storage/library-storage'),
-  ]);
+  const [{ version }, { inProcessRunner }, { createService }, { fileImportInput }, { LibraryStorage }] =
+    await Promise.all([
+      import('@package'),
+      import('@main/analysis/extraction-runner'),
+      import('@main/api/service'),
+      import('@main/import/file-input'),
+      import('@main/storage/library-storage'),
+    ]);
   const input = bytes === null ? null : fileImportInput(target, bytes);
   const dataDir = given ?? mkdtempSync(path.join(os.tmpdir(), 'lectio-import-'));
   const now = () => new Date();

@@ -7,9 +7,18 @@ import { chromium } from '@playwright/test';
 
 const assets = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'assets');
 const svg = readFileSync(path.join(assets, 'icon.svg'), 'utf8');
-const browser = await chromium.launch({ executablePath: process.env.LECTIO_CHROMIUM ?? '/usr/bin/chromium', args: ['--disable-background-networking', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: process.env.LECTIO_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--disable-background-networking', '--no-first-run'],
+});
 const page = await browser.newPage({ viewport: { width: 1024, height: 1024 } });
-await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace('<svg ', '<svg width="1024" height="1024" ')}</body></html>`);
-await page.screenshot({ path: path.join(assets, 'icon.png'), omitBackground: true, clip: { x: 0, y: 0, width: 1024, height: 1024 } });
+await page.setContent(
+  `<html><body style="margin:0;background:transparent">${svg.replace('<svg ', '<svg width="1024" height="1024" ')}</body></html>`,
+);
+await page.screenshot({
+  path: path.join(assets, 'icon.png'),
+  omitBackground: true,
+  clip: { x: 0, y: 0, width: 1024, height: 1024 },
+});
 await browser.close();
 console.log('assets/icon.png written');

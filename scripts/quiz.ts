@@ -70,9 +70,17 @@ try {
   fail(`cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
 }
 const analysis = extract(text, { referenceDate: args.referenceDate });
-const questions = generateQuiz(text, analysis, { seed: args.seed, ...(args.count ? { count: args.count } : {}) })
-  .map((q) => ({
-    id: q.id, kind: q.kind, prompt: q.prompt, choices: q.choices, answer: q.answer, acceptableAnswers: q.acceptableAnswers,
-    evidence: q.evidence, ...(q.precision ? { precision: q.precision } : {}), ...(q.items ? { items: q.items } : {}),
-  }));
+const questions = generateQuiz(text, analysis, { seed: args.seed, ...(args.count ? { count: args.count } : {}) }).map(
+  (q) => ({
+    id: q.id,
+    kind: q.kind,
+    prompt: q.prompt,
+    choices: q.choices,
+    answer: q.answer,
+    acceptableAnswers: q.acceptableAnswers,
+    evidence: q.evidence,
+    ...(q.precision ? { precision: q.precision } : {}),
+    ...(q.items ? { items: q.items } : {}),
+  }),
+);
 process.stdout.write(`${JSON.stringify({ questions }, null, 2)}\n`);

@@ -15,7 +15,11 @@ const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'lectio-security-'))
 const bin = path.join(root, 'node_modules/.bin/electronegativity');
 const version = JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 
-const run = spawnSync(bin, ['-i', path.join(root, 'src-main'), '-r', '-e', version, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report], { encoding: 'utf8', timeout: 120_000 });
+const run = spawnSync(
+  bin,
+  ['-i', path.join(root, 'src-main'), '-r', '-e', version, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report],
+  { encoding: 'utf8', timeout: 120_000 },
+);
 if (run.status !== 0) {
   console.error(run.stdout, run.stderr);
   console.error('security: electronegativity did not run');
@@ -29,7 +33,9 @@ function fields(line) {
 
 const findings = readFileSync(report, 'utf8').trim().split('\n').slice(1).filter(Boolean).map(fields);
 const serious = findings.filter(([, severity]) => severity === 'HIGH' || severity === 'MEDIUM');
-const unexplained = serious.filter(([check, , , file]) => !allow.some((entry) => entry.check === check && (!entry.file || file === entry.file)));
+const unexplained = serious.filter(
+  ([check, , , file]) => !allow.some((entry) => entry.check === check && (!entry.file || file === entry.file)),
+);
 for (const [check, severity, confidence, file, location] of serious) {
   const explained = !unexplained.some((row) => row[0] === check && row[3] === file);
   console.log(`${explained ? 'explained  ' : 'UNEXPLAINED'} ${severity} ${check} (${confidence}) ${file} ${location}`);

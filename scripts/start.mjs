@@ -35,7 +35,9 @@ if (!binary) {
   }
 }
 
-const build = run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build'], { shell: process.platform === 'win32' });
+const build = run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build'], {
+  shell: process.platform === 'win32',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const app = run(binary, ['.', ...process.argv.slice(2)]);

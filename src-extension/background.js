@@ -48,10 +48,17 @@ const SELECTION_NOTE = {
 
 /** The outcome in words, with the badge that says it. */
 function describeOutcome(result) {
-  if (result.kind !== 'ok') return { kind: result.kind, message: result.message, badge: result.kind === 'pairing-needed' ? 'KEY' : '!', color: '#b3261e' };
+  if (result.kind !== 'ok')
+    return {
+      kind: result.kind,
+      message: result.message,
+      badge: result.kind === 'pairing-needed' ? 'KEY' : '!',
+      color: '#b3261e',
+    };
   const { status, title, selection } = result.answer;
   const note = SELECTION_NOTE[selection] ?? '';
-  if (status === 'already-saved') return { kind: 'already-saved', message: `Already in Lectio: “${title}”.${note}`, badge: '✓', color: '#5f6b7a' };
+  if (status === 'already-saved')
+    return { kind: 'already-saved', message: `Already in Lectio: “${title}”.${note}`, badge: '✓', color: '#5f6b7a' };
   return { kind: 'saved', message: `Saved to Lectio: “${title}”.${note}`, badge: '✓', color: '#1e7a46' };
 }
 
@@ -71,14 +78,24 @@ async function saveTab(tab) {
   if (!tab || tab.id === undefined) {
     outcome = { kind: 'error', message: 'There is no page to save.', badge: '!', color: '#b3261e' };
   } else if (tab.url && !/^https?:/.test(tab.url)) {
-    outcome = { kind: 'error', message: 'Only web pages (http and https) can be saved to Lectio.', badge: '!', color: '#b3261e' };
+    outcome = {
+      kind: 'error',
+      message: 'Only web pages (http and https) can be saved to Lectio.',
+      badge: '!',
+      color: '#b3261e',
+    };
   } else {
     let capture = null;
     try {
       const [injected] = await ext.scripting.executeScript({ target: { tabId: tab.id }, func: capturePage });
       capture = injected?.result ?? null;
     } catch (error) {
-      outcome = { kind: 'error', message: `The browser does not let extensions read this page (${error?.message ?? error}).`, badge: '!', color: '#b3261e' };
+      outcome = {
+        kind: 'error',
+        message: `The browser does not let extensions read this page (${error?.message ?? error}).`,
+        badge: '!',
+        color: '#b3261e',
+      };
     }
     if (capture) outcome = describeOutcome(await lectioCall('save', capture));
   }
@@ -97,6 +114,9 @@ ext.contextMenus.onClicked.addListener((info, tab) => {
 // The popup asks for the tab it was opened on; answered through sendResponse, which both browsers support.
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type !== 'save-tab' || sender.id !== ext.runtime.id) return false;
-  ext.tabs.get(message.tabId).then(saveTab, () => saveTab(null)).then(sendResponse);
+  ext.tabs
+    .get(message.tabId)
+    .then(saveTab, () => saveTab(null))
+    .then(sendResponse);
   return true;
 });

@@ -7,13 +7,17 @@
 /* exported lectioCall, lectioSettings, LECTIO_DEFAULT_PORT, LECTIO_NOT_RUNNING */
 const LECTIO_DEFAULT_PORT = 23131;
 const LECTIO_NOT_RUNNING = 'Lectio is not running. Open Lectio and try again.';
-const LECTIO_PAIRING_NEEDED = 'Pairing needed: in Lectio, open Settings › Browser extension, make a token and paste it into this extension’s options.';
+const LECTIO_PAIRING_NEEDED =
+  'Pairing needed: in Lectio, open Settings › Browser extension, make a token and paste it into this extension’s options.';
 
 /** The saved token and port. */
 async function lectioSettings() {
   const ext = globalThis.browser ?? globalThis.chrome;
   const stored = await ext.storage.local.get(['token', 'port']);
-  return { token: typeof stored.token === 'string' ? stored.token : '', port: Number(stored.port) || LECTIO_DEFAULT_PORT };
+  return {
+    token: typeof stored.token === 'string' ? stored.token : '',
+    port: Number(stored.port) || LECTIO_DEFAULT_PORT,
+  };
 }
 
 /**
@@ -27,7 +31,13 @@ async function lectioCall(path, body, settings) {
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response;
   try {
-    response = await fetch(`http://127.0.0.1:${port}/connector/${path}`, { method: 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', cache: 'no-store' });
+    response = await fetch(`http://127.0.0.1:${port}/connector/${path}`, {
+      method: 'POST',
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
   } catch {
     return { kind: 'not-running', message: LECTIO_NOT_RUNNING };
   }
@@ -39,7 +49,11 @@ async function lectioCall(path, body, settings) {
   }
   if (response.status === 401) return { kind: 'pairing-needed', message: LECTIO_PAIRING_NEEDED };
   if (!answer || answer.ok !== true) {
-    return { kind: 'error', message: answer?.error?.message ?? `Something other than Lectio answers on port ${port} (HTTP ${response.status}).` };
+    return {
+      kind: 'error',
+      message:
+        answer?.error?.message ?? `Something other than Lectio answers on port ${port} (HTTP ${response.status}).`,
+    };
   }
   return { kind: 'ok', message: '', answer };
 }

@@ -11,7 +11,8 @@ async function check() {
   const result = await lectioCall('ping');
   if (result.kind !== 'ok') statusLine.textContent = result.message;
   else if (result.answer.paired) statusLine.textContent = `Connected to Lectio ${result.answer.version}: paired.`;
-  else statusLine.textContent = `Lectio ${result.answer.version} is running, but this token is not the one it made. Make a new token in Lectio’s Settings and paste it here.`;
+  else
+    statusLine.textContent = `Lectio ${result.answer.version} is running, but this token is not the one it made. Make a new token in Lectio’s Settings and paste it here.`;
 }
 
 form.addEventListener('submit', async (event) => {

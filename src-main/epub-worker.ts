@@ -7,10 +7,16 @@ import type { EpubReply, EpubRequest } from './import/epub-runner';
 parentPort?.on('message', (request: EpubRequest) => {
   let reply: EpubReply;
   try {
-    const progress = (done: number, total: number) => parentPort?.postMessage({ id: request.id, progress: { done, total } } satisfies EpubReply);
+    const progress = (done: number, total: number) =>
+      parentPort?.postMessage({ id: request.id, progress: { done, total } } satisfies EpubReply);
     reply = { id: request.id, ok: true, book: readEpub(request.bytes, undefined, progress) };
   } catch (error) {
-    reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error), refused: error instanceof EpubError };
+    reply = {
+      id: request.id,
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+      refused: error instanceof EpubError,
+    };
   }
   parentPort?.postMessage(reply);
 });

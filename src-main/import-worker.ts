@@ -9,7 +9,12 @@ parentPort?.on('message', (request: MarkdownRequest) => {
     reply = { id: request.id, ok: true, body: importMarkdown(request.source) };
   } catch (error) {
     // A nesting deep enough to exhaust the stack lands here: refused like any input too complex to read.
-    reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error), tooComplex: error instanceof RangeError };
+    reply = {
+      id: request.id,
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+      tooComplex: error instanceof RangeError,
+    };
   }
   parentPort?.postMessage(reply);
 });

@@ -32,7 +32,8 @@ const openedFiles = new OpenedFiles();
 /** Files the system asked us to open (associations, "Open with", the command line) go to the window to import. */
 async function openFiles(paths: readonly string[]): Promise<void> {
   await openedFiles.add(paths);
-  if (openedFiles.waiting && mainWindow && !mainWindow.isDestroyed()) menuCommands.push(mainWindow.webContents, 'open-files');
+  if (openedFiles.waiting && mainWindow && !mainWindow.isDestroyed())
+    menuCommands.push(mainWindow.webContents, 'open-files');
 }
 
 function showWindow(): void {
@@ -56,7 +57,10 @@ async function start(): Promise<void> {
       host: 'electron',
       extractionWorker: path.join(__dirname, 'extract-worker.js'),
       importWorker: path.join(__dirname, 'import-worker.js'),
-      connector: { port: connectorPortFrom(process.env.LECTIO_CONNECTOR_PORT, CONNECTOR_PORT), extensionFolder: builtExtensionFolder(__dirname) },
+      connector: {
+        port: connectorPortFrom(process.env.LECTIO_CONNECTOR_PORT, CONNECTOR_PORT),
+        extensionFolder: builtExtensionFolder(__dirname),
+      },
     });
   } catch (error) {
     dialog.showErrorBox('Lectio cannot open its library', error instanceof Error ? error.message : String(error));

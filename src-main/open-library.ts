@@ -39,7 +39,10 @@ export interface LibraryHost {
 }
 
 /** Throws a 'library-locked' LectioError when another process has the folder open (files from a newer Lectio are held, with a notice). */
-export async function openLibrary(dataDir: string, { host, extractionWorker, importWorker, connector }: LibraryHost): Promise<OpenLibrary> {
+export async function openLibrary(
+  dataDir: string,
+  { host, extractionWorker, importWorker, connector }: LibraryHost,
+): Promise<OpenLibrary> {
   const now = () => new Date();
   const storage = await LibraryStorage.open({ dataDir, now });
   try {
@@ -55,10 +58,15 @@ export async function openLibrary(dataDir: string, { host, extractionWorker, imp
   const epub = createEpubWorkerReader(path.join(path.dirname(importWorker), 'epub-worker.js'));
   const listener = connector ? new ConnectorListener(connector.port, connector.extensionFolder) : undefined;
   const api = createService({ storage, host, version, now, extraction, markdown, pdf, epub, connector: listener });
-  const connectorServer = listener ? await startConnector(createConnectorService({ storage, now, newId: randomUUID, version }, api), listener) : null;
+  const connectorServer = listener
+    ? await startConnector(createConnectorService({ storage, now, newId: randomUUID, version }, api), listener)
+    : null;
   const backups = new BackupScheduler(storage.backups, {
     onError: (error) => console.error(`lectio: automatic backup failed: ${String(error)}`),
-    onRetry: (error, delayMs) => console.error(`lectio: automatic backup failed (${String(error)}); trying again in ${Math.round(delayMs / 1000)} s`),
+    onRetry: (error, delayMs) =>
+      console.error(
+        `lectio: automatic backup failed (${String(error)}); trying again in ${Math.round(delayMs / 1000)} s`,
+      ),
     startDelayMs: START_BACKUP_DELAY_MS,
   });
   void backups.start();

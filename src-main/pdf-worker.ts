@@ -10,6 +10,10 @@ parentPort?.once('message', async (request: PdfRequest) => {
     const content = await readPdf(request.bytes, (done, total) => send({ type: 'page', done, total }));
     send({ type: 'done', content });
   } catch (error) {
-    send({ type: 'error', message: error instanceof Error ? error.message : String(error), known: isLectioError(error, 'unreadable-file') });
+    send({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      known: isLectioError(error, 'unreadable-file'),
+    });
   }
 });

@@ -10,7 +10,10 @@ const invoke = Object.fromEntries(
 ) as PreloadBridge['invoke'];
 
 const desktop = Object.fromEntries(
-  DESKTOP_METHOD_NAMES.filter((method) => method !== 'nextMenuCommand').map((method) => [method, () => ipcRenderer.invoke(desktopChannel(method))]),
+  DESKTOP_METHOD_NAMES.filter((method) => method !== 'nextMenuCommand').map((method) => [
+    method,
+    () => ipcRenderer.invoke(desktopChannel(method)),
+  ]),
 ) as unknown as PreloadBridge['desktop'];
 
 /** Keeps one `nextMenuCommand` call open and hands each command to the page; stops if main stops answering. */

@@ -16,12 +16,20 @@ import { connectorPortFrom } from './connector/listener';
 function parseOptions(argv: string[]): { port: number; dataDir: string; connectorPort: number } {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', default: '5183' }, 'data-dir': { type: 'string' }, 'connector-port': { type: 'string' } },
+    options: {
+      port: { type: 'string', default: '5183' },
+      'data-dir': { type: 'string' },
+      'connector-port': { type: 'string' },
+    },
     strict: true,
   });
-  const connectorPort = connectorPortFrom(values['connector-port'] ?? process.env.LECTIO_CONNECTOR_PORT, CONNECTOR_PORT);
+  const connectorPort = connectorPortFrom(
+    values['connector-port'] ?? process.env.LECTIO_CONNECTOR_PORT,
+    CONNECTOR_PORT,
+  );
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
   return { port, dataDir, connectorPort };
 }
@@ -37,10 +45,18 @@ async function main(): Promise<void> {
   const token = randomBytes(24).toString('base64url');
   let host;
   try {
-    host = await startHttpHost({ api: library.api, rendererDir: path.join(__dirname, '../renderer'), token, port, images: library.storage.images });
+    host = await startHttpHost({
+      api: library.api,
+      rendererDir: path.join(__dirname, '../renderer'),
+      token,
+      port,
+      images: library.storage.images,
+    });
   } catch (error) {
     library.close();
-    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new Error(`Port ${port} is in use: choose another with --port N (0 picks a free one).`) : error;
+    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      ? new Error(`Port ${port} is in use: choose another with --port N (0 picks a free one).`)
+      : error;
   }
   console.log(`Lectio is running at ${host.url}  (library: ${dataDir}; Ctrl+C stops it)`);
   let stopping = false;

@@ -39,7 +39,14 @@ export async function launchOverPipe(): Promise<PipeBrowser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'lectio-bench-chromium-'));
   const child: ChildProcess = spawn(
     CHROMIUM_PATH,
-    [...CHROMIUM_ARGS, '--headless', '--no-sandbox', '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'],
+    [
+      ...CHROMIUM_ARGS,
+      '--headless',
+      '--no-sandbox',
+      '--remote-debugging-pipe',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
   );
   const toBrowser = child.stdio[3] as Writable;
@@ -55,7 +62,11 @@ export async function launchOverPipe(): Promise<PipeBrowser> {
   fromBrowser.on('data', (chunk: Buffer) => {
     buffered += chunk.toString();
     for (let end = buffered.indexOf('\0'); end >= 0; end = buffered.indexOf('\0')) {
-      const message = JSON.parse(buffered.slice(0, end)) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+      const message = JSON.parse(buffered.slice(0, end)) as {
+        id?: number;
+        result?: Record<string, unknown>;
+        error?: { message: string };
+      };
       buffered = buffered.slice(end + 1);
       const waiting = message.id === undefined ? undefined : pending.get(message.id);
       if (!waiting || message.id === undefined) continue; // an event: none is enabled that matters here
@@ -82,14 +93,20 @@ export async function launchOverPipe(): Promise<PipeBrowser> {
       const { targetId } = (await send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
       const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
       const inPage = (method: string, params?: Record<string, unknown>) => send(method, params, sessionId);
-      await inPage('Emulation.setDeviceMetricsOverride', { width: size.width, height: size.height, deviceScaleFactor: 1, mobile: false });
+      await inPage('Emulation.setDeviceMetricsOverride', {
+        width: size.width,
+        height: size.height,
+        deviceScaleFactor: 1,
+        mobile: false,
+      });
       await inPage('Page.navigate', { url });
       const evaluate = async <T>(expression: string): Promise<T> => {
         const answer = (await inPage('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as {
           result: { value?: T };
           exceptionDetails?: { text: string; exception?: { description?: string } };
         };
-        if (answer.exceptionDetails) throw new Error(answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text);
+        if (answer.exceptionDetails)
+          throw new Error(answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text);
         return answer.result.value as T;
       };
       return {

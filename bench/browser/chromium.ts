@@ -8,7 +8,13 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 export const CHROMIUM_PATH = process.env.LECTIO_CHROMIUM ?? '/usr/bin/chromium';
 
 /** The flags every benchmark's Chromium runs with (no network of its own, no GPU on these machines). */
-export const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+export const CHROMIUM_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -32,7 +38,11 @@ export async function newPage(browser: Browser, { isolated = false }: PageOption
         const response = await route.fetch();
         await route.fulfill({
           response,
-          headers: { ...response.headers(), 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
+          headers: {
+            ...response.headers(),
+            'cross-origin-opener-policy': 'same-origin',
+            'cross-origin-embedder-policy': 'require-corp',
+          },
         });
       },
     );

@@ -51,7 +51,13 @@ function repaint(page: Page): Promise<Repaint> {
     mutations += observer.takeRecords().length;
     observer.disconnect();
     const entry = performance.getEntriesByName('lectio:paint-highlights', 'measure').at(-1);
-    return { paintMs: entry?.duration ?? Number.NaN, frameMs, elementsBefore, elementsAfter: body.querySelectorAll('*').length, mutations };
+    return {
+      paintMs: entry?.duration ?? Number.NaN,
+      frameMs,
+      elementsBefore,
+      elementsAfter: body.querySelectorAll('*').length,
+      mutations,
+    };
   });
 }
 
@@ -66,7 +72,9 @@ interface DrawResult {
 
 /** How many ranges the highlight layers hold now. */
 function drawnRanges(page: Page): Promise<number> {
-  return page.evaluate(() => [1, 2, 3, 4, 5].reduce((sum, color) => sum + (CSS.highlights.get(`lectio-hl-${color}`)?.size ?? 0), 0));
+  return page.evaluate(() =>
+    [1, 2, 3, 4, 5].reduce((sum, color) => sum + (CSS.highlights.get(`lectio-hl-${color}`)?.size ?? 0), 0),
+  );
 }
 
 /**
@@ -90,11 +98,19 @@ async function scrollThrough(page: Page, maxSteps: number): Promise<{ redraws: n
     steps += 1;
     await afterFrame(page);
   }
-  const redraws = await page.evaluate(() => performance.getEntriesByName('lectio:paint-window', 'measure').map((entry) => entry.duration));
+  const redraws = await page.evaluate(() =>
+    performance.getEntriesByName('lectio:paint-window', 'measure').map((entry) => entry.duration),
+  );
   return { redraws, steps };
 }
 
-async function measureDocument(env: BrowserEnv, page: Page, id: string, count: number, spans: readonly { start: number; end: number }[]): Promise<DrawResult> {
+async function measureDocument(
+  env: BrowserEnv,
+  page: Page,
+  id: string,
+  count: number,
+  spans: readonly { start: number; end: number }[],
+): Promise<DrawResult> {
   const reps = env.reps({ warmup: 1, runs: 4 }, { warmup: 0, runs: 2 });
   const cold: number[] = [];
   for (let i = 0; i < reps.warmup + reps.runs; i += 1) {
@@ -152,7 +168,8 @@ function frameFigure(result: DrawResult): Figure {
     unit: 'ms',
     better: 'lower',
     baseline: { name: '<mark> wrapping', value: median(result.marks.map((m) => m.frameMs)) },
-    detail: 'from the start of drawing to the first task after the next frame (requestAnimationFrame, then a message); Lectio: median of the repaints, article already open.',
+    detail:
+      'from the start of drawing to the first task after the next frame (requestAnimationFrame, then a message); Lectio: median of the repaints, article already open.',
   };
 }
 
@@ -161,8 +178,20 @@ export async function drawingBenchmark(env: BrowserEnv): Promise<Figure[]> {
   const page = await newPage(env.browser, { isolated: true });
   try {
     await openApp(page, server.url);
-    const few = await measureDocument(env, page, LONG_IDS.few, env.manifest.longSpans.few.length, env.manifest.longSpans.few);
-    const many = await measureDocument(env, page, LONG_IDS.many, env.manifest.longSpans.many.length, env.manifest.longSpans.many);
+    const few = await measureDocument(
+      env,
+      page,
+      LONG_IDS.few,
+      env.manifest.longSpans.few.length,
+      env.manifest.longSpans.few,
+    );
+    const many = await measureDocument(
+      env,
+      page,
+      LONG_IDS.many,
+      env.manifest.longSpans.many.length,
+      env.manifest.longSpans.many,
+    );
     const elements = many.warm.map((w) => w.elementsAfter - w.elementsBefore);
     const scroll = await scrollThrough(page, env.quick ? 60 : 10_000);
     const mutations = many.warm.reduce((sum, w) => sum + w.mutations, 0);

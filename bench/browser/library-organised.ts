@@ -19,7 +19,14 @@ import { startServer } from './serve';
 /** Navigation start to the first frame whose list shows its first page of rows (with "Show more"). */
 async function firstRender(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  const handle = await page.waitForFunction(() => (document.querySelectorAll('ul.doc-list > li').length > 0 && document.querySelector('.list-more') ? performance.now() : 0), undefined, { timeout: 60_000, polling: 'raf' });
+  const handle = await page.waitForFunction(
+    () =>
+      document.querySelectorAll('ul.doc-list > li').length > 0 && document.querySelector('.list-more')
+        ? performance.now()
+        : 0,
+    undefined,
+    { timeout: 60_000, polling: 'raf' },
+  );
   return (await handle.jsonValue()) as number;
 }
 
@@ -42,7 +49,11 @@ function changeView(page: Page, label: string, value: string): Promise<{ ms: num
         select.dispatchEvent(new Event('change', { bubbles: true }));
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve({ ms: performance.now() - started, first: document.querySelector('ul.doc-list .doc-title')?.textContent ?? '' });
+          channel.port1.onmessage = () =>
+            resolve({
+              ms: performance.now() - started,
+              first: document.querySelector('ul.doc-list .doc-title')?.textContent ?? '',
+            });
           channel.port2.postMessage(null);
         });
       }),
@@ -52,7 +63,10 @@ function changeView(page: Page, label: string, value: string): Promise<{ ms: num
 
 /** The title the query puts first for `view`, to check the screen shows it. */
 function expectedFirst(index: OrganisedIndex, view: LibraryView): string {
-  return queryLibrary({ documents: index.documents, organisation: index.organisation.documents, due: null, view })[0]?.title ?? '';
+  return (
+    queryLibrary({ documents: index.documents, organisation: index.organisation.documents, due: null, view })[0]
+      ?.title ?? ''
+  );
 }
 
 export async function libraryOrganisedBenchmark(env: BrowserEnv): Promise<Figure[]> {
@@ -76,7 +90,10 @@ export async function libraryOrganisedBenchmark(env: BrowserEnv): Promise<Figure
     for (let round = 0; round < (env.quick ? 1 : 4); round++) {
       for (const [label, value, view] of steps) {
         const { ms, first } = await changeView(page, label, value);
-        if (first !== expectedFirst(index, view)) throw new Error(`after ${label} = ${value} the list starts with “${first}”, not “${expectedFirst(index, view)}”`);
+        if (first !== expectedFirst(index, view))
+          throw new Error(
+            `after ${label} = ${value} the list starts with “${first}”, not “${expectedFirst(index, view)}”`,
+          );
         changes.push(ms);
       }
     }

@@ -35,7 +35,9 @@ async function pointAt(page: Page, fraction: number): Promise<Point | null> {
         const range = document.createRange();
         range.setStart(stored.startContainer, stored.startOffset);
         range.setEnd(stored.endContainer, stored.endOffset);
-        const rect = [...range.getClientRects()].find((r) => r.width > 6 && r.top > top + 4 && r.bottom < innerHeight - 4);
+        const rect = [...range.getClientRects()].find(
+          (r) => r.width > 6 && r.top > top + 4 && r.bottom < innerHeight - 4,
+        );
         if (rect) return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
       }
     }
@@ -49,7 +51,9 @@ async function pointAt(page: Page, fraction: number): Promise<Point | null> {
  */
 function fromPoint(page: Page, point: Point): Promise<[number, number, number]> {
   return page.evaluate(({ x, y }) => {
-    const registry = CSS.highlights as HighlightRegistry & { highlightsFromPoint?: (x: number, y: number) => unknown[] };
+    const registry = CSS.highlights as HighlightRegistry & {
+      highlightsFromPoint?: (x: number, y: number) => unknown[];
+    };
     document.caretPositionFromPoint(x, y); // the first call after scrolling pays for layout; the click does not
     const caretStart = performance.now();
     document.caretPositionFromPoint(x, y);

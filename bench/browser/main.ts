@@ -39,7 +39,8 @@ async function main(): Promise<void> {
       only: { type: 'string' },
     },
   });
-  if (!values.serve || !values['data-dir'] || !values.manifest || !values.out) throw new Error('--serve, --data-dir, --manifest and --out are required');
+  if (!values.serve || !values['data-dir'] || !values.manifest || !values.out)
+    throw new Error('--serve, --data-dir, --manifest and --out are required');
   const manifest = JSON.parse(readFileSync(values.manifest, 'utf8')) as LibraryManifest;
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-bench-browser-'));
   const dataDir = path.join(workDir, 'library');

@@ -37,22 +37,41 @@ async function usage(page: PipePage, browser: PipeBrowser): Promise<Usage> {
   const { metrics } = (await page.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   await page.send('Performance.disable');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
-  const { processInfo } = (await browser.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  const { processInfo } = (await browser.send('SystemInfo.getProcessInfo')) as {
+    processInfo: { type: string; id: number }[];
+  };
   let best = { rss: 0, pss: 0, anon: 0, file: 0 };
   for (const process of processInfo.filter((p) => p.type === 'renderer')) {
     const status = `/proc/${process.id}/status`;
     const rss = procKb(status, 'VmRSS');
-    if (rss > best.rss) best = { rss, pss: procKb(`/proc/${process.id}/smaps_rollup`, 'Pss'), anon: procKb(status, 'RssAnon'), file: procKb(status, 'RssFile') };
+    if (rss > best.rss)
+      best = {
+        rss,
+        pss: procKb(`/proc/${process.id}/smaps_rollup`, 'Pss'),
+        anon: procKb(status, 'RssAnon'),
+        file: procKb(status, 'RssFile'),
+      };
   }
-  return { rssMb: best.rss / 1024, pssMb: best.pss / 1024, anonMb: best.anon / 1024, fileMb: best.file / 1024, heapMb: heap / 1024 / 1024 };
+  return {
+    rssMb: best.rss / 1024,
+    pssMb: best.pss / 1024,
+    anonMb: best.anon / 1024,
+    fileMb: best.file / 1024,
+    heapMb: heap / 1024 / 1024,
+  };
 }
 
 /** Opens document `id` through its route and waits for its text (and, with `highlights`, for that many drawn). */
 async function openDocument(page: PipePage, id: string, highlights?: number): Promise<void> {
-  await page.evaluate(`performance.clearMeasures('lectio:paint-highlights'); location.hash = ${JSON.stringify(`#/read/${id}`)}; true`);
+  await page.evaluate(
+    `performance.clearMeasures('lectio:paint-highlights'); location.hash = ${JSON.stringify(`#/read/${id}`)}; true`,
+  );
   await page.waitFor(`document.querySelector('.article-body [data-start]') !== null`);
   if (highlights !== undefined) {
-    await page.waitFor(`performance.getEntriesByName('lectio:paint-highlights', 'measure').some((e) => e.detail?.count === ${highlights})`, 120_000);
+    await page.waitFor(
+      `performance.getEntriesByName('lectio:paint-highlights', 'measure').some((e) => e.detail?.count === ${highlights})`,
+      120_000,
+    );
   }
 }
 

@@ -18,7 +18,9 @@ export const epochNow = (): number => performance.timeOrigin + performance.now()
 
 export function startServer(serveScript: string, dataDir: string): Promise<Server> {
   const spawnedAt = epochNow();
-  const child = spawn(process.execPath, [serveScript, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [serveScript, '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return new Promise((resolve, reject) => {
     let output = '';

@@ -18,7 +18,9 @@ interface Start {
   libraryMs: number;
 }
 
-const SAMPLE_TITLE = (JSON.parse(readFileSync(path.resolve(__dirname, '../../assets/sample-article.json'), 'utf8')) as { title: string }).title;
+const SAMPLE_TITLE = (
+  JSON.parse(readFileSync(path.resolve(__dirname, '../../assets/sample-article.json'), 'utf8')) as { title: string }
+).title;
 
 async function startOnce(env: BrowserEnv, dataDir: string): Promise<Start> {
   const page = await newPage(env.browser);
@@ -26,12 +28,20 @@ async function startOnce(env: BrowserEnv, dataDir: string): Promise<Start> {
   const server = await startServer(env.serveScript, dataDir);
   try {
     await page.goto(server.url);
-    const handle = await page.waitForFunction(() => {
-      const times = (window as unknown as { __benchTimes?: WatchTimes }).__benchTimes;
-      return times?.paintedAt !== undefined ? times : false;
-    }, undefined, { timeout: 60_000, polling: 50 });
+    const handle = await page.waitForFunction(
+      () => {
+        const times = (window as unknown as { __benchTimes?: WatchTimes }).__benchTimes;
+        return times?.paintedAt !== undefined ? times : false;
+      },
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
     const times = (await handle.jsonValue()) as Required<WatchTimes>;
-    return { totalMs: times.paintedAt - server.spawnedAt, serverMs: server.readyAt - server.spawnedAt, libraryMs: times.libraryAt - server.spawnedAt };
+    return {
+      totalMs: times.paintedAt - server.spawnedAt,
+      serverMs: server.readyAt - server.spawnedAt,
+      libraryMs: times.libraryAt - server.spawnedAt,
+    };
   } finally {
     await page.context().close();
     await server.stop();
@@ -70,7 +80,11 @@ export async function startupBenchmark(env: BrowserEnv): Promise<Figure[]> {
     const large = await series(env, () => env.dataDir);
     return [
       figure('Browser mode: server start to sample article painted, new library', small, 1000),
-      figure(`Browser mode: the same with the large library (${env.manifest.documents.toLocaleString('en')} documents)`, large, 1500),
+      figure(
+        `Browser mode: the same with the large library (${env.manifest.documents.toLocaleString('en')} documents)`,
+        large,
+        1500,
+      ),
     ];
   } finally {
     for (const dir of fresh) rmSync(dir, { recursive: true, force: true });

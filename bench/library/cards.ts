@@ -21,7 +21,14 @@ export interface CardBatch {
 }
 
 /** Cards from the first `count` highlights of a document that make one (fewer when too few do). */
-export function makeCards(r: Random, text: string, passages: readonly Passage[], highlights: readonly Highlight[], count: number, firstId: number): CardBatch {
+export function makeCards(
+  r: Random,
+  text: string,
+  passages: readonly Passage[],
+  highlights: readonly Highlight[],
+  count: number,
+  firstId: number,
+): CardBatch {
   const cards: StoredCard[] = [];
   const reviews: ReviewRecord[] = [];
   for (const highlight of highlights) {
@@ -52,7 +59,14 @@ export function makeCards(r: Random, text: string, passages: readonly Passage[],
       at += r.between(1, 6) * DAY;
       const grade = (r.chance(0.8) ? 3 : r.between(1, 4)) as Grade;
       const next = scheduler.grade(state, grade, new Date(at), id);
-      reviews.push({ id: `${id}-r${n}`, cardId: id, grade, reviewedAt: new Date(at).toISOString(), previous: state, next });
+      reviews.push({
+        id: `${id}-r${n}`,
+        cardId: id,
+        grade,
+        reviewedAt: new Date(at).toISOString(),
+        previous: state,
+        next,
+      });
       state = next;
     }
   }

@@ -44,7 +44,13 @@ function note(r: Random): string {
 const BASE_TIME = Date.parse('2026-01-01T09:00:00.000Z');
 
 /** `count` highlights on `text`, ids `<documentId>-h<n>`, timestamps one minute apart from a fixed base. */
-export function makeHighlights(r: Random, documentId: string, text: string, count: number, spans?: readonly { start: number; end: number }[]): Highlight[] {
+export function makeHighlights(
+  r: Random,
+  documentId: string,
+  text: string,
+  count: number,
+  spans?: readonly { start: number; end: number }[],
+): Highlight[] {
   const words = wordSpans(text);
   const highlights: Highlight[] = [];
   for (let i = 0; i < count; i += 1) {

@@ -28,7 +28,11 @@ export function organisedIndex(count = ORGANISED_DOCUMENTS, seed = 5000): Organi
   const random = createRandom(seed);
   const sources = Array.from({ length: 40 }, (_, i) => `${random.pick(ORGANIZATIONS)} ${i}`);
   const tags = Array.from({ length: 80 }, (_, i) => `${random.pick(NOUNS)} ${i}`);
-  const collections = Array.from({ length: 24 }, (_, i) => ({ id: `col${i}`, name: `Week ${i + 1}`, createdAt: new Date(BASE).toISOString() }));
+  const collections = Array.from({ length: 24 }, (_, i) => ({
+    id: `col${i}`,
+    name: `Week ${i + 1}`,
+    createdAt: new Date(BASE).toISOString(),
+  }));
   const documents: DocumentMeta[] = [];
   const organised: Record<string, DocumentOrganisation> = {};
   const due: Record<string, number> = {};
@@ -37,7 +41,9 @@ export function organisedIndex(count = ORGANISED_DOCUMENTS, seed = 5000): Organi
     const published = random.chance(0.85) ? new Date(BASE - random.int(3000) * day).toISOString().slice(0, 10) : null;
     documents.push({
       id,
-      title: `${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} in ${random.pick(COUNTRIES)} ${i}`.replace(/^./, (c) => c.toUpperCase()),
+      title: `${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} in ${random.pick(COUNTRIES)} ${i}`.replace(/^./, (c) =>
+        c.toUpperCase(),
+      ),
       source: random.chance(0.9) ? random.pick(sources) : '',
       publishedDate: published,
       addedAt: new Date(BASE + i * 3_600_000 + random.int(3_600_000)).toISOString(),
@@ -58,7 +64,12 @@ export function organisedIndex(count = ORGANISED_DOCUMENTS, seed = 5000): Organi
   }
   return {
     documents,
-    organisation: { schemaVersion: ORGANISATION_SCHEMA_VERSION, collections, documents: organised, view: { sort: 'added', direction: 'desc', filter: {} } },
+    organisation: {
+      schemaVersion: ORGANISATION_SCHEMA_VERSION,
+      collections,
+      documents: organised,
+      view: { sort: 'added', direction: 'desc', filter: {} },
+    },
     due,
   };
 }
@@ -66,7 +77,10 @@ export function organisedIndex(count = ORGANISED_DOCUMENTS, seed = 5000): Organi
 /** Writes the index and the organisation file as Lectio stores them (no document bodies); returns the folder. */
 export function writeOrganisedLibrary(dir: string, index: OrganisedIndex): string {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'library.json'), JSON.stringify({ schemaVersion: LIBRARY_SCHEMA_VERSION, documents: index.documents }));
+  writeFileSync(
+    path.join(dir, 'library.json'),
+    JSON.stringify({ schemaVersion: LIBRARY_SCHEMA_VERSION, documents: index.documents }),
+  );
   writeFileSync(path.join(dir, 'organisation.json'), JSON.stringify(index.organisation));
   return dir;
 }

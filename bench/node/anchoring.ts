@@ -34,9 +34,12 @@ export const anchoringBenchmark: Benchmark = {
   id: 'anchoring',
   async run(ctx: BenchContext): Promise<Figure[]> {
     const { text, highlights } = readDocument(ctx.dataDir, LONG_IDS.few);
-    const unchanged = timeSync(() => {
-      for (const h of highlights) anchor(text, h.selectors);
-    }, ctx.reps({ warmup: 3, runs: 20 }, { warmup: 1, runs: 5 }));
+    const unchanged = timeSync(
+      () => {
+        for (const h of highlights) anchor(text, h.selectors);
+      },
+      ctx.reps({ warmup: 3, runs: 20 }, { warmup: 1, runs: 5 }),
+    );
 
     const edited = editedLibraryText(text, highlights);
     const perHighlight: number[] = [];
@@ -50,12 +53,17 @@ export const anchoringBenchmark: Benchmark = {
         const found = anchor(edited.text, h.selectors);
         perHighlight.push(performance.now() - started);
         if (pass > 0) continue;
-        const expected = { start: edited.map(h.selectors[0].start, 'before'), end: edited.map(h.selectors[0].end, 'after') };
+        const expected = {
+          start: edited.map(h.selectors[0].start, 'before'),
+          end: edited.map(h.selectors[0].end, 'after'),
+        };
         if (found) placed += 1;
         if (found && overlap(found, expected) >= 0.8) correct += 1;
       }
     }
-    const touched = highlights.filter((h) => edited.edits.some((e) => e.start < h.selectors[0].end && e.end > h.selectors[0].start)).length;
+    const touched = highlights.filter((h) =>
+      edited.edits.some((e) => e.start < h.selectors[0].end && e.end > h.selectors[0].start),
+    ).length;
     const n = highlights.length;
     return [
       {

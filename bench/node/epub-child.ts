@@ -19,12 +19,21 @@ import { LibraryStorage } from '@main/storage/library-storage';
 import { htmlToArticle } from '@html-import/html-to-body';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { variant: { type: 'string' }, file: { type: 'string' }, worker: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { variant: { type: 'string' }, file: { type: 'string' }, worker: { type: 'string' } },
+  });
   const input = readFileSync(values.file as string);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-bench-epub-'));
   const storage = await LibraryStorage.open({ dataDir, now: () => new Date() });
   const epub = values.worker ? createEpubWorkerReader(values.worker) : undefined;
-  const api = createService({ storage, host: 'browser', extraction: inProcessRunner, version: 'bench', now: () => new Date(), ...(epub ? { epub } : {}) });
+  const api = createService({
+    storage,
+    host: 'browser',
+    extraction: inProcessRunner,
+    version: 'bench',
+    now: () => new Date(),
+    ...(epub ? { epub } : {}),
+  });
   // Warm the modules both paths load (jsdom, DOMPurify), so the figure is the import, not the first require.
   new JSDOM('').window.close();
   global.gc?.();
@@ -37,9 +46,19 @@ async function main(): Promise<void> {
     saved = await api.importEpub({ fileName: 'book.epub', data: input.toString('base64') });
   } else {
     const { window } = new JSDOM('', { url: 'https://example.org/book' });
-    const article = htmlToArticle(input.toString('utf8'), { parser: new window.DOMParser(), purify: DOMPurify(window), appOrigin: '' });
+    const article = htmlToArticle(input.toString('utf8'), {
+      parser: new window.DOMParser(),
+      purify: DOMPurify(window),
+      appOrigin: '',
+    });
     window.close();
-    saved = await api.importDocument({ text: article.body.text, format: 'structured', body: article.body, title: article.title, fileName: 'book.html' });
+    saved = await api.importDocument({
+      text: article.body.text,
+      format: 'structured',
+      body: article.body,
+      title: article.title,
+      fileName: 'book.html',
+    });
   }
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
@@ -47,7 +66,16 @@ async function main(): Promise<void> {
   const peakRss = process.resourceUsage().maxRSS * 1024;
   storage.close();
   rmSync(dataDir, { recursive: true, force: true });
-  process.stdout.write(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, baseRssMb: baseRss / 1e6, peakRssMb: peakRss / 1e6, words: saved.wordCount, sections: doc.body.sections?.length ?? 0 }));
+  process.stdout.write(
+    JSON.stringify({
+      ms,
+      cpuMs: (used.user + used.system) / 1000,
+      baseRssMb: baseRss / 1e6,
+      peakRssMb: peakRss / 1e6,
+      words: saved.wordCount,
+      sections: doc.body.sections?.length ?? 0,
+    }),
+  );
 }
 
 void main();

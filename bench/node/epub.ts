@@ -30,13 +30,31 @@ interface ChildRun {
 /** The EPUB worker bundled as the build bundles it; jsdom stays in node_modules, found from the repository's folder. */
 function bundleWorker(): string {
   const file = path.resolve(__dirname, '../../test-results/bench-epub-worker/epub-worker.cjs');
-  buildSync({ entryPoints: [path.resolve(__dirname, '../../src-main/epub-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, external: ['jsdom'], logLevel: 'silent' });
+  buildSync({
+    entryPoints: [path.resolve(__dirname, '../../src-main/epub-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: file,
+    external: ['jsdom'],
+    logLevel: 'silent',
+  });
   return file;
 }
 
 function runChild(variant: 'epub' | 'html', file: string, worker: string): ChildRun {
   const script = path.join(__dirname, 'epub-child.ts');
-  const args = ['--expose-gc', '--import', 'tsx', script, '--variant', variant, '--file', file, ...(variant === 'epub' ? ['--worker', worker] : [])];
+  const args = [
+    '--expose-gc',
+    '--import',
+    'tsx',
+    script,
+    '--variant',
+    variant,
+    '--file',
+    file,
+    ...(variant === 'epub' ? ['--worker', worker] : []),
+  ];
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(out) as ChildRun;
 }
@@ -86,7 +104,10 @@ export const epubBenchmark: Benchmark = {
           unit: 'ms',
           better: 'lower',
           target: 5000,
-          baseline: { name: 'the same book as one HTML page, Readability pipeline', value: median(page.map((r) => r.ms)) },
+          baseline: {
+            name: 'the same book as one HTML page, Readability pipeline',
+            value: median(page.map((r) => r.ms)),
+          },
           detail: `importEpub through the service as the hosts run it (base64, a worker thread started for the book: unzip, ${first.sections} chapters through DOMPurify and the article builder; then the durable write), median of ${count} fresh processes (CPU time ${median(book.map((r) => r.cpuMs)).toFixed(0)} ms; one page: ${median(page.map((r) => r.cpuMs)).toFixed(0)} ms); EPUB ${(epub.length / 1e6).toFixed(2)} MB, ${first.words.toLocaleString('en')} words stored. Baseline: the same chapters as one page through jsdom, DOMPurify and Readability, then importDocument.`,
         },
         {

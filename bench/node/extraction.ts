@@ -15,7 +15,8 @@ import { generateArticle, takeWords } from '../text/article';
 /** What an unassisted pipeline would do: compromise's named-entity views and chrono's date parser. */
 function plainCompromise(text: string): number {
   const doc = nlp(text);
-  const found = doc.people().out('array').length + doc.places().out('array').length + doc.organizations().out('array').length;
+  const found =
+    doc.people().out('array').length + doc.places().out('array').length + doc.organizations().out('array').length;
   return found + chrono.parse(text, new Date(`${PUBLISHED_DATE}T12:00:00Z`)).length;
 }
 

@@ -3,7 +3,12 @@
  * against a naive version of the same query in the same run: the organisation looked up by scanning a list for each
  * document, and every comparison working out its keys again (localeCompare, Date.parse). Both must give the same list.
  */
-import { EMPTY_ORGANISATION, progressBucket, type DocumentOrganisation, type LibraryView } from '@core/library/organisation';
+import {
+  EMPTY_ORGANISATION,
+  progressBucket,
+  type DocumentOrganisation,
+  type LibraryView,
+} from '@core/library/organisation';
 import { forgetLibraryOrders, queryLibrary } from '@core/library/query';
 import type { DocumentMeta } from '@core/model';
 import type { BenchContext, Benchmark } from '../context';
@@ -13,7 +18,12 @@ import { median, p95 } from '../stats';
 
 type Listed = { id: string } & DocumentOrganisation;
 
-function naiveQuery(documents: readonly DocumentMeta[], organisation: readonly Listed[], due: readonly { id: string; count: number }[], view: LibraryView): DocumentMeta[] {
+function naiveQuery(
+  documents: readonly DocumentMeta[],
+  organisation: readonly Listed[],
+  due: readonly { id: string; count: number }[],
+  view: LibraryView,
+): DocumentMeta[] {
   const orgOf = (id: string): DocumentOrganisation => organisation.find((o) => o.id === id) ?? EMPTY_ORGANISATION;
   const dueOf = (id: string) => due.find((d) => d.id === id)?.count ?? 0;
   const f = view.filter;
@@ -29,12 +39,18 @@ function naiveQuery(documents: readonly DocumentMeta[], organisation: readonly L
   });
   const key = (doc: DocumentMeta): string | number | null => {
     switch (view.sort) {
-      case 'added': return Date.parse(doc.addedAt);
-      case 'published': return doc.publishedDate ? Date.parse(doc.publishedDate) : null;
-      case 'title': return doc.title;
-      case 'source': return doc.source.trim() ? doc.source : null;
-      case 'progress': return orgOf(doc.id).progress;
-      case 'due': return dueOf(doc.id);
+      case 'added':
+        return Date.parse(doc.addedAt);
+      case 'published':
+        return doc.publishedDate ? Date.parse(doc.publishedDate) : null;
+      case 'title':
+        return doc.title;
+      case 'source':
+        return doc.source.trim() ? doc.source : null;
+      case 'progress':
+        return orgOf(doc.id).progress;
+      case 'due':
+        return dueOf(doc.id);
     }
   };
   const sign = view.direction === 'asc' ? 1 : -1;
@@ -44,7 +60,10 @@ function naiveQuery(documents: readonly DocumentMeta[], organisation: readonly L
     if (ka === null || kb === null) {
       if (ka !== kb) return ka === null ? 1 : -1;
     } else {
-      const order = typeof ka === 'string' ? ka.localeCompare(kb as string, undefined, { sensitivity: 'base', numeric: true }) : ka - (kb as number);
+      const order =
+        typeof ka === 'string'
+          ? ka.localeCompare(kb as string, undefined, { sensitivity: 'base', numeric: true })
+          : ka - (kb as number);
       if (order !== 0) return sign * Math.sign(order);
     }
     return Date.parse(b.addedAt) - Date.parse(a.addedAt);
@@ -77,10 +96,17 @@ export const libraryQueryBenchmark: Benchmark = {
     const naive: number[] = [];
     for (const view of views) {
       const expected = naiveQuery(index.documents, listed, dueList, view).map((d) => d.id);
-      const got = queryLibrary({ documents: index.documents, organisation: index.organisation.documents, due: index.due, view }).map((d) => d.id);
-      if (expected.join() !== got.join()) throw new Error(`queryLibrary and the naive query disagree on ${JSON.stringify(view)}`);
+      const got = queryLibrary({
+        documents: index.documents,
+        organisation: index.organisation.documents,
+        due: index.due,
+        view,
+      }).map((d) => d.id);
+      if (expected.join() !== got.join())
+        throw new Error(`queryLibrary and the naive query disagree on ${JSON.stringify(view)}`);
     }
-    const query = (view: LibraryView) => queryLibrary({ documents: index.documents, organisation: index.organisation.documents, due: index.due, view });
+    const query = (view: LibraryView) =>
+      queryLibrary({ documents: index.documents, organisation: index.organisation.documents, due: index.due, view });
     for (let round = 0; round < rounds + 2; round++) {
       // The first two rounds warm the JIT up (and, for the screen's path, sort each order once).
       const keep = round >= 2;
@@ -103,7 +129,9 @@ export const libraryQueryBenchmark: Benchmark = {
         if (round >= 2) cold.push(performance.now() - started);
       }
     }
-    ctx.log(`library-query: ${ours.length} timings each, p95 ${p95(ours).toFixed(2)} ms (first after a change ${p95(cold).toFixed(2)} ms) vs naive ${p95(naive).toFixed(1)} ms`);
+    ctx.log(
+      `library-query: ${ours.length} timings each, p95 ${p95(ours).toFixed(2)} ms (first after a change ${p95(cold).toFixed(2)} ms) vs naive ${p95(naive).toFixed(1)} ms`,
+    );
     const described = `${Object.keys(index.organisation.documents).length} organised, 80 tags, 24 collections, due cards on ${Object.keys(index.due).length}; no bodies: the list reads none`;
     return [
       {

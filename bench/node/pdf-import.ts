@@ -53,9 +53,19 @@ async function measure(work: () => Promise<unknown>): Promise<Run> {
 
 /** Imports the PDF through a fresh library's service, reading it with `pdf`. */
 async function serviceImport(workDir: string, data: string, pdf: PdfRunner, run: number): Promise<void> {
-  const storage = await LibraryStorage.open({ dataDir: path.join(workDir, `library-${run}-${Math.random().toString(36).slice(2)}`), now: () => new Date() });
+  const storage = await LibraryStorage.open({
+    dataDir: path.join(workDir, `library-${run}-${Math.random().toString(36).slice(2)}`),
+    now: () => new Date(),
+  });
   try {
-    const api = createService({ storage, host: 'browser', version: 'bench', now: () => new Date(), extraction: inProcessRunner, pdf });
+    const api = createService({
+      storage,
+      host: 'browser',
+      version: 'bench',
+      now: () => new Date(),
+      extraction: inProcessRunner,
+      pdf,
+    });
     const doc = await api.importPdf({ data, fileName: 'report.pdf' });
     if (doc.pageCount !== PAGES) throw new Error(`expected ${PAGES} pages, got ${doc.pageCount}`);
   } finally {
@@ -86,7 +96,14 @@ export const pdfImportBenchmark: Benchmark = {
     try {
       // The worker entry bundled as the build bundles it, so the benchmark runs the code the hosts run.
       const workerFile = path.join(workDir, 'pdf-worker.cjs');
-      buildSync({ entryPoints: [path.resolve(__dirname, '@main/pdf-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'silent' });
+      buildSync({
+        entryPoints: [path.resolve(__dirname, '@main/pdf-worker.ts')],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        outfile: workerFile,
+        logLevel: 'silent',
+      });
       const bytes = await longReportPdf(PAGES);
       const data = Buffer.from(bytes).toString('base64');
       const runs = ctx.reps({ warmup: 1, runs: 3 }, { warmup: 0, runs: 1 }).runs;

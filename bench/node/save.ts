@@ -55,7 +55,14 @@ async function lectioSaves(dataDir: string, documentId: string, warmup: number, 
   const storage = await LibraryStorage.open({ dataDir, now: () => new Date() });
   try {
     let n = 0;
-    const api = createService({ storage, host: 'browser', version: 'bench', now: () => new Date(), extraction: inProcessRunner, newId: () => `bench-${++n}` });
+    const api = createService({
+      storage,
+      host: 'browser',
+      version: 'bench',
+      now: () => new Date(),
+      extraction: inProcessRunner,
+      newId: () => `bench-${++n}`,
+    });
     const { text } = readDocument(dataDir, documentId);
     await api.getAnnotations({ documentId }); // open the files, as the Reader has before anyone highlights
     return await timeSaves((i) => api.createHighlight({ documentId, ...spanFor(text, i), color: 1 }), warmup, runs);
@@ -75,12 +82,19 @@ interface Everything {
 
 function readFolder(dir: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) out[name.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')))
+    out[name.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
   return out;
 }
 
 /** The baseline: the whole library as one lowdb document; saving a highlight rewrites all of it. */
-async function singleFileSaves(dataDir: string, workDir: string, documentId: string, warmup: number, runs: number): Promise<Timed & { bytes: number }> {
+async function singleFileSaves(
+  dataDir: string,
+  workDir: string,
+  documentId: string,
+  warmup: number,
+  runs: number,
+): Promise<Timed & { bytes: number }> {
   const data: Everything = {
     schemaVersion: 1,
     files: readFolder(dataDir),
@@ -92,12 +106,25 @@ async function singleFileSaves(dataDir: string, workDir: string, documentId: str
   const db = new Low<Everything>(new DurableJsonFile<Everything>(file), data);
   await db.write();
   const { text } = readDocument(dataDir, documentId);
-  const timed = await timeSaves(async (i) => {
-    const at = new Date().toISOString();
-    const highlight: Highlight = { id: `bench-${i}`, documentId, color: 1, selectors: describe(text, spanFor(text, i).start, spanFor(text, i).end), note: '', tags: [], createdAt: at, updatedAt: at };
-    db.data.annotations[documentId]?.highlights.push(highlight);
-    await db.write();
-  }, warmup, runs);
+  const timed = await timeSaves(
+    async (i) => {
+      const at = new Date().toISOString();
+      const highlight: Highlight = {
+        id: `bench-${i}`,
+        documentId,
+        color: 1,
+        selectors: describe(text, spanFor(text, i).start, spanFor(text, i).end),
+        note: '',
+        tags: [],
+        createdAt: at,
+        updatedAt: at,
+      };
+      db.data.annotations[documentId]?.highlights.push(highlight);
+      await db.write();
+    },
+    warmup,
+    runs,
+  );
   return { ...timed, bytes: Buffer.byteLength(readFileSync(file)) };
 }
 

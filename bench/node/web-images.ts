@@ -31,7 +31,14 @@ async function saveOnce(url: string): Promise<Run> {
   const storage = await LibraryStorage.open({ dataDir, now: () => new Date() });
   try {
     let n = 0;
-    const api = createService({ storage, host: 'browser', version: 'bench', now: () => new Date(), extraction: inProcessRunner, newId: () => `web-${++n}` });
+    const api = createService({
+      storage,
+      host: 'browser',
+      version: 'bench',
+      now: () => new Date(),
+      extraction: inProcessRunner,
+      newId: () => `web-${++n}`,
+    });
     const used = () => {
       const memory = process.memoryUsage();
       return memory.heapUsed + memory.external;
@@ -45,7 +52,11 @@ async function saveOnce(url: string): Promise<Run> {
     clearInterval(sampler);
     peak = Math.max(peak, used());
     const doc = await api.getDocument({ id: saved.id });
-    return { ms, peakMb: (peak - before) / 1024 / 1024, images: doc.body.blocks.filter((block) => block.kind === 'image').length };
+    return {
+      ms,
+      peakMb: (peak - before) / 1024 / 1024,
+      images: doc.body.blocks.filter((block) => block.kind === 'image').length,
+    };
   } finally {
     storage.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -38,7 +38,11 @@ function person(r: Random): string {
 function absoluteDate(r: Random): string {
   const year = r.between(2015, 2027);
   const month = r.pick(MONTHS);
-  return r.chance(0.5) ? `on ${month} ${r.between(1, 28)}, ${year}` : r.chance(0.5) ? `in ${month} ${year}` : `in ${year}`;
+  return r.chance(0.5)
+    ? `on ${month} ${r.between(1, 28)}, ${year}`
+    : r.chance(0.5)
+      ? `in ${month} ${year}`
+      : `in ${year}`;
 }
 
 function date(r: Random): string {

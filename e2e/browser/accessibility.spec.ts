@@ -45,19 +45,31 @@ function checker(page: Page, findings: Finding[], looks: [Look, 'all' | 'colour'
       if (shots.test(where)) await saveScreen(page, `a11y-${look}-${where.replace(/\W+/g, '-').replace(/-$/, '')}`);
       // Legacy mode runs axe.run in the page itself. The app has no frames, and the default mode opens a new blank
       // page for every check to merge frame results, which made each check several times slower.
-      let axe = new AxeBuilder({ page }).setLegacyMode().withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+      let axe = new AxeBuilder({ page })
+        .setLegacyMode()
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
       if (rules === 'colour') axe = axe.withRules(['color-contrast', 'link-in-text-block']);
       if (scope) axe = axe.include(scope);
       const results = await axe.analyze();
       for (const v of results.violations) {
-        findings.push({ where: `${where} (${look})`, id: v.id, impact: v.impact ?? 'unknown', help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) });
+        findings.push({
+          where: `${where} (${look})`,
+          id: v.id,
+          impact: v.impact ?? 'unknown',
+          help: v.help,
+          nodes: v.nodes.map((n) => n.target.join(' ')),
+        });
       }
     }
   };
 }
 
 function summary(findings: Finding[]): string {
-  return findings.map((f) => `  [${f.impact}] ${f.where}: ${f.id} (${f.help}) ×${f.nodes.length}: ${f.nodes.slice(0, 3).join(' | ')}`).join('\n');
+  return findings
+    .map(
+      (f) => `  [${f.impact}] ${f.where}: ${f.id} (${f.help}) ×${f.nodes.length}: ${f.nodes.slice(0, 3).join(' | ')}`,
+    )
+    .join('\n');
 }
 
 /** Every screen and the states that matter, in the order a reader meets them; `check` runs at each. */
@@ -84,7 +96,10 @@ async function visitEveryScreen(page: Page, check: Check): Promise<void> {
   await dragSelect(page, phrase);
   await expect(page.getByRole('toolbar', { name: 'Highlight the selection' })).toBeVisible();
   await check('reader, selection toolbar');
-  await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: /^Actor/ }).click();
+  await page
+    .getByRole('toolbar', { name: 'Highlight the selection' })
+    .getByRole('button', { name: /^Actor/ })
+    .click();
   await expect(page.getByRole('toolbar', { name: 'Highlight actions' })).toBeVisible();
   const item = page.getByRole('list', { name: 'Highlights' }).getByRole('listitem').filter({ hasText: phrase });
   await item.getByRole('button', { name: `Make card: ${phrase}` }).click();
@@ -92,7 +107,10 @@ async function visitEveryScreen(page: Page, check: Check): Promise<void> {
   await check('reader, highlights tab and highlight toolbar');
   await page.keyboard.press('Escape');
   await page.getByRole('tab', { name: /Actors/ }).click();
-  await page.getByRole('list', { name: 'People' }).getByRole('button', { name: /^Choe Son-hee/ }).click();
+  await page
+    .getByRole('list', { name: 'People' })
+    .getByRole('button', { name: /^Choe Son-hee/ })
+    .click();
   await expect(page.getByLabel('Correct Choe Son-hee')).toBeVisible();
   await check('reader, actors tab with an actor’s editor', '.sidebar');
   await page.getByRole('tab', { name: /Timeline/ }).click();
@@ -192,7 +210,8 @@ test('axe finds no serious or critical violation on any screen (light theme, eve
 });
 
 // Screens whose colours this work changed, to look at: the danger button, the toolbar's Delete, quiz feedback.
-const COLOUR_SHOTS = /^(library, delete confirmation|reader, highlights tab|quiz feedback \(choices, right\)|quiz question \(choices\))/;
+const COLOUR_SHOTS =
+  /^(library, delete confirmation|reader, highlights tab|quiz feedback \(choices, right\)|quiz question \(choices\))/;
 
 for (const look of ['dark', 'sepia'] as const) {
   test(`axe finds no contrast failure on any screen in the ${look} theme`, async ({ page }) => {
@@ -214,10 +233,17 @@ async function focusRing(page: Page): Promise<{ element: string; visible: boolea
       return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
     };
     // A radio styled as a pill hides its input and rings the label instead; the search box underlines itself.
-    const shown = ringed(active) || [active.closest('label.pill'), active.closest('.search-box')].some((el) => el && (ringed(el) || getComputedStyle(el).boxShadow !== 'none'));
+    const shown =
+      ringed(active) ||
+      [active.closest('label.pill'), active.closest('.search-box')].some(
+        (el) => el && (ringed(el) || getComputedStyle(el).boxShadow !== 'none'),
+      );
     const label = active instanceof HTMLInputElement ? active.labels?.[0]?.textContent : active.textContent;
     const name = active.getAttribute('aria-label') ?? label?.trim().slice(0, 40) ?? '';
-    return { element: `${active.tagName.toLowerCase()}${active.className ? '.' + String(active.className).split(' ')[0] : ''} “${name}”`, visible: shown && active.matches(':focus-visible') };
+    return {
+      element: `${active.tagName.toLowerCase()}${active.className ? '.' + String(active.className).split(' ')[0] : ''} “${name}”`,
+      visible: shown && active.matches(':focus-visible'),
+    };
   });
 }
 
@@ -234,7 +260,9 @@ async function tabTo(page: Page, wanted: (name: string) => boolean, limit = 40, 
   throw new Error(`never reached the control; stops: ${stops.join(', ')}`);
 }
 
-test('keyboard only: open an article, highlight, start and answer a quiz; focus always shows; feedback is announced', async ({ page }) => {
+test('keyboard only: open an article, highlight, start and answer a quiz; focus always shows; feedback is announced', async ({
+  page,
+}) => {
   await page.goto(server.url);
   await expect(page.getByRole('button', { name: /Open Putin’s visit/ })).toBeVisible();
 
@@ -325,14 +353,26 @@ test('keyboard only: open an article, highlight, start and answer a quiz; focus 
   await saveScreen(page, 'a11y-quiz-feedback');
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-    nodes: { nodeId: string; parentId?: string; role?: { value?: string }; name?: { value?: string }; properties?: { name: string; value: { value?: unknown } }[] }[];
+    nodes: {
+      nodeId: string;
+      parentId?: string;
+      role?: { value?: string };
+      name?: { value?: string };
+      properties?: { name: string; value: { value?: unknown } }[];
+    }[];
   };
-  const spoken = nodes.filter((n) => n.role?.value === 'StaticText' && /^(Correct|Not quite)/.test(n.name?.value ?? ''));
+  const spoken = nodes.filter(
+    (n) => n.role?.value === 'StaticText' && /^(Correct|Not quite)/.test(n.name?.value ?? ''),
+  );
   expect(spoken.length).toBeGreaterThan(0);
   for (const node of spoken) {
     // The text's nearest ancestor that is a live region, as Chromium exposes it to screen readers.
     let live: unknown;
-    for (let at: typeof node | undefined = node; at && live === undefined; at = nodes.find((n) => n.nodeId === at?.parentId)) {
+    for (
+      let at: typeof node | undefined = node;
+      at && live === undefined;
+      at = nodes.find((n) => n.nodeId === at?.parentId)
+    ) {
       live = at.properties?.find((p) => p.name === 'live')?.value.value;
     }
     expect(live, `“${node.name?.value}” is in a live region`).toBe('assertive');

@@ -47,7 +47,10 @@ test('the timeline orders dates, marks expected events, and links to the passage
 test('corrections and the published date are stored and win over the engine after a restart', async ({ page }) => {
   await openSample(page);
   await page.getByRole('tab', { name: /Actors/ }).click();
-  await page.getByRole('list', { name: 'People' }).getByRole('button', { name: /^Choe Son-hee/ }).click();
+  await page
+    .getByRole('list', { name: 'People' })
+    .getByRole('button', { name: /^Choe Son-hee/ })
+    .click();
   const editor = page.getByLabel('Correct Choe Son-hee');
   await editor.getByRole('textbox', { name: 'Name' }).fill('Choe Son-hui');
   await editor.getByRole('button', { name: 'Rename' }).click();
@@ -74,11 +77,15 @@ test('an undated article’s timeline says which part of each date is unknown, n
     await page.goto(server.url);
     if (width === 1280) {
       await page.getByRole('button', { name: 'Import article' }).click();
-      await page.getByRole('textbox', { name: 'Article text' }).fill([
-        'The harbour strike ended on Sunday after talks that began last week.',
-        'Union leaders said on Monday that the deal would hold through the summer.',
-        'Pay rises agreed this year will be paid from May 25, the union said, and a review is due next month.',
-      ].join('\n'));
+      await page
+        .getByRole('textbox', { name: 'Article text' })
+        .fill(
+          [
+            'The harbour strike ended on Sunday after talks that began last week.',
+            'Union leaders said on Monday that the deal would hold through the summer.',
+            'Pay rises agreed this year will be paid from May 25, the union said, and a review is due next month.',
+          ].join('\n'),
+        );
       await page.getByLabel('Title').fill('Harbour strike ends');
       await page.getByRole('button', { name: 'Add to library' }).click();
     } else {
@@ -91,10 +98,17 @@ test('an undated article’s timeline says which part of each date is unknown, n
     const timeline = page.getByRole('list', { name: 'Timeline' });
     await expect(timeline.locator('.value')).toHaveCount(7);
     const values = await timeline.locator('.value').allTextContents();
-    expect(values).toEqual(expect.arrayContaining([
-      'a Sunday (date unknown)', 'a week (date unknown)', 'a Monday (date unknown)', 'Summer (year unknown)', 'Year unknown',
-      '25 May (year unknown)', 'a month (date unknown)',
-    ]));
+    expect(values).toEqual(
+      expect.arrayContaining([
+        'a Sunday (date unknown)',
+        'a week (date unknown)',
+        'a Monday (date unknown)',
+        'Summer (year unknown)',
+        'Year unknown',
+        '25 May (year unknown)',
+        'a month (date unknown)',
+      ]),
+    );
     await expect(timeline).not.toContainText(/XX|W\d/);
     // Right there, the reader is asked for the date that would pin them down.
     await expect(page.getByLabel('Reference date')).toContainText('When was this published?');

@@ -25,12 +25,20 @@ async function openSample(page: Page) {
   await expect(page.getByRole('article')).toContainText('Choe Son-hee');
 }
 
-test('highlights exported from one article are not put on another: the reader is asked, and they go where they belong', async ({ page }) => {
+test('highlights exported from one article are not put on another: the reader is asked, and they go where they belong', async ({
+  page,
+}) => {
   await openSample(page);
   await dragSelect(page, 'Liu Jianchao');
-  await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: /^Key point/ }).click();
+  await page
+    .getByRole('toolbar', { name: 'Highlight the selection' })
+    .getByRole('button', { name: /^Key point/ })
+    .click();
   await expect.poll(() => storedHighlights('sample').length).toBe(1);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
   const jsonPath = await download.path();
   await page.keyboard.press('Escape');
   await page.getByRole('list', { name: 'Highlights' }).getByRole('button', { name: 'Delete' }).click();
@@ -38,7 +46,9 @@ test('highlights exported from one article are not put on another: the reader is
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
   await page.getByRole('button', { name: 'Import article' }).click();
-  await page.getByRole('textbox', { name: 'Article text' }).fill('Ministers met in Lisbon on Monday.\nThey agreed to meet again in May.');
+  await page
+    .getByRole('textbox', { name: 'Article text' })
+    .fill('Ministers met in Lisbon on Monday.\nThey agreed to meet again in May.');
   await page.getByLabel('Title').fill('Lisbon talks');
   await page.getByRole('button', { name: 'Add to library' }).click();
   await expect(page.getByRole('article')).toContainText('They agreed to meet again in May.');
@@ -68,7 +78,10 @@ test('a highlight from another tool (an IRI id) can be edited and deleted', asyn
     type: 'Annotation',
     created: '2025-02-03T10:00:00Z',
     body: { type: 'TextualBody', purpose: 'commenting', value: 'From my other reader' },
-    target: { source: 'https://www.donga.com/news/putin-north-korea', selector: describe(doc.body.text, start, start + 'Liu Jianchao'.length) },
+    target: {
+      source: 'https://www.donga.com/news/putin-north-korea',
+      selector: describe(doc.body.text, start, start + 'Liu Jianchao'.length),
+    },
   };
   const file = testInfo.outputPath('foreign.json');
   writeFileSync(file, JSON.stringify(annotation));
@@ -76,7 +89,10 @@ test('a highlight from another tool (an IRI id) can be edited and deleted', asyn
   await openSample(page);
   await page.locator('input[type=file][accept*="json"]').setInputFiles(file);
   await expect(page.getByRole('status').filter({ hasText: 'Imported 1 highlight' })).toBeVisible();
-  expect(storedHighlights('sample')[0]).toMatchObject({ foreignId: 'https://annotations.example.org/anno/42', id: expect.stringMatching(/^[\w-]+$/) });
+  expect(storedHighlights('sample')[0]).toMatchObject({
+    foreignId: 'https://annotations.example.org/anno/42',
+    id: expect.stringMatching(/^[\w-]+$/),
+  });
 
   const item = page.getByRole('list', { name: 'Highlights' }).getByRole('listitem').filter({ hasText: 'Liu Jianchao' });
   await item.getByRole('button', { name: 'Edit note' }).click();

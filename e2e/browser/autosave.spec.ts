@@ -26,7 +26,9 @@ async function openSample(page: Page) {
   await expect(page.getByRole('article')).toContainText('Choe Son-hee');
 }
 
-test('the article’s note is saved as it is typed, says “Saved”, and survives a reload with the cursor still in it', async ({ page }) => {
+test('the article’s note is saved as it is typed, says “Saved”, and survives a reload with the cursor still in it', async ({
+  page,
+}) => {
   await openSample(page);
   const box = page.getByRole('textbox', { name: 'Notes on this article' });
   await box.click();
@@ -40,13 +42,20 @@ test('the article’s note is saved as it is typed, says “Saved”, and surviv
   await page.keyboard.type(' And when?');
   await page.reload();
   await expect.poll(storedNote, { timeout: 15_000 }).toBe('Follow up: who met Choe in Moscow? And when?');
-  await expect(page.getByRole('textbox', { name: 'Notes on this article' })).toHaveValue('Follow up: who met Choe in Moscow? And when?');
+  await expect(page.getByRole('textbox', { name: 'Notes on this article' })).toHaveValue(
+    'Follow up: who met Choe in Moscow? And when?',
+  );
 });
 
-test('a highlight’s note is saved as it is typed, and a reload in the middle of typing loses nothing', async ({ page }) => {
+test('a highlight’s note is saved as it is typed, and a reload in the middle of typing loses nothing', async ({
+  page,
+}) => {
   await openSample(page);
   await dragSelect(page, 'Liu Jianchao');
-  await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: /^Key point/ }).click();
+  await page
+    .getByRole('toolbar', { name: 'Highlight the selection' })
+    .getByRole('button', { name: /^Key point/ })
+    .click();
   await page.getByRole('toolbar', { name: 'Highlight actions' }).getByRole('button', { name: 'Note' }).click();
   const noteBox = page.getByRole('textbox', { name: 'Note', exact: true });
   await expect(noteBox).toBeFocused();
@@ -57,16 +66,23 @@ test('a highlight’s note is saved as it is typed, and a reload in the middle o
 
   await page.keyboard.type(', says Yonhap');
   await page.reload();
-  await expect.poll(() => storedHighlights()[0]?.note, { timeout: 15_000 }).toBe('Tipped as the next foreign minister, says Yonhap');
+  await expect
+    .poll(() => storedHighlights()[0]?.note, { timeout: 15_000 })
+    .toBe('Tipped as the next foreign minister, says Yonhap');
   await page.goto(server.url);
   await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
-  await expect(page.getByRole('list', { name: 'Highlights' })).toContainText('Tipped as the next foreign minister, says Yonhap');
+  await expect(page.getByRole('list', { name: 'Highlights' })).toContainText(
+    'Tipped as the next foreign minister, says Yonhap',
+  );
 });
 
 test('Cancel puts a highlight’s note back as it was, though the draft was saved meanwhile', async ({ page }) => {
   await openSample(page);
   await dragSelect(page, 'Liu Jianchao');
-  await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: /^Key point/ }).click();
+  await page
+    .getByRole('toolbar', { name: 'Highlight the selection' })
+    .getByRole('button', { name: /^Key point/ })
+    .click();
   await page.getByRole('toolbar', { name: 'Highlight actions' }).getByRole('button', { name: 'Note' }).click();
   await page.keyboard.type('A draft I will abandon');
   await expect.poll(() => storedHighlights()[0]?.note, { timeout: 15_000 }).toBe('A draft I will abandon');
@@ -74,10 +90,15 @@ test('Cancel puts a highlight’s note back as it was, though the draft was save
   await expect.poll(() => storedHighlights()[0]?.note, { timeout: 15_000 }).toBe('');
 });
 
-test('a card being edited is saved as it is typed, and a reload in the middle of typing loses nothing', async ({ page }) => {
+test('a card being edited is saved as it is typed, and a reload in the middle of typing loses nothing', async ({
+  page,
+}) => {
   await openSample(page);
   await dragSelect(page, 'Liu Jianchao');
-  await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: /^Key point/ }).click();
+  await page
+    .getByRole('toolbar', { name: 'Highlight the selection' })
+    .getByRole('button', { name: /^Key point/ })
+    .click();
   await page.keyboard.press('Escape');
   const item = page.getByRole('list', { name: 'Highlights' }).getByRole('listitem').filter({ hasText: 'Liu Jianchao' });
   await item.getByRole('button', { name: 'Make card: Liu Jianchao' }).click();
@@ -93,13 +114,18 @@ test('a card being edited is saved as it is typed, and a reload in the middle of
 
   await page.keyboard.type(' since 2022');
   await page.reload();
-  await expect.poll(() => storedCards()[0]?.back, { timeout: 15_000 }).toBe('Head of the liaison department since 2022');
+  await expect
+    .poll(() => storedCards()[0]?.back, { timeout: 15_000 })
+    .toBe('Head of the liaison department since 2022');
 });
 
 test('a new actor name typed but not yet confirmed is saved when the page is reloaded', async ({ page }) => {
   await openSample(page);
   await page.getByRole('tab', { name: /Actors/ }).click();
-  await page.getByRole('list', { name: 'People' }).getByRole('button', { name: /^Choe Son-hee/ }).click();
+  await page
+    .getByRole('list', { name: 'People' })
+    .getByRole('button', { name: /^Choe Son-hee/ })
+    .click();
   const name = page.getByLabel('Correct Choe Son-hee').getByRole('textbox', { name: 'Name' });
   await name.click();
   await name.press('End');
@@ -107,7 +133,9 @@ test('a new actor name typed but not yet confirmed is saved when the page is rel
   await page.keyboard.press('Backspace');
   await page.keyboard.type('ui');
   await page.reload();
-  const renames = () => (readJson('annotations/sample.json').corrections as { renames?: Record<string, string> } | undefined)?.renames ?? {};
+  const renames = () =>
+    (readJson('annotations/sample.json').corrections as { renames?: Record<string, string> } | undefined)?.renames ??
+    {};
   await expect.poll(() => Object.values(renames()), { timeout: 15_000 }).toEqual(['Choe Son-hui']);
   await page.getByRole('tab', { name: /Actors/ }).click();
   await expect(page.getByRole('list', { name: 'People' })).toContainText('Choe Son-hui');
@@ -122,7 +150,9 @@ test('a date being fixed in the Timeline is saved when the page is reloaded befo
   await value.fill('');
   await value.pressSequentially('2000-07-19');
   await page.reload();
-  const dateValues = () => (readJson('annotations/sample.json').corrections as { dateValues?: Record<string, string> } | undefined)?.dateValues ?? {};
+  const dateValues = () =>
+    (readJson('annotations/sample.json').corrections as { dateValues?: Record<string, string> } | undefined)
+      ?.dateValues ?? {};
   await expect.poll(() => Object.values(dateValues()), { timeout: 15_000 }).toEqual(['2000-07-19']);
   await page.getByRole('tab', { name: /Timeline/ }).click();
   await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('19 July 2000');

@@ -68,16 +68,30 @@ async function startSite(): Promise<string> {
 /** Chromium with the unpacked extension, and its background service worker; skips the test where that cannot load. */
 async function launchWithExtension(): Promise<{ worker: Worker; extensionId: string }> {
   // A missing build is a failure, not a reason to skip: only this Chromium's inability to load extensions is.
-  expect(existsSync(path.join(EXTENSION, 'manifest.json')), `${EXTENSION} holds no extension: npm run build makes it`).toBe(true);
+  expect(
+    existsSync(path.join(EXTENSION, 'manifest.json')),
+    `${EXTENSION} holds no extension: npm run build makes it`,
+  ).toBe(true);
   // Extensions need a persistent profile, and Chromium's new headless mode (its plain --headless since 132) loads them.
   context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'lectio-ext-profile-')), {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1280, height: 860 },
-    args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--no-first-run', '--disable-gpu', '--disable-background-networking', '--disable-sync'],
+    args: [
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+      '--no-first-run',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-sync',
+    ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }).catch(() => null));
-  test.skip(!worker, `This Chromium (${CHROMIUM_PATH}) did not start the extension's service worker: extensions cannot load here.`);
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }).catch(() => null));
+  test.skip(
+    !worker,
+    `This Chromium (${CHROMIUM_PATH}) did not start the extension's service worker: extensions cannot load here.`,
+  );
   if (!worker) throw new Error('unreachable');
   return { worker, extensionId: new URL(worker.url()).host };
 }
@@ -86,7 +100,9 @@ async function launchWithExtension(): Promise<{ worker: Worker; extensionId: str
 function saveFromToolbar(worker: Worker, url: string): Promise<{ kind: string; message: string }> {
   return worker.evaluate(async (pageUrl) => {
     const [tab] = await chrome.tabs.query({ url: pageUrl });
-    return (globalThis as unknown as { saveTab: (tab: unknown) => Promise<{ kind: string; message: string }> }).saveTab(tab);
+    return (globalThis as unknown as { saveTab: (tab: unknown) => Promise<{ kind: string; message: string }> }).saveTab(
+      tab,
+    );
   }, url);
 }
 
@@ -165,7 +181,10 @@ test('a page saved from the browser extension arrives with the selection as its 
   await options.getByLabel('Pairing token').fill('not-the-token');
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByRole('status')).toContainText('is running, but this token is not the one it made');
-  expect(await saveFromToolbar(worker, articleUrl)).toMatchObject({ kind: 'pairing-needed', message: expect.stringMatching(/^Pairing needed/) });
+  expect(await saveFromToolbar(worker, articleUrl)).toMatchObject({
+    kind: 'pairing-needed',
+    message: expect.stringMatching(/^Pairing needed/),
+  });
   expect(await badgeOf(worker, articleUrl)).toBe('KEY');
 
   await app.bringToFront();
@@ -197,7 +216,10 @@ test('a page saved from the browser extension arrives with the selection as its 
   await article.bringToFront();
   await select(article, SELECTED);
   const saved = await saveFromToolbar(worker, articleUrl);
-  expect(saved).toEqual({ kind: 'saved', message: 'Saved to Lectio: “Council votes to rebuild the breakwater”. Your selection is its first highlight.' });
+  expect(saved).toEqual({
+    kind: 'saved',
+    message: 'Saved to Lectio: “Council votes to rebuild the breakwater”. Your selection is its first highlight.',
+  });
   expect(await badgeOf(worker, articleUrl)).toBe('✓');
 
   // In Lectio: the document, its text (which only the page's script wrote), and the first highlight.
@@ -213,15 +235,25 @@ test('a page saved from the browser extension arrives with the selection as its 
   await expect(highlights).toContainText(SELECTED);
 
   // The same page again: not saved twice.
-  expect(await saveFromToolbar(worker, articleUrl)).toMatchObject({ kind: 'already-saved', message: expect.stringMatching(/^Already in Lectio: “Council votes to rebuild the breakwater”\./) });
+  expect(await saveFromToolbar(worker, articleUrl)).toMatchObject({
+    kind: 'already-saved',
+    message: expect.stringMatching(/^Already in Lectio: “Council votes to rebuild the breakwater”\./),
+  });
 
   // Lectio stopped: the extension says so.
   await server.stop();
-  expect(await saveFromToolbar(worker, articleUrl)).toEqual({ kind: 'not-running', message: 'Lectio is not running. Open Lectio and try again.' });
+  expect(await saveFromToolbar(worker, articleUrl)).toEqual({
+    kind: 'not-running',
+    message: 'Lectio is not running. Open Lectio and try again.',
+  });
   expect(await badgeOf(worker, articleUrl)).toBe('!');
   await server.restart();
-  const library = JSON.parse(readFileSync(path.join(server.dataDir, 'library.json'), 'utf8')) as { documents: { url?: string; highlightCount?: number }[] };
-  expect(library.documents.filter((doc) => doc.url === articleUrl)).toEqual([expect.objectContaining({ highlightCount: 1 })]);
+  const library = JSON.parse(readFileSync(path.join(server.dataDir, 'library.json'), 'utf8')) as {
+    documents: { url?: string; highlightCount?: number }[];
+  };
+  expect(library.documents.filter((doc) => doc.url === articleUrl)).toEqual([
+    expect.objectContaining({ highlightCount: 1 }),
+  ]);
 });
 
 test('Settings says so when another program holds the connector’s port, and Lectio runs on', async ({ page }) => {
@@ -234,7 +266,9 @@ test('Settings says so when another program holds the connector’s port, and Le
     await page.goto(second.url);
     await page.getByRole('link', { name: 'Settings' }).click();
     const section = page.getByRole('region', { name: 'Browser extension' });
-    await expect(section.getByTestId('connector-state')).toHaveText(`Port ${taken} is in use by another program (perhaps another Lectio), so the browser extension cannot reach this one. Close the other program and restart Lectio.`);
+    await expect(section.getByTestId('connector-state')).toHaveText(
+      `Port ${taken} is in use by another program (perhaps another Lectio), so the browser extension cannot reach this one. Close the other program and restart Lectio.`,
+    );
     await expect(section).toContainText(`Port ${taken} Status`);
     await page.getByRole('link', { name: 'Library', exact: true }).click();
     await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(1);

@@ -17,7 +17,8 @@ function readJson<T>(name: string, key: string): T[] {
 }
 
 const storedCards = () => readJson<{ front: string; back: string; color: number | null }>('cards.json', 'cards');
-const storedReviews = () => readJson<{ grade: number; next: { due: string; state: string } }>('reviews.json', 'reviews');
+const storedReviews = () =>
+  readJson<{ grade: number; next: { due: string; state: string } }>('reviews.json', 'reviews');
 
 async function highlightAndMakeCard(page: Page, phrase: string, colour: RegExp, note: string) {
   await dragSelect(page, phrase);
@@ -41,7 +42,9 @@ test('a card from a highlight, reviewed by keyboard, keeps its next due date acr
   await expect.poll(() => storedCards().length).toBe(2);
   await saveScreen(page, 'reader-make-card');
   expect(storedCards()[0]).toMatchObject({
-    front: expect.stringMatching(/^On the 21st, North Korea introduced the results of \{\{c1::Foreign Minister Choe Son-hee\}\}’s visit to Russia/),
+    front: expect.stringMatching(
+      /^On the 21st, North Korea introduced the results of \{\{c1::Foreign Minister Choe Son-hee\}\}’s visit to Russia/,
+    ),
     back: 'North Korea’s foreign minister',
     color: 2,
   });
@@ -95,15 +98,21 @@ test('a card from a highlight, reviewed by keyboard, keeps its next due date acr
   const dayNumber = (d: Date) => Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
   const days = dayNumber(new Date(easyDue)) - dayNumber(new Date());
   await expect(choe.getByTestId('card-due')).toHaveText(new RegExp(`^Due in ${days} days \\(`));
-  await expect(list.getByRole('listitem').filter({ hasText: 'Liu Jianchao' }).getByTestId('card-due')).toHaveText(/^Due in \d+ min$/);
-  await expect(list.getByRole('listitem').filter({ hasText: 'Liu Jianchao' })).toContainText('Liu Jianchao — Tipped as China’s next foreign minister');
+  await expect(list.getByRole('listitem').filter({ hasText: 'Liu Jianchao' }).getByTestId('card-due')).toHaveText(
+    /^Due in \d+ min$/,
+  );
+  await expect(list.getByRole('listitem').filter({ hasText: 'Liu Jianchao' })).toContainText(
+    'Liu Jianchao — Tipped as China’s next foreign minister',
+  );
   await saveScreen(page, 'cards-browser');
 
   await page.getByRole('tab', { name: 'Statistics' }).click();
   await expect(page.getByRole('img', { name: /Reviews per day/ })).toBeVisible();
   // The learning card is due within minutes; the Easy one counts this week only if FSRS set it 6 days out or less.
   const dueThisWeek = 1 + (days <= 6 ? 1 : 0);
-  await expect(page.getByText('Due this week').locator('..')).toHaveText(new RegExp(`Due this week\\s*${dueThisWeek}$`));
+  await expect(page.getByText('Due this week').locator('..')).toHaveText(
+    new RegExp(`Due this week\\s*${dueThisWeek}$`),
+  );
   await saveScreen(page, 'cards-statistics');
 
   // "Show in article" opens the document at the card's passage.
@@ -113,7 +122,9 @@ test('a card from a highlight, reviewed by keyboard, keeps its next due date acr
   await expect(page.getByRole('article')).toContainText('Choe Son-hee');
 });
 
-test('cards by hand: add, filter, suspend, delete with undo; Anki export and import add no duplicates', async ({ page }) => {
+test('cards by hand: add, filter, suspend, delete with undo; Anki export and import add no duplicates', async ({
+  page,
+}) => {
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cards' }).click();
   await expect(page.getByRole('heading', { name: 'No cards yet' })).toBeVisible();
@@ -143,22 +154,38 @@ test('cards by hand: add, filter, suspend, delete with undo; Anki export and imp
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect.poll(() => storedCards().length).toBe(2);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for Anki' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export for Anki' }).click(),
+  ]);
   const exported = readFileSync(await download.path(), 'utf8');
-  expect(exported.split('\n').slice(0, 6)).toEqual(['#separator:tab', '#html:false', '#guid column:1', '#notetype column:2', '#deck column:3', '#tags column:6']);
+  expect(exported.split('\n').slice(0, 6)).toEqual([
+    '#separator:tab',
+    '#html:false',
+    '#guid column:1',
+    '#notetype column:2',
+    '#deck column:3',
+    '#tags column:6',
+  ]);
   await page.locator('input[type="file"]').setInputFiles(await download.path());
   await expect(page.getByRole('status').filter({ hasText: 'Imported: 0 new, 0 updated, 2 unchanged' })).toBeVisible();
   expect(storedCards()).toHaveLength(2);
 });
 
-test('a card from a whole-sentence highlight blanks the date or name in it, or says why it cannot', async ({ page }) => {
+test('a card from a whole-sentence highlight blanks the date or name in it, or says why it cannot', async ({
+  page,
+}) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Import article' }).click();
-  await page.getByRole('textbox', { name: 'Article text' }).fill([
-    'The harbour board met in Lisbon on Monday.',
-    'Everyone agreed that it had gone well.',
-    'Dock workers walked out at dawn.',
-  ].join('\n'));
+  await page
+    .getByRole('textbox', { name: 'Article text' })
+    .fill(
+      [
+        'The harbour board met in Lisbon on Monday.',
+        'Everyone agreed that it had gone well.',
+        'Dock workers walked out at dawn.',
+      ].join('\n'),
+    );
   await page.getByLabel('Title').fill('Harbour board');
   await page.getByRole('button', { name: 'Add to library' }).click();
   await expect(page.getByRole('article')).toContainText('Everyone agreed');
@@ -166,7 +193,10 @@ test('a card from a whole-sentence highlight blanks the date or name in it, or s
   const highlights = page.getByRole('list', { name: 'Highlights' });
   for (const sentence of ['The harbour board met in Lisbon on Monday.', 'Everyone agreed that it had gone well.']) {
     await dragSelect(page, sentence);
-    await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: /^Key point/ }).click();
+    await page
+      .getByRole('toolbar', { name: 'Highlight the selection' })
+      .getByRole('button', { name: /^Key point/ })
+      .click();
     await page.keyboard.press('Escape');
     await expect(highlights.getByRole('listitem').filter({ hasText: sentence })).toBeVisible();
   }
@@ -174,7 +204,9 @@ test('a card from a whole-sentence highlight blanks the date or name in it, or s
   const dated = highlights.getByRole('listitem').filter({ hasText: 'The harbour board met' });
   await dated.getByRole('button', { name: /^Make card: The harbour board/ }).click();
   await expect(dated.getByRole('status')).toHaveText('Card made · Review');
-  await expect.poll(() => storedCards().map((card) => card.front)).toEqual(['The harbour board met in Lisbon on {{c1::Monday}}.']);
+  await expect
+    .poll(() => storedCards().map((card) => card.front))
+    .toEqual(['The harbour board met in Lisbon on {{c1::Monday}}.']);
 
   // Nothing in this sentence to ask about: no card, and the reason, where the reader asked.
   const vague = highlights.getByRole('listitem').filter({ hasText: 'Everyone agreed' });
@@ -182,6 +214,9 @@ test('a card from a whole-sentence highlight blanks the date or name in it, or s
   await expect(vague.getByRole('alert')).toContainText('whole sentence with no name, date or number');
   expect(storedCards()).toHaveLength(1);
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Review/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: /^Review/ })
+    .click();
   await expect(page.getByRole('article')).toContainText(/The harbour board met in Lisbon on \[…\]blank\./);
 });

@@ -47,11 +47,15 @@ test('an unsure actor is marked with its reason, and "Looks right" is stored and
   await page.getByRole('tab', { name: /Actors/ }).click();
   await expect(page.getByRole('list', { name: 'Organisations' })).toContainText('Tornfell');
   await expect(page.getByRole('group', { name: 'Check Tornfell' })).toHaveCount(0);
-  const files = readdirSync(path.join(server.dataDir, 'annotations')).map((name) => readFileSync(path.join(server.dataDir, 'annotations', name), 'utf8'));
+  const files = readdirSync(path.join(server.dataDir, 'annotations')).map((name) =>
+    readFileSync(path.join(server.dataDir, 'annotations', name), 'utf8'),
+  );
   expect(files.some((json) => /"confirmed":\s*\[\s*"actor:/.test(json))).toBe(true);
 });
 
-test('an unsure date is marked in the Timeline; "Wrong: remove" takes it out, and it can be put back', async ({ page }) => {
+test('an unsure date is marked in the Timeline; "Wrong: remove" takes it out, and it can be put back', async ({
+  page,
+}) => {
   await importArticle(page);
   await page.getByRole('tab', { name: /Timeline/ }).click();
   const check = page.getByRole('group', { name: 'Check “the next day”' });

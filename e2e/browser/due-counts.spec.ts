@@ -13,7 +13,9 @@ async function addCard(page: Page, front: string, back: string) {
   await page.getByRole('textbox', { name: 'Front' }).fill(front);
   await page.getByRole('textbox', { name: 'Back' }).fill(back);
   await page.getByRole('button', { name: 'Add card' }).click();
-  await expect(page.getByRole('list', { name: 'Cards' }).getByRole('listitem').filter({ hasText: front })).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Cards' }).getByRole('listitem').filter({ hasText: front }),
+  ).toBeVisible();
 }
 
 test('the top bar, Review and Cards show the same due and new counts at the same moment', async ({ page }) => {

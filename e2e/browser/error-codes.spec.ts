@@ -8,14 +8,20 @@ import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
 
-test('the Reader tells a stopped analysis from a failed one by the error code, whatever the message says', async ({ page }) => {
+test('the Reader tells a stopped analysis from a failed one by the error code, whatever the message says', async ({
+  page,
+}) => {
   let error = { code: 'cancelled', message: 'Words that say nothing about what happened.' };
-  await page.route('**/api/getAnalysis', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error }) }));
+  await page.route('**/api/getAnalysis', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error }) }),
+  );
   await page.goto(server.url);
   await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
   await page.getByRole('tab', { name: /Actors/ }).click();
 
-  await expect(page.getByRole('status').filter({ hasText: 'Stopped. The actors and dates of this article have not been found.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Stopped. The actors and dates of this article have not been found.' }),
+  ).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 
   error = { code: 'internal', message: 'The extraction worker stopped (exit code 1).' };

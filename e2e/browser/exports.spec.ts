@@ -27,20 +27,34 @@ async function seedCards(): Promise<void> {
   const cards: StoredCard[] = Array.from({ length: CARDS }, (_, i) => {
     const passage = passages[i % passages.length]!;
     return {
-      id: `seeded-${i}`, kind: 'basic', front: `Question ${i + 1} on this passage`, back: `Answer ${i + 1}`, tags: ['seeded'],
+      id: `seeded-${i}`,
+      kind: 'basic',
+      front: `Question ${i + 1} on this passage`,
+      back: `Answer ${i + 1}`,
+      tags: ['seeded'],
       source: { documentId: 'sample', selectors: describe(text, passage.start, passage.end) },
-      highlightId: null, color: null, suspended: false, guid: null, createdAt: at, updatedAt: at,
+      highlightId: null,
+      color: null,
+      suspended: false,
+      guid: null,
+      createdAt: at,
+      updatedAt: at,
     };
   });
   await server.stop();
-  writeFileSync(path.join(server.dataDir, 'cards.json'), JSON.stringify({ schemaVersion: CARDS_SCHEMA_VERSION, cards }));
+  writeFileSync(
+    path.join(server.dataDir, 'cards.json'),
+    JSON.stringify({ schemaVersion: CARDS_SCHEMA_VERSION, cards }),
+  );
   await server.start(server.dataDir);
 }
 
 async function openCards(page: Page): Promise<void> {
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cards' }).click();
-  await expect(page.getByText(`${CARDS.toLocaleString('en')} of ${CARDS.toLocaleString('en')} cards match`)).toBeVisible();
+  await expect(
+    page.getByText(`${CARDS.toLocaleString('en')} of ${CARDS.toLocaleString('en')} cards match`),
+  ).toBeVisible();
   // Thousands of cards are listed a page at a time.
   const rows = page.getByRole('list', { name: 'Cards' }).getByRole('listitem');
   expect(await rows.count()).toBeLessThan(CARDS);
@@ -131,7 +145,11 @@ test('a long Anki export left to finish shows "N of M cards" and downloads the w
   expect(lines.slice(0, 2)).toEqual(['#separator:tab', '#html:false']);
   expect(lines.filter((line) => line.startsWith('lectio-seeded-'))).toHaveLength(CARDS);
   const shown = await page.evaluate(() => (window as unknown as { barTexts: string[] }).barTexts);
-  expect(shown).toContainEqual(expect.stringMatching(new RegExp(`^Exporting… [\\d,]+ of ${CARDS.toLocaleString('en')} cards$`)));
-  await expect(page.getByRole('status').filter({ hasText: 'Exported lectio-anki.txt: in Anki, File › Import' })).toBeVisible();
+  expect(shown).toContainEqual(
+    expect.stringMatching(new RegExp(`^Exporting… [\\d,]+ of ${CARDS.toLocaleString('en')} cards$`)),
+  );
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Exported lectio-anki.txt: in Anki, File › Import' }),
+  ).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Exporting cards' })).toBeHidden();
 });

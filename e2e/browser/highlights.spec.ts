@@ -14,7 +14,12 @@ async function openSample(page: Page) {
   await expect(page.getByRole('article')).toContainText('Choe Son-hee');
 }
 
-function storedHighlights(): { note: string; color: number; tags: string[]; selectors: [{ start: number }, { exact: string }] }[] {
+function storedHighlights(): {
+  note: string;
+  color: number;
+  tags: string[];
+  selectors: [{ start: number }, { exact: string }];
+}[] {
   const file = path.join(server.dataDir, 'annotations', 'sample.json');
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).highlights : [];
 }
@@ -37,7 +42,11 @@ test('select with the mouse, highlight, write a note; both are there after a res
   await expect(list.locator('.note-text .em')).toHaveText('foreign minister');
   await saveScreen(page, 'reader-highlights');
   await expect.poll(() => storedHighlights()[0]?.note).toBe('North Korea’s *foreign minister*');
-  expect(storedHighlights()[0]).toMatchObject({ color: 2, tags: ['people', 'dprk'], selectors: [expect.anything(), { exact: 'Foreign Minister Choe Son-hee' }] });
+  expect(storedHighlights()[0]).toMatchObject({
+    color: 2,
+    tags: ['people', 'dprk'],
+    selectors: [expect.anything(), { exact: 'Foreign Minister Choe Son-hee' }],
+  });
 
   await server.restart();
   await page.goto(server.url);
@@ -78,7 +87,8 @@ test('the same with the keyboard alone: move, highlight, colour, note, undo', as
   await expect.poll(() => storedHighlights()[0]?.note).toBe('Why through the Assistant’s Office?');
 });
 
-const KREMLIN_SENTENCE = /^The Kremlin showed a relatively cautious attitude.*local time\), saying, “Coordination through diplomatic channels is still in progress,” but North Korea appears to be pushing for Putin’s visit to North Korea more actively\.$/;
+const KREMLIN_SENTENCE =
+  /^The Kremlin showed a relatively cautious attitude.*local time\), saying, “Coordination through diplomatic channels is still in progress,” but North Korea appears to be pushing for Putin’s visit to North Korea more actively\.$/;
 
 /** Clicks once, as a person does, at the start of `phrase` in the article. */
 async function clickPhrase(page: Page, phrase: string, clickCount = 1): Promise<void> {
@@ -101,7 +111,9 @@ async function focusedSentence(page: Page): Promise<string | null> {
 
 // Until issue #16 a single click made a highlight (and so did the first click of every double-click): now a click
 // only focuses its sentence, and highlighting it is an explicit act.
-test('a click focuses a sentence without highlighting it; the margin button or H highlights it; a click on a highlight selects it', async ({ page }) => {
+test('a click focuses a sentence without highlighting it; the margin button or H highlights it; a click on a highlight selects it', async ({
+  page,
+}) => {
   await openSample(page);
   await clickPhrase(page, 'The Kremlin showed');
   const marginButton = page.getByRole('button', { name: 'Highlight this sentence' });
@@ -127,7 +139,9 @@ test('a click focuses a sentence without highlighting it; the margin button or H
   await expect.poll(() => focusedSentence(page)).toMatch(/^North Korea’s confident tone of announcement/);
   await expect(page.getByRole('toolbar')).toHaveCount(0);
   await page.keyboard.press('h');
-  await expect.poll(() => storedHighlights().map((h) => h.selectors[1].exact)).toContainEqual(expect.stringMatching(/^North Korea’s confident tone of announcement.*has become official\.$/));
+  await expect
+    .poll(() => storedHighlights().map((h) => h.selectors[1].exact))
+    .toContainEqual(expect.stringMatching(/^North Korea’s confident tone of announcement.*has become official\.$/));
   expect(storedHighlights()).toHaveLength(2);
 });
 
@@ -152,12 +166,16 @@ test('↓ and ↑ go on from the sentence last clicked, or from what is on scree
   await page.keyboard.press('ArrowUp');
   await expect.poll(() => focusedSentence(page)).toMatch(/^North Korea’s confident tone of announcement/);
   await page.keyboard.press('h');
-  await expect.poll(() => storedHighlights()[0]?.selectors[1].exact).toMatch(/^North Korea’s confident tone of announcement/);
+  await expect
+    .poll(() => storedHighlights()[0]?.selectors[1].exact)
+    .toMatch(/^North Korea’s confident tone of announcement/);
 
   // A fresh visit, read down to the paragraph on Liu Jianchao without clicking: ↓ starts from what is on screen.
   await page.reload();
   await expect(page.getByRole('article')).toContainText('Choe Son-hee');
-  await page.getByRole('region', { name: /Article text/ }).evaluate((region: HTMLElement) => region.focus({ preventScroll: true }));
+  await page
+    .getByRole('region', { name: /Article text/ })
+    .evaluate((region: HTMLElement) => region.focus({ preventScroll: true }));
   await phraseBoxes(page, 'Liu Jianchao');
   await page.keyboard.press('ArrowDown');
   const onScreen = () =>
@@ -178,13 +196,19 @@ test('↓ and ↑ go on from the sentence last clicked, or from what is on scree
 test('exports Markdown and Web Annotation JSON, and the JSON imports back', async ({ page }) => {
   await openSample(page);
   await dragSelect(page, 'Liu Jianchao');
-  await page.getByRole('toolbar').getByRole('button', { name: /^Key point/ }).click();
+  await page
+    .getByRole('toolbar')
+    .getByRole('button', { name: /^Key point/ })
+    .click();
   await page.getByRole('toolbar').getByRole('button', { name: 'Note' }).click();
   await page.getByRole('textbox', { name: 'Note', exact: true }).fill('next foreign minister?');
   await page.getByRole('button', { name: 'Save note' }).click();
   await expect.poll(() => storedHighlights()[0]?.note).toBe('next foreign minister?');
 
-  const [markdown] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
+  const [markdown] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export Markdown' }).click(),
+  ]);
   const md = readFileSync(await markdown.path(), 'utf8');
   expect(markdown.suggestedFilename()).toMatch(/\.md$/);
   expect(md).toContain('# Putin’s visit to North Korea');
@@ -192,10 +216,17 @@ test('exports Markdown and Web Annotation JSON, and the JSON imports back', asyn
   expect(md).toContain('Key point');
   expect(md).toContain('next foreign minister?');
 
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
   const jsonPath = await json.path();
   const collection = JSON.parse(readFileSync(jsonPath, 'utf8'));
-  expect(collection).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: 1 });
+  expect(collection).toMatchObject({
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'AnnotationCollection',
+    total: 1,
+  });
   expect(JSON.stringify(collection)).toContain('TextQuoteSelector');
 
   await page.getByRole('list', { name: 'Highlights' }).getByRole('button', { name: 'Delete' }).click();

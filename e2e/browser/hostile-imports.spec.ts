@@ -38,13 +38,30 @@ async function openImport(page: Page) {
 
 const LATIN = 'Grüße aus Köln: “Ação” — 10 €.';
 
-test('UTF-16 and Latin-1 files import with their accents; binary, unknown encodings and huge files are refused clearly', async ({ page }) => {
+test('UTF-16 and Latin-1 files import with their accents; binary, unknown encodings and huge files are refused clearly', async ({
+  page,
+}) => {
   const input = await openImport(page);
-  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${LATIN}\nSecond paragraph of the UTF-16 file.`, 'utf16le')]);
+  const utf16 = Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from(`${LATIN}\nSecond paragraph of the UTF-16 file.`, 'utf16le'),
+  ]);
   await input.setInputFiles({ name: 'utf16.txt', mimeType: 'text/plain', buffer: utf16 });
-  await expect(page.getByRole('textbox', { name: 'Article text' })).toHaveValue(`${LATIN}\nSecond paragraph of the UTF-16 file.`);
+  await expect(page.getByRole('textbox', { name: 'Article text' })).toHaveValue(
+    `${LATIN}\nSecond paragraph of the UTF-16 file.`,
+  );
 
-  const cp1252 = Buffer.from([...'Grüße aus Köln: '].map((c) => c.charCodeAt(0)).concat([0x93], [...'Ação'].map((c) => c.charCodeAt(0)), [0x94, 0x20, 0x97, 0x20], [...'10 '].map((c) => c.charCodeAt(0)), [0x80, 0x2e]));
+  const cp1252 = Buffer.from(
+    [...'Grüße aus Köln: ']
+      .map((c) => c.charCodeAt(0))
+      .concat(
+        [0x93],
+        [...'Ação'].map((c) => c.charCodeAt(0)),
+        [0x94, 0x20, 0x97, 0x20],
+        [...'10 '].map((c) => c.charCodeAt(0)),
+        [0x80, 0x2e],
+      ),
+  );
   await input.setInputFiles({ name: 'latin1.txt', mimeType: 'text/plain', buffer: cp1252 });
   await expect(page.getByRole('textbox', { name: 'Article text' })).toHaveValue(LATIN);
   await page.getByRole('button', { name: 'Add to library' }).click();
@@ -53,9 +70,19 @@ test('UTF-16 and Latin-1 files import with their accents; binary, unknown encodi
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
   await page.getByRole('button', { name: 'Import article' }).click();
   const again = page.locator('input[type=file]').first();
-  await again.setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) });
+  await again.setInputFiles({
+    name: 'photo.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+  });
   await expect(page.getByRole('alert')).toContainText('not text (it looks like a binary file)');
-  await again.setInputFiles({ name: 'japanese.txt', mimeType: 'text/plain', buffer: Buffer.from([0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea, 0x82, 0xcc, 0x95, 0xb6, 0x8f, 0xcd, 0x82, 0xc5, 0x82, 0xb7]) });
+  await again.setInputFiles({
+    name: 'japanese.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from([
+      0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea, 0x82, 0xcc, 0x95, 0xb6, 0x8f, 0xcd, 0x82, 0xc5, 0x82, 0xb7,
+    ]),
+  });
   await expect(page.getByRole('alert')).toContainText('encoding is not one Lectio can read');
   const huge = path.join(server.dataDir, 'huge.txt');
   const fd = openSync(huge, 'w');
@@ -66,7 +93,9 @@ test('UTF-16 and Latin-1 files import with their accents; binary, unknown encodi
   await saveScreen(page, 'import-refused-huge-file');
 });
 
-test(`${XSS_VECTORS.length} XSS vectors through the real importer and Reader: nothing runs, opens or loads`, async ({ page }) => {
+test(`${XSS_VECTORS.length} XSS vectors through the real importer and Reader: nothing runs, opens or loads`, async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const { outside, dialogs } = watch(page);
   const input = await openImport(page);
@@ -78,7 +107,11 @@ test(`${XSS_VECTORS.length} XSS vectors through the real importer and Reader: no
     await input.setInputFiles({ name, mimeType: 'text/html', buffer: Buffer.from(html) });
     // A NUL byte makes the file binary: refused before it is read as HTML at all.
     const expected = vector.includes('\u0000') ? 'not text' : name;
-    await page.waitForFunction((text) => document.querySelector('form[aria-label="Import an article"]')?.textContent?.includes(text), expected, { polling: 'raf', timeout: 10_000 });
+    await page.waitForFunction(
+      (text) => document.querySelector('form[aria-label="Import an article"]')?.textContent?.includes(text),
+      expected,
+      { polling: 'raf', timeout: 10_000 },
+    );
     const shown = (await status.textContent()) ?? '';
     if (shown.includes(name) && shown.includes('formatting and links kept')) structured++;
   }
@@ -88,10 +121,16 @@ test(`${XSS_VECTORS.length} XSS vectors through the real importer and Reader: no
   let batches = 0;
   for (let start = 0; start < XSS_VECTORS.length; start += BATCH) {
     const body = XSS_VECTORS.slice(start, start + BATCH)
-      .map((vector, j) => `<section><h2>Vector ${start + j}</h2><p>Ordinary text before vector ${start + j}.</p><div>${vector}</div></section>`)
+      .map(
+        (vector, j) =>
+          `<section><h2>Vector ${start + j}</h2><p>Ordinary text before vector ${start + j}.</p><div>${vector}</div></section>`,
+      )
       .join('\n');
     const file = path.join(server.dataDir, `batch-${start}.html`);
-    writeFileSync(file, `<!doctype html><html><head><title>Batch ${start}</title></head><body><article>${body}</article></body></html>`);
+    writeFileSync(
+      file,
+      `<!doctype html><html><head><title>Batch ${start}</title></head><body><article>${body}</article></body></html>`,
+    );
     await page.goto(`${server.origin}/?batch=${start}#/`); // a full load: the token stays in this tab's session storage
     await page.getByRole('button', { name: 'Import article' }).click();
     await page.locator('input[type=file]').first().setInputFiles(file);
@@ -99,8 +138,16 @@ test(`${XSS_VECTORS.length} XSS vectors through the real importer and Reader: no
     await page.getByRole('button', { name: 'Add to library' }).click();
     const article = page.getByRole('article');
     await expect(article).toContainText(`Ordinary text before vector ${start}`);
-    await expect(article.locator('script, img, iframe, svg, math, object, embed, style, link, form, input, video, audio, base, meta')).toHaveCount(0);
-    const handlers = await article.evaluate((root) => [...root.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on|^srcdoc$|^formaction$/i.test(a.name))).map((el) => el.outerHTML.slice(0, 120)));
+    await expect(
+      article.locator(
+        'script, img, iframe, svg, math, object, embed, style, link, form, input, video, audio, base, meta',
+      ),
+    ).toHaveCount(0);
+    const handlers = await article.evaluate((root) =>
+      [...root.querySelectorAll('*')]
+        .filter((el) => [...el.attributes].some((a) => /^on|^srcdoc$|^formaction$/i.test(a.name)))
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
     expect(handlers).toEqual([]);
     const hrefs = await article.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     for (const href of hrefs) expect(href).toMatch(/^(https?:|mailto:)/);
@@ -112,5 +159,12 @@ test(`${XSS_VECTORS.length} XSS vectors through the real importer and Reader: no
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
   expect(dialogs).toEqual([]);
   expect(outside).toEqual([]);
-  recordFigures('xss-e2e', { vectors: XSS_VECTORS.length, importedOneByOne: XSS_VECTORS.length, keptAsFormattedArticle: structured, batchesOpenedInReader: batches, dialogs: dialogs.length, outsideRequests: outside.length });
+  recordFigures('xss-e2e', {
+    vectors: XSS_VECTORS.length,
+    importedOneByOne: XSS_VECTORS.length,
+    keptAsFormattedArticle: structured,
+    batchesOpenedInReader: batches,
+    dialogs: dialogs.length,
+    outsideRequests: outside.length,
+  });
 });

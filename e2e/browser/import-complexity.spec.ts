@@ -27,7 +27,9 @@ test('a hostile Markdown import never blocks other calls, and ends with a result
   for (const [name, source] of MARKDOWN_ATTACKS) {
     const started = Date.now();
     let settled = false;
-    const importing = callApi(target, 'importDocument', { text: source, format: 'markdown', title: name }).finally(() => (settled = true));
+    const importing = callApi(target, 'importDocument', { text: source, format: 'markdown', title: name }).finally(
+      () => (settled = true),
+    );
     let slowest = 0;
     let answered = 0;
     // Ask for the library again and again while the import runs: each answer must come promptly.
@@ -46,7 +48,12 @@ test('a hostile Markdown import never blocks other calls, and ends with a result
     const titles = (await mustCall(target, 'listDocuments', {})).map((doc) => doc.title);
     expect(titles.includes(name), `${name}: in the library exactly when imported`).toBe(result.ok);
     expect(result.ok, `${name}: imported`).toBe(true);
-    figures[name] = { importMs: Date.now() - started, outcome: result.ok ? 'imported' : 'refused', listCallsWhileImporting: answered, slowestListMs: slowest };
+    figures[name] = {
+      importMs: Date.now() - started,
+      outcome: result.ok ? 'imported' : 'refused',
+      listCallsWhileImporting: answered,
+      slowestListMs: slowest,
+    };
   }
   recordFigures('markdown-complexity', figures);
 });
@@ -54,7 +61,9 @@ test('a hostile Markdown import never blocks other calls, and ends with a result
 /** A tab busy longer than this is frozen to the person using it; these imports take well under a second when fixed. */
 const FROZEN_MS = 30_000;
 
-test('100,000 nested <div>s and 30,000 unclosed <b><i><a> import through the panel without freezing the tab', async ({ page }) => {
+test('100,000 nested <div>s and 30,000 unclosed <b><i><a> import through the panel without freezing the tab', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Import article' }).click();
@@ -75,7 +84,10 @@ test('100,000 nested <div>s and 30,000 unclosed <b><i><a> import through the pan
   await page.getByRole('button', { name: 'Import article' }).click();
   const formatting = `<!doctype html><html><head><title>Deep formatting</title></head><body>${'<b><i><a>'.repeat(30_000)}Text under thirty thousand tags.</body></html>`;
   started = Date.now();
-  await page.locator('input[type=file]').first().setInputFiles({ name: 'deep-formatting.html', mimeType: 'text/html', buffer: Buffer.from(formatting) });
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({ name: 'deep-formatting.html', mimeType: 'text/html', buffer: Buffer.from(formatting) });
   // All of its text is inside links: not an article, which the panel says promptly; imported anyway, it reads.
   await expect(page.getByRole('alert')).toContainText('No article found on this page', { timeout: FROZEN_MS });
   const formattingMs = Date.now() - started;

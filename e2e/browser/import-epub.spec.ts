@@ -21,8 +21,14 @@ const CHAPTERS: TestChapter[] = NAMES.map((name, i) => ({
   title: `Chapter ${name}: ${['The harbour', 'The storm', 'The survey', 'The council', 'The vote', 'The wall'][i]}`,
   body:
     `<h1>Chapter ${name}</h1>` +
-    Array.from({ length: 8 }, (_, p) => `<p>Paragraph ${p + 1} of chapter ${name.toLowerCase()}: the harbour council met again to weigh the engineers’ report on the northern breakwater, its cost and the winter storms.</p>`).join('') +
-    (i === 4 ? '<p>Ana Costa cast the deciding vote for the new breakwater.</p><p onclick="window.__pwned = 1">The meeting closed at midnight.</p><script>window.__pwned = 2</script>' : ''),
+    Array.from(
+      { length: 8 },
+      (_, p) =>
+        `<p>Paragraph ${p + 1} of chapter ${name.toLowerCase()}: the harbour council met again to weigh the engineers’ report on the northern breakwater, its cost and the winter storms.</p>`,
+    ).join('') +
+    (i === 4
+      ? '<p>Ana Costa cast the deciding vote for the new breakwater.</p><p onclick="window.__pwned = 1">The meeting closed at midnight.</p><script>window.__pwned = 2</script>'
+      : ''),
 }));
 
 function writeBook(name: string, bytes: Uint8Array): string {
@@ -33,7 +39,9 @@ function writeBook(name: string, bytes: Uint8Array): string {
 
 function libraryTitles(): string[] {
   const file = path.join(server.dataDir, 'library.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { documents: { title: string }[] }).documents.map((d) => d.title) : [];
+  return existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { documents: { title: string }[] }).documents.map((d) => d.title)
+    : [];
 }
 
 async function importFile(page: Page, file: string): Promise<void> {
@@ -42,8 +50,19 @@ async function importFile(page: Page, file: string): Promise<void> {
   await page.locator('input[type=file]').first().setInputFiles(file);
 }
 
-test('an EPUB imports through the UI: contents jump to a chapter, and a highlight shows its chapter', async ({ page }) => {
-  const file = writeBook('harbour.epub', buildTestEpub({ title: 'The Harbour Book', creators: ['Ana Costa'], date: '2025-11-02', publisher: 'Harbour Press', chapters: CHAPTERS }));
+test('an EPUB imports through the UI: contents jump to a chapter, and a highlight shows its chapter', async ({
+  page,
+}) => {
+  const file = writeBook(
+    'harbour.epub',
+    buildTestEpub({
+      title: 'The Harbour Book',
+      creators: ['Ana Costa'],
+      date: '2025-11-02',
+      publisher: 'Harbour Press',
+      chapters: CHAPTERS,
+    }),
+  );
   await importFile(page, file);
 
   const article = page.getByRole('article');
@@ -61,12 +80,18 @@ test('an EPUB imports through the UI: contents jump to a chapter, and a highligh
   await expect(fifth).not.toBeInViewport();
   await contents.getByRole('button', { name: 'Chapter Five: The vote' }).click();
   await expect(fifth).toBeInViewport();
-  await expect(contents.getByRole('button', { name: 'Chapter Five: The vote' })).toHaveAttribute('aria-current', 'location');
+  await expect(contents.getByRole('button', { name: 'Chapter Five: The vote' })).toHaveAttribute(
+    'aria-current',
+    'location',
+  );
   await saveScreen(page, 'reader-epub-contents-1280');
 
   // A highlight in chapter five says so in the Highlights tab.
   await dragSelect(page, 'Ana Costa cast the deciding vote');
-  await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: /^Key point/ }).click();
+  await page
+    .getByRole('toolbar', { name: 'Highlight the selection' })
+    .getByRole('button', { name: /^Key point/ })
+    .click();
   await page.getByRole('tab', { name: /Highlights/ }).click();
   const item = page.getByRole('list', { name: 'Highlights' }).getByRole('listitem').first();
   await expect(item).toContainText('Ana Costa cast the deciding vote');
@@ -107,28 +132,40 @@ function longBook(): Uint8Array {
       const day = ((c + p) % 28) + 1;
       return `<p>On ${day} March 2025 ${who}, the mayor of ${where}, told the harbour council that the northern breakwater would need repairs before the winter storms, and the council agreed to weigh the engineers’ report on its cost, its schedule and the people who would carry the work out over the coming months, after a long debate.</p>`;
     });
-    return { file: `chapter-${c + 1}.xhtml`, title: `Chapter ${c + 1}`, body: `<h1>Chapter ${c + 1}</h1>${paragraphs.join('')}` };
+    return {
+      file: `chapter-${c + 1}.xhtml`,
+      title: `Chapter ${c + 1}`,
+      body: `<h1>Chapter ${c + 1}</h1>${paragraphs.join('')}`,
+    };
   });
   return buildTestEpub({ title: 'A Long Record', creators: ['Ana Costa'], date: '2025-11-02', chapters });
 }
 
-test('a 150,000-word book opens, jumps to its last chapter, and its analysis shows its progress chapter by chapter', async ({ page }) => {
+test('a 150,000-word book opens, jumps to its last chapter, and its analysis shows its progress chapter by chapter', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await importFile(page, writeBook('long.epub', longBook()));
   await expect(page.getByRole('heading', { level: 1, name: 'A Long Record' })).toBeVisible({ timeout: 90_000 });
   // The engine reads the book one chapter at a time, and the Actors tab says how far it has got.
   await page.getByRole('tab', { name: /Actors/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Finding the actors and dates… chapter \d+ of 40/ })).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByRole('status').filter({ hasText: /Finding the actors and dates… chapter \d+ of 40/ }),
+  ).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('progressbar', { name: 'Finding the actors and dates' })).toHaveAttribute('max', '40');
   await saveScreen(page, 'reader-epub-analysis-progress-1280');
   await page.getByRole('tab', { name: /Contents/ }).click();
   const contents = page.getByRole('navigation', { name: 'Contents' });
   await expect(contents.getByRole('button')).toHaveCount(40);
   await contents.getByRole('button', { name: 'Chapter 40', exact: true }).click();
-  await expect(page.locator('.article-body').getByText('Chapter 40', { exact: true })).toBeInViewport({ timeout: 30_000 });
+  await expect(page.locator('.article-body').getByText('Chapter 40', { exact: true })).toBeInViewport({
+    timeout: 30_000,
+  });
   // The analysis finishes with one result for the whole book.
   await page.getByRole('tab', { name: /Actors/ }).click();
-  await expect(page.getByRole('tab', { name: /Actors/ }).locator('.count')).toHaveText(/^[1-9]\d*$/, { timeout: 180_000 });
+  await expect(page.getByRole('tab', { name: /Actors/ }).locator('.count')).toHaveText(/^[1-9]\d*$/, {
+    timeout: 180_000,
+  });
 });
 
 test('a book being imported shows its chapters read, and Cancel stops it with nothing added', async ({ page }) => {

@@ -24,7 +24,8 @@ test('an HTML article imports with its text and links, and nothing in it runs or
   // Read once: the page may still make a call (its notices) after the test, when this server is gone.
   const origin = server.origin;
   page.on('request', (request) => {
-    if (!request.url().startsWith(origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) outside.push(request.url());
+    if (!request.url().startsWith(origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:'))
+      outside.push(request.url());
   });
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {

@@ -8,7 +8,15 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, CAPTION, FURNITURE_TEXT, KEPT_ALTS, startArticleServer, type ArticleServer } from '@main/import/test-article-server';
+import {
+  ARTICLE_PARAGRAPHS,
+  ARTICLE_TITLE,
+  CAPTION,
+  FURNITURE_TEXT,
+  KEPT_ALTS,
+  startArticleServer,
+  type ArticleServer,
+} from '@main/import/test-article-server';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
@@ -37,7 +45,11 @@ async function expectPicturesLoaded(scope: Locator, count: number) {
   await expect(images).toHaveCount(count, { timeout: 30_000 });
   for (let i = 0; i < count; i++) {
     await images.nth(i).scrollIntoViewIfNeeded();
-    await expect.poll(() => images.nth(i).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => images.nth(i).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), {
+        timeout: 30_000,
+      })
+      .toBe(true);
   }
 }
 

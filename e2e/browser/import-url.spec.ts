@@ -63,13 +63,15 @@ test('an article saved from a web address stays readable after its site is gone'
   // A page that is not there: the message shows in place, and nothing is added.
   await address.fill(`${site}/notes/missing`);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('There is no page at this address (HTTP 404', { timeout: 30_000 });
+  await expect(page.getByRole('alert')).toContainText('There is no page at this address (HTTP 404', {
+    timeout: 30_000,
+  });
   await shoot(page, 'import-url-error');
 
   await address.fill(`${site}/notes/tide-gauges`);
   await address.press('Enter');
   const article = page.getByRole('article');
-  await expect(article).toContainText('recorded the sea\'s height every hour since 1887', { timeout: 30_000 });
+  await expect(article).toContainText("recorded the sea's height every hour since 1887", { timeout: 30_000 });
   await expect(page.getByRole('heading', { name: 'Why the old tide gauges still matter' }).first()).toBeVisible();
 
   await stopFixture();
@@ -99,7 +101,9 @@ test('Ctrl+L opens the import panel with the web address field focused', async (
   await shoot(page, 'import-url-refused');
 });
 
-test('Ctrl+L from another screen goes to the Library and opens the import panel with the web address field focused', async ({ page }) => {
+test('Ctrl+L from another screen goes to the Library and opens the import panel with the web address field focused', async ({
+  page,
+}) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
   await expect(page.getByRole('article')).toBeVisible();

@@ -11,7 +11,11 @@ import { dragSelect } from '../support/text';
 const server = serverPerTest();
 
 const SCREENS: { name: string; heading: RegExp; open: (page: Page) => Promise<void> }[] = [
-  { name: 'Library', heading: /^Library$/, open: (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click() },
+  {
+    name: 'Library',
+    heading: /^Library$/,
+    open: (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click(),
+  },
   {
     name: 'Reader',
     heading: /^Putin’s visit/,
@@ -20,11 +24,27 @@ const SCREENS: { name: string; heading: RegExp; open: (page: Page) => Promise<vo
       await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
     },
   },
-  { name: 'Quiz', heading: /^Quiz$/, open: (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click() },
-  { name: 'Review', heading: /^Review$/, open: (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review' }).click() },
-  { name: 'Cards', heading: /^Cards$/, open: (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cards' }).click() },
+  {
+    name: 'Quiz',
+    heading: /^Quiz$/,
+    open: (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click(),
+  },
+  {
+    name: 'Review',
+    heading: /^Review$/,
+    open: (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review' }).click(),
+  },
+  {
+    name: 'Cards',
+    heading: /^Cards$/,
+    open: (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cards' }).click(),
+  },
   { name: 'Settings', heading: /^Settings$/, open: (page) => page.getByRole('link', { name: 'Settings' }).click() },
-  { name: 'Backups', heading: /^Backups$/, open: (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click() },
+  {
+    name: 'Backups',
+    heading: /^Backups$/,
+    open: (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click(),
+  },
 ];
 
 /** How far the page can scroll sideways: the document's width beyond the window's (0 when it fits). */
@@ -32,14 +52,19 @@ function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-test('every screen fits windows 720, 800, 1280 and 2560 px wide, with Search, Settings and the shortcuts on screen', async ({ page }) => {
+test('every screen fits windows 720, 800, 1280 and 2560 px wide, with Search, Settings and the shortcuts on screen', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   // Screens with something on them: a highlight made into a card (Cards, Review) and a backup (Backups).
   await page.goto(server.url);
   await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
   const phrase = 'Foreign Minister Choe Son-hee';
   await dragSelect(page, phrase);
-  await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: /^Actor/ }).click();
+  await page
+    .getByRole('toolbar', { name: 'Highlight the selection' })
+    .getByRole('button', { name: /^Actor/ })
+    .click();
   const item = page.getByRole('list', { name: 'Highlights' }).getByRole('listitem').filter({ hasText: phrase });
   await item.getByRole('button', { name: `Make card: ${phrase}` }).click();
   await expect(item.getByRole('status')).toHaveText('Card made · Review');
@@ -53,14 +78,20 @@ test('every screen fits windows 720, 800, 1280 and 2560 px wide, with Search, Se
       await screen.open(page);
       await expect(page.getByRole('heading', { level: 1, name: screen.heading })).toBeVisible();
       expect(await sidewaysOverflow(page), `${screen.name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
-      for (const control of [page.getByRole('button', { name: /^Search/ }), page.getByRole('link', { name: 'Settings' }), page.getByRole('button', { name: 'Keyboard shortcuts' })]) {
+      for (const control of [
+        page.getByRole('button', { name: /^Search/ }),
+        page.getByRole('link', { name: 'Settings' }),
+        page.getByRole('button', { name: 'Keyboard shortcuts' }),
+      ]) {
         await expect(control, `${screen.name} at ${width} px`).toBeInViewport({ ratio: 1 });
       }
     }
   }
 });
 
-test('at 800 px the study panel opens as a drawer from the top of the article, without scrolling past it', async ({ page }) => {
+test('at 800 px the study panel opens as a drawer from the top of the article, without scrolling past it', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 800, height: 860 });
   await page.goto(server.url);
   await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
@@ -79,8 +110,17 @@ test('at 800 px the study panel opens as a drawer from the top of the article, w
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   // The open drawer and the button that opened it, as a screen reader meets them.
-  const axe = await new AxeBuilder({ page }).setLegacyMode().withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('.sidebar').include('.reader-nav').analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const axe = await new AxeBuilder({ page })
+    .setLegacyMode()
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include('.sidebar')
+    .include('.reader-nav')
+    .analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   // Escape closes it and gives the focus back to its button.
   await page.keyboard.press('Escape');
@@ -121,7 +161,10 @@ for (const width of [800, 1280]) {
         return [...element.querySelectorAll('input, select, button, label, form')]
           .map((control) => ({ control, box: control.getBoundingClientRect() }))
           .filter(({ box }) => box.left < panel.left - 0.5 || box.right > panel.right + 0.5)
-          .map(({ control, box }) => `${control.tagName.toLowerCase()} ${control.textContent?.trim().slice(0, 30)} ${Math.round(box.left)}–${Math.round(box.right)} (panel ${Math.round(panel.left)}–${Math.round(panel.right)})`);
+          .map(
+            ({ control, box }) =>
+              `${control.tagName.toLowerCase()} ${control.textContent?.trim().slice(0, 30)} ${Math.round(box.left)}–${Math.round(box.right)} (panel ${Math.round(panel.left)}–${Math.round(panel.right)})`,
+          );
       });
       expect(outside, `${name}'s editor`).toEqual([]);
       await actors.nth(i).click();

@@ -20,9 +20,13 @@ test('a new library opens on the sample article, readable in the Reader', async 
   await sample.click();
   const article = page.getByRole('article');
   await expect(article.getByRole('heading', { level: 1 })).toHaveText(/Putin’s visit to North Korea/);
-  await expect(article).toContainText('As Russian President Vladimir Putin’s visit to North Korea becomes virtually official');
+  await expect(article).toContainText(
+    'As Russian President Vladimir Putin’s visit to North Korea becomes virtually official',
+  );
   await expect(article).toContainText('No printed date');
-  const paragraphs = readFileSync(path.join(REPO_ROOT, 'assets/sample-article.txt'), 'utf8').split('\n').filter((line) => line.trim());
+  const paragraphs = readFileSync(path.join(REPO_ROOT, 'assets/sample-article.txt'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
   await expect(article.locator('p.block')).toHaveCount(paragraphs.length);
   await saveScreen(page, 'reader');
 });
@@ -30,7 +34,9 @@ test('a new library opens on the sample article, readable in the Reader', async 
 test('a pasted article joins the library and is still there after a restart', async ({ page }) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Import article' }).click();
-  await page.getByRole('textbox', { name: 'Article text' }).fill('Ministers met in Lisbon on Monday.\nThey agreed to meet again in May.');
+  await page
+    .getByRole('textbox', { name: 'Article text' })
+    .fill('Ministers met in Lisbon on Monday.\nThey agreed to meet again in May.');
   await page.getByLabel('Title').fill('Lisbon talks');
   await page.getByLabel('Source').fill('Test Wire');
   await saveScreen(page, 'import');
@@ -39,7 +45,10 @@ test('a pasted article joins the library and is still there after a restart', as
   await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('Lisbon talks');
   await expect(page.getByRole('article')).toContainText('They agreed to meet again in May.');
 
-  const index = JSON.parse(readFileSync(path.join(server.dataDir, 'library.json'), 'utf8')) as { schemaVersion: number; documents: { title: string }[] };
+  const index = JSON.parse(readFileSync(path.join(server.dataDir, 'library.json'), 'utf8')) as {
+    schemaVersion: number;
+    documents: { title: string }[];
+  };
   expect(index.schemaVersion).toBe(1);
   expect(index.documents.map((doc) => doc.title)).toContain('Lisbon talks');
 
@@ -51,7 +60,10 @@ test('a pasted article joins the library and is still there after a restart', as
 
 test('a Markdown file keeps its headings, emphasis and links, and links leave the app', async ({ page }) => {
   const file = path.join(server.dataDir, 'brief.md');
-  writeFileSync(file, '# Brief\n\nThe *summit* ended with a **deal**. See [the report](https://example.org/report).\n\n- first point\n- second point\n\n<script>alert(1)</script>\n');
+  writeFileSync(
+    file,
+    '# Brief\n\nThe *summit* ended with a **deal**. See [the report](https://example.org/report).\n\n- first point\n- second point\n\n<script>alert(1)</script>\n',
+  );
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Import article' }).click();
   await page.locator('input[type=file]').setInputFiles(file);

@@ -25,12 +25,21 @@ test('a published date reads as printed, and a quiz session shows its local star
   await page.getByRole('button', { name: 'Start quiz' }).click();
   await expect(page.getByText(/^Question 1 of/)).toBeVisible();
   await page.keyboard.press('Escape');
-  const stored = JSON.parse(readFileSync(path.join(server.dataDir, 'quiz.json'), 'utf8')) as { sessions: { startedAt: string; zone?: string }[] };
+  const stored = JSON.parse(readFileSync(path.join(server.dataDir, 'quiz.json'), 'utf8')) as {
+    sessions: { startedAt: string; zone?: string }[];
+  };
   const startedAt = stored.sessions[0]?.startedAt ?? '';
   // Stored: the UTC instant, and a zone beside it.
   expect(startedAt).toMatch(/Z$/);
   expect(stored.sessions[0]?.zone).toBeTruthy();
-  const local = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: ZONE }).format(new Date(startedAt));
+  const local = new Intl.DateTimeFormat('en-US', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: ZONE,
+  }).format(new Date(startedAt));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click();
   await expect(page.getByRole('list', { name: 'Past sessions' })).toContainText(local);
 });
@@ -42,14 +51,21 @@ test('after a grade the next due time is said in local terms, not as a UTC date'
   await page.getByRole('textbox', { name: 'Front' }).fill('Capital of Mongolia?');
   await page.getByRole('textbox', { name: 'Back' }).fill('Ulaanbaatar');
   await page.getByRole('button', { name: 'Add card' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Review/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: /^Review/ })
+    .click();
   await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: /^Easy/ })).toBeVisible();
   await page.keyboard.press('4');
   // Easy on a new card: days away, said as the reader's calendar counts them ("in 8 days (Dec 14)").
-  await expect(page.getByRole('status').filter({ hasText: 'Graded' })).toHaveText(/^Graded Easy; next due (tomorrow|in \d+ days) \(\w{3} \d+\)$/);
-  const reviews = JSON.parse(readFileSync(path.join(server.dataDir, 'reviews.json'), 'utf8')) as { reviews: { reviewedAt: string; zone?: string }[] };
+  await expect(page.getByRole('status').filter({ hasText: 'Graded' })).toHaveText(
+    /^Graded Easy; next due (tomorrow|in \d+ days) \(\w{3} \d+\)$/,
+  );
+  const reviews = JSON.parse(readFileSync(path.join(server.dataDir, 'reviews.json'), 'utf8')) as {
+    reviews: { reviewedAt: string; zone?: string }[];
+  };
   expect(reviews.reviews[0]?.reviewedAt).toMatch(/Z$/);
   expect(reviews.reviews[0]?.zone).toBeTruthy();
 });

@@ -12,7 +12,12 @@ const server = serverPerTest();
 const PARAGRAPHS = 360;
 
 function paragraph(i: number): string {
-  return `Marker ${i} opens paragraph ${i}. ` + `The committee met again on day ${i} to weigh the report, and the minutes record a long debate about costs, schedules and the people who would carry the plan out. `.repeat(3);
+  return (
+    `Marker ${i} opens paragraph ${i}. ` +
+    `The committee met again on day ${i} to weigh the report, and the minutes record a long debate about costs, schedules and the people who would carry the plan out. `.repeat(
+      3,
+    )
+  );
 }
 
 /** The texts of the drawn highlight ranges that are at least partly on screen. */
@@ -65,10 +70,14 @@ async function drawnMatchesScreen(page: Page): Promise<{ drawn: string[]; onScre
 }
 
 function drawnCount(page: Page): Promise<number> {
-  return page.evaluate(() => [1, 2, 3, 4, 5].reduce((sum, color) => sum + (CSS.highlights.get(`lectio-hl-${color}`)?.size ?? 0), 0));
+  return page.evaluate(() =>
+    [1, 2, 3, 4, 5].reduce((sum, color) => sum + (CSS.highlights.get(`lectio-hl-${color}`)?.size ?? 0), 0),
+  );
 }
 
-test('a long article draws the highlights in view wherever the reader scrolls, and a click finds them', async ({ page }) => {
+test('a long article draws the highlights in view wherever the reader scrolls, and a click finds them', async ({
+  page,
+}) => {
   const text = Array.from({ length: PARAGRAPHS }, (_, i) => paragraph(i + 1)).join('\n\n');
   expect(text.length).toBeGreaterThan(100_000);
   const imported = await callApi(server, 'importDocument', { text, format: 'text', title: 'A long committee record' });
@@ -77,7 +86,12 @@ test('a long article draws the highlights in view wherever the reader scrolls, a
   // A highlight on every paragraph's marker, in all five colours.
   for (let i = 1; i <= PARAGRAPHS; i += 1) {
     const start = text.indexOf(`Marker ${i} `);
-    const created = await callApi(server, 'createHighlight', { documentId: id, start, end: start + `Marker ${i}`.length, color: (((i - 1) % 5) + 1) as HighlightColor });
+    const created = await callApi(server, 'createHighlight', {
+      documentId: id,
+      start,
+      end: start + `Marker ${i}`.length,
+      color: (((i - 1) % 5) + 1) as HighlightColor,
+    });
     if (!created.ok) throw new Error(created.error.message);
   }
 
@@ -87,23 +101,37 @@ test('a long article draws the highlights in view wherever the reader scrolls, a
   await expect(page.getByRole('article')).toContainText('Marker 1 opens');
 
   // Near the top: what is on screen is drawn, and far fewer than all 360 highlights were built.
-  await expect.poll(async () => { const { drawn, onScreen } = await drawnMatchesScreen(page); return drawn.length > 0 && drawn.join() === onScreen.join(); }).toBe(true);
+  await expect
+    .poll(async () => {
+      const { drawn, onScreen } = await drawnMatchesScreen(page);
+      return drawn.length > 0 && drawn.join() === onScreen.join();
+    })
+    .toBe(true);
   expect(await drawnCount(page)).toBeLessThan(PARAGRAPHS / 2);
 
   // Jumps far down and back, by scrolling as a reader does: always what is on screen is drawn.
   for (const target of [PARAGRAPHS, Math.round(PARAGRAPHS / 2), 40]) {
     await page.evaluate((n) => {
-      const block = [...document.querySelectorAll('.article-body [data-start]')].find((b) => b.textContent?.startsWith(`Marker ${n} `));
+      const block = [...document.querySelectorAll('.article-body [data-start]')].find((b) =>
+        b.textContent?.startsWith(`Marker ${n} `),
+      );
       block?.scrollIntoView({ block: 'center' });
     }, target);
     await expect.poll(async () => (await markersOnScreen(page)).includes(`Marker ${target}`)).toBe(true);
-    await expect.poll(async () => { const { drawn, onScreen } = await drawnMatchesScreen(page); return drawn.length > 0 && drawn.join() === onScreen.join(); }).toBe(true);
+    await expect
+      .poll(async () => {
+        const { drawn, onScreen } = await drawnMatchesScreen(page);
+        return drawn.length > 0 && drawn.join() === onScreen.join();
+      })
+      .toBe(true);
     expect(await drawnCount(page)).toBeLessThan(PARAGRAPHS / 2);
   }
 
   // A click on a highlight drawn after scrolling finds it.
   const box = await page.evaluate(() => {
-    const block = [...document.querySelectorAll('.article-body [data-start]')].find((b) => b.textContent?.startsWith('Marker 40 '));
+    const block = [...document.querySelectorAll('.article-body [data-start]')].find((b) =>
+      b.textContent?.startsWith('Marker 40 '),
+    );
     const walker = document.createTreeWalker(block as Element, NodeFilter.SHOW_TEXT);
     let text = walker.nextNode() as Text | null;
     while (text && text.length === 0) text = walker.nextNode() as Text | null;

@@ -12,9 +12,24 @@ import { serverPerTest } from '../support/server';
 const server = serverPerTest();
 
 const ARTICLES = [
-  { title: 'Alpha talks in Seoul', source: 'Donga', publishedDate: '2024-03-01', text: 'Seoul and Tokyo met on trade.\nThe talks went on for a week.' },
-  { title: 'Beta budget vote', source: 'Reuters', publishedDate: '2025-06-10', text: 'Parliament in Seoul voted on the budget in June.\nThe vote was close.' },
-  { title: 'Gamma summit', source: 'Donga', publishedDate: '2023-11-20', text: 'The summit in Hanoi ended without a deal.\nBoth sides left early.' },
+  {
+    title: 'Alpha talks in Seoul',
+    source: 'Donga',
+    publishedDate: '2024-03-01',
+    text: 'Seoul and Tokyo met on trade.\nThe talks went on for a week.',
+  },
+  {
+    title: 'Beta budget vote',
+    source: 'Reuters',
+    publishedDate: '2025-06-10',
+    text: 'Parliament in Seoul voted on the budget in June.\nThe vote was close.',
+  },
+  {
+    title: 'Gamma summit',
+    source: 'Donga',
+    publishedDate: '2023-11-20',
+    text: 'The summit in Hanoi ended without a deal.\nBoth sides left early.',
+  },
 ];
 
 /** Seeds the articles through the API (setup, not what is tested); returns their ids by title. */
@@ -28,17 +43,36 @@ async function seed(): Promise<Record<string, string>> {
   return ids;
 }
 
-const rows = (page: Page) => page.getByRole('list', { name: 'Documents' }).getByRole('listitem').filter({ has: page.getByRole('checkbox') });
-const titles = async (page: Page) => (await page.locator('ul.doc-list .doc-title').allTextContents()).map((t) => t.trim());
+const rows = (page: Page) =>
+  page
+    .getByRole('list', { name: 'Documents' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('checkbox') });
+const titles = async (page: Page) =>
+  (await page.locator('ul.doc-list .doc-title').allTextContents()).map((t) => t.trim());
 const organisationPath = () => path.join(server.dataDir, 'organisation.json');
 /** The organisation file as saved; empty before the first change writes it. */
-const organisationFile = () => (existsSync(organisationPath()) ? JSON.parse(readFileSync(organisationPath(), 'utf8')) : { collections: [], documents: {}, view: {} }) as {
-  collections: { id: string; name: string }[];
-  documents: Record<string, { tags: string[]; collections: string[]; archived: boolean; position: { offset: number } | null; progress: number }>;
-  view: { sort: string; direction: string; filter: Record<string, unknown> };
-};
+const organisationFile = () =>
+  (existsSync(organisationPath())
+    ? JSON.parse(readFileSync(organisationPath(), 'utf8'))
+    : { collections: [], documents: {}, view: {} }) as {
+    collections: { id: string; name: string }[];
+    documents: Record<
+      string,
+      {
+        tags: string[];
+        collections: string[];
+        archived: boolean;
+        position: { offset: number } | null;
+        progress: number;
+      }
+    >;
+    view: { sort: string; direction: string; filter: Record<string, unknown> };
+  };
 
-test('collections: create one, file articles in it from a selection, filter by it, rename it, delete it (articles stay)', async ({ page }) => {
+test('collections: create one, file articles in it from a selection, filter by it, rename it, delete it (articles stay)', async ({
+  page,
+}) => {
   await seed();
   await page.goto(server.url);
   const sidebar = page.getByRole('navigation', { name: 'Collections' });
@@ -50,7 +84,9 @@ test('collections: create one, file articles in it from a selection, filter by i
   await page.getByRole('checkbox', { name: 'Select Alpha talks in Seoul' }).check();
   await page.getByRole('checkbox', { name: 'Select Gamma summit' }).check();
   await expect(page.getByRole('region', { name: 'Selected articles' })).toContainText('2 selected');
-  await page.getByRole('combobox', { name: 'Add the selected articles to a collection' }).selectOption({ label: 'Week 3' });
+  await page
+    .getByRole('combobox', { name: 'Add the selected articles to a collection' })
+    .selectOption({ label: 'Week 3' });
   await expect(sidebar.getByRole('button', { name: /Week 3/ })).toContainText('2');
 
   await sidebar.getByRole('button', { name: /Week 3/ }).click();
@@ -70,7 +106,9 @@ test('collections: create one, file articles in it from a selection, filter by i
   await expect(rows(page)).toHaveCount(4);
 });
 
-test('tags: added on a card and in the Reader, case-insensitive, shown on the card, filtered by; sort remembered after a restart', async ({ page }) => {
+test('tags: added on a card and in the Reader, case-insensitive, shown on the card, filtered by; sort remembered after a restart', async ({
+  page,
+}) => {
   await seed();
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Add a tag to Beta budget vote' }).click();
@@ -86,7 +124,10 @@ test('tags: added on a card and in the Reader, case-insensitive, shown on the ca
   await expect(article.getByRole('group', { name: 'Tags of Alpha talks in Seoul' })).toContainText('#korea');
   await page.getByRole('button', { name: '← Library' }).click();
 
-  await page.getByRole('navigation', { name: 'Collections' }).getByRole('button', { name: /#korea/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Collections' })
+    .getByRole('button', { name: /#korea/ })
+    .click();
   await expect.poll(() => titles(page)).toEqual(['Beta budget vote', 'Alpha talks in Seoul']);
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Published date' });
   await expect.poll(() => titles(page)).toEqual(['Beta budget vote', 'Alpha talks in Seoul']);
@@ -99,7 +140,9 @@ test('tags: added on a card and in the Reader, case-insensitive, shown on the ca
   // Oldest published first; the sample article (also Donga) has no printed date, so it comes last either way.
   const donga = ['Gamma summit', 'Alpha talks in Seoul', expect.stringMatching(/^Putin/)];
   await expect.poll(() => titles(page)).toEqual(donga);
-  await expect.poll(() => organisationFile().view).toMatchObject({ sort: 'published', direction: 'asc', filter: { source: 'Donga' } });
+  await expect
+    .poll(() => organisationFile().view)
+    .toMatchObject({ sort: 'published', direction: 'asc', filter: { source: 'Donga' } });
 
   await server.restart();
   await page.goto(server.url);
@@ -112,7 +155,9 @@ test('select many with shift-click and the keyboard, archive and unarchive, dele
   await seed();
   await page.goto(server.url);
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Title' });
-  await expect.poll(() => titles(page)).toEqual(['Alpha talks in Seoul', 'Beta budget vote', 'Gamma summit', expect.stringMatching(/^Putin/)]);
+  await expect
+    .poll(() => titles(page))
+    .toEqual(['Alpha talks in Seoul', 'Beta budget vote', 'Gamma summit', expect.stringMatching(/^Putin/)]);
 
   // Shift-click selects the range between the last box toggled and this one.
   await page.getByRole('checkbox', { name: 'Select Alpha talks in Seoul' }).click();
@@ -120,7 +165,10 @@ test('select many with shift-click and the keyboard, archive and unarchive, dele
   await expect(page.getByRole('region', { name: 'Selected articles' })).toContainText('3 selected');
   await page.getByRole('button', { name: 'Archive', exact: true }).click();
   await expect.poll(() => titles(page)).toEqual([expect.stringMatching(/^Putin/)]);
-  await page.getByRole('navigation', { name: 'Collections' }).getByRole('button', { name: /Archived/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Collections' })
+    .getByRole('button', { name: /Archived/ })
+    .click();
   await expect.poll(() => titles(page)).toEqual(['Alpha talks in Seoul', 'Beta budget vote', 'Gamma summit']);
 
   // The keyboard: Tab to a box, Space toggles it.
@@ -138,13 +186,23 @@ test('select many with shift-click and the keyboard, archive and unarchive, dele
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(toast).toHaveCount(0);
   await expect.poll(() => titles(page)).toEqual(['Alpha talks in Seoul', 'Gamma summit']);
-  const index = JSON.parse(readFileSync(path.join(server.dataDir, 'library.json'), 'utf8')) as { documents: { deletedAt?: string }[] };
+  const index = JSON.parse(readFileSync(path.join(server.dataDir, 'library.json'), 'utf8')) as {
+    documents: { deletedAt?: string }[];
+  };
   expect(index.documents.filter((doc) => doc.deletedAt)).toEqual([]);
 });
 
-test('a deletion whose Undo was open when Lectio closed can still be undone after a restart, highlights included', async ({ page }) => {
+test('a deletion whose Undo was open when Lectio closed can still be undone after a restart, highlights included', async ({
+  page,
+}) => {
   const ids = await seed();
-  const made = await callApi(server, 'createHighlight', { documentId: ids['Beta budget vote'] as string, start: 0, end: 10, color: 1, note: 'who voted' });
+  const made = await callApi(server, 'createHighlight', {
+    documentId: ids['Beta budget vote'] as string,
+    start: 0,
+    end: 10,
+    color: 1,
+    note: 'who voted',
+  });
   expect(made.ok).toBe(true);
   await page.goto(server.url);
   await page.getByRole('checkbox', { name: 'Select Beta budget vote' }).check();
@@ -167,7 +225,10 @@ test('search finds only in what the Library filter shows', async ({ page }) => {
   await page.getByRole('button', { name: 'Add a tag to Alpha talks in Seoul' }).click();
   await page.getByRole('combobox', { name: 'Add a tag to Alpha talks in Seoul' }).fill('trade');
   await page.getByRole('combobox', { name: 'Add a tag to Alpha talks in Seoul' }).press('Enter');
-  await page.getByRole('navigation', { name: 'Collections' }).getByRole('button', { name: /#trade/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Collections' })
+    .getByRole('button', { name: /#trade/ })
+    .click();
   await expect.poll(() => titles(page)).toEqual(['Alpha talks in Seoul']);
 
   await page.keyboard.press('Control+k');
@@ -175,21 +236,40 @@ test('search finds only in what the Library filter shows', async ({ page }) => {
   await dialog.getByRole('combobox', { name: 'Search the library' }).fill('Seoul');
   await expect(dialog.getByRole('option').first()).toBeVisible();
   await expect(dialog.getByRole('checkbox', { name: /Only in the Library’s view/ })).toBeChecked();
-  await expect.poll(async () => [...new Set(await dialog.locator('.hit-title').allTextContents())]).toEqual(['Alpha talks in Seoul']);
+  await expect
+    .poll(async () => [...new Set(await dialog.locator('.hit-title').allTextContents())])
+    .toEqual(['Alpha talks in Seoul']);
   await dialog.getByRole('checkbox', { name: /Only in the Library’s view/ }).uncheck();
-  await expect.poll(async () => [...new Set(await dialog.locator('.hit-title').allTextContents())].sort()).toEqual(['Alpha talks in Seoul', 'Beta budget vote']);
+  await expect
+    .poll(async () => [...new Set(await dialog.locator('.hit-title').allTextContents())].sort())
+    .toEqual(['Alpha talks in Seoul', 'Beta budget vote']);
 });
 
-test('an article reopens where the reader left it, after a restart, and its card shows the progress', async ({ page }) => {
-  const paragraphs = Array.from({ length: 120 }, (_, i) => `Paragraph ${i + 1} tells of the long negotiation in detail, round after round, with every delegate named.`);
-  const made = await callApi(server, 'importDocument', { text: paragraphs.join('\n'), format: 'text', title: 'Long read', source: 'Wire' });
+test('an article reopens where the reader left it, after a restart, and its card shows the progress', async ({
+  page,
+}) => {
+  const paragraphs = Array.from(
+    { length: 120 },
+    (_, i) =>
+      `Paragraph ${i + 1} tells of the long negotiation in detail, round after round, with every delegate named.`,
+  );
+  const made = await callApi(server, 'importDocument', {
+    text: paragraphs.join('\n'),
+    format: 'text',
+    title: 'Long read',
+    source: 'Wire',
+  });
   if (!made.ok) throw new Error(made.error.message);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Open Long read' }).click();
   const target = page.getByRole('article').getByText('Paragraph 60 tells', { exact: false });
-  await target.evaluate((el) => window.scrollTo({ top: window.scrollY + el.getBoundingClientRect().top - 90, behavior: 'instant' }));
-  await expect.poll(() => organisationFile().documents[made.value.id]?.position?.offset ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
+  await target.evaluate((el) =>
+    window.scrollTo({ top: window.scrollY + el.getBoundingClientRect().top - 90, behavior: 'instant' }),
+  );
+  await expect
+    .poll(() => organisationFile().documents[made.value.id]?.position?.offset ?? 0, { timeout: 15_000 })
+    .toBeGreaterThan(0);
   const saved = organisationFile().documents[made.value.id];
   const text = paragraphs.join('\n');
   expect(text.slice(saved?.position?.offset ?? 0)).toMatch(/^(aragraph|Paragraph) 6[01]|^.{0,110}Paragraph 6[01] /s);
@@ -200,8 +280,24 @@ test('an article reopens where the reader left it, after a restart, and its card
   await expect(page.getByRole('listitem').filter({ hasText: 'Long read' })).toContainText(/\d+% read/);
   await page.getByRole('button', { name: 'Open Long read' }).click();
   // Back at paragraph 60: it is at the top of the window, under the bar.
-  await expect.poll(async () => page.getByRole('article').getByText('Paragraph 60 tells', { exact: false }).evaluate((el) => Math.round(el.getBoundingClientRect().top)), { timeout: 15_000 }).toBeLessThan(200);
-  await expect.poll(async () => page.getByRole('article').getByText('Paragraph 60 tells', { exact: false }).evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeGreaterThan(-60);
+  await expect
+    .poll(
+      async () =>
+        page
+          .getByRole('article')
+          .getByText('Paragraph 60 tells', { exact: false })
+          .evaluate((el) => Math.round(el.getBoundingClientRect().top)),
+      { timeout: 15_000 },
+    )
+    .toBeLessThan(200);
+  await expect
+    .poll(async () =>
+      page
+        .getByRole('article')
+        .getByText('Paragraph 60 tells', { exact: false })
+        .evaluate((el) => Math.round(el.getBoundingClientRect().top)),
+    )
+    .toBeGreaterThan(-60);
 });
 
 test('screenshots of the organised Library at 800 and 1280 px', async ({ page }) => {
@@ -220,7 +316,9 @@ test('screenshots of the organised Library at 800 and 1280 px', async ({ page })
   await page.getByRole('textbox', { name: 'Tag the selected articles' }).fill('korea');
   await page.getByRole('button', { name: 'Tag', exact: true }).click();
   await expect(page.getByRole('group', { name: 'Tags of Beta budget vote' })).toContainText('#korea');
-  await page.getByRole('combobox', { name: 'Add the selected articles to a collection' }).selectOption({ label: 'Week 3' });
+  await page
+    .getByRole('combobox', { name: 'Add the selected articles to a collection' })
+    .selectOption({ label: 'Week 3' });
   await expect(sidebar.getByRole('button', { name: /Week 3/ })).toContainText('2');
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Published date' });
   for (const width of [800, 1280]) {

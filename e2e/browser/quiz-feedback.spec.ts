@@ -7,7 +7,14 @@ import { saveScreen } from '../support/screens';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
-const OTHER_KINDS = ['Who (fill the blank)', 'When', 'Timeline order', 'Match actors to roles', 'Who said it', 'True or false'];
+const OTHER_KINDS = [
+  'Who (fill the blank)',
+  'When',
+  'Timeline order',
+  'Match actors to roles',
+  'Who said it',
+  'True or false',
+];
 
 /** The Quiz screen for the sample, asking role questions only (each is about one named actor). */
 async function rolesOnly(page: Page) {
@@ -36,7 +43,9 @@ async function shoot(page: Page, name: string) {
   if (size) await page.setViewportSize(size);
 }
 
-test('"not an actor" on a role question hides it, and the actor is gone from the next quiz and the Actors panel', async ({ page }) => {
+test('"not an actor" on a role question hides it, and the actor is gone from the next quiz and the Actors panel', async ({
+  page,
+}) => {
   const before = await actorNames(page);
   await rolesOnly(page);
   await page.getByRole('button', { name: 'Start quiz' }).click();
@@ -48,7 +57,13 @@ test('"not an actor" on a role question hides it, and the actor is gone from the
   await shoot(page, 'quiz-wrong-button');
   await wrong.click();
   const why = page.getByRole('group', { name: 'Hidden for good. What is wrong with it?' });
-  await expect(why.getByRole('button')).toHaveText(['Wrong answer', 'Not an actor', 'Wrong role', 'Wrong date', 'Unclear']);
+  await expect(why.getByRole('button')).toHaveText([
+    'Wrong answer',
+    'Not an actor',
+    'Wrong role',
+    'Wrong date',
+    'Unclear',
+  ]);
   // Hidden: it can no longer be answered, only skipped.
   await expect(page.getByRole('button', { name: /^Check/ })).toHaveCount(0);
   await expect(why.getByRole('button', { name: 'Wrong answer' })).toBeFocused();
@@ -57,7 +72,9 @@ test('"not an actor" on a role question hides it, and the actor is gone from the
   await why.getByRole('button', { name: 'Not an actor' }).click();
   const status = page.getByRole('status').filter({ hasText: 'Hidden for good (not an actor).' });
   await expect(status).toBeVisible();
-  const name = /Hidden for good \(not an actor\)\. (.+) is no longer listed as an actor\./.exec((await status.textContent())?.trim() ?? '')?.[1];
+  const name = /Hidden for good \(not an actor\)\. (.+) is no longer listed as an actor\./.exec(
+    (await status.textContent())?.trim() ?? '',
+  )?.[1];
   expect(name, 'the status names the actor removed').toBeTruthy();
   expect(before).toContain(name);
   await shoot(page, 'quiz-wrong-done');
@@ -98,7 +115,8 @@ test('on the results, "wrong role" drops that role from the actor in the Actors 
   await page.getByRole('button', { name: 'Start quiz' }).click();
   for (let i = 1; i <= 5; i++) {
     await expect(page.getByText(new RegExp(`Question ${i} of \\d`))).toBeVisible();
-    if (await page.getByRole('textbox', { name: 'Your answer' }).count()) await page.getByRole('textbox', { name: 'Your answer' }).fill('I do not know');
+    if (await page.getByRole('textbox', { name: 'Your answer' }).count())
+      await page.getByRole('textbox', { name: 'Your answer' }).fill('I do not know');
     else await page.keyboard.press('1');
     await page.keyboard.press('Enter');
     await expect(page.locator('.verdict')).toBeVisible();
@@ -129,9 +147,14 @@ test('on the results, "wrong role" drops that role from the actor in the Actors 
   const name = new RegExp(`^${actor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   const entry = page.locator('.actor-list .actor-main').filter({ has: page.locator('.actor-name', { hasText: name }) });
   await expect(entry).toHaveCount(1);
-  const roles = (await entry.locator('.roles').count()) ? ((await entry.locator('.roles').textContent()) ?? '').split('; ') : [];
+  const roles = (await entry.locator('.roles').count())
+    ? ((await entry.locator('.roles').textContent()) ?? '').split('; ')
+    : [];
   expect(roles).not.toContain(role);
 
-  await page.getByRole('region', { name: 'Removed by you' }).getByRole('button', { name: `Put back ${actor}: “${role}”` }).click();
+  await page
+    .getByRole('region', { name: 'Removed by you' })
+    .getByRole('button', { name: `Put back ${actor}: “${role}”` })
+    .click();
   await expect(entry.locator('.roles')).toContainText(role);
 });

@@ -21,7 +21,9 @@ interface StoredQuestion {
 }
 
 function storedQuestions(): StoredQuestion[] {
-  const data = JSON.parse(readFileSync(path.join(server.dataDir, 'quiz.json'), 'utf8')) as { sessions: { questions: StoredQuestion[] }[] };
+  const data = JSON.parse(readFileSync(path.join(server.dataDir, 'quiz.json'), 'utf8')) as {
+    sessions: { questions: StoredQuestion[] }[];
+  };
   return data.sessions.at(-1)?.questions ?? [];
 }
 
@@ -47,7 +49,9 @@ function occurrences(haystack: string, text: string): number {
 }
 
 for (const width of [800, 1280]) {
-  test(`a match question at ${width} px: names with role lists inside the card, and partial credit`, async ({ page }) => {
+  test(`a match question at ${width} px: names with role lists inside the card, and partial credit`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: 900 });
     await startQuizOf(page, 'Match actors to roles');
     const questions = storedQuestions();
@@ -85,7 +89,9 @@ for (const width of [800, 1280]) {
     await expect(page.getByRole('heading', { name: 'Your score' })).toBeVisible();
     await expect(page.getByLabel(`Score ${formatScore(points)} out of ${questions.length}`)).toBeVisible();
     const firstPairs = questions[0]?.items?.length ?? 0;
-    await expect(page.getByRole('list', { name: 'Mistakes' })).toContainText(`${firstPairs - 2} of ${firstPairs} pairs right.`);
+    await expect(page.getByRole('list', { name: 'Mistakes' })).toContainText(
+      `${firstPairs - 2} of ${firstPairs} pairs right.`,
+    );
     await page.screenshot({ path: `/work/shots/study/quiz-match-results-${width}.png` });
   });
 }
@@ -96,7 +102,9 @@ test('a flashcard from a missed match question names who to match; its sentence 
   const items = stored?.items ?? [];
   const roles = items.map((item) => item.match ?? '');
   for (const [i, item] of items.entries()) {
-    await page.getByRole('combobox', { name: `Role of ${item.label}` }).selectOption(roles[(i + 1) % roles.length] as string);
+    await page
+      .getByRole('combobox', { name: `Role of ${item.label}` })
+      .selectOption(roles[(i + 1) % roles.length] as string);
   }
   await page.getByRole('button', { name: /^Check/ }).click();
   await page.getByRole('button', { name: 'Make a flashcard' }).click();
@@ -110,7 +118,9 @@ test('a flashcard from a missed match question names who to match; its sentence 
   expect(occurrences(await card.innerText(), stored?.evidence.text ?? '')).toBe(1);
 });
 
-test('a flashcard from a missed fill-the-blank question shows its sentence once on the answer side', async ({ page }) => {
+test('a flashcard from a missed fill-the-blank question shows its sentence once on the answer side', async ({
+  page,
+}) => {
   await startQuizOf(page, 'Who (fill the blank)');
   const stored = storedQuestions()[0];
   if (!stored) throw new Error('no question');
@@ -131,31 +141,43 @@ test('a flashcard from a missed fill-the-blank question shows its sentence once 
   await page.screenshot({ path: '/work/shots/study/review-basic-answer-1280.png' });
 });
 
-test('a match question whose roles are long keeps every role list inside its card at 800 and 1280 px', async ({ page }) => {
+test('a match question whose roles are long keeps every role list inside its card at 800 and 1280 px', async ({
+  page,
+}) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Import article' }).click();
-  await page.getByRole('textbox', { name: 'Article text' }).fill([
-    'Liu Jianchao, head of the external liaison department of the Communist Party of China Central Committee, met the delegation on Monday.',
-    'Prime Minister Ana Sousa said the talks were useful.',
-    'Ambassador Tomas Berg agreed.',
-    'Maria Lopez, chief executive of the Port of Lisbon Authority, welcomed the deal.',
-  ].join('\n'));
+  await page
+    .getByRole('textbox', { name: 'Article text' })
+    .fill(
+      [
+        'Liu Jianchao, head of the external liaison department of the Communist Party of China Central Committee, met the delegation on Monday.',
+        'Prime Minister Ana Sousa said the talks were useful.',
+        'Ambassador Tomas Berg agreed.',
+        'Maria Lopez, chief executive of the Port of Lisbon Authority, welcomed the deal.',
+      ].join('\n'),
+    );
   await page.getByLabel('Title').fill('Long roles');
   await page.getByRole('button', { name: 'Add to library' }).click();
   await expect(page.getByRole('article')).toContainText('Ambassador Tomas Berg');
   await page.getByRole('link', { name: 'Quiz me on this article' }).click();
-  await expect(page.getByRole('group', { name: 'Articles' }).getByRole('checkbox', { name: 'Long roles' })).toBeChecked();
+  await expect(
+    page.getByRole('group', { name: 'Articles' }).getByRole('checkbox', { name: 'Long roles' }),
+  ).toBeChecked();
   await startWithOnly(page, 'Match actors to roles');
   const question = page.locator('.quiz-question');
   await expect(question.getByRole('combobox', { name: 'Role of Liu Jianchao' })).toBeVisible();
   // Each list starts on its prompt, not blank.
-  for (const select of await question.getByRole('combobox').all()) await expect(select.locator('option:checked')).toHaveText('choose a role…');
+  for (const select of await question.getByRole('combobox').all())
+    await expect(select.locator('option:checked')).toHaveText('choose a role…');
   for (const width of [800, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     const card = await question.boundingBox();
     for (const select of await question.getByRole('combobox').all()) {
       const box = await select.boundingBox();
-      expect(box && card && box.x + box.width <= card.x + card.width + 0.5, `a role list overflows at ${width} px`).toBe(true);
+      expect(
+        box && card && box.x + box.width <= card.x + card.width + 0.5,
+        `a role list overflows at ${width} px`,
+      ).toBe(true);
     }
     await page.screenshot({ path: `/work/shots/study/quiz-match-long-roles-${width}.png` });
   }

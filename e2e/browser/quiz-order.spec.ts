@@ -18,7 +18,9 @@ function firstStoredQuestion(): { answer: string; choices: string[] } {
   return question;
 }
 
-test('a timeline question is put in order with the buttons and the keyboard, and that order is checked', async ({ page }) => {
+test('a timeline question is put in order with the buttons and the keyboard, and that order is checked', async ({
+  page,
+}) => {
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click();
   const kinds = page.getByRole('group', { name: 'Kinds' });
@@ -35,7 +37,9 @@ test('a timeline question is put in order with the buttons and the keyboard, and
 
   // The last event moves up one place by the keyboard; then each right event is brought up to its place by buttons.
   const last = stored.choices.at(-1) as string;
-  await events.getByRole('button', { name: new RegExp(`^${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, position`) }).focus();
+  await events
+    .getByRole('button', { name: new RegExp(`^${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, position`) })
+    .focus();
   await page.keyboard.press('Alt+ArrowUp');
   const moved = [...stored.choices];
   moved.splice(-2, 2, last, stored.choices.at(-2) as string);

@@ -7,7 +7,9 @@ import { paintedLayers } from '../support/text';
 
 const server = serverPerTest();
 
-test('take a quiz with the keyboard, review the score, open the evidence, find the session after a restart', async ({ page }) => {
+test('take a quiz with the keyboard, review the score, open the evidence, find the session after a restart', async ({
+  page,
+}) => {
   await page.goto(server.url);
   await page.getByRole('link', { name: 'Quiz' }).click();
   await expect(page.getByRole('checkbox', { name: /Putin’s visit/ })).toBeChecked();

@@ -33,7 +33,12 @@ async function listOnNewConnection(target: RunningServer): Promise<string[] | st
   try {
     const response = await fetch(`${target.origin}/api/listDocuments`, {
       method: 'POST',
-      headers: { origin: target.origin, 'x-lectio-token': target.token, 'content-type': 'application/json', connection: 'close' },
+      headers: {
+        origin: target.origin,
+        'x-lectio-token': target.token,
+        'content-type': 'application/json',
+        connection: 'close',
+      },
       body: '{}',
       signal: controller.signal,
     });
@@ -55,7 +60,11 @@ test('1,100 unfinished connections do not stop an authorised call or a backup', 
   try {
     server = await startServer(newDataDir(), { maxOpenFiles: 1024 });
     const port = Number(new URL(server.origin).port);
-    const doc = await mustCall(server, 'importDocument', { text: 'A short article to back up and list again.', format: 'text', title: 'Held' });
+    const doc = await mustCall(server, 'importDocument', {
+      text: 'A short article to back up and list again.',
+      format: 'text',
+      title: 'Held',
+    });
 
     // Bounded: a hundred at a time, so the test itself never races past its own descriptors.
     for (let i = 0; i < SOCKETS; i += 100) {

@@ -27,7 +27,10 @@ test('writes acknowledged before a SIGKILL are all there after a restart, and ev
   const dataDir = newDataDir();
   const first = await startServer(dataDir);
   const target: ApiTarget = first;
-  const docs = [await mustCall(target, 'importDocument', { text: WORDS, format: 'text', title: 'Crash A' }), await mustCall(target, 'importDocument', { text: WORDS, format: 'text', title: 'Crash B' })];
+  const docs = [
+    await mustCall(target, 'importDocument', { text: WORDS, format: 'text', title: 'Crash A' }),
+    await mustCall(target, 'importDocument', { text: WORDS, format: 'text', title: 'Crash B' }),
+  ];
 
   const ackedHighlights: { doc: string; id: string; note: string }[] = [];
   const ackedImports: string[] = [];
@@ -47,11 +50,21 @@ test('writes acknowledged before a SIGKILL are all there after a restart, and ev
       // Each highlight covers its own word (word boundaries are 4 to 9 characters apart), so none overlap.
       const start = WORDS.indexOf(`word${i} `);
       const note = `n${i}`;
-      const result = await callApi(target, 'createHighlight', { documentId: doc, start, end: start + `word${i}`.length, color: 1, note });
+      const result = await callApi(target, 'createHighlight', {
+        documentId: doc,
+        start,
+        end: start + `word${i}`.length,
+        color: 1,
+        note,
+      });
       if (!result.ok) throw new Error(result.error.message);
       ackedHighlights.push({ doc, id: result.value.id, note });
     } else if (op.kind === 'import') {
-      const result = await callApi(target, 'importDocument', { text: `Imported article ${i}. ${WORDS.slice(0, 200)}`, format: 'text', title: `Burst ${i}` });
+      const result = await callApi(target, 'importDocument', {
+        text: `Imported article ${i}. ${WORDS.slice(0, 200)}`,
+        format: 'text',
+        title: `Burst ${i}`,
+      });
       if (!result.ok) throw new Error(result.error.message);
       ackedImports.push(result.value.id);
     } else {
@@ -97,7 +110,9 @@ test('writes acknowledged before a SIGKILL are all there after a restart, and ev
     for (const id of ackedImports) expect(listed.has(id), `import ${id}`).toBe(true);
     let found = 0;
     for (const doc of docs) {
-      const stored = new Map((await mustCall(second, 'getAnnotations', { documentId: doc.id })).highlights.map((h) => [h.id, h.note]));
+      const stored = new Map(
+        (await mustCall(second, 'getAnnotations', { documentId: doc.id })).highlights.map((h) => [h.id, h.note]),
+      );
       for (const h of ackedHighlights.filter((a) => a.doc === doc.id)) {
         expect(stored.get(h.id), `highlight ${h.id}`).toBe(h.note);
         found++;

@@ -24,9 +24,27 @@ test('a restore killed part-way is completed or undone at the next start, never 
   const inBackup = new Set<string>();
   const later = new Set<string>();
   try {
-    for (let i = 0; i < BEFORE_BACKUP; i++) inBackup.add((await mustCall(first, 'importDocument', { text: `Article ${i} from before the backup.`, format: 'text', title: `Before ${i}` })).id);
+    for (let i = 0; i < BEFORE_BACKUP; i++)
+      inBackup.add(
+        (
+          await mustCall(first, 'importDocument', {
+            text: `Article ${i} from before the backup.`,
+            format: 'text',
+            title: `Before ${i}`,
+          })
+        ).id,
+      );
     const backup = await mustCall(first, 'createBackup', {});
-    for (let i = 0; i < AFTER_BACKUP; i++) later.add((await mustCall(first, 'importDocument', { text: `Article ${i} added after the backup.`, format: 'text', title: `After ${i}` })).id);
+    for (let i = 0; i < AFTER_BACKUP; i++)
+      later.add(
+        (
+          await mustCall(first, 'importDocument', {
+            text: `Article ${i} added after the backup.`,
+            format: 'text',
+            title: `After ${i}`,
+          })
+        ).id,
+      );
     const everything = new Set([...inBackup, ...later]);
     // The sample article the new library was seeded with is in both states.
     const listedBefore = sorted((await mustCall(first, 'listDocuments', {})).map((doc) => doc.id));
@@ -36,7 +54,8 @@ test('a restore killed part-way is completed or undone at the next start, never 
     const watched = [...later].map((id) => path.join(dataDir, 'documents', `${id}.json`));
     const restoring = callApi(first, 'restoreBackup', { id: backup.id }).catch(() => null);
     const deadline = Date.now() + 60_000;
-    while (watched.every((file) => existsSync(file)) && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+    while (watched.every((file) => existsSync(file)) && Date.now() < deadline)
+      await new Promise((resolve) => setImmediate(resolve));
     first.process.kill('SIGKILL');
     await restoring;
     await first.stop();
@@ -44,10 +63,15 @@ test('a restore killed part-way is completed or undone at the next start, never 
     const second = await startServer(dataDir);
     try {
       const listed = sorted((await mustCall(second, 'listDocuments', {})).map((doc) => doc.id));
-      const onDisk = sorted(readdirSync(path.join(dataDir, 'documents')).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)));
+      const onDisk = sorted(
+        readdirSync(path.join(dataDir, 'documents'))
+          .filter((name) => name.endsWith('.json'))
+          .map((name) => name.slice(0, -'.json'.length)),
+      );
       expect(onDisk).toEqual(listed);
       expect([sorted([...sample, ...inBackup]), listedBefore]).toContainEqual(listed);
-      for (const id of listed) expect((await mustCall(second, 'getDocument', { id })).body.text.length).toBeGreaterThan(0);
+      for (const id of listed)
+        expect((await mustCall(second, 'getDocument', { id })).body.text.length).toBeGreaterThan(0);
       expect(checkJsonFiles(dataDir).unparsable).toEqual([]);
       expect(readdirSync(dataDir).filter((name) => name.startsWith('.restore'))).toEqual([]);
     } finally {

@@ -17,10 +17,16 @@ test.afterEach(async () => {
   await server?.stop();
 });
 
-test('a corrupt annotations file is moved aside when its article is opened, restored from the newest backup, and the notice says so', async ({ page }) => {
+test('a corrupt annotations file is moved aside when its article is opened, restored from the newest backup, and the notice says so', async ({
+  page,
+}) => {
   const dataDir = newDataDir();
   server = await startServer(dataDir);
-  const doc = await mustCall(server, 'importDocument', { text: 'The council met on Monday. It approved the budget.', format: 'text', title: 'Council' });
+  const doc = await mustCall(server, 'importDocument', {
+    text: 'The council met on Monday. It approved the budget.',
+    format: 'text',
+    title: 'Council',
+  });
   await mustCall(server, 'createHighlight', { documentId: doc.id, start: 4, end: 11, color: 1, note: 'who met' });
   await mustCall(server, 'createBackup', {});
   await server.stop();
@@ -46,11 +52,15 @@ test('a corrupt annotations file is moved aside when its article is opened, rest
   expect(readFileSync(path.join(path.dirname(file), aside[0] ?? ''), 'utf8')).toBe(damage);
 });
 
-test('a corrupt library-wide file is recovered at start-up, and the notice shows on the first screen', async ({ page }) => {
+test('a corrupt library-wide file is recovered at start-up, and the notice shows on the first screen', async ({
+  page,
+}) => {
   const dataDir = newDataDir();
   server = await startServer(dataDir);
   await mustCall(server, 'importDocument', { text: 'The council met on Monday.', format: 'text', title: 'Council' });
-  await mustCall(server, 'updateSettings', { colorLabels: { '1': 'Who', '2': 'Actor', '3': 'Date', '4': 'Question', '5': 'Disagree' } });
+  await mustCall(server, 'updateSettings', {
+    colorLabels: { '1': 'Who', '2': 'Actor', '3': 'Date', '4': 'Question', '5': 'Disagree' },
+  });
   await mustCall(server, 'createBackup', {});
   await server.stop();
 
@@ -63,7 +73,9 @@ test('a corrupt library-wide file is recovered at start-up, and the notice shows
   expect((await mustCall(server, 'getSettings', {})).colorLabels['1']).toBe('Who');
 });
 
-test('the Backups screen takes a backup and restores one after confirmation, keeping the present as a backup', async ({ page }) => {
+test('the Backups screen takes a backup and restores one after confirmation, keeping the present as a backup', async ({
+  page,
+}) => {
   server = await startServer(newDataDir());
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click();
@@ -73,7 +85,11 @@ test('the Backups screen takes a backup and restores one after confirmation, kee
   const rows = page.getByRole('table', { name: 'Backups' }).getByRole('row');
   const before = await rows.count();
 
-  await mustCall(server, 'importDocument', { text: 'An article added after the backup.', format: 'text', title: 'Later article' });
+  await mustCall(server, 'importDocument', {
+    text: 'An article added after the backup.',
+    format: 'text',
+    title: 'Later article',
+  });
   await page.reload();
   await saveScreen(page, 'backups');
   const manual = page.getByRole('row').filter({ hasText: 'Made by you' }).first();
@@ -95,21 +111,35 @@ test('a backup refused by the disk says why on the Backups screen, and the list 
   // The server's own answer to ENOSPC (dispatch.ts), played to the page: the reason stayed hidden, cleared by the
   // list's reload that followed.
   await page.route('**/api/createBackup', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'storage', message: 'The disk is full: the change was not saved, and your data is unchanged.' } }) }),
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ok: false,
+        error: { code: 'storage', message: 'The disk is full: the change was not saved, and your data is unchanged.' },
+      }),
+    }),
   );
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click();
   await expect(page.getByRole('heading', { name: 'Backups', exact: true })).toBeVisible();
   const rows = await page.getByRole('row').count();
   await page.getByRole('button', { name: 'Back up now' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The disk is full: the change was not saved, and your data is unchanged.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'The disk is full: the change was not saved, and your data is unchanged.',
+  );
   await expect(page.getByRole('row')).toHaveCount(rows);
 });
 
-test('a library file from a newer Lectio does not stop the app: a notice offers the backups, and the file is never overwritten', async ({ page }) => {
+test('a library file from a newer Lectio does not stop the app: a notice offers the backups, and the file is never overwritten', async ({
+  page,
+}) => {
   const dataDir = newDataDir();
   server = await startServer(dataDir);
-  await mustCall(server, 'importDocument', { text: 'The council met on Monday. It approved the budget.', format: 'text', title: 'Council' });
+  await mustCall(server, 'importDocument', {
+    text: 'The council met on Monday. It approved the budget.',
+    format: 'text',
+    title: 'Council',
+  });
   await mustCall(server, 'createBackup', {});
   await server.stop();
 
@@ -119,19 +149,28 @@ test('a library file from a newer Lectio does not stop the app: a notice offers 
   server = await startServer(dataDir);
   await page.goto(server.url);
   const notice = page.getByRole('status').filter({ hasText: 'newer version of Lectio' });
-  await expect(notice).toContainText('library.json was written by a newer version of Lectio (its schema is 99; this version reads up to 1)');
+  await expect(notice).toContainText(
+    'library.json was written by a newer version of Lectio (its schema is 99; this version reads up to 1)',
+  );
   await expect(notice).toContainText('It is left untouched');
   await saveScreen(page, 'notice-newer-library');
   // Saving refuses with the reason, and the file is as the newer Lectio wrote it.
   await page.getByRole('button', { name: 'Import article' }).click();
   await page.getByRole('textbox', { name: 'Article text' }).fill('An article typed while the index is held.');
   await page.getByRole('button', { name: 'Add to library' }).click();
-  await expect(page.getByRole('alert')).toContainText('it was written by a newer Lectio, and this version leaves it untouched');
+  await expect(page.getByRole('alert')).toContainText(
+    'it was written by a newer Lectio, and this version leaves it untouched',
+  );
   expect(readFileSync(index, 'utf8')).toBe(newer);
 
   await notice.getByRole('link', { name: 'Backups' }).click();
   await expect(page.getByRole('heading', { name: 'Backups', exact: true })).toBeVisible();
-  await page.getByRole('row').filter({ hasText: 'Made by you' }).first().getByRole('button', { name: /^Restore the backup of/ }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: 'Made by you' })
+    .first()
+    .getByRole('button', { name: /^Restore the backup of/ })
+    .click();
   await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByRole('button', { name: 'Open Council' })).toBeVisible();
   // The restore replaced it only after the safety backup kept it, byte for byte, to go back to with a newer Lectio.
@@ -143,11 +182,19 @@ test('a save refused by the disk shows the storage error in an alert', async ({ 
   server = await startServer(newDataDir());
   // The server's own answer to ENOSPC (dispatch.ts, unit-tested in storage/durable-file.test.ts), played to the page.
   await page.route('**/api/importDocument', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'storage', message: 'The disk is full: the change was not saved, and your data is unchanged.' } }) }),
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ok: false,
+        error: { code: 'storage', message: 'The disk is full: the change was not saved, and your data is unchanged.' },
+      }),
+    }),
   );
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Import article' }).click();
   await page.getByRole('textbox', { name: 'Article text' }).fill('A short article.');
   await page.getByRole('button', { name: 'Add to library' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The disk is full: the change was not saved, and your data is unchanged.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'The disk is full: the change was not saved, and your data is unchanged.',
+  );
 });

@@ -39,7 +39,14 @@ function backdateReviews(days: number) {
 
 test('the interval on the Good button is the due date the card gets, at the start of that day', async ({ page }) => {
   // Read at each call: the server comes back on another port after the restart.
-  const api = { get origin() { return server.origin; }, get token() { return server.token; } };
+  const api = {
+    get origin() {
+      return server.origin;
+    },
+    get token() {
+      return server.token;
+    },
+  };
   // A high retention keeps the Good intervals under a month, where the button names them in days.
   expect((await callApi(api, 'updateSettings', { review: { desiredRetention: 0.97, newPerDay: 20 } })).ok).toBe(true);
   for (const front of ['Capital of Mongolia', 'Capital of Bhutan', 'Capital of Laos']) {
@@ -74,7 +81,9 @@ test('the interval on the Good button is the due date the card gets, at the star
     // Polled: the log file is renamed into place a moment before the service's in-memory index takes the record.
     const listedDue = async () => {
       const listed = await callApi(api, 'listCards', {});
-      return listed.ok ? listed.value.find((view) => view.card.id === review.cardId)?.schedule.due : listed.error.message;
+      return listed.ok
+        ? listed.value.find((view) => view.card.id === review.cardId)?.schedule.due
+        : listed.error.message;
     };
     await expect.poll(listedDue, { timeout: 15_000 }).toBe(expected);
   }
@@ -90,7 +99,9 @@ test('the hour a new study day starts is set in Settings and kept across a resta
   await start.selectOption({ label: '06:00' });
   await page.getByRole('button', { name: 'Save study settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Study settings saved.' })).toBeVisible();
-  await expect.poll(() => JSON.parse(readFileSync(path.join(server.dataDir, 'settings.json'), 'utf8')).review).toMatchObject({ dayStartsAt: 6 });
+  await expect
+    .poll(() => JSON.parse(readFileSync(path.join(server.dataDir, 'settings.json'), 'utf8')).review)
+    .toMatchObject({ dayStartsAt: 6 });
 
   await server.restart();
   await page.goto(server.url);
@@ -115,6 +126,8 @@ test('a study setting changed while the Settings screen is still loading is the 
   await page.waitForResponse('**/api/getSettings');
   await page.getByRole('button', { name: 'Save study settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Study settings saved.' })).toBeVisible();
-  await expect.poll(() => JSON.parse(readFileSync(path.join(server.dataDir, 'settings.json'), 'utf8')).review).toMatchObject({ dayStartsAt: 7 });
+  await expect
+    .poll(() => JSON.parse(readFileSync(path.join(server.dataDir, 'settings.json'), 'utf8')).review)
+    .toMatchObject({ dayStartsAt: 7 });
   await expect(page.getByRole('combobox', { name: 'New day starts at' })).toHaveValue('7');
 });

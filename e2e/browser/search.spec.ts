@@ -6,12 +6,16 @@ import { dragSelect, paintedLayers } from '../support/text';
 
 const server = serverPerTest();
 
-test('search finds a passage and a highlight’s note (its Markdown read as words), and opens the article at the passage', async ({ page }) => {
+test('search finds a passage and a highlight’s note (its Markdown read as words), and opens the article at the passage', async ({
+  page,
+}) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
   await dragSelect(page, 'Ri Ryong-nam');
   await page.getByRole('toolbar').getByRole('button', { name: 'Note' }).click();
-  await page.getByRole('textbox', { name: 'Note', exact: true }).fill('**ambassador** in [Beijing](https://example.org/beijing)');
+  await page
+    .getByRole('textbox', { name: 'Note', exact: true })
+    .fill('**ambassador** in [Beijing](https://example.org/beijing)');
   await page.getByRole('button', { name: 'Save note' }).click();
   await page.getByRole('link', { name: 'Lectio library' }).click();
 

@@ -22,7 +22,9 @@ test('theme, font, text size and colour labels apply at once and survive a resta
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await size.dispatchEvent('change');
-  await expect.poll(() => page.evaluate(() => document.documentElement.style.getPropertyValue('--reading-size'))).toBe('21px');
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.style.getPropertyValue('--reading-size')))
+    .toBe('21px');
 
   await page.getByRole('textbox', { name: 'Label of colour 1' }).fill('Thesis');
   await page.getByRole('button', { name: 'Save labels' }).click();

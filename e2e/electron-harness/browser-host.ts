@@ -30,7 +30,16 @@ const ELECTRON_FILE_SCHEME = '--allow-file-access-from-files';
 export function chromiumLaunchFromEnv(): ChromiumLaunch {
   const given = process.env.LECTIO_HARNESS_CHROMIUM;
   if (given) return JSON.parse(given) as ChromiumLaunch;
-  return { executablePath: process.env.LECTIO_CHROMIUM ?? '/usr/bin/chromium', args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'] };
+  return {
+    executablePath: process.env.LECTIO_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  };
 }
 
 async function readDevToolsPort(profile: string): Promise<string> {

@@ -109,7 +109,10 @@ export class BrowserWindow extends EventEmitter {
 
   focus(): void {
     this.record.focusCount++;
-    void this.webContents.page()?.bringToFront().catch(() => undefined);
+    void this.webContents
+      .page()
+      ?.bringToFront()
+      .catch(() => undefined);
     this.emit('focus');
   }
 

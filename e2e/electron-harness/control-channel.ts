@@ -46,9 +46,17 @@ async function answer(request: ControlRequest): Promise<unknown> {
       await windowOf(request.windowId).loadURL(request.url);
       return null;
     case 'permission-request':
-      return session.defaultSession.requestPermission(windowOf(request.windowId).webContents, request.permission, windowOf(request.windowId).webContents.getURL());
+      return session.defaultSession.requestPermission(
+        windowOf(request.windowId).webContents,
+        request.permission,
+        windowOf(request.windowId).webContents.getURL(),
+      );
     case 'permission-check':
-      return session.defaultSession.checkPermission(windowOf(request.windowId).webContents, request.permission, 'file://');
+      return session.defaultSession.checkPermission(
+        windowOf(request.windowId).webContents,
+        request.permission,
+        'file://',
+      );
     case 'click-menu':
       clickMenuItem(request.path);
       return null;

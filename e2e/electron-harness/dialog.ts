@@ -14,7 +14,12 @@ export const dialog = {
     if (typeof options !== 'object' || options === null) throw new TypeError('Options must be an object');
     const scripted = openDialogQueue.shift();
     const answer = scripted ?? { canceled: true, filePaths: [] };
-    records.openDialogs.push({ windowId: window?.id ?? null, options: structuredClone(options), answer, scripted: scripted !== undefined });
+    records.openDialogs.push({
+      windowId: window?.id ?? null,
+      options: structuredClone(options),
+      answer,
+      scripted: scripted !== undefined,
+    });
     return answer;
   },
 

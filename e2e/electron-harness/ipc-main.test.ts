@@ -14,7 +14,9 @@ describe('ipcMain.handle', () => {
   it('refuses a second handler on one channel, with Electron’s message', () => {
     const { ipcMain } = connected();
     ipcMain.handle('lectio:appInfo', () => 1);
-    expect(() => ipcMain.handle('lectio:appInfo', () => 2)).toThrow("Attempted to register a second handler for 'lectio:appInfo'");
+    expect(() => ipcMain.handle('lectio:appInfo', () => 2)).toThrow(
+      "Attempted to register a second handler for 'lectio:appInfo'",
+    );
   });
 
   it('accepts a new handler once the old one is removed, and handleOnce answers once', async () => {
@@ -40,7 +42,9 @@ describe('ipcMain.handle', () => {
 describe('ipcRenderer.invoke', () => {
   it('rejects an unknown channel with Electron’s message', async () => {
     const { ipcRenderer } = connected();
-    await expect(ipcRenderer.invoke('lectio:nothing')).rejects.toThrow("Error invoking remote method 'lectio:nothing': Error: No handler registered for 'lectio:nothing'");
+    await expect(ipcRenderer.invoke('lectio:nothing')).rejects.toThrow(
+      "Error invoking remote method 'lectio:nothing': Error: No handler registered for 'lectio:nothing'",
+    );
   });
 
   it('passes a handler’s error on as its string form only', async () => {
@@ -49,7 +53,9 @@ describe('ipcRenderer.invoke', () => {
     ipcMain.handle('boom', () => {
       throw new RangeError('out of range');
     });
-    await expect(ipcRenderer.invoke('boom')).rejects.toThrow("Error invoking remote method 'boom': RangeError: out of range");
+    await expect(ipcRenderer.invoke('boom')).rejects.toThrow(
+      "Error invoking remote method 'boom': RangeError: out of range",
+    );
     expect(quiet).toHaveBeenCalledWith("Error occurred in handler for 'boom':", expect.any(RangeError));
     quiet.mockRestore();
   });
@@ -63,6 +69,8 @@ describe('ipcRenderer.invoke', () => {
   it('refuses a result that cannot be cloned back', async () => {
     const { ipcMain, ipcRenderer } = connected();
     ipcMain.handle('g', () => ({ callback: () => 1 }));
-    await expect(ipcRenderer.invoke('g')).rejects.toThrow("Error invoking remote method 'g': Error: An object could not be cloned.");
+    await expect(ipcRenderer.invoke('g')).rejects.toThrow(
+      "Error invoking remote method 'g': Error: An object could not be cloned.",
+    );
   });
 });

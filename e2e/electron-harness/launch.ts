@@ -134,7 +134,8 @@ export class HarnessApp {
     for (;;) {
       const load = this.#loads.find((entry) => entry.windowId === windowId);
       if (load) return this.#pageForTarget(load.targetId);
-      if (this.process.exitCode !== null || this.process.signalCode !== null) throw new Error(`the harness exited before window ${windowId} loaded:\n${this.output}`);
+      if (this.process.exitCode !== null || this.process.signalCode !== null)
+        throw new Error(`the harness exited before window ${windowId} loaded:\n${this.output}`);
       await new Promise<void>((wake) => this.#loadWaiters.push(wake));
     }
   }
@@ -173,7 +174,8 @@ export class HarnessApp {
   /** Closes every window as a user would and waits for the app to exit. */
   async closeWindows(): Promise<Exit> {
     const browser = await this.#connect();
-    for (const page of browser.contexts().flatMap((context) => context.pages())) await page.close().catch(() => undefined);
+    for (const page of browser.contexts().flatMap((context) => context.pages()))
+      await page.close().catch(() => undefined);
     return this.exited;
   }
 

@@ -18,9 +18,40 @@ interface TemplateItem {
 
 // The roles Lectio's menu uses, from Electron's documented list; an unknown role throws as Electron's does.
 const KNOWN_ROLES = new Set([
-  'undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll', 'reload', 'forceReload', 'toggleDevTools',
-  'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'window', 'minimize', 'close', 'help', 'about', 'services', 'hide',
-  'hideOthers', 'unhide', 'quit', 'appMenu', 'fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'shareMenu', 'recentDocuments', 'front', 'zoom',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'pasteAndMatchStyle',
+  'delete',
+  'selectAll',
+  'reload',
+  'forceReload',
+  'toggleDevTools',
+  'resetZoom',
+  'zoomIn',
+  'zoomOut',
+  'togglefullscreen',
+  'window',
+  'minimize',
+  'close',
+  'help',
+  'about',
+  'services',
+  'hide',
+  'hideOthers',
+  'unhide',
+  'quit',
+  'appMenu',
+  'fileMenu',
+  'editMenu',
+  'viewMenu',
+  'windowMenu',
+  'shareMenu',
+  'recentDocuments',
+  'front',
+  'zoom',
 ]);
 
 class MenuStandIn {
@@ -30,7 +61,8 @@ class MenuStandIn {
 function check(items: TemplateItem[]): void {
   for (const item of items) {
     if (item.role && !KNOWN_ROLES.has(item.role)) throw new Error(`Invalid role: ${item.role}`);
-    if (!item.label && !item.role && item.type !== 'separator' && !item.submenu) throw new TypeError('Invalid template for MenuItem: must have at least one of label, role or type');
+    if (!item.label && !item.role && item.type !== 'separator' && !item.submenu)
+      throw new TypeError('Invalid template for MenuItem: must have at least one of label, role or type');
     if (Array.isArray(item.submenu)) check(item.submenu);
   }
 }

@@ -18,8 +18,15 @@ let pageBundle: string | undefined;
 function bundlePageSide(): string {
   // esbuild (already the toolchain's TypeScript compiler, via tsx and Vite) bundles page/ once per process; functions
   // serialised from this tsx-compiled process would carry its `__name` helpers, which do not exist in the page.
-  pageBundle ??= buildSync({ entryPoints: [PAGE_ENTRY], bundle: true, write: false, format: 'iife', globalName: 'preloadWorld', target: 'es2022', platform: 'browser' })
-    .outputFiles[0]?.text;
+  pageBundle ??= buildSync({
+    entryPoints: [PAGE_ENTRY],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'preloadWorld',
+    target: 'es2022',
+    platform: 'browser',
+  }).outputFiles[0]?.text;
   if (!pageBundle) throw new Error('harness: could not bundle the page-side stand-in');
   return pageBundle;
 }

@@ -50,7 +50,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => ap
 // A spec that goes away must not leave the app and its Chromium behind.
 process.on('disconnect', () => app.quit());
 windowNotices.on('loaded', (window: BrowserWindow) => {
-  sendToSpec({ type: 'window-loaded', windowId: window.id, targetId: window.record.targetId ?? '', url: window.webContents.getURL() });
+  sendToSpec({
+    type: 'window-loaded',
+    windowId: window.id,
+    targetId: window.record.targetId ?? '',
+    url: window.webContents.getURL(),
+  });
 });
 listenToSpec();
 resolveElectronTo(electronModule);

@@ -5,8 +5,18 @@
  */
 import { records } from './recorder';
 
-type RequestHandler = (webContents: object, permission: string, callback: (granted: boolean) => void, details: object) => void;
-type CheckHandler = (webContents: object | null, permission: string, requestingOrigin: string, details: object) => boolean;
+type RequestHandler = (
+  webContents: object,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: object,
+) => void;
+type CheckHandler = (
+  webContents: object | null,
+  permission: string,
+  requestingOrigin: string,
+  details: object,
+) => boolean;
 
 export class Session {
   #request: RequestHandler | null = null;

@@ -62,13 +62,21 @@ function notifyHolder(socketPath: string, message: SecondInstance): Promise<void
   });
 }
 
-export function requestSingleInstanceLock(userData: string, additionalData: unknown, onSecondInstance: (message: SecondInstance) => void): SingleInstanceLock {
+export function requestSingleInstanceLock(
+  userData: string,
+  additionalData: unknown,
+  onSecondInstance: (message: SecondInstance) => void,
+): SingleInstanceLock {
   mkdirSync(userData, { recursive: true });
   const lockPath = path.join(userData, 'SingletonLock');
   const socketPath = path.join(userData, 'SingletonSocket');
   for (let attempt = 0; attempt < 3; attempt++) {
     if (currentHolder(lockPath) !== null) {
-      const notified = notifyHolder(socketPath, { argv: process.argv, workingDirectory: process.cwd(), additionalData });
+      const notified = notifyHolder(socketPath, {
+        argv: process.argv,
+        workingDirectory: process.cwd(),
+        additionalData,
+      });
       return { held: false, notified, release: () => undefined };
     }
     try {

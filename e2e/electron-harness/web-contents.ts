@@ -31,7 +31,10 @@ export interface WindowOpenDetails {
   referrer: { url: string; policy: string };
 }
 
-export type WindowOpenHandler = (details: WindowOpenDetails) => { action: 'allow' | 'deny'; overrideBrowserWindowOptions?: Record<string, unknown> };
+export type WindowOpenHandler = (details: WindowOpenDetails) => {
+  action: 'allow' | 'deny';
+  overrideBrowserWindowOptions?: Record<string, unknown>;
+};
 
 /** What the owning window does for its contents. */
 export interface ContentsOwner {
@@ -102,7 +105,13 @@ export class WebContents extends EventEmitter {
   #pageMessage(frame: Frame, message: PageMessage): Promise<InvokeReply> | undefined {
     if (message.kind === 'invoke') {
       const senderFrame = webFrameMainOf(frame);
-      const event = { type: 'frame', sender: this, senderFrame, processId: 1, frameId: frame === frame.page().mainFrame() ? 1 : 2 };
+      const event = {
+        type: 'frame',
+        sender: this,
+        senderFrame,
+        processId: 1,
+        frameId: frame === frame.page().mainFrame() ? 1 : 2,
+      };
       return ipcMain.dispatch(event, message.channel, message.args);
     }
     records.preloadErrors.push({ webContentsId: this.id, preloadPath: message.preloadPath, message: message.message });

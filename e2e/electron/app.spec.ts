@@ -12,7 +12,11 @@ const binary = electronBinaryPath();
 test.skip(binary === null, 'Electron’s binary is not installed here (run `npm start` once where the network allows)');
 
 async function launch(dataDir: string) {
-  return electron.launch({ executablePath: binary ?? undefined, args: [REPO_ROOT], env: { ...process.env, LECTIO_DATA_DIR: dataDir, LECTIO_CONNECTOR_PORT: '0' } });
+  return electron.launch({
+    executablePath: binary ?? undefined,
+    args: [REPO_ROOT],
+    env: { ...process.env, LECTIO_DATA_DIR: dataDir, LECTIO_CONNECTOR_PORT: '0' },
+  });
 }
 
 test('electron: the window opens on the library with the sample article', async () => {
@@ -22,9 +26,17 @@ test('electron: the window opens on the library with the sample article', async 
   // What the page can reach shows the settings: no Node (nodeIntegration off, sandbox on), only the bridge's functions.
   const reach = await page.evaluate(() => {
     const page = globalThis as Record<string, unknown>;
-    return { require: typeof page.require, process: typeof page.process, bridge: Object.keys(page.lectio ?? {}).sort() };
+    return {
+      require: typeof page.require,
+      process: typeof page.process,
+      bridge: Object.keys(page.lectio ?? {}).sort(),
+    };
   });
-  expect(reach).toEqual({ require: 'undefined', process: 'undefined', bridge: ['desktop', 'host', 'invoke', 'onMenuCommand'] });
+  expect(reach).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    bridge: ['desktop', 'host', 'invoke', 'onMenuCommand'],
+  });
   await app.close();
 });
 
@@ -37,7 +49,9 @@ test('electron: a pasted article persists across a restart', async () => {
   await page.getByRole('button', { name: 'Add to library' }).click();
   await expect(page.getByRole('article')).toContainText('A second paragraph.');
   await app.close();
-  const index = JSON.parse(readFileSync(path.join(dataDir, 'library.json'), 'utf8')) as { documents: { title: string }[] };
+  const index = JSON.parse(readFileSync(path.join(dataDir, 'library.json'), 'utf8')) as {
+    documents: { title: string }[];
+  };
   expect(index.documents.map((doc) => doc.title)).toContain('Desk test');
 
   app = await launch(dataDir);

@@ -14,7 +14,11 @@ test('harness: the desktop app runs the browser connector and names its port in 
   const headers = { 'x-lectio-connector': '1', 'content-type': 'application/json' };
   const ping = await fetch(`http://127.0.0.1:${port}/connector/ping`, { method: 'POST', headers });
   expect(await ping.json()).toMatchObject({ ok: true, app: 'Lectio', paired: false });
-  const save = await fetch(`http://127.0.0.1:${port}/connector/save`, { method: 'POST', headers, body: JSON.stringify({ url: 'https://example.org/a', title: 'A', html: '<p>A</p>' }) });
+  const save = await fetch(`http://127.0.0.1:${port}/connector/save`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ url: 'https://example.org/a', title: 'A', html: '<p>A</p>' }),
+  });
   expect(save.status).toBe(401);
   expect((await app.records()).mainErrors).toEqual([]);
 });

@@ -12,7 +12,10 @@ export interface HarnessLauncher {
 export const test = base.extend<{ harness: HarnessLauncher }>({
   harness: async ({ launchOptions }, use) => {
     const runs: HarnessApp[] = [];
-    const chromium = { executablePath: launchOptions.executablePath ?? '/usr/bin/chromium', args: launchOptions.args ?? [] };
+    const chromium = {
+      executablePath: launchOptions.executablePath ?? '/usr/bin/chromium',
+      args: launchOptions.args ?? [],
+    };
     await use({
       launch(options = {}) {
         const run = new HarnessApp({

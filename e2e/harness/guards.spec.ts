@@ -19,7 +19,10 @@ test('harness: navigating away is refused, and an http link goes to shell.openEx
   const page = await app.window();
   await expect(page.getByRole('button', { name: /Open Putin’s visit/ })).toBeVisible();
   // One at a time: a second navigation started while the first is pending would cancel the first.
-  for (const [count, url] of [[1, 'https://example.org/elsewhere'], [2, 'file:///etc/hostname']] as const) {
+  for (const [count, url] of [
+    [1, 'https://example.org/elsewhere'],
+    [2, 'file:///etc/hostname'],
+  ] as const) {
     await page.evaluate((target) => {
       window.location.href = target;
     }, url);
@@ -40,7 +43,9 @@ test('harness: navigating away is refused, and an http link goes to shell.openEx
   expect((await app.records()).willNavigate).toHaveLength(2);
 });
 
-test('harness: window.open and target=_blank links open no window; only http(s) go to shell.openExternal', async ({ harness }) => {
+test('harness: window.open and target=_blank links open no window; only http(s) go to shell.openExternal', async ({
+  harness,
+}) => {
   const app = harness.launch();
   const file = path.join(tempFolder('lectio-harness-files-'), 'links.md');
   writeFileSync(file, '# Links\n\nSee [the report](https://example.org/report).\n');
@@ -67,11 +72,17 @@ test('harness: window.open and target=_blank links open no window; only http(s) 
   await expect.poll(() => page.context().pages().length).toBe(1);
 });
 
-test('harness: IPC from a page at another URL is refused as forbidden, and subframes get no bridge', async ({ harness }) => {
+test('harness: IPC from a page at another URL is refused as forbidden, and subframes get no bridge', async ({
+  harness,
+}) => {
   const app = harness.launch();
   const page = await app.window();
   await expect(page.getByRole('button', { name: /Open Putin’s visit/ })).toBeVisible();
-  expect(await page.evaluate(async () => ((window as unknown as BridgedWindow).lectio.invoke.listDocuments({}) as Promise<{ ok: boolean }>))).toMatchObject({ ok: true });
+  expect(
+    await page.evaluate(
+      async () => (window as unknown as BridgedWindow).lectio.invoke.listDocuments({}) as Promise<{ ok: boolean }>,
+    ),
+  ).toMatchObject({ ok: true });
 
   // A copy of the renderer at another path, holding the real app page in an iframe; loaded as main's loadURL would.
   const elsewhere = tempFolder('lectio-harness-elsewhere-');
@@ -80,14 +91,23 @@ test('harness: IPC from a page at another URL is refused as forbidden, and subfr
   writeFileSync(host, `<!doctype html><title>host</title><iframe name="app" src="${APP_URL}"></iframe>`);
   await app.loadURL(1, pathToFileURL(path.join(elsewhere, 'index.html')).href);
   await expect(page.getByRole('alert')).toContainText('did not come from the Lectio window');
-  const foreign = await page.evaluate(async () => ((window as unknown as BridgedWindow).lectio.invoke.listDocuments({}) as Promise<unknown>));
-  expect(foreign).toEqual({ ok: false, error: { code: 'forbidden', message: 'This call did not come from the Lectio window.' } });
-  const desktop = await page.evaluate(async () => ((window as unknown as BridgedWindow).lectio.desktop.openTextFile() as Promise<unknown>));
+  const foreign = await page.evaluate(
+    async () => (window as unknown as BridgedWindow).lectio.invoke.listDocuments({}) as Promise<unknown>,
+  );
+  expect(foreign).toEqual({
+    ok: false,
+    error: { code: 'forbidden', message: 'This call did not come from the Lectio window.' },
+  });
+  const desktop = await page.evaluate(
+    async () => (window as unknown as BridgedWindow).lectio.desktop.openTextFile() as Promise<unknown>,
+  );
   expect(desktop).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
   await app.loadURL(1, pathToFileURL(host).href);
   await expect.poll(() => page.frame({ name: 'app' })?.url()).toBe(APP_URL);
-  const bridgeInFrame = await page.frame({ name: 'app' })?.evaluate(() => typeof (globalThis as Record<string, unknown>).lectio);
+  const bridgeInFrame = await page
+    .frame({ name: 'app' })
+    ?.evaluate(() => typeof (globalThis as Record<string, unknown>).lectio);
   expect(bridgeInFrame).toBe('undefined');
   expect((await app.records()).openDialogs).toEqual([]);
 });

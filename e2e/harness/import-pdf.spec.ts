@@ -13,14 +13,22 @@ test('harness: “Open a file…” on a PDF imports it through the PDF worker, 
   const app = harness.launch();
   const folder = tempFolder('lectio-harness-files-');
   const file = path.join(folder, 'ferry-report.pdf');
-  writeFileSync(file, await buildPdf([column(['The ferry talks resumed on Monday.'], 72, 120), column(['Both sides signed on Friday.'], 72, 120)], { title: 'Ferry Report' }));
+  writeFileSync(
+    file,
+    await buildPdf(
+      [column(['The ferry talks resumed on Monday.'], 72, 120), column(['Both sides signed on Friday.'], 72, 120)],
+      { title: 'Ferry Report' },
+    ),
+  );
   const page = await app.window();
   await page.getByRole('button', { name: 'Import article' }).click();
   await app.queueOpenDialog({ canceled: false, filePaths: [file] });
   await page.getByRole('button', { name: 'Open a file…' }).click();
   await expect(page.getByRole('heading', { name: 'Ferry Report', level: 1 })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('article')).toContainText('Both sides signed on Friday.');
-  const index = JSON.parse(readFileSync(path.join(app.options.dataDir, 'library.json'), 'utf8')) as { documents: { title: string; pageCount?: number }[] };
+  const index = JSON.parse(readFileSync(path.join(app.options.dataDir, 'library.json'), 'utf8')) as {
+    documents: { title: string; pageCount?: number }[];
+  };
   expect(index.documents.find((doc) => doc.title === 'Ferry Report')).toMatchObject({ pageCount: 2 });
   const filters = ((await app.records()).openDialogs[0]?.options as { filters: { extensions: string[] }[] }).filters;
   expect(filters[0]?.extensions).toContain('pdf');

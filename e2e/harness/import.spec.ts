@@ -8,17 +8,23 @@ import { tempFolder } from '../electron-harness/launch';
 import { expect, test } from './fixtures';
 
 function libraryTitles(dataDir: string): string[] {
-  const index = JSON.parse(readFileSync(path.join(dataDir, 'library.json'), 'utf8')) as { documents: { title: string }[] };
+  const index = JSON.parse(readFileSync(path.join(dataDir, 'library.json'), 'utf8')) as {
+    documents: { title: string }[];
+  };
   return index.documents.map((doc) => doc.title);
 }
 
-test('harness: a pasted article is imported over IPC and is still there after the main bundle restarts', async ({ harness }) => {
+test('harness: a pasted article is imported over IPC and is still there after the main bundle restarts', async ({
+  harness,
+}) => {
   const dataDir = tempFolder('lectio-harness-data-');
   const configHome = tempFolder('lectio-harness-config-');
   const first = harness.launch({ dataDir, configHome });
   let page = await first.window();
   await page.getByRole('button', { name: 'Import article' }).click();
-  await page.getByRole('textbox', { name: 'Article text' }).fill('Ministers met in Lisbon on Monday.\nThey agreed to meet again in May.');
+  await page
+    .getByRole('textbox', { name: 'Article text' })
+    .fill('Ministers met in Lisbon on Monday.\nThey agreed to meet again in May.');
   await page.getByLabel('Title').fill('Lisbon talks');
   await page.getByRole('button', { name: 'Add to library' }).click();
   await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('Lisbon talks');

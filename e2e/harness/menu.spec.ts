@@ -18,7 +18,9 @@ function find(items: MenuItemRecord[] | null, path: string[]): MenuItemRecord | 
   return found;
 }
 
-test('harness: the menu has Lectio’s actions with accelerators, and its commands reach the page', async ({ harness }) => {
+test('harness: the menu has Lectio’s actions with accelerators, and its commands reach the page', async ({
+  harness,
+}) => {
   const app = harness.launch();
   const page = await app.window();
   await expect(page.getByRole('button', { name: /Open Putin’s visit/ })).toBeVisible();
@@ -27,8 +29,15 @@ test('harness: the menu has Lectio’s actions with accelerators, and its comman
   expect(find(menu, ['Edit', 'Find in Library…'])?.accelerator).toBe('CmdOrCtrl+K');
   expect(find(menu, ['Edit', 'Undo'])?.accelerator).toBe('CmdOrCtrl+Z');
   expect(find(menu, ['View', 'Toggle Study Panel'])?.accelerator).toBe('CmdOrCtrl+\\');
-  expect(find(menu, ['View', 'Theme'])?.submenu.map((item) => item.label)).toEqual(['Follow the System', 'Light', 'Dark', 'Sepia']);
-  expect(menu?.flatMap((item) => item.submenu.map((sub) => sub.role)).filter(Boolean)).toEqual(expect.arrayContaining(['copy', 'paste', 'zoomIn', 'togglefullscreen']));
+  expect(find(menu, ['View', 'Theme'])?.submenu.map((item) => item.label)).toEqual([
+    'Follow the System',
+    'Light',
+    'Dark',
+    'Sepia',
+  ]);
+  expect(menu?.flatMap((item) => item.submenu.map((sub) => sub.role)).filter(Boolean)).toEqual(
+    expect.arrayContaining(['copy', 'paste', 'zoomIn', 'togglefullscreen']),
+  );
 
   await app.clickMenu(['Edit', 'Find in Library…']);
   await expect(page.getByRole('dialog', { name: 'Search the library' })).toBeVisible();

@@ -16,13 +16,19 @@ test('harness: the window opens on the sample article, and the article reads', a
   await sample.click();
   const article = page.getByRole('article');
   await expect(article.getByRole('heading', { level: 1 })).toHaveText(/Putin’s visit to North Korea/);
-  await expect(article).toContainText('As Russian President Vladimir Putin’s visit to North Korea becomes virtually official');
-  const paragraphs = readFileSync(path.join(REPO_ROOT, 'assets/sample-article.txt'), 'utf8').split('\n').filter((line) => line.trim());
+  await expect(article).toContainText(
+    'As Russian President Vladimir Putin’s visit to North Korea becomes virtually official',
+  );
+  const paragraphs = readFileSync(path.join(REPO_ROOT, 'assets/sample-article.txt'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
   await expect(article.locator('p.block')).toHaveCount(paragraphs.length);
   expect((await app.records()).mainErrors).toEqual([]);
 });
 
-test('harness: the window has context isolation, the sandbox, no Node integration and an existing preload', async ({ harness }) => {
+test('harness: the window has context isolation, the sandbox, no Node integration and an existing preload', async ({
+  harness,
+}) => {
   const app = harness.launch();
   const page = await app.window();
   // What the page can reach: no Node, only the bridge the preload exposed (frozen, on a read-only key).
@@ -39,16 +45,31 @@ test('harness: the window has context isolation, the sandbox, no Node integratio
   });
   const records = await app.records();
   expect(records.preloadErrors).toEqual([]);
-  expect(reach).toEqual({ require: 'undefined', process: 'undefined', bridge: ['desktop', 'host', 'invoke', 'onMenuCommand'], frozen: true, writable: false });
+  expect(reach).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    bridge: ['desktop', 'host', 'invoke', 'onMenuCommand'],
+    frozen: true,
+    writable: false,
+  });
 
   expect(records.windows).toHaveLength(1);
   const prefs = records.windows[0]?.options.webPreferences as Record<string, unknown>;
-  expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webviewTag: false, webSecurity: true });
+  expect(prefs).toMatchObject({
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    webSecurity: true,
+  });
   expect(typeof prefs.preload).toBe('string');
   expect(existsSync(prefs.preload as string)).toBe(true);
   expect(records.windows[0]?.url).toBe(`file://${path.join(APP_ROOT, 'out/renderer/index.html')}`);
   expect(records.windows[0]).toMatchObject({ shown: true, hasWindowOpenHandler: true });
-  expect(records.windows[0]?.webContentsListeners).toEqual(expect.arrayContaining(['will-navigate', 'will-attach-webview']));
+  expect(records.windows[0]?.webContentsListeners).toEqual(
+    expect.arrayContaining(['will-navigate', 'will-attach-webview']),
+  );
   expect(records.permissionHandlers).toEqual({ request: true, check: true });
   await expect(page.getByRole('button', { name: /Open Putin’s visit/ })).toBeVisible();
 });
@@ -70,7 +91,9 @@ test('harness: the page’s CSP lets the renderer run and blocks inline script a
   const outcome = await page.evaluate(async () => {
     const page = window as Window & { inlineRan?: boolean };
     const violations: string[] = [];
-    page.document.addEventListener('securitypolicyviolation', (event: { violatedDirective: string }) => violations.push(event.violatedDirective));
+    page.document.addEventListener('securitypolicyviolation', (event: { violatedDirective: string }) =>
+      violations.push(event.violatedDirective),
+    );
     const script = page.document.createElement('script');
     script.textContent = 'globalThis.inlineRan = true';
     page.document.body.append(script);

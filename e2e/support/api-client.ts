@@ -13,7 +13,11 @@ export interface ApiTarget {
 const agent = new Agent({ keepAlive: true, maxSockets: 32 });
 
 /** The call's typed result; rejects only when the connection fails (the server is gone). */
-export function callApi<M extends MethodName>(target: ApiTarget, method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>> {
+export function callApi<M extends MethodName>(
+  target: ApiTarget,
+  method: M,
+  input: MethodInput<M>,
+): Promise<ApiResult<MethodOutput<M>>> {
   const url = new URL(`/api/${method}`, target.origin);
   const body = JSON.stringify(input);
   return new Promise((resolve, reject) => {
@@ -22,7 +26,12 @@ export function callApi<M extends MethodName>(target: ApiTarget, method: M, inpu
       {
         method: 'POST',
         agent,
-        headers: { origin: target.origin, 'x-lectio-token': target.token, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          origin: target.origin,
+          'x-lectio-token': target.token,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -43,7 +52,11 @@ export function callApi<M extends MethodName>(target: ApiTarget, method: M, inpu
 }
 
 /** The value of a call that must succeed; throws with the API's message otherwise. */
-export async function mustCall<M extends MethodName>(target: ApiTarget, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+export async function mustCall<M extends MethodName>(
+  target: ApiTarget,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
   const result = await callApi(target, method, input);
   if (!result.ok) throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
   return result.value;

@@ -32,10 +32,20 @@ export interface ServerOptions {
 
 export function startServer(dataDir: string, options: ServerOptions = {}): Promise<RunningServer> {
   // The browser connector on a free port too: specs run side by side, and each must own its own.
-  const args = [path.join(REPO_ROOT, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir, '--connector-port', String(options.connectorPort ?? 0)];
+  const args = [
+    path.join(REPO_ROOT, 'out/main/serve.js'),
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    '--connector-port',
+    String(options.connectorPort ?? 0),
+  ];
   // `exec` keeps one process, so the child's pid (and a kill) is the server's own.
   const child = options.maxOpenFiles
-    ? spawn('/bin/sh', ['-c', `ulimit -n ${options.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    ? spawn('/bin/sh', ['-c', `ulimit -n ${options.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
     : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';

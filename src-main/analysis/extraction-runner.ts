@@ -27,7 +27,8 @@ export interface WorkerRequest {
   referenceDate: string | null;
 }
 
-export type WorkerReply = { id: number; ok: true; result: ExtractionResult } | { id: number; ok: false; message: string };
+export type WorkerReply =
+  { id: number; ok: true; result: ExtractionResult } | { id: number; ok: false; message: string };
 
 export const inProcessRunner: ExtractionRunner = {
   version: ENGINE_VERSION,
@@ -68,7 +69,8 @@ export function createWorkerRunner(workerFile: string): ExtractionRunner {
       if (worker === created) failAll(error);
     });
     created.on('exit', (code) => {
-      if (worker === created) failAll(new LectioError('worker-stopped', `The extraction worker stopped (exit code ${code}).`));
+      if (worker === created)
+        failAll(new LectioError('worker-stopped', `The extraction worker stopped (exit code ${code}).`));
     });
     created.unref();
     return created;

@@ -29,7 +29,11 @@ describe('extractDocument', () => {
     const steps: ExtractionProgress[] = [];
     const result = await extractDocument(runner, BOOK, '2025-03-01', (step) => steps.push(step));
     expect(runner.texts).toEqual([ONE, TWO]);
-    expect(steps).toEqual([{ done: 0, total: 2 }, { done: 1, total: 2 }, { done: 2, total: 2 }]);
+    expect(steps).toEqual([
+      { done: 0, total: 2 },
+      { done: 1, total: 2 },
+      { done: 2, total: 2 },
+    ]);
     // One actor across both chapters, with the mentions of each at their places in the book's text.
     const costa = result.actors.filter((actor) => actor.name === 'Ana Costa');
     expect(costa).toHaveLength(1);
@@ -48,7 +52,15 @@ describe('extractDocument', () => {
     const one = 'President Ana Costa of Portugal opened the summit in Lisbon on 3 March 2025.';
     const two = 'President Costa left the summit early on 4 March 2025.';
     const text = `${one}\n${two}`;
-    const body: DocumentBody = { text, blocks: [], marks: [], sections: [{ title: 'One', start: 0, end: one.length, level: 1 }, { title: 'Two', start: one.length + 1, end: text.length, level: 1 }] };
+    const body: DocumentBody = {
+      text,
+      blocks: [],
+      marks: [],
+      sections: [
+        { title: 'One', start: 0, end: one.length, level: 1 },
+        { title: 'Two', start: one.length + 1, end: text.length, level: 1 },
+      ],
+    };
     const alone = await inProcessRunner.run(two, '2025-03-01');
     // The premise: read alone, the second chapter knows her only as "Costa".
     expect(alone.actors.map((a) => a.name)).toContain('Costa');
@@ -62,8 +74,17 @@ describe('extractDocument', () => {
     const three = 'Rui Costa, her brother, watched from Porto.';
     const both = `${text}\n${three}`;
     const sections = [...(body.sections ?? []), { title: 'Three', start: text.length + 1, end: both.length, level: 1 }];
-    const ambiguous = await extractDocument(inProcessRunner, { text: both, blocks: [], marks: [], sections }, '2025-03-01');
-    expect(ambiguous.actors.map((a) => a.name).filter((name) => /Costa/.test(name)).sort()).toEqual(['Ana Costa', 'Costa', 'Rui Costa']);
+    const ambiguous = await extractDocument(
+      inProcessRunner,
+      { text: both, blocks: [], marks: [], sections },
+      '2025-03-01',
+    );
+    expect(
+      ambiguous.actors
+        .map((a) => a.name)
+        .filter((name) => /Costa/.test(name))
+        .sort(),
+    ).toEqual(['Ana Costa', 'Costa', 'Rui Costa']);
   });
 
   it('runs a document without sections whole, as before', async () => {

@@ -15,7 +15,12 @@ export interface ExtractionProgress {
 }
 
 function shiftDate(date: DateMention, offset: number): DateMention {
-  return { ...date, start: date.start + offset, end: date.end + offset, eventSpan: { start: date.eventSpan.start + offset, end: date.eventSpan.end + offset } };
+  return {
+    ...date,
+    start: date.start + offset,
+    end: date.end + offset,
+    eventSpan: { start: date.eventSpan.start + offset, end: date.eventSpan.end + offset },
+  };
 }
 
 function mergeActor(into: Actor, from: Actor, offset: number): void {
@@ -53,22 +58,36 @@ function foldShortNames(actors: Map<string, Actor>): Map<string, string> {
 }
 
 /** The chapters' results as one result over the whole text. */
-export function mergeResults(parts: { result: ExtractionResult; offset: number }[], referenceDate: string | null): ExtractionResult {
+export function mergeResults(
+  parts: { result: ExtractionResult; offset: number }[],
+  referenceDate: string | null,
+): ExtractionResult {
   const actors = new Map<string, Actor>();
   const dates: DateMention[] = [];
   for (const { result, offset } of parts) {
     for (const actor of result.actors) {
       const known = actors.get(actor.id);
       if (known) mergeActor(known, actor, offset);
-      else actors.set(actor.id, { ...actor, aliases: [...actor.aliases], roles: [...actor.roles], mentions: actor.mentions.map((m) => ({ start: m.start + offset, end: m.end + offset })) });
+      else
+        actors.set(actor.id, {
+          ...actor,
+          aliases: [...actor.aliases],
+          roles: [...actor.roles],
+          mentions: actor.mentions.map((m) => ({ start: m.start + offset, end: m.end + offset })),
+        });
     }
     for (const date of result.dates) dates.push(shiftDate(date, offset));
   }
   const renamed = foldShortNames(actors);
-  const named = renamed.size === 0 ? dates : dates.map((date) => ({ ...date, actors: [...new Set(date.actors.map((name) => renamed.get(name) ?? name))] }));
+  const named =
+    renamed.size === 0
+      ? dates
+      : dates.map((date) => ({ ...date, actors: [...new Set(date.actors.map((name) => renamed.get(name) ?? name))] }));
   const first = parts[0]?.result;
   // With a given date every chapter shares it; otherwise the first chapter whose text pins one down speaks for the book.
-  const inference = parts.find((part) => part.result.referenceDateInference.value !== null)?.result.referenceDateInference ?? first?.referenceDateInference;
+  const inference =
+    parts.find((part) => part.result.referenceDateInference.value !== null)?.result.referenceDateInference ??
+    first?.referenceDateInference;
   return {
     engineVersion: first?.engineVersion ?? '',
     referenceDate: inference?.value ?? referenceDate,
@@ -83,7 +102,12 @@ export function mergeResults(parts: { result: ExtractionResult; offset: number }
  * The engine's result for a document: per section when it has sections, reporting progress after each; whole
  * otherwise. Rejects as the runner does (ExtractionCancelledError when stopped).
  */
-export async function extractDocument(runner: ExtractionRunner, body: DocumentBody, referenceDate: string | null, onProgress: (progress: ExtractionProgress) => void = () => {}): Promise<ExtractionResult> {
+export async function extractDocument(
+  runner: ExtractionRunner,
+  body: DocumentBody,
+  referenceDate: string | null,
+  onProgress: (progress: ExtractionProgress) => void = () => {},
+): Promise<ExtractionResult> {
   const sections = body.sections ?? [];
   if (sections.length < 2) {
     onProgress({ done: 0, total: 1 });
@@ -94,7 +118,10 @@ export async function extractDocument(runner: ExtractionRunner, body: DocumentBo
   const parts: { result: ExtractionResult; offset: number }[] = [];
   onProgress({ done: 0, total: sections.length });
   for (const section of sections) {
-    parts.push({ result: await runner.run(body.text.slice(section.start, section.end), referenceDate), offset: section.start });
+    parts.push({
+      result: await runner.run(body.text.slice(section.start, section.end), referenceDate),
+      offset: section.start,
+    });
     onProgress({ done: parts.length, total: sections.length });
   }
   return mergeResults(parts, referenceDate);

@@ -9,12 +9,16 @@ import { isUnexpected, toApiError } from '../core/errors';
 
 /** Runs one API call; never throws. */
 export async function dispatch(api: LectioApi, method: unknown, input: unknown): Promise<ApiResult<unknown>> {
-  if (!isMethodName(method)) return { ok: false, error: { code: 'unknown-method', message: `Unknown method: ${String(method).slice(0, 80)}` } };
+  if (!isMethodName(method))
+    return { ok: false, error: { code: 'unknown-method', message: `Unknown method: ${String(method).slice(0, 80)}` } };
   const parsed = inputSchemas[method].safeParse(input ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return { ok: false, error: { code: 'invalid-argument', message: `${method}: ${where}${issue?.message ?? 'invalid argument'}` } };
+    return {
+      ok: false,
+      error: { code: 'invalid-argument', message: `${method}: ${where}${issue?.message ?? 'invalid argument'}` },
+    };
   }
   try {
     const call = api[method] as (arg: unknown) => Promise<unknown>;

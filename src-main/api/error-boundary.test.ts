@@ -27,11 +27,27 @@ class DiskFull extends Error {
 
 /** Each method fails in its own way; the arguments are valid, so every failure comes from the service. */
 const failures: { method: MethodName; input: unknown; thrown: () => unknown }[] = [
-  { method: 'importFromUrl', input: { url: 'nonsense' }, thrown: () => pageFetchError('“nonsense” is not a web address.') },
-  { method: 'getDocument', input: { id: 'gone' }, thrown: () => new LectioError('not-found', 'Document gone was not found') },
+  {
+    method: 'importFromUrl',
+    input: { url: 'nonsense' },
+    thrown: () => pageFetchError('“nonsense” is not a web address.'),
+  },
+  {
+    method: 'getDocument',
+    input: { id: 'gone' },
+    thrown: () => new LectioError('not-found', 'Document gone was not found'),
+  },
   { method: 'createBackup', input: {}, thrown: () => new LectioError('busy', 'A backup is already being taken.') },
-  { method: 'listDocuments', input: {}, thrown: () => new TypeError("Cannot read properties of undefined (reading 'secret')") },
-  { method: 'search', input: { query: 'q' }, thrown: () => new DiskFull('ENOSPC: no space left on device, write /home/reader/.lectio/x') },
+  {
+    method: 'listDocuments',
+    input: {},
+    thrown: () => new TypeError("Cannot read properties of undefined (reading 'secret')"),
+  },
+  {
+    method: 'search',
+    input: { query: 'q' },
+    thrown: () => new DiskFull('ENOSPC: no space left on device, write /home/reader/.lectio/x'),
+  },
   { method: 'listCards', input: {}, thrown: () => 'a string, not an Error' },
 ];
 
@@ -71,9 +87,16 @@ afterAll(async () => {
 
 function viaIpc(): (method: MethodName, input: unknown) => Promise<unknown> {
   const handlers = new Map<string, (event: unknown, input?: unknown) => unknown>();
-  const ipcMain = { handle: (channel: string, handler: (event: unknown, input?: unknown) => unknown) => handlers.set(channel, handler) };
+  const ipcMain = {
+    handle: (channel: string, handler: (event: unknown, input?: unknown) => unknown) => handlers.set(channel, handler),
+  };
   const none = async () => ({ ok: true as const, value: null });
-  registerIpc(ipcMain as never, api, { openTextFile: none, revealDataFolder: none, nextMenuCommand: none as never, takeOpenedFiles: none as never }, () => APP_URL);
+  registerIpc(
+    ipcMain as never,
+    api,
+    { openTextFile: none, revealDataFolder: none, nextMenuCommand: none as never, takeOpenedFiles: none as never },
+    () => APP_URL,
+  );
   const trusted = { senderFrame: { url: APP_URL, parent: null } };
   return async (method, input) => handlers.get(ipcChannel(method))?.(trusted, input);
 }
@@ -82,11 +105,14 @@ function viaHttp(method: MethodName, body: string): Promise<{ status: number; js
   const self = `127.0.0.1:${host.port}`;
   const headers = { host: self, origin: `http://${self}`, 'x-lectio-token': TOKEN, 'content-type': 'application/json' };
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path: `/api/${method}`, method: 'POST', headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(body) as unknown }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path: `/api/${method}`, method: 'POST', headers },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(body) as unknown }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -119,6 +145,9 @@ describe('errors at the boundary', () => {
 
   it('sends a request refused before any method runs with the status of its code', async () => {
     const reply = await viaHttp('listDocuments', '{not json');
-    expect(reply).toEqual({ status: 400, json: { ok: false, error: { code: 'invalid-argument', message: 'Body is not JSON' } } });
+    expect(reply).toEqual({
+      status: 400,
+      json: { ok: false, error: { code: 'invalid-argument', message: 'Body is not JSON' } },
+    });
   });
 });

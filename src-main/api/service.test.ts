@@ -14,7 +14,14 @@ let storage: LibraryStorage;
 async function makeApi(): Promise<LectioApi> {
   storage = await LibraryStorage.open({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'lectio-service-')), now });
   let n = 0;
-  return createService({ storage, host: 'browser', extraction: inProcessRunner, version: '0.0.0', now, newId: () => `id-${++n}` });
+  return createService({
+    storage,
+    host: 'browser',
+    extraction: inProcessRunner,
+    version: '0.0.0',
+    now,
+    newId: () => `id-${++n}`,
+  });
 }
 
 afterEach(() => storage?.close());
@@ -22,10 +29,21 @@ afterEach(() => storage?.close());
 describe('service', () => {
   it('seeds the sample article into a new library only', async () => {
     const api = await makeApi();
-    await seedNewLibrary(storage, { text: 'One two three.\nFour.', title: 'Sample', source: 'Donga', publishedDate: null }, now);
+    await seedNewLibrary(
+      storage,
+      { text: 'One two three.\nFour.', title: 'Sample', source: 'Donga', publishedDate: null },
+      now,
+    );
     const docs = await api.listDocuments({});
     expect(docs).toEqual([
-      expect.objectContaining({ id: 'sample', title: 'Sample', source: 'Donga', wordCount: 4, publishedDate: null, highlightCount: 0 }),
+      expect.objectContaining({
+        id: 'sample',
+        title: 'Sample',
+        source: 'Donga',
+        wordCount: 4,
+        publishedDate: null,
+        highlightCount: 0,
+      }),
     ]);
     const doc = await api.getDocument({ id: 'sample' });
     expect(doc.body.blocks).toHaveLength(2);
@@ -35,9 +53,20 @@ describe('service', () => {
     const api = await makeApi();
     const plain = await api.importDocument({ text: 'First line here\nSecond paragraph.', format: 'text' });
     // The title line names the document and is not repeated as its first paragraph (issue #16).
-    expect(plain).toMatchObject({ id: 'id-1', title: 'First line here', origin: 'paste', wordCount: 2, addedAt: now().toISOString() });
+    expect(plain).toMatchObject({
+      id: 'id-1',
+      title: 'First line here',
+      origin: 'paste',
+      wordCount: 2,
+      addedAt: now().toISOString(),
+    });
     expect((await api.getDocument({ id: plain.id })).body.text).toBe('Second paragraph.');
-    const md = await api.importDocument({ text: '# Heading\n\nSome *text*.', format: 'markdown', fileName: 'a.md', title: 'Mine' });
+    const md = await api.importDocument({
+      text: '# Heading\n\nSome *text*.',
+      format: 'markdown',
+      fileName: 'a.md',
+      title: 'Mine',
+    });
     const doc = await api.getDocument({ id: md.id });
     expect(doc.title).toBe('Mine');
     expect(doc.origin).toBe('a.md');
@@ -46,14 +75,21 @@ describe('service', () => {
 
   it('keeps a first line that is a sentence, or when a title is given; stores a page’s published date', async () => {
     const api = await makeApi();
-    const sentence = await api.importDocument({ text: 'Ministers met in Lisbon on Monday.\nThey agreed.', format: 'text' });
+    const sentence = await api.importDocument({
+      text: 'Ministers met in Lisbon on Monday.\nThey agreed.',
+      format: 'text',
+    });
     expect(sentence.title).toBe('Ministers met in Lisbon on Monday');
-    expect((await api.getDocument({ id: sentence.id })).body.text).toBe('Ministers met in Lisbon on Monday.\nThey agreed.');
+    expect((await api.getDocument({ id: sentence.id })).body.text).toBe(
+      'Ministers met in Lisbon on Monday.\nThey agreed.',
+    );
     const titled = await api.importDocument({ text: 'Lisbon talks\n\nThey agreed.', format: 'text', title: 'Mine' });
     expect((await api.getDocument({ id: titled.id })).body.text).toBe('Lisbon talks\n\nThey agreed.');
     const dated = await api.importDocument({ text: 'Words.', format: 'text', publishedDate: '2023-05-02' });
     expect(dated.publishedDate).toBe('2023-05-02');
-    expect(await dispatch(api, 'importDocument', { text: 'Words.', format: 'text', publishedDate: '2023-02-30' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(
+      await dispatch(api, 'importDocument', { text: 'Words.', format: 'text', publishedDate: '2023-02-30' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
   it('updates and deletes documents', async () => {
@@ -70,13 +106,34 @@ describe('dispatch', () => {
   it('returns typed errors for unknown methods, bad arguments, missing documents and empty imports', async () => {
     const api = await makeApi();
     expect(await dispatch(api, 'dropTables', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
-    expect(await dispatch(api, 'getDocument', { id: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await dispatch(api, 'getDocument', { id: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await dispatch(api, 'getDocument', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await dispatch(api, 'importDocument', { text: '   ', format: 'text' })).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/empty/) } });
-    expect(await dispatch(api, 'importDocument', { text: 'x', format: 'html' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await dispatch(api, 'updateDocument', { id: 'x', publishedDate: '2024-02-30' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await dispatch(api, 'listDocuments', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(api, 'getDocument', { id: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await dispatch(api, 'getDocument', { id: '../../etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await dispatch(api, 'getDocument', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(await dispatch(api, 'importDocument', { text: '   ', format: 'text' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(/empty/) },
+    });
+    expect(await dispatch(api, 'importDocument', { text: 'x', format: 'html' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await dispatch(api, 'updateDocument', { id: 'x', publishedDate: '2024-02-30' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await dispatch(api, 'listDocuments', { extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
   });
 
   it('has a schema and an implementation for every contract method', async () => {

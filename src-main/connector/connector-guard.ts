@@ -26,7 +26,8 @@ const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension)
 export function refuseConnectorRequest(headers: IncomingHttpHeaders, port: number): Refusal | null {
   if (headers.host !== `127.0.0.1:${port}`) return { status: 403, message: 'unexpected Host header' };
   const origin = headers.origin;
-  if (origin !== undefined && !EXTENSION_ORIGIN.test(origin)) return { status: 403, message: 'web pages may not call the Lectio connector' };
+  if (origin !== undefined && !EXTENSION_ORIGIN.test(origin))
+    return { status: 403, message: 'web pages may not call the Lectio connector' };
   if (headers[CONNECTOR_HEADER] !== '1') return { status: 403, message: `the ${CONNECTOR_HEADER} header is missing` };
   return null;
 }

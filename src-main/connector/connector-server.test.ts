@@ -54,7 +54,10 @@ afterEach(async () => {
 async function harness(): Promise<Harness> {
   const { api, storage } = await openTestLibrary();
   let n = 0;
-  const service = createConnectorService({ storage, now: () => new Date('2026-03-04T05:06:07.000Z'), newId: () => `page-${++n}`, version: '9.9.9' }, api);
+  const service = createConnectorService(
+    { storage, now: () => new Date('2026-03-04T05:06:07.000Z'), newId: () => `page-${++n}`, version: '9.9.9' },
+    api,
+  );
   const server = await startConnectorServer(service, 0);
   opened.push({ storage, server });
   const { token } = await api.makeConnectorToken({});
@@ -68,16 +71,32 @@ interface Answer {
 }
 
 /** One request with exactly these headers (fetch would not let a test set Host). */
-function call(port: number, options: { method?: string; path?: string; headers?: OutgoingHttpHeaders; body?: string | Buffer }): Promise<Answer> {
+function call(
+  port: number,
+  options: { method?: string; path?: string; headers?: OutgoingHttpHeaders; body?: string | Buffer },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method: options.method ?? 'POST', path: options.path ?? '/connector/save', headers: { host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} });
-      });
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'POST',
+        path: options.path ?? '/connector/save',
+        headers: { host: `127.0.0.1:${port}`, ...options.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+          });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -93,10 +112,15 @@ const connectorHeaders = (token?: string): OutgoingHttpHeaders => ({
 const selectionOf = (paragraph: string, exact: string) => {
   const at = paragraph.indexOf(exact);
   // The page's text around the selection, with the page's own whitespace.
-  return { exact, prefix: ` ${paragraph.slice(Math.max(0, at - 32), at)}`, suffix: `${paragraph.slice(at + exact.length, at + exact.length + 32)}` };
+  return {
+    exact,
+    prefix: ` ${paragraph.slice(Math.max(0, at - 32), at)}`,
+    suffix: `${paragraph.slice(at + exact.length, at + exact.length + 32)}`,
+  };
 };
 
-const saveBody = (selection: ReturnType<typeof selectionOf> | null = null, html = RENDERED_PAGE, url = PAGE_URL) => JSON.stringify({ url, title: 'Tab title', html, selection });
+const saveBody = (selection: ReturnType<typeof selectionOf> | null = null, html = RENDERED_PAGE, url = PAGE_URL) =>
+  JSON.stringify({ url, title: 'Tab title', html, selection });
 
 describe('connector ping', () => {
   it('answers the app name and version, and whether the token is the current one', async () => {
@@ -105,7 +129,10 @@ describe('connector ping', () => {
     expect(unpaired).toMatchObject({ status: 200, body: { ok: true, app: 'Lectio', version: '9.9.9', paired: false } });
     const paired = await call(server.port, { path: '/connector/ping', headers: connectorHeaders(token) });
     expect(paired.body).toMatchObject({ paired: true });
-    const wrong = await call(server.port, { path: '/connector/ping', headers: connectorHeaders(`${token.slice(0, -1)}x`) });
+    const wrong = await call(server.port, {
+      path: '/connector/ping',
+      headers: connectorHeaders(`${token.slice(0, -1)}x`),
+    });
     expect(wrong.body).toMatchObject({ paired: false });
     expect(paired.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -116,7 +143,16 @@ describe('connector save', () => {
     const { api, storage, server, token } = await harness();
     const selection = selectionOf(PARAGRAPHS[1] ?? '', 'had lost a third of its stones');
     const answer = await call(server.port, { headers: connectorHeaders(token), body: saveBody(selection) });
-    expect(answer).toMatchObject({ status: 200, body: { ok: true, status: 'saved', documentId: 'page-1', title: 'Council votes to rebuild the breakwater', selection: 'saved' } });
+    expect(answer).toMatchObject({
+      status: 200,
+      body: {
+        ok: true,
+        status: 'saved',
+        documentId: 'page-1',
+        title: 'Council votes to rebuild the breakwater',
+        selection: 'saved',
+      },
+    });
 
     const doc = await api.getDocument({ id: 'page-1' });
     expect(doc).toMatchObject({ url: PAGE_URL, origin: 'harbour.example' });
@@ -133,19 +169,30 @@ describe('connector save', () => {
   it('finds a selection that spans two paragraphs, whatever whitespace the page had between them', async () => {
     const { api, server, token } = await harness();
     const exact = 'start in April.\n\n    \n      Fishermen who moor';
-    const answer = await call(server.port, { headers: connectorHeaders(token), body: saveBody({ exact, prefix: 'regional government, and is due to ', suffix: ' behind the wall welcomed' }) });
+    const answer = await call(server.port, {
+      headers: connectorHeaders(token),
+      body: saveBody({ exact, prefix: 'regional government, and is due to ', suffix: ' behind the wall welcomed' }),
+    });
     expect(answer.body).toMatchObject({ status: 'saved', selection: 'saved' });
     const doc = await api.getDocument({ id: 'page-1' });
     const [first] = (await api.getAnnotations({ documentId: 'page-1' })).highlights;
-    expect(doc.body.text.slice(first?.anchor?.start, first?.anchor?.end).replace(/\s+/g, ' ')).toBe('start in April. Fishermen who moor');
+    expect(doc.body.text.slice(first?.anchor?.start, first?.anchor?.end).replace(/\s+/g, ' ')).toBe(
+      'start in April. Fishermen who moor',
+    );
   });
 
   it('does not save a page twice, and adds a new selection on it to the document already saved', async () => {
     const { api, storage, server, token } = await harness();
     await call(server.port, { headers: connectorHeaders(token), body: saveBody() });
-    const again = await call(server.port, { headers: connectorHeaders(token), body: saveBody(selectionOf(PARAGRAPHS[2] ?? '', '4.2 million euros'), RENDERED_PAGE, `${PAGE_URL}#comments`) });
+    const again = await call(server.port, {
+      headers: connectorHeaders(token),
+      body: saveBody(selectionOf(PARAGRAPHS[2] ?? '', '4.2 million euros'), RENDERED_PAGE, `${PAGE_URL}#comments`),
+    });
     expect(again.body).toMatchObject({ ok: true, status: 'already-saved', documentId: 'page-1', selection: 'saved' });
-    const repeat = await call(server.port, { headers: connectorHeaders(token), body: saveBody(selectionOf(PARAGRAPHS[2] ?? '', '4.2 million euros')) });
+    const repeat = await call(server.port, {
+      headers: connectorHeaders(token),
+      body: saveBody(selectionOf(PARAGRAPHS[2] ?? '', '4.2 million euros')),
+    });
     expect(repeat.body).toMatchObject({ status: 'already-saved', selection: 'already' });
     expect(storage.documents.list().filter((d) => d.url === PAGE_URL)).toHaveLength(1);
     expect((await api.getAnnotations({ documentId: 'page-1' })).highlights).toHaveLength(1);
@@ -153,7 +200,10 @@ describe('connector save', () => {
 
   it('keeps the document and says so when the selection is not in the saved article', async () => {
     const { api, server, token } = await harness();
-    const answer = await call(server.port, { headers: connectorHeaders(token), body: saveBody({ exact: 'News', prefix: 'Home ', suffix: '' }) });
+    const answer = await call(server.port, {
+      headers: connectorHeaders(token),
+      body: saveBody({ exact: 'News', prefix: 'Home ', suffix: '' }),
+    });
     expect(answer.body).toMatchObject({ status: 'saved', selection: 'not-found' });
     expect((await api.getAnnotations({ documentId: 'page-1' })).highlights).toHaveLength(0);
   });
@@ -180,7 +230,10 @@ describe('who may call the connector', () => {
   it('refuses a save without the pairing token, or with a wrong one, with 401', async () => {
     const { storage, server, token } = await harness();
     expect((await call(server.port, { headers: connectorHeaders(), body: saveBody() })).status).toBe(401);
-    const wrong = await call(server.port, { headers: connectorHeaders(token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))), body: saveBody() });
+    const wrong = await call(server.port, {
+      headers: connectorHeaders(token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))),
+      body: saveBody(),
+    });
     expect(wrong).toMatchObject({ status: 401, body: { ok: false, error: { code: 'pairing-needed' } } });
     expect(storage.documents.list()).toHaveLength(0);
   });
@@ -194,7 +247,12 @@ describe('who may call the connector', () => {
 
   it('refuses a foreign Host header (DNS rebinding), and localhost too: the extension calls 127.0.0.1', async () => {
     const { storage, server, token } = await harness();
-    for (const host of [`evil.example:${server.port}`, `localhost:${server.port}`, '127.0.0.1', `127.0.0.1:${server.port + 1}`]) {
+    for (const host of [
+      `evil.example:${server.port}`,
+      `localhost:${server.port}`,
+      '127.0.0.1',
+      `127.0.0.1:${server.port + 1}`,
+    ]) {
       const answer = await call(server.port, { headers: { ...connectorHeaders(token), host }, body: saveBody() });
       expect(answer.status, host).toBe(403);
     }
@@ -205,11 +263,18 @@ describe('who may call the connector', () => {
     const { storage, server, token } = await harness();
     const preflight = await call(server.port, {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-lectio-connector, authorization, content-type' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-lectio-connector, authorization, content-type',
+      },
     });
     expect(preflight.status).toBe(403);
     expect(Object.keys(preflight.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
-    const fromPage = await call(server.port, { headers: { ...connectorHeaders(token), origin: 'https://evil.example' }, body: saveBody() });
+    const fromPage = await call(server.port, {
+      headers: { ...connectorHeaders(token), origin: 'https://evil.example' },
+      body: saveBody(),
+    });
     expect(fromPage.status).toBe(403);
     expect(storage.documents.list()).toHaveLength(0);
   });

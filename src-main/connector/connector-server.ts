@@ -24,14 +24,21 @@ const HEADERS = {
 const webAddress = z
   .string()
   .max(8000)
-  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'only http and https pages can be saved');
+  .refine(
+    (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
+    'only http and https pages can be saved',
+  );
 
 const captureSchema = z
   .object({
     url: webAddress,
     title: z.string().max(2000),
     html: z.string().min(1).max(CONNECTOR_MAX_BODY_BYTES),
-    selection: z.object({ exact: z.string().max(100_000), prefix: z.string().max(1000), suffix: z.string().max(1000) }).strict().nullable().optional(),
+    selection: z
+      .object({ exact: z.string().max(100_000), prefix: z.string().max(1000), suffix: z.string().max(1000) })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 
@@ -69,7 +76,8 @@ function fail(response: ServerResponse, status: number, code: string, message: s
   send(response, status, { ok: false, error: { code, message } });
 }
 
-const PAIRING_NEEDED = 'Lectio does not know this extension: paste the pairing token from Lectio’s Settings › Browser extension into the extension’s options.';
+const PAIRING_NEEDED =
+  'Lectio does not know this extension: paste the pairing token from Lectio’s Settings › Browser extension into the extension’s options.';
 
 async function save(service: ConnectorService, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (!service.isPaired(bearerToken(request.headers))) return fail(response, 401, 'pairing-needed', PAIRING_NEEDED);
@@ -77,13 +85,24 @@ async function save(service: ConnectorService, request: IncomingMessage, respons
   try {
     input = JSON.parse(await readBody(request, CONNECTOR_MAX_BODY_BYTES));
   } catch (error) {
-    if (error instanceof BodyTooLarge) return fail(response, 413, 'too-large', `This page is too large to save (over ${CONNECTOR_MAX_BODY_BYTES / 1024 / 1024} MB).`);
+    if (error instanceof BodyTooLarge)
+      return fail(
+        response,
+        413,
+        'too-large',
+        `This page is too large to save (over ${CONNECTOR_MAX_BODY_BYTES / 1024 / 1024} MB).`,
+      );
     return fail(response, 400, 'invalid-argument', 'The request is not JSON.');
   }
   const parsed = captureSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fail(response, 400, 'invalid-argument', `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`);
+    return fail(
+      response,
+      400,
+      'invalid-argument',
+      `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   try {
     const outcome = await service.save({ ...parsed.data, selection: parsed.data.selection ?? null });
@@ -96,7 +115,12 @@ async function save(service: ConnectorService, request: IncomingMessage, respons
   }
 }
 
-async function route(service: ConnectorService, port: number, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(
+  service: ConnectorService,
+  port: number,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const refusal = refuseConnectorRequest(request.headers, port);
   if (refusal) {
     request.resume();
@@ -105,7 +129,12 @@ async function route(service: ConnectorService, port: number, request: IncomingM
   const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (pathname === '/connector/ping' && (request.method === 'GET' || request.method === 'POST')) {
     request.resume();
-    return send(response, 200, { ok: true, app: 'Lectio', version: service.version, paired: service.isPaired(bearerToken(request.headers)) });
+    return send(response, 200, {
+      ok: true,
+      app: 'Lectio',
+      version: service.version,
+      paired: service.isPaired(bearerToken(request.headers)),
+    });
   }
   if (pathname === '/connector/save' && request.method === 'POST') return save(service, request, response);
   request.resume();

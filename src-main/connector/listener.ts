@@ -36,6 +36,7 @@ export class ConnectorListener {
 export function connectorPortFrom(value: string | undefined, fallback: number): number {
   if (value === undefined || value.trim() === '') return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`the connector port must be a number from 0 to 65535, not "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`the connector port must be a number from 0 to 65535, not "${value}"`);
   return port;
 }

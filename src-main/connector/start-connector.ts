@@ -7,7 +7,10 @@ import { startConnectorServer, type ConnectorServer } from './connector-server';
 import type { ConnectorListener } from './listener';
 
 /** The running server, or null when it could not start (the listener says why). Never rejects. */
-export async function startConnector(service: ConnectorService, listener: ConnectorListener): Promise<ConnectorServer | null> {
+export async function startConnector(
+  service: ConnectorService,
+  listener: ConnectorListener,
+): Promise<ConnectorServer | null> {
   try {
     const server = await startConnectorServer(service, listener.port);
     listener.listening(server.port);

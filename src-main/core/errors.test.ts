@@ -27,9 +27,18 @@ describe('the error model', () => {
 
   it('gives a LectioError its code, message, details and cause; without a message, the standard one', () => {
     const cause = new Error('parse');
-    const error = new LectioError('corrupt-file', 'x.json is not valid JSON', { details: { file: '/d/x.json' }, cause });
+    const error = new LectioError('corrupt-file', 'x.json is not valid JSON', {
+      details: { file: '/d/x.json' },
+      cause,
+    });
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ code: 'corrupt-file', message: 'x.json is not valid JSON', details: { file: '/d/x.json' }, cause, name: 'LectioError' });
+    expect(error).toMatchObject({
+      code: 'corrupt-file',
+      message: 'x.json is not valid JSON',
+      details: { file: '/d/x.json' },
+      cause,
+      name: 'LectioError',
+    });
     expect(new LectioError('store-retired').message).toBe(ERROR_KINDS['store-retired'].message);
     expect(new LectioError('import-too-complex').message).toMatch(/^This file is too complex to import/);
     // A code without a standard message falls back to the generic one rather than an empty message.
@@ -47,11 +56,29 @@ describe('the error model', () => {
   });
 
   it.each([
-    [new LectioError('page-fetch', 'The page redirects in a loop.'), { code: 'invalid-argument', message: 'The page redirects in a loop.' }],
-    [new LectioError('newer-file-held', 'Nothing can be saved to library.json.'), { code: 'storage', message: 'Nothing can be saved to library.json.' }],
-    [new LectioError('cancelled', 'The export was cancelled; no file was made.'), { code: 'cancelled', message: 'The export was cancelled; no file was made.' }],
-    [errno('ENOSPC'), { code: 'storage', message: 'The disk is full: the change was not saved, and your data is unchanged.' }],
-    [errno('EROFS'), { code: 'storage', message: 'Lectio may not write to its data folder: the change was not saved, and your data is unchanged.' }],
+    [
+      new LectioError('page-fetch', 'The page redirects in a loop.'),
+      { code: 'invalid-argument', message: 'The page redirects in a loop.' },
+    ],
+    [
+      new LectioError('newer-file-held', 'Nothing can be saved to library.json.'),
+      { code: 'storage', message: 'Nothing can be saved to library.json.' },
+    ],
+    [
+      new LectioError('cancelled', 'The export was cancelled; no file was made.'),
+      { code: 'cancelled', message: 'The export was cancelled; no file was made.' },
+    ],
+    [
+      errno('ENOSPC'),
+      { code: 'storage', message: 'The disk is full: the change was not saved, and your data is unchanged.' },
+    ],
+    [
+      errno('EROFS'),
+      {
+        code: 'storage',
+        message: 'Lectio may not write to its data folder: the change was not saved, and your data is unchanged.',
+      },
+    ],
     [errno('ENOENT'), { code: 'internal', message: standardMessage('internal') }],
     [new RangeError('Invalid array length'), { code: 'internal', message: standardMessage('internal') }],
     [undefined, { code: 'internal', message: standardMessage('internal') }],
@@ -86,6 +113,9 @@ describe('the error model', () => {
       expect(toApiError(rebuilt)).toEqual({ code, message: `failed: ${code}` });
     }
     // A code from a newer main process than this page knows is still an error the page can show.
-    expect(fromApiError({ code: 'teleported' as never, message: 'Gone elsewhere.' })).toMatchObject({ code: 'internal', message: 'Gone elsewhere.' });
+    expect(fromApiError({ code: 'teleported' as never, message: 'Gone elsewhere.' })).toMatchObject({
+      code: 'internal',
+      message: 'Gone elsewhere.',
+    });
   });
 });

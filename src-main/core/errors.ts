@@ -9,7 +9,16 @@
  * The codes the API sends, unchanged since the first release: clients (the renderer, tests, scripts) match on these.
  * Finer codes below travel as one of these (`sentAs`), so a new kind of failure never breaks a client.
  */
-export const API_ERROR_CODES = ['invalid-argument', 'unknown-method', 'not-found', 'too-large', 'storage', 'forbidden', 'cancelled', 'internal'] as const;
+export const API_ERROR_CODES = [
+  'invalid-argument',
+  'unknown-method',
+  'not-found',
+  'too-large',
+  'storage',
+  'forbidden',
+  'cancelled',
+  'internal',
+] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 interface ErrorKind {
@@ -21,7 +30,8 @@ interface ErrorKind {
   message?: string;
 }
 
-const GENERIC_MESSAGE = 'Lectio ran into an unexpected problem and could not finish this. Try again; if it keeps happening, restart Lectio.';
+const GENERIC_MESSAGE =
+  'Lectio ran into an unexpected problem and could not finish this. Try again; if it keeps happening, restart Lectio.';
 
 /** Every kind of failure, what it is sent as, its HTTP status, and its standard message where it has one. */
 export const ERROR_KINDS = {
@@ -51,7 +61,8 @@ export const ERROR_KINDS = {
   'import-too-complex': {
     sentAs: 'invalid-argument',
     status: 400,
-    message: 'This file is too complex to import: its Markdown would take too long to read. Import it as plain text instead (untick Markdown).',
+    message:
+      'This file is too complex to import: its Markdown would take too long to read. Import it as plain text instead (untick Markdown).',
   },
   /** A backup that is missing, incomplete, or whose copies fail their check. */
   'backup-unusable': { sentAs: 'invalid-argument', status: 400 },
@@ -67,11 +78,16 @@ export const ERROR_KINDS = {
   'store-retired': {
     sentAs: 'storage',
     status: 409,
-    message: 'The library was restored from a backup while this change was being made, so the change was not saved. Try it again.',
+    message:
+      'The library was restored from a backup while this change was being made, so the change was not saved. Try it again.',
   },
   /** A data file that exists but does not parse. */
   'corrupt-file': { sentAs: 'storage', status: 500 },
-  'disk-full': { sentAs: 'storage', status: 507, message: 'The disk is full: the change was not saved, and your data is unchanged.' },
+  'disk-full': {
+    sentAs: 'storage',
+    status: 507,
+    message: 'The disk is full: the change was not saved, and your data is unchanged.',
+  },
   'no-write-access': {
     sentAs: 'storage',
     status: 500,
@@ -121,7 +137,12 @@ export function isLectioError(error: unknown, code?: ErrorCode): error is Lectio
 }
 
 /** Node's error codes for a write the disk or the folder's permissions refused, as the kinds the reader is told. */
-const ERRNO_KINDS: Readonly<Record<string, ErrorCode>> = { ENOSPC: 'disk-full', EACCES: 'no-write-access', EPERM: 'no-write-access', EROFS: 'no-write-access' };
+const ERRNO_KINDS: Readonly<Record<string, ErrorCode>> = {
+  ENOSPC: 'disk-full',
+  EACCES: 'no-write-access',
+  EPERM: 'no-write-access',
+  EROFS: 'no-write-access',
+};
 
 /** Any thrown value as a LectioError: itself, a known file-system refusal, or 'internal' with the generic message. */
 export function asLectioError(error: unknown): LectioError {

@@ -7,7 +7,12 @@ describe('passages', () => {
   const passages = passagesOf(text);
 
   it('are the sentences, never crossing a paragraph break', () => {
-    expect(passages.map((p) => text.slice(p.start, p.end))).toEqual(['First sentence here.', 'Second one, with Dr. Smith.', 'A new paragraph!', 'Last?']);
+    expect(passages.map((p) => text.slice(p.start, p.end))).toEqual([
+      'First sentence here.',
+      'Second one, with Dr. Smith.',
+      'A new paragraph!',
+      'Last?',
+    ]);
   });
 
   it('are found by offset, with null between them', () => {

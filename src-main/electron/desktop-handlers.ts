@@ -6,13 +6,19 @@ import type { MenuCommandQueue } from './menu-commands';
 import { openTextFile } from './open-file-dialog';
 import type { OpenedFiles } from './opened-files';
 
-export function desktopHandlers(dataDir: string, menuCommands: MenuCommandQueue, openedFiles: OpenedFiles): DesktopHandlers {
+export function desktopHandlers(
+  dataDir: string,
+  menuCommands: MenuCommandQueue,
+  openedFiles: OpenedFiles,
+): DesktopHandlers {
   return {
     openTextFile,
     async revealDataFolder() {
       const failure = await shell.openPath(dataDir);
       // The system's own words say why the folder did not open (it was moved, no file manager): shown as they are.
-      return failure ? { ok: false, error: toApiError(new LectioError('internal', failure)) } : { ok: true, value: null };
+      return failure
+        ? { ok: false, error: toApiError(new LectioError('internal', failure)) }
+        : { ok: true, value: null };
     },
     nextMenuCommand: (event) => menuCommands.next(event.sender),
     takeOpenedFiles: async () => openedFiles.take(),

@@ -11,7 +11,12 @@ import { imageResponse } from './image-response';
 
 /** Must run before the app is ready. */
 export function registerImageScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: IMAGE_PROTOCOL, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } }]);
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: IMAGE_PROTOCOL,
+      privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false },
+    },
+  ]);
 }
 
 /** Serves `images` on the scheme (image-response.ts); call once the app is ready and the library is open. */

@@ -17,11 +17,19 @@ describe('the desktop app’s lectio-image: answers', () => {
     expect(ok.headers.get('content-type')).toBe('image/png');
     expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await ok.arrayBuffer()).equals(pngBytes(3, 2, 4))).toBe(true);
-    for (const bad of ['lectio-image://image/..%2Flibrary.json', 'lectio-image://image/../library.json', 'lectio-image://other/' + image.id, `lectio-image://image/${'f'.repeat(64)}.png`, 'lectio-image://image/%E0%A4%A']) {
+    for (const bad of [
+      'lectio-image://image/..%2Flibrary.json',
+      'lectio-image://image/../library.json',
+      'lectio-image://other/' + image.id,
+      `lectio-image://image/${'f'.repeat(64)}.png`,
+      'lectio-image://image/%E0%A4%A',
+    ]) {
       const refused = await imageResponse(store, new Request(bad));
       expect(refused.status, bad).toBe(404);
       expect(await refused.text()).not.toContain('secret');
     }
-    expect((await imageResponse(store, new Request(imageUrl(image.id, 'file:'), { method: 'POST', body: 'x' }))).status).toBe(404);
+    expect(
+      (await imageResponse(store, new Request(imageUrl(image.id, 'file:'), { method: 'POST', body: 'x' }))).status,
+    ).toBe(404);
   });
 });

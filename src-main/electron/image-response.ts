@@ -14,9 +14,17 @@ export async function imageResponse(images: ImageStore, request: Request): Promi
     // A malformed escape names no image.
   }
   const image = request.method === 'GET' ? await images.read(id) : null;
-  if (!image) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain', 'x-content-type-options': 'nosniff' } });
+  if (!image)
+    return new Response('Not found', {
+      status: 404,
+      headers: { 'content-type': 'text/plain', 'x-content-type-options': 'nosniff' },
+    });
   return new Response(new Uint8Array(image.bytes), {
     status: 200,
-    headers: { 'content-type': image.contentType, 'x-content-type-options': 'nosniff', 'cache-control': 'private, max-age=31536000, immutable' },
+    headers: {
+      'content-type': image.contentType,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, max-age=31536000, immutable',
+    },
   });
 }

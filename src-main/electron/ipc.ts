@@ -3,7 +3,15 @@
  * the app's own top-level page, and each passing its argument (as `unknown`) through dispatch's validation.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import { DESKTOP_METHOD_NAMES, METHOD_NAMES, desktopChannel, ipcChannel, type ApiResult, type DesktopBridge, type LectioApi } from '../api/contract';
+import {
+  DESKTOP_METHOD_NAMES,
+  METHOD_NAMES,
+  desktopChannel,
+  ipcChannel,
+  type ApiResult,
+  type DesktopBridge,
+  type LectioApi,
+} from '../api/contract';
 import { dispatch } from '../api/dispatch';
 import { isAppUrl } from './security';
 import { LectioError, toApiError } from '../core/errors';
@@ -15,7 +23,9 @@ export function isTrustedFrame(frame: WebFrameMain | null | undefined, appUrl: s
   return Boolean(frame && frame.parent === null && isAppUrl(frame.url, appUrl));
 }
 
-export type DesktopHandlers = { [M in keyof DesktopBridge]: (event: IpcMainInvokeEvent) => ReturnType<DesktopBridge[M]> };
+export type DesktopHandlers = {
+  [M in keyof DesktopBridge]: (event: IpcMainInvokeEvent) => ReturnType<DesktopBridge[M]>;
+};
 
 export function registerIpc(ipcMain: IpcMain, api: LectioApi, desktop: DesktopHandlers, appUrl: () => string): void {
   for (const method of METHOD_NAMES) {

@@ -8,7 +8,15 @@ import { OpenedFiles, articlePathsIn } from './opened-files';
 
 describe('opened files', () => {
   it('takes .epub paths from the command line with the article files', () => {
-    expect(articlePathsIn(['/opt/Lectio/lectio', '--flag', '/home/ana/walls.epub', '/home/ana/notes.md', '/home/ana/photo.png'])).toEqual(['/home/ana/walls.epub', '/home/ana/notes.md']);
+    expect(
+      articlePathsIn([
+        '/opt/Lectio/lectio',
+        '--flag',
+        '/home/ana/walls.epub',
+        '/home/ana/notes.md',
+        '/home/ana/photo.png',
+      ]),
+    ).toEqual(['/home/ana/walls.epub', '/home/ana/notes.md']);
   });
 
   it('hands an EPUB over as a book (its bytes as base64), whatever its name, beside a text file read as text', async () => {

@@ -37,7 +37,8 @@ export class OpenedFiles {
   take(): ApiResult<OpenedFile[]> {
     const files = this.#pending.splice(0);
     const errors = this.#errors.splice(0);
-    if (files.length === 0 && errors.length > 0) return { ok: false, error: toApiError(new LectioError('unreadable-file', errors.join(' '))) };
+    if (files.length === 0 && errors.length > 0)
+      return { ok: false, error: toApiError(new LectioError('unreadable-file', errors.join(' '))) };
     return { ok: true, value: files };
   }
 }

@@ -11,11 +11,17 @@ interface BuilderConfig {
   electronFuses: Record<string, boolean>;
 }
 
-const config = createRequire(import.meta.url)(path.resolve(__dirname, '../../electron-builder.config.cjs')) as BuilderConfig;
+const config = createRequire(import.meta.url)(
+  path.resolve(__dirname, '../../electron-builder.config.cjs'),
+) as BuilderConfig;
 
 describe('electron-builder configuration', () => {
   it('names the app and packs only the build, the assets and package.json', () => {
-    expect(config).toMatchObject({ appId: 'app.lectio.reader', productName: 'Lectio', files: ['out/**', 'assets/**', 'package.json'] });
+    expect(config).toMatchObject({
+      appId: 'app.lectio.reader',
+      productName: 'Lectio',
+      files: ['out/**', 'assets/**', 'package.json'],
+    });
   });
 
   it('flips the fuses: no run-as-node, no NODE_OPTIONS, no inspector; asar only, with integrity validation', () => {
@@ -59,7 +65,9 @@ describe('packaging targets, icon and file associations', () => {
 
   it('packs what the built app loads: the main entry, the preload, the renderer and the sample article', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string };
-    const packed = (file: string) => full.files.some((pattern) => file.startsWith(pattern.replace('/**', '/')) || file === pattern);
-    for (const file of [pkg.main, 'out/preload/preload.cjs', 'out/renderer/index.html', 'assets/sample-article.txt']) expect(packed(file)).toBe(true);
+    const packed = (file: string) =>
+      full.files.some((pattern) => file.startsWith(pattern.replace('/**', '/')) || file === pattern);
+    for (const file of [pkg.main, 'out/preload/preload.cjs', 'out/renderer/index.html', 'assets/sample-article.txt'])
+      expect(packed(file)).toBe(true);
   });
 });

@@ -23,7 +23,11 @@ vi.mock('electron', () => {
       return Promise.resolve();
     }
   }
-  return { BrowserWindow, dialog: { showErrorBox: () => undefined }, shell: { openExternal: (url: string) => recorded.openedExternally.push(url) } };
+  return {
+    BrowserWindow,
+    dialog: { showErrorBox: () => undefined },
+    shell: { openExternal: (url: string) => recorded.openedExternally.push(url) },
+  };
 });
 
 const { createMainWindow } = await import('./window');
@@ -79,18 +83,43 @@ describe('main window', () => {
 describe('IPC registration', () => {
   it('registers every contract method and desktop call exactly once', () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc as never, api, { openTextFile: async () => ({ ok: true, value: null }), revealDataFolder: async () => ({ ok: true, value: null }), nextMenuCommand: async () => ({ ok: true as const, value: 'search' as const }), takeOpenedFiles: async () => ({ ok: true as const, value: [] }) }, () => APP_URL);
+    registerIpc(
+      ipc as never,
+      api,
+      {
+        openTextFile: async () => ({ ok: true, value: null }),
+        revealDataFolder: async () => ({ ok: true, value: null }),
+        nextMenuCommand: async () => ({ ok: true as const, value: 'search' as const }),
+        takeOpenedFiles: async () => ({ ok: true as const, value: [] }),
+      },
+      () => APP_URL,
+    );
     const expected = [...METHOD_NAMES.map(ipcChannel), ...DESKTOP_METHOD_NAMES.map(desktopChannel)];
     expect([...ipc.calls].sort()).toEqual([...expected].sort());
   });
 
   it('refuses calls from any frame but the app’s top-level page', async () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc as never, api, { openTextFile: async () => ({ ok: true, value: null }), revealDataFolder: async () => ({ ok: true, value: null }), nextMenuCommand: async () => ({ ok: true as const, value: 'search' as const }), takeOpenedFiles: async () => ({ ok: true as const, value: [] }) }, () => APP_URL);
+    registerIpc(
+      ipc as never,
+      api,
+      {
+        openTextFile: async () => ({ ok: true, value: null }),
+        revealDataFolder: async () => ({ ok: true, value: null }),
+        nextMenuCommand: async () => ({ ok: true as const, value: 'search' as const }),
+        takeOpenedFiles: async () => ({ ok: true as const, value: [] }),
+      },
+      () => APP_URL,
+    );
     const handler = ipc.handlers.get(ipcChannel('listDocuments'));
     const call = (senderFrame: unknown) => handler?.({ senderFrame }, {});
     expect(await call({ url: `${APP_URL}#/read/x`, parent: null })).toEqual({ ok: true, value: [] });
-    for (const frame of [null, { url: 'https://evil.example/', parent: null }, { url: APP_URL, parent: {} }, { url: 'file:///tmp/other.html', parent: null }]) {
+    for (const frame of [
+      null,
+      { url: 'https://evil.example/', parent: null },
+      { url: APP_URL, parent: {} },
+      { url: 'file:///tmp/other.html', parent: null },
+    ]) {
       expect(await call(frame)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
   });
@@ -125,16 +154,32 @@ describe('web contents guards', () => {
     const contents = fakeContents();
     hardenWebContents(contents as never, APP_URL);
     const navigate = (url: string) => {
-      const event = { prevented: false, preventDefault() { this.prevented = true; } };
+      const event = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
       contents.listeners.get('will-navigate')?.(event, url);
       return event.prevented;
     };
     expect(navigate('https://evil.example/')).toBe(true);
     expect(navigate(`${APP_URL}#/read/sample`)).toBe(false);
-    const frame = { isMainFrame: false, prevented: false, preventDefault() { this.prevented = true; } };
+    const frame = {
+      isMainFrame: false,
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     contents.listeners.get('will-frame-navigate')?.(frame);
     expect(frame.prevented).toBe(true);
-    const webview = { prevented: false, preventDefault() { this.prevented = true; } };
+    const webview = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     contents.listeners.get('will-attach-webview')?.(webview);
     expect(webview.prevented).toBe(true);
   });
@@ -148,7 +193,15 @@ describe('permissions', () => {
       setPermissionRequestHandler: (handler: typeof request) => (request = handler),
       setPermissionCheckHandler: (handler: typeof check) => (check = handler),
     } as never);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'midi']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+      'midi',
+    ]) {
       let granted: boolean | undefined;
       request?.({}, permission, (answer) => (granted = answer));
       expect(granted, permission).toBe(false);

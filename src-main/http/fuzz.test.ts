@@ -19,7 +19,15 @@ import { startHttpHost, type HttpHost } from './http-host';
 // random): the count grows with the contract, with a margin for that randomness, so the floor below still holds.
 const PAYLOADS = Math.max(10_500, Math.ceil((METHOD_NAMES.length * 200) / 0.9));
 const SEED = 'lectio-fuzz-1';
-const KNOWN_CODES: ReadonlySet<ErrorCode> = new Set(['invalid-argument', 'unknown-method', 'not-found', 'too-large', 'storage', 'forbidden', 'internal']);
+const KNOWN_CODES: ReadonlySet<ErrorCode> = new Set([
+  'invalid-argument',
+  'unknown-method',
+  'not-found',
+  'too-large',
+  'storage',
+  'forbidden',
+  'internal',
+]);
 
 let lib: TestLibrary;
 let host: HttpHost;
@@ -39,7 +47,8 @@ function fingerprint(dir: string): string {
       if (entry.isDirectory()) {
         hash.update(`${path.relative(dir, file)}/\n`);
         if (depth === 0 && entry.name !== 'backups') visit(file, 1);
-        else if (entry.name === 'backups') for (const name of readdirSync(file).sort()) hash.update(`backups/${name}\n`);
+        else if (entry.name === 'backups')
+          for (const name of readdirSync(file).sort()) hash.update(`backups/${name}\n`);
         continue;
       }
       const stat = statSync(file);
@@ -63,20 +72,29 @@ function contentHash(dir: string): string {
 function post(pathname: string, body: string): Promise<{ status: number; json: unknown }> {
   const self = `127.0.0.1:${host.port}`;
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path: pathname, method: 'POST', headers: { host: self, origin: `http://${self}`, 'x-lectio-token': 'fuzz' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown = text;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          // left as text: the assertion below reports it
-        }
-        resolve({ status: res.statusCode ?? 0, json });
-      });
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path: pathname,
+        method: 'POST',
+        headers: { host: self, origin: `http://${self}`, 'x-lectio-token': 'fuzz' },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown = text;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            // left as text: the assertion below reports it
+          }
+          resolve({ status: res.statusCode ?? 0, json });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -88,7 +106,12 @@ beforeAll(async () => {
   const cards = await lib.api.listCards({});
   const backup = await lib.api.createBackup({});
   pools.ids = [lib.documentId, ...highlights.map((h) => h.id), ...cards.map((c) => c.card.id), backup.id, 'sample'];
-  host = await startHttpHost({ api: lib.api, rendererDir: path.join(lib.dataDir, 'no-renderer'), token: 'fuzz', port: 0 });
+  host = await startHttpHost({
+    api: lib.api,
+    rendererDir: path.join(lib.dataDir, 'no-renderer'),
+    token: 'fuzz',
+    port: 0,
+  });
 });
 
 afterAll(async () => {
@@ -121,60 +144,81 @@ function examples(): Partial<Record<MethodName, Record<string, unknown>>> {
 }
 
 describe('API fuzzing over HTTP', () => {
-  it(`answers ${PAYLOADS.toLocaleString('en')} random and malformed payloads with typed results, changing nothing when it refuses`, { timeout: 120_000 }, async () => {
-    const rng = createRng(SEED);
-    const valid = examples();
-    const started = Date.now();
-    const codes: Record<string, number> = {};
-    let accepted = 0;
-    let refused = 0;
-    let unchangedChecks = 0;
-    let before = fingerprint(lib.dataDir);
-    const perMethod = new Map<string, number>();
+  it(
+    `answers ${PAYLOADS.toLocaleString('en')} random and malformed payloads with typed results, changing nothing when it refuses`,
+    { timeout: 120_000 },
+    async () => {
+      const rng = createRng(SEED);
+      const valid = examples();
+      const started = Date.now();
+      const codes: Record<string, number> = {};
+      let accepted = 0;
+      let refused = 0;
+      let unchangedChecks = 0;
+      let before = fingerprint(lib.dataDir);
+      const perMethod = new Map<string, number>();
 
-    for (let i = 0; i < PAYLOADS; i++) {
-      const unknownMethod = rng.next() < 0.02;
-      const method = unknownMethod ? ['eval', 'constructor', '__proto__', 'toString', '../appInfo', 'METHOD_NAMES'][rng.int(6)] ?? 'x' : METHOD_NAMES[i % METHOD_NAMES.length] ?? 'appInfo';
-      const raw = rng.next() < 0.03;
-      const payload = raw ? undefined : randomPayload(rng, pools, Object.hasOwn(valid, method) ? valid[method as MethodName] : undefined);
-      const body = raw ? (RAW_BODIES[rng.int(RAW_BODIES.length)] ?? '') : JSON.stringify(payload);
-      const reply = await post(`/api/${encodeURIComponent(method)}`, body);
-      perMethod.set(method, (perMethod.get(method) ?? 0) + 1);
+      for (let i = 0; i < PAYLOADS; i++) {
+        const unknownMethod = rng.next() < 0.02;
+        const method = unknownMethod
+          ? (['eval', 'constructor', '__proto__', 'toString', '../appInfo', 'METHOD_NAMES'][rng.int(6)] ?? 'x')
+          : (METHOD_NAMES[i % METHOD_NAMES.length] ?? 'appInfo');
+        const raw = rng.next() < 0.03;
+        const payload = raw
+          ? undefined
+          : randomPayload(rng, pools, Object.hasOwn(valid, method) ? valid[method as MethodName] : undefined);
+        const body = raw ? (RAW_BODIES[rng.int(RAW_BODIES.length)] ?? '') : JSON.stringify(payload);
+        const reply = await post(`/api/${encodeURIComponent(method)}`, body);
+        perMethod.set(method, (perMethod.get(method) ?? 0) + 1);
 
-      const result = reply.json as { ok?: unknown; error?: { code?: unknown; message?: unknown }; value?: unknown };
-      expect([200, 400], `status for ${method} ${body.slice(0, 200)}`).toContain(reply.status);
-      expect(typeof result.ok, `typed result for ${method}`).toBe('boolean');
-      if (result.ok === true) {
-        const schema = (inputSchemas as Record<string, { safeParse(input: unknown): { success: boolean } }>)[method];
-        expect(schema?.safeParse(payload ?? {}).success, `${method} accepted ${body.slice(0, 300)}`).toBe(true);
-        accepted++;
-        if (method === 'deleteDocument' || method === 'restoreBackup') await reseed();
-        before = fingerprint(lib.dataDir);
-      } else {
-        refused++;
-        const code = String(result.error?.code);
-        codes[code] = (codes[code] ?? 0) + 1;
-        expect(KNOWN_CODES.has(code as ErrorCode), `known code, got ${code}`).toBe(true);
-        expect(typeof result.error?.message).toBe('string');
-        expect(String(result.error?.message)).not.toMatch(/\n\s+at /); // no stack trace
-        const after = fingerprint(lib.dataDir);
-        expect(after, `${method} refused (${code}: ${String(result.error?.message).slice(0, 120)}) but changed the data: ${body.slice(0, 300)}`).toBe(before);
-        unchangedChecks++;
+        const result = reply.json as { ok?: unknown; error?: { code?: unknown; message?: unknown }; value?: unknown };
+        expect([200, 400], `status for ${method} ${body.slice(0, 200)}`).toContain(reply.status);
+        expect(typeof result.ok, `typed result for ${method}`).toBe('boolean');
+        if (result.ok === true) {
+          const schema = (inputSchemas as Record<string, { safeParse(input: unknown): { success: boolean } }>)[method];
+          expect(schema?.safeParse(payload ?? {}).success, `${method} accepted ${body.slice(0, 300)}`).toBe(true);
+          accepted++;
+          if (method === 'deleteDocument' || method === 'restoreBackup') await reseed();
+          before = fingerprint(lib.dataDir);
+        } else {
+          refused++;
+          const code = String(result.error?.code);
+          codes[code] = (codes[code] ?? 0) + 1;
+          expect(KNOWN_CODES.has(code as ErrorCode), `known code, got ${code}`).toBe(true);
+          expect(typeof result.error?.message).toBe('string');
+          expect(String(result.error?.message)).not.toMatch(/\n\s+at /); // no stack trace
+          const after = fingerprint(lib.dataDir);
+          expect(
+            after,
+            `${method} refused (${code}: ${String(result.error?.message).slice(0, 120)}) but changed the data: ${body.slice(0, 300)}`,
+          ).toBe(before);
+          unchangedChecks++;
+        }
       }
-    }
-    const contentBefore = contentHash(lib.dataDir);
-    const refusedTail = await post('/api/getDocument', '{"id":"../../etc/passwd"}');
-    expect(refusedTail.json).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(contentHash(lib.dataDir)).toBe(contentBefore);
-    expect((await post('/api/appInfo', '{}')).json).toMatchObject({ ok: true });
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    for (const method of METHOD_NAMES) expect(perMethod.get(method) ?? 0, method).toBeGreaterThanOrEqual(200);
+      const contentBefore = contentHash(lib.dataDir);
+      const refusedTail = await post('/api/getDocument', '{"id":"../../etc/passwd"}');
+      expect(refusedTail.json).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      expect(contentHash(lib.dataDir)).toBe(contentBefore);
+      expect((await post('/api/appInfo', '{}')).json).toMatchObject({ ok: true });
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      for (const method of METHOD_NAMES) expect(perMethod.get(method) ?? 0, method).toBeGreaterThanOrEqual(200);
 
-    const figures = { seed: SEED, payloads: PAYLOADS, methods: METHOD_NAMES.length, minPerMethod: Math.min(...METHOD_NAMES.map((m) => perMethod.get(m) ?? 0)), accepted, refused, codes, unchangedChecks, ms: Date.now() - started };
-    const dir = path.resolve(__dirname, '../../test-results/reliability');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'fuzz.json'), `${JSON.stringify(figures, null, 2)}\n`);
-  });
+      const figures = {
+        seed: SEED,
+        payloads: PAYLOADS,
+        methods: METHOD_NAMES.length,
+        minPerMethod: Math.min(...METHOD_NAMES.map((m) => perMethod.get(m) ?? 0)),
+        accepted,
+        refused,
+        codes,
+        unchangedChecks,
+        ms: Date.now() - started,
+      };
+      const dir = path.resolve(__dirname, '../../test-results/reliability');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'fuzz.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    },
+  );
 });
 
 /** After a payload that validly deleted or replaced documents, make sure there is a document to aim at again. */

@@ -18,13 +18,19 @@ interface Reply {
   headers: Record<string, string | string[] | undefined>;
 }
 
-function send(pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  pathname: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path: pathname, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path: pathname, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -32,7 +38,13 @@ function send(pathname: string, options: { method?: string; headers?: Record<str
 
 function apiHeaders(overrides: Record<string, string> = {}): Record<string, string> {
   const self = `127.0.0.1:${host.port}`;
-  return { host: self, origin: `http://${self}`, 'x-lectio-token': TOKEN, 'content-type': 'application/json', ...overrides };
+  return {
+    host: self,
+    origin: `http://${self}`,
+    'x-lectio-token': TOKEN,
+    'content-type': 'application/json',
+    ...overrides,
+  };
 }
 
 beforeAll(async () => {
@@ -43,7 +55,13 @@ beforeAll(async () => {
   writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(path.join(dir, 'secret.txt'), 'do not serve');
   storage = await LibraryStorage.open({ dataDir: path.join(dir, 'data'), now: () => new Date() });
-  const api = createService({ storage, host: 'browser', extraction: inProcessRunner, version: 'test', now: () => new Date() });
+  const api = createService({
+    storage,
+    host: 'browser',
+    extraction: inProcessRunner,
+    version: 'test',
+    now: () => new Date(),
+  });
   host = await startHttpHost({ api, rendererDir, token: TOKEN, port: 0 });
 });
 
@@ -83,8 +101,18 @@ describe('browser-mode HTTP host', () => {
 
   it('refuses an Origin or Host on another port, and a token anywhere but its header', async () => {
     const other = `127.0.0.1:${host.port + 1}`;
-    expect((await send('/api/listDocuments', { method: 'POST', headers: apiHeaders({ origin: `http://${other}` }), body: '{}' })).status).toBe(403);
-    expect((await send('/api/listDocuments', { method: 'POST', headers: apiHeaders({ host: other }), body: '{}' })).status).toBe(403);
+    expect(
+      (
+        await send('/api/listDocuments', {
+          method: 'POST',
+          headers: apiHeaders({ origin: `http://${other}` }),
+          body: '{}',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await send('/api/listDocuments', { method: 'POST', headers: apiHeaders({ host: other }), body: '{}' })).status,
+    ).toBe(403);
     const headers = apiHeaders();
     delete headers['x-lectio-token'];
     expect((await send(`/api/listDocuments?token=${TOKEN}`, { method: 'POST', headers, body: '{}' })).status).toBe(403);
@@ -104,32 +132,44 @@ describe('browser-mode HTTP host', () => {
   it.each([
     ['declared in Content-Length', true],
     ['streamed in chunks with no length', false],
-  ])('answers a body over the cap, %s, with 413 and a JSON error, not a cut connection', async (_label, declared) => {
-    const reply = await new Promise<Reply>((resolve, reject) => {
-      const headers: Record<string, string> = apiHeaders();
-      if (declared) headers['content-length'] = String(HUGE);
-      const req = request({ host: '127.0.0.1', port: host.port, path: '/api/importDocument', method: 'POST', headers }, (res) => {
-        let body = '';
-        res.on('data', (chunk) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+  ])(
+    'answers a body over the cap, %s, with 413 and a JSON error, not a cut connection',
+    async (_label, declared) => {
+      const reply = await new Promise<Reply>((resolve, reject) => {
+        const headers: Record<string, string> = apiHeaders();
+        if (declared) headers['content-length'] = String(HUGE);
+        const req = request(
+          { host: '127.0.0.1', port: host.port, path: '/api/importDocument', method: 'POST', headers },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk) => (body += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+          },
+        );
+        req.on('error', reject);
+        const chunk = Buffer.alloc(1024 * 1024, 0x61);
+        let sent = 0;
+        const pump = () => {
+          while (sent < HUGE) {
+            sent += chunk.length;
+            if (!req.write(chunk)) return void req.once('drain', pump);
+          }
+          req.end();
+        };
+        pump();
       });
-      req.on('error', reject);
-      const chunk = Buffer.alloc(1024 * 1024, 0x61);
-      let sent = 0;
-      const pump = () => {
-        while (sent < HUGE) {
-          sent += chunk.length;
-          if (!req.write(chunk)) return void req.once('drain', pump);
-        }
-        req.end();
-      };
-      pump();
-    });
-    expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/too large.*MB/) } });
-    // The server is fine after it.
-    expect((await send('/api/listDocuments', { method: 'POST', headers: apiHeaders(), body: '{}' })).status).toBe(200);
-  }, 60_000);
+      expect(reply.status).toBe(413);
+      expect(JSON.parse(reply.body)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-argument', message: expect.stringMatching(/too large.*MB/) },
+      });
+      // The server is fine after it.
+      expect((await send('/api/listDocuments', { method: 'POST', headers: apiHeaders(), body: '{}' })).status).toBe(
+        200,
+      );
+    },
+    60_000,
+  );
 
   it('serves the renderer with a strict CSP, and never a file outside it', async () => {
     const index = await send('/', { headers: { host: `127.0.0.1:${host.port}` } });

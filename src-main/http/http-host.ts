@@ -76,7 +76,11 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 function sendJson(response: ServerResponse, status: number, result: ApiResult<unknown>): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   response.end(JSON.stringify(result));
 }
 
@@ -85,7 +89,13 @@ function refuse(response: ServerResponse, error: LectioError): void {
   sendJson(response, httpStatus(error), { ok: false, error: toApiError(error) });
 }
 
-async function handleApi(options: HttpHostOptions, port: number, request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+async function handleApi(
+  options: HttpHostOptions,
+  port: number,
+  request: IncomingMessage,
+  response: ServerResponse,
+  method: string,
+): Promise<void> {
   const refusal = refuseApiRequest(request.headers, port, options.token);
   if (refusal) return refuse(response, new LectioError('forbidden', `Forbidden: ${refusal}`));
   if (request.method !== 'POST') return refuse(response, new LectioError('wrong-http-method', 'Use POST'));
@@ -127,10 +137,17 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   };
 }
 
-async function handleStatic(options: HttpHostOptions, port: number, request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+async function handleStatic(
+  options: HttpHostOptions,
+  port: number,
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+): Promise<void> {
   const refusal = refuseStaticRequest(request.headers, port);
   if (refusal) return refuse(response, new LectioError('forbidden', `Forbidden: ${refusal}`));
-  if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, new LectioError('wrong-http-method', 'Use GET'));
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return refuse(response, new LectioError('wrong-http-method', 'Use GET'));
   if (isImagePath(pathname)) return serveImage(options.images, pathname, response, SECURITY_HEADERS);
   await serveStatic(options.rendererDir, pathname, response, SECURITY_HEADERS);
 }

@@ -13,7 +13,12 @@ export function isImagePath(pathname: string): boolean {
 }
 
 /** Sends the image named by `pathname`, or 404 for an unknown or malformed id. */
-export async function serveImage(images: ImageStore | undefined, pathname: string, response: ServerResponse, headers: Record<string, string>): Promise<void> {
+export async function serveImage(
+  images: ImageStore | undefined,
+  pathname: string,
+  response: ServerResponse,
+  headers: Record<string, string>,
+): Promise<void> {
   let id = '';
   try {
     id = decodeURIComponent(pathname.slice(IMAGE_PATH_PREFIX.length));
@@ -26,6 +31,12 @@ export async function serveImage(images: ImageStore | undefined, pathname: strin
     return;
   }
   response
-    .writeHead(200, { ...headers, 'content-type': image.contentType, 'content-length': String(image.bytes.length), 'x-content-type-options': 'nosniff', 'cache-control': 'private, max-age=31536000, immutable' })
+    .writeHead(200, {
+      ...headers,
+      'content-type': image.contentType,
+      'content-length': String(image.bytes.length),
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, max-age=31536000, immutable',
+    })
     .end(image.bytes);
 }

@@ -21,7 +21,8 @@ export function refuseApiRequest(headers: IncomingHttpHeaders, port: number, tok
   const hosts = allowedHosts(port);
   if (!headers.host || !hosts.has(headers.host)) return 'unexpected Host header';
   const origin = headers.origin;
-  if (!origin || !hosts.has(origin.replace(/^http:\/\//, '')) || !origin.startsWith('http://')) return 'unexpected Origin';
+  if (!origin || !hosts.has(origin.replace(/^http:\/\//, '')) || !origin.startsWith('http://'))
+    return 'unexpected Origin';
   const given = headers[TOKEN_HEADER];
   if (typeof given !== 'string' || !sameToken(given, token)) return 'missing or wrong token';
   return null;

@@ -27,7 +27,12 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return target === root || target.startsWith(`${root}${path.sep}`) ? target : null;
 }
 
-export async function serveStatic(root: string, urlPath: string, response: ServerResponse, headers: Record<string, string>): Promise<void> {
+export async function serveStatic(
+  root: string,
+  urlPath: string,
+  response: ServerResponse,
+  headers: Record<string, string>,
+): Promise<void> {
   const wanted = urlPath === '/' ? '/index.html' : urlPath;
   const file = resolveInside(root, wanted);
   let body: Buffer;

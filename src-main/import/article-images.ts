@@ -19,7 +19,13 @@ export interface ImageLimits extends FetchLimits {
   concurrency: number;
 }
 
-export const DEFAULT_IMAGE_LIMITS: ImageLimits = { timeoutMs: 15_000, maxBytes: 20 * 1024 * 1024, maxRedirects: 5, maxArticleBytes: 50 * 1024 * 1024, concurrency: 6 };
+export const DEFAULT_IMAGE_LIMITS: ImageLimits = {
+  timeoutMs: 15_000,
+  maxBytes: 20 * 1024 * 1024,
+  maxRedirects: 5,
+  maxArticleBytes: 50 * 1024 * 1024,
+  concurrency: 6,
+};
 
 const IMAGE_ACCEPT = 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9,*/*;q=0.1';
 
@@ -38,7 +44,10 @@ export interface DownloadOptions {
 }
 
 /** Downloads each distinct address in `urls`; throws the 'cancelled' error (webImportCancelled) when the signal aborts, nothing else. */
-export async function downloadImages(urls: readonly string[], options: DownloadOptions = {}): Promise<DownloadedImages> {
+export async function downloadImages(
+  urls: readonly string[],
+  options: DownloadOptions = {},
+): Promise<DownloadedImages> {
   const limits = options.limits ?? DEFAULT_IMAGE_LIMITS;
   const distinct = [...new Set(urls)];
   const result: DownloadedImages = { bytes: new Map(), failed: new Map() };
@@ -76,7 +85,12 @@ export async function downloadImages(urls: readonly string[], options: DownloadO
  * Stores the downloaded pictures and fills in their blocks' ids; blocks whose picture failed are removed from
  * `blocks`. Returns the ids stored, in reading order (the first is the lead image unless the page names one).
  */
-export async function storeArticleImages(store: ImageStore, blocks: Block[], pending: readonly PendingImage[], downloaded: DownloadedImages): Promise<string[]> {
+export async function storeArticleImages(
+  store: ImageStore,
+  blocks: Block[],
+  pending: readonly PendingImage[],
+  downloaded: DownloadedImages,
+): Promise<string[]> {
   const ids: string[] = [];
   const idOf = new Map<string, string>();
   for (const { block, src } of pending) {
@@ -87,7 +101,8 @@ export async function storeArticleImages(store: ImageStore, blocks: Block[], pen
       const stored = await store.put(bytes);
       id = stored.id;
       idOf.set(src, id);
-      if (!block.image.width && stored.width && stored.height) Object.assign(block.image, { width: stored.width, height: stored.height });
+      if (!block.image.width && stored.width && stored.height)
+        Object.assign(block.image, { width: stored.width, height: stored.height });
     }
     block.image.id = id;
     if (!ids.includes(id)) ids.push(id);

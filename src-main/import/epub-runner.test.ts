@@ -12,7 +12,15 @@ import { createEpubWorkerReader } from './epub-runner';
 let workerFile = '';
 beforeAll(() => {
   workerFile = path.resolve(__dirname, '../../test-results/epub-worker/epub-worker.cjs');
-  buildSync({ entryPoints: [path.resolve(__dirname, '../epub-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, external: ['jsdom'], logLevel: 'silent' });
+  buildSync({
+    entryPoints: [path.resolve(__dirname, '../epub-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: workerFile,
+    external: ['jsdom'],
+    logLevel: 'silent',
+  });
 });
 
 const CHAPTERS: TestChapter[] = Array.from({ length: 30 }, (_, i) => ({
@@ -51,6 +59,8 @@ describe('EPUB worker reader', () => {
     const refused = createEpubWorkerReader(workerFile).read(drm);
     await expect(refused).rejects.toBeInstanceOf(EpubError);
     await expect(refused).rejects.toThrow(/protected by DRM/);
-    await expect(createEpubWorkerReader(workerFile, 1).read(buildTestEpub({ chapters: CHAPTERS }))).rejects.toThrow(/took too long to read/);
+    await expect(createEpubWorkerReader(workerFile, 1).read(buildTestEpub({ chapters: CHAPTERS }))).rejects.toThrow(
+      /took too long to read/,
+    );
   }, 60_000);
 });

@@ -44,7 +44,10 @@ export function createEpubWorkerReader(workerFile: string, budgetMs = EPUB_BUDGE
         };
         const stop = () => finish(() => reject(new ImportCancelledError()));
         running.add(stop);
-        const timer = setTimeout(() => finish(() => reject(new EpubError('This book took too long to read, so it was not imported.'))), budgetMs);
+        const timer = setTimeout(
+          () => finish(() => reject(new EpubError('This book took too long to read, so it was not imported.'))),
+          budgetMs,
+        );
         worker.on('message', (reply: EpubReply) => {
           if (reply.id !== id) return;
           if ('progress' in reply) onProgress(reply.progress);
@@ -52,7 +55,16 @@ export function createEpubWorkerReader(workerFile: string, budgetMs = EPUB_BUDGE
           else finish(() => reject(reply.refused ? new EpubError(reply.message) : new Error(reply.message)));
         });
         worker.on('error', (error) => finish(() => reject(error)));
-        worker.on('exit', (code) => finish(() => reject(new LectioError('worker-stopped', `The EPUB reader stopped (exit code ${code}); the book was not imported.`))));
+        worker.on('exit', (code) =>
+          finish(() =>
+            reject(
+              new LectioError(
+                'worker-stopped',
+                `The EPUB reader stopped (exit code ${code}); the book was not imported.`,
+              ),
+            ),
+          ),
+        );
         // A copy the worker owns: the caller's buffer may be a slice of a larger one.
         const copy = new Uint8Array(bytes);
         const request: EpubRequest = { id, bytes: copy };

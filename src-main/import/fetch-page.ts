@@ -37,7 +37,12 @@ export interface FetchLimits {
 }
 
 /** A PDF may be as large as the PDF file import accepts (24 MB: MAX_PDF_BYTES in the contract). */
-export const DEFAULT_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, maxPdfBytes: 24_000_000 };
+export const DEFAULT_LIMITS: FetchLimits = {
+  timeoutMs: 15_000,
+  maxBytes: 10 * 1024 * 1024,
+  maxRedirects: 5,
+  maxPdfBytes: 24_000_000,
+};
 
 export interface FetchedPage {
   /** The address the page finally came from, after redirects. */
@@ -55,17 +60,27 @@ export function checkWebAddress(raw: string, redirected = false): URL {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw pageFetchError(`“${raw.trim().slice(0, 200)}” is not a web address. Paste the whole address, starting with https://.`);
+    throw pageFetchError(
+      `“${raw.trim().slice(0, 200)}” is not a web address. Paste the whole address, starting with https://.`,
+    );
   }
   const where = redirected ? 'The page redirected to an address that' : 'The address';
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw pageFetchError(`${where} is not a web page (${url.protocol.replace(/:$/, '')}): only http and https addresses can be saved.`);
-  if (url.username || url.password) throw pageFetchError(`${where} contains a user name or password; Lectio does not send those. Remove them and try again.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw pageFetchError(
+      `${where} is not a web page (${url.protocol.replace(/:$/, '')}): only http and https addresses can be saved.`,
+    );
+  if (url.username || url.password)
+    throw pageFetchError(
+      `${where} contains a user name or password; Lectio does not send those. Remove them and try again.`,
+    );
   return url;
 }
 
 function statusMessage(status: number, url: URL): string {
-  if (status === 401 || status === 403) return `${url.host} asks for a login or refuses access (HTTP ${status}), so there is no article to save. Open the page in your browser, copy the article’s text and paste it here.`;
-  if (status === 404 || status === 410) return `There is no page at this address (HTTP ${status}, not found). Check the address.`;
+  if (status === 401 || status === 403)
+    return `${url.host} asks for a login or refuses access (HTTP ${status}), so there is no article to save. Open the page in your browser, copy the article’s text and paste it here.`;
+  if (status === 404 || status === 410)
+    return `There is no page at this address (HTTP ${status}, not found). Check the address.`;
   if (status >= 500) return `${url.host} failed to send the page (HTTP ${status}, a server error). Try again later.`;
   return `${url.host} did not send the page (HTTP ${status}).`;
 }
@@ -74,7 +89,8 @@ function statusMessage(status: number, url: URL): string {
 function networkMessage(error: unknown, url: URL): string {
   const cause = (error as { cause?: { code?: string } })?.cause;
   const code = cause?.code ?? '';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Could not find ${url.hostname}: there may be no network connection, or the address is misspelt.`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return `Could not find ${url.hostname}: there may be no network connection, or the address is misspelt.`;
   if (code === 'ECONNREFUSED') return `${url.host} refused the connection: nothing answers at that address.`;
   return `Could not reach ${url.host}: there may be no network connection (${code || (error instanceof Error ? error.message : String(error))}).`;
 }
@@ -88,7 +104,10 @@ function parseContentType(header: string | null): { mediaType: string; charset: 
 /** Reads the body up to `maxBytes`; beyond it, cancels the stream (the rest is never downloaded) and refuses. */
 async function readCapped(response: Response, maxBytes: number, options: FetchOptions = {}): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
-  const tooLarge = () => pageFetchError(`The ${options.what ?? 'page'} is too large to save (over ${Math.round(maxBytes / 1024 / 1024)} MB).`);
+  const tooLarge = () =>
+    pageFetchError(
+      `The ${options.what ?? 'page'} is too large to save (over ${Math.round(maxBytes / 1024 / 1024)} MB).`,
+    );
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge();
@@ -116,22 +135,37 @@ async function readCapped(response: Response, maxBytes: number, options: FetchOp
   return bytes;
 }
 
-async function exchange(start: URL, limits: FetchLimits, signal: AbortSignal, options: FetchOptions): Promise<FetchedPage> {
+async function exchange(
+  start: URL,
+  limits: FetchLimits,
+  signal: AbortSignal,
+  options: FetchOptions,
+): Promise<FetchedPage> {
   let url = start;
   const seen = new Set<string>([url.href]);
   for (let hop = 0; ; hop += 1) {
     let response: Response;
     try {
-      response = await fetch(url, { redirect: 'manual', signal, headers: { accept: options.accept ?? 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' } });
+      response = await fetch(url, {
+        redirect: 'manual',
+        signal,
+        headers: { accept: options.accept ?? 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
+      });
     } catch (error) {
       if (signal.aborted) throw error;
       throw pageFetchError(networkMessage(error, url));
     }
     if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
       await response.body?.cancel().catch(() => undefined);
-      if (hop >= limits.maxRedirects) throw pageFetchError(`The page redirected more than ${limits.maxRedirects} times, so Lectio stopped following it.`);
+      if (hop >= limits.maxRedirects)
+        throw pageFetchError(
+          `The page redirected more than ${limits.maxRedirects} times, so Lectio stopped following it.`,
+        );
       const next = checkWebAddress(new URL(response.headers.get('location') ?? '', url).href, true);
-      if (seen.has(next.href)) throw pageFetchError('The page redirects in a loop and never arrives. Open it in your browser to check the address.');
+      if (seen.has(next.href))
+        throw pageFetchError(
+          'The page redirects in a loop and never arrives. Open it in your browser to check the address.',
+        );
       seen.add(next.href);
       url = next;
       continue;
@@ -151,7 +185,11 @@ async function exchange(start: URL, limits: FetchLimits, signal: AbortSignal, op
  * webImportCancelled when `options.signal` aborts. The same rules (schemes, redirects, deadline, streamed cap)
  * fetch a page's pictures, with their own Accept and cap.
  */
-export async function fetchWebPage(raw: string, limits: FetchLimits = DEFAULT_LIMITS, options: FetchOptions = {}): Promise<FetchedPage> {
+export async function fetchWebPage(
+  raw: string,
+  limits: FetchLimits = DEFAULT_LIMITS,
+  options: FetchOptions = {},
+): Promise<FetchedPage> {
   const start = checkWebAddress(raw);
   if (options.signal?.aborted) throw webImportCancelled();
   const controller = new AbortController();
@@ -163,7 +201,10 @@ export async function fetchWebPage(raw: string, limits: FetchLimits = DEFAULT_LI
   } catch (error) {
     if (options.signal?.aborted) throw webImportCancelled();
     if (isLectioError(error, 'page-fetch')) throw error;
-    if (controller.signal.aborted) throw pageFetchError(`${start.host} took too long to answer (over ${Math.round(limits.timeoutMs / 1000)} s), so Lectio gave up. Try again later.`);
+    if (controller.signal.aborted)
+      throw pageFetchError(
+        `${start.host} took too long to answer (over ${Math.round(limits.timeoutMs / 1000)} s), so Lectio gave up. Try again later.`,
+      );
     throw pageFetchError(networkMessage(error, start));
   } finally {
     clearTimeout(timer);

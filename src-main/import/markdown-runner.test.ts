@@ -10,7 +10,14 @@ import { createMarkdownWorkerRunner, type MarkdownRunner } from './markdown-runn
 let workerFile = '';
 beforeAll(() => {
   workerFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lectio-import-worker-')), 'import-worker.cjs');
-  buildSync({ entryPoints: [path.resolve(__dirname, '../import-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'silent' });
+  buildSync({
+    entryPoints: [path.resolve(__dirname, '../import-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: workerFile,
+    logLevel: 'silent',
+  });
 });
 
 let runner: MarkdownRunner | null = null;

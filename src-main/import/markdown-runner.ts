@@ -9,7 +9,6 @@ import { importMarkdown } from '../core/import/markdown';
 import type { DocumentBody } from '../core/model';
 import { LectioError } from '../core/errors';
 
-
 export interface MarkdownRunner {
   /** Resolves with the body; rejects with the 'import-too-complex' LectioError on overrun (the worker that ran it is terminated), or an Error the worker reported. */
   parse(source: string): Promise<DocumentBody>;
@@ -22,7 +21,8 @@ export interface MarkdownRequest {
 }
 
 /** `tooComplex`: the parse gave up on the input itself (a nesting deep enough to exhaust the stack). */
-export type MarkdownReply = { id: number; ok: true; body: DocumentBody } | { id: number; ok: false; message: string; tooComplex: boolean };
+export type MarkdownReply =
+  { id: number; ok: true; body: DocumentBody } | { id: number; ok: false; message: string; tooComplex: boolean };
 
 /** Tests and tools parse in process: they have no other caller to keep waiting. */
 export const inProcessMarkdown: MarkdownRunner = {
@@ -39,7 +39,10 @@ export function markdownBudgetMs(length: number): number {
 }
 
 /** A runner over the built `import-worker.js`; one parse at a time, each budgeted from the moment it starts. */
-export function createMarkdownWorkerRunner(workerFile: string, budgetMs: (length: number) => number = markdownBudgetMs): MarkdownRunner {
+export function createMarkdownWorkerRunner(
+  workerFile: string,
+  budgetMs: (length: number) => number = markdownBudgetMs,
+): MarkdownRunner {
   let worker: Worker | null = null;
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();

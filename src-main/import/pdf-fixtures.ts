@@ -30,7 +30,8 @@ export async function buildPdf(pages: PlacedText[][], meta: PdfFixtureMeta = {})
   if (meta.created) doc.setCreationDate(meta.created);
   for (const runs of pages) {
     const page = doc.addPage([LETTER.width, LETTER.height]);
-    for (const run of runs) page.drawText(run.text, { x: run.x, y: LETTER.height - run.top, size: run.size ?? 11, font });
+    for (const run of runs)
+      page.drawText(run.text, { x: run.x, y: LETTER.height - run.top, size: run.size ?? 11, font });
   }
   return doc.save({ useObjectStreams: false });
 }
@@ -41,7 +42,11 @@ export function column(lines: string[], x: number, top: number, size = 11): Plac
 }
 
 /** A page with a running header, a page number in the footer and `body` between them. */
-export function withRunningLines(body: PlacedText[], page: number, header = 'Journal of Careful Reading · Vol. 12'): PlacedText[] {
+export function withRunningLines(
+  body: PlacedText[],
+  page: number,
+  header = 'Journal of Careful Reading · Vol. 12',
+): PlacedText[] {
   return [{ text: header, x: 72, top: 40, size: 9 }, ...body, { text: String(page), x: 300, top: 760, size: 9 }];
 }
 
@@ -73,7 +78,8 @@ function assemble(objects: string[], trailer: string): Uint8Array {
  * password, so a reader must ask for one, as it must for any password-protected file.
  */
 export function encryptedPdf(): Uint8Array {
-  const hex = (seed: number) => Array.from({ length: 32 }, (_, i) => ((seed * (i + 7)) % 256).toString(16).padStart(2, '0')).join('');
+  const hex = (seed: number) =>
+    Array.from({ length: 32 }, (_, i) => ((seed * (i + 7)) % 256).toString(16).padStart(2, '0')).join('');
   return assemble(
     [
       '<< /Type /Catalog /Pages 2 0 R >>',
@@ -88,10 +94,15 @@ export function encryptedPdf(): Uint8Array {
 
 /** A file that starts as a PDF and then is not one: a download cut short after its header. */
 export function brokenPdf(): Uint8Array {
-  return new TextEncoder().encode('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R\nthe rest of this file never arrived');
+  return new TextEncoder().encode(
+    '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R\nthe rest of this file never arrived',
+  );
 }
 
-const WORDS = 'the council met on monday to weigh the harbour plan which the mayor had put forward after a long winter of storms and rising costs while engineers from the port authority argued that the old sea wall could not hold another season'.split(' ');
+const WORDS =
+  'the council met on monday to weigh the harbour plan which the mayor had put forward after a long winter of storms and rising costs while engineers from the port authority argued that the old sea wall could not hold another season'.split(
+    ' ',
+  );
 
 /** Body text for the benchmark: sentences of eleven words, capitalised and closed, in lines of seven words. */
 function sentenceWriter(): (words: number) => string {
@@ -120,7 +131,8 @@ export async function longReportPdf(pages: number): Promise<Uint8Array> {
   const line = sentenceWriter();
   for (let number = 1; number <= pages; number += 1) {
     const page = doc.addPage([LETTER.width, LETTER.height]);
-    const draw = (text: string, x: number, top: number, size: number) => page.drawText(text, { x, y: LETTER.height - top, size, font });
+    const draw = (text: string, x: number, top: number, size: number) =>
+      page.drawText(text, { x, y: LETTER.height - top, size, font });
     draw('A Report on the Harbour · Lectio Benchmarks', 72, 40, 9);
     let start = 80;
     if (number % 5 === 1) {

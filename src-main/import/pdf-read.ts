@@ -20,7 +20,8 @@ export const NO_TEXT_LAYER =
   'This PDF has no text layer: it is probably scanned, its pages are pictures of text. Run it through OCR (text recognition) in a PDF tool first, then import the result.';
 export const ENCRYPTED =
   'This PDF is protected by a password, so its text cannot be read. Open it in a PDF reader with the password, save or print it as a PDF without protection, and import that copy.';
-export const BROKEN = 'This file could not be read as a PDF: it is damaged or incomplete. Download or export it again and import the new copy.';
+export const BROKEN =
+  'This file could not be read as a PDF: it is damaged or incomplete. Download or export it again and import the new copy.';
 
 /** Pages read between two of pdf.js's cache clean-ups. */
 const CLEANUP_EVERY = 20;
@@ -38,7 +39,13 @@ export interface PdfContent {
 function readerError(error: unknown): Error {
   const name = (error as { name?: string } | null)?.name ?? '';
   if (name === 'PasswordException') return pdfUnreadable(ENCRYPTED);
-  if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException' || name === 'MissingPDFException') return pdfUnreadable(BROKEN);
+  if (
+    name === 'InvalidPDFException' ||
+    name === 'FormatError' ||
+    name === 'UnknownErrorException' ||
+    name === 'MissingPDFException'
+  )
+    return pdfUnreadable(BROKEN);
   return error instanceof Error ? error : pdfUnreadable(BROKEN);
 }
 
@@ -46,9 +53,19 @@ function readerError(error: unknown): Error {
  * Reads the PDF in `bytes`, calling `onPage(done, total)` after each page. Rejects with an 'unreadable-file' LectioError when the file
  * is encrypted, broken, or has no text on any page.
  */
-export async function readPdf(bytes: Uint8Array, onPage: (done: number, total: number) => void = () => undefined): Promise<PdfContent> {
+export async function readPdf(
+  bytes: Uint8Array,
+  onPage: (done: number, total: number) => void = () => undefined,
+): Promise<PdfContent> {
   // pdf.js takes the buffer over; a copy keeps the caller's bytes intact.
-  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+  });
   let document;
   try {
     document = await task.promise;
@@ -65,7 +82,8 @@ export async function readPdf(bytes: Uint8Array, onPage: (done: number, total: n
       // 300-page file holds hundreds of megabytes at its end.
       if (number % CLEANUP_EVERY === 0) await document.cleanup();
     }
-    if (!pages.some((page) => page.items.some((item) => /[\p{L}\p{N}]/u.test(item.text)))) throw pdfUnreadable(NO_TEXT_LAYER);
+    if (!pages.some((page) => page.items.some((item) => /[\p{L}\p{N}]/u.test(item.text))))
+      throw pdfUnreadable(NO_TEXT_LAYER);
     const body = layoutPdf(pages);
     if (!/[\p{L}\p{N}]/u.test(body.text)) throw pdfUnreadable(NO_TEXT_LAYER);
     const { info } = await document.getMetadata().catch(() => ({ info: {} }));

@@ -12,20 +12,35 @@ import { createPdfWorkerRunner } from './pdf-runner';
 let workerFile = '';
 beforeAll(() => {
   workerFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lectio-pdf-worker-')), 'pdf-worker.cjs');
-  buildSync({ entryPoints: [path.resolve(__dirname, '../pdf-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'silent' });
+  buildSync({
+    entryPoints: [path.resolve(__dirname, '../pdf-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: workerFile,
+    logLevel: 'silent',
+  });
 });
 
 describe('PDF worker runner', () => {
   it('returns what the in-process reader returns, page by page', async () => {
-    const bytes = await buildPdf([column(['The first page.'], 72, 100), column(['The second page.'], 72, 100)], { title: 'Two Pages' });
+    const bytes = await buildPdf([column(['The first page.'], 72, 100), column(['The second page.'], 72, 100)], {
+      title: 'Two Pages',
+    });
     const pages: number[] = [];
-    const content = await createPdfWorkerRunner(workerFile).read(bytes, (done) => pages.push(done), new AbortController().signal);
+    const content = await createPdfWorkerRunner(workerFile).read(
+      bytes,
+      (done) => pages.push(done),
+      new AbortController().signal,
+    );
     expect(content).toEqual(await readPdf(bytes));
     expect(pages).toEqual([1, 2]);
   }, 60_000);
 
   it('passes on the reader’s refusal', async () => {
-    await expect(createPdfWorkerRunner(workerFile).read(encryptedPdf(), () => undefined, new AbortController().signal)).rejects.toThrow(ENCRYPTED);
+    await expect(
+      createPdfWorkerRunner(workerFile).read(encryptedPdf(), () => undefined, new AbortController().signal),
+    ).rejects.toThrow(ENCRYPTED);
   }, 60_000);
 
   it('stops on Cancel while this thread keeps running its timers', async () => {
@@ -34,7 +49,11 @@ describe('PDF worker runner', () => {
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 20);
     try {
-      const read = createPdfWorkerRunner(workerFile).read(bytes, (done) => done === 2 && controller.abort(), controller.signal);
+      const read = createPdfWorkerRunner(workerFile).read(
+        bytes,
+        (done) => done === 2 && controller.abort(),
+        controller.signal,
+      );
       await expect(read.catch((error: unknown) => isLectioError(error, 'cancelled'))).resolves.toBe(true);
     } finally {
       clearInterval(ticker);

@@ -69,7 +69,9 @@ export function createPdfWorkerRunner(workerFile: string): PdfRunner {
           else settle(() => reject(reply.known ? pdfUnreadable(reply.message) : new Error(reply.message)));
         });
         worker.on('error', (error) => settle(() => reject(error)));
-        worker.on('exit', (code) => settle(() => reject(new LectioError('worker-stopped', `The PDF reader stopped (exit code ${code}).`))));
+        worker.on('exit', (code) =>
+          settle(() => reject(new LectioError('worker-stopped', `The PDF reader stopped (exit code ${code}).`))),
+        );
         const copy = bytes.slice();
         const request: PdfRequest = { bytes: copy };
         worker.postMessage(request, [copy.buffer]);

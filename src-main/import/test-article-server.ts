@@ -23,12 +23,31 @@ export const ARTICLE_PARAGRAPHS = [
 export const CAPTION = 'The northern breakwater at low tide, photographed in January.';
 
 /** Alt texts of the pictures the article keeps, in reading order. */
-export const KEPT_ALTS = ['The old breakwater in a storm', 'Survey map of the wall', 'Fishing boats behind the wall', 'The harbour office'];
+export const KEPT_ALTS = [
+  'The old breakwater in a storm',
+  'Survey map of the wall',
+  'Fishing boats behind the wall',
+  'The harbour office',
+];
 
 /** Text of page furniture that must not reach the saved article. */
-export const FURNITURE_TEXT = ['Advertisement', 'Share on Facebook', 'Sign up for our newsletter', 'More from The Harbour Times', 'Buy a boat today'];
+export const FURNITURE_TEXT = [
+  'Advertisement',
+  'Share on Facebook',
+  'Sign up for our newsletter',
+  'More from The Harbour Times',
+  'Buy a boat today',
+];
 
-const SIZES: Record<string, [number, number]> = { storm: [64, 40], 'map-400': [40, 30], 'map-800': [80, 60], 'map-3000': [300, 225], boats: [72, 48], 'boats-small': [36, 24], office: [50, 50] };
+const SIZES: Record<string, [number, number]> = {
+  storm: [64, 40],
+  'map-400': [40, 30],
+  'map-800': [80, 60],
+  'map-3000': [300, 225],
+  boats: [72, 48],
+  'boats-small': [36, 24],
+  office: [50, 50],
+};
 
 function metaHead(base: string): string {
   return `<title>${ARTICLE_TITLE} | The Harbour Times</title>
@@ -74,8 +93,14 @@ const NAV_PAGE = `<!doctype html><html lang="en"><head><title>Sections | The Har
 
 /** An article of `count` paragraphs, each followed by a captioned picture (left out with `withImages` false). */
 function galleryPage(count: number, withImages = true): string {
-  const picture = (i: number) => (withImages ? `<figure><img src="/gallery-img/${i}.png" alt="Picture ${i + 1}"><figcaption>Picture ${i + 1} of the harbour.</figcaption></figure>` : '');
-  const blocks = Array.from({ length: count }, (_, i) => `<p>${ARTICLE_PARAGRAPHS[i % ARTICLE_PARAGRAPHS.length]}</p>${picture(i)}`);
+  const picture = (i: number) =>
+    withImages
+      ? `<figure><img src="/gallery-img/${i}.png" alt="Picture ${i + 1}"><figcaption>Picture ${i + 1} of the harbour.</figcaption></figure>`
+      : '';
+  const blocks = Array.from(
+    { length: count },
+    (_, i) => `<p>${ARTICLE_PARAGRAPHS[i % ARTICLE_PARAGRAPHS.length]}</p>${picture(i)}`,
+  );
   return `<!doctype html><html lang="en"><head><title>The harbour in ${count} pictures</title></head><body><article><h1>The harbour in ${count} pictures</h1>${blocks.join('\n')}</article></body></html>`;
 }
 
@@ -98,7 +123,9 @@ function send(response: ServerResponse, type: string, body: string | Uint8Array,
  * Starts the server on 127.0.0.1 (a free port). `/gallery` pictures are `gallerySize` pixels square (default 64), with
  * `galleryPadding` extra bytes each to weigh what photographs weigh; `/gallery?images=none` is the same page without them.
  */
-export async function startArticleServer(options: { gallerySize?: number; galleryPadding?: number } = {}): Promise<ArticleServer> {
+export async function startArticleServer(
+  options: { gallerySize?: number; galleryPadding?: number } = {},
+): Promise<ArticleServer> {
   const requested: string[] = [];
   let releaseSlow: () => void = () => undefined;
   const slowReleased = new Promise<void>((resolve) => (releaseSlow = resolve));
@@ -109,8 +136,14 @@ export async function startArticleServer(options: { gallerySize?: number; galler
     const image = /^\/img\/([\w-]+)\.png$/.exec(url.pathname);
     if (url.pathname === '/article') return send(response, 'text/html; charset=utf-8', articlePage(base));
     if (url.pathname === '/nav') return send(response, 'text/html; charset=utf-8', NAV_PAGE);
-    if (url.pathname === '/gallery') return send(response, 'text/html; charset=utf-8', galleryPage(Number(url.searchParams.get('n') ?? 100), url.searchParams.get('images') !== 'none'));
-    if (url.pathname === '/slow') return send(response, 'text/html; charset=utf-8', galleryPage(3).replace(/\/gallery-img\//g, '/slow-img/'));
+    if (url.pathname === '/gallery')
+      return send(
+        response,
+        'text/html; charset=utf-8',
+        galleryPage(Number(url.searchParams.get('n') ?? 100), url.searchParams.get('images') !== 'none'),
+      );
+    if (url.pathname === '/slow')
+      return send(response, 'text/html; charset=utf-8', galleryPage(3).replace(/\/gallery-img\//g, '/slow-img/'));
     if (url.pathname.startsWith('/slow-img/')) {
       void slowReleased.then(() => send(response, 'image/png', pngBytes(8, 8, 7)));
       return;
@@ -120,13 +153,15 @@ export async function startArticleServer(options: { gallerySize?: number; galler
       const size = options.gallerySize ?? 64;
       return send(response, 'image/png', pngBytes(size, size, Number(gallery[1]) + 1000, options.galleryPadding ?? 0));
     }
-    if (image?.[1] === 'fake') return send(response, 'image/png', '<!doctype html><html><body>Not an image at all</body></html>');
+    if (image?.[1] === 'fake')
+      return send(response, 'image/png', '<!doctype html><html><body>Not an image at all</body></html>');
     if (image?.[1] === 'huge') {
       // Over the 20 MB cap, declared honestly; the client must stop at the header.
       return send(response, 'image/png', pngBytes(4, 4, 3, 21 * 1024 * 1024));
     }
-    const size = image ? SIZES[image[1] ?? ''] ?? (image[1] === 'pixel' ? [1, 1] : undefined) : undefined;
-    if (size) return send(response, 'image/png', pngBytes(size[0], size[1], Object.keys(SIZES).indexOf(image?.[1] ?? '') + 1));
+    const size = image ? (SIZES[image[1] ?? ''] ?? (image[1] === 'pixel' ? [1, 1] : undefined)) : undefined;
+    if (size)
+      return send(response, 'image/png', pngBytes(size[0], size[1], Object.keys(SIZES).indexOf(image?.[1] ?? '') + 1));
     send(response, 'text/plain', 'Not found', 404);
   };
   const server = createServer(handler);

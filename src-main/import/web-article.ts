@@ -53,7 +53,8 @@ export interface WebArticleOptions {
 }
 
 /** The message a page without an article is refused with; the UI offers to import the whole page then. */
-export const NO_ARTICLE_MESSAGE = 'No article found on this page: most of its text is links (a menu or a list of headlines), or it has no text at all.';
+export const NO_ARTICLE_MESSAGE =
+  'No article found on this page: most of its text is links (a menu or a list of headlines), or it has no text at all.';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
@@ -79,12 +80,17 @@ function checkKind(page: FetchedPage): void {
   const formatRefusal = documentFormatRefusal(page.bytes);
   // PDFs never get here: the service sends them to the PDF import (isPdfPage in services/pdf-import.ts).
   if (page.mediaType === 'application/epub+zip' || (formatRefusal && /EPUB/.test(formatRefusal))) {
-    throw pageFetchError('This address is an EPUB e-book, and EPUB import is not available yet. Open it in its own reader, copy the text and paste it here.');
+    throw pageFetchError(
+      'This address is an EPUB e-book, and EPUB import is not available yet. Open it in its own reader, copy the text and paste it here.',
+    );
   }
   if (HTML_TYPES.has(page.mediaType)) return;
   // No type at all: the bytes may still be a page.
-  if (!page.mediaType && !formatRefusal && looksLikeHtml(new TextDecoder().decode(page.bytes.subarray(0, 4096)))) return;
-  throw pageFetchError(`This address is not a web page (it is ${page.mediaType || 'of an unknown type'}), so there is no article to save.`);
+  if (!page.mediaType && !formatRefusal && looksLikeHtml(new TextDecoder().decode(page.bytes.subarray(0, 4096))))
+    return;
+  throw pageFetchError(
+    `This address is not a web page (it is ${page.mediaType || 'of an unknown type'}), so there is no article to save.`,
+  );
 }
 
 /** The article in a fetched page; throws pageFetchError when the page is not HTML or holds no article. */
@@ -101,7 +107,11 @@ export function webPageToArticle(page: FetchedPage, options: WebArticleOptions =
 export function htmlToWebArticle(html: string, url: string, options: WebArticleOptions = {}): WebArticle {
   const { window } = new JSDOM('', { url });
   try {
-    const article = htmlToArticle(html, { parser: new window.DOMParser(), purify: DOMPurify(window), appOrigin: '' }, { imagesFrom: url, wholePage: options.wholePage });
+    const article = htmlToArticle(
+      html,
+      { parser: new window.DOMParser(), purify: DOMPurify(window), appOrigin: '' },
+      { imagesFrom: url, wholePage: options.wholePage },
+    );
     if (!article.body.text.trim() || article.noArticle) throw pageFetchError(NO_ARTICLE_MESSAGE);
     const host = new URL(url).hostname.replace(/^www\./, '');
     const { metadata } = article;

@@ -13,7 +13,9 @@ import type { AnchorCache, AnnotationsFile } from './file-schemas';
 import type { PerDocumentStore } from './per-document-store';
 
 /** A document's annotations as read: the stored data itself, typed so that a reader cannot change it by mistake. */
-export type AnnotationsView = Readonly<Omit<AnnotationsFile, 'highlights'>> & { readonly highlights: readonly Highlight[] };
+export type AnnotationsView = Readonly<Omit<AnnotationsFile, 'highlights'>> & {
+  readonly highlights: readonly Highlight[];
+};
 
 /** Anchors found in the text named `textKey`, by highlight id (null: the highlight is an orphan there). */
 export type FoundAnchors = Record<string, Anchored | null>;
@@ -50,7 +52,12 @@ export class AnnotationRepository {
   }
 
   /** Adds a highlight, with where it anchors in the text named `textKey`. */
-  async addHighlight(documentId: string, highlight: Highlight, textKey: string, anchor: Anchored | null): Promise<void> {
+  async addHighlight(
+    documentId: string,
+    highlight: Highlight,
+    textKey: string,
+    anchor: Anchored | null,
+  ): Promise<void> {
     await this.#write(documentId, (data) => {
       data.highlights = [...data.highlights, highlight];
       storeAnchors(data, textKey, { [highlight.id]: anchor });
@@ -63,7 +70,12 @@ export class AnnotationRepository {
    * highlight (its colour from one call, its note from another) both survive. `edit` is given undefined when there is
    * no such highlight, and may throw, which leaves the file as it was. Returns the highlight as saved.
    */
-  editHighlight(documentId: string, id: string, edit: (current: Highlight | undefined) => Highlight, textKey: string): Promise<Highlight> {
+  editHighlight(
+    documentId: string,
+    id: string,
+    edit: (current: Highlight | undefined) => Highlight,
+    textKey: string,
+  ): Promise<Highlight> {
     return this.#write(documentId, (data) => {
       const updated = edit(data.highlights.find((h) => h.id === id));
       data.highlights = data.highlights.map((h) => (h.id === id ? updated : h));
@@ -81,7 +93,12 @@ export class AnnotationRepository {
   }
 
   /** Puts back a deleted highlight as it was (replacing one of the same id), with where it anchors now. */
-  async restoreHighlight(documentId: string, highlight: Highlight, textKey: string, anchor: Anchored | null): Promise<void> {
+  async restoreHighlight(
+    documentId: string,
+    highlight: Highlight,
+    textKey: string,
+    anchor: Anchored | null,
+  ): Promise<void> {
     await this.#write(documentId, (data) => {
       data.highlights = [...data.highlights.filter((h) => h.id !== highlight.id), highlight];
       storeAnchors(data, textKey, { [highlight.id]: anchor });
@@ -90,7 +107,12 @@ export class AnnotationRepository {
   }
 
   /** Adds imported highlights, skipping any whose id the document already holds; returns how many were added. */
-  importHighlights(documentId: string, fresh: readonly Highlight[], textKey: string, anchors: FoundAnchors): Promise<number> {
+  importHighlights(
+    documentId: string,
+    fresh: readonly Highlight[],
+    textKey: string,
+    anchors: FoundAnchors,
+  ): Promise<number> {
     return this.#write(documentId, (data) => {
       const here = new Set(data.highlights.map((h) => h.id));
       const added = fresh.filter((h) => !here.has(h.id));
@@ -135,8 +157,14 @@ export class AnnotationRepository {
    * file is saved (or left as it was when `change` throws or the write fails), the index's highlight count follows a
    * change of highlights, and the changes are reported once saved.
    */
-  async #write<R>(documentId: string, change: (data: AnnotationsFile) => { result: R; changes: StorageChange[] }): Promise<R> {
-    const { result, changes, highlightCount } = await this.files.update(documentId, (data) => ({ ...change(data), highlightCount: data.highlights.length }));
+  async #write<R>(
+    documentId: string,
+    change: (data: AnnotationsFile) => { result: R; changes: StorageChange[] },
+  ): Promise<R> {
+    const { result, changes, highlightCount } = await this.files.update(documentId, (data) => ({
+      ...change(data),
+      highlightCount: data.highlights.length,
+    }));
     if (changes.some((c) => c.kind === 'highlight')) await this.documents.setHighlightCount(documentId, highlightCount);
     this.feed.emit(changes);
     return result;

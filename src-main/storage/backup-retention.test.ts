@@ -15,7 +15,12 @@ describe('backupsToKeep', () => {
     // [what, backups, policy, expected count kept]
     ['fewer than the recent count: all kept', series(5, 30), { recent: 12, daily: 14, weekly: 8 }, 5],
     ['half-hourly for a day: 12 recent + 1 more day', series(48, 30), { recent: 12, daily: 14, weekly: 8 }, 13],
-    ['daily for 60 days: 14 days + the 5 older weeks of the 8', series(60, 24 * 60), { recent: 3, daily: 14, weekly: 8 }, 19],
+    [
+      'daily for 60 days: 14 days + the 5 older weeks of the 8',
+      series(60, 24 * 60),
+      { recent: 3, daily: 14, weekly: 8 },
+      19,
+    ],
     ['weekly for a year: 8 weeks kept', series(52, 7 * 24 * 60), { recent: 1, daily: 1, weekly: 8 }, 8],
   ])('%s', (_what, backups, policy, expected) => {
     expect(backupsToKeep(backups, policy).size).toBe(expected);
@@ -29,6 +34,8 @@ describe('backupsToKeep', () => {
   });
 
   it('keeps a backup whose date it cannot read rather than guess', () => {
-    expect(backupsToKeep([{ id: 'odd', createdAt: 'not a date' }], { recent: 0, daily: 0, weekly: 0 })).toEqual(new Set(['odd']));
+    expect(backupsToKeep([{ id: 'odd', createdAt: 'not a date' }], { recent: 0, daily: 0, weekly: 0 })).toEqual(
+      new Set(['odd']),
+    );
   });
 });

@@ -30,7 +30,12 @@ function weekNumber(iso: string): number {
   return Math.floor((dayNumber(iso) + 3) / 7);
 }
 
-function newestPerBucket(sorted: readonly Dated[], bucket: (iso: string) => number, count: number, keep: Set<string>): void {
+function newestPerBucket(
+  sorted: readonly Dated[],
+  bucket: (iso: string) => number,
+  count: number,
+  keep: Set<string>,
+): void {
   const seen = new Set<number>();
   for (const backup of sorted) {
     const key = bucket(backup.createdAt);

@@ -59,14 +59,20 @@ export class BackupScheduler {
     private readonly backups: BackupStore,
     private readonly options: SchedulerOptions = {},
   ) {
-    this.#timers = options.timers ?? { setInterval: (run, ms) => setInterval(run, ms), clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout) };
+    this.#timers = options.timers ?? {
+      setInterval: (run, ms) => setInterval(run, ms),
+      clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+    };
   }
 
   /** Takes the start-up backup (if anything changed since the last one) and starts the half-hourly timer. */
   start(): Promise<BackupManifest | null> {
     this.#stopping = false;
     if (this.#handle === null) {
-      this.#handle = this.#timers.setInterval(() => void this.#take('scheduled'), this.options.intervalMs ?? BACKUP_INTERVAL_MS);
+      this.#handle = this.#timers.setInterval(
+        () => void this.#take('scheduled'),
+        this.options.intervalMs ?? BACKUP_INTERVAL_MS,
+      );
       // The timer alone must not keep a process alive that is otherwise done.
       if (typeof this.#handle === 'object') this.#handle.unref?.();
     }

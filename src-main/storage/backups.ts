@@ -58,9 +58,18 @@ function parses(bytes: Uint8Array): unknown {
 function isManifest(data: unknown): data is BackupManifest {
   const m = data as Partial<BackupManifest> | null;
   return (
-    typeof m === 'object' && m !== null && m.schemaVersion === 1 && typeof m.id === 'string' && typeof m.createdAt === 'string' &&
-    typeof m.reason === 'string' && typeof m.documents === 'number' && Array.isArray(m.files) && Array.isArray(m.skipped) &&
-    m.files.every((f) => typeof f?.path === 'string' && typeof f.sha256 === 'string' && !f.path.split('/').includes('..'))
+    typeof m === 'object' &&
+    m !== null &&
+    m.schemaVersion === 1 &&
+    typeof m.id === 'string' &&
+    typeof m.createdAt === 'string' &&
+    typeof m.reason === 'string' &&
+    typeof m.documents === 'number' &&
+    Array.isArray(m.files) &&
+    Array.isArray(m.skipped) &&
+    m.files.every(
+      (f) => typeof f?.path === 'string' && typeof f.sha256 === 'string' && !f.path.split('/').includes('..'),
+    )
   );
 }
 
@@ -168,8 +177,19 @@ export class BackupStore {
     const createdAt = this.options.now().toISOString();
     const id = await this.#freshId(createdAt);
     const images = new Set<string>();
-    for (const [relative, bytes] of contents) if (relative.startsWith('documents/') || relative === 'library.json') for (const image of imageIdsIn(Buffer.from(bytes).toString('utf8'))) images.add(image);
-    const manifest: BackupManifest = { schemaVersion: 1, id, createdAt, reason, documents, files, skipped, images: [...images].sort() };
+    for (const [relative, bytes] of contents)
+      if (relative.startsWith('documents/') || relative === 'library.json')
+        for (const image of imageIdsIn(Buffer.from(bytes).toString('utf8'))) images.add(image);
+    const manifest: BackupManifest = {
+      schemaVersion: 1,
+      id,
+      createdAt,
+      reason,
+      documents,
+      files,
+      skipped,
+      images: [...images].sort(),
+    };
     const staging = path.join(this.folder, `.${id}.partial`);
     await rm(staging, { recursive: true, force: true });
     try {
@@ -207,7 +227,10 @@ export class BackupStore {
   }
 
   /** The newest backup's copy of `relative` that parses and that `accept` takes (null: none does). */
-  async newestGoodCopy<T>(relative: string, accept: (data: unknown) => T | null): Promise<{ data: T; backup: BackupManifest } | null> {
+  async newestGoodCopy<T>(
+    relative: string,
+    accept: (data: unknown) => T | null,
+  ): Promise<{ data: T; backup: BackupManifest } | null> {
     for (const backup of await this.list()) {
       const entry = backup.files.find((file) => file.path === relative);
       if (!entry) continue;
@@ -242,7 +265,8 @@ export class BackupStore {
       } catch {
         throw backupUnusable(manifest.id, `${entry.path} is missing`);
       }
-      if (sha256(bytes) !== entry.sha256 || parses(bytes) === undefined) throw backupUnusable(manifest.id, `${entry.path} is damaged`);
+      if (sha256(bytes) !== entry.sha256 || parses(bytes) === undefined)
+        throw backupUnusable(manifest.id, `${entry.path} is damaged`);
       contents.set(entry.path, bytes);
     }
     return contents;
@@ -269,7 +293,8 @@ export class BackupStore {
   async #thin(): Promise<void> {
     const complete = await this.list();
     const keep = backupsToKeep(complete, this.#retention);
-    for (const backup of complete) if (!keep.has(backup.id)) await rm(path.join(this.folder, backup.id), { recursive: true, force: true });
+    for (const backup of complete)
+      if (!keep.has(backup.id)) await rm(path.join(this.folder, backup.id), { recursive: true, force: true });
     for (const name of await readdir(this.folder)) {
       if (name.endsWith('.partial')) await rm(path.join(this.folder, name), { recursive: true, force: true });
     }

@@ -48,7 +48,10 @@ export class CardRepository {
 
   /** Removes a card. Its reviews stay in the log: they are history (and statistics), and they let an undo restore its schedule. */
   async delete(card: StoredCard): Promise<void> {
-    await this.#write((cards) => cards.filter((c) => c.id !== card.id), [{ kind: 'card', id: card.id, documentId: card.source?.documentId ?? null, op: 'delete' }]);
+    await this.#write(
+      (cards) => cards.filter((c) => c.id !== card.id),
+      [{ kind: 'card', id: card.id, documentId: card.source?.documentId ?? null, op: 'delete' }],
+    );
   }
 
   /** Puts back a deleted card as it was (replacing one of the same id). */
@@ -60,7 +63,10 @@ export class CardRepository {
   async importCards(updated: readonly StoredCard[], created: readonly StoredCard[]): Promise<void> {
     if (updated.length === 0 && created.length === 0) return;
     const byId = new Map(updated.map((card) => [card.id, card]));
-    await this.#write((cards) => [...cards.map((card) => byId.get(card.id) ?? card), ...created], [...updated, ...created].map(put));
+    await this.#write(
+      (cards) => [...cards.map((card) => byId.get(card.id) ?? card), ...created],
+      [...updated, ...created].map(put),
+    );
   }
 
   /** The one place the card list is changed: saved (after the files are open), then reported. */

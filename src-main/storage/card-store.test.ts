@@ -12,7 +12,14 @@ const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: false, day: { zon
 
 function review(id: string, cardId: string, at: Date): ReviewRecord {
   const previous = scheduler.initial(NOW);
-  return { id, cardId, grade: 3, reviewedAt: at.toISOString(), previous, next: scheduler.grade(previous, 3, at, cardId) };
+  return {
+    id,
+    cardId,
+    grade: 3,
+    reviewedAt: at.toISOString(),
+    previous,
+    next: scheduler.grade(previous, 3, at, cardId),
+  };
 }
 
 describe('CardStore', () => {
@@ -29,8 +36,14 @@ describe('CardStore', () => {
     expect(await store.removeReview('r3')).toBe(true);
     expect(store.latestReview('a')?.id).toBe('r1');
     expect(await store.removeReview('r3')).toBe(false);
-    expect(JSON.parse(readFileSync(store.cardsFile, 'utf8')).cards.map((c: { id: string }) => c.id)).toEqual(['a', 'b']);
-    expect(JSON.parse(readFileSync(store.reviewsFile, 'utf8')).reviews.map((r: { id: string }) => r.id)).toEqual(['r1', 'r2']);
+    expect(JSON.parse(readFileSync(store.cardsFile, 'utf8')).cards.map((c: { id: string }) => c.id)).toEqual([
+      'a',
+      'b',
+    ]);
+    expect(JSON.parse(readFileSync(store.reviewsFile, 'utf8')).reviews.map((r: { id: string }) => r.id)).toEqual([
+      'r1',
+      'r2',
+    ]);
 
     const reopened = new CardStore(dataDir, () => NOW);
     await reopened.open();

@@ -9,7 +9,14 @@
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import type { ReviewRecord, StoredCard } from '../core/cards/card';
-import { CARDS_SCHEMA_VERSION, REVIEWS_SCHEMA_VERSION, isCardsFile, isReviewsFile, type CardsFile, type ReviewsFile } from './card-file-schemas';
+import {
+  CARDS_SCHEMA_VERSION,
+  REVIEWS_SCHEMA_VERSION,
+  isCardsFile,
+  isReviewsFile,
+  type CardsFile,
+  type ReviewsFile,
+} from './card-file-schemas';
 import { openRecovering, type Recovery } from './recovery';
 
 export class CardStore {
@@ -67,13 +74,23 @@ export class CardStore {
   /** Reads both files (missing ones start empty); throws the 'newer-schema' error and I/O errors as they come. */
   async #read(): Promise<void> {
     const cards = await openRecovering<CardsFile>(
-      { file: this.cardsFile, schemaVersion: CARDS_SCHEMA_VERSION, defaults: () => ({ schemaVersion: CARDS_SCHEMA_VERSION, cards: [] }), isValid: isCardsFile },
+      {
+        file: this.cardsFile,
+        schemaVersion: CARDS_SCHEMA_VERSION,
+        defaults: () => ({ schemaVersion: CARDS_SCHEMA_VERSION, cards: [] }),
+        isValid: isCardsFile,
+      },
       'cards.json',
       this.recovery,
       this.now(),
     );
     const reviews = await openRecovering<ReviewsFile>(
-      { file: this.reviewsFile, schemaVersion: REVIEWS_SCHEMA_VERSION, defaults: () => ({ schemaVersion: REVIEWS_SCHEMA_VERSION, reviews: [] }), isValid: isReviewsFile },
+      {
+        file: this.reviewsFile,
+        schemaVersion: REVIEWS_SCHEMA_VERSION,
+        defaults: () => ({ schemaVersion: REVIEWS_SCHEMA_VERSION, reviews: [] }),
+        isValid: isReviewsFile,
+      },
       'reviews.json',
       this.recovery,
       this.now(),

@@ -60,7 +60,17 @@ describe('recovery from corrupt data files', () => {
     library.storage.close();
     const files = await listDataFiles(library.dataDir);
     const kinds = new Set(files.map((file) => file.split('/')[0]));
-    for (const kind of ['library.json', 'settings.json', 'documents', 'annotations', 'analysis', 'cards.json', 'reviews.json', 'quiz.json']) expect(kinds).toContain(kind);
+    for (const kind of [
+      'library.json',
+      'settings.json',
+      'documents',
+      'annotations',
+      'analysis',
+      'cards.json',
+      'reviews.json',
+      'quiz.json',
+    ])
+      expect(kinds).toContain(kind);
 
     const recovered = { atStart: 0, onFirstUse: 0 };
     for (const relative of files) {
@@ -102,7 +112,13 @@ describe('recovery from corrupt data files', () => {
     }
     expect(recovered.atStart + recovered.onFirstUse).toBe(files.length * 2);
     expect(recovered.atStart).toBe(3 * 2); // library.json, settings.json, quiz.json
-    recordFigures({ files: files.length, kinds: [...kinds].sort(), damages: Object.keys(DAMAGE), corruptedAndRecovered: recovered.atStart + recovered.onFirstUse, ...recovered });
+    recordFigures({
+      files: files.length,
+      kinds: [...kinds].sort(),
+      damages: Object.keys(DAMAGE),
+      corruptedAndRecovered: recovered.atStart + recovered.onFirstUse,
+      ...recovered,
+    });
   });
 
   it('moves a bad file aside and starts it empty when no backup holds a good copy', async () => {
@@ -114,8 +130,12 @@ describe('recovery from corrupt data files', () => {
     opened.push(storage);
     expect((await api.getAnnotations({ documentId: library.documentId })).highlights).toEqual([]);
     expect(movedAsideCopies(file)).toHaveLength(1);
-    expect(readFileSync(path.join(path.dirname(file), movedAsideCopies(file)[0] ?? ''), 'utf8')).toBe('not json at all');
-    expect((await api.appInfo({})).notices[0]?.message).toMatch(/highlights and notes of “Budget” could not be read.*No backup held a good copy/s);
+    expect(readFileSync(path.join(path.dirname(file), movedAsideCopies(file)[0] ?? ''), 'utf8')).toBe(
+      'not json at all',
+    );
+    expect((await api.appInfo({})).notices[0]?.message).toMatch(
+      /highlights and notes of “Budget” could not be read.*No backup held a good copy/s,
+    );
     // The Library's count follows the file as it now is.
     expect((await api.listDocuments({})).find((doc) => doc.id === library.documentId)?.highlightCount).toBe(0);
   });
@@ -138,14 +158,22 @@ describe('recovery from corrupt data files', () => {
     const copy = readFileSync(dataFilePath(path.join(storage.backups.folder, backup?.id ?? ''), relative), 'utf8');
     expect(JSON.parse(copy)).toEqual(JSON.parse(good));
     expect(readFileSync(path.join(path.dirname(file), movedAsideCopies(file)[0] ?? ''), 'utf8')).toBe(damage);
-    expect(await noticeText(api)).toMatch(new RegExp(`highlights and notes of “Budget” could not be read.*restored from ${escape(describeBackup({ createdAt: older?.createdAt ?? '' }))}`, 's'));
+    expect(await noticeText(api)).toMatch(
+      new RegExp(
+        `highlights and notes of “Budget” could not be read.*restored from ${escape(describeBackup({ createdAt: older?.createdAt ?? '' }))}`,
+        's',
+      ),
+    );
   });
 
   it('a backup leaves out a bad file no backup can replace: it is moved aside and announced, not copied', async () => {
     const library = await fullTestLibrary();
     library.storage.close();
     const relative = `documents/${library.documentId}.json`;
-    writeFileSync(dataFilePath(library.dataDir, relative), JSON.stringify({ schemaVersion: 1, id: library.documentId, body: { text: 5 } }));
+    writeFileSync(
+      dataFilePath(library.dataDir, relative),
+      JSON.stringify({ schemaVersion: 1, id: library.documentId, body: { text: 5 } }),
+    );
     const { storage, api } = await openTestLibrary(library.dataDir);
     opened.push(storage);
     const backup = await storage.backups.create('manual');
@@ -163,7 +191,8 @@ describe('recovery from corrupt data files', () => {
     writeFileSync(dataFilePath(library.dataDir, `annotations/${library.documentId}.json`), '{');
     const { storage, api } = await openTestLibrary(library.dataDir);
     opened.push(storage);
-    const count = async () => (await api.listDocuments({})).find((doc) => doc.id === library.documentId)?.highlightCount;
+    const count = async () =>
+      (await api.listDocuments({})).find((doc) => doc.id === library.documentId)?.highlightCount;
     expect(await count()).toBe(2);
     expect((await api.getAnnotations({ documentId: library.documentId })).highlights).toHaveLength(1);
     expect(await count()).toBe(1);
@@ -182,7 +211,11 @@ describe('recovery from corrupt data files', () => {
     opened.push(storage);
     const docs = await api.listDocuments({});
     expect(docs.map((doc) => doc.id).sort()).toEqual([library.documentId, later.id].sort());
-    expect(docs.find((doc) => doc.id === later.id)).toMatchObject({ title: 'Added after the backup', origin: 'recovered', highlightCount: 1 });
+    expect(docs.find((doc) => doc.id === later.id)).toMatchObject({
+      title: 'Added after the backup',
+      origin: 'recovered',
+      highlightCount: 1,
+    });
     // The backup's index said 1; the annotations file holds 2.
     expect(docs.find((doc) => doc.id === library.documentId)?.highlightCount).toBe(2);
   });

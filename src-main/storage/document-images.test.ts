@@ -9,11 +9,26 @@ import { openTestLibrary } from './test-library';
 import { pngBytes } from './test-images';
 
 function pictureBody(text: string, imageId: string): DocumentBody {
-  return { text, blocks: [{ kind: 'image', start: 0, end: 0, image: { id: imageId, alt: 'A chart' } }, { kind: 'paragraph', start: 0, end: text.length }], marks: [] };
+  return {
+    text,
+    blocks: [
+      { kind: 'image', start: 0, end: 0, image: { id: imageId, alt: 'A chart' } },
+      { kind: 'paragraph', start: 0, end: text.length },
+    ],
+    marks: [],
+  };
 }
 
 function meta(id: string) {
-  return { id, title: id, source: '', publishedDate: null, addedAt: '2026-03-04T05:06:07.000Z', wordCount: 2, origin: 'test' };
+  return {
+    id,
+    title: id,
+    source: '',
+    publishedDate: null,
+    addedAt: '2026-03-04T05:06:07.000Z',
+    wordCount: 2,
+    origin: 'test',
+  };
 }
 
 describe('a document’s pictures in the library', () => {
@@ -21,7 +36,16 @@ describe('a document’s pictures in the library', () => {
     const { storage } = await openTestLibrary();
     const shared = await storage.images.put(pngBytes(5, 5, 1));
     const own = await storage.images.put(pngBytes(5, 5, 2));
-    await storage.documents.add({ ...meta('a'), leadImage: own.id }, { ...pictureBody('Alpha text', shared.id), blocks: [...pictureBody('Alpha text', shared.id).blocks, { kind: 'image', start: 10, end: 10, image: { id: own.id, alt: '' } }] });
+    await storage.documents.add(
+      { ...meta('a'), leadImage: own.id },
+      {
+        ...pictureBody('Alpha text', shared.id),
+        blocks: [
+          ...pictureBody('Alpha text', shared.id).blocks,
+          { kind: 'image', start: 10, end: 10, image: { id: own.id, alt: '' } },
+        ],
+      },
+    );
     await storage.documents.add(meta('b'), pictureBody('Beta text', shared.id));
     await storage.documents.delete('a');
     expect(await storage.images.list()).toEqual([shared.id]);
@@ -68,11 +92,16 @@ describe('a document’s pictures in the library', () => {
     const host = await startHttpHost({ api, rendererDir, token: 't', port: 0, images: storage.images });
     const get = (pathname: string) =>
       new Promise<{ status: number; headers: Record<string, unknown>; bytes: Buffer }>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port: host.port, path: pathname, headers: { host: `127.0.0.1:${host.port}` } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }));
-        });
+        const req = request(
+          { host: '127.0.0.1', port: host.port, path: pathname, headers: { host: `127.0.0.1:${host.port}` } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }),
+            );
+          },
+        );
         req.on('error', reject);
         req.end();
       });
@@ -82,7 +111,13 @@ describe('a document’s pictures in the library', () => {
       expect(ok.headers).toMatchObject({ 'content-type': 'image/png', 'x-content-type-options': 'nosniff' });
       expect(String(ok.headers['content-security-policy'])).toContain("default-src 'none'");
       expect(ok.bytes.equals(pngBytes(2, 2, 9))).toBe(true);
-      for (const bad of ['/images/..%2Fsecret.json', '/images/../secret.json', `/images/${image.id.slice(0, 2)}%2F${image.id}`, '/images/secret.json', `/images/${'d'.repeat(64)}.png`]) {
+      for (const bad of [
+        '/images/..%2Fsecret.json',
+        '/images/../secret.json',
+        `/images/${image.id.slice(0, 2)}%2F${image.id}`,
+        '/images/secret.json',
+        `/images/${'d'.repeat(64)}.png`,
+      ]) {
         const refused = await get(bad);
         expect(refused.bytes.toString()).not.toContain('secret');
         expect(refused.headers['content-type']).not.toBe('image/png');

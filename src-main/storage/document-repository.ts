@@ -35,7 +35,10 @@ export class DocumentRepository {
    * deleted but still undoable (see `trash`) are not listed.
    */
   list(): DocumentMeta[] {
-    return this.files.index().data.documents.filter((meta) => !meta.deletedAt).map((meta) => ({ ...meta }));
+    return this.files
+      .index()
+      .data.documents.filter((meta) => !meta.deletedAt)
+      .map((meta) => ({ ...meta }));
   }
 
   /** Throws a 'not-found' LectioError for an unknown id, or one deleted (in the trash). */
@@ -56,7 +59,8 @@ export class DocumentRepository {
   async add(meta: DocumentMeta, body: DocumentBody): Promise<void> {
     await this.#save([{ kind: 'document', id: meta.id, documentId: meta.id, op: 'put' }], async () => {
       // The index is from a newer Lectio and refuses writes: say so before writing a body it could never list.
-      if (this.files.index().adapter instanceof HeldFileAdapter) throw newerFileHeld(path.join(this.files.dataDir, 'library.json'));
+      if (this.files.index().adapter instanceof HeldFileAdapter)
+        throw newerFileHeld(path.join(this.files.dataDir, 'library.json'));
       const db = await this.files.bodies.get(meta.id);
       db.data = { schemaVersion: DOCUMENT_SCHEMA_VERSION, id: meta.id, body };
       // Body first, then the index: a crash between the two leaves an unlisted file, never a listed document without one.
@@ -78,7 +82,8 @@ export class DocumentRepository {
    */
   async setHighlightCount(id: string, count: number): Promise<void> {
     const meta = this.files.index().data.documents.find((doc) => doc.id === id);
-    if (meta && (meta.highlightCount ?? 0) !== count) await this.#save([], () => this.#changeMeta(id, { highlightCount: count }));
+    if (meta && (meta.highlightCount ?? 0) !== count)
+      await this.#save([], () => this.#changeMeta(id, { highlightCount: count }));
   }
 
   /** Removes a document from the index, then its files. Throws a 'not-found' LectioError for an unknown id. */
@@ -87,7 +92,10 @@ export class DocumentRepository {
       const meta = this.meta(id);
       // Its pictures, read before its file goes: those no other document shows are removed after it (backups keep theirs).
       const body = (await this.files.bodies.get(id).catch(() => null))?.data.body;
-      const pictures = [...(body?.blocks ?? []).flatMap((block) => (block.image ? [block.image.id] : [])), ...(meta.leadImage ? [meta.leadImage] : [])];
+      const pictures = [
+        ...(body?.blocks ?? []).flatMap((block) => (block.image ? [block.image.id] : [])),
+        ...(meta.leadImage ? [meta.leadImage] : []),
+      ];
       await this.files.index().update((data) => {
         data.documents = data.documents.filter((doc) => doc.id !== id);
       });
@@ -105,10 +113,12 @@ export class DocumentRepository {
   async trash(ids: readonly string[], at: string): Promise<DocumentMeta[]> {
     const metas = ids.map((id) => ({ ...this.meta(id) }));
     const wanted = new Set(ids);
-    await this.#save(ids.map((id) => ({ kind: 'document' as const, id, documentId: id, op: 'put' as const })), () =>
-      this.files.index().update((data) => {
-        for (const doc of data.documents) if (wanted.has(doc.id)) doc.deletedAt = at;
-      }),
+    await this.#save(
+      ids.map((id) => ({ kind: 'document' as const, id, documentId: id, op: 'put' as const })),
+      () =>
+        this.files.index().update((data) => {
+          for (const doc of data.documents) if (wanted.has(doc.id)) doc.deletedAt = at;
+        }),
     );
     return metas;
   }
@@ -125,12 +135,17 @@ export class DocumentRepository {
   /** Undoes `trash` for those of `ids` still in it; returns their details as listed again. */
   async untrash(ids: readonly string[]): Promise<DocumentMeta[]> {
     const wanted = new Set(ids);
-    const found = this.files.index().data.documents.filter((doc) => wanted.has(doc.id) && doc.deletedAt).map((doc) => doc.id);
+    const found = this.files
+      .index()
+      .data.documents.filter((doc) => wanted.has(doc.id) && doc.deletedAt)
+      .map((doc) => doc.id);
     if (found.length === 0) return [];
-    await this.#save(found.map((id) => ({ kind: 'document' as const, id, documentId: id, op: 'put' as const })), () =>
-      this.files.index().update((data) => {
-        for (const doc of data.documents) if (found.includes(doc.id)) delete doc.deletedAt;
-      }),
+    await this.#save(
+      found.map((id) => ({ kind: 'document' as const, id, documentId: id, op: 'put' as const })),
+      () =>
+        this.files.index().update((data) => {
+          for (const doc of data.documents) if (found.includes(doc.id)) delete doc.deletedAt;
+        }),
     );
     return found.map((id) => ({ ...this.meta(id) }));
   }
@@ -138,14 +153,21 @@ export class DocumentRepository {
   /** Removes for good those of `ids` that are in the trash (their index entries, then their files); returns their ids. */
   async purge(ids: readonly string[]): Promise<string[]> {
     const wanted = new Set(ids);
-    const found = this.files.index().data.documents.filter((doc) => wanted.has(doc.id) && doc.deletedAt).map((doc) => doc.id);
+    const found = this.files
+      .index()
+      .data.documents.filter((doc) => wanted.has(doc.id) && doc.deletedAt)
+      .map((doc) => doc.id);
     if (found.length === 0) return [];
-    await this.#save(found.map((id) => ({ kind: 'document' as const, id, documentId: id, op: 'delete' as const })), async () => {
-      await this.files.index().update((data) => {
-        data.documents = data.documents.filter((doc) => !found.includes(doc.id));
-      });
-      for (const id of found) await Promise.all([this.files.bodies.delete(id), ...this.files.dependents.map((store) => store.delete(id))]);
-    });
+    await this.#save(
+      found.map((id) => ({ kind: 'document' as const, id, documentId: id, op: 'delete' as const })),
+      async () => {
+        await this.files.index().update((data) => {
+          data.documents = data.documents.filter((doc) => !found.includes(doc.id));
+        });
+        for (const id of found)
+          await Promise.all([this.files.bodies.delete(id), ...this.files.dependents.map((store) => store.delete(id))]);
+      },
+    );
     return found;
   }
 

@@ -48,18 +48,21 @@ afterEach(() => {
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'lectio-durable-'));
 
 describe('DurableJsonFile', () => {
-  it.each(['ENOSPC', 'EACCES'])('leaves the old file intact and no temp file when a write fails with %s', async (code) => {
-    const dir = tempDir();
-    const file = new DurableJsonFile<{ n: number }>(path.join(dir, 'a.json'));
-    await file.write({ n: 1 });
-    failing.code = code;
-    await expect(file.write({ n: 2 })).rejects.toMatchObject({ code });
-    expect(JSON.parse(readFileSync(path.join(dir, 'a.json'), 'utf8'))).toEqual({ n: 1 });
-    expect(readdirSync(dir)).toEqual(['a.json']);
-    failing.code = null;
-    await file.write({ n: 3 });
-    expect(JSON.parse(readFileSync(path.join(dir, 'a.json'), 'utf8'))).toEqual({ n: 3 });
-  });
+  it.each(['ENOSPC', 'EACCES'])(
+    'leaves the old file intact and no temp file when a write fails with %s',
+    async (code) => {
+      const dir = tempDir();
+      const file = new DurableJsonFile<{ n: number }>(path.join(dir, 'a.json'));
+      await file.write({ n: 1 });
+      failing.code = code;
+      await expect(file.write({ n: 2 })).rejects.toMatchObject({ code });
+      expect(JSON.parse(readFileSync(path.join(dir, 'a.json'), 'utf8'))).toEqual({ n: 1 });
+      expect(readdirSync(dir)).toEqual(['a.json']);
+      failing.code = null;
+      await file.write({ n: 3 });
+      expect(JSON.parse(readFileSync(path.join(dir, 'a.json'), 'utf8'))).toEqual({ n: 3 });
+    },
+  );
 
   it('coalesces a burst of writes into a few, and every caller’s data is in what lands', async () => {
     const dir = tempDir();

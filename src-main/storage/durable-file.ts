@@ -8,7 +8,6 @@ import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { LectioError } from '../core/errors';
 
-
 /** Flushes a folder's entries (a rename or a new file in it) to disk. */
 export async function fsyncDir(dir: string): Promise<void> {
   // Directory fsync makes the rename itself durable; Windows cannot open directories, and there rename is durable.
@@ -31,7 +30,11 @@ export const TEMP_FILE_PATTERN = /^\..+\.\d+\.\d+\.tmp$/;
  * folders directly inside it, but only those last changed before `before` (this process's start): later ones may be
  * writes under way. The backups folder keeps its own (an unfinished backup is removed whole). Returns their paths.
  */
-export async function removeInterruptedWrites(dataDir: string, before: Date, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+export async function removeInterruptedWrites(
+  dataDir: string,
+  before: Date,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
   const removed: string[] = [];
   const sweep = async (dir: string, depth: number): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -69,7 +72,6 @@ export async function writeFileDurably(file: string, text: string | Uint8Array):
   }
   await fsyncDir(path.dirname(file));
 }
-
 
 /** Every open data file, weakly held, so a restore can stop all of a library's writers whichever store opened them. */
 const liveFiles = new Set<WeakRef<DurableJsonFile<unknown>>>();
@@ -111,7 +113,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       return JSON.parse(text) as T;
     } catch (error) {
-      throw new LectioError('corrupt-file', `${path.basename(this.file)} is not valid JSON`, { details: { file: this.file }, cause: error });
+      throw new LectioError('corrupt-file', `${path.basename(this.file)} is not valid JSON`, {
+        details: { file: this.file },
+        cause: error,
+      });
     }
   }
 
@@ -121,7 +126,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
    * change, and a burst of N changes costs a few file writes instead of N. Rejects with a 'store-retired' LectioError once retired (the library was replaced, a backup restored, after this file was opened).
    */
   write(data: T): Promise<void> {
-    if (this.#retired) return Promise.reject(new LectioError('store-retired', undefined, { details: { file: this.file } }));
+    if (this.#retired)
+      return Promise.reject(new LectioError('store-retired', undefined, { details: { file: this.file } }));
     const text = JSON.stringify(data, null, 1);
     if (this.#pending) {
       this.#pending.text = text;

@@ -48,10 +48,19 @@ const documentBody = z.object({
       ...span,
       level: z.number().int().optional(),
       page: z.number().int().positive().optional(),
-      image: z.object({ id: z.string(), alt: z.string(), width: z.number().int().positive().optional(), height: z.number().int().positive().optional() }).optional(),
+      image: z
+        .object({
+          id: z.string(),
+          alt: z.string(),
+          width: z.number().int().positive().optional(),
+          height: z.number().int().positive().optional(),
+        })
+        .optional(),
     }),
   ),
-  marks: z.array(z.object({ kind: z.enum(['emphasis', 'strong', 'link', 'code']), ...span, href: z.string().optional() })),
+  marks: z.array(
+    z.object({ kind: z.enum(['emphasis', 'strong', 'link', 'code']), ...span, href: z.string().optional() }),
+  ),
   sections: z.array(z.object({ title: z.string(), ...span, level: z.number().int().positive() })).optional(),
 });
 
@@ -76,7 +85,11 @@ export interface DocumentFile {
 }
 
 const libraryFile = z.object({ schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION), documents: z.array(documentMeta) });
-const documentFile = z.object({ schemaVersion: z.literal(DOCUMENT_SCHEMA_VERSION), id: z.string(), body: documentBody });
+const documentFile = z.object({
+  schemaVersion: z.literal(DOCUMENT_SCHEMA_VERSION),
+  id: z.string(),
+  body: documentBody,
+});
 
 export const isLibraryFile = guardOf<LibraryFile>(libraryFile);
 
@@ -149,7 +162,12 @@ const analysisFile = z.object({
   schemaVersion: z.literal(ANALYSIS_SCHEMA_VERSION),
   documentId: z.string(),
   cache: z
-    .object({ engineVersion: z.string(), referenceDate: z.string().nullable(), textLength: z.number(), result: z.object({ actors: z.array(z.unknown()), dates: z.array(z.unknown()) }).passthrough() })
+    .object({
+      engineVersion: z.string(),
+      referenceDate: z.string().nullable(),
+      textLength: z.number(),
+      result: z.object({ actors: z.array(z.unknown()), dates: z.array(z.unknown()) }).passthrough(),
+    })
     .nullable(),
 });
 
@@ -165,7 +183,9 @@ export const isAnalysisFile = guardOf<AnalysisFile>(analysisFile);
  */
 export function upgradeAnnotationsFile(data: AnnotationsFile): AnnotationsFile | null {
   if (data.highlights.every((h) => isLectioId(h.id))) return null;
-  const highlights = data.highlights.map((h) => (isLectioId(h.id) ? h : { ...h, id: lectioIdFor(h.id), foreignId: h.foreignId ?? h.id }));
+  const highlights = data.highlights.map((h) =>
+    isLectioId(h.id) ? h : { ...h, id: lectioIdFor(h.id), foreignId: h.foreignId ?? h.id },
+  );
   // The cached anchors are keyed by the old ids; drop them, they are recomputed on the next read.
   const upgraded: AnnotationsFile = { ...data, highlights };
   delete upgraded.anchors;
@@ -212,7 +232,13 @@ const label = z.string().min(1).max(40);
 const settingsFile = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   colorLabels: z.object({ '1': label, '2': label, '3': label, '4': label, '5': label }),
-  review: z.object({ desiredRetention: z.number().min(0.7).max(0.99).optional(), newPerDay: z.number().int().min(0).max(9999).optional(), dayStartsAt: z.number().int().min(0).max(23).optional() }).optional(),
+  review: z
+    .object({
+      desiredRetention: z.number().min(0.7).max(0.99).optional(),
+      newPerDay: z.number().int().min(0).max(9999).optional(),
+      dayStartsAt: z.number().int().min(0).max(23).optional(),
+    })
+    .optional(),
   reading: z
     .object({
       theme: z.enum(['system', 'light', 'dark', 'sepia']).optional(),

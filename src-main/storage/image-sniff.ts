@@ -76,7 +76,9 @@ function webpSize(b: Uint8Array): { width: number; height: number } | undefined 
 export function sniffImage(bytes: Uint8Array): SniffedImage | null {
   if (bytes.length < 12) return null;
   if (bytes[0] === 0x89 && ascii(bytes, 1, 7) === 'PNG\r\n\x1a\n') {
-    return ascii(bytes, 12, 4) === 'IHDR' ? { format: 'png', width: u32be(bytes, 16), height: u32be(bytes, 20) } : { format: 'png' };
+    return ascii(bytes, 12, 4) === 'IHDR'
+      ? { format: 'png', width: u32be(bytes, 16), height: u32be(bytes, 20) }
+      : { format: 'png' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { format: 'jpg', ...jpegSize(bytes) };
   const gif = ascii(bytes, 0, 6);

@@ -11,8 +11,14 @@ function freshStore(): ImageStore {
 }
 
 const GIF = Buffer.from('R0lGODlhAwACAIAAAP///wAAACH5BAAAAAAALAAAAAADAAIAAAICjF8AOw==', 'base64');
-const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x30, 0x00, 0x40, 0x03, 0x01, 0x22, 0x00]);
-const WEBP = Buffer.concat([Buffer.from('RIFF\0\0\0\0WEBPVP8X', 'ascii'), Buffer.from([10, 0, 0, 0, 0, 0, 0, 0, 0x3f, 0, 0, 0x1f, 0, 0])]);
+const JPEG_HEAD = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x30, 0x00, 0x40, 0x03, 0x01,
+  0x22, 0x00,
+]);
+const WEBP = Buffer.concat([
+  Buffer.from('RIFF\0\0\0\0WEBPVP8X', 'ascii'),
+  Buffer.from([10, 0, 0, 0, 0, 0, 0, 0, 0x3f, 0, 0, 0x1f, 0, 0]),
+]);
 
 describe('sniffImage: the format by the bytes, not the name', () => {
   it.each([
@@ -27,7 +33,10 @@ describe('sniffImage: the format by the bytes, not the name', () => {
 
   it.each([
     ['HTML', Buffer.from('<!doctype html><html><body>not a picture</body></html>')],
-    ['SVG (script-capable, refused)', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')],
+    [
+      'SVG (script-capable, refused)',
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    ],
     ['a PDF', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj')],
     ['too short', Buffer.from([0x89, 0x50])],
   ])('refuses %s', (_name, bytes) => {
@@ -52,14 +61,23 @@ describe('ImageStore', () => {
 
   it('refuses bytes that are no image and writes nothing', async () => {
     const store = freshStore();
-    await expect(store.put(Buffer.from('<html>pretending to be image/png</html>'))).rejects.toBeInstanceOf(NotAnImageError);
+    await expect(store.put(Buffer.from('<html>pretending to be image/png</html>'))).rejects.toBeInstanceOf(
+      NotAnImageError,
+    );
     expect(await store.list()).toEqual([]);
   });
 
   it('reads by id only: paths, traversal and other names are no image', async () => {
     const store = freshStore();
     writeFileSync(path.join(store.dataDir, 'library.json'), '{}');
-    for (const id of ['../library.json', '..%2Flibrary.json', 'library.json', `${'a'.repeat(64)}.svg`, `${'A'.repeat(64)}.png`, '']) {
+    for (const id of [
+      '../library.json',
+      '..%2Flibrary.json',
+      'library.json',
+      `${'a'.repeat(64)}.svg`,
+      `${'A'.repeat(64)}.png`,
+      '',
+    ]) {
       expect(store.fileOf(id)).toBeNull();
       expect(await store.read(id)).toBeNull();
     }
@@ -71,7 +89,10 @@ describe('ImageStore', () => {
     const shared = await store.put(pngBytes(2, 2, 1));
     const own = await store.put(pngBytes(2, 2, 2));
     mkdirSync(path.join(store.dataDir, 'documents'));
-    writeFileSync(path.join(store.dataDir, 'documents', 'other.json'), JSON.stringify({ body: { blocks: [{ kind: 'image', image: { id: shared.id } }] } }));
+    writeFileSync(
+      path.join(store.dataDir, 'documents', 'other.json'),
+      JSON.stringify({ body: { blocks: [{ kind: 'image', image: { id: shared.id } }] } }),
+    );
     expect(await store.removeUnused([shared.id, own.id])).toEqual([own.id]);
     expect(await store.list()).toEqual([shared.id]);
   });

@@ -129,7 +129,8 @@ export class ImageStore {
   async list(): Promise<string[]> {
     const found: string[] = [];
     for (const prefix of await names(this.folder)) {
-      for (const name of await names(path.join(this.folder, prefix))) if (isImageId(name) && name.startsWith(prefix)) found.push(name);
+      for (const name of await names(path.join(this.folder, prefix)))
+        if (isImageId(name) && name.startsWith(prefix)) found.push(name);
     }
     return found.sort();
   }
@@ -154,7 +155,8 @@ export class ImageStore {
 
   /** Links every stored image into the backups' shared pool `pool` (backups/images/). */
   async linkInto(pool: string): Promise<void> {
-    for (const id of await this.list()) await linkOrCopy(this.fileOf(id) as string, path.join(pool, id.slice(0, 2), id));
+    for (const id of await this.list())
+      await linkOrCopy(this.fileOf(id) as string, path.join(pool, id.slice(0, 2), id));
   }
 
   /** Puts back from `pool` each of `ids` the library lacks (after a restore); returns the ids put back. */

@@ -65,12 +65,18 @@ export class HeldFileAdapter<T> implements Adapter<T> {
  * starts from its defaults, refuses every write ('newer-file-held'), and `heldNewer` says why. The app can then
  * start and offer its backups instead of stopping; the file is never written.
  */
-export async function openStoreHoldingNewer<T extends Versioned>(open: () => Promise<OpenedStore<T>>, spec: Pick<StoreSpec<T>, 'file' | 'defaults'>): Promise<OpenedStore<T>> {
+export async function openStoreHoldingNewer<T extends Versioned>(
+  open: () => Promise<OpenedStore<T>>,
+  spec: Pick<StoreSpec<T>, 'file' | 'defaults'>,
+): Promise<OpenedStore<T>> {
   try {
     return await open();
   } catch (error) {
     if (!isLectioError(error, 'newer-schema')) throw error;
-    return { db: new Low<T>(new HeldFileAdapter<T>(spec.file), spec.defaults()), heldNewer: error.details as unknown as NewerSchema };
+    return {
+      db: new Low<T>(new HeldFileAdapter<T>(spec.file), spec.defaults()),
+      heldNewer: error.details as unknown as NewerSchema,
+    };
   }
 }
 

@@ -16,7 +16,15 @@ async function open(dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-storage
 }
 
 function meta(id: string): DocumentMeta {
-  return { id, title: `Doc ${id}`, source: 'Src', publishedDate: null, addedAt: now().toISOString(), wordCount: 2, origin: 'paste' };
+  return {
+    id,
+    title: `Doc ${id}`,
+    source: 'Src',
+    publishedDate: null,
+    addedAt: now().toISOString(),
+    wordCount: 2,
+    origin: 'paste',
+  };
 }
 
 const body = { text: 'Hello world', blocks: [{ kind: 'paragraph' as const, start: 0, end: 11 }], marks: [] };
@@ -58,7 +66,9 @@ describe('LibraryStorage', () => {
 
   it('refuses a second opener of the same folder while the first holds it', async () => {
     const first = await open();
-    await expect(LibraryStorage.open({ dataDir: first.dataDir, now })).rejects.toMatchObject({ code: 'library-locked' });
+    await expect(LibraryStorage.open({ dataDir: first.dataDir, now })).rejects.toMatchObject({
+      code: 'library-locked',
+    });
     first.close();
     const again = await open(first.dataDir);
     expect(again.documents.list()).toEqual([]);
@@ -80,10 +90,15 @@ describe('LibraryStorage', () => {
     const first = await open();
     await first.documents.add(meta('x'), body);
     first.close();
-    writeFileSync(path.join(first.dataDir, 'documents', 'x.json'), JSON.stringify({ schemaVersion: 1, id: 'x', body: { text: 5 } }));
+    writeFileSync(
+      path.join(first.dataDir, 'documents', 'x.json'),
+      JSON.stringify({ schemaVersion: 1, id: 'x', body: { text: 5 } }),
+    );
     const storage = await open(first.dataDir);
     expect((await storage.documents.get('x')).body.text).toBe('');
-    expect(readdirSync(path.join(first.dataDir, 'documents')).some((name) => name.startsWith('x.json.corrupt-'))).toBe(true);
+    expect(readdirSync(path.join(first.dataDir, 'documents')).some((name) => name.startsWith('x.json.corrupt-'))).toBe(
+      true,
+    );
     expect(storage.notices.some((notice) => notice.message.includes('Doc x'))).toBe(true);
   });
 
@@ -99,7 +114,9 @@ describe('LibraryStorage', () => {
     for (const [name, text] of Object.entries(newer)) writeFileSync(path.join(first.dataDir, name), text);
     const storage = await open(first.dataDir);
     expect(storage.notices.map((notice) => notice.message)).toEqual([
-      expect.stringMatching(/^library\.json was written by a newer version of Lectio \(its schema is 99; this version reads up to 1\)\. It is left untouched/),
+      expect.stringMatching(
+        /^library\.json was written by a newer version of Lectio \(its schema is 99; this version reads up to 1\)\. It is left untouched/,
+      ),
       expect.stringMatching(/^settings\.json was written by a newer version/),
       expect.stringMatching(/^quiz\.json was written by a newer version/),
     ]);
@@ -107,7 +124,8 @@ describe('LibraryStorage', () => {
     await expect(storage.documents.add(meta('new'), body)).rejects.toMatchObject({ code: 'newer-file-held' });
     expect(readdirSync(path.join(first.dataDir, 'documents'))).toEqual(['kept.json']);
     await expect(storage.files.settings.write()).rejects.toThrow(/written by a newer Lectio/);
-    for (const [name, text] of Object.entries(newer)) expect(readFileSync(path.join(first.dataDir, name), 'utf8')).toBe(text);
+    for (const [name, text] of Object.entries(newer))
+      expect(readFileSync(path.join(first.dataDir, name), 'utf8')).toBe(text);
   });
 
   it('removes temp files that interrupted writes left before this process started, and nothing else', async () => {
@@ -155,8 +173,13 @@ describe('LibraryStorage', () => {
     const storage = await LibraryStorage.open({ dataDir: first.dataDir, now, recountDelayMs: 0 });
     opened.push(storage);
     expect(await storage.highlightCountsChecked).toBe(2);
-    expect(Object.fromEntries(storage.documents.list().map((doc) => [doc.id, doc.highlightCount ?? 0]))).toEqual({ a: 2, b: 0 });
-    const onDisk = JSON.parse(readFileSync(path.join(first.dataDir, 'library.json'), 'utf8')) as { documents: DocumentMeta[] };
+    expect(Object.fromEntries(storage.documents.list().map((doc) => [doc.id, doc.highlightCount ?? 0]))).toEqual({
+      a: 2,
+      b: 0,
+    });
+    const onDisk = JSON.parse(readFileSync(path.join(first.dataDir, 'library.json'), 'utf8')) as {
+      documents: DocumentMeta[];
+    };
     expect(onDisk.documents.map((doc) => doc.highlightCount ?? 0)).toEqual([2, 0]);
   });
 });

@@ -68,7 +68,12 @@ export interface StorageOptions {
 export const RECOUNT_DELAY_MS = 3_000;
 
 function openIndex(dataDir: string, recovery: Recovery, now: Date): Promise<OpenedStore<LibraryFile>> {
-  const spec = { file: path.join(dataDir, 'library.json'), schemaVersion: LIBRARY_SCHEMA_VERSION, defaults: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, documents: [] }), isValid: isLibraryFile };
+  const spec = {
+    file: path.join(dataDir, 'library.json'),
+    schemaVersion: LIBRARY_SCHEMA_VERSION,
+    defaults: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, documents: [] }),
+    isValid: isLibraryFile,
+  };
   return openStoreHoldingNewer(() => openRecovering<LibraryFile>(spec, 'library.json', recovery, now), spec);
 }
 
@@ -76,7 +81,10 @@ function openSettings(dataDir: string, recovery: Recovery, now: Date): Promise<O
   const spec = {
     file: path.join(dataDir, 'settings.json'),
     schemaVersion: SETTINGS_SCHEMA_VERSION,
-    defaults: (): SettingsFile => ({ schemaVersion: SETTINGS_SCHEMA_VERSION, colorLabels: { ...DEFAULT_COLOR_LABELS } }),
+    defaults: (): SettingsFile => ({
+      schemaVersion: SETTINGS_SCHEMA_VERSION,
+      colorLabels: { ...DEFAULT_COLOR_LABELS },
+    }),
     isValid: isSettingsFile,
   };
   return openStoreHoldingNewer(() => openRecovering<SettingsFile>(spec, 'settings.json', recovery, now), spec);
@@ -104,7 +112,9 @@ const CARD_FILES = new Set(['cards.json', 'reviews.json']);
 const PER_DOCUMENT_FOLDERS = new Set(['documents', 'annotations', 'analysis']);
 
 function openedByAStore(relative: string): boolean {
-  return OPENED_AT_START.has(relative) || CARD_FILES.has(relative) || PER_DOCUMENT_FOLDERS.has(relative.split('/')[0] ?? '');
+  return (
+    OPENED_AT_START.has(relative) || CARD_FILES.has(relative) || PER_DOCUMENT_FOLDERS.has(relative.split('/')[0] ?? '')
+  );
 }
 
 /** "the backup of 2026-03-04 05:06 UTC" from a backup id such as 2026-03-04T05-06-07-000Z. */
@@ -116,7 +126,8 @@ function backupLabel(id: string): string {
 function restoredImageIds(contents: ReadonlyMap<string, Uint8Array>): Set<string> {
   const ids = new Set<string>();
   for (const [relative, bytes] of contents) {
-    if (relative === 'library.json' || relative.startsWith('documents/')) for (const id of imageIdsIn(Buffer.from(bytes).toString('utf8'))) ids.add(id);
+    if (relative === 'library.json' || relative.startsWith('documents/'))
+      for (const id of imageIdsIn(Buffer.from(bytes).toString('utf8'))) ids.add(id);
   }
   return ids;
 }
@@ -194,7 +205,13 @@ export class LibraryStorage {
       {
         folder: path.join(dataDir, 'annotations'),
         schemaVersion: ANNOTATIONS_SCHEMA_VERSION,
-        defaults: (id) => ({ schemaVersion: ANNOTATIONS_SCHEMA_VERSION, documentId: id, highlights: [], documentNote: '', corrections: emptyCorrections() }),
+        defaults: (id) => ({
+          schemaVersion: ANNOTATIONS_SCHEMA_VERSION,
+          documentId: id,
+          highlights: [],
+          documentNote: '',
+          corrections: emptyCorrections(),
+        }),
         isValid: isAnnotationsFile,
         upgrade: upgradeAnnotationsFile,
         recovery,
@@ -217,7 +234,13 @@ export class LibraryStorage {
       now,
     );
     this.documents = new DocumentRepository(
-      { dataDir, index: () => this.#library, bodies: this.#documentFiles, dependents: [this.#annotationFiles, this.#analysisFiles], images: this.images },
+      {
+        dataDir,
+        index: () => this.#library,
+        bodies: this.#documentFiles,
+        dependents: [this.#annotationFiles, this.#analysisFiles],
+        images: this.images,
+      },
       this.changes,
     );
     this.annotations = new AnnotationRepository(this.#annotationFiles, this.documents, this.changes);
@@ -261,21 +284,39 @@ export class LibraryStorage {
       // Before anything reads the library: a restore a crash interrupted is completed (or, before its commit, undone).
       const finished = await finishInterruptedRestore(dataDir, now());
       // Temp files of writes a crash interrupted: never read, but they pile up. Only those from before this process.
-      await removeInterruptedWrites(dataDir, new Date(performance.timeOrigin), new Set([BACKUPS_FOLDER, RESTORE_STAGING]));
+      await removeInterruptedWrites(
+        dataDir,
+        new Date(performance.timeOrigin),
+        new Set([BACKUPS_FOLDER, RESTORE_STAGING]),
+      );
       const isNew = !(await exists(path.join(dataDir, 'library.json')));
       let storage: LibraryStorage | null = null;
-      const backups = new BackupStore({ dataDir, now, accept: acceptDataFile, repair: (relative) => storage?.repair(relative) ?? Promise.resolve() });
+      const backups = new BackupStore({
+        dataDir,
+        now,
+        accept: acceptDataFile,
+        repair: (relative) => storage?.repair(relative) ?? Promise.resolve(),
+      });
       const recovery = new Announcements({ dataDir, backups, accept: acceptDataFile });
       const others = await recoverDataFiles({ dataDir, backups, now, accept: acceptDataFile, skip: openedByAStore });
       for (const report of others) recovery.announce(report);
       const index = await openIndex(dataDir, recovery, now());
       const settings = await openSettings(dataDir, recovery, now());
-      storage = new LibraryStorage(dataDir, now, { library: index.db, settings: settings.db, backups, recovery }, lock, isNew);
+      storage = new LibraryStorage(
+        dataDir,
+        now,
+        { library: index.db, settings: settings.db, backups, recovery },
+        lock,
+        isNew,
+      );
       // A file from a newer Lectio does not stop the app: it is held untouched, and the reader is offered the backups.
       for (const held of [index.heldNewer, settings.heldNewer]) if (held) storage.notices.push(newerFileNotice(held));
       if (index.movedAside) await storage.#afterIndexRecovered();
       if (finished) {
-        const kept = finished.movedAside.length > 0 ? ` ${finished.movedAside.length} file(s) that changed since were moved aside rather than replaced.` : '';
+        const kept =
+          finished.movedAside.length > 0
+            ? ` ${finished.movedAside.length} file(s) that changed since were moved aside rather than replaced.`
+            : '';
         storage.notices.push({
           id: `restore-completed:${finished.backupId}`,
           level: 'info',
@@ -305,7 +346,9 @@ export class LibraryStorage {
     }
     const [folder, name] = relative.split('/');
     const id = name?.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
-    const store = { documents: this.#documentFiles, annotations: this.#annotationFiles, analysis: this.#analysisFiles }[folder ?? ''];
+    const store = { documents: this.#documentFiles, annotations: this.#annotationFiles, analysis: this.#analysisFiles }[
+      folder ?? ''
+    ];
     if (!store || !/^[A-Za-z0-9_-]+$/.test(id)) return;
     await store.get(id).catch(() => undefined);
   }
@@ -375,8 +418,16 @@ export class LibraryStorage {
     return this.#restoring.run('library', async () => {
       const { manifest, contents } = await this.backups.readVerified(id);
       const safety = await this.backups.create('before-restore');
-      if (!safety) throw new LectioError('backup-failed', 'The backup of the current library could not be taken, so nothing was restored.');
-      await Promise.all([this.#documentFiles.retireAll(), this.#annotationFiles.retireAll(), this.#analysisFiles.retireAll()]);
+      if (!safety)
+        throw new LectioError(
+          'backup-failed',
+          'The backup of the current library could not be taken, so nothing was restored.',
+        );
+      await Promise.all([
+        this.#documentFiles.retireAll(),
+        this.#annotationFiles.retireAll(),
+        this.#analysisFiles.retireAll(),
+      ]);
       await retireFilesUnder(this.dataDir);
       const movedAside = await replaceDataFiles(this.dataDir, contents, safety, this.now(), manifest.id, hooks);
       await this.images.restoreFrom(path.join(this.backups.folder, IMAGES_FOLDER), restoredImageIds(contents));
@@ -387,7 +438,10 @@ export class LibraryStorage {
       if (this.#cardFiles.isOpening) await this.#cardFiles.open();
       await this.#openQuiz();
       await this.#openOrganisation();
-      const kept = movedAside.length > 0 ? ` ${movedAside.length} file(s) that changed since were moved aside rather than replaced.` : '';
+      const kept =
+        movedAside.length > 0
+          ? ` ${movedAside.length} file(s) that changed since were moved aside rather than replaced.`
+          : '';
       this.notices.push({
         id: `restored:${manifest.id}`,
         level: 'info',
@@ -403,7 +457,9 @@ export class LibraryStorage {
   }
 
   #reportRecovered(report: RecoveryReport): void {
-    this.notices.push(recoveryNotice(report, (id) => this.#library.data.documents.find((doc) => doc.id === id)?.title ?? id));
+    this.notices.push(
+      recoveryNotice(report, (id) => this.#library.data.documents.find((doc) => doc.id === id)?.title ?? id),
+    );
   }
 
   /**
@@ -413,7 +469,11 @@ export class LibraryStorage {
   async #afterIndexRecovered(): Promise<void> {
     const documents = this.#library.data.documents;
     const listed = new Set(documents.map((doc) => doc.id));
-    const found = await findUnlistedDocuments(path.join(this.dataDir, 'documents'), listed, async (id) => (await this.#documentFiles.get(id)).data);
+    const found = await findUnlistedDocuments(
+      path.join(this.dataDir, 'documents'),
+      listed,
+      async (id) => (await this.#documentFiles.get(id)).data,
+    );
     if (found.length > 0) {
       documents.push(...found);
       this.notices.push({
@@ -421,7 +481,10 @@ export class LibraryStorage {
         message: `${found.length} article(s) found in the library folder but missing from the restored index were listed again, titled from their first line.`,
       });
     }
-    const counts = await countHighlights(path.join(this.dataDir, 'annotations'), documents.map((doc) => doc.id));
+    const counts = await countHighlights(
+      path.join(this.dataDir, 'annotations'),
+      documents.map((doc) => doc.id),
+    );
     for (const doc of documents) {
       const count = counts.get(doc.id);
       if (count !== undefined) doc.highlightCount = count;
@@ -433,4 +496,3 @@ export class LibraryStorage {
     await this.documents.setHighlightCount(id, count);
   }
 }
-

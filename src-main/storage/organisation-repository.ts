@@ -3,7 +3,12 @@
  * the organisation store). Every change goes through `#write`, which saves the file and then reports each record it
  * changed to the change feed: a collection, one document's organisation, or the view.
  */
-import { EMPTY_ORGANISATION, type Collection, type DocumentOrganisation, type LibraryView } from '../core/library/organisation';
+import {
+  EMPTY_ORGANISATION,
+  type Collection,
+  type DocumentOrganisation,
+  type LibraryView,
+} from '../core/library/organisation';
 import type { ChangeFeed, StorageChange } from './change-feed';
 import { LectioError } from '../core/errors';
 import type { OrganisationFile, OrganisationStore } from './organisation-store';
@@ -50,7 +55,9 @@ export class OrganisationRepository {
   async renameCollection(id: string, name: string): Promise<Collection> {
     this.collection(id);
     await this.#write([{ kind: 'collection', id, documentId: null, op: 'put' }], (data) => {
-      data.collections = data.collections.map((collection) => (collection.id === id ? { ...collection, name } : collection));
+      data.collections = data.collections.map((collection) =>
+        collection.id === id ? { ...collection, name } : collection,
+      );
     });
     return this.collection(id);
   }
@@ -58,8 +65,13 @@ export class OrganisationRepository {
   /** Removes the collection and every document's membership of it, in one write; the documents stay. */
   async deleteCollection(id: string): Promise<void> {
     this.collection(id);
-    const members = Object.entries(this.store.db.data.documents).filter(([, org]) => org.collections.includes(id)).map(([docId]) => docId);
-    const changes: StorageChange[] = [{ kind: 'collection', id, documentId: null, op: 'delete' }, ...members.map((docId) => documentChange(docId, 'put'))];
+    const members = Object.entries(this.store.db.data.documents)
+      .filter(([, org]) => org.collections.includes(id))
+      .map(([docId]) => docId);
+    const changes: StorageChange[] = [
+      { kind: 'collection', id, documentId: null, op: 'delete' },
+      ...members.map((docId) => documentChange(docId, 'put')),
+    ];
     await this.#write(changes, (data) => {
       data.collections = data.collections.filter((collection) => collection.id !== id);
       for (const docId of members) {
@@ -73,7 +85,10 @@ export class OrganisationRepository {
    * Applies `change` to each document's organisation in one write; returns the records as saved. Records that come
    * out unchanged are neither written nor reported.
    */
-  async update(documentIds: readonly string[], change: (org: DocumentOrganisation) => DocumentOrganisation): Promise<Record<string, DocumentOrganisation>> {
+  async update(
+    documentIds: readonly string[],
+    change: (org: DocumentOrganisation) => DocumentOrganisation,
+  ): Promise<Record<string, DocumentOrganisation>> {
     const updated: Record<string, DocumentOrganisation> = {};
     for (const id of new Set(documentIds)) {
       const before = this.of(id);
@@ -82,9 +97,12 @@ export class OrganisationRepository {
     }
     const ids = Object.keys(updated);
     if (ids.length > 0) {
-      await this.#write(ids.map((id) => documentChange(id, 'put')), (data) => {
-        for (const id of ids) data.documents[id] = updated[id] as DocumentOrganisation;
-      });
+      await this.#write(
+        ids.map((id) => documentChange(id, 'put')),
+        (data) => {
+          for (const id of ids) data.documents[id] = updated[id] as DocumentOrganisation;
+        },
+      );
     }
     return Object.fromEntries(documentIds.map((id) => [id, updated[id] ?? this.of(id)]));
   }
@@ -93,9 +111,12 @@ export class OrganisationRepository {
   async forget(documentIds: readonly string[]): Promise<void> {
     const ids = documentIds.filter((id) => id in this.store.db.data.documents);
     if (ids.length === 0) return;
-    await this.#write(ids.map((id) => documentChange(id, 'delete')), (data) => {
-      for (const id of ids) delete data.documents[id];
-    });
+    await this.#write(
+      ids.map((id) => documentChange(id, 'delete')),
+      (data) => {
+        for (const id of ids) delete data.documents[id];
+      },
+    );
   }
 
   async setView(view: LibraryView): Promise<void> {

@@ -8,7 +8,13 @@
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
-import { DEFAULT_LIBRARY_VIEW, MAX_TAG_LENGTH, type Collection, type DocumentOrganisation, type LibraryView } from '../core/library/organisation';
+import {
+  DEFAULT_LIBRARY_VIEW,
+  MAX_TAG_LENGTH,
+  type Collection,
+  type DocumentOrganisation,
+  type LibraryView,
+} from '../core/library/organisation';
 import { openStoreHoldingNewer, type NewerSchema } from './json-store';
 import { openRecovering, type Recovery } from './recovery';
 
@@ -55,7 +61,12 @@ export function isOrganisationFile(data: unknown): data is OrganisationFile {
 }
 
 export function emptyOrganisationFile(): OrganisationFile {
-  return { schemaVersion: ORGANISATION_SCHEMA_VERSION, collections: [], documents: {}, view: structuredClone(DEFAULT_LIBRARY_VIEW) };
+  return {
+    schemaVersion: ORGANISATION_SCHEMA_VERSION,
+    collections: [],
+    documents: {},
+    view: structuredClone(DEFAULT_LIBRARY_VIEW),
+  };
 }
 
 export class OrganisationStore {
@@ -73,8 +84,16 @@ export class OrganisationStore {
    * and announced; one from a newer Lectio is held untouched. Returns what is known of a held file.
    */
   async open(): Promise<NewerSchema | undefined> {
-    const spec = { file: path.join(this.dataDir, ORGANISATION_FILE), schemaVersion: ORGANISATION_SCHEMA_VERSION, defaults: emptyOrganisationFile, isValid: isOrganisationFile };
-    const opened = await openStoreHoldingNewer(() => openRecovering<OrganisationFile>(spec, ORGANISATION_FILE, this.recovery, this.now()), spec);
+    const spec = {
+      file: path.join(this.dataDir, ORGANISATION_FILE),
+      schemaVersion: ORGANISATION_SCHEMA_VERSION,
+      defaults: emptyOrganisationFile,
+      isValid: isOrganisationFile,
+    };
+    const opened = await openStoreHoldingNewer(
+      () => openRecovering<OrganisationFile>(spec, ORGANISATION_FILE, this.recovery, this.now()),
+      spec,
+    );
     this.#db = opened.db;
     return opened.heldNewer;
   }

@@ -15,7 +15,11 @@ import { isAnnotationsFile, type DocumentFile } from './file-schemas';
  * (it opens the file through its store, so a bad one is checked, restored from a backup or moved aside, and announced
  * first); [] when none.
  */
-export async function findUnlistedDocuments(documentsDir: string, listed: ReadonlySet<string>, load: (id: string) => Promise<DocumentFile>): Promise<DocumentMeta[]> {
+export async function findUnlistedDocuments(
+  documentsDir: string,
+  listed: ReadonlySet<string>,
+  load: (id: string) => Promise<DocumentFile>,
+): Promise<DocumentMeta[]> {
   let names: string[];
   try {
     names = await readdir(documentsDir);
@@ -31,7 +35,15 @@ export async function findUnlistedDocuments(documentsDir: string, listed: Readon
     if (!data || data.id !== id || data.body.text.trim() === '') continue;
     const modified = await stat(path.join(documentsDir, name)).catch(() => null);
     if (!modified) continue;
-    found.push({ id, title: deriveTitle(data.body.text), source: '', publishedDate: null, addedAt: modified.mtime.toISOString(), wordCount: countWords(data.body.text), origin: 'recovered' });
+    found.push({
+      id,
+      title: deriveTitle(data.body.text),
+      source: '',
+      publishedDate: null,
+      addedAt: modified.mtime.toISOString(),
+      wordCount: countWords(data.body.text),
+      origin: 'recovered',
+    });
   }
   return found;
 }

@@ -14,15 +14,20 @@ interface Notes {
   notes: string[];
 }
 
-const isNotes = (data: unknown): data is Notes => typeof data === 'object' && data !== null && Array.isArray((data as Notes).notes);
+const isNotes = (data: unknown): data is Notes =>
+  typeof data === 'object' && data !== null && Array.isArray((data as Notes).notes);
 /** No backups to restore from here, and nothing to announce: these files are never bad. */
 const recovery: Recovery = { restore: async () => null, announce: () => undefined };
 
 function store(folder = mkdtempSync(path.join(os.tmpdir(), 'lectio-perdoc-'))) {
-  return new PerDocumentStore<Notes>({ folder, schemaVersion: 1, defaults: () => ({ schemaVersion: 1, notes: [] }), isValid: isNotes, recovery }, () => new Date('2026-01-01T00:00:00Z'));
+  return new PerDocumentStore<Notes>(
+    { folder, schemaVersion: 1, defaults: () => ({ schemaVersion: 1, notes: [] }), isValid: isNotes, recovery },
+    () => new Date('2026-01-01T00:00:00Z'),
+  );
 }
 
-const onDisk = (notes: PerDocumentStore<Notes>, id: string) => (JSON.parse(readFileSync(notes.path(id), 'utf8')) as Notes).notes;
+const onDisk = (notes: PerDocumentStore<Notes>, id: string) =>
+  (JSON.parse(readFileSync(notes.path(id), 'utf8')) as Notes).notes;
 
 describe('PerDocumentStore.update', () => {
   it('saves each change, one after the other', async () => {
@@ -51,7 +56,9 @@ describe('PerDocumentStore.update', () => {
     const notes = store();
     await notes.update('doc', (data) => void data.notes.push('kept'));
     const db = await notes.get('doc');
-    const write = vi.spyOn(db.adapter, 'write').mockRejectedValueOnce(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+    const write = vi
+      .spyOn(db.adapter, 'write')
+      .mockRejectedValueOnce(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
     await expect(notes.update('doc', (data) => void data.notes.push('not saved'))).rejects.toThrow('ENOSPC');
     expect(db.data.notes).toEqual(['kept']);
     await notes.update('doc', (data) => void data.notes.push('next'));

@@ -33,15 +33,36 @@ export interface HiddenReason {
   corrected?: string;
 }
 
-const evidence = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() });
-const question = z.object({ id: z.string(), kind: z.string(), prompt: z.string(), answer: z.string(), choices: z.array(z.string()), evidence, documentId: z.string() }).passthrough();
+const evidence = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+const question = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    prompt: z.string(),
+    answer: z.string(),
+    choices: z.array(z.string()),
+    evidence,
+    documentId: z.string(),
+  })
+  .passthrough();
 const quizFile = z.object({
   schemaVersion: z.literal(QUIZ_SCHEMA_VERSION),
   hidden: z.array(z.string()),
-  reasons: z.array(z.object({
-    questionId: z.string(), reason: z.enum(WRONG_REASONS as [WrongReason, ...WrongReason[]]), at: z.string(),
-    documentId: z.string().optional(), corrected: z.string().optional(),
-  })).optional(),
+  reasons: z
+    .array(
+      z.object({
+        questionId: z.string(),
+        reason: z.enum(WRONG_REASONS as [WrongReason, ...WrongReason[]]),
+        at: z.string(),
+        documentId: z.string().optional(),
+        corrected: z.string().optional(),
+      }),
+    )
+    .optional(),
   sessions: z.array(
     z.object({
       id: z.string(),
@@ -51,12 +72,17 @@ const quizFile = z.object({
       seed: z.string(),
       documentIds: z.array(z.string()),
       questions: z.array(question),
-      answers: z.array(z.object({
-        questionId: z.string(), given: z.string(), correct: z.boolean(), at: z.string(),
-        // Optional: sessions stored before partial credit have none, and stay readable.
-        credit: z.object({ right: z.number().int().nonnegative(), of: z.number().int().nonnegative() }).optional(),
-        accepted: z.string().optional(),
-      })),
+      answers: z.array(
+        z.object({
+          questionId: z.string(),
+          given: z.string(),
+          correct: z.boolean(),
+          at: z.string(),
+          // Optional: sessions stored before partial credit have none, and stay readable.
+          credit: z.object({ right: z.number().int().nonnegative(), of: z.number().int().nonnegative() }).optional(),
+          accepted: z.string().optional(),
+        }),
+      ),
       typed: z.boolean().optional(),
       // Optional: only a retry of the missed has it, and sessions stored before retries stay readable.
       retryOf: z.string().optional(),
@@ -86,7 +112,10 @@ export class QuizStore {
       defaults: (): QuizFile => ({ schemaVersion: QUIZ_SCHEMA_VERSION, sessions: [], hidden: [] }),
       isValid: isQuizFile,
     };
-    const opened = await openStoreHoldingNewer(() => openRecovering<QuizFile>(spec, 'quiz.json', this.recovery, this.now()), spec);
+    const opened = await openStoreHoldingNewer(
+      () => openRecovering<QuizFile>(spec, 'quiz.json', this.recovery, this.now()),
+      spec,
+    );
     this.#db = opened.db;
     return opened.heldNewer;
   }

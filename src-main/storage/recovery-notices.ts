@@ -20,7 +20,13 @@ export interface StorageNotice {
  */
 export function describeBackup(backup: Pick<BackupManifest, 'createdAt'>, zone?: string): string {
   const format = new Intl.DateTimeFormat(undefined, {
-    day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', ...(zone ? { timeZone: zone } : {}),
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...(zone ? { timeZone: zone } : {}),
   });
   return `the backup of ${format.format(new Date(backup.createdAt))}`;
 }

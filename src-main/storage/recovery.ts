@@ -41,16 +41,24 @@ export interface Recovery {
 
 /** Writes the newest backup's good copy of `relative` over the (already moved aside) file; null when no backup has one. */
 export async function restoreFromBackup(options: RestoreOptions, relative: string): Promise<BackupManifest | null> {
-  const copy = await options.backups.newestGoodCopy(relative, (data) => (data !== undefined && options.accept(relative, data) ? data : null));
+  const copy = await options.backups.newestGoodCopy(relative, (data) =>
+    data !== undefined && options.accept(relative, data) ? data : null,
+  );
   if (!copy) return null;
   await writeFileDurably(dataFilePath(options.dataDir, relative), `${JSON.stringify(copy.data, null, 1)}`);
   return copy.backup;
 }
 
 /** Opens a store on `relative`; a bad file is moved aside, restored through `recovery`, and announced. */
-export async function openRecovering<T extends Versioned>(spec: StoreSpec<T>, relative: string, recovery: Recovery | undefined, now: Date): Promise<OpenedStore<T>> {
+export async function openRecovering<T extends Versioned>(
+  spec: StoreSpec<T>,
+  relative: string,
+  recovery: Recovery | undefined,
+  now: Date,
+): Promise<OpenedStore<T>> {
   const opened = await openStore({ ...spec, restore: recovery ? () => recovery.restore(relative) : undefined }, now);
-  if (opened.movedAside) recovery?.announce({ file: relative, movedTo: opened.movedAside, restoredFrom: opened.restoredFrom ?? null });
+  if (opened.movedAside)
+    recovery?.announce({ file: relative, movedTo: opened.movedAside, restoredFrom: opened.restoredFrom ?? null });
   return opened;
 }
 

@@ -20,7 +20,8 @@ class Crash extends Error {}
 /** Every data file's bytes, by relative path. */
 async function snapshot(dataDir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const relative of await listDataFiles(dataDir)) files.set(relative, readFileSync(dataFilePath(dataDir, relative), 'utf8'));
+  for (const relative of await listDataFiles(dataDir))
+    files.set(relative, readFileSync(dataFilePath(dataDir, relative), 'utf8'));
   return files;
 }
 
@@ -30,14 +31,23 @@ async function changedSinceBackup() {
   opened.push(storage);
   const backup = await api.createBackup({});
   const backupFiles = await snapshot(dataDir);
-  await api.importDocument({ text: 'An article added after the backup, then the restore was cut short.', format: 'text', title: 'Later' });
+  await api.importDocument({
+    text: 'An article added after the backup, then the restore was cut short.',
+    format: 'text',
+    title: 'Later',
+  });
   await api.setDocumentNote({ documentId, note: 'changed after the backup' });
   await api.updateSettings({ colorLabels: { '1': 'Later', '2': 'A', '3': 'B', '4': 'C', '5': 'D' } });
   return { storage, dataDir, backupId: backup.id, backupFiles, changedFiles: await snapshot(dataDir) };
 }
 
 /** Runs the restore, stopping it at the `nth` time `step` is reached; returns whether it was stopped. */
-async function restoreStoppedAt(storage: LibraryStorage, backupId: string, step: RestoreStep, nth = 1): Promise<boolean> {
+async function restoreStoppedAt(
+  storage: LibraryStorage,
+  backupId: string,
+  step: RestoreStep,
+  nth = 1,
+): Promise<boolean> {
   let seen = 0;
   const stopped = await storage
     .restoreBackup(backupId, {
@@ -57,8 +67,15 @@ async function restoreStoppedAt(storage: LibraryStorage, backupId: string, step:
 }
 
 function listedMatchesDisk(storage: LibraryStorage): void {
-  const listed = storage.documents.list().map((doc) => `${doc.id}.json`).sort();
-  expect(readdirSync(path.join(storage.dataDir, 'documents')).filter((name) => name.endsWith('.json')).sort()).toEqual(listed);
+  const listed = storage.documents
+    .list()
+    .map((doc) => `${doc.id}.json`)
+    .sort();
+  expect(
+    readdirSync(path.join(storage.dataDir, 'documents'))
+      .filter((name) => name.endsWith('.json'))
+      .sort(),
+  ).toEqual(listed);
 }
 
 describe('a restore interrupted by a crash', () => {
@@ -80,18 +97,26 @@ describe('a restore interrupted by a crash', () => {
     ['placed-one', 3],
     ['placed', 1],
   ];
-  it.each(afterCommit)('after its commit (stopped at %s #%i): the next start completes it, exactly the backup', async (step, nth) => {
-    const { storage, dataDir, backupId, backupFiles } = await changedSinceBackup();
-    expect(await restoreStoppedAt(storage, backupId, step, nth)).toBe(true);
-    const reopened = await LibraryStorage.open({ dataDir, now: () => new Date('2026-03-04T06:00:00.000Z') });
-    opened.push(reopened);
-    expect(await snapshot(dataDir)).toEqual(backupFiles);
-    expect(reopened.documents.list().map((doc) => doc.title)).not.toContain('Later');
-    listedMatchesDisk(reopened);
-    expect(existsSync(path.join(dataDir, RESTORE_STAGING))).toBe(false);
-    expect(existsSync(path.join(dataDir, RESTORE_JOURNAL))).toBe(false);
-    expect(reopened.notices).toContainEqual(expect.objectContaining({ level: 'info', message: expect.stringContaining('the restore has now been completed') }));
-  });
+  it.each(afterCommit)(
+    'after its commit (stopped at %s #%i): the next start completes it, exactly the backup',
+    async (step, nth) => {
+      const { storage, dataDir, backupId, backupFiles } = await changedSinceBackup();
+      expect(await restoreStoppedAt(storage, backupId, step, nth)).toBe(true);
+      const reopened = await LibraryStorage.open({ dataDir, now: () => new Date('2026-03-04T06:00:00.000Z') });
+      opened.push(reopened);
+      expect(await snapshot(dataDir)).toEqual(backupFiles);
+      expect(reopened.documents.list().map((doc) => doc.title)).not.toContain('Later');
+      listedMatchesDisk(reopened);
+      expect(existsSync(path.join(dataDir, RESTORE_STAGING))).toBe(false);
+      expect(existsSync(path.join(dataDir, RESTORE_JOURNAL))).toBe(false);
+      expect(reopened.notices).toContainEqual(
+        expect.objectContaining({
+          level: 'info',
+          message: expect.stringContaining('the restore has now been completed'),
+        }),
+      );
+    },
+  );
 
   it('is not stopped at all: nothing of the staging or journal is left behind', async () => {
     const { storage, dataDir, backupId, backupFiles } = await changedSinceBackup();

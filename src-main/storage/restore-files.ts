@@ -72,7 +72,14 @@ export async function replaceDataFiles(
   hooks.afterStep?.('staged');
 
   const preserved = new Map(safety.files.map((file) => [file.path, file.sha256]));
-  const journal: RestoreJournal = { schemaVersion: 1, backupId, phase: 'clearing', moveAside: [], remove: [], place: [...contents.keys()] };
+  const journal: RestoreJournal = {
+    schemaVersion: 1,
+    backupId,
+    phase: 'clearing',
+    moveAside: [],
+    remove: [],
+    place: [...contents.keys()],
+  };
   for (const relative of await listDataFiles(dataDir)) {
     const current = await readFile(dataFilePath(dataDir, relative)).catch(() => null);
     if (current === null) continue;
@@ -89,7 +96,10 @@ export async function replaceDataFiles(
  * Run as the library opens, before anything reads it: completes a restore a crash interrupted after its commit, and
  * removes the staging of one interrupted before it. Returns the id of the backup whose restore was completed, or null.
  */
-export async function finishInterruptedRestore(dataDir: string, now: Date): Promise<{ backupId: string; movedAside: string[] } | null> {
+export async function finishInterruptedRestore(
+  dataDir: string,
+  now: Date,
+): Promise<{ backupId: string; movedAside: string[] } | null> {
   const journal = await readJournal(path.join(dataDir, RESTORE_JOURNAL));
   if (!journal) {
     await rm(path.join(dataDir, RESTORE_STAGING), { recursive: true, force: true });
@@ -110,13 +120,20 @@ async function readJournal(file: string): Promise<RestoreJournal | null> {
   // The journal is written durably through a temp file, so it is whole or absent; one that is not is a bug to surface.
   const data = JSON.parse(text) as RestoreJournal;
   if (data.schemaVersion !== 1 || !Array.isArray(data.place) || data.place.some((p) => p.split('/').includes('..'))) {
-    throw new Error(`${RESTORE_JOURNAL} in the library folder is not a restore journal this Lectio can read; remove it to open the library.`);
+    throw new Error(
+      `${RESTORE_JOURNAL} in the library folder is not a restore journal this Lectio can read; remove it to open the library.`,
+    );
   }
   return data;
 }
 
 /** Each step is safe to repeat: a file is moved aside or removed only while it still holds the bytes the plan saw. */
-async function applyJournal(dataDir: string, journal: RestoreJournal, now: Date, hooks: RestoreHooks): Promise<string[]> {
+async function applyJournal(
+  dataDir: string,
+  journal: RestoreJournal,
+  now: Date,
+  hooks: RestoreHooks,
+): Promise<string[]> {
   const movedAside: string[] = [];
   const journalFile = path.join(dataDir, RESTORE_JOURNAL);
   if (journal.phase === 'clearing') {

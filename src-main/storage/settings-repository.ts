@@ -5,7 +5,12 @@
  */
 import type { Low } from 'lowdb';
 import type { ChangeFeed } from './change-feed';
-import { DEFAULT_READING_SETTINGS, DEFAULT_REVIEW_SETTINGS, type ReadingSettingsFile, type SettingsFile } from './file-schemas';
+import {
+  DEFAULT_READING_SETTINGS,
+  DEFAULT_REVIEW_SETTINGS,
+  type ReadingSettingsFile,
+  type SettingsFile,
+} from './file-schemas';
 
 export interface ReviewSettingsValues {
   desiredRetention: number;

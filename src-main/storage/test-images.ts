@@ -32,9 +32,14 @@ export function pngBytes(width: number, height: number, seed = 0, padding = 0): 
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
   const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) row.set([(seed * 37) & 0xff, (seed * 91 + 60) & 0xff, (seed * 13 + 120) & 0xff], 1 + x * 3);
+  for (let x = 0; x < width; x++)
+    row.set([(seed * 37) & 0xff, (seed * 91 + 60) & 0xff, (seed * 13 + 120) & 0xff], 1 + x * 3);
   const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-  const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels))];
+  const parts = [
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(pixels)),
+  ];
   if (padding > 0) parts.push(chunk('prVt', Buffer.alloc(padding, seed & 0xff)));
   parts.push(chunk('IEND', new Uint8Array()));
   return Buffer.concat(parts);

@@ -23,9 +23,19 @@ export interface TestLibrary {
 }
 
 /** Opens `dataDir` (a fresh folder by default) with a fixed clock, without seeding or filling it. */
-export async function openTestLibrary(dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-lib-')), now = () => new Date('2026-03-04T05:06:07.000Z')) {
+export async function openTestLibrary(
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-lib-')),
+  now = () => new Date('2026-03-04T05:06:07.000Z'),
+) {
   const storage = await LibraryStorage.open({ dataDir, now });
-  const api = createService({ storage, host: 'browser', extraction: inProcessRunner, version: 'test', now, scheduleFuzz: false });
+  const api = createService({
+    storage,
+    host: 'browser',
+    extraction: inProcessRunner,
+    version: 'test',
+    now,
+    scheduleFuzz: false,
+  });
   return { api, storage, dataDir };
 }
 
@@ -34,10 +44,18 @@ export async function fullTestLibrary(dataDir?: string): Promise<TestLibrary> {
   const { api, storage, dataDir: dir } = await openTestLibrary(dataDir);
   const doc = await api.importDocument({ text: STUDY_TEXT, format: 'text', title: 'Budget' });
   const start = STUDY_TEXT.indexOf('40 billion euros');
-  const highlight = await api.createHighlight({ documentId: doc.id, start, end: start + 16, color: 1, note: 'the sum' });
+  const highlight = await api.createHighlight({
+    documentId: doc.id,
+    start,
+    end: start + 16,
+    color: 1,
+    note: 'the sum',
+  });
   await api.setDocumentNote({ documentId: doc.id, note: 'Read twice.' });
   await api.getAnalysis({ id: doc.id });
-  await api.updateSettings({ colorLabels: { '1': 'Money', '2': 'Actor', '3': 'Date', '4': 'Question', '5': 'Disagree' } });
+  await api.updateSettings({
+    colorLabels: { '1': 'Money', '2': 'Actor', '3': 'Date', '4': 'Question', '5': 'Disagree' },
+  });
   const { card } = await api.createCardFromHighlight({ documentId: doc.id, highlightId: highlight.id });
   await api.gradeCard({ id: card.card.id, grade: 3 });
   await api.startQuiz({ documentIds: [doc.id], count: 2, seed: 'fixed' }).catch(() => undefined);

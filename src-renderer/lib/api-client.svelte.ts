@@ -45,10 +45,22 @@ export function httpTransport({ token, origin = '', keepalive = () => false }: H
         keepalive: keepalive() && new TextEncoder().encode(body).length < KEEPALIVE_MAX_BODY,
       });
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'Lectio’s local server is not answering. Is `npm run serve` still running?' } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: 'Lectio’s local server is not answering. Is `npm run serve` still running?',
+        },
+      };
     }
     if (response.status === 403) {
-      return { ok: false, error: { code: 'forbidden', message: 'This page has no valid access token. Open the address that `npm run serve` printed.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: 'This page has no valid access token. Open the address that `npm run serve` printed.',
+        },
+      };
     }
     return (await response.json()) as ApiResult<unknown>;
   };
@@ -79,5 +91,7 @@ export function createApiClient(transport: Transport, settled?: SettledCalls): L
       settled?.notify(method);
     }
   };
-  return Object.fromEntries(METHOD_NAMES.map((method) => [method, (input: unknown) => call(method, input)])) as unknown as LectioApi;
+  return Object.fromEntries(
+    METHOD_NAMES.map((method) => [method, (input: unknown) => call(method, input)]),
+  ) as unknown as LectioApi;
 }

@@ -44,7 +44,8 @@ describe('renderArticle', () => {
 
   it("keeps each block's text exactly its slice of the canonical text, as text: markup in it is never parsed", () => {
     const root = rendered();
-    for (const [i, block] of BODY.blocks.entries()) expect(root.children[i]?.textContent).toBe(TEXT.slice(block.start, block.end));
+    for (const [i, block] of BODY.blocks.entries())
+      expect(root.children[i]?.textContent).toBe(TEXT.slice(block.start, block.end));
     expect(root.querySelector('b')).toBeNull();
     // A plain block is a single text node: nothing else for the text map to walk.
     expect([...(root.children[0]?.childNodes ?? [])].map((n) => n.nodeType)).toEqual([Node.TEXT_NODE]);
@@ -57,7 +58,10 @@ describe('renderArticle', () => {
     expect(link?.getAttribute('href')).toBe('https://example.org/');
     expect(link?.target).toBe('_blank');
     expect(link?.rel).toBe('noopener noreferrer');
-    expect([...root.querySelectorAll('span')].map((s) => `${s.className}:${s.textContent}`)).toEqual(['em:emp', 'em strong:hasis']);
+    expect([...root.querySelectorAll('span')].map((s) => `${s.className}:${s.textContent}`)).toEqual([
+      'em:emp',
+      'em strong:hasis',
+    ]);
   });
 
   it('maps offsets to the DOM and back through the rendered blocks', () => {

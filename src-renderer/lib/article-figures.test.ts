@@ -11,7 +11,12 @@ const BODY: DocumentBody = {
   text: TEXT,
   blocks: [
     { kind: 'paragraph', start: 0, end: at('\nThe') },
-    { kind: 'image', start: at('The'), end: at('The'), image: { id: ID, alt: 'Boats in the harbour', width: 640, height: 480 } },
+    {
+      kind: 'image',
+      start: at('The'),
+      end: at('The'),
+      image: { id: ID, alt: 'Boats in the harbour', width: 640, height: 480 },
+    },
     { kind: 'caption', start: at('The'), end: at('\nAfter') },
     { kind: 'paragraph', start: at('After'), end: TEXT.length },
   ],

@@ -3,8 +3,19 @@
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 // A calendar date ("2024-01-21", a published date) is no instant: JavaScript reads it as UTC midnight, which is the
 // day before west of Greenwich. It is shown as written, so it is formatted in UTC.
-const calendarFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+const calendarFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
 const numberFormat = new Intl.NumberFormat();
 
 /** The day of an instant in the reader's own time zone, or a calendar date ("2024-01-21") as written; '' if unreadable. */

@@ -38,7 +38,11 @@ describe('spansIn', () => {
   });
 
   it('counts a span that starts long before the window and reaches into it', () => {
-    const long = sortedSpans([{ start: 0, end: 50_000 }, { start: 10, end: 20 }, { start: 45_000, end: 45_010 }]);
+    const long = sortedSpans([
+      { start: 0, end: 50_000 },
+      { start: 10, end: 20 },
+      { start: 45_000, end: 45_010 },
+    ]);
     expect(spansIn(long, { start: 40_000, end: 41_000 })).toEqual([{ start: 0, end: 50_000 }]);
   });
 

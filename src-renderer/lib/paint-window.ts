@@ -65,8 +65,14 @@ function textBetween(root: Element, top: number, bottom: number): TextWindow | n
   const { blocks, starts } = blocksOf(root);
   if (blocks.length === 0) return null;
   // Boxes are monotone in reading order: blocks stack top to bottom.
-  const first = Math.min(firstIndex(blocks, (block) => block.getBoundingClientRect().bottom > top), blocks.length - 1);
-  const afterLast = Math.max(firstIndex(blocks, (block) => block.getBoundingClientRect().top >= bottom), first + 1);
+  const first = Math.min(
+    firstIndex(blocks, (block) => block.getBoundingClientRect().bottom > top),
+    blocks.length - 1,
+  );
+  const afterLast = Math.max(
+    firstIndex(blocks, (block) => block.getBoundingClientRect().top >= bottom),
+    first + 1,
+  );
   return { start: starts[first] ?? 0, end: starts[afterLast] ?? Number.POSITIVE_INFINITY };
 }
 
@@ -111,7 +117,11 @@ function watched(root: Element): RootWindow {
   let state = windows.get(root);
   if (!state) {
     const top = blocksOf(root, 0).starts[0] ?? 0;
-    const created: RootWindow = { window: { start: top, end: top + FIRST_WINDOW }, onChange: new Set(), dispose: () => undefined };
+    const created: RootWindow = {
+      window: { start: top, end: top + FIRST_WINDOW },
+      onChange: new Set(),
+      dispose: () => undefined,
+    };
     const view = root.ownerDocument.defaultView;
     const check = () => {
       if (!recheck(root, created)) return;

@@ -34,7 +34,8 @@ const windowed = new Map<string, { root: Element; spans: readonly Span[]; priori
 
 function redrawWindow(root: Element): void {
   const window = textWindow(root, redrawWindow);
-  for (const [name, layer] of windowed) if (layer.root === root) draw(root, name, spansIn(layer.spans, window), layer.priority);
+  for (const [name, layer] of windowed)
+    if (layer.root === root) draw(root, name, spansIn(layer.spans, window), layer.priority);
 }
 
 /**
@@ -43,7 +44,13 @@ function redrawWindow(root: Element): void {
  * the spans near the view and the rest as the reader scrolls to them (for layers of many spans: highlights, an
  * actor's mentions).
  */
-export function paintLayer(root: Element, name: string, spans: readonly Span[], priority = 0, options: { windowed?: boolean } = {}): number {
+export function paintLayer(
+  root: Element,
+  name: string,
+  spans: readonly Span[],
+  priority = 0,
+  options: { windowed?: boolean } = {},
+): number {
   if (!supported()) return 0;
   if (!options.windowed) {
     windowed.delete(name);
@@ -57,7 +64,14 @@ function draw(root: Element, name: string, spans: readonly Span[], priority: num
   const version = layoutVersion(root);
   const last = drawn.get(name);
   const registered = CSS.highlights.get(name);
-  if (last && last.root === root && last.version === version && (registered?.priority ?? priority) === priority && (registered?.size ?? 0) === last.count && sameSpans(last.spans, spans)) {
+  if (
+    last &&
+    last.root === root &&
+    last.version === version &&
+    (registered?.priority ?? priority) === priority &&
+    (registered?.size ?? 0) === last.count &&
+    sameSpans(last.spans, spans)
+  ) {
     return last.count;
   }
   const ranges = staticRangesFromOffsets(root, spans);

@@ -50,9 +50,15 @@ export function passageIndexInView(root: Element, passages: readonly Passage[], 
   if (passages.length === 0) return -1;
   const band = visibleBand();
   if (edge === 'first') {
-    const index = firstIndex(passages, (passage) => (firstLine(root, passage)?.top ?? Number.NEGATIVE_INFINITY) >= band.top);
+    const index = firstIndex(
+      passages,
+      (passage) => (firstLine(root, passage)?.top ?? Number.NEGATIVE_INFINITY) >= band.top,
+    );
     return Math.min(index, passages.length - 1);
   }
-  const after = firstIndex(passages, (passage) => (firstLine(root, passage)?.bottom ?? Number.NEGATIVE_INFINITY) > band.bottom);
+  const after = firstIndex(
+    passages,
+    (passage) => (firstLine(root, passage)?.bottom ?? Number.NEGATIVE_INFINITY) > band.bottom,
+  );
   return Math.max(0, after - 1);
 }

@@ -3,7 +3,11 @@
  * calls never pile up behind a busy process), until stopped. Failed reads are skipped: progress is only shown, and
  * the work's own answer says how it ended.
  */
-export function pollProgress<P>(read: () => Promise<P>, onProgress: (progress: P) => void, intervalMs = 150): () => void {
+export function pollProgress<P>(
+  read: () => Promise<P>,
+  onProgress: (progress: P) => void,
+  intervalMs = 150,
+): () => void {
   let active = true;
   void (async () => {
     while (active) {

@@ -27,9 +27,12 @@ export class ProgressiveList {
 /** Svelte action: calls `onVisible` whenever `node` scrolls into view (put it after the last rendered row). */
 export function whenVisible(node: Element, onVisible: () => void): { destroy(): void } {
   if (typeof IntersectionObserver === 'undefined') return { destroy() {} };
-  const observer = new IntersectionObserver((entries) => {
-    if (entries.some((entry) => entry.isIntersecting)) onVisible();
-  }, { rootMargin: '400px' });
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) onVisible();
+    },
+    { rootMargin: '400px' },
+  );
   observer.observe(node);
   return { destroy: () => observer.disconnect() };
 }

@@ -20,7 +20,9 @@ export function parseRoute(hash: string): Route {
   if (reader?.[1]) {
     const start = Number(reader[2]);
     const end = Number(reader[3]);
-    return reader[2] !== undefined && end > start ? { screen: 'reader', id: reader[1], at: { start, end } } : { screen: 'reader', id: reader[1] };
+    return reader[2] !== undefined && end > start
+      ? { screen: 'reader', id: reader[1], at: { start, end } }
+      : { screen: 'reader', id: reader[1] };
   }
   const match = /^#\/([a-z]+)(?:\?doc=([A-Za-z0-9_-]+))?$/.exec(hash);
   const screen = match?.[1] as Screen | undefined;

@@ -18,7 +18,11 @@ describe('routes', () => {
   });
 
   it('round-trips through hrefs', () => {
-    for (const route of [{ screen: 'library' }, { screen: 'reader', id: 'a1', at: { start: 1, end: 9 } }, { screen: 'cards' }] as Route[]) {
+    for (const route of [
+      { screen: 'library' },
+      { screen: 'reader', id: 'a1', at: { start: 1, end: 9 } },
+      { screen: 'cards' },
+    ] as Route[]) {
       expect(parseRoute(routeHref(route))).toEqual(route);
     }
   });

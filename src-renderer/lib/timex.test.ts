@@ -34,13 +34,24 @@ describe('formatTimex', () => {
   it('never shows a raw value for a date the text leaves partly unknown', () => {
     // What an undated article's Timeline held: each says what is known, and what is not.
     const said = {
-      XXXX: 'Year unknown', 'XXXX-SU': 'Summer (year unknown)', 'XXXX-WXX-1': 'a Monday (date unknown)',
-      'XXXX-WXX-7': 'a Sunday (date unknown)', 'XXXX-XX': 'a month (date unknown)', 'XXXX-XX-XX': 'a day (date unknown)',
-      'XXXX-XX-21': 'the 21st (month unknown)', '2024-XX-21': 'the 21st of a month in 2024 (month unknown)',
-      'XXXX-05-25': '25 May (year unknown)', 'XXXX-05': 'May (year unknown)', 'XXXX-QX': 'a quarter (date unknown)',
-      'XXXX-Q2': 'Q2 (year unknown)', 'XXXX-H1': 'the first half (year unknown)', XXX: 'a decade (date unknown)',
-      'XXXX-XX-XXT08:30': '08:30 (day unknown)', 'XXXX-05-01/XXXX-05-03': '1–3 May (year unknown)',
-      'XXXX-05/XXXX-07': 'May – July (year unknown)', '2024-XX': 'a month of 2024 (month unknown)',
+      XXXX: 'Year unknown',
+      'XXXX-SU': 'Summer (year unknown)',
+      'XXXX-WXX-1': 'a Monday (date unknown)',
+      'XXXX-WXX-7': 'a Sunday (date unknown)',
+      'XXXX-XX': 'a month (date unknown)',
+      'XXXX-XX-XX': 'a day (date unknown)',
+      'XXXX-XX-21': 'the 21st (month unknown)',
+      '2024-XX-21': 'the 21st of a month in 2024 (month unknown)',
+      'XXXX-05-25': '25 May (year unknown)',
+      'XXXX-05': 'May (year unknown)',
+      'XXXX-QX': 'a quarter (date unknown)',
+      'XXXX-Q2': 'Q2 (year unknown)',
+      'XXXX-H1': 'the first half (year unknown)',
+      XXX: 'a decade (date unknown)',
+      'XXXX-XX-XXT08:30': '08:30 (day unknown)',
+      'XXXX-05-01/XXXX-05-03': '1–3 May (year unknown)',
+      'XXXX-05/XXXX-07': 'May – July (year unknown)',
+      '2024-XX': 'a month of 2024 (month unknown)',
     };
     for (const [value, words] of Object.entries(said)) {
       expect(formatTimex(value)).toBe(words);
@@ -50,7 +61,13 @@ describe('formatTimex', () => {
 
   it('sorts calendar values first, in order', () => {
     const values = ['P24Y', '2024-03-15/2024-03-17', '2000-07', 'PAST_REF', '2024-01-19'];
-    expect([...values].sort(compareTimex)).toEqual(['2000-07', '2024-01-19', '2024-03-15/2024-03-17', 'P24Y', 'PAST_REF']);
+    expect([...values].sort(compareTimex)).toEqual([
+      '2000-07',
+      '2024-01-19',
+      '2024-03-15/2024-03-17',
+      'P24Y',
+      'PAST_REF',
+    ]);
   });
 
   it('puts decades, centuries and years BC in their place in time', () => {
@@ -59,6 +76,10 @@ describe('formatTimex', () => {
   });
 
   it('puts a time on a day after the day itself and before the next day', () => {
-    expect(['2024-01-20', '2024-01-19T23:00', '2024-01-19'].sort(compareTimex)).toEqual(['2024-01-19', '2024-01-19T23:00', '2024-01-20']);
+    expect(['2024-01-20', '2024-01-19T23:00', '2024-01-19'].sort(compareTimex)).toEqual([
+      '2024-01-19',
+      '2024-01-19T23:00',
+      '2024-01-20',
+    ]);
   });
 });

@@ -5,7 +5,20 @@
  * unknown)"); a raw value never reaches the screen.
  */
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 interface Parts {
   year: number;
@@ -39,8 +52,10 @@ function duration(value: string): string | null {
   const match = /^P((?:\d+[YMWD])*)(?:T((?:\d+[HM])+))?$/.exec(value);
   if (!match || (!match[1] && !match[2])) return null;
   const said: string[] = [];
-  for (const [, count, unit] of (match[1] ?? '').matchAll(/(\d+)([YMWD])/g)) said.push(plural(Number(count), UNITS[unit ?? ''] ?? ''));
-  for (const [, count, unit] of (match[2] ?? '').matchAll(/(\d+)([HM])/g)) said.push(plural(Number(count), UNITS[unit === 'M' ? 'TM' : 'H'] ?? ''));
+  for (const [, count, unit] of (match[1] ?? '').matchAll(/(\d+)([YMWD])/g))
+    said.push(plural(Number(count), UNITS[unit ?? ''] ?? ''));
+  for (const [, count, unit] of (match[2] ?? '').matchAll(/(\d+)([HM])/g))
+    said.push(plural(Number(count), UNITS[unit === 'M' ? 'TM' : 'H'] ?? ''));
   return said.join(' ');
 }
 
@@ -105,7 +120,8 @@ function unknownParts(value: string): string | null {
   const range = value.split('/');
   if (range.length === 2) {
     const days = /^XXXX-(\d{2})-(\d{2})\/XXXX-(\d{2})-(\d{2})$/.exec(value);
-    if (days && days[1] === days[3]) return `${Number(days[2])}–${Number(days[4])} ${MONTHS[Number(days[1]) - 1]} (year unknown)`;
+    if (days && days[1] === days[3])
+      return `${Number(days[2])}–${Number(days[4])} ${MONTHS[Number(days[1]) - 1]} (year unknown)`;
     const [from, to] = range.map((v) => formatTimex(v));
     const [a, b] = [from?.replace(/ \(year unknown\)$/, ''), to?.replace(/ \(year unknown\)$/, '')];
     return a !== from && b !== to ? `${a} – ${b} (year unknown)` : `${from} – ${to}`;
@@ -118,7 +134,7 @@ function unknownParts(value: string): string | null {
   if (m) return `${SEASONS[m[2] as string]} (year unknown)`;
   m = /^(XXXX|\d{4})-(Q[1-4X]|H[12])$/.exec(value);
   if (m) {
-    const part = m[2] === 'QX' ? 'a quarter' : (HALVES[m[2] as string] ?? m[2] as string);
+    const part = m[2] === 'QX' ? 'a quarter' : (HALVES[m[2] as string] ?? (m[2] as string));
     return m[2] === 'QX' ? `${part} (date unknown)` : `${part} (year unknown)`;
   }
   m = /^XXXX-WXX(?:-([1-7]))?$/.exec(value);
@@ -132,9 +148,17 @@ function unknownParts(value: string): string | null {
     if (!monthName) return knownYear ? `a month of ${knownYear} (month unknown)` : 'a month (date unknown)';
     return `${monthName} (year unknown)`;
   }
-  if (day === 'XX') return monthName ? `a day in ${monthName} (day unknown)` : knownYear ? `a day in ${knownYear} (date unknown)` : 'a day (date unknown)';
+  if (day === 'XX')
+    return monthName
+      ? `a day in ${monthName} (day unknown)`
+      : knownYear
+        ? `a day in ${knownYear} (date unknown)`
+        : 'a day (date unknown)';
   const dayNumber = Number(day);
-  if (!monthName) return knownYear ? `the ${ordinal(dayNumber)} of a month in ${knownYear} (month unknown)` : `the ${ordinal(dayNumber)} (month unknown)`;
+  if (!monthName)
+    return knownYear
+      ? `the ${ordinal(dayNumber)} of a month in ${knownYear} (month unknown)`
+      : `the ${ordinal(dayNumber)} (month unknown)`;
   return `${dayNumber} ${monthName} (year unknown)`;
 }
 
@@ -160,7 +184,8 @@ export function formatTimex(value: string): string {
   const a = from ? parts(from) : null;
   const b = to ? parts(to) : null;
   if (a && b) {
-    if (a.year === b.year && a.month === b.month && a.day && b.day) return `${a.day}–${b.day} ${MONTHS[(a.month ?? 1) - 1]} ${a.year}`;
+    if (a.year === b.year && a.month === b.month && a.day && b.day)
+      return `${a.day}–${b.day} ${MONTHS[(a.month ?? 1) - 1]} ${a.year}`;
     return `${single(a)} – ${single(b)}`;
   }
   return a ? single(a) : value;

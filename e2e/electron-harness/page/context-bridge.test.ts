@@ -60,7 +60,11 @@ describe('contextBridge.exposeInMainWorld', () => {
 
   it('refuses to replace an existing property, and works only with context isolation', () => {
     const world: Record<string, unknown> = { api: 1 };
-    expect(() => createContextBridge(world, true).exposeInMainWorld('api', {})).toThrow('Cannot bind an API on top of an existing property on the window object');
-    expect(() => createContextBridge({}, false).exposeInMainWorld('api', {})).toThrow('contextBridge API can only be used when contextIsolation is enabled');
+    expect(() => createContextBridge(world, true).exposeInMainWorld('api', {})).toThrow(
+      'Cannot bind an API on top of an existing property on the window object',
+    );
+    expect(() => createContextBridge({}, false).exposeInMainWorld('api', {})).toThrow(
+      'contextBridge API can only be used when contextIsolation is enabled',
+    );
   });
 });

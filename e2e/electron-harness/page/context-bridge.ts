@@ -90,7 +90,12 @@ export function createContextBridge(mainWorld: object, contextIsolation: boolean
         throw new Error('Cannot bind an API on top of an existing property on the window object');
       }
       // Electron defines the key read-only and non-configurable, so the page cannot swap the API out.
-      Object.defineProperty(mainWorld, apiKey, { value: copyAcrossWorlds(api), writable: false, configurable: false, enumerable: true });
+      Object.defineProperty(mainWorld, apiKey, {
+        value: copyAcrossWorlds(api),
+        writable: false,
+        configurable: false,
+        enumerable: true,
+      });
     },
   };
 }

@@ -15,7 +15,8 @@ export interface IpcRenderer {
 export function createIpcRenderer(transport: InvokeTransport): IpcRenderer {
   return {
     async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
-      if (typeof channel !== 'string') throw new TypeError('Error processing argument at index 0, conversion failure from ' + String(channel));
+      if (typeof channel !== 'string')
+        throw new TypeError('Error processing argument at index 0, conversion failure from ' + String(channel));
       let cloned: unknown[];
       try {
         cloned = structuredClone(args);

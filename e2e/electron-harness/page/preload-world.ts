@@ -36,7 +36,9 @@ export function installPreloadWorld(config: PreloadWorldConfig, wrapper: Preload
   if (!binding || !config.preloadPath) return;
   if (page.top !== page && !config.nodeIntegrationInSubFrames) return;
 
-  const ipcRenderer = createIpcRenderer((channel, args) => binding({ kind: 'invoke', channel, args }) as Promise<InvokeReply>);
+  const ipcRenderer = createIpcRenderer(
+    (channel, args) => binding({ kind: 'invoke', channel, args }) as Promise<InvokeReply>,
+  );
   const contextBridge = createContextBridge(page, config.contextIsolation);
   const compiled: CompiledPreload = !config.sandboxed
     ? { ok: false, error: new Error('harness: only sandboxed preloads can be run (webPreferences.sandbox is false)') }
@@ -46,7 +48,12 @@ export function installPreloadWorld(config: PreloadWorldConfig, wrapper: Preload
   executeSandboxedPreload(config.preloadPath, compiled, {
     modules: new Map([['electron', Object.freeze({ contextBridge, ipcRenderer })]]),
     isolatedGlobal: createIsolatedGlobal(page),
-    process: Object.freeze({ type: 'renderer', sandboxed: true, contextIsolated: config.contextIsolation, platform: config.platform }),
+    process: Object.freeze({
+      type: 'renderer',
+      sandboxed: true,
+      contextIsolated: config.contextIsolation,
+      platform: config.platform,
+    }),
     reportError(preloadPath, error) {
       console.error(`Unable to load preload script: ${preloadPath}`);
       console.error(error);

@@ -28,14 +28,17 @@ function run(source: string) {
     modules: new Map([['electron', electron]]),
     isolatedGlobal: createIsolatedGlobal(page),
     process: {},
-    reportError: (preloadPath, error) => reports.push(`Unable to load preload script: ${preloadPath}\n${String(error)}`),
+    reportError: (preloadPath, error) =>
+      reports.push(`Unable to load preload script: ${preloadPath}\n${String(error)}`),
   });
   return { file, ran, reports, page, load };
 }
 
 describe('sandboxed preload', () => {
   it('runs a CommonJS preload whose require offers electron', () => {
-    const { ran, reports } = run("const { marker } = require('electron'); if (marker !== 'electron') throw new Error('wrong module');");
+    const { ran, reports } = run(
+      "const { marker } = require('electron'); if (marker !== 'electron') throw new Error('wrong module');",
+    );
     expect(reports).toEqual([]);
     expect(ran).toBe(true);
   });
@@ -49,11 +52,15 @@ describe('sandboxed preload', () => {
   });
 
   it('fails an ES module preload at compile time, as sandboxed Electron does', () => {
-    const { file, ran, reports, load } = run("import { contextBridge } from 'electron';\ncontextBridge.exposeInMainWorld('x', {});");
+    const { file, ran, reports, load } = run(
+      "import { contextBridge } from 'electron';\ncontextBridge.exposeInMainWorld('x', {});",
+    );
     expect(load.error).toEqual({ name: 'SyntaxError', message: 'Cannot use import statement outside a module' });
     expect(ran).toBe(false);
-    expect(reports[0]).toBe(`Unable to load preload script: ${file}\nSyntaxError: Cannot use import statement outside a module`);
-    expect(run("export const x = 1;").load.error?.name).toBe('SyntaxError');
+    expect(reports[0]).toBe(
+      `Unable to load preload script: ${file}\nSyntaxError: Cannot use import statement outside a module`,
+    );
+    expect(run('export const x = 1;').load.error?.name).toBe('SyntaxError');
   });
 
   it('reports a missing preload file', () => {
@@ -69,7 +76,13 @@ describe('sandboxed preload', () => {
   });
 
   it('builds a window script that parses as one classic script', () => {
-    const { script } = windowInitScript({ bindingName: '__b', preloadPath: preloadFile('void 0;'), contextIsolation: true, sandboxed: true, nodeIntegrationInSubFrames: false });
+    const { script } = windowInitScript({
+      bindingName: '__b',
+      preloadPath: preloadFile('void 0;'),
+      contextIsolation: true,
+      sandboxed: true,
+      nodeIntegrationInSubFrames: false,
+    });
     expect(() => new vm.Script(script)).not.toThrow();
     expect(script).not.toContain('__name(');
   });

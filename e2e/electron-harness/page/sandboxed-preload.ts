@@ -26,7 +26,19 @@ export type PreloadFunction = (
  * The parameters the wrapper declares. Electron's sandbox passes the first eight; `window`, `globalThis` and `self`
  * stand for the isolated world's own global, which this stand-in emulates with a shadow object (see preload-world.ts).
  */
-export const PRELOAD_PARAMETERS = ['require', 'process', 'Buffer', 'global', 'setImmediate', 'clearImmediate', 'exports', 'module', 'window', 'globalThis', 'self'] as const;
+export const PRELOAD_PARAMETERS = [
+  'require',
+  'process',
+  'Buffer',
+  'global',
+  'setImmediate',
+  'clearImmediate',
+  'exports',
+  'module',
+  'window',
+  'globalThis',
+  'self',
+] as const;
 
 /** The wrapper's source text: a function expression whose body is the preload file, byte for byte. */
 export function preloadWrapperSource(preloadSource: string): string {
@@ -43,7 +55,11 @@ export interface PreloadEnvironment {
 }
 
 /** Returns true when the preload ran to its end. */
-export function executeSandboxedPreload(preloadPath: string, compiled: CompiledPreload, env: PreloadEnvironment): boolean {
+export function executeSandboxedPreload(
+  preloadPath: string,
+  compiled: CompiledPreload,
+  env: PreloadEnvironment,
+): boolean {
   const preloadRequire = (id: string): unknown => {
     if (env.modules.has(id)) return env.modules.get(id);
     throw new Error(`module not found: ${id}`);
@@ -54,7 +70,19 @@ export function executeSandboxedPreload(preloadPath: string, compiled: CompiledP
     const global = env.isolatedGlobal;
     const setImmediate = (fn: () => void) => setTimeout(fn, 0);
     const clearImmediate = (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>);
-    compiled.run(preloadRequire, env.process, undefined, global, setImmediate, clearImmediate, exports, { exports }, global, global, global);
+    compiled.run(
+      preloadRequire,
+      env.process,
+      undefined,
+      global,
+      setImmediate,
+      clearImmediate,
+      exports,
+      { exports },
+      global,
+      global,
+      global,
+    );
     return true;
   } catch (thrown) {
     const error = thrown instanceof Error ? thrown : new Error(String(thrown));

@@ -118,7 +118,10 @@ export interface ReviewSettings {
 export interface CardMethods {
   listCards: { input: Empty; output: CardView[] };
   createCard: { input: CreateCardInput; output: CardView };
-  createCardFromHighlight: { input: { documentId: string; highlightId: string }; output: { card: CardView; created: boolean } };
+  createCardFromHighlight: {
+    input: { documentId: string; highlightId: string };
+    output: { card: CardView; created: boolean };
+  };
   updateCard: { input: UpdateCardInput; output: CardView };
   deleteCard: { input: { id: string }; output: StoredCard };
   restoreCard: { input: { card: StoredCard }; output: CardView };

@@ -19,7 +19,19 @@ import { pdfSchemas } from '../schemas/pdf';
 import { quizSchemas } from '../schemas/quiz';
 import { settingsSchemas } from '../schemas/settings';
 
-const AREAS = { analysisSchemas, annotationSchemas, bookSchemas, cardSchemas, connectorSchemas, documentSchemas, librarySchemas, organiseSchemas, pdfSchemas, quizSchemas, settingsSchemas };
+const AREAS = {
+  analysisSchemas,
+  annotationSchemas,
+  bookSchemas,
+  cardSchemas,
+  connectorSchemas,
+  documentSchemas,
+  librarySchemas,
+  organiseSchemas,
+  pdfSchemas,
+  quizSchemas,
+  settingsSchemas,
+};
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 describe('the contract, split by area', () => {

@@ -48,7 +48,12 @@ export type MenuCommand =
   | 'theme:dark'
   | 'theme:sepia';
 
-export const DESKTOP_METHOD_NAMES = ['openTextFile', 'revealDataFolder', 'nextMenuCommand', 'takeOpenedFiles'] as const satisfies readonly (keyof DesktopBridge)[];
+export const DESKTOP_METHOD_NAMES = [
+  'openTextFile',
+  'revealDataFolder',
+  'nextMenuCommand',
+  'takeOpenedFiles',
+] as const satisfies readonly (keyof DesktopBridge)[];
 
 /** IPC channel of a desktop-only call. */
 export function desktopChannel(method: keyof DesktopBridge): string {

@@ -27,7 +27,9 @@ export interface ImportDocumentInput {
   metadata?: ImportedMetadata;
 }
 
-export type ImportedMetadata = Partial<Pick<DocumentMeta, 'authors' | 'siteName' | 'language' | 'canonicalUrl'>> & { modifiedDate?: string };
+export type ImportedMetadata = Partial<Pick<DocumentMeta, 'authors' | 'siteName' | 'language' | 'canonicalUrl'>> & {
+  modifiedDate?: string;
+};
 
 export interface UpdateDocumentInput {
   id: string;

@@ -15,7 +15,19 @@ import type { SettingsMethods } from './settings';
 import type { ConnectorMethods } from './connector';
 
 /** Every API method: what it takes and what it returns. */
-export interface ApiMethods extends LibraryMethods, DocumentMethods, BookMethods, AnalysisMethods, AnnotationMethods, QuizMethods, SettingsMethods, ConnectorMethods, CardMethods, PdfMethods, OrganiseMethods {}
+export interface ApiMethods
+  extends
+    LibraryMethods,
+    DocumentMethods,
+    BookMethods,
+    AnalysisMethods,
+    AnnotationMethods,
+    QuizMethods,
+    SettingsMethods,
+    ConnectorMethods,
+    CardMethods,
+    PdfMethods,
+    OrganiseMethods {}
 
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];

@@ -7,7 +7,14 @@ import type { DocumentMeta } from '../../core/model';
 import type { ExportedFile } from './common';
 import type { Empty } from './common';
 
-export type { Collection, DocumentOrganisation, LibraryFilter, LibrarySortKey, LibraryView, ReadingPosition } from '../../core/library/organisation';
+export type {
+  Collection,
+  DocumentOrganisation,
+  LibraryFilter,
+  LibrarySortKey,
+  LibraryView,
+  ReadingPosition,
+} from '../../core/library/organisation';
 
 /** A document deleted whose Undo is still open (also after a restart: it stays until purged). */
 export interface DeletedDocument {

@@ -37,7 +37,10 @@ export interface QuizSessionSummary {
 export interface QuizMethods {
   prepareQuiz: { input: QuizRequest; output: { seed: string; questions: SessionQuestion[] } };
   startQuiz: { input: QuizRequest; output: QuizSessionRecord };
-  answerQuiz: { input: { sessionId: string; questionId: string; given: string }; output: { correct: boolean; expected: string; credit?: { right: number; of: number }; accepted?: string } };
+  answerQuiz: {
+    input: { sessionId: string; questionId: string; given: string };
+    output: { correct: boolean; expected: string; credit?: { right: number; of: number }; accepted?: string };
+  };
   finishQuiz: { input: { sessionId: string }; output: QuizSessionSummary };
   listQuizSessions: { input: Empty; output: QuizSessionSummary[] };
   getQuizSession: { input: { id: string }; output: QuizSessionRecord };
@@ -52,5 +55,8 @@ export interface QuizMethods {
    * Hides a question for good. With a reason (and the session it was asked in), the fact it asked about is corrected
    * for its document too: `corrected` says how, or is absent when the reason only hides it.
    */
-  hideQuestion: { input: { questionId: string; sessionId?: string; reason?: WrongReason }; output: { hidden: number; corrected?: string } };
+  hideQuestion: {
+    input: { questionId: string; sessionId?: string; reason?: WrongReason };
+    output: { hidden: number; corrected?: string };
+  };
 }

@@ -13,7 +13,9 @@ export interface Settings {
 }
 
 /** What updateSettings takes: any part; in `review`, a day start left out keeps the one set. */
-export type SettingsChange = Partial<Omit<Settings, 'review'>> & { review?: Omit<ReviewSettings, 'dayStartsAt'> & { dayStartsAt?: number } };
+export type SettingsChange = Partial<Omit<Settings, 'review'>> & {
+  review?: Omit<ReviewSettings, 'dayStartsAt'> & { dayStartsAt?: number };
+};
 
 export interface ReadingSettings {
   theme: 'system' | 'light' | 'dark' | 'sepia';

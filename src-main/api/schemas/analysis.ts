@@ -6,7 +6,12 @@ import { empty, id, offset, type SchemasOf } from './common';
 const actorId = z.string().min(1).max(300);
 const actorType = z.enum(['person', 'country', 'organization']);
 const name = z.string().trim().min(1).max(200);
-const timexValue = z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?|-(SP|SU|FA|AU|WI|Q[1-4]))?(\/\d{4}(-\d{2}(-\d{2})?)?)?|P\d+[YMWD]|PAST_REF|FUTURE_REF|PRESENT_REF)$/, 'dates are TIMEX3 values such as 2024, 2024-03, 2024-03-15 or 2024-03-15/2024-03-17');
+const timexValue = z
+  .string()
+  .regex(
+    /^(\d{4}(-\d{2}(-\d{2})?|-(SP|SU|FA|AU|WI|Q[1-4]))?(\/\d{4}(-\d{2}(-\d{2})?)?)?|P\d+[YMWD]|PAST_REF|FUTURE_REF|PRESENT_REF)$/,
+    'dates are TIMEX3 values such as 2024, 2024-03, 2024-03-15 or 2024-03-15/2024-03-17',
+  );
 const correction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rename'), actor: actorId, name }).strict(),
   z.object({ kind: z.literal('merge'), from: actorId, into: actorId }).strict(),

@@ -23,10 +23,14 @@ export const annotationSchemas: SchemasOf<AnnotationMethods> = {
     .object({ documentId: id, start: offset, end: offset, color, note: note.optional(), tags: tags.optional() })
     .strict()
     .refine((value) => value.start < value.end, 'a highlight needs start < end'),
-  updateHighlight: z.object({ documentId: id, id, color: color.optional(), note: note.optional(), tags: tags.optional() }).strict(),
+  updateHighlight: z
+    .object({ documentId: id, id, color: color.optional(), note: note.optional(), tags: tags.optional() })
+    .strict(),
   deleteHighlight: z.object({ documentId: id, id }).strict(),
   restoreHighlight: z.object({ documentId: id, highlight: storedHighlight }).strict(),
   setDocumentNote: z.object({ documentId: id, note: z.string().max(200_000) }).strict(),
   exportAnnotations: z.object({ documentId: id, format: z.enum(['markdown', 'json']) }).strict(),
-  importAnnotations: z.object({ documentId: id, content: z.string().max(50_000_000), attachUnmatched: z.boolean().optional() }).strict(),
+  importAnnotations: z
+    .object({ documentId: id, content: z.string().max(50_000_000), attachUnmatched: z.boolean().optional() })
+    .strict(),
 };

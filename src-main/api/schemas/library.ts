@@ -8,12 +8,20 @@ import { searchFilter } from './organise';
 export const librarySchemas: SchemasOf<LibraryMethods> = {
   appInfo: empty,
   dismissNotice: z.object({ id: z.string().min(1).max(200) }).strict(),
-  search: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional(), filter: searchFilter.optional() }).strict(),
+  search: z
+    .object({
+      query: z.string().max(500),
+      limit: z.number().int().min(1).max(200).optional(),
+      filter: searchFilter.optional(),
+    })
+    .strict(),
   listBackups: empty,
   createBackup: empty,
   backupProgress: empty,
   cancelBackup: empty,
-  restoreBackup: z.object({ id: z.string().regex(BACKUP_ID_PATTERN, 'backup ids are timestamps such as 2026-01-02T03-04-05-000Z') }).strict(),
+  restoreBackup: z
+    .object({ id: z.string().regex(BACKUP_ID_PATTERN, 'backup ids are timestamps such as 2026-01-02T03-04-05-000Z') })
+    .strict(),
   exportProgress: empty,
   cancelExport: empty,
 };

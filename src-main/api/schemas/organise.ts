@@ -46,7 +46,9 @@ export const organiseSchemas: SchemasOf<OrganiseMethods> = {
     })
     .strict(),
   setDocumentTags: z.object({ id, tags: tagList }).strict(),
-  saveReadingPosition: z.object({ id, offset: z.number().int().nonnegative().max(MAX_IMPORT_CHARS), progress: z.number().min(0).max(1) }).strict(),
+  saveReadingPosition: z
+    .object({ id, offset: z.number().int().nonnegative().max(MAX_IMPORT_CHARS), progress: z.number().min(0).max(1) })
+    .strict(),
   setLibraryView: z.object({ view }).strict(),
   deleteDocuments: z.object({ ids }).strict(),
   undoDeleteDocuments: z.object({ ids }).strict(),

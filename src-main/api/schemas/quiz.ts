@@ -8,7 +8,10 @@ const quizRequest = z
   .object({
     documentIds: z.array(id).min(1).max(200),
     count: z.number().int().min(1).max(500).optional(),
-    kinds: z.array(z.enum(['who', 'role', 'when', 'timeline', 'match', 'quote', 'truefalse'])).min(1).optional(),
+    kinds: z
+      .array(z.enum(['who', 'role', 'when', 'timeline', 'match', 'quote', 'truefalse']))
+      .min(1)
+      .optional(),
     seed: z.string().min(1).max(100).optional(),
     typed: z.boolean().optional(),
   })
@@ -23,5 +26,11 @@ export const quizSchemas: SchemasOf<QuizMethods> = {
   getQuizSession: z.object({ id }).strict(),
   retryQuiz: z.object({ sessionId: id }).strict(),
   getMastery: z.object({ documentId: id }).strict(),
-  hideQuestion: z.object({ questionId: z.string().min(1).max(100), sessionId: id.optional(), reason: z.enum(WRONG_REASONS as [WrongReason, ...WrongReason[]]).optional() }).strict(),
+  hideQuestion: z
+    .object({
+      questionId: z.string().min(1).max(100),
+      sessionId: id.optional(),
+      reason: z.enum(WRONG_REASONS as [WrongReason, ...WrongReason[]]).optional(),
+    })
+    .strict(),
 };

@@ -14,7 +14,12 @@ export const settingsSchemas: SchemasOf<SettingsMethods> = {
       colorLabels: colorLabels.optional(),
       review: reviewSettings.optional(),
       reading: z
-        .object({ theme: z.enum(['system', 'light', 'dark', 'sepia']), font: z.enum(['serif', 'sans']), size: z.number().min(12).max(32), width: z.number().min(40).max(100) })
+        .object({
+          theme: z.enum(['system', 'light', 'dark', 'sepia']),
+          font: z.enum(['serif', 'sans']),
+          size: z.number().min(12).max(32),
+          width: z.number().min(40).max(100),
+        })
         .strict()
         .optional(),
       quiz: z.object({ autoCardOnMiss: z.boolean() }).strict().optional(),

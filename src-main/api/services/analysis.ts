@@ -13,10 +13,15 @@ import { LectioError } from '../../core/errors';
 type AnalysisMethods = Pick<LectioApi, 'getAnalysis' | 'correctAnalysis' | 'cancelAnalysis' | 'analysisProgress'>;
 
 /** Returns the corrections with `change` added; throws an 'invalid-argument' LectioError when it names an actor or date not shown. */
-export function withCorrection(corrections: Corrections, change: AnalysisCorrection, shown: ExtractionResult): Corrections {
+export function withCorrection(
+  corrections: Corrections,
+  change: AnalysisCorrection,
+  shown: ExtractionResult,
+): Corrections {
   const next: Corrections = structuredClone(corrections);
   const known = (id: string) => {
-    if (!shown.actors.some((actor) => actor.id === id)) throw new LectioError('invalid-argument', `There is no actor ${id} in this document.`);
+    if (!shown.actors.some((actor) => actor.id === id))
+      throw new LectioError('invalid-argument', `There is no actor ${id} in this document.`);
   };
   switch (change.kind) {
     case 'rename':
@@ -33,36 +38,46 @@ export function withCorrection(corrections: Corrections, change: AnalysisCorrect
       next.splits.push({ actor: change.actor, alias: change.alias, type: change.type });
       break;
     case 'add':
-      next.added.push(change.role ? { name: change.name, type: change.type, role: change.role } : { name: change.name, type: change.type });
+      next.added.push(
+        change.role
+          ? { name: change.name, type: change.type, role: change.role }
+          : { name: change.name, type: change.type },
+      );
       break;
     case 'remove':
       known(change.actor);
       next.removed.push(change.actor);
       break;
     case 'date-value':
-      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end)) throw new LectioError('invalid-argument', 'There is no date at that place in this document.');
+      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end))
+        throw new LectioError('invalid-argument', 'There is no date at that place in this document.');
       next.dateValues[dateKey(change)] = change.value;
       break;
     case 'drop-role':
-      if (!shown.actors.find((actor) => actor.id === change.actor)?.roles.includes(change.role)) throw new LectioError('invalid-argument', `${change.actor} has no role "${change.role}" in this document.`);
+      if (!shown.actors.find((actor) => actor.id === change.actor)?.roles.includes(change.role))
+        throw new LectioError('invalid-argument', `${change.actor} has no role "${change.role}" in this document.`);
       next.droppedRoles = [...(next.droppedRoles ?? []), { actor: change.actor, role: change.role }];
       break;
     case 'remove-date':
-      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end)) throw new LectioError('invalid-argument', 'There is no date at that place in this document.');
+      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end))
+        throw new LectioError('invalid-argument', 'There is no date at that place in this document.');
       next.removedDates = [...(next.removedDates ?? []), dateKey(change)];
       break;
     case 'restore-actor':
-      if (!next.removed.includes(change.actor)) throw new LectioError('invalid-argument', `${change.actor} was not removed from this document.`);
+      if (!next.removed.includes(change.actor))
+        throw new LectioError('invalid-argument', `${change.actor} was not removed from this document.`);
       next.removed = next.removed.filter((id) => id !== change.actor);
       break;
     case 'restore-role': {
       const dropped = next.droppedRoles ?? [];
-      if (!dropped.some((d) => d.actor === change.actor && d.role === change.role)) throw new LectioError('invalid-argument', `"${change.role}" was not dropped from ${change.actor}.`);
+      if (!dropped.some((d) => d.actor === change.actor && d.role === change.role))
+        throw new LectioError('invalid-argument', `"${change.role}" was not dropped from ${change.actor}.`);
       next.droppedRoles = dropped.filter((d) => d.actor !== change.actor || d.role !== change.role);
       break;
     }
     case 'restore-date':
-      if (!(next.removedDates ?? []).includes(dateKey(change))) throw new LectioError('invalid-argument', 'No date was taken out at that place in this document.');
+      if (!(next.removedDates ?? []).includes(dateKey(change)))
+        throw new LectioError('invalid-argument', 'No date was taken out at that place in this document.');
       next.removedDates = (next.removedDates ?? []).filter((key) => key !== dateKey(change));
       break;
     case 'confirm-actor':
@@ -70,11 +85,15 @@ export function withCorrection(corrections: Corrections, change: AnalysisCorrect
       next.confirmed = [...new Set([...(next.confirmed ?? []), confirmKey({ actor: change.actor })])];
       break;
     case 'confirm-role':
-      if (!shown.actors.find((actor) => actor.id === change.actor)?.roles.includes(change.role)) throw new LectioError('invalid-argument', `${change.actor} has no role "${change.role}" in this document.`);
-      next.confirmed = [...new Set([...(next.confirmed ?? []), confirmKey({ actor: change.actor, role: change.role })])];
+      if (!shown.actors.find((actor) => actor.id === change.actor)?.roles.includes(change.role))
+        throw new LectioError('invalid-argument', `${change.actor} has no role "${change.role}" in this document.`);
+      next.confirmed = [
+        ...new Set([...(next.confirmed ?? []), confirmKey({ actor: change.actor, role: change.role })]),
+      ];
       break;
     case 'confirm-date':
-      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end)) throw new LectioError('invalid-argument', 'There is no date at that place in this document.');
+      if (!shown.dates.some((date) => date.start === change.start && date.end === change.end))
+        throw new LectioError('invalid-argument', 'There is no date at that place in this document.');
       next.confirmed = [...new Set([...(next.confirmed ?? []), confirmKey(change)])];
       break;
   }
@@ -89,7 +108,11 @@ export function analysisReader(deps: ServiceDeps): (id: string) => Promise<Analy
     const doc = await storage.documents.get(id);
     const text = doc.body.text;
     const cache = await storage.analysis.cached(id);
-    const fresh = cache && cache.engineVersion === options.extraction.version && cache.referenceDate === doc.publishedDate && cache.textLength === text.length;
+    const fresh =
+      cache &&
+      cache.engineVersion === options.extraction.version &&
+      cache.referenceDate === doc.publishedDate &&
+      cache.textLength === text.length;
     if (fresh) return { result: cache.result, text, cached: true };
     const progress = analysisProgressOf(deps);
     let result: ExtractionResult;
@@ -98,7 +121,12 @@ export function analysisReader(deps: ServiceDeps): (id: string) => Promise<Analy
     } finally {
       progress.delete(id);
     }
-    await storage.analysis.store(id, { engineVersion: result.engineVersion, referenceDate: doc.publishedDate, textLength: text.length, result });
+    await storage.analysis.store(id, {
+      engineVersion: result.engineVersion,
+      referenceDate: doc.publishedDate,
+      textLength: text.length,
+      result,
+    });
     return { result, text, cached: false };
   }
 

@@ -26,7 +26,10 @@ const SLICE_MS = 20;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Anchors each highlight in `text`, giving way to other work every SLICE_MS; returns the anchors by highlight id. */
-export async function anchorAll(text: string, highlights: readonly Highlight[]): Promise<Record<string, Anchored | null>> {
+export async function anchorAll(
+  text: string,
+  highlights: readonly Highlight[],
+): Promise<Record<string, Anchored | null>> {
   const at: Record<string, Anchored | null> = {};
   let sliceStart = performance.now();
   for (const highlight of highlights) {

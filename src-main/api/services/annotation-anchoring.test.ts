@@ -20,7 +20,10 @@ afterEach(() => {
   for (const storage of opened.splice(0)) storage.close();
 });
 
-const TEXT = Array.from({ length: 200 }, (_, i) => `Marker ${i} opens paragraph ${i}. The committee met again on day ${i} to weigh the report and its costs.`).join('\n');
+const TEXT = Array.from(
+  { length: 200 },
+  (_, i) => `Marker ${i} opens paragraph ${i}. The committee met again on day ${i} to weigh the report and its costs.`,
+).join('\n');
 
 /** Annotations whose quotes are nowhere in TEXT (another article's sentences, at TEXT's positions): all orphans. */
 function misplaced(count: number): string {
@@ -34,7 +37,12 @@ function misplaced(count: number): string {
         source: 'https://elsewhere.example/valley',
         selector: [
           { type: 'TextPositionSelector', start: (i * 37) % 9000, end: ((i * 37) % 9000) + exact.length },
-          { type: 'TextQuoteSelector', exact, prefix: `the week of storm ${i} when `, suffix: ` to drop before sowing ${i}` },
+          {
+            type: 'TextQuoteSelector',
+            exact,
+            prefix: `the week of storm ${i} when `,
+            suffix: ` to drop before sowing ${i}`,
+          },
         ],
       },
     };

@@ -62,7 +62,11 @@ export function placeAnnotations(annotations: readonly ReadAnnotation[], context
     const named = documentNamedBy(source, context.library);
     if (named !== null && named !== context.documentId) {
       placement.elsewhere.set(named, (placement.elsewhere.get(named) ?? 0) + group.length);
-    } else if (named === context.documentId || context.attachUnmatched || group.every((a) => passageIsIn(context.text, a.highlight))) {
+    } else if (
+      named === context.documentId ||
+      context.attachUnmatched ||
+      group.every((a) => passageIsIn(context.text, a.highlight))
+    ) {
       placement.here.push(...group.map((a) => a.highlight));
     } else {
       placement.unmatched.count += group.length;

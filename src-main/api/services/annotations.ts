@@ -19,17 +19,32 @@ import { LectioError } from '../../core/errors';
 
 type AnnotationMethods = Pick<
   LectioApi,
-  'getAnnotations' | 'createHighlight' | 'updateHighlight' | 'deleteHighlight' | 'restoreHighlight' | 'setDocumentNote' | 'exportAnnotations' | 'importAnnotations'
+  | 'getAnnotations'
+  | 'createHighlight'
+  | 'updateHighlight'
+  | 'deleteHighlight'
+  | 'restoreHighlight'
+  | 'setDocumentNote'
+  | 'exportAnnotations'
+  | 'importAnnotations'
 >;
 
-const withAnchor = (highlight: Highlight, at: Anchored | null | undefined): AnchoredHighlight => ({ ...highlight, anchor: at ?? null });
+const withAnchor = (highlight: Highlight, at: Anchored | null | undefined): AnchoredHighlight => ({
+  ...highlight,
+  anchor: at ?? null,
+});
 
 function cleanTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((tag) => tag.trim().replace(/^#/, '')).filter(Boolean))];
 }
 
 function fileStem(title: string): string {
-  return title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'highlights';
+  return (
+    title
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'highlights'
+  );
 }
 
 export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
@@ -66,7 +81,11 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       // Read again: the file as saved, with the anchors just stored.
       const saved = await storage.annotations.read(documentId);
       const at = anchorsFor(saved, textKey).at;
-      return { documentId, documentNote: saved.documentNote, highlights: saved.highlights.map((h) => withAnchor(h, at[h.id])) };
+      return {
+        documentId,
+        documentNote: saved.documentNote,
+        highlights: saved.highlights.map((h) => withAnchor(h, at[h.id])),
+      };
     },
 
     async createHighlight({ documentId, start, end, color, note, tags }) {
@@ -75,11 +94,21 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       try {
         selectors = describe(doc.body.text, start, end);
       } catch (error) {
-        if (error instanceof InvalidRangeError) throw new LectioError('invalid-argument', `That range cannot be highlighted: ${error.message}`);
+        if (error instanceof InvalidRangeError)
+          throw new LectioError('invalid-argument', `That range cannot be highlighted: ${error.message}`);
         throw error;
       }
       const at = now().toISOString();
-      const highlight: Highlight = { id: newId(), documentId, color, selectors, note: note ?? '', tags: cleanTags(tags ?? []), createdAt: at, updatedAt: at };
+      const highlight: Highlight = {
+        id: newId(),
+        documentId,
+        color,
+        selectors,
+        note: note ?? '',
+        tags: cleanTags(tags ?? []),
+        createdAt: at,
+        updatedAt: at,
+      };
       const found = anchor(doc.body.text, selectors);
       await storage.annotations.addHighlight(documentId, highlight, textKeyOf(documentId, doc.body.text), found);
       return withAnchor(highlight, found);
@@ -90,16 +119,21 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       const textKey = textKeyOf(documentId, doc.body.text);
       // The change is applied to the highlight as stored when the lock is held, so concurrent edits of one highlight
       // (its colour from one call, its note from another) both survive.
-      const updated = await storage.annotations.editHighlight(documentId, id, (current) => {
-        if (!current) throw new LectioError('invalid-argument', `There is no highlight ${id} on this document.`);
-        return {
-          ...current,
-          ...(change.color === undefined ? {} : { color: change.color }),
-          ...(change.note === undefined ? {} : { note: change.note }),
-          ...(change.tags === undefined ? {} : { tags: cleanTags(change.tags) }),
-          updatedAt: now().toISOString(),
-        };
-      }, textKey);
+      const updated = await storage.annotations.editHighlight(
+        documentId,
+        id,
+        (current) => {
+          if (!current) throw new LectioError('invalid-argument', `There is no highlight ${id} on this document.`);
+          return {
+            ...current,
+            ...(change.color === undefined ? {} : { color: change.color }),
+            ...(change.note === undefined ? {} : { note: change.note }),
+            ...(change.tags === undefined ? {} : { tags: cleanTags(change.tags) }),
+            updatedAt: now().toISOString(),
+          };
+        },
+        textKey,
+      );
       // Its selectors did not change, so neither did its anchor; anchored here only if it never was.
       const known = anchorsFor(await storage.annotations.read(documentId), textKey).at;
       return withAnchor(updated, id in known ? known[id] : anchor(doc.body.text, updated.selectors));
@@ -114,7 +148,8 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
 
     async restoreHighlight({ documentId, highlight }) {
       const { doc } = await open(documentId);
-      if (highlight.documentId !== documentId) throw new LectioError('invalid-argument', 'That highlight belongs to another document.');
+      if (highlight.documentId !== documentId)
+        throw new LectioError('invalid-argument', 'That highlight belongs to another document.');
       const found = anchor(doc.body.text, highlight.selectors);
       await storage.annotations.restoreHighlight(documentId, highlight, textKeyOf(documentId, doc.body.text), found);
       return withAnchor(highlight, found);
@@ -132,17 +167,26 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       if (format === 'markdown') {
         const labelled = labels();
         const known = anchorsFor(file, textKeyOf(documentId, doc.body.text)).at;
-        const startOf = (h: Highlight) => (h.id in known ? known[h.id] : anchor(doc.body.text, h.selectors))?.start ?? h.selectors[0].start;
+        const startOf = (h: Highlight) =>
+          (h.id in known ? known[h.id] : anchor(doc.body.text, h.selectors))?.start ?? h.selectors[0].start;
         // Two passes: where each highlight anchors now (for reading order), then its section of the file.
         return exports.run({ items: highlights.length, passes: 2 }, async (run) => {
           const positions = new Map(await run.map(highlights, (h) => [h.id, startOf(h)] as const));
           const sections = await run.map(inReadingOrder(highlights, positions), (h) => highlightSection(h, labelled));
-          return { fileName: `${fileStem(doc.title)}.md`, mimeType: 'text/markdown', content: markdownFile(doc, sections) };
+          return {
+            fileName: `${fileStem(doc.title)}.md`,
+            mimeType: 'text/markdown',
+            content: markdownFile(doc, sections),
+          };
         });
       }
       return exports.run({ items: highlights.length }, async (run) => {
         const parts = await run.chunks(highlights, annotationsJson);
-        return { fileName: `${fileStem(doc.title)}.annotations.json`, mimeType: 'application/ld+json', content: collectionJson(parts, highlights.length, doc.title) };
+        return {
+          fileName: `${fileStem(doc.title)}.annotations.json`,
+          mimeType: 'application/ld+json',
+          content: collectionJson(parts, highlights.length, doc.title),
+        };
       });
     },
 
@@ -152,12 +196,22 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       try {
         parsed = JSON.parse(content);
       } catch {
-        throw new LectioError('invalid-argument', 'That file is not JSON: Lectio imports highlights from W3C Web Annotation JSON files.');
+        throw new LectioError(
+          'invalid-argument',
+          'That file is not JSON: Lectio imports highlights from W3C Web Annotation JSON files.',
+        );
       }
       const read = readWebAnnotations(parsed);
       const library = storage.documents.list();
-      const placed = placeAnnotations(read.annotations, { documentId, text: doc.body.text, library, attachUnmatched: attachUnmatched === true });
-      const existing = new Set(file.highlights.flatMap((h) => (h.foreignId === undefined ? [h.id] : [h.id, h.foreignId])));
+      const placed = placeAnnotations(read.annotations, {
+        documentId,
+        text: doc.body.text,
+        library,
+        attachUnmatched: attachUnmatched === true,
+      });
+      const existing = new Set(
+        file.highlights.flatMap((h) => (h.foreignId === undefined ? [h.id] : [h.id, h.foreignId])),
+      );
       const fresh = placed.here.filter((h) => !existing.has(h.id)).map((h): Highlight => ({ ...h, documentId }));
       if (fresh.length > 0) {
         const found = await anchorAll(doc.body.text, fresh);
@@ -167,7 +221,9 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       return {
         imported: fresh.length,
         skipped: placed.here.length - fresh.length,
-        errors: read.errors.map((error) => (error.index === null ? error.message : `Annotation ${error.index + 1}: ${error.message}`)),
+        errors: read.errors.map((error) =>
+          error.index === null ? error.message : `Annotation ${error.index + 1}: ${error.message}`,
+        ),
         elsewhere: [...placed.elsewhere].map(([id, count]) => ({ documentId: id, title: titleOf(id), count })),
         unmatched: placed.unmatched,
       };

@@ -75,7 +75,10 @@ describe('backups', () => {
     expect((await api.getAnnotations({ documentId })).documentNote).toBe('Read twice.');
     expect((await api.getSettings({})).colorLabels['1']).toBe('Money');
     expect((await api.listCards({})).length).toBe(1);
-    expect((await api.appInfo({})).notices[0]).toMatchObject({ level: 'info', message: expect.stringContaining('restored from the backup') });
+    expect((await api.appInfo({})).notices[0]).toMatchObject({
+      level: 'info',
+      message: expect.stringContaining('restored from the backup'),
+    });
     // A write through a file opened before the restore is refused, never written over the restored file.
     staleAnnotations.data.documentNote = 'late';
     await expect(staleAnnotations.write()).rejects.toThrow(/restored from a backup/);
@@ -92,9 +95,18 @@ describe('backups', () => {
     const backup = await api.createBackup({});
     writeFileSync(path.join(dataDir, 'backups', backup.id, 'library.json'), '{"documents": []}');
     const before = readFileSync(path.join(dataDir, 'library.json'), 'utf8');
-    expect(await dispatch(api, 'restoreBackup', { id: backup.id })).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/damaged.*Nothing was changed/) } });
-    expect(await dispatch(api, 'restoreBackup', { id: '2020-01-01T00-00-00-000Z' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await dispatch(api, 'restoreBackup', { id: '../../etc' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(api, 'restoreBackup', { id: backup.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(/damaged.*Nothing was changed/) },
+    });
+    expect(await dispatch(api, 'restoreBackup', { id: '2020-01-01T00-00-00-000Z' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await dispatch(api, 'restoreBackup', { id: '../../etc' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
     expect(readFileSync(path.join(dataDir, 'library.json'), 'utf8')).toBe(before);
     expect((await api.listDocuments({})).map((doc) => doc.id)).toEqual([documentId]);
   });
@@ -180,13 +192,22 @@ describe('an automatic backup that fails', () => {
     writeFileSync(path.join(dataDir, 'backups'), 'in the way');
     const errors: unknown[] = [];
     const timers: IntervalTimers = { setInterval: () => 1, clearInterval: () => undefined };
-    const spent = new BackupScheduler(storage.backups, { timers, retryDelaysMs: [5], onError: (error) => errors.push(error) });
+    const spent = new BackupScheduler(storage.backups, {
+      timers,
+      retryDelaysMs: [5],
+      onError: (error) => errors.push(error),
+    });
     expect(await spent.start()).toBeNull();
     expect(errors).toHaveLength(1);
     await spent.stop();
     let retrying = () => undefined as void;
     const retryStarted = new Promise<void>((resolve) => (retrying = resolve));
-    const waiting = new BackupScheduler(storage.backups, { timers, retryDelaysMs: [10 * 60_000], onError: () => undefined, onRetry: () => retrying() });
+    const waiting = new BackupScheduler(storage.backups, {
+      timers,
+      retryDelaysMs: [10 * 60_000],
+      onError: () => undefined,
+      onRetry: () => retrying(),
+    });
     const started = waiting.start();
     await retryStarted;
     // The retry would wait ten minutes; stop() ends that wait at once and the start-up backup gives up.

@@ -6,7 +6,10 @@ import { type ServiceDeps } from './deps';
 import { SingleJob } from './single-job';
 import { isLectioError, LectioError } from '../../core/errors';
 
-type BackupMethods = Pick<LectioApi, 'listBackups' | 'createBackup' | 'restoreBackup' | 'backupProgress' | 'cancelBackup'>;
+type BackupMethods = Pick<
+  LectioApi,
+  'listBackups' | 'createBackup' | 'restoreBackup' | 'backupProgress' | 'cancelBackup'
+>;
 
 function summary(manifest: BackupManifest): BackupSummary {
   return {
@@ -48,7 +51,8 @@ export function backupMethods(deps: ServiceDeps): BackupMethods {
         const safety = await storage.restoreBackup(id);
         return { restored: summary(restored), safety: summary(safety) };
       } catch (error) {
-        if (isLectioError(error, 'backup-unusable')) throw new LectioError('backup-unusable', `${error.message}. Nothing was changed.`);
+        if (isLectioError(error, 'backup-unusable'))
+          throw new LectioError('backup-unusable', `${error.message}. Nothing was changed.`);
         throw error;
       }
     },

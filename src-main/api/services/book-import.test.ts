@@ -38,12 +38,23 @@ async function makeApi(extraction: ExtractionRunner = inProcessRunner): Promise<
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-epub-'));
   storage = await LibraryStorage.open({ dataDir, now });
   let n = 0;
-  return { api: createService({ storage, host: 'browser', extraction, version: '0.0.0', now, newId: () => `id-${++n}` }), dataDir };
+  return {
+    api: createService({ storage, host: 'browser', extraction, version: '0.0.0', now, newId: () => `id-${++n}` }),
+    dataDir,
+  };
 }
 
 const CHAPTERS: TestChapter[] = [
-  { file: 'c1.xhtml', title: 'The Wall', body: '<h1>The Wall</h1><p>The harbour council voted on 9 February 2026 to rebuild the northern breakwater.</p>' },
-  { file: 'c2.xhtml', title: 'The Money', body: '<h1>The Money</h1><p>The work will cost 4.2 million euros, shared between the city and the region.</p><script>alert(1)</script>' },
+  {
+    file: 'c1.xhtml',
+    title: 'The Wall',
+    body: '<h1>The Wall</h1><p>The harbour council voted on 9 February 2026 to rebuild the northern breakwater.</p>',
+  },
+  {
+    file: 'c2.xhtml',
+    title: 'The Money',
+    body: '<h1>The Money</h1><p>The work will cost 4.2 million euros, shared between the city and the region.</p><script>alert(1)</script>',
+  },
 ];
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -51,10 +62,31 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 describe('importEpub', () => {
   it('stores a book with its metadata and its chapters as sections, and the request passes the API schema', async () => {
     const { api } = await makeApi();
-    const input = { fileName: 'walls.epub', data: base64(buildTestEpub({ title: 'Walls', creators: ['Ana Costa'], language: 'pt-PT', date: '2026-02-10', publisher: 'Harbour Press', chapters: CHAPTERS })) };
+    const input = {
+      fileName: 'walls.epub',
+      data: base64(
+        buildTestEpub({
+          title: 'Walls',
+          creators: ['Ana Costa'],
+          language: 'pt-PT',
+          date: '2026-02-10',
+          publisher: 'Harbour Press',
+          chapters: CHAPTERS,
+        }),
+      ),
+    };
     expect(inputSchemas.importEpub.safeParse(input).success).toBe(true);
     const saved = await api.importEpub(input);
-    expect(saved).toMatchObject({ title: 'Walls', source: 'Ana Costa', authors: ['Ana Costa'], siteName: 'Harbour Press', language: 'pt-PT', publishedDate: '2026-02-10', origin: 'walls.epub', highlightCount: 0 });
+    expect(saved).toMatchObject({
+      title: 'Walls',
+      source: 'Ana Costa',
+      authors: ['Ana Costa'],
+      siteName: 'Harbour Press',
+      language: 'pt-PT',
+      publishedDate: '2026-02-10',
+      origin: 'walls.epub',
+      highlightCount: 0,
+    });
     const doc = await api.getDocument({ id: saved.id });
     expect(doc.body.sections?.map((s) => [s.title, doc.body.text.slice(s.start, s.end).split('\n')[0]])).toEqual([
       ['The Wall', 'The Wall'],
@@ -69,11 +101,15 @@ describe('importEpub', () => {
 
   it('refuses what is not a book, a protected book and an unsafe archive, saving nothing', async () => {
     const { api } = await makeApi();
-    await expect(api.importEpub({ fileName: 'notes.epub', data: base64(new TextEncoder().encode('just some text')) })).rejects.toThrow(/notes\.epub is not an EPUB book/);
+    await expect(
+      api.importEpub({ fileName: 'notes.epub', data: base64(new TextEncoder().encode('just some text')) }),
+    ).rejects.toThrow(/notes\.epub is not an EPUB book/);
     const drm = buildTestEpub({ chapters: CHAPTERS, files: { 'META-INF/rights.xml': '<rights/>' } });
     await expect(api.importEpub({ fileName: 'drm.epub', data: base64(drm) })).rejects.toThrow(/protected by DRM/);
     const noOpf = buildTestEpub({ chapters: CHAPTERS, files: { 'OEBPS/content.opf': null } });
-    await expect(api.importEpub({ fileName: 'broken.epub', data: base64(noOpf) })).rejects.toThrow(/package document .* is missing/);
+    await expect(api.importEpub({ fileName: 'broken.epub', data: base64(noOpf) })).rejects.toThrow(
+      /package document .* is missing/,
+    );
     expect(await api.listDocuments({})).toEqual([]);
     expect(inputSchemas.importEpub.safeParse({ fileName: 'x.epub', data: 'not base64!' }).success).toBe(false);
   });
@@ -83,7 +119,10 @@ describe('analysing a book', () => {
   it('runs the engine chapter by chapter, and analysisProgress says how far it has got', async () => {
     // The real engine, held before each chapter until the test lets it go on.
     const gates: (() => void)[] = [];
-    const held: ExtractionRunner = { ...inProcessRunner, run: async (text, date) => (await new Promise<void>((go) => gates.push(go)), inProcessRunner.run(text, date)) };
+    const held: ExtractionRunner = {
+      ...inProcessRunner,
+      run: async (text, date) => (await new Promise<void>((go) => gates.push(go)), inProcessRunner.run(text, date)),
+    };
     const { api } = await makeApi(held);
     const saved = await api.importEpub({ fileName: 'walls.epub', data: base64(buildTestEpub({ chapters: CHAPTERS })) });
     expect(await api.analysisProgress({ id: saved.id })).toEqual({ running: false, done: 0, total: 0 });
@@ -107,15 +146,37 @@ describe('importProgress and cancelImport', () => {
   it('report the chapters read while a book is imported in the worker, and Cancel stops it with nothing stored', async () => {
     // The real worker entry, bundled as the build bundles it.
     const workerFile = path.resolve(__dirname, '../../../test-results/epub-worker-service/epub-worker.cjs');
-    buildSync({ entryPoints: [path.resolve(__dirname, '../../epub-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, external: ['jsdom'], logLevel: 'silent' });
+    buildSync({
+      entryPoints: [path.resolve(__dirname, '../../epub-worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: workerFile,
+      external: ['jsdom'],
+      logLevel: 'silent',
+    });
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-epub-'));
     storage = await LibraryStorage.open({ dataDir, now });
-    const api = createService({ storage, host: 'browser', extraction: inProcessRunner, version: '0.0.0', now, epub: createEpubWorkerReader(workerFile) });
-    const many = Array.from({ length: 60 }, (_, i) => ({ file: `c${i}.xhtml`, title: `Chapter ${i + 1}`, body: '<p>The council met again.</p>'.repeat(300) }));
+    const api = createService({
+      storage,
+      host: 'browser',
+      extraction: inProcessRunner,
+      version: '0.0.0',
+      now,
+      epub: createEpubWorkerReader(workerFile),
+    });
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      file: `c${i}.xhtml`,
+      title: `Chapter ${i + 1}`,
+      body: '<p>The council met again.</p>'.repeat(300),
+    }));
     const data = base64(buildTestEpub({ chapters: many }));
     expect(await api.importProgress({})).toEqual({ running: false, done: 0, total: 0 });
     const imported = api.importEpub({ fileName: 'long.epub', data });
-    await vi.waitFor(async () => expect((await api.importProgress({})).total).toBe(60), { timeout: 30_000, interval: 20 });
+    await vi.waitFor(async () => expect((await api.importProgress({})).total).toBe(60), {
+      timeout: 30_000,
+      interval: 20,
+    });
     expect(await api.importProgress({})).toMatchObject({ running: true });
     expect(await api.cancelImport({})).toEqual({ stopped: 1 });
     await expect(imported).rejects.toBeInstanceOf(ImportCancelledError);

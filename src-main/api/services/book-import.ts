@@ -50,7 +50,12 @@ export async function readBook(deps: ServiceDeps, bytes: Uint8Array): Promise<Ep
 }
 
 /** Stores a book read whole; `origin` is its file name or its web host. */
-export async function saveBook(deps: ServiceDeps, book: EpubBook, origin: string, url?: string): Promise<DocumentSummary> {
+export async function saveBook(
+  deps: ServiceDeps,
+  book: EpubBook,
+  origin: string,
+  url?: string,
+): Promise<DocumentSummary> {
   const checked = checkStructuredBody(book.body);
   if ('error' in checked) throw new LectioError('invalid-argument', `This book cannot be imported: ${checked.error}`);
   const body = { ...checked.body, sections: book.body.sections };
@@ -72,7 +77,9 @@ export async function saveBook(deps: ServiceDeps, book: EpubBook, origin: string
   return { ...meta, highlightCount: 0 };
 }
 
-export function bookImportMethods(deps: ServiceDeps): Pick<LectioApi, 'importEpub' | 'importProgress' | 'cancelImport'> {
+export function bookImportMethods(
+  deps: ServiceDeps,
+): Pick<LectioApi, 'importEpub' | 'importProgress' | 'cancelImport'> {
   return {
     async importProgress() {
       const latest = [...importsOf(deps).values()].at(-1);
@@ -86,8 +93,16 @@ export function bookImportMethods(deps: ServiceDeps): Pick<LectioApi, 'importEpu
     async importEpub({ fileName, data }) {
       const bytes = Buffer.from(data, 'base64');
       // Novels are 0.3 to 3 MB; the limit is the one every file Lectio opens has (the schema enforces it on the base64).
-      if (bytes.length > MAX_FILE_BYTES) throw new LectioError('invalid-argument', `${fileName} is ${(bytes.length / 1e6).toFixed(1)} MB; Lectio opens files up to ${MAX_FILE_BYTES / 1e6} MB.`);
-      if (!isEpubBytes(bytes)) throw new LectioError('invalid-argument', `${fileName} is not an EPUB book: it does not start as an EPUB file does.`);
+      if (bytes.length > MAX_FILE_BYTES)
+        throw new LectioError(
+          'invalid-argument',
+          `${fileName} is ${(bytes.length / 1e6).toFixed(1)} MB; Lectio opens files up to ${MAX_FILE_BYTES / 1e6} MB.`,
+        );
+      if (!isEpubBytes(bytes))
+        throw new LectioError(
+          'invalid-argument',
+          `${fileName} is not an EPUB book: it does not start as an EPUB file does.`,
+        );
       const book = await readBook(deps, bytes);
       return saveBook(deps, book, fileName);
     },

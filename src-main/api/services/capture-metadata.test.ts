@@ -13,10 +13,27 @@ describe('capture metadata for HTML files and search', () => {
       body: { text, blocks: [{ kind: 'paragraph', start: 0, end: text.length }], marks: [] },
       title: 'Council',
       publishedDate: '2026-02-09',
-      metadata: { authors: ['Ana Costa'], siteName: 'The Harbour Times', language: 'en-GB', canonicalUrl: 'https://harbour.example/council', modifiedDate: '2026-02-12' },
+      metadata: {
+        authors: ['Ana Costa'],
+        siteName: 'The Harbour Times',
+        language: 'en-GB',
+        canonicalUrl: 'https://harbour.example/council',
+        modifiedDate: '2026-02-12',
+      },
     });
-    expect(storage.documents.meta(saved.id)).toMatchObject({ authors: ['Ana Costa'], siteName: 'The Harbour Times', language: 'en-GB', canonicalUrl: 'https://harbour.example/council', modifiedDate: '2026-02-12', publishedDate: '2026-02-09' });
-    const bad = await dispatch(api, 'importDocument', { text, format: 'text', metadata: { canonicalUrl: 'javascript:alert(1)' } });
+    expect(storage.documents.meta(saved.id)).toMatchObject({
+      authors: ['Ana Costa'],
+      siteName: 'The Harbour Times',
+      language: 'en-GB',
+      canonicalUrl: 'https://harbour.example/council',
+      modifiedDate: '2026-02-12',
+      publishedDate: '2026-02-09',
+    });
+    const bad = await dispatch(api, 'importDocument', {
+      text,
+      format: 'text',
+      metadata: { canonicalUrl: 'javascript:alert(1)' },
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     storage.close();
   });
@@ -27,7 +44,14 @@ describe('capture metadata for HTML files and search', () => {
     const doc = await api.importDocument({
       text,
       format: 'structured',
-      body: { text, blocks: [{ kind: 'paragraph', start: 0, end: 27 }, { kind: 'caption', start: 28, end: text.length }], marks: [] },
+      body: {
+        text,
+        blocks: [
+          { kind: 'paragraph', start: 0, end: 27 },
+          { kind: 'caption', start: 28, end: text.length },
+        ],
+        marks: [],
+      },
       title: 'Council',
       metadata: { authors: ['Marguerite Okonkwo'], siteName: 'Tidewater Gazette' },
     });
@@ -35,8 +59,23 @@ describe('capture metadata for HTML files and search', () => {
     expect((await api.search({ query: 'Tidewater' })).map((hit) => hit.documentId)).toContain(doc.id);
     // A stored article's picture is found by what its alt text says.
     await storage.documents.add(
-      { id: 'pictured', title: 'Pictured', source: '', publishedDate: null, addedAt: '2026-03-04T05:06:07.000Z', wordCount: 3, origin: 'test' },
-      { text: 'Some plain text.', blocks: [{ kind: 'image', start: 0, end: 0, image: { id: `${'e'.repeat(64)}.png`, alt: 'Lighthouse at dusk' } }, { kind: 'paragraph', start: 0, end: 16 }], marks: [] },
+      {
+        id: 'pictured',
+        title: 'Pictured',
+        source: '',
+        publishedDate: null,
+        addedAt: '2026-03-04T05:06:07.000Z',
+        wordCount: 3,
+        origin: 'test',
+      },
+      {
+        text: 'Some plain text.',
+        blocks: [
+          { kind: 'image', start: 0, end: 0, image: { id: `${'e'.repeat(64)}.png`, alt: 'Lighthouse at dusk' } },
+          { kind: 'paragraph', start: 0, end: 16 },
+        ],
+        marks: [],
+      },
     );
     expect((await api.search({ query: 'lighthouse' })).map((hit) => hit.documentId)).toContain('pictured');
     storage.close();

@@ -10,13 +10,20 @@ import type { CardContext } from './card-views';
 type InterchangeMethods = Pick<LectioApi, 'exportCards' | 'importCards'>;
 
 function fileStem(title: string): string {
-  return title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'cards';
+  return (
+    title
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'cards'
+  );
 }
 
 export function interchangeMethods(context: CardContext): InterchangeMethods {
   return {
     async exportCards({ documentId }) {
-      const cards = context.cards.all().filter((card) => documentId === undefined || card.source?.documentId === documentId);
+      const cards = context.cards
+        .all()
+        .filter((card) => documentId === undefined || card.source?.documentId === documentId);
       const title = documentId === undefined ? null : context.deps.storage.documents.meta(documentId).title;
       const fileName = `${title ? fileStem(title) : 'lectio'}-anki.txt`;
       // A card at a time: its passage re-anchored where it is now, then its line of the file.
@@ -31,9 +38,17 @@ export function interchangeMethods(context: CardContext): InterchangeMethods {
 
     async importCards({ content }) {
       const parsed = parseAnkiText(content);
-      const plan = planImport(context.cards.all(), parsed.notes, { now: context.deps.now(), newId: context.deps.newId });
+      const plan = planImport(context.cards.all(), parsed.notes, {
+        now: context.deps.now(),
+        newId: context.deps.newId,
+      });
       await context.cards.importCards(plan.updated, plan.created);
-      return { created: plan.created.length, updated: plan.updated.length, unchanged: plan.unchanged, errors: [...parsed.errors, ...plan.errors] };
+      return {
+        created: plan.created.length,
+        updated: plan.updated.length,
+        unchanged: plan.unchanged,
+        errors: [...parsed.errors, ...plan.errors],
+      };
     },
   };
 }

@@ -25,7 +25,15 @@ async function setup(options: { zone: string; start: string }) {
   opened.push(storage);
   let n = 0;
   // Fuzz on, as the app runs: the point is that it no longer makes the buttons lie.
-  const api: LectioApi = createService({ storage, host: 'browser', version: 't', now: () => clock.now, extraction: inProcessRunner, newId: () => `id${++n}`, zone: options.zone });
+  const api: LectioApi = createService({
+    storage,
+    host: 'browser',
+    version: 't',
+    now: () => clock.now,
+    extraction: inProcessRunner,
+    newId: () => `id${++n}`,
+    zone: options.zone,
+  });
   return { api, clock };
 }
 
@@ -48,7 +56,8 @@ describe('grade buttons', () => {
     const { api, clock } = await setup({ zone, start: '2026-03-02T15:00:00.000Z' });
     const dayOf = readerDayOf({ zone, rolloverHour: 4 });
     const ids: string[] = [];
-    for (let index = 0; index < 300; index++) ids.push((await api.createCard({ kind: 'basic', front: `Q${index}`, back: 'A' })).card.id);
+    for (let index = 0; index < 300; index++)
+      ids.push((await api.createCard({ kind: 'basic', front: `Q${index}`, back: 'A' })).card.id);
     // Easy on a new card makes a review card due in a week or so; the Good grades below are then intervals of days.
     for (const id of ids) await api.gradeCard({ id, grade: 4 });
     const next = random(20);
@@ -81,12 +90,26 @@ describe('grading after the buttons were shown', () => {
     clock.now = new Date(Date.parse(due) + 23 * HOUR + 50 * MINUTE);
     const good = (await api.getReviewQueue({})).cards[0]?.options.find((option) => option.grade === 3);
     clock.now = new Date(clock.now.getTime() + 20 * MINUTE);
-    const refused = await dispatch(api, 'gradeCard', { id: card.id, grade: 3, shown: { due: good?.due ?? '', label: good?.label ?? '' } });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/intervals changed since this card was shown/) } });
+    const refused = await dispatch(api, 'gradeCard', {
+      id: card.id,
+      grade: 3,
+      shown: { due: good?.due ?? '', label: good?.label ?? '' },
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        message: expect.stringMatching(/intervals changed since this card was shown/),
+      },
+    });
     expect((await api.listCards({}))[0]?.schedule.due).toBe(due);
     const fresh = (await api.getReviewQueue({})).cards[0]?.options.find((option) => option.grade === 3);
     expect(fresh?.due).not.toBe(good?.due);
-    const graded = await api.gradeCard({ id: card.id, grade: 3, shown: { due: fresh?.due ?? '', label: fresh?.label ?? '' } });
+    const graded = await api.gradeCard({
+      id: card.id,
+      grade: 3,
+      shown: { due: fresh?.due ?? '', label: fresh?.label ?? '' },
+    });
     expect(graded.card.schedule.due).toBe(fresh?.due);
   });
 
@@ -96,7 +119,11 @@ describe('grading after the buttons were shown', () => {
     const good = (await api.getReviewQueue({})).cards[0]?.options.find((option) => option.grade === 3);
     expect(good?.label).toBe('10m');
     clock.now = new Date(clock.now.getTime() + 7 * MINUTE);
-    const graded = await api.gradeCard({ id: card.id, grade: 3, shown: { due: good?.due ?? '', label: good?.label ?? '' } });
+    const graded = await api.gradeCard({
+      id: card.id,
+      grade: 3,
+      shown: { due: good?.due ?? '', label: good?.label ?? '' },
+    });
     expect(graded.card.schedule.due).toBe(new Date(clock.now.getTime() + 10 * MINUTE).toISOString());
   });
 });
@@ -108,7 +135,9 @@ describe('the reader’s day', () => {
     const { api, clock } = await setup({ zone, start: '2026-01-06T05:00:00.000Z' });
     const { card } = await api.createCard({ kind: 'basic', front: 'Q', back: 'A' });
     const graded = await api.gradeCard({ id: card.id, grade: 4 });
-    const days = Math.round((Date.parse(graded.card.schedule.due) - Date.parse('2026-01-06T12:00:00.000Z')) / (24 * HOUR));
+    const days = Math.round(
+      (Date.parse(graded.card.schedule.due) - Date.parse('2026-01-06T12:00:00.000Z')) / (24 * HOUR),
+    );
     // 04:00 in Los Angeles (UTC-8) on the day it is due.
     const dueDay = new Date(Date.parse('2026-01-06T12:00:00.000Z') + days * 24 * HOUR);
     expect(graded.card.schedule.due).toBe(dueDay.toISOString());
@@ -136,7 +165,10 @@ describe('the reader’s day', () => {
     expect(await api.getDueCounts({})).toMatchObject({ fresh: 1 });
     // With the day starting at midnight, 02:00 is already the 2nd.
     clock.now = new Date('2026-03-01T17:00:00.000Z');
-    expect((await api.updateSettings({ review: { desiredRetention: 0.9, newPerDay: 1, dayStartsAt: 0 } })).review.dayStartsAt).toBe(0);
+    expect(
+      (await api.updateSettings({ review: { desiredRetention: 0.9, newPerDay: 1, dayStartsAt: 0 } })).review
+        .dayStartsAt,
+    ).toBe(0);
     expect(await api.getDueCounts({})).toMatchObject({ fresh: 1 });
   });
 
@@ -144,9 +176,15 @@ describe('the reader’s day', () => {
     const { api } = await setup({ zone: 'UTC', start: '2026-01-05T10:00:00.000Z' });
     expect((await api.getSettings({})).review).toEqual({ desiredRetention: 0.9, newPerDay: 20, dayStartsAt: 4 });
     await api.updateSettings({ review: { desiredRetention: 0.9, newPerDay: 20, dayStartsAt: 6 } });
-    expect((await api.updateSettings({ review: { desiredRetention: 0.85, newPerDay: 10 } })).review).toEqual({ desiredRetention: 0.85, newPerDay: 10, dayStartsAt: 6 });
+    expect((await api.updateSettings({ review: { desiredRetention: 0.85, newPerDay: 10 } })).review).toEqual({
+      desiredRetention: 0.85,
+      newPerDay: 10,
+      dayStartsAt: 6,
+    });
     for (const dayStartsAt of [24, -1, 4.5]) {
-      expect(await dispatch(api, 'updateSettings', { review: { desiredRetention: 0.9, newPerDay: 20, dayStartsAt } })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      expect(
+        await dispatch(api, 'updateSettings', { review: { desiredRetention: 0.9, newPerDay: 20, dayStartsAt } }),
+      ).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     }
     expect((await api.getSettings({})).review.dayStartsAt).toBe(6);
   });

@@ -43,16 +43,27 @@ export function studyMethods(context: CardContext): StudyMethods {
       const cards = await Promise.all(
         queue.cards.map(async ({ card, schedule }) => {
           const preview = scheduler.preview(schedule, at, card.id);
-          const options = GRADES.map((grade: Grade) => ({ grade, due: preview[grade].due, label: outcomeLabel(at, preview[grade]) }));
+          const options = GRADES.map((grade: Grade) => ({
+            grade,
+            due: preview[grade].due,
+            label: outcomeLabel(at, preview[grade]),
+          }));
           return { ...(await context.view(card, schedule)), options };
         }),
       );
-      return { cards, newWaiting: queue.newWaiting, nextDue: queue.nextDue, totalCards: context.cards.all().length, counts: queueCounts(queue) };
+      return {
+        cards,
+        newWaiting: queue.newWaiting,
+        nextDue: queue.nextDue,
+        totalCards: context.cards.all().length,
+        counts: queueCounts(queue),
+      };
     },
 
     async gradeCard({ id, grade, shown }) {
       const card = context.find(id);
-      if (card.suspended) throw new LectioError('invalid-argument', 'That card is suspended: unsuspend it to study it.');
+      if (card.suspended)
+        throw new LectioError('invalid-argument', 'That card is suspended: unsuspend it to study it.');
       const at = now();
       const scheduler = context.scheduler();
       const previous = context.schedule(card, scheduler);
@@ -60,9 +71,20 @@ export function studyMethods(context: CardContext): StudyMethods {
       // same due (the fuzz is seeded by card and review count, day intervals end at a day's start).
       const next = scheduler.grade(previous, grade, at, id);
       if (shown && !sameAsShown(shown, next, at)) {
-        throw new LectioError('invalid-argument', 'The intervals changed since this card was shown (a new study day began, or the card was graded elsewhere): look at the buttons again, then grade.');
+        throw new LectioError(
+          'invalid-argument',
+          'The intervals changed since this card was shown (a new study day began, or the card was graded elsewhere): look at the buttons again, then grade.',
+        );
       }
-      const record: ReviewRecord = { id: context.deps.newId(), cardId: id, grade, reviewedAt: at.toISOString(), zone: context.zone(), previous, next };
+      const record: ReviewRecord = {
+        id: context.deps.newId(),
+        cardId: id,
+        grade,
+        reviewedAt: at.toISOString(),
+        zone: context.zone(),
+        previous,
+        next,
+      };
       await reviews.recordReview(record);
       return { reviewId: record.id, card: await context.view(card, record.next) };
     },
@@ -70,7 +92,8 @@ export function studyMethods(context: CardContext): StudyMethods {
     async undoGrade({ reviewId }) {
       const record = reviews.find(reviewId);
       if (!record) throw new LectioError('invalid-argument', 'That grade is no longer in the review log.');
-      if (reviews.latest(record.cardId)?.id !== reviewId) throw new LectioError('invalid-argument', 'Only the latest grade of a card can be undone.');
+      if (reviews.latest(record.cardId)?.id !== reviewId)
+        throw new LectioError('invalid-argument', 'Only the latest grade of a card can be undone.');
       const card = context.find(record.cardId);
       await reviews.undoReview(reviewId);
       return context.view(card);

@@ -47,7 +47,11 @@ export class CardContext {
   }
 
   scheduler(): Scheduler {
-    return new Scheduler({ desiredRetention: this.reviewSettings().desiredRetention, fuzz: this.deps.options.scheduleFuzz ?? true, day: this.readerDay() });
+    return new Scheduler({
+      desiredRetention: this.reviewSettings().desiredRetention,
+      fuzz: this.deps.options.scheduleFuzz ?? true,
+      day: this.readerDay(),
+    });
   }
 
   /** Throws an 'invalid-argument' LectioError for an unknown id (a card deleted in another window, say). */

@@ -15,7 +15,8 @@ import { createService } from '../service';
 
 /** The reader's day in the tests that count days: UTC (given to the service), starting at the default 4 am. */
 const UTC_DAY = { zone: 'UTC', rolloverHour: 4 };
-const TEXT = 'The council met on Monday.\nIt approved the budget after a long debate.\nThe mayor said the vote was historic.';
+const TEXT =
+  'The council met on Monday.\nIt approved the budget after a long debate.\nThe mayor said the vote was historic.';
 const opened: LibraryStorage[] = [];
 
 async function setup(dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-cards-')), zone?: string) {
@@ -23,7 +24,16 @@ async function setup(dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-cards-
   const storage = await LibraryStorage.open({ dataDir, now: () => clock.now });
   opened.push(storage);
   let n = 0;
-  const api: LectioApi = createService({ storage, host: 'browser', version: 't', now: () => clock.now, extraction: inProcessRunner, newId: () => `id${++n}`, scheduleFuzz: false, ...(zone ? { zone } : {}) });
+  const api: LectioApi = createService({
+    storage,
+    host: 'browser',
+    version: 't',
+    now: () => clock.now,
+    extraction: inProcessRunner,
+    newId: () => `id${++n}`,
+    scheduleFuzz: false,
+    ...(zone ? { zone } : {}),
+  });
   return { api, storage, dataDir, clock };
 }
 
@@ -38,7 +48,13 @@ function range(quote: string) {
 
 async function withHighlight(api: LectioApi, quote = 'the budget') {
   const doc = await api.importDocument({ text: TEXT, format: 'text', title: 'Council' });
-  const highlight = await api.createHighlight({ documentId: doc.id, ...range(quote), color: 3, note: 'The key vote', tags: ['budget'] });
+  const highlight = await api.createHighlight({
+    documentId: doc.id,
+    ...range(quote),
+    color: 3,
+    note: 'The key vote',
+    tags: ['budget'],
+  });
   return { doc, highlight };
 }
 
@@ -48,8 +64,20 @@ describe('cards service', () => {
     const { doc, highlight } = await withHighlight(api);
     const made = await api.createCardFromHighlight({ documentId: doc.id, highlightId: highlight.id });
     expect(made.created).toBe(true);
-    expect(made.card.card).toMatchObject({ kind: 'cloze', front: 'It approved {{c1::the budget}} after a long debate.', back: 'The key vote', tags: ['budget'], color: 3, highlightId: highlight.id });
-    expect(made.card.source).toMatchObject({ documentId: doc.id, documentTitle: 'Council', anchor: range('It approved the budget after a long debate.'), passage: 'It approved the budget after a long debate.' });
+    expect(made.card.card).toMatchObject({
+      kind: 'cloze',
+      front: 'It approved {{c1::the budget}} after a long debate.',
+      back: 'The key vote',
+      tags: ['budget'],
+      color: 3,
+      highlightId: highlight.id,
+    });
+    expect(made.card.source).toMatchObject({
+      documentId: doc.id,
+      documentTitle: 'Council',
+      anchor: range('It approved the budget after a long debate.'),
+      passage: 'It approved the budget after a long debate.',
+    });
     expect(made.card.schedule).toMatchObject({ state: 'New', reps: 0 });
     const again = await api.createCardFromHighlight({ documentId: doc.id, highlightId: highlight.id });
     expect(again.created).toBe(false);
@@ -67,18 +95,43 @@ describe('cards service', () => {
       [{ kind: 'cloze', front: 'Q', back: 'A' }, 'invalid-argument'],
       [{ kind: 'image', front: 'Q', back: 'A' }, 'invalid-argument'],
       [{ kind: 'basic', front: 'Q', back: 'A', source: { documentId: doc.id, start: 5, end: 2 } }, 'invalid-argument'],
-      [{ kind: 'basic', front: 'Q', back: 'A', source: { documentId: doc.id, start: 0, end: 10_000 } }, 'invalid-argument'],
+      [
+        { kind: 'basic', front: 'Q', back: 'A', source: { documentId: doc.id, start: 0, end: 10_000 } },
+        'invalid-argument',
+      ],
       [{ kind: 'basic', front: 'Q', back: 'A', source: { documentId: 'missing', start: 0, end: 3 } }, 'not-found'],
       [{ kind: 'basic', front: 'Q', back: 'A', extra: true }, 'invalid-argument'],
     ];
-    for (const [input, code] of cases) expect(await dispatch(api, 'createCard', input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code } });
-    expect(await dispatch(api, 'gradeCard', { id: 'nope', grade: 3 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await dispatch(api, 'gradeCard', { id: 'x', grade: 5 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    for (const [input, code] of cases)
+      expect(await dispatch(api, 'createCard', input), JSON.stringify(input)).toMatchObject({
+        ok: false,
+        error: { code },
+      });
+    expect(await dispatch(api, 'gradeCard', { id: 'nope', grade: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await dispatch(api, 'gradeCard', { id: 'x', grade: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
     expect(await api.listCards({})).toEqual([]);
 
-    const made = await dispatch(api, 'createCard', { kind: 'basic', front: 'Who met on Monday?', back: 'The council', source: { documentId: doc.id, ...range('The council met on Monday.') }, tags: ['#quiz'] });
-    expect(made).toMatchObject({ ok: true, value: { card: { kind: 'basic', tags: ['quiz'] }, source: { passage: 'The council met on Monday.' } } });
-    expect(await dispatch(api, 'updateCard', { id: 'id2', back: ' ' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    const made = await dispatch(api, 'createCard', {
+      kind: 'basic',
+      front: 'Who met on Monday?',
+      back: 'The council',
+      source: { documentId: doc.id, ...range('The council met on Monday.') },
+      tags: ['#quiz'],
+    });
+    expect(made).toMatchObject({
+      ok: true,
+      value: { card: { kind: 'basic', tags: ['quiz'] }, source: { passage: 'The council met on Monday.' } },
+    });
+    expect(await dispatch(api, 'updateCard', { id: 'id2', back: ' ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
   });
 
   it('keeps the review log in its own file: grading appends to reviews.json and leaves cards.json untouched', async () => {
@@ -92,14 +145,20 @@ describe('cards service', () => {
     expect(readFileSync(path.join(dataDir, 'cards.json'), 'utf8')).toBe(cardsBefore);
     const log = JSON.parse(readFileSync(path.join(dataDir, 'reviews.json'), 'utf8'));
     expect(log.schemaVersion).toBe(1);
-    expect(log.reviews.map((r: { grade: number; cardId: string }) => [r.cardId, r.grade])).toEqual([[card.card.id, 3], [card.card.id, 3]]);
+    expect(log.reviews.map((r: { grade: number; cardId: string }) => [r.cardId, r.grade])).toEqual([
+      [card.card.id, 3],
+      [card.card.id, 3],
+    ]);
     expect(second.card.schedule.state).toBe('Review');
 
     // Undo removes the record, so the card's schedule is the one before the grade.
     const undone = await api.undoGrade({ reviewId: second.reviewId });
     expect(undone.schedule).toEqual(graded.card.schedule);
     expect(JSON.parse(readFileSync(path.join(dataDir, 'reviews.json'), 'utf8')).reviews).toHaveLength(1);
-    expect(await dispatch(api, 'undoGrade', { reviewId: second.reviewId })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(api, 'undoGrade', { reviewId: second.reviewId })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
   });
 
   it('schedules exactly as ts-fsrs does for the same sequence (fuzz off), and the schedule survives a restart', async () => {
@@ -107,7 +166,13 @@ describe('cards service', () => {
     const created = await first.api.createCard({ kind: 'basic', front: 'Q', back: 'A' });
     const reference = fsrs(generatorParameters({ request_retention: 0.9, enable_fuzz: false }));
     let expected = createEmptyCard(first.clock.now);
-    const steps: [1 | 2 | 3 | 4, number][] = [[3, 0], [3, 600_000], [1, 3 * 86_400_000], [3, 600_000], [4, 2 * 86_400_000]];
+    const steps: [1 | 2 | 3 | 4, number][] = [
+      [3, 0],
+      [3, 600_000],
+      [1, 3 * 86_400_000],
+      [3, 600_000],
+      [4, 2 * 86_400_000],
+    ];
     const ratings = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy } as const;
     for (const [grade, after] of steps) {
       first.clock.now = new Date(first.clock.now.getTime() + after);
@@ -116,8 +181,22 @@ describe('cards service', () => {
       const want = fromFsrsCard(expected);
       // Days counted in UTC from 4 am, where ts-fsrs counts UTC dates: the same at 10:00 UTC. A review card is due at the
       // start of its day, not at the hour of its last review.
-      const due = expected.scheduled_days >= 1 ? startOfReaderDay(addDays(readerDayOf(UTC_DAY)(first.clock.now), expected.scheduled_days), UTC_DAY).toISOString() : want.due;
-      expect(result.card.schedule).toEqual({ state: want.state, due, reps: want.reps, lapses: want.lapses, stability: want.stability, difficulty: want.difficulty, lastReview: want.lastReview });
+      const due =
+        expected.scheduled_days >= 1
+          ? startOfReaderDay(
+              addDays(readerDayOf(UTC_DAY)(first.clock.now), expected.scheduled_days),
+              UTC_DAY,
+            ).toISOString()
+          : want.due;
+      expect(result.card.schedule).toEqual({
+        state: want.state,
+        due,
+        reps: want.reps,
+        lapses: want.lapses,
+        stability: want.stability,
+        difficulty: want.difficulty,
+        lastReview: want.lastReview,
+      });
     }
     const due = (await first.api.listCards({}))[0]?.schedule.due;
     first.storage.close();
@@ -152,7 +231,11 @@ describe('cards service', () => {
     const first = (await api.getReviewQueue({})).cards[0]!.card.id;
     // Good on a new card: a learning step due in ten minutes, so due today but not due now.
     await api.gradeCard({ id: first, grade: 3 });
-    const [queue, stats, counts] = [await api.getReviewQueue({}), await api.getCardStats({}), await api.getDueCounts({})];
+    const [queue, stats, counts] = [
+      await api.getReviewQueue({}),
+      await api.getCardStats({}),
+      await api.getDueCounts({}),
+    ];
     expect(counts).toEqual({ due: 0, fresh: 2, dueIds: [] });
     expect(queue.counts).toEqual(counts);
     expect(stats.now).toEqual(counts);
@@ -170,7 +253,10 @@ describe('cards service', () => {
     await api.gradeCard({ id: card.card.id, grade: 3 });
     const file = path.join(dataDir, 'reviews.json');
     const log = JSON.parse(readFileSync(file, 'utf8')) as { reviews: { reviewedAt: string; zone?: string }[] };
-    expect(log.reviews[0]).toMatchObject({ reviewedAt: '2026-05-01T10:00:00.000Z', zone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    expect(log.reviews[0]).toMatchObject({
+      reviewedAt: '2026-05-01T10:00:00.000Z',
+      zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
     for (const review of log.reviews) delete review.zone;
     writeFileSync(file, JSON.stringify(log));
     opened.splice(0).forEach((storage) => storage.close());
@@ -196,11 +282,21 @@ describe('cards service', () => {
     const first = await setup();
     const { doc, highlight } = await withHighlight(first.api);
     await first.api.createCardFromHighlight({ documentId: doc.id, highlightId: highlight.id });
-    await first.api.createCard({ kind: 'basic', front: 'Who said "historic"?', back: 'The mayor', tags: ['big picture'] });
+    await first.api.createCard({
+      kind: 'basic',
+      front: 'Who said "historic"?',
+      back: 'The mayor',
+      tags: ['big picture'],
+    });
     const file = await first.api.exportCards({});
     expect(file.fileName).toBe('lectio-anki.txt');
     expect(file.content).toContain('Source: “It approved the budget after a long debate.” — Council');
-    expect(await first.api.importCards({ content: file.content })).toEqual({ created: 0, updated: 0, unchanged: 2, errors: [] });
+    expect(await first.api.importCards({ content: file.content })).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+      errors: [],
+    });
     expect(await first.api.listCards({})).toHaveLength(2);
 
     const second = await setup();
@@ -208,9 +304,22 @@ describe('cards service', () => {
     expect(await second.api.importCards({ content: file.content })).toMatchObject({ created: 0, unchanged: 2 });
     const edited = file.content.replace('The mayor', 'The mayor, Ms Lee');
     expect(await second.api.importCards({ content: edited })).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
-    expect((await second.api.listCards({})).map((c) => c.card.back).sort()).toEqual(['The key vote', 'The mayor, Ms Lee']);
+    expect((await second.api.listCards({})).map((c) => c.card.back).sort()).toEqual([
+      'The key vote',
+      'The mayor, Ms Lee',
+    ]);
     const reexport = await second.api.exportCards({});
-    expect(reexport.content.split('\n').filter((l) => l.startsWith('lectio-')).map((l) => l.split('\t')[0])).toEqual(file.content.split('\n').filter((l) => l.startsWith('lectio-')).map((l) => l.split('\t')[0]));
+    expect(
+      reexport.content
+        .split('\n')
+        .filter((l) => l.startsWith('lectio-'))
+        .map((l) => l.split('\t')[0]),
+    ).toEqual(
+      file.content
+        .split('\n')
+        .filter((l) => l.startsWith('lectio-'))
+        .map((l) => l.split('\t')[0]),
+    );
   });
 });
 
@@ -221,11 +330,27 @@ describe("Anki's export of Lectio's cards", () => {
   ])('%s imports back with every card unchanged', async (_, withHtml) => {
     const { api } = await setup();
     const doc = await api.importDocument({ text: TEXT, format: 'text', title: "L'Assemblée — minutes" });
-    const highlight = await api.createHighlight({ documentId: doc.id, ...range('the budget'), color: 3, note: '', tags: [] });
+    const highlight = await api.createHighlight({
+      documentId: doc.id,
+      ...range('the budget'),
+      color: 3,
+      note: '',
+      tags: [],
+    });
     await api.createCardFromHighlight({ documentId: doc.id, highlightId: highlight.id });
-    await api.createCard({ kind: 'basic', front: "Who said it's \"historic\"?", back: 'The mayor,\nat 5 < 6 pm', tags: ['big picture'] });
+    await api.createCard({
+      kind: 'basic',
+      front: 'Who said it\'s "historic"?',
+      back: 'The mayor,\nat 5 < 6 pm',
+      tags: ['big picture'],
+    });
     const file = await api.exportCards({});
-    expect(await api.importCards({ content: throughAnki(file.content, withHtml) })).toEqual({ created: 0, updated: 0, unchanged: 2, errors: [] });
+    expect(await api.importCards({ content: throughAnki(file.content, withHtml) })).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+      errors: [],
+    });
   });
 });
 
@@ -236,10 +361,20 @@ describe('settings with scheduling', () => {
     writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify(old));
     const { api, storage } = await setup(dataDir);
     expect(storage.notices).toEqual([]);
-    expect(await api.getSettings({})).toMatchObject({ colorLabels: old.colorLabels, review: { desiredRetention: 0.9, newPerDay: 20 } });
+    expect(await api.getSettings({})).toMatchObject({
+      colorLabels: old.colorLabels,
+      review: { desiredRetention: 0.9, newPerDay: 20 },
+    });
     await api.updateSettings({ review: { desiredRetention: 0.85, newPerDay: 5 } });
-    expect(JSON.parse(readFileSync(path.join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ schemaVersion: 1, colorLabels: old.colorLabels, review: { desiredRetention: 0.85, newPerDay: 5 } });
-    expect(await dispatch(api, 'updateSettings', { review: { desiredRetention: 1.5, newPerDay: 5 } })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({
+      schemaVersion: 1,
+      colorLabels: old.colorLabels,
+      review: { desiredRetention: 0.85, newPerDay: 5 },
+    });
+    expect(await dispatch(api, 'updateSettings', { review: { desiredRetention: 1.5, newPerDay: 5 } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
   });
 
   it('moves an unreadable cards file aside on its first use and says so', async () => {
@@ -249,6 +384,8 @@ describe('settings with scheduling', () => {
     // The card files are read on first use, not when the library opens.
     expect(storage.notices).toEqual([]);
     expect(await api.listCards({})).toEqual([]);
-    expect(storage.notices.map((n) => n.message)).toEqual([expect.stringMatching(/^The flashcards file could not be read and was moved aside to .*cards\.json\.corrupt-/)]);
+    expect(storage.notices.map((n) => n.message)).toEqual([
+      expect.stringMatching(/^The flashcards file could not be read and was moved aside to .*cards\.json\.corrupt-/),
+    ]);
   });
 });

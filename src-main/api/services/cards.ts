@@ -43,7 +43,8 @@ function selectorsFor(text: string, start: number, end: number): HighlightSelect
   try {
     return describe(text, start, end);
   } catch (error) {
-    if (error instanceof InvalidRangeError) throw new LectioError('invalid-argument', `That passage cannot be a card's source: ${error.message}`);
+    if (error instanceof InvalidRangeError)
+      throw new LectioError('invalid-argument', `That passage cannot be a card's source: ${error.message}`);
     throw error;
   }
 }
@@ -71,7 +72,8 @@ export function cardMethods(deps: ServiceDeps): CardMethods {
 
 /** The engine's dates (those on the calendar) and actors' mentions, as a cloze's candidates to blank. */
 function engineTerms(analysis: Pick<ExtractionResult, 'actors' | 'dates'>): EngineTerms {
-  const mentions = (type: (t: string) => boolean) => analysis.actors.filter((a) => type(a.type)).flatMap((a) => a.mentions);
+  const mentions = (type: (t: string) => boolean) =>
+    analysis.actors.filter((a) => type(a.type)).flatMap((a) => a.mentions);
   return {
     dates: analysis.dates.filter((d) => d.precision !== 'duration' && d.precision !== 'fuzzy'),
     people: mentions((t) => t === 'person'),
@@ -87,7 +89,18 @@ function cardMethodsOf(deps: ServiceDeps): CardMethods {
 
   function blank(change: Pick<StoredCard, 'kind' | 'front' | 'back'> & Partial<StoredCard>): StoredCard {
     const at = now().toISOString();
-    return { id: newId(), tags: [], source: null, highlightId: null, color: null, suspended: false, guid: null, createdAt: at, updatedAt: at, ...change };
+    return {
+      id: newId(),
+      tags: [],
+      source: null,
+      highlightId: null,
+      color: null,
+      suspended: false,
+      guid: null,
+      createdAt: at,
+      updatedAt: at,
+      ...change,
+    };
   }
 
   async function add(card: StoredCard) {
@@ -106,7 +119,9 @@ function cardMethodsOf(deps: ServiceDeps): CardMethods {
         const doc = await storage.documents.get(input.source.documentId);
         source = { documentId: doc.id, selectors: selectorsFor(doc.body.text, input.source.start, input.source.end) };
       }
-      return add(blank({ kind: input.kind, front, back: input.back ?? '', tags: cleanCardTags(input.tags ?? []), source }));
+      return add(
+        blank({ kind: input.kind, front, back: input.back ?? '', tags: cleanCardTags(input.tags ?? []), source }),
+      );
     },
 
     async createCardFromHighlight({ documentId, highlightId }) {
@@ -114,14 +129,21 @@ function cardMethodsOf(deps: ServiceDeps): CardMethods {
       if (existing) return { card: await context.view(existing), created: false };
       const doc = await storage.documents.get(documentId);
       const highlight = (await storage.annotations.read(documentId)).highlights.find((h) => h.id === highlightId);
-      if (!highlight) throw new LectioError('invalid-argument', `There is no highlight ${highlightId} on this document.`);
+      if (!highlight)
+        throw new LectioError('invalid-argument', `There is no highlight ${highlightId} on this document.`);
       const text = doc.body.text;
       const at = anchor(text, highlight.selectors);
-      if (!at) throw new LectioError('invalid-argument', 'That highlight can no longer be found in the text, so it cannot become a card.');
+      if (!at)
+        throw new LectioError(
+          'invalid-argument',
+          'That highlight can no longer be found in the text, so it cannot become a card.',
+        );
       const passages = passagesOf(text);
       // A whole-sentence highlight blanks a date or name inside it: the engine's mentions say best which (its result
       // is cached per document, so this costs a run only when the article was never analysed).
-      const engine = coversWholeSentences(text, passages, at.start, at.end) ? engineTerms(await analysisOf(documentId)) : undefined;
+      const engine = coversWholeSentences(text, passages, at.start, at.end)
+        ? engineTerms(await analysisOf(documentId))
+        : undefined;
       const draft = clozeFromHighlight(text, passages, at.start, at.end, engine);
       if (!draft) throw new LectioError('invalid-argument', 'That highlight holds no words to ask about.');
       if ('refused' in draft) throw new LectioError('invalid-argument', draft.refused);

@@ -12,7 +12,12 @@ const TEXT = [
 
 async function withArticle() {
   const lib = await openSampleLibrary();
-  const doc = await lib.api.importDocument({ text: TEXT, format: 'text', title: 'Three peaks', publishedDate: '2025-03-10' });
+  const doc = await lib.api.importDocument({
+    text: TEXT,
+    format: 'text',
+    title: 'Three peaks',
+    publishedDate: '2025-03-10',
+  });
   return { ...lib, id: doc.id };
 }
 
@@ -47,8 +52,17 @@ describe('"check this": flagged items are not asked until the reader confirms th
 
   it('refuses to confirm what the document does not have', async () => {
     const { api, id } = await withArticle();
-    expect(await dispatch(api, 'correctAnalysis', { id, correction: { kind: 'confirm-actor', actor: 'nobody' } })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await dispatch(api, 'correctAnalysis', { id, correction: { kind: 'confirm-role', actor: (await tornfell(api, id)).id, role: 'mayor' } })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await dispatch(api, 'correctAnalysis', { id, correction: { kind: 'confirm-date', start: 0, end: 3 } })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(
+      await dispatch(api, 'correctAnalysis', { id, correction: { kind: 'confirm-actor', actor: 'nobody' } }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(
+      await dispatch(api, 'correctAnalysis', {
+        id,
+        correction: { kind: 'confirm-role', actor: (await tornfell(api, id)).id, role: 'mayor' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(
+      await dispatch(api, 'correctAnalysis', { id, correction: { kind: 'confirm-date', start: 0, end: 3 } }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 });

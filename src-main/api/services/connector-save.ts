@@ -52,7 +52,10 @@ function pageKey(url: string): string {
   }
 }
 
-export function createConnectorService(deps: Pick<ServiceDeps, 'storage' | 'now' | 'newId'> & { version: string }, api: LectioApi): ConnectorService {
+export function createConnectorService(
+  deps: Pick<ServiceDeps, 'storage' | 'now' | 'newId'> & { version: string },
+  api: LectioApi,
+): ConnectorService {
   // Saves run one at a time, so two clicks on one page cannot both find it missing and store it twice.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -69,13 +72,26 @@ export function createConnectorService(deps: Pick<ServiceDeps, 'storage' | 'now'
 
   async function save(capture: PageCapture): Promise<SaveOutcome> {
     const key = pageKey(capture.url);
-    const existing = deps.storage.documents.list().find((doc) => (doc.url && pageKey(doc.url) === key) || (doc.canonicalUrl && pageKey(doc.canonicalUrl) === key));
-    if (existing) return { status: 'already-saved', documentId: existing.id, title: existing.title, selection: await highlight(existing.id, capture.selection) };
+    const existing = deps.storage.documents
+      .list()
+      .find((doc) => (doc.url && pageKey(doc.url) === key) || (doc.canonicalUrl && pageKey(doc.canonicalUrl) === key));
+    if (existing)
+      return {
+        status: 'already-saved',
+        documentId: existing.id,
+        title: existing.title,
+        selection: await highlight(existing.id, capture.selection),
+      };
     // Loaded on first use, as importFromUrl does: jsdom is large.
     const { htmlToWebArticle } = await import('../../import/web-article');
     const article = htmlToWebArticle(capture.html, capture.url);
     const meta = await storeWebArticle(deps, { ...article, title: article.title || capture.title.trim() });
-    return { status: 'saved', documentId: meta.id, title: meta.title, selection: await highlight(meta.id, capture.selection) };
+    return {
+      status: 'saved',
+      documentId: meta.id,
+      title: meta.title,
+      selection: await highlight(meta.id, capture.selection),
+    };
   }
 
   return {

@@ -41,7 +41,20 @@ export interface ServiceOptions {
  */
 export type ServiceStorage = Pick<
   LibraryStorage,
-  'documents' | 'annotations' | 'analysis' | 'cards' | 'reviews' | 'quiz' | 'settings' | 'organisation' | 'backups' | 'restoreBackup' | 'notices' | 'dismissNotice' | 'dataDir' | 'images'
+  | 'documents'
+  | 'annotations'
+  | 'analysis'
+  | 'cards'
+  | 'reviews'
+  | 'quiz'
+  | 'settings'
+  | 'organisation'
+  | 'backups'
+  | 'restoreBackup'
+  | 'notices'
+  | 'dismissNotice'
+  | 'dataDir'
+  | 'images'
 >;
 
 export interface ServiceDeps {
@@ -60,4 +73,3 @@ export interface ServiceDeps {
 export function readerZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
-

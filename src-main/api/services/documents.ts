@@ -16,7 +16,6 @@ export interface SampleArticle {
   publishedDate: string | null;
 }
 
-
 async function importedBody(input: ImportDocumentInput, markdown: MarkdownRunner): Promise<DocumentBody> {
   if (input.format === 'markdown') {
     // An overrun fails with the 'import-too-complex' error, which the reader sees as a refused argument.
@@ -49,7 +48,10 @@ function importedMetadata(metadata: ImportDocumentInput['metadata']): Partial<Do
   return fields;
 }
 
-type DocumentMethods = Pick<LectioApi, 'appInfo' | 'listDocuments' | 'getDocument' | 'importDocument' | 'updateDocument' | 'deleteDocument' | 'dismissNotice'>;
+type DocumentMethods = Pick<
+  LectioApi,
+  'appInfo' | 'listDocuments' | 'getDocument' | 'importDocument' | 'updateDocument' | 'deleteDocument' | 'dismissNotice'
+>;
 
 export function documentMethods(deps: ServiceDeps): DocumentMethods {
   const { storage, now, newId, options } = deps;
@@ -76,7 +78,8 @@ export function documentMethods(deps: ServiceDeps): DocumentMethods {
     async importDocument(given) {
       const input = withTitleLine(given);
       const body = await importedBody(input, options.markdown ?? inProcessMarkdown);
-      if (body.text.trim().length === 0) throw new LectioError('invalid-argument', 'The article is empty: there is no text to import.');
+      if (body.text.trim().length === 0)
+        throw new LectioError('invalid-argument', 'The article is empty: there is no text to import.');
       const meta: DocumentMeta = {
         id: newId(),
         title: input.title?.trim() || deriveTitle(body.text),

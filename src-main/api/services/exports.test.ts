@@ -24,7 +24,10 @@ afterEach(() => {
 
 // Enough items for several chunks, with the awkward content an export must carry over unchanged.
 const COUNT = EXPORT_CHUNK * 2 + 57;
-const SENTENCES = Array.from({ length: 60 }, (_, i) => `Sentence ${i}: the “council” met\tin region ${i % 7}, and 📜 said "yes; no".`);
+const SENTENCES = Array.from(
+  { length: 60 },
+  (_, i) => `Sentence ${i}: the “council” met\tin region ${i % 7}, and 📜 said "yes; no".`,
+);
 const TEXT = SENTENCES.join('\n');
 const NOTES = ['', 'A note', 'Two lines\nof note', '# not a heading\n> nor a quote', 'Quotes " and \\ backslash'];
 const TAGS = [[], ['budget'], ['big picture', '#europe'], ['a', 'b', 'c']];
@@ -42,7 +45,16 @@ async function library() {
     const selectors = describeRange(TEXT, start, start + 12 + (i % 9));
     // Every 50th is an orphan: its quote is nowhere in the text, so it keeps its stored place in the reading order.
     if (i % 50 === 0) selectors[1] = { ...selectors[1], exact: `vanished words ${i}` };
-    return { id: `h${i}`, documentId: doc.id, color: ((i % 5) + 1) as HighlightColor, selectors, note: NOTES[i % NOTES.length] ?? '', tags: TAGS[i % TAGS.length] ?? [], createdAt: at(i), updatedAt: at(i + 1) };
+    return {
+      id: `h${i}`,
+      documentId: doc.id,
+      color: ((i % 5) + 1) as HighlightColor,
+      selectors,
+      note: NOTES[i % NOTES.length] ?? '',
+      tags: TAGS[i % TAGS.length] ?? [],
+      createdAt: at(i),
+      updatedAt: at(i + 1),
+    };
   });
   await storage.files.annotations.update(doc.id, (data) => {
     data.highlights = highlights;
@@ -50,8 +62,26 @@ async function library() {
   const cards: StoredCard[] = Array.from({ length: COUNT }, (_, i) => {
     const sentence = SENTENCES[i % SENTENCES.length] ?? '';
     const start = TEXT.indexOf(sentence);
-    const source = i % 10 === 3 ? null : i % 10 === 7 ? { documentId: gone.id, selectors: describeRange('A document that will be deleted.', 2, 10) } : { documentId: doc.id, selectors: describeRange(TEXT, start, start + sentence.length) };
-    return { id: `c${i}`, kind: i % 2 ? 'cloze' : 'basic', front: i % 2 ? `The {{c1::council}} met ${i}` : `Question ${i}\n"quoted"`, back: NOTES[i % NOTES.length] ?? '', tags: TAGS[i % TAGS.length] ?? [], source, highlightId: null, color: null, suspended: false, guid: i % 11 ? null : `foreign-${i}`, createdAt: at(i), updatedAt: at(i) };
+    const source =
+      i % 10 === 3
+        ? null
+        : i % 10 === 7
+          ? { documentId: gone.id, selectors: describeRange('A document that will be deleted.', 2, 10) }
+          : { documentId: doc.id, selectors: describeRange(TEXT, start, start + sentence.length) };
+    return {
+      id: `c${i}`,
+      kind: i % 2 ? 'cloze' : 'basic',
+      front: i % 2 ? `The {{c1::council}} met ${i}` : `Question ${i}\n"quoted"`,
+      back: NOTES[i % NOTES.length] ?? '',
+      tags: TAGS[i % TAGS.length] ?? [],
+      source,
+      highlightId: null,
+      color: null,
+      suspended: false,
+      guid: i % 11 ? null : `foreign-${i}`,
+      createdAt: at(i),
+      updatedAt: at(i),
+    };
   });
   await storage.files.cards.updateCards(() => cards);
   await api.deleteDocument({ id: gone.id });
@@ -59,7 +89,11 @@ async function library() {
 }
 
 /** Calls `method` without waiting, and reads its progress at every turn of the event loop until it ends. */
-async function watch(api: LectioApi, call: Promise<ApiResult<unknown>>, onTurn?: (progress: { running: boolean; done: number; total: number }) => Promise<void> | void) {
+async function watch(
+  api: LectioApi,
+  call: Promise<ApiResult<unknown>>,
+  onTurn?: (progress: { running: boolean; done: number; total: number }) => Promise<void> | void,
+) {
   let ended = false;
   void call.finally(() => (ended = true));
   const seen: { running: boolean; done: number; total: number }[] = [];
@@ -81,18 +115,38 @@ describe('exports in chunks', () => {
   it('write the same bytes as the whole-file builders', async () => {
     const { api, storage, documentId } = await library();
     const views = await api.listCards({});
-    const expectedCards = toAnkiText(views.map((view) => ({ card: view.card, documentTitle: view.source?.documentTitle ?? null, passage: view.source?.passage ?? null })));
+    const expectedCards = toAnkiText(
+      views.map((view) => ({
+        card: view.card,
+        documentTitle: view.source?.documentTitle ?? null,
+        passage: view.source?.passage ?? null,
+      })),
+    );
     expect((await api.exportCards({})).content).toBe(expectedCards);
     const mine = views.filter((view) => view.card.source?.documentId === documentId);
-    const expectedMine = toAnkiText(mine.map((view) => ({ card: view.card, documentTitle: view.source?.documentTitle ?? null, passage: view.source?.passage ?? null })));
-    expect(await api.exportCards({ documentId })).toEqual({ fileName: 'Council-the-long-one-anki.txt', mimeType: 'text/plain', content: expectedMine });
+    const expectedMine = toAnkiText(
+      mine.map((view) => ({
+        card: view.card,
+        documentTitle: view.source?.documentTitle ?? null,
+        passage: view.source?.passage ?? null,
+      })),
+    );
+    expect(await api.exportCards({ documentId })).toEqual({
+      fileName: 'Council-the-long-one-anki.txt',
+      mimeType: 'text/plain',
+      content: expectedMine,
+    });
 
     const doc = await storage.documents.get(documentId);
     const highlights = (await storage.files.annotations.get(documentId)).data.highlights;
     const labels = { 1: 'Key point', 2: 'Actor', 3: 'Date or event', 4: 'Question', 5: 'Disagree' } as const;
-    const positions = new Map(highlights.map((h) => [h.id, anchor(doc.body.text, h.selectors)?.start ?? h.selectors[0].start]));
+    const positions = new Map(
+      highlights.map((h) => [h.id, anchor(doc.body.text, h.selectors)?.start ?? h.selectors[0].start]),
+    );
     const markdown = await api.exportAnnotations({ documentId, format: 'markdown' });
-    expect(markdown.content).toBe(exportMarkdown({ title: doc.title, source: doc.source, highlights, labels, positions }));
+    expect(markdown.content).toBe(
+      exportMarkdown({ title: doc.title, source: doc.source, highlights, labels, positions }),
+    );
     expect(markdown.content.split('\n---\n')).toHaveLength(COUNT);
     const json = await api.exportAnnotations({ documentId, format: 'json' });
     expect(json.content).toBe(`${JSON.stringify(toAnnotationCollection(highlights, doc.title), null, 2)}\n`);
@@ -100,7 +154,11 @@ describe('exports in chunks', () => {
 
   it('report their progress while they run, and the event loop keeps turning', async () => {
     const { api, documentId } = await library();
-    for (const start of [() => dispatch(api, 'exportCards', {}), () => dispatch(api, 'exportAnnotations', { documentId, format: 'markdown' }), () => dispatch(api, 'exportAnnotations', { documentId, format: 'json' })]) {
+    for (const start of [
+      () => dispatch(api, 'exportCards', {}),
+      () => dispatch(api, 'exportAnnotations', { documentId, format: 'markdown' }),
+      () => dispatch(api, 'exportAnnotations', { documentId, format: 'json' }),
+    ]) {
       const { result, seen } = await watch(api, start());
       valueOf(result);
       const during = seen.filter((p) => p.running);
@@ -116,20 +174,29 @@ describe('exports in chunks', () => {
   it('stop when cancelled: the call fails with the typed error and no file, and the next export runs', async () => {
     const { api, dataDir, documentId } = await library();
     const filesBefore = readdirSync(dataDir, { recursive: true }).sort();
-    for (const start of [() => dispatch(api, 'exportCards', {}), () => dispatch(api, 'exportAnnotations', { documentId, format: 'markdown' }), () => dispatch(api, 'exportAnnotations', { documentId, format: 'json' })]) {
+    for (const start of [
+      () => dispatch(api, 'exportCards', {}),
+      () => dispatch(api, 'exportAnnotations', { documentId, format: 'markdown' }),
+      () => dispatch(api, 'exportAnnotations', { documentId, format: 'json' }),
+    ]) {
       let answer: { cancelled: boolean } | null = null;
       const { result, seen } = await watch(api, start(), async (progress) => {
         if (answer === null && progress.running && progress.done > 0) answer = await api.cancelExport({});
       });
       expect(answer).toEqual({ cancelled: true });
-      expect(result).toEqual({ ok: false, error: { code: 'cancelled', message: 'The export was cancelled; no file was made.' } });
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'cancelled', message: 'The export was cancelled; no file was made.' },
+      });
       // It stopped at the next chunk boundary, far from the end.
       expect(Math.max(...seen.map((p) => p.done))).toBeLessThan(COUNT / 2);
       expect(await api.exportProgress({})).toEqual({ running: false, done: 0, total: 0 });
       expect(await api.cancelExport({})).toEqual({ cancelled: false });
     }
     expect(readdirSync(dataDir, { recursive: true }).sort()).toEqual(filesBefore);
-    expect((await api.exportCards({})).content.split('\n').filter((line) => /^(lectio-c|foreign-)/.test(line))).toHaveLength(COUNT);
+    expect(
+      (await api.exportCards({})).content.split('\n').filter((line) => /^(lectio-c|foreign-)/.test(line)),
+    ).toHaveLength(COUNT);
   });
 
   it('cancelled at once, before the first chunk is done, still ends with the typed error', async () => {
@@ -144,17 +211,29 @@ describe('exports in chunks', () => {
     const expected = (await api.exportCards({})).content;
     let second: ApiResult<unknown> | null = null;
     const { result } = await watch(api, dispatch(api, 'exportCards', {}), async (progress) => {
-      if (second === null && progress.running) second = await dispatch(api, 'exportAnnotations', { documentId, format: 'json' });
+      if (second === null && progress.running)
+        second = await dispatch(api, 'exportAnnotations', { documentId, format: 'json' });
     });
-    expect(second).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'Another export is under way; try again once it has finished.' } });
+    expect(second).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'Another export is under way; try again once it has finished.' },
+    });
     expect(valueOf(result).content).toBe(expected);
-    expect(valueOf(await dispatch(api, 'exportAnnotations', { documentId, format: 'json' })).fileName).toBe('Council-the-long-one.annotations.json');
+    expect(valueOf(await dispatch(api, 'exportAnnotations', { documentId, format: 'json' })).fileName).toBe(
+      'Council-the-long-one.annotations.json',
+    );
   });
 
   it('take no arguments for progress and cancel', async () => {
     const { api } = await library();
-    expect(await dispatch(api, 'exportProgress', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await dispatch(api, 'cancelExport', { id: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(api, 'exportProgress', { extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await dispatch(api, 'cancelExport', { id: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
     expect(await dispatch(api, 'cancelExport', {})).toEqual({ ok: true, value: { cancelled: false } });
   });
 });

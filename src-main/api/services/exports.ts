@@ -59,7 +59,10 @@ export class ExportRun {
 /** The one export running, if any: how far it has got, and how to stop it. */
 export class ExportJobs {
   // A cancel answered "cancelled" always wins over a result, so a cancelled export never hands back a file.
-  readonly #job = new SingleJob({ busy: 'Another export is under way; try again once it has finished.', cancelled: exportCancelled });
+  readonly #job = new SingleJob({
+    busy: 'Another export is under way; try again once it has finished.',
+    cancelled: exportCancelled,
+  });
 
   /** In items (cards, highlights), counted as ExportRun works through them. */
   progress(): JobProgress {
@@ -76,7 +79,9 @@ export class ExportJobs {
    * another export runs (the reader waits for it or cancels it), and the 'cancelled' error if this one is cancelled.
    */
   run<R>(work: { items: number; passes?: number }, build: (run: ExportRun) => Promise<R>): Promise<R> {
-    return this.#job.run({ total: work.items }, (job) => build(new ExportRun(job, { items: work.items, passes: work.passes ?? 1 })));
+    return this.#job.run({ total: work.items }, (job) =>
+      build(new ExportRun(job, { items: work.items, passes: work.passes ?? 1 })),
+    );
   }
 }
 

@@ -16,8 +16,18 @@ afterEach(closeSampleLibraries);
 
 async function libraryWithThree() {
   const library = await openSampleLibrary();
-  const a = await library.api.importDocument({ text: 'Seoul and Tokyo met on trade. The talks went on.', format: 'text', title: 'Alpha', source: 'Donga' });
-  const b = await library.api.importDocument({ text: 'Parliament in Seoul voted on the budget in June.', format: 'text', title: 'Beta', source: 'Reuters' });
+  const a = await library.api.importDocument({
+    text: 'Seoul and Tokyo met on trade. The talks went on.',
+    format: 'text',
+    title: 'Alpha',
+    source: 'Donga',
+  });
+  const b = await library.api.importDocument({
+    text: 'Parliament in Seoul voted on the budget in June.',
+    format: 'text',
+    title: 'Beta',
+    source: 'Reuters',
+  });
   return { ...library, a: a.id, b: b.id };
 }
 
@@ -32,7 +42,9 @@ describe('collections', () => {
     expect((await api.getOrganisation({})).documents[a]?.collections).toEqual([week.id, other.id]);
 
     expect((await api.renameCollection({ id: week.id, name: 'Week three' })).name).toBe('Week three');
-    await expect(api.createCollection({ name: 'week THREE' })).rejects.toThrow(/already a collection called “Week three”/);
+    await expect(api.createCollection({ name: 'week THREE' })).rejects.toThrow(
+      /already a collection called “Week three”/,
+    );
     await expect(api.createCollection({ name: '   ' })).rejects.toThrow(/needs a name/);
 
     await api.deleteCollection({ id: week.id });
@@ -58,8 +70,16 @@ describe('collections', () => {
 describe('tags and archive', () => {
   it('normalises tags case-insensitively, without a leading # or doubled spaces, each once', async () => {
     const { api, a } = await libraryWithThree();
-    expect((await api.setDocumentTags({ id: a, tags: ['Korea', '#korea', ' North  KOREA ', 'trade'] })).tags).toEqual(['korea', 'north korea', 'trade']);
-    const many = await api.organiseDocuments({ ids: [a, 'sample'], addTags: ['TRADE', 'Week 3'], removeTags: ['#Korea'] });
+    expect((await api.setDocumentTags({ id: a, tags: ['Korea', '#korea', ' North  KOREA ', 'trade'] })).tags).toEqual([
+      'korea',
+      'north korea',
+      'trade',
+    ]);
+    const many = await api.organiseDocuments({
+      ids: [a, 'sample'],
+      addTags: ['TRADE', 'Week 3'],
+      removeTags: ['#Korea'],
+    });
     expect(many[a]?.tags).toEqual(['north korea', 'trade', 'week 3']);
     expect(many.sample?.tags).toEqual(['trade', 'week 3']);
   });
@@ -88,7 +108,11 @@ describe('reading position, progress and the remembered view', () => {
     const first = await libraryWithThree();
     await first.api.saveReadingPosition({ id: first.a, offset: 31, progress: 0.6 });
     await first.api.saveReadingPosition({ id: first.a, offset: 12, progress: 0.2 });
-    const view = { sort: 'title' as const, direction: 'asc' as const, filter: { tag: 'korea', progress: 'reading' as const } };
+    const view = {
+      sort: 'title' as const,
+      direction: 'asc' as const,
+      filter: { tag: 'korea', progress: 'reading' as const },
+    };
     await first.api.setLibraryView({ view });
     closeSampleLibrary(first.storage);
 
@@ -101,7 +125,9 @@ describe('reading position, progress and the remembered view', () => {
 
   it('refuses a view filtered on a collection that does not exist, and a progress outside 0 to 1', async () => {
     const { api, a } = await libraryWithThree();
-    await expect(api.setLibraryView({ view: { sort: 'added', direction: 'desc', filter: { collection: 'gone' } } })).rejects.toThrow(/Collection gone/);
+    await expect(
+      api.setLibraryView({ view: { sort: 'added', direction: 'desc', filter: { collection: 'gone' } } }),
+    ).rejects.toThrow(/Collection gone/);
     const refused = await dispatch(api, 'saveReadingPosition', { id: a, offset: 0, progress: 1.5 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
@@ -120,7 +146,9 @@ describe('delete with Undo', () => {
     expect((await api.listDocuments({})).map((d) => d.id)).toEqual(['sample']);
     await expect(api.getDocument({ id: a })).rejects.toThrow(/not found|Document/);
     // Its cards stay (as they always did when a document was deleted); nothing else of it is found.
-    expect((await api.search({ query: 'Seoul' })).filter((hit) => hit.kind !== 'card' && hit.documentId === a)).toEqual([]);
+    expect((await api.search({ query: 'Seoul' })).filter((hit) => hit.kind !== 'card' && hit.documentId === a)).toEqual(
+      [],
+    );
     expect((await api.getOrganisation({})).deleted.map((d) => d.id)).toEqual([a, b]);
 
     const { documents } = await api.undoDeleteDocuments({ ids: [a, b] });
@@ -168,7 +196,8 @@ describe('search with the Library filters', () => {
     await api.setDocumentTags({ id: a, tags: ['asia'] });
     const c = await api.createCollection({ name: 'Votes' });
     await api.organiseDocuments({ ids: [b], addToCollection: c.id });
-    const titles = async (filter: Parameters<typeof api.search>[0]['filter']) => [...new Set((await api.search({ query: 'Seoul', filter })).map((h) => h.title))].sort();
+    const titles = async (filter: Parameters<typeof api.search>[0]['filter']) =>
+      [...new Set((await api.search({ query: 'Seoul', filter })).map((h) => h.title))].sort();
     expect(await titles(undefined)).toEqual(['Alpha', 'Beta', 'Gamma']);
     expect(await titles({ tag: 'asia' })).toEqual(['Alpha']);
     expect(await titles({ collection: c.id })).toEqual(['Beta']);
@@ -183,15 +212,39 @@ describe('the organisation file on disk', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-old-'));
     // As an earlier Lectio wrote it: an index at schema 1 and one document, and no organisation.json.
     mkdirSync(path.join(dataDir, 'documents'));
-    const meta = { id: 'old1', title: 'Old article', source: 'Donga', publishedDate: '2024-05-01', addedAt: '2025-01-01T00:00:00.000Z', wordCount: 4, origin: 'paste', highlightCount: 0 };
+    const meta = {
+      id: 'old1',
+      title: 'Old article',
+      source: 'Donga',
+      publishedDate: '2024-05-01',
+      addedAt: '2025-01-01T00:00:00.000Z',
+      wordCount: 4,
+      origin: 'paste',
+      highlightCount: 0,
+    };
     writeFileSync(path.join(dataDir, 'library.json'), JSON.stringify({ schemaVersion: 1, documents: [meta] }));
-    writeFileSync(path.join(dataDir, 'documents', 'old1.json'), JSON.stringify({ schemaVersion: 1, id: 'old1', body: { text: 'An old short article.', blocks: [{ kind: 'paragraph', start: 0, end: 21 }], marks: [] } }));
+    writeFileSync(
+      path.join(dataDir, 'documents', 'old1.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        id: 'old1',
+        body: { text: 'An old short article.', blocks: [{ kind: 'paragraph', start: 0, end: 21 }], marks: [] },
+      }),
+    );
     const { api, storage } = await openSampleLibrary(dataDir);
     expect(storage.notices).toEqual([]);
     expect((await api.listDocuments({})).map((d) => d.title)).toEqual(['Old article']);
-    expect(await api.getOrganisation({})).toMatchObject({ collections: [], documents: {}, view: { sort: 'added', direction: 'desc', filter: {} }, deleted: [] });
+    expect(await api.getOrganisation({})).toMatchObject({
+      collections: [],
+      documents: {},
+      view: { sort: 'added', direction: 'desc', filter: {} },
+      deleted: [],
+    });
     await api.setDocumentTags({ id: 'old1', tags: ['Archive'] });
-    const written = JSON.parse(readFileSync(path.join(dataDir, 'organisation.json'), 'utf8')) as { schemaVersion: number; documents: Record<string, { tags: string[] }> };
+    const written = JSON.parse(readFileSync(path.join(dataDir, 'organisation.json'), 'utf8')) as {
+      schemaVersion: number;
+      documents: Record<string, { tags: string[] }>;
+    };
     expect(written.schemaVersion).toBe(1);
     expect(written.documents.old1?.tags).toEqual(['archive']);
   });
@@ -206,7 +259,9 @@ describe('the organisation file on disk', () => {
 
     const again = await openSampleLibrary(first.dataDir);
     const notice = again.storage.notices.find((n) => n.message.includes('collections, tags'));
-    expect(notice?.message).toMatch(/Your collections, tags, archive and reading positions could not be read and was moved aside to .*organisation\.json\.corrupt-.* It was restored from/);
+    expect(notice?.message).toMatch(
+      /Your collections, tags, archive and reading positions could not be read and was moved aside to .*organisation\.json\.corrupt-.* It was restored from/,
+    );
     const aside = readdirSync(first.dataDir).filter((name) => name.startsWith('organisation.json.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(path.join(first.dataDir, aside[0] as string), 'utf8')).toContain('not a list');

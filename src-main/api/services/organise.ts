@@ -40,7 +40,9 @@ export function organiseMethods(deps: ServiceDeps, peers: () => Peers): Organise
   function collectionName(name: string, except?: string): string {
     const clean = name.replace(/\s+/g, ' ').trim();
     if (!clean) throw new LectioError('invalid-argument', 'A collection needs a name.');
-    const taken = org.collections().find((c) => c.id !== except && c.name.toLocaleLowerCase() === clean.toLocaleLowerCase());
+    const taken = org
+      .collections()
+      .find((c) => c.id !== except && c.name.toLocaleLowerCase() === clean.toLocaleLowerCase());
     if (taken) throw new LectioError('invalid-argument', `There is already a collection called “${taken.name}”.`);
     return clean;
   }
@@ -101,7 +103,9 @@ export function organiseMethods(deps: ServiceDeps, peers: () => Peers): Organise
       return org.update(ids, (record) => ({
         ...record,
         tags: normaliseTags([...record.tags, ...adding]).filter((tag) => !removing.has(tag)),
-        collections: [...new Set([...record.collections, ...(addToCollection ? [addToCollection] : [])])].filter((c) => c !== removeFromCollection),
+        collections: [...new Set([...record.collections, ...(addToCollection ? [addToCollection] : [])])].filter(
+          (c) => c !== removeFromCollection,
+        ),
         archived: archived ?? record.archived,
       }));
     },
@@ -131,7 +135,12 @@ export function organiseMethods(deps: ServiceDeps, peers: () => Peers): Organise
 
     async deleteDocuments({ ids }) {
       const metas = await storage.documents.trash(ids, now().toISOString());
-      return { deleted: storage.documents.trashed().filter((doc) => metas.some((m) => m.id === doc.id)).map(({ id, title, deletedAt }) => ({ id, title, deletedAt })) };
+      return {
+        deleted: storage.documents
+          .trashed()
+          .filter((doc) => metas.some((m) => m.id === doc.id))
+          .map(({ id, title, deletedAt }) => ({ id, title, deletedAt })),
+      };
     },
 
     async undoDeleteDocuments({ ids }) {
@@ -148,9 +157,14 @@ export function organiseMethods(deps: ServiceDeps, peers: () => Peers): Organise
       requireDocuments(ids);
       const parts: string[] = [];
       // One after another: the export service runs one export at a time.
-      for (const id of ids) parts.push((await peers().exportAnnotations({ documentId: id, format: 'markdown' })).content.trimEnd());
+      for (const id of ids)
+        parts.push((await peers().exportAnnotations({ documentId: id, format: 'markdown' })).content.trimEnd());
       const stamp = now().toISOString().slice(0, 10);
-      return { fileName: `lectio-${ids.length}-articles-${stamp}.md`, mimeType: 'text/markdown', content: `${parts.join('\n\n---\n\n')}\n` };
+      return {
+        fileName: `lectio-${ids.length}-articles-${stamp}.md`,
+        mimeType: 'text/markdown',
+        content: `${parts.join('\n\n---\n\n')}\n`,
+      };
     },
   };
 }

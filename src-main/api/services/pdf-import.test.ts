@@ -14,7 +14,15 @@ import { dispatch } from '../dispatch';
 import { inProcessRunner } from '../../analysis/extraction-runner';
 import { createService } from '../service';
 import { LibraryStorage } from '../../storage/library-storage';
-import { brokenPdf, buildPdf, column, encryptedPdf, longReportPdf, scannedPdf, withRunningLines } from '../../import/pdf-fixtures';
+import {
+  brokenPdf,
+  buildPdf,
+  column,
+  encryptedPdf,
+  longReportPdf,
+  scannedPdf,
+  withRunningLines,
+} from '../../import/pdf-fixtures';
 import { BROKEN, ENCRYPTED, NO_TEXT_LAYER } from '../../import/pdf-read';
 
 const now = () => new Date('2026-03-04T05:06:07.000Z');
@@ -35,7 +43,14 @@ afterEach(async () => {
 async function makeApi(): Promise<LectioApi> {
   storage = await LibraryStorage.open({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'lectio-pdf-')), now });
   let n = 0;
-  return createService({ storage, host: 'browser', extraction: inProcessRunner, version: '0.0.0', now, newId: () => `id-${++n}` });
+  return createService({
+    storage,
+    host: 'browser',
+    extraction: inProcessRunner,
+    version: '0.0.0',
+    now,
+    newId: () => `id-${++n}`,
+  });
 }
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -43,7 +58,13 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 async function reportPdf(): Promise<Uint8Array> {
   return buildPdf(
     [
-      withRunningLines([{ text: 'Breakwater Survey', x: 72, top: 100, size: 20 }, ...column(['The survey of the northern breakwater', 'found a third of its stones missing.'], 72, 140)], 1),
+      withRunningLines(
+        [
+          { text: 'Breakwater Survey', x: 72, top: 100, size: 20 },
+          ...column(['The survey of the northern breakwater', 'found a third of its stones missing.'], 72, 140),
+        ],
+        1,
+      ),
       withRunningLines(column(['Repairs will start in April and cost', '4.2 million euros.'], 72, 120), 2),
     ],
     { title: 'The Breakwater Survey', author: 'Ana Costa; Rui Lima', created: new Date('2025-11-20T10:00:00Z') },
@@ -54,9 +75,18 @@ describe('importPdf', () => {
   it('stores the text with its pages and the PDF’s metadata', async () => {
     const api = await makeApi();
     const summary = await api.importPdf({ data: base64(await reportPdf()), fileName: 'survey.pdf' });
-    expect(summary).toMatchObject({ title: 'The Breakwater Survey', authors: ['Ana Costa', 'Rui Lima'], source: 'Ana Costa, Rui Lima', publishedDate: '2025-11-20', pageCount: 2, origin: 'survey.pdf' });
+    expect(summary).toMatchObject({
+      title: 'The Breakwater Survey',
+      authors: ['Ana Costa', 'Rui Lima'],
+      source: 'Ana Costa, Rui Lima',
+      publishedDate: '2025-11-20',
+      pageCount: 2,
+      origin: 'survey.pdf',
+    });
     const doc = await api.getDocument({ id: summary.id });
-    expect(doc.body.blocks.map((block) => [block.kind, doc.body.text.slice(block.start, block.end), block.page])).toEqual([
+    expect(
+      doc.body.blocks.map((block) => [block.kind, doc.body.text.slice(block.start, block.end), block.page]),
+    ).toEqual([
       ['heading', 'Breakwater Survey', 1],
       ['paragraph', 'The survey of the northern breakwater found a third of its stones missing.', 1],
       ['paragraph', 'Repairs will start in April and cost 4.2 million euros.', 2],
@@ -66,9 +96,19 @@ describe('importPdf', () => {
 
   it('takes the title from the first heading, then the file name, when the metadata has none', async () => {
     const api = await makeApi();
-    const headed = await api.importPdf({ data: base64(await buildPdf([[{ text: 'Harbour Minutes', x: 72, top: 100, size: 20 }, ...column(['The council met.'], 72, 140)]])), fileName: 'a.pdf' });
+    const headed = await api.importPdf({
+      data: base64(
+        await buildPdf([
+          [{ text: 'Harbour Minutes', x: 72, top: 100, size: 20 }, ...column(['The council met.'], 72, 140)],
+        ]),
+      ),
+      fileName: 'a.pdf',
+    });
     expect(headed.title).toBe('Harbour Minutes');
-    const plain = await api.importPdf({ data: base64(await buildPdf([column(['The council met.'], 72, 140)], { title: 'Microsoft Word - minutes.docx' })), fileName: 'minutes-2026.pdf' });
+    const plain = await api.importPdf({
+      data: base64(await buildPdf([column(['The council met.'], 72, 140)], { title: 'Microsoft Word - minutes.docx' })),
+      fileName: 'minutes-2026.pdf',
+    });
     expect(plain).toMatchObject({ title: 'minutes-2026', source: '', publishedDate: null });
   }, 60_000);
 
@@ -76,13 +116,21 @@ describe('importPdf', () => {
     ['a scanned PDF', scannedPdf, NO_TEXT_LAYER],
     ['an encrypted PDF', async () => encryptedPdf(), ENCRYPTED],
     ['a broken PDF', async () => brokenPdf(), BROKEN],
-    ['a file that is not a PDF', async () => new TextEncoder().encode('Just some text.'), 'This file is not a PDF document.'],
-  ])('refuses %s with a clear message and stores nothing', async (_name, make, message) => {
-    const api = await makeApi();
-    const result = await dispatch(api, 'importPdf', { data: base64(await make()), fileName: 'x.pdf' });
-    expect(result).toEqual({ ok: false, error: { code: 'invalid-argument', message } });
-    expect(await api.listDocuments({})).toEqual([]);
-  }, 60_000);
+    [
+      'a file that is not a PDF',
+      async () => new TextEncoder().encode('Just some text.'),
+      'This file is not a PDF document.',
+    ],
+  ])(
+    'refuses %s with a clear message and stores nothing',
+    async (_name, make, message) => {
+      const api = await makeApi();
+      const result = await dispatch(api, 'importPdf', { data: base64(await make()), fileName: 'x.pdf' });
+      expect(result).toEqual({ ok: false, error: { code: 'invalid-argument', message } });
+      expect(await api.listDocuments({})).toEqual([]);
+    },
+    60_000,
+  );
 
   it('refuses data that is not base64 at the boundary', async () => {
     const api = await makeApi();
@@ -112,7 +160,15 @@ describe('pages on what is made from a PDF', () => {
     const api = await makeApi();
     const pages = [
       column(['The Harbour Council met on Monday to weigh the plan.'], 72, 120),
-      column(['On 3 March 2025, Ana Costa, the chief engineer of the port,', 'inspected the northern breakwater with Rui Lima.', 'Costa told the council that the wall was unsafe.'], 72, 120),
+      column(
+        [
+          'On 3 March 2025, Ana Costa, the chief engineer of the port,',
+          'inspected the northern breakwater with Rui Lima.',
+          'Costa told the council that the wall was unsafe.',
+        ],
+        72,
+        120,
+      ),
     ];
     const summary = await api.importPdf({ data: base64(await buildPdf(pages)), fileName: 'council.pdf' });
     const doc = await api.getDocument({ id: summary.id });
@@ -137,13 +193,20 @@ describe('importFromUrl with a PDF', () => {
     const api = await makeApi();
     const bytes = await reportPdf();
     server = createServer((request, response) => {
-      response.writeHead(200, { 'content-type': request.url === '/report.pdf' ? 'application/pdf' : 'application/octet-stream' });
+      response.writeHead(200, {
+        'content-type': request.url === '/report.pdf' ? 'application/pdf' : 'application/octet-stream',
+      });
       response.end(Buffer.from(bytes));
     });
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const named = await api.importFromUrl({ url: `${base}/report.pdf` });
-    expect(named).toMatchObject({ title: 'The Breakwater Survey', pageCount: 2, url: `${base}/report.pdf`, origin: '127.0.0.1' });
+    expect(named).toMatchObject({
+      title: 'The Breakwater Survey',
+      pageCount: 2,
+      url: `${base}/report.pdf`,
+      origin: '127.0.0.1',
+    });
     const unnamed = await api.importFromUrl({ url: `${base}/download?id=7` });
     expect(unnamed).toMatchObject({ title: 'The Breakwater Survey', pageCount: 2 });
     const doc = await api.getDocument({ id: named.id });

@@ -15,7 +15,6 @@ import { MAX_PDF_BYTES, type DocumentSummary, type LectioApi } from '../contract
 import type { ServiceDeps } from './deps';
 import { SingleJob } from './single-job';
 
-
 /** Where the PDF came from: a file's name, or the address it was fetched from (after redirects). */
 export type PdfOrigin = { fileName: string } | { url: string };
 
@@ -24,7 +23,10 @@ const jobs = new WeakMap<ServiceDeps, SingleJob>();
 function pdfJob(deps: ServiceDeps): SingleJob {
   let job = jobs.get(deps);
   if (!job) {
-    job = new SingleJob({ busy: 'A PDF is being imported already: wait for it to finish, or cancel it.', cancelled: pdfImportCancelled });
+    job = new SingleJob({
+      busy: 'A PDF is being imported already: wait for it to finish, or cancel it.',
+      cancelled: pdfImportCancelled,
+    });
     jobs.set(deps, job);
   }
   return job;
@@ -42,9 +44,17 @@ export function isPdfPage(page: FetchedPage): boolean {
 }
 
 /** Reads and stores the PDF in `bytes`; throws a LectioError with the reader's message when it cannot be read ('unreadable-file', 'invalid-argument'). */
-export async function importPdfBytes(deps: ServiceDeps, bytes: Uint8Array, origin: PdfOrigin): Promise<DocumentSummary> {
+export async function importPdfBytes(
+  deps: ServiceDeps,
+  bytes: Uint8Array,
+  origin: PdfOrigin,
+): Promise<DocumentSummary> {
   const runner = deps.options.pdf ?? inProcessPdf;
-  if (bytes.byteLength > MAX_PDF_BYTES) throw new LectioError('invalid-argument', `This PDF is ${(bytes.byteLength / 1e6).toFixed(1)} MB; Lectio imports PDFs up to ${MAX_PDF_BYTES / 1e6} MB.`);
+  if (bytes.byteLength > MAX_PDF_BYTES)
+    throw new LectioError(
+      'invalid-argument',
+      `This PDF is ${(bytes.byteLength / 1e6).toFixed(1)} MB; Lectio imports PDFs up to ${MAX_PDF_BYTES / 1e6} MB.`,
+    );
   if (!isPdfBytes(bytes)) throw new LectioError('unreadable-file', 'This file is not a PDF document.');
   const content = await pdfJob(deps).run({ total: 0 }, async (handle) => {
     return runner.read(bytes, handle.progress, handle.signal);
@@ -56,7 +66,9 @@ export async function importPdfBytes(deps: ServiceDeps, bytes: Uint8Array, origi
   const meta: DocumentMeta = {
     id: deps.newId(),
     title: (title || fileTitle(origin) || deriveTitle(body.text)).slice(0, 300),
-    source: (fields.authors?.join(', ') ?? ('url' in origin ? new URL(origin.url).hostname.replace(/^www\./, '') : '')).slice(0, 300),
+    source: (
+      fields.authors?.join(', ') ?? ('url' in origin ? new URL(origin.url).hostname.replace(/^www\./, '') : '')
+    ).slice(0, 300),
     publishedDate: fields.publishedDate ?? null,
     addedAt: deps.now().toISOString(),
     wordCount: countWords(body.text),

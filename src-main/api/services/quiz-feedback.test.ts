@@ -9,7 +9,11 @@ import { closeSampleLibraries, closeSampleLibrary, openSampleLibrary, sampleText
 const setup = openSampleLibrary;
 
 /** A session of every question of `kind` the sample gives, and the first one matching `pick`. */
-async function askedAbout(api: LectioApi, kind: QuestionKind, pick: (q: { about?: { actor?: string; role?: string; date?: object } }) => boolean) {
+async function askedAbout(
+  api: LectioApi,
+  kind: QuestionKind,
+  pick: (q: { about?: { actor?: string; role?: string; date?: object } }) => boolean,
+) {
   const session = await api.startQuiz({ documentIds: ['sample'], seed: `fb-${kind}`, kinds: [kind] });
   const question = session.questions.find(pick);
   if (!question) throw new Error(`the sample gives no ${kind} question`);
@@ -53,7 +57,9 @@ describe('"This question is wrong"', () => {
     expect(shown?.roles).not.toContain(role);
     const next = await api.prepareQuiz({ documentIds: ['sample'], seed: 'after', kinds: ['role', 'match'] });
     expect(next.questions.filter((q) => q.about?.actor === actor && q.about.role === role)).toEqual([]);
-    expect(next.questions.flatMap((q) => q.items ?? []).filter((item) => item.label === shown?.name && item.match === role)).toEqual([]);
+    expect(
+      next.questions.flatMap((q) => q.items ?? []).filter((item) => item.label === shown?.name && item.match === role),
+    ).toEqual([]);
 
     const restored = await api.correctAnalysis({ id: 'sample', correction: { kind: 'restore-role', actor, role } });
     expect(restored.actors.find((a) => a.id === actor)?.roles).toContain(role);
@@ -72,11 +78,15 @@ describe('"This question is wrong"', () => {
     const next = await api.prepareQuiz({ documentIds: ['sample'], seed: 'after', kinds: ['when'] });
     expect(next.questions.filter((q) => q.about?.date?.start === start && q.about.date.end === end)).toEqual([]);
 
-    expect((await api.getAnalysis({ id: 'sample' })).setAside.dates).toEqual([{ start, end, text: sampleText.slice(start, end) }]);
+    expect((await api.getAnalysis({ id: 'sample' })).setAside.dates).toEqual([
+      { start, end, text: sampleText.slice(start, end) },
+    ]);
     const restored = await api.correctAnalysis({ id: 'sample', correction: { kind: 'restore-date', start, end } });
     expect(restored.dates.some((d) => d.start === start && d.end === end)).toBe(true);
     // Putting back what was never taken out is refused.
-    expect(await dispatch(api, 'correctAnalysis', { id: 'sample', correction: { kind: 'restore-date', start, end } })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(
+      await dispatch(api, 'correctAnalysis', { id: 'sample', correction: { kind: 'restore-date', start, end } }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
   it('stores the reason with the hidden question, kept across a restart; "wrong answer" and "unclear" only hide', async () => {
@@ -86,7 +96,9 @@ describe('"This question is wrong"', () => {
     const other = session.questions.find((q) => q.id !== question.id);
     if (!other) throw new Error('the sample gives one who question only');
 
-    expect(await first.api.hideQuestion({ questionId: question.id, sessionId: session.id, reason: 'wrong-answer' })).toEqual({ hidden: 1 });
+    expect(
+      await first.api.hideQuestion({ questionId: question.id, sessionId: session.id, reason: 'wrong-answer' }),
+    ).toEqual({ hidden: 1 });
     await first.api.hideQuestion({ questionId: other.id, sessionId: session.id, reason: 'unclear' });
     const after = await first.api.getAnalysis({ id: 'sample' });
     expect(after.actors).toEqual(before.actors);
@@ -108,8 +120,12 @@ describe('"This question is wrong"', () => {
   it('refuses an unknown reason or a question not in the session, and changes nothing', async () => {
     const { api, dataDir } = await setup();
     const { session, question } = await askedAbout(api, 'who', (q) => Boolean(q.about?.actor));
-    expect(await dispatch(api, 'hideQuestion', { questionId: question.id, sessionId: session.id, reason: 'boring' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await dispatch(api, 'hideQuestion', { questionId: 'q-nope', sessionId: session.id, reason: 'not-an-actor' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(
+      await dispatch(api, 'hideQuestion', { questionId: question.id, sessionId: session.id, reason: 'boring' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(
+      await dispatch(api, 'hideQuestion', { questionId: 'q-nope', sessionId: session.id, reason: 'not-an-actor' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(JSON.parse(readFileSync(path.join(dataDir, 'quiz.json'), 'utf8')).hidden).toEqual([]);
   });
 });

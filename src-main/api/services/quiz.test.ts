@@ -24,13 +24,25 @@ describe('quiz service', () => {
 
   it('runs a session: answers graded and stored, a score at the end, the history kept across a restart', async () => {
     const first = await setup();
-    const session = await first.api.startQuiz({ documentIds: ['sample'], count: 4, seed: 'run', kinds: ['who', 'when'] });
+    const session = await first.api.startQuiz({
+      documentIds: ['sample'],
+      count: 4,
+      seed: 'run',
+      kinds: ['who', 'when'],
+    });
     const [q1, q2] = session.questions;
     if (!q1 || !q2) throw new Error('no questions');
-    expect(await first.api.answerQuiz({ sessionId: session.id, questionId: q1.id, given: q1.answer })).toEqual({ correct: true, expected: q1.answer });
+    expect(await first.api.answerQuiz({ sessionId: session.id, questionId: q1.id, given: q1.answer })).toEqual({
+      correct: true,
+      expected: q1.answer,
+    });
     const wrong = q2.choices.find((c) => c !== q2.answer) ?? 'nobody';
-    expect((await first.api.answerQuiz({ sessionId: session.id, questionId: q2.id, given: wrong })).correct).toBe(false);
-    expect(await dispatch(first.api, 'answerQuiz', { sessionId: session.id, questionId: q1.id, given: 'again' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect((await first.api.answerQuiz({ sessionId: session.id, questionId: q2.id, given: wrong })).correct).toBe(
+      false,
+    );
+    expect(
+      await dispatch(first.api, 'answerQuiz', { sessionId: session.id, questionId: q1.id, given: 'again' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     const summary = await first.api.finishQuiz({ sessionId: session.id });
     expect(summary).toMatchObject({ total: 4, answered: 2, correct: 1, finishedAt: '2026-06-01T09:00:00.000Z' });
 
@@ -40,7 +52,10 @@ describe('quiz service', () => {
     const stored = await again.api.getQuizSession({ id: session.id });
     expect(stored.answers.map((a) => a.correct)).toEqual([true, false]);
     // The instant is UTC; the reader's zone is kept beside it.
-    expect(stored).toMatchObject({ startedAt: '2026-06-01T09:00:00.000Z', zone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    expect(stored).toMatchObject({
+      startedAt: '2026-06-01T09:00:00.000Z',
+      zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
   });
 
   it('gives partial credit for a partly right match question, kept across a restart; older sessions stay readable', async () => {
@@ -54,14 +69,21 @@ describe('quiz service', () => {
     const n = roles.length;
     [roles[n - 2], roles[n - 1]] = [roles[n - 1] as string, roles[n - 2] as string];
     const given = items.map((item, i) => `${item.label}: ${roles[i]}`).join('; ');
-    expect(await first.api.answerQuiz({ sessionId: session.id, questionId: match.id, given })).toMatchObject({ correct: false, credit: { right: n - 2, of: n } });
+    expect(await first.api.answerQuiz({ sessionId: session.id, questionId: match.id, given })).toMatchObject({
+      correct: false,
+      credit: { right: n - 2, of: n },
+    });
     const summary = await first.api.finishQuiz({ sessionId: session.id });
     expect(summary).toMatchObject({ correct: 0, score: (n - 2) / n });
 
     // A quiz.json written before partial credit (no credit field) opens as it was, all or nothing.
     const file = path.join(first.dataDir, 'quiz.json');
     const data = JSON.parse(readFileSync(file, 'utf8'));
-    data.sessions.push({ ...data.sessions[0], id: 'old', answers: [{ questionId: match.id, given, correct: false, at: '2025-01-01T00:00:00.000Z' }] });
+    data.sessions.push({
+      ...data.sessions[0],
+      id: 'old',
+      answers: [{ questionId: match.id, given, correct: false, at: '2025-01-01T00:00:00.000Z' }],
+    });
     writeFileSync(file, JSON.stringify(data));
     closeSampleLibrary(first.storage);
     const again = await setup(first.dataDir);
@@ -84,8 +106,17 @@ describe('quiz service', () => {
 
   it('refuses unknown documents and sessions with typed errors', async () => {
     const { api } = await setup();
-    expect(await dispatch(api, 'startQuiz', { documentIds: ['missing'] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await dispatch(api, 'startQuiz', { documentIds: [] })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await dispatch(api, 'answerQuiz', { sessionId: 'nope', questionId: 'q', given: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(api, 'startQuiz', { documentIds: ['missing'] })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(await dispatch(api, 'startQuiz', { documentIds: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await dispatch(api, 'answerQuiz', { sessionId: 'nope', questionId: 'q', given: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
   });
 });

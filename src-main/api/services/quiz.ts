@@ -16,7 +16,18 @@ import { analysisReader, withCorrection } from './analysis';
 import { readerZone, type ServiceDeps } from './deps';
 import { LectioError } from '../../core/errors';
 
-type QuizMethods = Pick<LectioApi, 'prepareQuiz' | 'startQuiz' | 'answerQuiz' | 'finishQuiz' | 'listQuizSessions' | 'getQuizSession' | 'retryQuiz' | 'getMastery' | 'hideQuestion'>;
+type QuizMethods = Pick<
+  LectioApi,
+  | 'prepareQuiz'
+  | 'startQuiz'
+  | 'answerQuiz'
+  | 'finishQuiz'
+  | 'listQuizSessions'
+  | 'getQuizSession'
+  | 'retryQuiz'
+  | 'getMastery'
+  | 'hideQuestion'
+>;
 
 /** A seeded shuffle (mulberry32), so a session's order follows from its seed. */
 function shuffle<T>(items: T[], seed: string): T[] {
@@ -43,15 +54,18 @@ function shuffle<T>(items: T[], seed: string): T[] {
 export function correctionFor(reason: WrongReason, question: SessionQuestion): AnalysisCorrection | null {
   const about = question.about;
   if (reason === 'not-an-actor' && about?.actor) return { kind: 'remove', actor: about.actor };
-  if (reason === 'wrong-role' && about?.actor && about.role) return { kind: 'drop-role', actor: about.actor, role: about.role };
-  if (reason === 'wrong-date' && about?.date) return { kind: 'remove-date', start: about.date.start, end: about.date.end };
+  if (reason === 'wrong-role' && about?.actor && about.role)
+    return { kind: 'drop-role', actor: about.actor, role: about.role };
+  if (reason === 'wrong-date' && about?.date)
+    return { kind: 'remove-date', start: about.date.start, end: about.date.end };
   return null;
 }
 
 /** Whether the fact a correction changes is still shown (another report may have corrected it already). */
 function stillShown(shown: AnalysisView, change: AnalysisCorrection): boolean {
   if (change.kind === 'remove') return shown.actors.some((a) => a.id === change.actor);
-  if (change.kind === 'drop-role') return shown.actors.some((a) => a.id === change.actor && a.roles.includes(change.role));
+  if (change.kind === 'drop-role')
+    return shown.actors.some((a) => a.id === change.actor && a.roles.includes(change.role));
   if (change.kind === 'remove-date') return shown.dates.some((d) => d.start === change.start && d.end === change.end);
   return true;
 }
@@ -110,7 +124,11 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
     for (const id of ids) {
       const doc = await storage.documents.get(id);
       const analysis = await analysisOf(id);
-      const highlights = (await storage.annotations.read(id)).highlights.map((h) => ({ start: h.selectors[0].start, end: h.selectors[0].end, note: h.note }));
+      const highlights = (await storage.annotations.read(id)).highlights.map((h) => ({
+        start: h.selectors[0].start,
+        end: h.selectors[0].end,
+        note: h.note,
+      }));
       // The generator picks a balanced set when given a count; ask for enough extra to replace hidden questions.
       const options = {
         seed: `${seed}:${id}`,
@@ -149,7 +167,8 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
 
   async function grade(question: SessionQuestion, given: string) {
     // A choice picked is graded as it is: a distractor a letter from the answer is still a different name.
-    if (question.choices.includes(given) || !['actor', 'role', 'date'].includes(question.answerType)) return matchAnswer(question, given);
+    if (question.choices.includes(given) || !['actor', 'role', 'date'].includes(question.answerType))
+      return matchAnswer(question, given);
     const context = await typedContext(question);
     return context ? gradeTyped(question, given, context) : matchAnswer(question, given);
   }
@@ -169,9 +188,20 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
     async startQuiz(request) {
       const seed = request.seed ?? newId();
       const questions = await questionsFor(request, seed);
-      if (questions.length === 0) throw new LectioError('invalid-argument', 'These articles gave no questions of the kinds chosen. Try other kinds or another article.');
+      if (questions.length === 0)
+        throw new LectioError(
+          'invalid-argument',
+          'These articles gave no questions of the kinds chosen. Try other kinds or another article.',
+        );
       const session: QuizSessionRecord = {
-        id: newId(), startedAt: now().toISOString(), zone: readerZone(), finishedAt: null, seed, documentIds: [...new Set(request.documentIds)], questions, answers: [],
+        id: newId(),
+        startedAt: now().toISOString(),
+        zone: readerZone(),
+        finishedAt: null,
+        seed,
+        documentIds: [...new Set(request.documentIds)],
+        questions,
+        answers: [],
         ...(request.typed ? { typed: true } : {}),
       };
       await storage.quiz.startSession(session);
@@ -182,10 +212,21 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       const session = findSession(sessionId);
       const question = session.questions.find((q) => q.id === questionId);
       if (!question) throw new LectioError('invalid-argument', 'That question is not part of this session.');
-      if (session.answers.some((a) => a.questionId === questionId)) throw new LectioError('invalid-argument', 'That question was already answered.');
-      const result: { correct: boolean; expected: string; credit?: { right: number; of: number }; accepted?: string } = await grade(question, given);
-      const extra = { ...(result.credit ? { credit: result.credit } : {}), ...(result.accepted ? { accepted: result.accepted } : {}) };
-      await storage.quiz.recordAnswer(sessionId, { questionId, given, correct: result.correct, at: now().toISOString(), ...extra });
+      if (session.answers.some((a) => a.questionId === questionId))
+        throw new LectioError('invalid-argument', 'That question was already answered.');
+      const result: { correct: boolean; expected: string; credit?: { right: number; of: number }; accepted?: string } =
+        await grade(question, given);
+      const extra = {
+        ...(result.credit ? { credit: result.credit } : {}),
+        ...(result.accepted ? { accepted: result.accepted } : {}),
+      };
+      await storage.quiz.recordAnswer(sessionId, {
+        questionId,
+        given,
+        correct: result.correct,
+        at: now().toISOString(),
+        ...extra,
+      });
       return { correct: result.correct, expected: result.expected, ...extra };
     },
 
@@ -197,7 +238,10 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
 
     async listQuizSessions() {
       const hidden = storage.quiz.hidden();
-      return storage.quiz.sessions().map((s) => summarise(s, hidden)).reverse();
+      return storage.quiz
+        .sessions()
+        .map((s) => summarise(s, hidden))
+        .reverse();
     },
 
     async getQuizSession({ id }) {
@@ -207,12 +251,20 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
     async retryQuiz({ sessionId }) {
       const from = findSession(sessionId);
       const missed = missedQuestions(from, storage.quiz.hidden());
-      if (missed.length === 0) throw new LectioError('invalid-argument', 'That session has no missed questions to retry.');
+      if (missed.length === 0)
+        throw new LectioError('invalid-argument', 'That session has no missed questions to retry.');
       const seed = newId();
       const questions = retryQuestions(missed, seed);
       const session: QuizSessionRecord = {
-        id: newId(), startedAt: now().toISOString(), zone: readerZone(), finishedAt: null, seed,
-        documentIds: [...new Set(questions.map((q) => q.documentId))], questions, answers: [], retryOf: from.id,
+        id: newId(),
+        startedAt: now().toISOString(),
+        zone: readerZone(),
+        finishedAt: null,
+        seed,
+        documentIds: [...new Set(questions.map((q) => q.documentId))],
+        questions,
+        answers: [],
+        retryOf: from.id,
         ...(from.typed ? { typed: true } : {}),
       };
       await storage.quiz.startSession(session);
@@ -225,7 +277,8 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
 
     async hideQuestion({ questionId, sessionId, reason }) {
       const question = sessionId ? findSession(sessionId).questions.find((q) => q.id === questionId) : undefined;
-      if (sessionId && !question) throw new LectioError('invalid-argument', 'That question is not part of this session.');
+      if (sessionId && !question)
+        throw new LectioError('invalid-argument', 'That question is not part of this session.');
       // The reason corrects the fact in the document's annotations, where the reader's corrections live and win over
       // every later engine run: the Actors panel, the Timeline and every later quiz of the document follow it.
       const change = reason && question ? correctionFor(reason, question) : null;
@@ -233,14 +286,21 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       if (change && question) {
         const shown = await analysisOf(question.documentId);
         if (stillShown(shown, change)) {
-          await storage.annotations.correct(question.documentId, (corrections) => withCorrection(corrections, change, shown));
+          await storage.annotations.correct(question.documentId, (corrections) =>
+            withCorrection(corrections, change, shown),
+          );
           corrected = describe(shown, change);
         }
       }
-      const record = reason ? {
-        questionId, reason, at: now().toISOString(),
-        ...(question ? { documentId: question.documentId } : {}), ...(corrected ? { corrected } : {}),
-      } : undefined;
+      const record = reason
+        ? {
+            questionId,
+            reason,
+            at: now().toISOString(),
+            ...(question ? { documentId: question.documentId } : {}),
+            ...(corrected ? { corrected } : {}),
+          }
+        : undefined;
       await storage.quiz.hideQuestion(questionId, record);
       return { hidden: storage.quiz.hidden().length, ...(corrected ? { corrected } : {}) };
     },

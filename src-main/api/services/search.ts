@@ -2,7 +2,13 @@
  * The search part of the service: one MiniSearch index over the library (titles, text, highlights, notes, cards),
  * brought up to date before each query by re-indexing only the documents (or the card set) that changed since.
  */
-import { CARDS_GROUP, cardEntries, cardsSignature, documentEntries, documentSignature } from '../../core/search/entries';
+import {
+  CARDS_GROUP,
+  cardEntries,
+  cardsSignature,
+  documentEntries,
+  documentSignature,
+} from '../../core/search/entries';
 import { LibraryIndex } from '../../core/search/library-index';
 import { EMPTY_ORGANISATION } from '../../core/library/organisation';
 import { matchesFilter } from '../../core/library/query';
@@ -31,7 +37,12 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
     const cards = storage.cards.all();
     const titles = new Map(listed.map((meta) => [meta.id, meta.title]));
     const signature = `${cardsSignature(cards)}|${[...titles.values()].join('|')}`;
-    if (!index.isCurrent(CARDS_GROUP, signature)) index.replaceDocument(CARDS_GROUP, signature, cardEntries(cards, (id) => titles.get(id) ?? null));
+    if (!index.isCurrent(CARDS_GROUP, signature))
+      index.replaceDocument(
+        CARDS_GROUP,
+        signature,
+        cardEntries(cards, (id) => titles.get(id) ?? null),
+      );
   }
 
   return {
@@ -41,7 +52,12 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
       // The Library's filter, over the same index fields and organisation (due cards are counted only if asked for).
       const due = filter.due && peers ? await peers().getDueByDocument({}) : null;
       const organised = storage.organisation.documents();
-      const shown = new Set(storage.documents.list().filter((meta) => matchesFilter(meta, organised[meta.id] ?? EMPTY_ORGANISATION, due, filter)).map((meta) => meta.id));
+      const shown = new Set(
+        storage.documents
+          .list()
+          .filter((meta) => matchesFilter(meta, organised[meta.id] ?? EMPTY_ORGANISATION, due, filter))
+          .map((meta) => meta.id),
+      );
       return index.search(query, limit ?? 30, (documentId) => shown.has(documentId));
     },
   };

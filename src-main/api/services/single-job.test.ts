@@ -86,7 +86,9 @@ describe('SingleJob', () => {
 
   it('frees itself when a job fails, and a late report from an ended job never shows as the next one’s progress', async () => {
     const runner = new SingleJob({ busy: 'Busy.' });
-    await expect(runner.run({ total: 5 }, async () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
+    await expect(runner.run({ total: 5 }, async () => Promise.reject(new Error('disk full')))).rejects.toThrow(
+      'disk full',
+    );
     expect(runner.progress()).toEqual(IDLE);
     const ended = held(null);
     const endedCall = runner.run({ total: 5 }, ended.job);

@@ -44,7 +44,9 @@ export class SingleJob {
 
   progress(): JobProgress {
     const running = this.#running;
-    return running ? { running: true, done: running.done, total: running.total } : { running: false, done: 0, total: 0 };
+    return running
+      ? { running: true, done: running.done, total: running.total }
+      : { running: false, done: 0, total: 0 };
   }
 
   /** Returns whether a job was running; if so, its signal is aborted and the job stops as it sees fit. */

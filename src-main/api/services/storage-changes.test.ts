@@ -29,9 +29,19 @@ interface Case<R> {
   then: (result: R, state: State, library: Library) => StorageChange[] | Promise<StorageChange[]>;
 }
 
-const caseOf = <R,>(c: Case<R>): Case<unknown> => c as Case<unknown>;
-const put = (kind: StorageChange['kind'], id: string, documentId: string | null): StorageChange => ({ kind, id, documentId, op: 'put' });
-const deleted = (kind: StorageChange['kind'], id: string, documentId: string | null): StorageChange => ({ kind, id, documentId, op: 'delete' });
+const caseOf = <R>(c: Case<R>): Case<unknown> => c as Case<unknown>;
+const put = (kind: StorageChange['kind'], id: string, documentId: string | null): StorageChange => ({
+  kind,
+  id,
+  documentId,
+  op: 'put',
+});
+const deleted = (kind: StorageChange['kind'], id: string, documentId: string | null): StorageChange => ({
+  kind,
+  id,
+  documentId,
+  op: 'delete',
+});
 const need = (state: State, key: string): string => {
   const value = state[key];
   if (value === undefined) throw new Error(`an earlier case should have set ${key}`);
@@ -45,7 +55,8 @@ const start = sampleText.indexOf(passage);
 const cases: Case<unknown>[] = [
   caseOf({
     name: 'importDocument puts the document',
-    when: (api) => api.importDocument({ text: 'A second article, to edit and delete.', format: 'text', title: 'Second' }),
+    when: (api) =>
+      api.importDocument({ text: 'A second article, to edit and delete.', format: 'text', title: 'Second' }),
     then: (doc, state) => {
       state.second = doc.id;
       return [put('document', doc.id, doc.id)];
@@ -53,7 +64,13 @@ const cases: Case<unknown>[] = [
   }),
   caseOf({
     name: 'importEpub puts the book as one document',
-    when: (api) => api.importEpub({ fileName: 'book.epub', data: Buffer.from(buildTestEpub({ chapters: [{ file: 'one.xhtml', title: 'One', body: '<p>A chapter.</p>' }] })).toString('base64') }),
+    when: (api) =>
+      api.importEpub({
+        fileName: 'book.epub',
+        data: Buffer.from(
+          buildTestEpub({ chapters: [{ file: 'one.xhtml', title: 'One', body: '<p>A chapter.</p>' }] }),
+        ).toString('base64'),
+      }),
     then: (doc) => [put('document', doc.id, doc.id)],
   }),
   caseOf({
@@ -63,7 +80,8 @@ const cases: Case<unknown>[] = [
   }),
   caseOf({
     name: 'createHighlight puts the highlight',
-    when: (api) => api.createHighlight({ documentId: 'sample', start, end: start + passage.length, color: 1, note: 'who decided' }),
+    when: (api) =>
+      api.createHighlight({ documentId: 'sample', start, end: start + passage.length, color: 1, note: 'who decided' }),
     then: (highlight, state) => {
       state.highlight = highlight.id;
       return [put('highlight', highlight.id, 'sample')];
@@ -71,7 +89,8 @@ const cases: Case<unknown>[] = [
   }),
   caseOf({
     name: 'updateHighlight puts the highlight',
-    when: (api, state) => api.updateHighlight({ documentId: 'sample', id: need(state, 'highlight'), note: 'the council decided' }),
+    when: (api, state) =>
+      api.updateHighlight({ documentId: 'sample', id: need(state, 'highlight'), note: 'the council decided' }),
     then: (_, state) => [put('highlight', need(state, 'highlight'), 'sample')],
   }),
   caseOf({
@@ -134,7 +153,11 @@ const cases: Case<unknown>[] = [
     given: async ({ api }, state) => {
       state.actor = (await api.getAnalysis({ id: 'sample' })).actors[0]?.id ?? 'no actor';
     },
-    when: (api, state) => api.correctAnalysis({ id: 'sample', correction: { kind: 'rename', actor: need(state, 'actor'), name: 'Renamed' } }),
+    when: (api, state) =>
+      api.correctAnalysis({
+        id: 'sample',
+        correction: { kind: 'rename', actor: need(state, 'actor'), name: 'Renamed' },
+      }),
     then: () => [put('corrections', 'sample', 'sample')],
   }),
   caseOf({
@@ -214,7 +237,8 @@ const cases: Case<unknown>[] = [
   }),
   caseOf({
     name: 'answerQuiz puts the session',
-    when: (api, state) => api.answerQuiz({ sessionId: need(state, 'session'), questionId: need(state, 'question'), given: 'Nobody' }),
+    when: (api, state) =>
+      api.answerQuiz({ sessionId: need(state, 'session'), questionId: need(state, 'question'), given: 'Nobody' }),
     then: (_, state) => [put('quiz-session', need(state, 'session'), null)],
   }),
   caseOf({
@@ -229,7 +253,12 @@ const cases: Case<unknown>[] = [
   }),
   caseOf({
     name: 'hideQuestion with a reason that corrects puts the corrections, then the hidden question',
-    when: (api, state) => api.hideQuestion({ questionId: need(state, 'actorQuestion'), sessionId: need(state, 'session'), reason: 'not-an-actor' }),
+    when: (api, state) =>
+      api.hideQuestion({
+        questionId: need(state, 'actorQuestion'),
+        sessionId: need(state, 'session'),
+        reason: 'not-an-actor',
+      }),
     then: (result, state) => {
       expect(result.corrected).toBeDefined();
       return [put('corrections', 'sample', 'sample'), put('hidden-question', need(state, 'actorQuestion'), 'sample')];
@@ -243,7 +272,9 @@ const cases: Case<unknown>[] = [
   caseOf({
     name: 'createCollection puts the collection',
     given: async (library, state) => {
-      state.third = (await library.api.importDocument({ text: 'A third article, to organise.', format: 'text', title: 'Third' })).id;
+      state.third = (
+        await library.api.importDocument({ text: 'A third article, to organise.', format: 'text', title: 'Third' })
+      ).id;
     },
     when: (api) => api.createCollection({ name: 'Week 1' }),
     then: (collection, state) => {
@@ -253,8 +284,16 @@ const cases: Case<unknown>[] = [
   }),
   caseOf({
     name: 'organiseDocuments puts the organisation of each document it changed',
-    when: (api, state) => api.organiseDocuments({ ids: [need(state, 'third'), 'sample'], addTags: ['x'], addToCollection: need(state, 'collection') }),
-    then: (_, state) => [put('document-organisation', need(state, 'third'), need(state, 'third')), put('document-organisation', 'sample', 'sample')],
+    when: (api, state) =>
+      api.organiseDocuments({
+        ids: [need(state, 'third'), 'sample'],
+        addTags: ['x'],
+        addToCollection: need(state, 'collection'),
+      }),
+    then: (_, state) => [
+      put('document-organisation', need(state, 'third'), need(state, 'third')),
+      put('document-organisation', 'sample', 'sample'),
+    ],
   }),
   caseOf({
     name: 'saveReadingPosition puts the document’s organisation',
@@ -272,12 +311,19 @@ const cases: Case<unknown>[] = [
       await api.deleteDocuments({ ids: [need(state, 'third')] });
       return api.undoDeleteDocuments({ ids: [need(state, 'third')] });
     },
-    then: (_, state) => [put('document', need(state, 'third'), need(state, 'third')), put('document', need(state, 'third'), need(state, 'third'))],
+    then: (_, state) => [
+      put('document', need(state, 'third'), need(state, 'third')),
+      put('document', need(state, 'third'), need(state, 'third')),
+    ],
   }),
   caseOf({
     name: 'deleteCollection deletes the collection and puts each member’s organisation',
     when: (api, state) => api.deleteCollection({ id: need(state, 'collection') }),
-    then: (_, state) => [deleted('collection', need(state, 'collection'), null), put('document-organisation', need(state, 'third'), need(state, 'third')), put('document-organisation', 'sample', 'sample')],
+    then: (_, state) => [
+      deleted('collection', need(state, 'collection'), null),
+      put('document-organisation', need(state, 'third'), need(state, 'third')),
+      put('document-organisation', 'sample', 'sample'),
+    ],
   }),
   caseOf({
     name: 'purgeDeletedDocuments deletes the document and its organisation',
@@ -285,7 +331,10 @@ const cases: Case<unknown>[] = [
       await library.api.deleteDocuments({ ids: [need(state, 'third')] });
     },
     when: (api, state) => api.purgeDeletedDocuments({ ids: [need(state, 'third')] }),
-    then: (_, state) => [deleted('document', need(state, 'third'), need(state, 'third')), deleted('document-organisation', need(state, 'third'), need(state, 'third'))],
+    then: (_, state) => [
+      deleted('document', need(state, 'third'), need(state, 'third')),
+      deleted('document-organisation', need(state, 'third'), need(state, 'third')),
+    ],
   }),
   caseOf({
     name: 'reads write nothing',
@@ -305,7 +354,10 @@ const cases: Case<unknown>[] = [
   }),
   caseOf({
     name: 'a refused write reports nothing',
-    when: (api) => api.updateHighlight({ documentId: 'sample', id: 'no-such-highlight', note: 'lost' }).catch((error: unknown) => error),
+    when: (api) =>
+      api
+        .updateHighlight({ documentId: 'sample', id: 'no-such-highlight', note: 'lost' })
+        .catch((error: unknown) => error),
     then: (error) => {
       expect(error).toBeInstanceOf(Error);
       return [];
@@ -336,11 +388,18 @@ describe('the storage change feed', () => {
   });
 
   it('puts the sample article seeded into a new library', async () => {
-    const storage = await LibraryStorage.open({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'lectio-changes-')), now: () => new Date() });
+    const storage = await LibraryStorage.open({
+      dataDir: mkdtempSync(path.join(os.tmpdir(), 'lectio-changes-')),
+      now: () => new Date(),
+    });
     try {
       const reported: StorageChange[] = [];
       storage.changes.onWrite((change) => reported.push(change));
-      await seedNewLibrary(storage, { text: sampleText, title: 'Sample', source: 'Donga', publishedDate: null }, () => new Date());
+      await seedNewLibrary(
+        storage,
+        { text: sampleText, title: 'Sample', source: 'Donga', publishedDate: null },
+        () => new Date(),
+      );
       expect(reported).toEqual([put('document', 'sample', 'sample')]);
     } finally {
       storage.close();

@@ -31,7 +31,14 @@ export async function openSampleLibrary(
   opened.push(storage);
   await seedNewLibrary(storage, { text: sampleText, title: 'Sample', source: 'Donga', publishedDate: null }, now);
   let n = 0;
-  const api: LectioApi = createService({ storage, host: 'browser', version: 't', now, extraction, newId: () => `id${++n}` });
+  const api: LectioApi = createService({
+    storage,
+    host: 'browser',
+    version: 't',
+    now,
+    extraction,
+    newId: () => `id${++n}`,
+  });
   // Copied each way, as IPC and HTTP copy them: a caller must never hold the service's own objects.
   const transport = async (method: MethodName, input: unknown): Promise<ApiResult<unknown>> =>
     structuredClone(await dispatch(api, method, structuredClone(input)));
@@ -67,6 +74,9 @@ export function engineInWorker(): ExtractionRunner {
   const root = path.resolve(__dirname, '../../..');
   const bootstrap = path.join(mkdtempSync(path.join(os.tmpdir(), 'lectio-engine-')), 'extract-worker.cjs');
   const load = (file: string) => `require(${JSON.stringify(path.join(root, file))});`;
-  writeFileSync(bootstrap, [load('node_modules/tsx/dist/cjs/index.cjs'), load('src-main/extract-worker.ts')].join('\n'));
+  writeFileSync(
+    bootstrap,
+    [load('node_modules/tsx/dist/cjs/index.cjs'), load('src-main/extract-worker.ts')].join('\n'),
+  );
   return createWorkerRunner(bootstrap);
 }

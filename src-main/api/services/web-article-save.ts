@@ -5,7 +5,12 @@
  */
 import type { DocumentMeta } from '../../core/model';
 import { countWords, deriveTitle } from '../../core/text-stats';
-import { DEFAULT_IMAGE_LIMITS, downloadImages, storeArticleImages, type ImageLimits } from '../../import/article-images';
+import {
+  DEFAULT_IMAGE_LIMITS,
+  downloadImages,
+  storeArticleImages,
+  type ImageLimits,
+} from '../../import/article-images';
 import { webImportCancelled } from '../../import/fetch-page';
 import type { WebArticle } from '../../import/web-article';
 import type { ServiceDeps } from './deps';
@@ -37,7 +42,11 @@ export interface SaveRun {
  * Downloads the article's pictures, stores them and the article; returns its stored metadata. Throws the 'cancelled'
  * error when `run.signal` aborts before the article is stored; a picture that fails is left out, never the article.
  */
-export async function storeWebArticle(deps: Pick<ServiceDeps, 'storage' | 'now' | 'newId'>, article: WebArticle, run: SaveRun = {}): Promise<DocumentMeta> {
+export async function storeWebArticle(
+  deps: Pick<ServiceDeps, 'storage' | 'now' | 'newId'>,
+  article: WebArticle,
+  run: SaveRun = {},
+): Promise<DocumentMeta> {
   const { storage } = deps;
   // The page's own lead picture (og:image) is fetched only when the article has none to lead with.
   const lead = article.leadImageUrl && article.images.length === 0 ? [article.leadImageUrl] : [];

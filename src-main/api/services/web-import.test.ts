@@ -34,7 +34,15 @@ afterEach(async () => {
 async function makeApi(limits: Partial<FetchLimits> = {}): Promise<LectioApi> {
   storage = await LibraryStorage.open({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'lectio-web-')), now });
   let n = 0;
-  return createService({ storage, host: 'browser', extraction: inProcessRunner, version: '0.0.0', now, newId: () => `id-${++n}`, webLimits: { ...DEFAULT_LIMITS, ...limits } });
+  return createService({
+    storage,
+    host: 'browser',
+    extraction: inProcessRunner,
+    version: '0.0.0',
+    now,
+    newId: () => `id-${++n}`,
+    webLimits: { ...DEFAULT_LIMITS, ...limits },
+  });
 }
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -75,14 +83,24 @@ function html(response: ServerResponse, body: string, status = 200) {
 describe('importFromUrl', () => {
   it('saves a page’s article with its metadata, address and resolved links', async () => {
     const api = await makeApi();
-    const base = await serve((request, response) => (request.url === '/news/breakwater' ? html(response, ARTICLE_PAGE) : html(response, 'missing', 404)));
+    const base = await serve((request, response) =>
+      request.url === '/news/breakwater' ? html(response, ARTICLE_PAGE) : html(response, 'missing', 404),
+    );
     const saved = await api.importFromUrl({ url: `${base}/news/breakwater` });
-    expect(saved).toMatchObject({ title: 'Council votes to rebuild the breakwater', source: 'The Harbour Times, Ana Costa', publishedDate: '2026-02-09', url: `${base}/news/breakwater`, origin: '127.0.0.1' });
+    expect(saved).toMatchObject({
+      title: 'Council votes to rebuild the breakwater',
+      source: 'The Harbour Times, Ana Costa',
+      publishedDate: '2026-02-09',
+      url: `${base}/news/breakwater`,
+      origin: '127.0.0.1',
+    });
     const doc = await api.getDocument({ id: saved.id });
     for (const paragraph of PARAGRAPHS) expect(doc.body.text).toContain(paragraph);
     expect(doc.body.text).not.toContain('SCRIPT RAN');
     expect(doc.body.text).not.toContain('Sport');
-    expect(doc.body.marks).toContainEqual(expect.objectContaining({ kind: 'link', href: `${base}/reports/survey-2025` }));
+    expect(doc.body.marks).toContainEqual(
+      expect.objectContaining({ kind: 'link', href: `${base}/reports/survey-2025` }),
+    );
     // The address survives a reload of the library.
     expect((await api.listDocuments({}))[0]).toMatchObject({ url: `${base}/news/breakwater` });
   });
@@ -90,7 +108,10 @@ describe('importFromUrl', () => {
   it('takes the title from <title> without the site name appended to it', async () => {
     const api = await makeApi();
     // A short title, which Readability itself keeps whole, site name and all.
-    const page = ARTICLE_PAGE.replace(/<script type="application\/ld\+json">.*<\/script>/, '').replace(/<title>.*<\/title>/, '<title>Breakwater vote | The Harbour Times</title>');
+    const page = ARTICLE_PAGE.replace(/<script type="application\/ld\+json">.*<\/script>/, '').replace(
+      /<title>.*<\/title>/,
+      '<title>Breakwater vote | The Harbour Times</title>',
+    );
     const base = await serve((_request, response) => html(response, page));
     const saved = await api.importFromUrl({ url: `${base}/a` });
     expect(saved.title).toBe('Breakwater vote');
@@ -117,13 +138,21 @@ describe('importFromUrl', () => {
     const api = await makeApi();
     const base = await serve((request, response) => {
       const url = request.url ?? '';
-      const location = url.startsWith('/long/') ? `/long/${Number(url.slice(6)) + 1}` : url === '/loop-a' ? '/loop-b' : url === '/loop-b' ? '/loop-a' : 'file:///etc/passwd';
+      const location = url.startsWith('/long/')
+        ? `/long/${Number(url.slice(6)) + 1}`
+        : url === '/loop-a'
+          ? '/loop-b'
+          : url === '/loop-b'
+            ? '/loop-a'
+            : 'file:///etc/passwd';
       response.writeHead(302, { location });
       response.end();
     });
     await expect(api.importFromUrl({ url: `${base}/long/1` })).rejects.toThrow(/redirected more than 5 times/);
     await expect(api.importFromUrl({ url: `${base}/loop-a` })).rejects.toThrow(/redirects in a loop/);
-    await expect(api.importFromUrl({ url: `${base}/elsewhere` })).rejects.toThrow(/not a web page \(file\): only http and https/);
+    await expect(api.importFromUrl({ url: `${base}/elsewhere` })).rejects.toThrow(
+      /not a web page \(file\): only http and https/,
+    );
     expect(await api.listDocuments({})).toEqual([]);
   });
 
@@ -136,7 +165,9 @@ describe('importFromUrl', () => {
     });
     await expect(api.importFromUrl({ url: 'not an address' })).rejects.toThrow(/is not a web address/);
     await expect(api.importFromUrl({ url: 'ftp://127.0.0.1/article' })).rejects.toThrow(/only http and https/);
-    await expect(api.importFromUrl({ url: base.replace('http://', 'http://ana:secret@') })).rejects.toThrow(/user name or password/);
+    await expect(api.importFromUrl({ url: base.replace('http://', 'http://ana:secret@') })).rejects.toThrow(
+      /user name or password/,
+    );
     expect(requests).toBe(0);
   });
 
@@ -144,8 +175,12 @@ describe('importFromUrl', () => {
     const api = await makeApi();
     const base = await serve((request, response) => html(response, '<p>no</p>', Number(request.url?.slice(1))));
     await expect(api.importFromUrl({ url: `${base}/404` })).rejects.toThrow(/no page at this address \(HTTP 404/);
-    await expect(api.importFromUrl({ url: `${base}/401` })).rejects.toThrow(/asks for a login or refuses access \(HTTP 401\)/);
-    await expect(api.importFromUrl({ url: `${base}/403` })).rejects.toThrow(/asks for a login or refuses access \(HTTP 403\)/);
+    await expect(api.importFromUrl({ url: `${base}/401` })).rejects.toThrow(
+      /asks for a login or refuses access \(HTTP 401\)/,
+    );
+    await expect(api.importFromUrl({ url: `${base}/403` })).rejects.toThrow(
+      /asks for a login or refuses access \(HTTP 403\)/,
+    );
     await expect(api.importFromUrl({ url: `${base}/503` })).rejects.toThrow(/server error/);
     expect(await api.listDocuments({})).toEqual([]);
   });
@@ -157,7 +192,10 @@ describe('importFromUrl', () => {
     let sent = 0;
     let finished = false;
     const base = await serve((request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html', ...(request.url === '/declared' ? { 'content-length': String(total) } : {}) });
+      response.writeHead(200, {
+        'content-type': 'text/html',
+        ...(request.url === '/declared' ? { 'content-length': String(total) } : {}),
+      });
       let written = 0;
       const pump = () => {
         while (written < total) {
@@ -201,14 +239,24 @@ describe('importFromUrl', () => {
   it('refuses what is not a web page by its type: a broken PDF or EPUB as broken, others by name', async () => {
     const api = await makeApi();
     const base = await serve((request, response) => {
-      const type = { '/pdf': 'application/pdf', '/epub': 'application/epub+zip', '/png': 'image/png', '/json': 'application/json' }[request.url ?? ''] ?? 'text/plain';
+      const type =
+        {
+          '/pdf': 'application/pdf',
+          '/epub': 'application/epub+zip',
+          '/png': 'image/png',
+          '/json': 'application/json',
+        }[request.url ?? ''] ?? 'text/plain';
       response.writeHead(200, { 'content-type': type });
       response.end(request.url === '/pdf' ? '%PDF-1.4\n1 0 obj' : '{"a":1}');
     });
-    await expect(api.importFromUrl({ url: `${base}/pdf` })).rejects.toThrow(/could not be read as a PDF: it is damaged or incomplete/);
+    await expect(api.importFromUrl({ url: `${base}/pdf` })).rejects.toThrow(
+      /could not be read as a PDF: it is damaged or incomplete/,
+    );
     await expect(api.importFromUrl({ url: `${base}/epub` })).rejects.toThrow(/not a readable EPUB/);
     await expect(api.importFromUrl({ url: `${base}/png` })).rejects.toThrow(/not a web page \(it is image\/png\)/);
-    await expect(api.importFromUrl({ url: `${base}/json` })).rejects.toThrow(/not a web page \(it is application\/json\)/);
+    await expect(api.importFromUrl({ url: `${base}/json` })).rejects.toThrow(
+      /not a web page \(it is application\/json\)/,
+    );
     expect(await api.listDocuments({})).toEqual([]);
   });
 
@@ -222,9 +270,13 @@ describe('importFromUrl', () => {
     server = undefined;
     open?.closeAllConnections();
     await new Promise<void>((resolve) => open?.close(() => resolve()));
-    await expect(api.importFromUrl({ url: `${closed}/front` })).rejects.toThrow(/refused the connection|Could not reach/);
+    await expect(api.importFromUrl({ url: `${closed}/front` })).rejects.toThrow(
+      /refused the connection|Could not reach/,
+    );
     // .invalid never resolves (RFC 6761): the same answer as a name looked up with no network.
-    await expect(api.importFromUrl({ url: 'http://lectio-test.invalid/article' })).rejects.toThrow(/Could not find lectio-test\.invalid: there may be no network connection|Could not reach lectio-test\.invalid/);
+    await expect(api.importFromUrl({ url: 'http://lectio-test.invalid/article' })).rejects.toThrow(
+      /Could not find lectio-test\.invalid: there may be no network connection|Could not reach lectio-test\.invalid/,
+    );
     expect(await api.listDocuments({})).toEqual([]);
   });
 });

@@ -32,7 +32,8 @@ export function webImportMethods(deps: ServiceDeps): WebImportMethods {
         // A PDF is read page by page like a PDF file (pdf-import.ts), not as a web page.
         if (isPdfPage(page)) return importPdfBytes(deps, page.bytes, { url: page.url });
         // A book goes the way of a book from a file (book-import.ts); its host stands for the file name.
-        if (isEpubPage(page)) return saveBook(deps, await readBook(deps, page.bytes), new URL(page.url).hostname, page.url);
+        if (isEpubPage(page))
+          return saveBook(deps, await readBook(deps, page.bytes), new URL(page.url).hostname, page.url);
         // Loaded on first use: jsdom is large, and most sessions never save a web page.
         const { webPageToArticle } = await import('../../import/web-article');
         const article = webPageToArticle(page, { wholePage });

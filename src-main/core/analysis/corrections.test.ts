@@ -16,12 +16,29 @@ const result: ExtractionResult = {
   referenceDate: null,
   referenceDateInference: { value: null, source: 'none', evidence: [], anchor: null },
   actors: [
-    { id: 'ana-silva', name: 'Ana Silva', type: 'person', aliases: ['Silva', 'Reis'], roles: ['President'], mentions: [span('Ana Silva'), span('Silva', 1), span('Reis', 1)] },
+    {
+      id: 'ana-silva',
+      name: 'Ana Silva',
+      type: 'person',
+      aliases: ['Silva', 'Reis'],
+      roles: ['President'],
+      mentions: [span('Ana Silva'), span('Silva', 1), span('Reis', 1)],
+    },
     { id: 'carlos-reis', name: 'Carlos Reis', type: 'person', aliases: [], roles: [], mentions: [span('Carlos Reis')] },
     { id: 'portugal', name: 'Portugal', type: 'country', aliases: [], roles: [], mentions: [span('Portugal')] },
   ],
   dates: [
-    { text: 'x', start: 0, end: 1, value: '2024', precision: 'year', event: 'met', eventSpan: { start: 0, end: 10 }, actors: ['Carlos Reis', 'Ana Silva'], status: 'past' },
+    {
+      text: 'x',
+      start: 0,
+      end: 1,
+      value: '2024',
+      precision: 'year',
+      event: 'met',
+      eventSpan: { start: 0, end: 10 },
+      actors: ['Carlos Reis', 'Ana Silva'],
+      status: 'past',
+    },
   ],
 };
 
@@ -52,8 +69,16 @@ describe('applyCorrections', () => {
   });
 
   it('adds an actor from a selection with every mention of it, and removes a false one', () => {
-    const out = applyCorrections(text, result, { ...emptyCorrections(), added: [{ name: 'Acme Corp', type: 'organization', role: 'supplier' }], removed: ['portugal'] });
-    expect(out.actors.find((actor) => actor.name === 'Acme Corp')).toMatchObject({ type: 'organization', roles: ['supplier'], mentions: [span('Acme Corp')] });
+    const out = applyCorrections(text, result, {
+      ...emptyCorrections(),
+      added: [{ name: 'Acme Corp', type: 'organization', role: 'supplier' }],
+      removed: ['portugal'],
+    });
+    expect(out.actors.find((actor) => actor.name === 'Acme Corp')).toMatchObject({
+      type: 'organization',
+      roles: ['supplier'],
+      mentions: [span('Acme Corp')],
+    });
     expect(out.actors.some((actor) => actor.id === 'portugal')).toBe(false);
   });
 
@@ -63,14 +88,20 @@ describe('applyCorrections', () => {
   });
 
   it('drops a role the reader says an actor does not hold, and takes out a wrong date mention', () => {
-    const out = applyCorrections(text, result, { ...emptyCorrections(), droppedRoles: [{ actor: 'ana-silva', role: 'President' }], removedDates: ['0-1'] });
+    const out = applyCorrections(text, result, {
+      ...emptyCorrections(),
+      droppedRoles: [{ actor: 'ana-silva', role: 'President' }],
+      removedDates: ['0-1'],
+    });
     expect(out.actors.find((actor) => actor.id === 'ana-silva')?.roles).toEqual([]);
     expect(out.dates).toEqual([]);
   });
 
   it('applies corrections stored before dropped roles and removed dates existed', () => {
     const { droppedRoles: _roles, removedDates: _dates, ...older } = emptyCorrections();
-    expect(applyCorrections(text, result, { ...older, removed: ['portugal'] }).actors.map((actor) => actor.id)).toEqual(['ana-silva', 'carlos-reis']);
+    expect(applyCorrections(text, result, { ...older, removed: ['portugal'] }).actors.map((actor) => actor.id)).toEqual(
+      ['ana-silva', 'carlos-reis'],
+    );
   });
 });
 
@@ -78,19 +109,34 @@ describe('confirming what the engine flagged', () => {
   const check = { level: 'check' as const, reasons: ['unsure'] };
   const flagged: ExtractionResult = {
     ...result,
-    actors: result.actors.map((a) => ({ ...a, confidence: check, roleConfidence: Object.fromEntries(a.roles.map((r) => [r, check])) })),
+    actors: result.actors.map((a) => ({
+      ...a,
+      confidence: check,
+      roleConfidence: Object.fromEntries(a.roles.map((r) => [r, check])),
+    })),
     dates: result.dates.map((d) => ({ ...d, confidence: check })),
   };
 
   it('makes a confirmed actor, role or date sure, and leaves the others flagged', () => {
-    const out = applyCorrections(text, flagged, { ...emptyCorrections(), confirmed: [confirmKey({ actor: 'carlos-reis' }), confirmKey({ actor: 'ana-silva', role: 'President' }), confirmKey({ start: 0, end: 1 })] });
+    const out = applyCorrections(text, flagged, {
+      ...emptyCorrections(),
+      confirmed: [
+        confirmKey({ actor: 'carlos-reis' }),
+        confirmKey({ actor: 'ana-silva', role: 'President' }),
+        confirmKey({ start: 0, end: 1 }),
+      ],
+    });
     expect(out.actors.map((a) => a.confidence?.level)).toEqual(['check', 'sure', 'check']);
     expect(out.actors[0]?.roleConfidence?.President?.level).toBe('sure');
     expect(out.dates[0]?.confidence?.level).toBe('sure');
   });
 
   it('counts a rename and a typed date value as the reader having checked them', () => {
-    const out = applyCorrections(text, flagged, { ...emptyCorrections(), renames: { portugal: 'Portuguese Republic' }, dateValues: { '0-1': '2023' } });
+    const out = applyCorrections(text, flagged, {
+      ...emptyCorrections(),
+      renames: { portugal: 'Portuguese Republic' },
+      dateValues: { '0-1': '2023' },
+    });
     expect(out.actors[2]?.confidence?.level).toBe('sure');
     expect(out.dates[0]?.confidence?.level).toBe('sure');
   });

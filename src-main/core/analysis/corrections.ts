@@ -47,16 +47,24 @@ export function confirmKey(item: { actor: string; role?: string } | Span): strin
   return `date:${item.start}-${item.end}`;
 }
 
-
 /** Marks what the reader confirmed as sure. */
-function withConfirmed(actors: Actor[], dates: DateMention[], confirmed: readonly string[]): { actors: Actor[]; dates: DateMention[] } {
+function withConfirmed(
+  actors: Actor[],
+  dates: DateMention[],
+  confirmed: readonly string[],
+): { actors: Actor[]; dates: DateMention[] } {
   if (confirmed.length === 0) return { actors, dates };
   const keys = new Set(confirmed);
   return {
     actors: actors.map((actor) => {
-      const roleConfidence = actor.roleConfidence && Object.fromEntries(
-        Object.entries(actor.roleConfidence).map(([role, c]) => [role, keys.has(confirmKey({ actor: actor.id, role })) ? CONFIRMED : c]),
-      );
+      const roleConfidence =
+        actor.roleConfidence &&
+        Object.fromEntries(
+          Object.entries(actor.roleConfidence).map(([role, c]) => [
+            role,
+            keys.has(confirmKey({ actor: actor.id, role })) ? CONFIRMED : c,
+          ]),
+        );
       const confidence = keys.has(confirmKey({ actor: actor.id })) ? CONFIRMED : actor.confidence;
       return { ...actor, ...(confidence && { confidence }), ...(roleConfidence && { roleConfidence }) };
     }),
@@ -68,7 +76,17 @@ function withConfirmed(actors: Actor[], dates: DateMention[], confirmed: readonl
 const CONFIRMED: Confidence = { level: 'sure', reasons: [] };
 
 export function emptyCorrections(): Corrections {
-  return { renames: {}, merges: [], splits: [], added: [], removed: [], dateValues: {}, droppedRoles: [], removedDates: [], confirmed: [] };
+  return {
+    renames: {},
+    merges: [],
+    splits: [],
+    added: [],
+    removed: [],
+    dateValues: {},
+    droppedRoles: [],
+    removedDates: [],
+    confirmed: [],
+  };
 }
 
 export function dateKey(date: Span): string {
@@ -101,8 +119,19 @@ function applySplit(text: string, actors: Actor[], split: ActorSplit): Actor[] {
   const source = actors.find((actor) => actor.id === split.actor);
   if (!source) return actors;
   const moved = source.mentions.filter((mention) => text.slice(mention.start, mention.end) === split.alias);
-  const remaining = { ...source, aliases: source.aliases.filter((alias) => alias !== split.alias), mentions: source.mentions.filter((m) => !moved.includes(m)) };
-  const created: Actor = { id: actorId(split.alias), name: split.alias, type: split.type, aliases: [], roles: [], mentions: moved };
+  const remaining = {
+    ...source,
+    aliases: source.aliases.filter((alias) => alias !== split.alias),
+    mentions: source.mentions.filter((m) => !moved.includes(m)),
+  };
+  const created: Actor = {
+    id: actorId(split.alias),
+    name: split.alias,
+    type: split.type,
+    aliases: [],
+    roles: [],
+    mentions: moved,
+  };
   return [...actors.map((actor) => (actor === source ? remaining : actor)), created];
 }
 
@@ -124,7 +153,10 @@ function applyAdded(text: string, actors: Actor[], added: AddedActor): Actor[] {
   const id = actorId(added.name);
   if (actors.some((actor) => actor.id === id)) return actors;
   const mentions = findPhrase(text, added.name);
-  return [...actors, { id, name: added.name, type: added.type, aliases: [], roles: added.role ? [added.role] : [], mentions }];
+  return [
+    ...actors,
+    { id, name: added.name, type: added.type, aliases: [], roles: added.role ? [added.role] : [], mentions },
+  ];
 }
 
 /** Re-points each date's actor names at the corrected actors (renamed or merged names follow their actor). */
@@ -149,7 +181,12 @@ export function applyCorrections(text: string, result: ExtractionResult, correct
     const name = corrections.renames[actor.id];
     if (!name || name === actor.name) return actor;
     // Renaming says the reader looked at the actor and knows who it is.
-    return { ...actor, name, confidence: CONFIRMED, aliases: [...new Set([actor.name, ...actor.aliases])].filter((alias) => alias !== name) };
+    return {
+      ...actor,
+      name,
+      confidence: CONFIRMED,
+      aliases: [...new Set([actor.name, ...actor.aliases])].filter((alias) => alias !== name),
+    };
   });
   const dropped = corrections.droppedRoles ?? [];
   actors = actors.map((actor) => {
@@ -158,7 +195,11 @@ export function applyCorrections(text: string, result: ExtractionResult, correct
   });
   const removedDates = new Set(corrections.removedDates ?? []);
   const dates = result.dates.filter((date) => !removedDates.has(dateKey(date)));
-  const confirmed = withConfirmed(actors, correctDates(dates, corrections.dateValues, actors), corrections.confirmed ?? []);
+  const confirmed = withConfirmed(
+    actors,
+    correctDates(dates, corrections.dateValues, actors),
+    corrections.confirmed ?? [],
+  );
   return { ...result, ...confirmed };
 }
 
@@ -183,6 +224,8 @@ export function setAsideOf(result: ExtractionResult, corrections: Corrections, s
     return found ? [{ actor, name: found.name, role }] : [];
   });
   const removedDates = new Set(corrections.removedDates ?? []);
-  const dates = result.dates.filter((d) => removedDates.has(dateKey(d))).map((d) => ({ start: d.start, end: d.end, text: d.text }));
+  const dates = result.dates
+    .filter((d) => removedDates.has(dateKey(d)))
+    .map((d) => ({ start: d.start, end: d.end, text: d.text }));
   return { actors, roles, dates };
 }

@@ -38,7 +38,11 @@ suite('anchor: selector handling', () => {
   const text = 'one two three two one';
 
   it('uses a position alone when there is no quote to check it against', () => {
-    expect(anchor(text, [{ type: 'TextPositionSelector', start: 4, end: 7 }])).toEqual({ start: 4, end: 7, method: 'position' });
+    expect(anchor(text, [{ type: 'TextPositionSelector', start: 4, end: 7 }])).toEqual({
+      start: 4,
+      end: 7,
+      method: 'position',
+    });
   });
 
   it('orphans a position alone that no longer fits the text', () => {

@@ -100,7 +100,12 @@ function fuzzySearch(text: string, quote: string, context: QuoteContext, options
 }
 
 /** Verbatim occurrences of `quote` that start within the fuzzy window around `hint`. */
-function findExactNear(text: string, quote: string, hint: number, options: AnchorOptions): ReturnType<typeof findExact> {
+function findExactNear(
+  text: string,
+  quote: string,
+  hint: number,
+  options: AnchorOptions,
+): ReturnType<typeof findExact> {
   const window = options.fuzzyWindow ?? DEFAULT_FUZZY_WINDOW;
   const from = Math.max(0, hint - window);
   // Searching a slice keeps a miss from scanning the rest of a long text.
@@ -123,10 +128,14 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
   // found without scanning the whole text (most of the cost on a long article). A weaker near hit may be a copy of an
   // edited quote, so it takes the full search below.
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
-  const near = context.hint === undefined ? null : bestCandidate(text, quote.exact, context, findExactNear(text, quote.exact, context.hint, options));
+  const near =
+    context.hint === undefined
+      ? null
+      : bestCandidate(text, quote.exact, context, findExactNear(text, quote.exact, context.hint, options));
   const nearAccepted = near !== null && near.score >= CONFIDENT_SCORE;
   let best = nearAccepted ? near : bestCandidate(text, quote.exact, context, findExact(text, quote.exact));
-  if (!nearAccepted && (!best || best.score < CONFIDENT_SCORE)) best = better(best, fuzzySearch(text, quote.exact, context, options));
+  if (!nearAccepted && (!best || best.score < CONFIDENT_SCORE))
+    best = better(best, fuzzySearch(text, quote.exact, context, options));
   if (!best || best.score < minScore) return null;
   // An approximate match may begin or end between the halves of an emoji; widen it to whole characters.
   const start = snapStart(text, best.start);

@@ -42,7 +42,8 @@ const P3 =
   'Historians still argue about why the uprisings failed so quickly. Some point to divisions between liberals ' +
   'and radicals; others to the loyalty of the armies.';
 const P4 = '“We have lost everything,” wrote one exile from London, “except the memory of having tried.”';
-const P5 = 'Students now annotate the letters with emoji 📜🔥 and argue in the margins 🤔 about what counts as failure.';
+const P5 =
+  'Students now annotate the letters with emoji 📜🔥 and argue in the margins 🤔 about what counts as failure.';
 const REFRAIN = Array.from({ length: 8 }, () => 'and the river ran on,').join(' ');
 const FILLER = Array.from({ length: 40 }, (_, i) => `Filler sentence ${i} pads the page so distances grow.`).join(' ');
 
@@ -222,7 +223,12 @@ export const reanchorCases: ReanchorCase[] = [
     after: BASE.replace(` ${divisions}; others to the loyalty of the armies.`, ''),
     expect: 'orphan',
   },
-  { name: 'paragraph with the quote deleted', before: mark(BASE, q3), after: BASE.replace(`${P3}\n\n`, ''), expect: 'orphan' },
+  {
+    name: 'paragraph with the quote deleted',
+    before: mark(BASE, q3),
+    after: BASE.replace(`${P3}\n\n`, ''),
+    expect: 'orphan',
+  },
   {
     name: 'quote rewritten beyond recognition',
     before: mark(BASE, divisions),

@@ -21,7 +21,10 @@ export function checkRange(text: string, start: number, end: number): InvalidRan
     return new InvalidRangeError('not-an-integer', `range offsets must be integers, got [${start}, ${end})`);
   }
   if (start < 0 || end > text.length) {
-    return new InvalidRangeError('out-of-bounds', `range [${start}, ${end}) lies outside the text (length ${text.length})`);
+    return new InvalidRangeError(
+      'out-of-bounds',
+      `range [${start}, ${end}) lies outside the text (length ${text.length})`,
+    );
   }
   if (start > end) return new InvalidRangeError('reversed', `range start ${start} is after its end ${end}`);
   if (start === end) return new InvalidRangeError('empty', `range [${start}, ${end}) is empty; a highlight needs text`);

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { IntervalIndex, type IndexedRange } from './interval-index';
 
 function bruteForce(ranges: Iterable<IndexedRange>, offset: number): string[] {
-  return [...ranges].filter((r) => r.start <= offset && offset < r.end).map((r) => r.id).sort();
+  return [...ranges]
+    .filter((r) => r.start <= offset && offset < r.end)
+    .map((r) => r.id)
+    .sort();
 }
 
 function ids(found: IndexedRange[]): string[] {

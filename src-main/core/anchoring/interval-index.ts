@@ -41,7 +41,7 @@ function build(sorted: IndexedRange[]): TreeNode | null {
 }
 
 function collect(node: TreeNode | null, offset: number, out: IndexedRange[]): void {
-  for (let current = node; current; ) {
+  for (let current = node; current;) {
     if (offset < current.center) {
       // Every range here ends after center > offset, so it contains offset iff it starts at or before it.
       for (const range of current.byStart) {

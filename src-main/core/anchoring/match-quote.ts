@@ -52,10 +52,20 @@ export function findExact(text: string, quote: string): Candidate[] {
  * The lowest-error approximate occurrences of `quote` within text[from, to), allowing `maxErrors` edits;
  * [] when none is that close.
  */
-export function findApproximate(text: string, quote: string, maxErrors: number, from = 0, to = text.length): Candidate[] {
+export function findApproximate(
+  text: string,
+  quote: string,
+  maxErrors: number,
+  from = 0,
+  to = text.length,
+): Candidate[] {
   if (quote.length === 0 || to <= from) return [];
   const window = from === 0 && to === text.length ? text : text.slice(from, to);
-  return approxSearch(window, quote, maxErrors).map((m) => ({ start: m.start + from, end: m.end + from, errors: m.errors }));
+  return approxSearch(window, quote, maxErrors).map((m) => ({
+    start: m.start + from,
+    end: m.end + from,
+    errors: m.errors,
+  }));
 }
 
 /**

@@ -44,11 +44,18 @@ export function findPageQuote(text: string, quote: PageQuote): { start: number; 
   for (const match of text.matchAll(pattern)) {
     const start = match.index;
     const end = start + match[0].length;
-    const score = sharedLength(text.slice(Math.max(0, start - 200), start), quote.prefix, false) + sharedLength(text.slice(end, end + 200), quote.suffix, true);
+    const score =
+      sharedLength(text.slice(Math.max(0, start - 200), start), quote.prefix, false) +
+      sharedLength(text.slice(end, end + 200), quote.suffix, true);
     if (!best || score > best.score) best = { start, end, score };
   }
   if (best) return { start: best.start, end: best.end };
-  const selector: TextQuoteSelector = { type: 'TextQuoteSelector', exact: squash(quote.exact), prefix: squash(quote.prefix), suffix: squash(quote.suffix) };
+  const selector: TextQuoteSelector = {
+    type: 'TextQuoteSelector',
+    exact: squash(quote.exact),
+    prefix: squash(quote.prefix),
+    suffix: squash(quote.suffix),
+  };
   const found = anchor(text, [selector]);
   return found ? { start: found.start, end: found.end } : null;
 }

@@ -33,7 +33,10 @@ function pieceStarts(length: number): number[] {
 }
 
 function piecesOf(quote: string, context: QuoteContext): Piece[] {
-  const pieces: Piece[] = pieceStarts(quote.length).map((at) => ({ text: quote.slice(at, at + PIECE_LENGTH), quoteOffset: -at }));
+  const pieces: Piece[] = pieceStarts(quote.length).map((at) => ({
+    text: quote.slice(at, at + PIECE_LENGTH),
+    quoteOffset: -at,
+  }));
   if (context.prefix.length >= PIECE_LENGTH) {
     pieces.push({ text: context.prefix.slice(-PIECE_LENGTH), quoteOffset: PIECE_LENGTH });
   }

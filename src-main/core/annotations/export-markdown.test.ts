@@ -4,9 +4,19 @@ import { LABELS, SAMPLE_HIGHLIGHTS } from './test-highlights';
 
 describe('exportMarkdown', () => {
   it('names the web address a saved page came from, as one link', () => {
-    const markdown = exportMarkdown({ title: 'Tide gauges', source: 'Coastal Notes', url: 'https://coast.example/notes/tide gauges(1)', highlights: [], labels: LABELS });
-    expect(markdown).toBe('# Tide gauges\n\nSource: Coastal Notes\n\nAddress: <https://coast.example/notes/tide%20gauges(1)>\n');
-    expect(exportMarkdown({ title: 'T', source: '', url: 'javascript:alert(1)', highlights: [], labels: LABELS })).toBe('# T\n');
+    const markdown = exportMarkdown({
+      title: 'Tide gauges',
+      source: 'Coastal Notes',
+      url: 'https://coast.example/notes/tide gauges(1)',
+      highlights: [],
+      labels: LABELS,
+    });
+    expect(markdown).toBe(
+      '# Tide gauges\n\nSource: Coastal Notes\n\nAddress: <https://coast.example/notes/tide%20gauges(1)>\n',
+    );
+    expect(exportMarkdown({ title: 'T', source: '', url: 'javascript:alert(1)', highlights: [], labels: LABELS })).toBe(
+      '# T\n',
+    );
   });
 
   it('writes title, source and each highlight in reading order with label, note and tags', () => {
@@ -59,14 +69,22 @@ describe('exportMarkdown', () => {
       ['h-1', 50],
       ['h-2', 10],
     ]);
-    const markdown = exportMarkdown({ title: 'T', source: '', highlights: SAMPLE_HIGHLIGHTS, labels: LABELS, positions });
+    const markdown = exportMarkdown({
+      title: 'T',
+      source: '',
+      highlights: SAMPLE_HIGHLIGHTS,
+      labels: LABELS,
+      positions,
+    });
     const order = ['Not a heading', 'We have lost', 'revolutions swept'].map((s) => markdown.indexOf(s));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(markdown).not.toContain('Source:');
   });
 
   it('keeps title and source when there are no highlights', () => {
-    expect(exportMarkdown({ title: '', source: 'file.md', highlights: [], labels: LABELS })).toBe('# Untitled\n\nSource: file.md\n');
+    expect(exportMarkdown({ title: '', source: 'file.md', highlights: [], labels: LABELS })).toBe(
+      '# Untitled\n\nSource: file.md\n',
+    );
   });
 
   it('turns tags into Obsidian tags or drops them', () => {
@@ -82,10 +100,18 @@ describe('exportMarkdown', () => {
     if (!first) throw new Error('no sample');
     const hostile = {
       ...first,
-      selectors: [first.selectors[0], { ...first.selectors[1], exact: 'He wrote <script>alert(1)</script> twice' }] as typeof first.selectors,
+      selectors: [
+        first.selectors[0],
+        { ...first.selectors[1], exact: 'He wrote <script>alert(1)</script> twice' },
+      ] as typeof first.selectors,
       note: 'See <img src=x onerror=alert(2)> and `a <b> tag` here',
     };
-    const markdown = exportMarkdown({ title: 'On <iframe src=evil>', source: '', highlights: [hostile], labels: LABELS });
+    const markdown = exportMarkdown({
+      title: 'On <iframe src=evil>',
+      source: '',
+      highlights: [hostile],
+      labels: LABELS,
+    });
     expect(markdown).toContain('> He wrote &lt;script>alert(1)&lt;/script> twice');
     expect(markdown).toContain('See &lt;img src=x onerror=alert(2)> and `a <b> tag` here');
     expect(markdown).toContain('# On &lt;iframe src=evil>');

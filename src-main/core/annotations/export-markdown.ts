@@ -78,7 +78,10 @@ export function highlightSection(highlight: Highlight, labels: ColorLabels): str
   return parts.join('\n\n');
 }
 
-type FileHeader = Pick<MarkdownExport, 'title' | 'source' | 'url' | 'authors' | 'siteName' | 'language' | 'canonicalUrl' | 'publishedDate' | 'modifiedDate'>;
+type FileHeader = Pick<
+  MarkdownExport,
+  'title' | 'source' | 'url' | 'authors' | 'siteName' | 'language' | 'canonicalUrl' | 'publishedDate' | 'modifiedDate'
+>;
 
 /** A YAML double-quoted scalar: JSON's string syntax is valid YAML, escapes and all. */
 function yamlString(value: string): string {
@@ -91,17 +94,22 @@ function yamlString(value: string): string {
  * note exports as plain Markdown.
  */
 export function frontMatter(input: FileHeader): string {
-  const isDate = (value: string | null | undefined): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const isDate = (value: string | null | undefined): value is string =>
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
   const web = (value: string | undefined): value is string => typeof value === 'string' && /^https?:\/\//i.test(value);
   const lines: string[] = [];
-  if (input.authors && input.authors.length > 0) lines.push('authors:', ...input.authors.map((name) => `  - ${yamlString(name)}`));
+  if (input.authors && input.authors.length > 0)
+    lines.push('authors:', ...input.authors.map((name) => `  - ${yamlString(name)}`));
   if (input.siteName?.trim()) lines.push(`site: ${yamlString(input.siteName)}`);
   if (isDate(input.publishedDate)) lines.push(`published: ${input.publishedDate}`);
   if (isDate(input.modifiedDate)) lines.push(`modified: ${input.modifiedDate}`);
   if (input.language && /^[A-Za-z0-9-]{2,20}$/.test(input.language)) lines.push(`language: ${input.language}`);
   if (web(input.canonicalUrl)) lines.push(`canonical: ${yamlString(input.canonicalUrl)}`);
   if (lines.length === 0) return '';
-  const head = [`title: ${yamlString(input.title || 'Untitled')}`, ...(web(input.url) ? [`url: ${yamlString(input.url)}`] : [])];
+  const head = [
+    `title: ${yamlString(input.title || 'Untitled')}`,
+    ...(web(input.url) ? [`url: ${yamlString(input.url)}`] : []),
+  ];
   return `---\n${[...head, ...lines].join('\n')}\n---\n\n`;
 }
 
@@ -110,12 +118,16 @@ export function markdownFile(input: FileHeader, sections: readonly string[]): st
   const header = [`# ${oneLine(input.title) || 'Untitled'}`];
   if (input.source.trim() !== '') header.push(`Source: ${oneLine(input.source)}`);
   // Angle brackets keep an address with parentheses or spaces one link in every Markdown reader.
-  if (input.url && /^https?:\/\//i.test(input.url)) header.push(`Address: <${input.url.replace(/[\s<>]/g, encodeURIComponent)}>`);
+  if (input.url && /^https?:\/\//i.test(input.url))
+    header.push(`Address: <${input.url.replace(/[\s<>]/g, encodeURIComponent)}>`);
   const body = sections.length > 0 ? ['## Highlights', sections.join('\n\n---\n\n')] : [];
   return `${frontMatter(input)}${[...header, ...body].join('\n\n')}\n`;
 }
 
 /** The Markdown text (ending in a newline); a document without highlights still gets its title and source. */
 export function exportMarkdown(input: MarkdownExport): string {
-  return markdownFile(input, inReadingOrder(input.highlights, input.positions).map((h) => highlightSection(h, input.labels)));
+  return markdownFile(
+    input,
+    inReadingOrder(input.highlights, input.positions).map((h) => highlightSection(h, input.labels)),
+  );
 }

@@ -40,6 +40,8 @@ describe('Markdown front matter', () => {
 
   it('is left out for a note with none of that metadata, and never carries a non-web address', () => {
     expect(frontMatter({ title: 'Notes', source: '' })).toBe('');
-    expect(frontMatter({ title: 'T', source: '', canonicalUrl: 'javascript:alert(1)', siteName: 'S' })).not.toContain('javascript');
+    expect(frontMatter({ title: 'T', source: '', canonicalUrl: 'javascript:alert(1)', siteName: 'S' })).not.toContain(
+      'javascript',
+    );
   });
 });

@@ -33,15 +33,9 @@ export function isHighlightColor(value: unknown): value is HighlightColor {
  * Reading order: by `positions` (the offsets the highlights anchor at now, by id) or else the stored position, then by
  * creation time and id so the order is stable. Returns a new array.
  */
-export function inReadingOrder(
-  highlights: readonly Highlight[],
-  positions?: ReadonlyMap<string, number>,
-): Highlight[] {
+export function inReadingOrder(highlights: readonly Highlight[], positions?: ReadonlyMap<string, number>): Highlight[] {
   const at = (h: Highlight) => positions?.get(h.id) ?? h.selectors[0].start;
   return [...highlights].sort(
-    (a, b) =>
-      at(a) - at(b) ||
-      a.createdAt.localeCompare(b.createdAt) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) => at(a) - at(b) || a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }

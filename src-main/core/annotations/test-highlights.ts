@@ -29,6 +29,13 @@ function make(id: string, quote: string, color: HighlightColor, note: string, ta
 /** Deliberately not in reading order. */
 export const SAMPLE_HIGHLIGHTS: Highlight[] = [
   make('h-3', '# Not a heading\n- not a list 📜 either', 5, '', [], 1),
-  make('h-1', 'revolutions swept across Europe', 1, 'Which revolutions?\nSee chapter 2.', ['1848', 'europe', 'big picture'], 3),
+  make(
+    'h-1',
+    'revolutions swept across Europe',
+    1,
+    'Which revolutions?\nSee chapter 2.',
+    ['1848', 'europe', 'big picture'],
+    3,
+  ),
   make('h-2', '“We have lost everything,” wrote', 3, 'A primary source.', ['#quotes', 'sources!'], 2),
 ];

@@ -76,7 +76,10 @@ const position = z
   .refine((s) => s.start < s.end, { message: 'start must be before end' });
 const quote = z.object({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1).max(MAX_IMPORT_QUOTE, `a quote may be at most ${MAX_IMPORT_QUOTE.toLocaleString('en')} characters long`),
+  exact: z
+    .string()
+    .min(1)
+    .max(MAX_IMPORT_QUOTE, `a quote may be at most ${MAX_IMPORT_QUOTE.toLocaleString('en')} characters long`),
   prefix: z.string().default(''),
   suffix: z.string().default(''),
 });
@@ -176,8 +179,14 @@ function toAnnotation(item: unknown, index: number): ReadAnnotation | ImportErro
     highlight: {
       ...idsOf(a.id, a.canonical),
       color: a[COLOR_PROPERTY],
-      selectors: [pos.data, { ...quo.data, prefix: prefix.slice(-MAX_IMPORT_CONTEXT), suffix: suffix.slice(0, MAX_IMPORT_CONTEXT) }],
-      note: bodies.filter((b) => b.purpose === 'commenting').map((b) => b.value).join('\n\n'),
+      selectors: [
+        pos.data,
+        { ...quo.data, prefix: prefix.slice(-MAX_IMPORT_CONTEXT), suffix: suffix.slice(0, MAX_IMPORT_CONTEXT) },
+      ],
+      note: bodies
+        .filter((b) => b.purpose === 'commenting')
+        .map((b) => b.value)
+        .join('\n\n'),
       tags: bodies.filter((b) => b.purpose === 'tagging').map((b) => b.value),
       createdAt: a.created,
       updatedAt: a.modified ?? a.created,
@@ -216,9 +225,15 @@ export function readWebAnnotations(input: unknown): ReadResult {
     else if ((quoted += result.highlight.selectors[1].exact.length) > MAX_IMPORT_QUOTED) {
       const message = `the quotes so far come to more than ${MAX_IMPORT_QUOTED.toLocaleString('en')} characters, the most one import takes; import the rest from a separate file`;
       errors.push(fail('too-long', index, 'target.selector', message));
-    }
-    else if (seen.has(result.highlight.id)) {
-      errors.push(fail('duplicate-id', index, 'id', `annotation ${result.highlight.foreignId ?? result.highlight.id} appears twice`));
+    } else if (seen.has(result.highlight.id)) {
+      errors.push(
+        fail(
+          'duplicate-id',
+          index,
+          'id',
+          `annotation ${result.highlight.foreignId ?? result.highlight.id} appears twice`,
+        ),
+      );
     } else {
       seen.add(result.highlight.id);
       annotations.push(result);
@@ -239,7 +254,9 @@ export function fromWebAnnotations(input: unknown, options: ImportOptions = {}):
   read.annotations.forEach(({ index, source, highlight }) => {
     const documentId = options.documentId ?? lectioDocumentIdOf(source);
     if (documentId === null) {
-      errors.push(fail('unsupported-target', index, 'target.source', `expected a source starting ${DOCUMENT_URN_PREFIX}`));
+      errors.push(
+        fail('unsupported-target', index, 'target.source', `expected a source starting ${DOCUMENT_URN_PREFIX}`),
+      );
     } else highlights.push({ ...highlight, documentId });
   });
   return { highlights, errors };

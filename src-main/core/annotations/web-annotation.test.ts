@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_HIGHLIGHTS } from './test-highlights';
-import { ANNOTATION_CONTEXT, annotationsJson, collectionJson, toAnnotationCollection, toWebAnnotation } from './web-annotation';
+import {
+  ANNOTATION_CONTEXT,
+  annotationsJson,
+  collectionJson,
+  toAnnotationCollection,
+  toWebAnnotation,
+} from './web-annotation';
 import { isLectioId, lectioIdFor } from './highlight-id';
-import { MAX_IMPORT_ANNOTATIONS, MAX_IMPORT_QUOTE, fromWebAnnotations, type ImportErrorCode } from './web-annotation-import';
+import {
+  MAX_IMPORT_ANNOTATIONS,
+  MAX_IMPORT_QUOTE,
+  fromWebAnnotations,
+  type ImportErrorCode,
+} from './web-annotation-import';
 
 const collection = () => toAnnotationCollection(SAMPLE_HIGHLIGHTS, 'The Year of Revolutions');
 const firstItem = () => JSON.parse(JSON.stringify(collection().first.items[0])) as Record<string, unknown>;
@@ -22,7 +33,12 @@ describe('toAnnotationCollection', () => {
       created: '2024-03-03T10:00:00.000Z',
       modified: '2024-03-03T11:30:00.000Z',
       body: [
-        { type: 'TextualBody', purpose: 'commenting', value: 'Which revolutions?\nSee chapter 2.', format: 'text/plain' },
+        {
+          type: 'TextualBody',
+          purpose: 'commenting',
+          value: 'Which revolutions?\nSee chapter 2.',
+          format: 'text/plain',
+        },
         { type: 'TextualBody', purpose: 'tagging', value: '1848' },
         { type: 'TextualBody', purpose: 'tagging', value: 'europe' },
         { type: 'TextualBody', purpose: 'tagging', value: 'big picture' },
@@ -45,7 +61,9 @@ describe('collectionJson', () => {
         expect(collectionJson([annotationsJson(highlights)], highlights.length, label)).toBe(whole);
         const oneByOne = highlights.map((h) => annotationsJson([h]));
         expect(collectionJson(oneByOne, highlights.length, label)).toBe(whole);
-        expect(collectionJson([annotationsJson([]), ...oneByOne, annotationsJson([])], highlights.length, label)).toBe(whole);
+        expect(collectionJson([annotationsJson([]), ...oneByOne, annotationsJson([])], highlights.length, label)).toBe(
+          whole,
+        );
       }
     }
   });
@@ -113,22 +131,39 @@ describe('fromWebAnnotations', () => {
     expect(new Set(ids.map(lectioIdFor)).size).toBe(ids.length);
     const item = { ...firstItem(), id: 'https://example.org/anno/1' };
     const [imported] = fromWebAnnotations(wrap([item])).highlights;
-    expect(imported).toMatchObject({ id: lectioIdFor('https://example.org/anno/1'), foreignId: 'https://example.org/anno/1' });
+    expect(imported).toMatchObject({
+      id: lectioIdFor('https://example.org/anno/1'),
+      foreignId: 'https://example.org/anno/1',
+    });
     const again = toWebAnnotation(imported!);
-    expect(again).toMatchObject({ id: `urn:lectio:annotation:${imported!.id}`, canonical: 'https://example.org/anno/1' });
+    expect(again).toMatchObject({
+      id: `urn:lectio:annotation:${imported!.id}`,
+      canonical: 'https://example.org/anno/1',
+    });
     expect(fromWebAnnotations(wrap([again])).highlights).toEqual([imported]);
   });
 
   it('refuses a flood of annotations as a whole, and a quote too long to search, with a clear message', () => {
-    const items = Array.from({ length: MAX_IMPORT_ANNOTATIONS + 1 }, (_, i) => ({ ...firstItem(), id: `urn:lectio:annotation:a${i}` }));
+    const items = Array.from({ length: MAX_IMPORT_ANNOTATIONS + 1 }, (_, i) => ({
+      ...firstItem(),
+      id: `urn:lectio:annotation:a${i}`,
+    }));
     const flood = fromWebAnnotations(wrap(items));
     expect(flood.highlights).toEqual([]);
-    expect(flood.errors).toEqual([expect.objectContaining({ code: 'too-many', index: null, message: expect.stringContaining('at most 5,000') })]);
+    expect(flood.errors).toEqual([
+      expect.objectContaining({ code: 'too-many', index: null, message: expect.stringContaining('at most 5,000') }),
+    ]);
     const long = firstItem();
     const selectors = (long.target as { selector: Record<string, unknown>[] }).selector;
     selectors[1]!.exact = 'x'.repeat(MAX_IMPORT_QUOTE + 1);
     const result = fromWebAnnotations(wrap([long, ...collection().first.items.slice(1)]));
-    expect(result.errors).toEqual([expect.objectContaining({ code: 'too-long', index: 0, message: expect.stringContaining('at most 10,000 characters') })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        code: 'too-long',
+        index: 0,
+        message: expect.stringContaining('at most 10,000 characters'),
+      }),
+    ]);
     expect(result.highlights).toHaveLength(2);
   });
 
@@ -139,7 +174,11 @@ describe('fromWebAnnotations', () => {
     ['an array', [], 'not-web-annotation'],
     ['a missing @context', { type: 'AnnotationCollection', first: { items: [] } }, 'not-web-annotation'],
     ['a foreign @context', { '@context': 'https://schema.org', type: 'Annotation' }, 'not-web-annotation'],
-    ['a collection whose first page is only a link', { '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', total: 3, first: 'https://x/page1' }, 'unsupported-shape'],
+    [
+      'a collection whose first page is only a link',
+      { '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', total: 3, first: 'https://x/page1' },
+      'unsupported-shape',
+    ],
   ];
   it.each(fileLevel)('reports %s as a file-level error', (_name, input, code) => {
     const result = fromWebAnnotations(input);
@@ -149,11 +188,26 @@ describe('fromWebAnnotations', () => {
 
   const bad: [string, (a: Record<string, unknown>) => void, ImportErrorCode, string][] = [
     ['no target', (a) => delete a.target, 'invalid-annotation', 'target'],
-    ['a reversed position', (a) => Object.assign((a.target as { selector: object[] }).selector[0]!, { start: 9, end: 2 }), 'invalid-annotation', 'target.selector'],
-    ['no quote selector', (a) => (a.target as { selector: object[] }).selector.pop(), 'invalid-annotation', 'target.selector'],
+    [
+      'a reversed position',
+      (a) => Object.assign((a.target as { selector: object[] }).selector[0]!, { start: 9, end: 2 }),
+      'invalid-annotation',
+      'target.selector',
+    ],
+    [
+      'no quote selector',
+      (a) => (a.target as { selector: object[] }).selector.pop(),
+      'invalid-annotation',
+      'target.selector',
+    ],
     ['a colour out of range', (a) => (a['lectio:color'] = 7), 'invalid-annotation', 'lectio:color'],
     ['a date that is not ISO', (a) => (a.created = 'yesterday'), 'invalid-annotation', 'created'],
-    ['a non-Lectio source', (a) => ((a.target as { source: string }).source = 'https://example.org'), 'unsupported-target', 'target.source'],
+    [
+      'a non-Lectio source',
+      (a) => ((a.target as { source: string }).source = 'https://example.org'),
+      'unsupported-target',
+      'target.source',
+    ],
   ];
   it.each(bad)('skips an annotation with %s and keeps the others', (_name, spoil, code, path) => {
     const spoiled = firstItem();

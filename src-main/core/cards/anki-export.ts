@@ -35,7 +35,10 @@ export function ankiDeck(documentTitle: string | null): string {
 
 /** Anki tags are space-separated, so a space inside a tag becomes an underscore. */
 export function ankiTags(tags: readonly string[]): string {
-  return tags.map((tag) => tag.trim().replace(/\s+/g, '_')).filter(Boolean).join(' ');
+  return tags
+    .map((tag) => tag.trim().replace(/\s+/g, '_'))
+    .filter(Boolean)
+    .join(' ');
 }
 
 export function sourceLine(passage: string, documentTitle: string | null): string {

@@ -59,7 +59,37 @@ function layoutOf(headers: readonly string[]): Layout {
 }
 
 /** Elements that start and end a line of their own, as Anki's editor writes lines: `Paris<div>on the Seine</div>`. */
-const BLOCK_TAGS = new Set(['address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tr', 'ul']);
+const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tr',
+  'ul',
+]);
 
 /**
  * Anki's HTML as plain text, for files exported with "HTML" on: line breaks where Anki shows them, other tags dropped,
@@ -79,7 +109,9 @@ export function htmlToText(html: string): string {
     out += text;
     lineStart = text.endsWith('\n');
   };
-  const pieces = html.replace(/<!--[\s\S]*?-->|<style[\s\S]*?>[\s\S]*?<\/style>|<script[\s\S]*?>[\s\S]*?<\/script>/gi, '').split(/(<[^>]*>)/);
+  const pieces = html
+    .replace(/<!--[\s\S]*?-->|<style[\s\S]*?>[\s\S]*?<\/style>|<script[\s\S]*?>[\s\S]*?<\/script>/gi, '')
+    .split(/(<[^>]*>)/);
   for (const piece of pieces) {
     const tag = /^<(\/?)([a-z][a-z0-9]*)\b[^>]*>$/i.exec(piece);
     if (!tag) {
@@ -139,14 +171,18 @@ export function parseAnkiText(text: string): ParsedAnkiText {
       // Anki skips it too; said aloud because a file written before Lectio quoted a GUID starting with # has cards
       // in such lines.
       if (entry.comment.includes(layout.separator)) {
-        errors.push(`Line ${entry.line}: it starts with # and so is a comment, as Anki reads it too; if it is a card, put its first field in double quotes and import again.`);
+        errors.push(
+          `Line ${entry.line}: it starts with # and so is a comment, as Anki reads it too; if it is a card, put its first field in double quotes and import again.`,
+        );
       }
       continue;
     }
     const row = entry.fields.map(unguardFormula);
     const at = (column: number | null) => (column === null ? undefined : row[column - 1]);
     const meta = new Set([layout.guid, layout.notetype, layout.deck, layout.tags]);
-    const fields = row.filter((_, index) => !meta.has(index + 1)).map((field) => (layout.html ? htmlToText(field) : field));
+    const fields = row
+      .filter((_, index) => !meta.has(index + 1))
+      .map((field) => (layout.html ? htmlToText(field) : field));
     const kind: CardKind = /cloze/i.test(at(layout.notetype) ?? '') ? 'cloze' : 'basic';
     const front = fields[0] ?? '';
     const guid = at(layout.guid)?.trim() || null;
@@ -189,7 +225,11 @@ export interface PlanOptions {
 }
 
 /** Decides what importing `notes` does to `cards`; pure, so the service only has to save the result. */
-export function planImport(cards: readonly StoredCard[], notes: readonly ImportedNote[], options: PlanOptions): ImportPlan {
+export function planImport(
+  cards: readonly StoredCard[],
+  notes: readonly ImportedNote[],
+  options: PlanOptions,
+): ImportPlan {
   const byGuid = new Map(cards.map((card) => [ankiGuid(card), card]));
   const seen = new Set<string>();
   const plan: ImportPlan = { created: [], updated: [], unchanged: 0, errors: [] };
@@ -197,7 +237,9 @@ export function planImport(cards: readonly StoredCard[], notes: readonly Importe
   for (const note of notes) {
     if (note.guid !== null) {
       if (seen.has(note.guid)) {
-        plan.errors.push(`Line ${note.line}: the GUID ${note.guid} appeared earlier in the file; this row was skipped.`);
+        plan.errors.push(
+          `Line ${note.line}: the GUID ${note.guid} appeared earlier in the file; this row was skipped.`,
+        );
         continue;
       }
       seen.add(note.guid);
@@ -209,7 +251,8 @@ export function planImport(cards: readonly StoredCard[], notes: readonly Importe
       // Text that only went through what Anki does to every field is the card's own: keep the card's, line breaks and all.
       const front = sameAfterAnki(existing.front, note.front) ? existing.front : note.front;
       const back = sameAfterAnki(existing.back, note.back) ? existing.back : note.back;
-      const same = existing.kind === note.kind && front === existing.front && back === existing.back && tags === existing.tags;
+      const same =
+        existing.kind === note.kind && front === existing.front && back === existing.back && tags === existing.tags;
       if (same) plan.unchanged++;
       else plan.updated.push({ ...existing, kind: note.kind, front, back, tags, updatedAt: at });
       continue;
@@ -217,7 +260,20 @@ export function planImport(cards: readonly StoredCard[], notes: readonly Importe
     const id = options.newId();
     // Keep a foreign GUID (or one from another Lectio library) so the next import of that file matches this card.
     const guid = note.guid !== null && note.guid !== `${GUID_PREFIX}${id}` ? note.guid : null;
-    plan.created.push({ id, kind: note.kind, front: note.front, back: note.back, tags: note.tags, source: null, highlightId: null, color: null, suspended: false, guid, createdAt: at, updatedAt: at });
+    plan.created.push({
+      id,
+      kind: note.kind,
+      front: note.front,
+      back: note.back,
+      tags: note.tags,
+      source: null,
+      highlightId: null,
+      color: null,
+      suspended: false,
+      guid,
+      createdAt: at,
+      updatedAt: at,
+    });
   }
   return plan;
 }

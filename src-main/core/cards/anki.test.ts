@@ -24,10 +24,23 @@ describe('Anki export', () => {
   it('writes the header lines Anki reads, one row per card, with a GUID derived from the card id', () => {
     const text = toAnkiText(items());
     const lines = text.split('\n');
-    expect(lines.slice(0, 6)).toEqual(['#separator:tab', '#html:false', '#guid column:1', '#notetype column:2', '#deck column:3', '#tags column:6']);
-    expect(lines[7]).toBe('lectio-c-1\tCloze\tLectio::Council: the budget\tIt approved {{c1::the budget}} after a long debate.\t"Key vote');
-    expect(text).toContain('Source: “It approved the budget after a long debate.” — Council: the budget"\tbudget big_picture\n');
-    expect(text).toContain('lectio-c-2\tBasic\tLectio\t"Who said:\t""We have lost everything""?"\t"One exile,\nwriting in 1848 📜"\tquotes\n');
+    expect(lines.slice(0, 6)).toEqual([
+      '#separator:tab',
+      '#html:false',
+      '#guid column:1',
+      '#notetype column:2',
+      '#deck column:3',
+      '#tags column:6',
+    ]);
+    expect(lines[7]).toBe(
+      'lectio-c-1\tCloze\tLectio::Council: the budget\tIt approved {{c1::the budget}} after a long debate.\t"Key vote',
+    );
+    expect(text).toContain(
+      'Source: “It approved the budget after a long debate.” — Council: the budget"\tbudget big_picture\n',
+    );
+    expect(text).toContain(
+      'lectio-c-2\tBasic\tLectio\t"Who said:\t""We have lost everything""?"\t"One exile,\nwriting in 1848 📜"\tquotes\n',
+    );
     expect(ankiGuid(SAMPLE_CARDS[2]!)).toBe('Abc123!@#');
   });
 
@@ -40,7 +53,9 @@ describe('Anki import', () => {
   it('round-trips an export into the same cards: nothing new, nothing changed', () => {
     const parsed = parseAnkiText(toAnkiText(items()));
     expect(parsed.errors).toEqual([]);
-    expect(parsed.notes.map((note) => [note.guid, note.kind, note.front, note.back])).toEqual(SAMPLE_CARDS.map((card) => [ankiGuid(card), card.kind, card.front, card.back]));
+    expect(parsed.notes.map((note) => [note.guid, note.kind, note.front, note.back])).toEqual(
+      SAMPLE_CARDS.map((card) => [ankiGuid(card), card.kind, card.front, card.back]),
+    );
     const plan = planImport(SAMPLE_CARDS, parsed.notes, { now: NOW, newId: newIds() });
     expect(plan).toEqual({ created: [], updated: [], unchanged: 3, errors: [] });
   });
@@ -50,8 +65,17 @@ describe('Anki import', () => {
     const first = planImport([], parseAnkiText(text).notes, { now: NOW, newId: newIds() });
     expect(first.created).toHaveLength(3);
     expect(first.created.map((card) => card.guid)).toEqual(['lectio-c-1', 'lectio-c-2', 'Abc123!@#']);
-    expect(first.created[0]).toMatchObject({ kind: 'cloze', back: 'Key vote', tags: ['budget', 'big_picture'], source: null });
-    const second = planImport(first.created, parseAnkiText(toAnkiText(first.created.map((card) => ({ card, documentTitle: null, passage: null })))).notes, { now: NOW, newId: newIds() });
+    expect(first.created[0]).toMatchObject({
+      kind: 'cloze',
+      back: 'Key vote',
+      tags: ['budget', 'big_picture'],
+      source: null,
+    });
+    const second = planImport(
+      first.created,
+      parseAnkiText(toAnkiText(first.created.map((card) => ({ card, documentTitle: null, passage: null })))).notes,
+      { now: NOW, newId: newIds() },
+    );
     expect(second).toMatchObject({ created: [], updated: [], unchanged: 3 });
   });
 
@@ -60,21 +84,38 @@ describe('Anki import', () => {
     const plan = planImport(SAMPLE_CARDS, parseAnkiText(text).notes, { now: NOW, newId: newIds() });
     expect(plan.created).toEqual([]);
     expect(plan.unchanged).toBe(2);
-    expect(plan.updated).toEqual([{ ...SAMPLE_CARDS[1], back: 'An exile,\nwriting in 1848 📜', updatedAt: NOW.toISOString() }]);
+    expect(plan.updated).toEqual([
+      { ...SAMPLE_CARDS[1], back: 'An exile,\nwriting in 1848 📜', updatedAt: NOW.toISOString() },
+    ]);
   });
 
   it('reports rows that cannot be cards, and a GUID that appears twice, by line', () => {
-    const text = ['#separator:tab', '#guid column:1', '#notetype column:2', 'g1\tBasic\tQ\tA', 'g2\tBasic\t\tA', 'g3\tCloze\tno deletion\t', 'g1\tBasic\tQ again\tA'].join('\n');
+    const text = [
+      '#separator:tab',
+      '#guid column:1',
+      '#notetype column:2',
+      'g1\tBasic\tQ\tA',
+      'g2\tBasic\t\tA',
+      'g3\tCloze\tno deletion\t',
+      'g1\tBasic\tQ again\tA',
+    ].join('\n');
     const parsed = parseAnkiText(text);
-    expect(parsed.errors).toEqual(['Line 5: A basic card needs a question on its front.', 'Line 6: A cloze card needs at least one deletion, written {{c1::answer}}.']);
+    expect(parsed.errors).toEqual([
+      'Line 5: A basic card needs a question on its front.',
+      'Line 6: A cloze card needs at least one deletion, written {{c1::answer}}.',
+    ]);
     const plan = planImport([], parsed.notes, { now: NOW, newId: newIds() });
     expect(plan.created.map((card) => card.front)).toEqual(['Q']);
     expect(plan.errors).toEqual(['Line 7: the GUID g1 appeared earlier in the file; this row was skipped.']);
   });
 
   it('reads an HTML export from Anki with commas and no GUID', () => {
-    const parsed = parseAnkiText('#separator:Comma\n#html:true\nCapital of <b>France</b>?,Paris<br>on the Seine &amp; more\n');
-    expect(parsed.notes).toEqual([{ line: 3, guid: null, kind: 'basic', front: 'Capital of France?', back: 'Paris\non the Seine & more', tags: [] }]);
+    const parsed = parseAnkiText(
+      '#separator:Comma\n#html:true\nCapital of <b>France</b>?,Paris<br>on the Seine &amp; more\n',
+    );
+    expect(parsed.notes).toEqual([
+      { line: 3, guid: null, kind: 'basic', front: 'Capital of France?', back: 'Paris\non the Seine & more', tags: [] },
+    ]);
   });
 
   it('strips only the source line its own export wrote', () => {
@@ -86,8 +127,22 @@ describe('Anki import', () => {
 describe('what a spreadsheet would run', () => {
   it('guards fields starting with = + - @ with an apostrophe, and the import gives back exactly the cards', () => {
     const base = SAMPLE_CARDS[1]!;
-    const risky = ['=HYPERLINK("http://evil.example","click")', '+1+1', '-2+3', '@SUM(A1)', "'=already quoted", "'plain apostrophe"].map((front, i) => ({
-      card: { ...base, id: `r-${i}`, guid: null, front, back: i === 0 ? '=cmd|"/c calc"!A0' : 'answer', tags: i === 2 ? ['-minus'] : [] },
+    const risky = [
+      '=HYPERLINK("http://evil.example","click")',
+      '+1+1',
+      '-2+3',
+      '@SUM(A1)',
+      "'=already quoted",
+      "'plain apostrophe",
+    ].map((front, i) => ({
+      card: {
+        ...base,
+        id: `r-${i}`,
+        guid: null,
+        front,
+        back: i === 0 ? '=cmd|"/c calc"!A0' : 'answer',
+        tags: i === 2 ? ['-minus'] : [],
+      },
       documentTitle: null,
       passage: null,
     }));
@@ -98,7 +153,9 @@ describe('what a spreadsheet would run', () => {
     }
     const parsed = parseAnkiText(text);
     expect(parsed.errors).toEqual([]);
-    expect(parsed.notes.map((note) => [note.front, note.back, note.tags])).toEqual(risky.map(({ card }) => [card.front, card.back, card.tags]));
+    expect(parsed.notes.map((note) => [note.front, note.back, note.tags])).toEqual(
+      risky.map(({ card }) => [card.front, card.back, card.tags]),
+    );
   });
 });
 
@@ -107,7 +164,9 @@ describe('an imported card too long to study', () => {
     const long = 'x'.repeat(30_000);
     const parsed = parseAnkiText(['#separator:tab', `Front ok\t${long}`, 'Kept\tanswer'].join('\n'));
     expect(parsed.notes.map((note) => note.front)).toEqual(['Kept']);
-    expect(parsed.errors).toEqual(["Line 2: The card's back is 30,000 characters long; a card holds at most 20,000. Shorten it and import again."]);
+    expect(parsed.errors).toEqual([
+      "Line 2: The card's back is 30,000 characters long; a card holds at most 20,000. Shorten it and import again.",
+    ]);
   });
 });
 
@@ -115,7 +174,9 @@ describe('a GUID that Anki made', () => {
   it('goes back out to the letter even when it starts like a formula, so Anki updates the note instead of adding one', () => {
     const base = SAMPLE_CARDS[1]!;
     const guids = ['=Qb4f&p0rZ', '+x1', '-y2', '@z3'];
-    const text = toAnkiText(guids.map((guid, i) => ({ card: { ...base, id: `g-${i}`, guid }, documentTitle: null, passage: null })));
+    const text = toAnkiText(
+      guids.map((guid, i) => ({ card: { ...base, id: `g-${i}`, guid }, documentTitle: null, passage: null })),
+    );
     for (const guid of guids) expect(text).toContain(`\n${guid}\t`);
     expect(parseAnkiText(text).notes.map((note) => note.guid)).toEqual(guids);
   });
@@ -128,11 +189,29 @@ function awkwardItems(): ExportItem[] {
   return [
     ...items(),
     // Anki's base91 GUIDs start with # about once in 91 (rslib/src/notes/mod.rs, anki_base91).
-    { card: { ...quote, id: 'a-1', guid: '#Qb4f&p0rZ', front: 'Where is Paris?', back: "On the Seine, France's river" }, documentTitle: null, passage: null },
+    {
+      card: { ...quote, id: 'a-1', guid: '#Qb4f&p0rZ', front: 'Where is Paris?', back: "On the Seine, France's river" },
+      documentTitle: null,
+      passage: null,
+    },
     // An empty Back Extra: the field is the source line alone, which Anki's plain-text export trims.
     { card: { ...cloze, id: 'a-2', back: '', tags: [] }, documentTitle: "L'Assemblée — minutes", passage },
-    { card: { ...quote, id: 'a-3', front: 'Is 1 < 2 & "3 > 2"?', back: 'Yes:\n<b>both</b>\n\nSource: my memory\n', source: cloze.source }, documentTitle: 'Café notes', passage },
-    { card: { ...hash, id: 'a-4', guid: null, front: 'Cafe\u0301 au lait', back: 'é, decomposed' }, documentTitle: null, passage: null },
+    {
+      card: {
+        ...quote,
+        id: 'a-3',
+        front: 'Is 1 < 2 & "3 > 2"?',
+        back: 'Yes:\n<b>both</b>\n\nSource: my memory\n',
+        source: cloze.source,
+      },
+      documentTitle: 'Café notes',
+      passage,
+    },
+    {
+      card: { ...hash, id: 'a-4', guid: null, front: 'Cafe\u0301 au lait', back: 'é, decomposed' },
+      documentTitle: null,
+      passage: null,
+    },
   ];
 }
 
@@ -152,7 +231,9 @@ describe('a trip through Anki (its import, then its "Notes in Plain Text" export
 
   it('with HTML gives back the text to the letter, source passage removed', () => {
     const parsed = parseAnkiText(throughAnki(toAnkiText(awkwardItems()), true));
-    expect(parsed.notes.map((note) => [note.front, note.back])).toEqual(cards().map((card) => [card.front.normalize('NFC'), card.back.normalize('NFC')]));
+    expect(parsed.notes.map((note) => [note.front, note.back])).toEqual(
+      cards().map((card) => [card.front.normalize('NFC'), card.back.normalize('NFC')]),
+    );
   });
 
   it('without HTML loses only what Anki flattens: line breaks become spaces', () => {
@@ -179,18 +260,24 @@ describe('a GUID starting with #', () => {
   });
 
   it('in a file written before that, is reported by line instead of dropped silently', () => {
-    const parsed = parseAnkiText(['#separator:tab', '#guid column:1', 'g1\tQ\tA', '#Qb4f\tQ2\tA2', '#just a comment'].join('\n'));
+    const parsed = parseAnkiText(
+      ['#separator:tab', '#guid column:1', 'g1\tQ\tA', '#Qb4f\tQ2\tA2', '#just a comment'].join('\n'),
+    );
     expect(parsed.notes.map((note) => note.guid)).toEqual(['g1']);
-    expect(parsed.errors).toEqual(['Line 4: it starts with # and so is a comment, as Anki reads it too; if it is a card, put its first field in double quotes and import again.']);
+    expect(parsed.errors).toEqual([
+      'Line 4: it starts with # and so is a comment, as Anki reads it too; if it is a card, put its first field in double quotes and import again.',
+    ]);
   });
 });
 
 describe("Anki's HTML", () => {
   it('decodes every entity, named or numbered, as a browser shows it', () => {
-    expect(htmlToText('It&#x27;s &eacute;t&eacute; &mdash; 1&nbsp;&lt;&nbsp;2 &amp;c. &#8364;5 &hellip;')).toBe("It's été — 1 < 2 &c. €5 …");
+    expect(htmlToText('It&#x27;s &eacute;t&eacute; &mdash; 1&nbsp;&lt;&nbsp;2 &amp;c. &#8364;5 &hellip;')).toBe(
+      "It's été — 1 < 2 &c. €5 …",
+    );
   });
 
-  it('breaks the line where Anki\'s editor does: <br>, and a <div> or <p> after text', () => {
+  it("breaks the line where Anki's editor does: <br>, and a <div> or <p> after text", () => {
     expect(htmlToText('Paris<div>on the Seine</div>')).toBe('Paris\non the Seine');
     expect(htmlToText('<div>a</div><div>b</div>')).toBe('a\nb');
     expect(htmlToText('<div>a</div><div><br></div><div>b</div>')).toBe('a\n\nb');
@@ -201,7 +288,9 @@ describe("Anki's HTML", () => {
   });
 
   it('reads a note Anki exported with HTML into the lines it shows', () => {
-    const parsed = parseAnkiText('#separator:tab\n#html:true\nCapital?\tParis<div>on the Seine &mdash; l&#x27;&Icirc;le</div>\n');
+    const parsed = parseAnkiText(
+      '#separator:tab\n#html:true\nCapital?\tParis<div>on the Seine &mdash; l&#x27;&Icirc;le</div>\n',
+    );
     expect(parsed.notes[0]?.back).toBe("Paris\non the Seine — l'Île");
   });
 });
@@ -215,7 +304,7 @@ describe('the source line after Anki', () => {
     expect(stripSource('Answer  Source: my memory', true)).toBe('Answer  Source: my memory');
   });
 
-  it('is left alone in a note that is not Lectio\'s, unless Lectio\'s own blank line is there', () => {
+  it("is left alone in a note that is not Lectio's, unless Lectio's own blank line is there", () => {
     expect(stripSource('Source: “Hamlet” — Shakespeare')).toBe('Source: “Hamlet” — Shakespeare');
     expect(stripSource('Answer  Source: “Hamlet”')).toBe('Answer  Source: “Hamlet”');
   });

@@ -55,7 +55,11 @@ function locate(text: string, passages: readonly Passage[], start: number, end: 
 /** True when text[start, end) covers whole sentences: a cloze of it would blank everything. */
 export function coversWholeSentences(text: string, passages: readonly Passage[], start: number, end: number): boolean {
   const at = locate(text, passages, start, end);
-  return at !== null && text.slice(at.passage.start, at.from).trim() === '' && text.slice(at.to, at.passage.end).trim() === '';
+  return (
+    at !== null &&
+    text.slice(at.passage.start, at.from).trim() === '' &&
+    text.slice(at.to, at.passage.end).trim() === ''
+  );
 }
 
 /**
@@ -64,7 +68,11 @@ export function coversWholeSentences(text: string, passages: readonly Passage[],
  * extraction engine's dates and actors, preferred over the built-in patterns when choosing what to blank.
  */
 export function clozeFromHighlight(
-  text: string, passages: readonly Passage[], start: number, end: number, engine?: EngineTerms,
+  text: string,
+  passages: readonly Passage[],
+  start: number,
+  end: number,
+  engine?: EngineTerms,
 ): ClozeDraft | ClozeRefusal | null {
   const at = locate(text, passages, start, end);
   if (!at) return null;

@@ -17,7 +17,8 @@ export interface EngineTerms {
   others: readonly TermSpan[];
 }
 
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const DATE = new RegExp(
   [
@@ -30,15 +31,24 @@ const DATE = new RegExp(
   ].join('|'),
   'gu',
 );
-const NUMBER = /(?:[$€£¥]\s?)?\b\d[\d,.]*(?:\s?%|\s(?:percent|per cent|million|billion|trillion|thousand|hundred|km|kilometres|kilometers|miles|metres|meters|tonnes|tons|people|years|days))?/gu;
+const NUMBER =
+  /(?:[$€£¥]\s?)?\b\d[\d,.]*(?:\s?%|\s(?:percent|per cent|million|billion|trillion|thousand|hundred|km|kilometres|kilometers|miles|metres|meters|tonnes|tons|people|years|days))?/gu;
 // Two or more capitalised words ("Liu Jianchao", "North Korea"), or one not at the sentence's start ("Beijing").
 const NAME = /\p{Lu}[\p{L}’'.-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}’'.-]*)*/gu;
 
 function within(spans: readonly TermSpan[], from: number, to: number): TermSpan | null {
-  return [...spans].sort((a, b) => a.start - b.start).find((s) => s.start >= from && s.end <= to && s.end > s.start) ?? null;
+  return (
+    [...spans].sort((a, b) => a.start - b.start).find((s) => s.start >= from && s.end <= to && s.end > s.start) ?? null
+  );
 }
 
-function firstMatch(pattern: RegExp, text: string, from: number, to: number, keep: (m: RegExpExecArray) => boolean = () => true): TermSpan | null {
+function firstMatch(
+  pattern: RegExp,
+  text: string,
+  from: number,
+  to: number,
+  keep: (m: RegExpExecArray) => boolean = () => true,
+): TermSpan | null {
   pattern.lastIndex = 0;
   const part = text.slice(from, to);
   for (let m = pattern.exec(part); m; m = pattern.exec(part)) {
@@ -55,7 +65,9 @@ export function keyTerm(text: string, from: number, to: number, engine?: EngineT
   }
   // A single capitalised word opening a sentence ("The", "It") is no name.
   const opensSentence = (m: RegExpExecArray) => /(?:^|[.!?:"“”]\s*)$/u.test(m.input.slice(0, m.index).trimEnd());
-  return firstMatch(DATE, text, from, to)
-    ?? firstMatch(NAME, text, from, to, (m) => /\s/u.test(m[0]) || !opensSentence(m))
-    ?? firstMatch(NUMBER, text, from, to);
+  return (
+    firstMatch(DATE, text, from, to) ??
+    firstMatch(NAME, text, from, to, (m) => /\s/u.test(m[0]) || !opensSentence(m)) ??
+    firstMatch(NUMBER, text, from, to)
+  );
 }

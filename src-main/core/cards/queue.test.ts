@@ -38,11 +38,16 @@ describe('buildQueue', () => {
   });
 
   it('counts new cards already seen today against the limit', () => {
-    expect(buildQueue(ITEMS, { now: NOW, dayOf: utcDayOf, newPerDay: 2, newSeenToday: 2 }).cards.map((c) => c.card.id)).toEqual(['review-late', 'review-now']);
+    expect(
+      buildQueue(ITEMS, { now: NOW, dayOf: utcDayOf, newPerDay: 2, newSeenToday: 2 }).cards.map((c) => c.card.id),
+    ).toEqual(['review-late', 'review-now']);
   });
 
   it('counts a review card due today as due from the day’s start, even one logged due later today (older logs)', () => {
-    const later = [item('old-review', state('Review', '2026-03-10T20:00:00.000Z')), item('old-learning', state('Learning', '2026-03-10T20:00:00.000Z'))];
+    const later = [
+      item('old-review', state('Review', '2026-03-10T20:00:00.000Z')),
+      item('old-learning', state('Learning', '2026-03-10T20:00:00.000Z')),
+    ];
     const queue = buildQueue(later, { now: NOW, dayOf: utcDayOf, newPerDay: 0, newSeenToday: 0, learnAheadMs: 0 });
     expect(queue.cards.map((c) => c.card.id)).toEqual(['old-review']);
   });
@@ -75,11 +80,22 @@ describe('cardStats', () => {
 
   it('counts due today and this week, reviews per day, and true retention over graduated cards', () => {
     const stats = cardStats(ITEMS, reviews, { now: NOW, dayOf: utcDayOf });
-    expect(stats).toMatchObject({ today: '2026-03-10', total: 9, suspended: 1, unseen: 3, dueToday: 3, dueThisWeek: 4 });
+    expect(stats).toMatchObject({
+      today: '2026-03-10',
+      total: 9,
+      suspended: 1,
+      unseen: 3,
+      dueToday: 3,
+      dueThisWeek: 4,
+    });
     expect(stats.reviewsPerDay).toHaveLength(30);
     expect(stats.reviewsPerDay[0]?.day).toBe('2026-02-09');
     expect(stats.reviewsPerDay.at(-1)).toEqual({ day: '2026-03-10', reviews: 3, again: 1 });
-    expect(stats.reviewsPerDay.find((d) => d.day === '2026-03-01')).toEqual({ day: '2026-03-01', reviews: 2, again: 1 });
+    expect(stats.reviewsPerDay.find((d) => d.day === '2026-03-01')).toEqual({
+      day: '2026-03-01',
+      reviews: 2,
+      again: 1,
+    });
     // In the window, three reviews of Review-state cards (Jan 1 is outside it): Good and Hard pass, one Again fails.
     expect(stats.retention).toEqual({ passed: 2, reviews: 3, rate: 2 / 3 });
   });

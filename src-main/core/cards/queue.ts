@@ -38,14 +38,21 @@ const time = (iso: string) => new Date(iso).getTime();
 export function buildQueue(items: readonly ScheduledCard[], options: QueueOptions): Queue {
   const now = options.now.getTime();
   const active = items.filter((item) => !item.card.suspended);
-  const started = active.filter((item) => item.schedule.state !== 'New').sort((a, b) => time(a.schedule.due) - time(b.schedule.due) || a.card.id.localeCompare(b.card.id));
-  const fresh = active.filter((item) => item.schedule.state === 'New').sort((a, b) => a.card.createdAt.localeCompare(b.card.createdAt) || a.card.id.localeCompare(b.card.id));
+  const started = active
+    .filter((item) => item.schedule.state !== 'New')
+    .sort((a, b) => time(a.schedule.due) - time(b.schedule.due) || a.card.id.localeCompare(b.card.id));
+  const fresh = active
+    .filter((item) => item.schedule.state === 'New')
+    .sort((a, b) => a.card.createdAt.localeCompare(b.card.createdAt) || a.card.id.localeCompare(b.card.id));
   const allowance = Math.max(0, options.newPerDay - options.newSeenToday);
 
   const today = options.dayOf(options.now);
   // A review card due today is due from the day's start even if its stored instant is later (logs written before due
   // dates were placed at the day's start); a learning step is due at its exact instant.
-  const isDue = (item: ScheduledCard) => (item.schedule.state === 'Review' ? options.dayOf(new Date(item.schedule.due)) <= today : time(item.schedule.due) <= now);
+  const isDue = (item: ScheduledCard) =>
+    item.schedule.state === 'Review'
+      ? options.dayOf(new Date(item.schedule.due)) <= today
+      : time(item.schedule.due) <= now;
   let due = started.filter(isDue);
   const newToday = fresh.slice(0, allowance);
   if (due.length === 0 && newToday.length === 0) {
@@ -54,7 +61,11 @@ export function buildQueue(items: readonly ScheduledCard[], options: QueueOption
   }
   const queued = new Set(due.map((item) => item.card.id));
   const next = started.find((item) => !queued.has(item.card.id));
-  return { cards: [...due, ...newToday], newWaiting: fresh.length - newToday.length, nextDue: next ? next.schedule.due : null };
+  return {
+    cards: [...due, ...newToday],
+    newWaiting: fresh.length - newToday.length,
+    nextDue: next ? next.schedule.due : null,
+  };
 }
 
 /**

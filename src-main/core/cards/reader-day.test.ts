@@ -22,14 +22,36 @@ describe('readerDayOf', () => {
 
 describe('startOfReaderDay', () => {
   it('is the rollover hour of that date in the zone', () => {
-    expect(startOfReaderDay('2026-01-10', { zone: 'Europe/Paris', rolloverHour: 4 }).toISOString()).toBe('2026-01-10T03:00:00.000Z');
-    expect(startOfReaderDay('2026-07-10', { zone: 'Europe/Paris', rolloverHour: 4 }).toISOString()).toBe('2026-07-10T02:00:00.000Z');
-    expect(startOfReaderDay('2026-07-10', { zone: 'Asia/Kolkata', rolloverHour: 0 }).toISOString()).toBe('2026-07-09T18:30:00.000Z');
+    expect(startOfReaderDay('2026-01-10', { zone: 'Europe/Paris', rolloverHour: 4 }).toISOString()).toBe(
+      '2026-01-10T03:00:00.000Z',
+    );
+    expect(startOfReaderDay('2026-07-10', { zone: 'Europe/Paris', rolloverHour: 4 }).toISOString()).toBe(
+      '2026-07-10T02:00:00.000Z',
+    );
+    expect(startOfReaderDay('2026-07-10', { zone: 'Asia/Kolkata', rolloverHour: 0 }).toISOString()).toBe(
+      '2026-07-09T18:30:00.000Z',
+    );
   });
 
   it('begins each day exactly once, across daylight-saving changes, for every rollover hour', () => {
-    const zones = ['UTC', 'America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kathmandu', 'America/Santiago'];
-    const days = ['2026-03-07', '2026-03-08', '2026-03-29', '2026-04-05', '2026-10-04', '2026-10-25', '2026-11-01', '2026-12-31'];
+    const zones = [
+      'UTC',
+      'America/New_York',
+      'Europe/London',
+      'Australia/Sydney',
+      'Asia/Kathmandu',
+      'America/Santiago',
+    ];
+    const days = [
+      '2026-03-07',
+      '2026-03-08',
+      '2026-03-29',
+      '2026-04-05',
+      '2026-10-04',
+      '2026-10-25',
+      '2026-11-01',
+      '2026-12-31',
+    ];
     for (const zone of zones) {
       for (let rolloverHour = 0; rolloverHour < 24; rolloverHour++) {
         const day: ReaderDay = { zone, rolloverHour };
@@ -44,7 +66,9 @@ describe('startOfReaderDay', () => {
   });
 
   it('finds the hour after the gap when a clock change skips the rollover hour (New York, 2 am, 8 March 2026)', () => {
-    expect(startOfReaderDay('2026-03-08', { zone: 'America/New_York', rolloverHour: 2 }).toISOString()).toBe('2026-03-08T07:00:00.000Z');
+    expect(startOfReaderDay('2026-03-08', { zone: 'America/New_York', rolloverHour: 2 }).toISOString()).toBe(
+      '2026-03-08T07:00:00.000Z',
+    );
   });
 });
 

@@ -20,7 +20,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(zone: string): Intl.DateTimeFormat {
   let format = formatters.get(zone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formatters.set(zone, format);
   }
   return format;
@@ -29,8 +38,16 @@ function formatter(zone: string): Intl.DateTimeFormat {
 /** How far `zone`'s wall clock is ahead of UTC at `at`, in milliseconds (negative west of Greenwich). */
 export function zoneOffsetMs(zone: string, at: Date): number {
   const parts: Record<string, number> = {};
-  for (const part of formatter(zone).formatToParts(at)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const wall = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  for (const part of formatter(zone).formatToParts(at))
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  const wall = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
   return wall - Math.floor(at.getTime() / 1000) * 1000;
 }
 
@@ -57,7 +74,9 @@ export function startOfReaderDay(key: string, day: ReaderDay): Date {
   const wall = Date.parse(`${key}T00:00:00.000Z`) + day.rolloverHour * HOUR;
   // The instant is the wall-clock time less the zone's offset then; the offsets in force within a day either side are
   // the only ones it can be (a clock change makes two, and an hour repeated at one makes two candidates).
-  const offsets = new Set(Array.from({ length: 9 }, (_, index) => zoneOffsetMs(day.zone, new Date(wall + (index - 4) * 6 * HOUR))));
+  const offsets = new Set(
+    Array.from({ length: 9 }, (_, index) => zoneOffsetMs(day.zone, new Date(wall + (index - 4) * 6 * HOUR))),
+  );
   const candidates = [...offsets].map((offset) => wall - offset).sort((a, b) => a - b);
   const begins = (time: number) => dayOf(new Date(time)) === key && dayOf(new Date(time - 1)) < key;
   return new Date(candidates.find(begins) ?? candidates.find((time) => dayOf(new Date(time)) === key) ?? wall);

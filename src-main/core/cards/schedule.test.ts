@@ -28,29 +28,40 @@ const SEQUENCE: { grade: Grade; after: number }[] = [
 const RATING: Record<Grade, FsrsGrade> = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy };
 
 describe('Scheduler', () => {
-  it.each([0.9, 0.8, 0.95])('computes as ts-fsrs itself does, a day interval ending at the day’s start (retention %s, fuzz off)', (retention) => {
-    const scheduler = new Scheduler({ desiredRetention: retention, fuzz: false, day: UTC_MIDNIGHT });
-    const reference = fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false }));
-    let ours: ScheduleState = scheduler.initial(START);
-    let theirs: Card = createEmptyCard(START);
-    let now = START;
-    for (const step of SEQUENCE) {
-      now = new Date(now.getTime() + step.after);
-      // Round-trip through JSON, as the review log stores it, before each review.
-      ours = scheduler.grade(JSON.parse(JSON.stringify(ours)) as ScheduleState, step.grade, now, 'card-1');
-      theirs = reference.next(theirs, now, RATING[step.grade]).card;
-      // ts-fsrs puts a review card due at the hour of its last review; Lectio at the start of that day, as Anki does.
-      const due = theirs.scheduled_days >= 1 ? `${theirs.due.toISOString().slice(0, 10)}T00:00:00.000Z` : theirs.due.toISOString();
-      expect(ours).toEqual({ ...fromFsrsCard(theirs), due });
-    }
-    expect(ours.reps).toBe(SEQUENCE.length);
-    expect(ours.lapses).toBe(1);
-    expect(ours.state).toBe('Review');
-  });
+  it.each([0.9, 0.8, 0.95])(
+    'computes as ts-fsrs itself does, a day interval ending at the day’s start (retention %s, fuzz off)',
+    (retention) => {
+      const scheduler = new Scheduler({ desiredRetention: retention, fuzz: false, day: UTC_MIDNIGHT });
+      const reference = fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false }));
+      let ours: ScheduleState = scheduler.initial(START);
+      let theirs: Card = createEmptyCard(START);
+      let now = START;
+      for (const step of SEQUENCE) {
+        now = new Date(now.getTime() + step.after);
+        // Round-trip through JSON, as the review log stores it, before each review.
+        ours = scheduler.grade(JSON.parse(JSON.stringify(ours)) as ScheduleState, step.grade, now, 'card-1');
+        theirs = reference.next(theirs, now, RATING[step.grade]).card;
+        // ts-fsrs puts a review card due at the hour of its last review; Lectio at the start of that day, as Anki does.
+        const due =
+          theirs.scheduled_days >= 1
+            ? `${theirs.due.toISOString().slice(0, 10)}T00:00:00.000Z`
+            : theirs.due.toISOString();
+        expect(ours).toEqual({ ...fromFsrsCard(theirs), due });
+      }
+      expect(ours.reps).toBe(SEQUENCE.length);
+      expect(ours.lapses).toBe(1);
+      expect(ours.state).toBe('Review');
+    },
+  );
 
   it('previews what each grade would set, equal to grading (fuzz on)', () => {
     const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: true, day: PARIS });
-    const learned = scheduler.grade(scheduler.grade(scheduler.initial(START), 3, START, 'c'), 3, new Date(START.getTime() + 10 * MINUTE), 'c');
+    const learned = scheduler.grade(
+      scheduler.grade(scheduler.initial(START), 3, START, 'c'),
+      3,
+      new Date(START.getTime() + 10 * MINUTE),
+      'c',
+    );
     const at = new Date(new Date(learned.due).getTime() + 5 * HOUR);
     const preview = scheduler.preview(learned, at, 'c');
     for (const grade of [1, 2, 3, 4] as const) expect(preview[grade]).toEqual(scheduler.grade(learned, grade, at, 'c'));
@@ -69,7 +80,9 @@ describe('Scheduler', () => {
       const learned = scheduler.grade(scheduler.initial(created), 4, created, id);
       // Shown when the queue loads, any time from the due day's start to 20 hours later; graded up to 3 hours after.
       const shownAt = new Date(Date.parse(learned.due) + random() * 20 * HOUR);
-      const gradedAt = new Date(Math.min(shownAt.getTime() + random() * 3 * HOUR, Date.parse(learned.due) + 24 * HOUR - 1));
+      const gradedAt = new Date(
+        Math.min(shownAt.getTime() + random() * 3 * HOUR, Date.parse(learned.due) + 24 * HOUR - 1),
+      );
       expect(dayOf(gradedAt)).toBe(dayOf(shownAt));
       const shown = scheduler.preview(learned, shownAt, id)[3];
       const applied = scheduler.grade(learned, 3, gradedAt, id);
@@ -85,7 +98,9 @@ describe('Scheduler', () => {
     const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: true, day: PARIS });
     const learned = scheduler.grade(scheduler.initial(START), 4, START, 'a');
     const later = new Date(Date.parse(learned.due) + 30 * DAY);
-    const byCard = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id) => scheduler.grade(learned, 3, later, id).scheduledDays);
+    const byCard = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map(
+      (id) => scheduler.grade(learned, 3, later, id).scheduledDays,
+    );
     expect(scheduler.grade(learned, 3, later, 'a').scheduledDays).toBe(byCard[0]);
     expect(new Set(byCard).size).toBeGreaterThan(1);
   });
@@ -96,16 +111,25 @@ describe('Scheduler', () => {
     const evening = new Date('2026-01-05T22:30:00.000Z');
     const easy = scheduler.grade(scheduler.initial(evening), 4, evening, 'x');
     expect(easy.state).toBe('Review');
-    expect(easy.due).toBe(new Date(Date.parse(`2026-01-${String(5 + easy.scheduledDays).padStart(2, '0')}T03:00:00.000Z`)).toISOString());
+    expect(easy.due).toBe(
+      new Date(Date.parse(`2026-01-${String(5 + easy.scheduledDays).padStart(2, '0')}T03:00:00.000Z`)).toISOString(),
+    );
     // Good on a new card is a ten-minute step: an instant, even across the 4 am rollover.
     const late = new Date('2026-01-06T02:55:00.000Z');
-    expect(scheduler.grade(scheduler.initial(late), 3, late, 'x').due).toBe(new Date(late.getTime() + 10 * MINUTE).toISOString());
+    expect(scheduler.grade(scheduler.initial(late), 3, late, 'x').due).toBe(
+      new Date(late.getTime() + 10 * MINUTE).toISOString(),
+    );
   });
 
   it('counts a review at 2 am as the evening before: one day later is 4 am that same morning', () => {
     const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: false, day: PARIS });
     const first = new Date('2026-01-04T21:00:00.000Z'); // 22:00 in Paris
-    const learned = scheduler.grade(scheduler.grade(scheduler.initial(first), 3, first, 'y'), 3, new Date(first.getTime() + 10 * MINUTE), 'y');
+    const learned = scheduler.grade(
+      scheduler.grade(scheduler.initial(first), 3, first, 'y'),
+      3,
+      new Date(first.getTime() + 10 * MINUTE),
+      'y',
+    );
     // Again, then Good after the relearning step, at 02:00 Paris time on the 10th: a day interval ends at 04:00 on the
     // 10th, since 02:00 still belongs to the 9th.
     const lapse = scheduler.grade(learned, 1, new Date('2026-01-10T00:50:00.000Z'), 'y');

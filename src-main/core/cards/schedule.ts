@@ -7,7 +7,17 @@
  * (starting at the rollover hour in the reader's zone): an interval of N days ends at the start of the Nth reader day,
  * not at the hour of the last review, while learning steps (minutes) stay exact instants.
  */
-import { Rating, State, StrategyMode, createEmptyCard, fsrs, generatorParameters, type Card as FsrsCard, type FSRS, type TSeedStrategy } from 'ts-fsrs';
+import {
+  Rating,
+  State,
+  StrategyMode,
+  createEmptyCard,
+  fsrs,
+  generatorParameters,
+  type Card as FsrsCard,
+  type FSRS,
+  type TSeedStrategy,
+} from 'ts-fsrs';
 import type { Grade, ScheduleState, ScheduleStateName } from './card';
 import { addDays } from './days';
 import { readerClock, readerDayOf, startOfReaderDay, type ReaderDay } from './reader-day';
@@ -79,7 +89,13 @@ export class Scheduler {
 
   constructor(options: SchedulerOptions) {
     // Learning steps stay on (ts-fsrs's defaults: 1m, 10m; relearning 10m), as in Anki with FSRS.
-    this.#fsrs = fsrs(generatorParameters({ request_retention: options.desiredRetention, enable_fuzz: options.fuzz, enable_short_term: true })).useStrategy(StrategyMode.SEED, seedByCard);
+    this.#fsrs = fsrs(
+      generatorParameters({
+        request_retention: options.desiredRetention,
+        enable_fuzz: options.fuzz,
+        enable_short_term: true,
+      }),
+    ).useStrategy(StrategyMode.SEED, seedByCard);
     this.#day = options.day;
   }
 
@@ -98,19 +114,31 @@ export class Scheduler {
     const clock = readerClock(now, this.#day);
     const options = this.#fsrs.repeat(this.#onReaderClock(state, cardId), clock);
     const place = (card: FsrsCard) => this.#fromReaderClock(card, now, clock);
-    return { 1: place(options[Rating.Again].card), 2: place(options[Rating.Hard].card), 3: place(options[Rating.Good].card), 4: place(options[Rating.Easy].card) };
+    return {
+      1: place(options[Rating.Again].card),
+      2: place(options[Rating.Hard].card),
+      3: place(options[Rating.Good].card),
+      4: place(options[Rating.Easy].card),
+    };
   }
 
   /** Probability of recalling the card at `now` (0..1); 0 for a new card. */
   retrievability(state: ScheduleState, now: Date): number {
-    return state.state === 'New' ? 0 : this.#fsrs.get_retrievability(this.#onReaderClock(state, ''), readerClock(now, this.#day), false);
+    return state.state === 'New'
+      ? 0
+      : this.#fsrs.get_retrievability(this.#onReaderClock(state, ''), readerClock(now, this.#day), false);
   }
 
   /** The card with its instants on the reader's clock, so ts-fsrs's day counts are the reader's days. */
   #onReaderClock(state: ScheduleState, cardId: string): SeededCard {
     const { last_review: _, ...card } = toFsrsCard(state);
     const onClock = (iso: string) => readerClock(new Date(iso), this.#day);
-    return { ...card, due: onClock(state.due), ...(state.lastReview ? { last_review: onClock(state.lastReview) } : {}), card_id: cardId };
+    return {
+      ...card,
+      due: onClock(state.due),
+      ...(state.lastReview ? { last_review: onClock(state.lastReview) } : {}),
+      card_id: cardId,
+    };
   }
 
   /**
@@ -119,7 +147,10 @@ export class Scheduler {
    */
   #fromReaderClock(card: FsrsCard, now: Date, clock: Date): ScheduleState {
     const days = card.scheduled_days;
-    const due = days >= 1 ? startOfReaderDay(addDays(readerDayOf(this.#day)(now), days), this.#day) : new Date(now.getTime() + card.due.getTime() - clock.getTime());
+    const due =
+      days >= 1
+        ? startOfReaderDay(addDays(readerDayOf(this.#day)(now), days), this.#day)
+        : new Date(now.getTime() + card.due.getTime() - clock.getTime());
     return { ...fromFsrsCard(card), due: due.toISOString(), lastReview: now.toISOString() };
   }
 }

@@ -38,7 +38,11 @@ export interface StatsOptions {
   days?: number;
 }
 
-export function cardStats(items: readonly ScheduledCard[], reviews: readonly ReviewRecord[], options: StatsOptions): CardStats {
+export function cardStats(
+  items: readonly ScheduledCard[],
+  reviews: readonly ReviewRecord[],
+  options: StatsOptions,
+): CardStats {
   const { dayOf } = options;
   const today = dayOf(options.now);
   const weekEnd = addDays(today, 6);

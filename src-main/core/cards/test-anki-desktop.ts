@@ -23,7 +23,20 @@ interface AnkiNote {
   tags: string[];
 }
 
-const DELIMITERS: Record<string, string> = { tab: '\t', '\t': '\t', comma: ',', ',': ',', semicolon: ';', ';': ';', pipe: '|', '|': '|', colon: ':', ':': ':', space: ' ', ' ': ' ' };
+const DELIMITERS: Record<string, string> = {
+  tab: '\t',
+  '\t': '\t',
+  comma: ',',
+  ',': ',',
+  semicolon: ';',
+  ';': ';',
+  pipe: '|',
+  '|': '|',
+  colon: ':',
+  ':': ':',
+  space: ' ',
+  ' ': ' ',
+};
 
 /** The csv crate's reader as Anki builds it: quotes doubled inside quoted fields, `#` at a record's start a comment. */
 function readRecords(text: string, delimiter: string): string[][] {
@@ -79,7 +92,10 @@ function readRecords(text: string, delimiter: string): string[][] {
 }
 
 function encodeMinimal(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' })[char]!);
+  return text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' })[char]!,
+  );
 }
 
 function normalizeField(field: string): string {
@@ -105,7 +121,9 @@ export function ankiImport(text: string): AnkiNote[] {
     guid: record[guid - 1] ?? '',
     notetype: record[notetype - 1] ?? '',
     deck: record[deck - 1] ?? '',
-    fields: record.filter((_, index) => !metaColumns.has(index + 1)).map((field) => normalizeField(isHtml ? field : encodeMinimal(field).replace(/\n/g, '<br>'))),
+    fields: record
+      .filter((_, index) => !metaColumns.has(index + 1))
+      .map((field) => normalizeField(isHtml ? field : encodeMinimal(field).replace(/\n/g, '<br>'))),
     tags: (record[tags - 1] ?? '').split(/\s+/).filter(Boolean),
   }));
 }
@@ -121,7 +139,10 @@ function htmlToTextLine(html: string): string {
       .replace(/<br\s*\/?>|<div>|\n/gi, ' ')
       .replace(/\[\[type:[^\]]+\]\]/g, '')
       .replace(/\[sound:[^\]]+\]/g, '')
-      .replace(/(<!--[\s\S]*?-->)|(<style[\s\S]*?>[\s\S]*?<\/style>)|(<script[\s\S]*?>[\s\S]*?<\/script>)|(<[\s\S]*?>)/gi, ''),
+      .replace(
+        /(<!--[\s\S]*?-->)|(<style[\s\S]*?>[\s\S]*?<\/style>)|(<script[\s\S]*?>[\s\S]*?<\/script>)|(<[\s\S]*?>)/gi,
+        '',
+      ),
   ).trim();
 }
 
@@ -132,7 +153,14 @@ function writeField(field: string): string {
 /** Anki exporting `notes` as "Notes in Plain Text" with GUID, note type, deck and tags, with or without HTML. */
 export function ankiExport(notes: readonly AnkiNote[], withHtml: boolean): string {
   const fieldColumns = Math.max(0, ...notes.map((note) => note.fields.length));
-  const header = ['#separator:tab', `#html:${withHtml}`, '#guid column:1', '#notetype column:2', '#deck column:3', `#tags column:${4 + fieldColumns}`];
+  const header = [
+    '#separator:tab',
+    `#html:${withHtml}`,
+    '#guid column:1',
+    '#notetype column:2',
+    '#deck column:3',
+    `#tags column:${4 + fieldColumns}`,
+  ];
   const records = notes.map((note) => {
     const fields = note.fields.map((field) => {
       const text = field.replace(/<style>[\s\S]*?<\/style>|\[\[type:[^\]]+\]\]/gi, '');

@@ -25,7 +25,19 @@ export function makeCard(id: string, change: Partial<StoredCard> = {}): StoredCa
 const passage = SOURCE_TEXT.indexOf('It approved');
 
 export const SAMPLE_CARDS: StoredCard[] = [
-  makeCard('c-1', { kind: 'cloze', front: 'It approved {{c1::the budget}} after a long debate.', back: 'Key vote', tags: ['budget', 'big picture'], color: 2, highlightId: 'h-1', source: { documentId: 'doc-1', selectors: describe(SOURCE_TEXT, passage, SOURCE_TEXT.length) } }),
-  makeCard('c-2', { front: 'Who said:\t"We have lost everything"?', back: 'One exile,\nwriting in 1848 📜', tags: ['quotes'] }),
+  makeCard('c-1', {
+    kind: 'cloze',
+    front: 'It approved {{c1::the budget}} after a long debate.',
+    back: 'Key vote',
+    tags: ['budget', 'big picture'],
+    color: 2,
+    highlightId: 'h-1',
+    source: { documentId: 'doc-1', selectors: describe(SOURCE_TEXT, passage, SOURCE_TEXT.length) },
+  }),
+  makeCard('c-2', {
+    front: 'Who said:\t"We have lost everything"?',
+    back: 'One exile,\nwriting in 1848 📜',
+    tags: ['quotes'],
+  }),
   makeCard('c-3', { front: '#hash at the start', back: 'Source: not a passage of ours', guid: 'Abc123!@#' }),
 ];

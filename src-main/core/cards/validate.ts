@@ -7,7 +7,10 @@ export const MAX_CARD_TEXT = 20_000;
 
 /** Returns null when `front`/`back` make a usable card of `kind`, else a message saying what is missing. */
 export function checkCardContent(kind: CardKind, front: string, back: string): string | null {
-  for (const [side, text] of [['front', front], ['back', back]] as const) {
+  for (const [side, text] of [
+    ['front', front],
+    ['back', back],
+  ] as const) {
     if (text.length > MAX_CARD_TEXT) {
       return `The card's ${side} is ${text.length.toLocaleString('en')} characters long; a card holds at most ${MAX_CARD_TEXT.toLocaleString('en')}. Shorten it and import again.`;
     }

@@ -23,26 +23,47 @@ function run(text: string, referenceDate = '2024-03-07'): { actors: Actor[]; dat
 
 const actors = (text: string): Actor[] => extract(text, { referenceDate: '2025-03-07' }).actors;
 const byName = (list: Actor[], name: string): Actor | undefined => list.find((a) => a.name === name);
-const orgs = (text: string): string[] => actors(text).filter((a) => a.type === 'organization').map((a) => a.name);
+const orgs = (text: string): string[] =>
+  actors(text)
+    .filter((a) => a.type === 'organization')
+    .map((a) => a.name);
 
 const ACRONYMS: [string, boolean][] = [
-  ['WHO', true], ['NHS', true], ['LSEG', true], ['U.N.', true], ['UNICEF', true], ['I', false], ['A', false],
-  ['Who', false], ['who', false],
+  ['WHO', true],
+  ['NHS', true],
+  ['LSEG', true],
+  ['U.N.', true],
+  ['UNICEF', true],
+  ['I', false],
+  ['A', false],
+  ['Who', false],
+  ['who', false],
 ];
 
 describe('acronyms', () => {
   it.each(ACRONYMS)('isAcronym(%s) = %s', (w, want) => expect(isAcronym(w)).toBe(want));
 
   const INITIALS: [string, string][] = [
-    ['World Health Organization', 'WHO'], ['Bank of England', 'BE'], ['International Energy Agency', 'IEA'],
-    ['Computer & Communications Industry Association', 'CCIA'], ['Nimbus', ''],
+    ['World Health Organization', 'WHO'],
+    ['Bank of England', 'BE'],
+    ['International Energy Agency', 'IEA'],
+    ['Computer & Communications Industry Association', 'CCIA'],
+    ['Nimbus', ''],
   ];
   it.each(INITIALS)('initialsOf(%s) = %s', (name, want) => expect(initialsOf(name)).toBe(want));
 
   // [text, name of the merged actor, surface that must be an alias of it]
   const MERGES: [string, string, string][] = [
-    ['The World Health Organization met on Tuesday. The WHO said more. WHO officials left.', 'World Health Organization', 'WHO'],
-    ['The Federal Aviation Administration grounded the jets. The FAA gave no date.', 'Federal Aviation Administration', 'FAA'],
+    [
+      'The World Health Organization met on Tuesday. The WHO said more. WHO officials left.',
+      'World Health Organization',
+      'WHO',
+    ],
+    [
+      'The Federal Aviation Administration grounded the jets. The FAA gave no date.',
+      'Federal Aviation Administration',
+      'FAA',
+    ],
     ['The Environmental Protection Agency sued. An EPA lawyer spoke.', 'Environmental Protection Agency', 'EPA'],
   ];
   it.each(MERGES)('%s', (text, name, alias) => {
@@ -62,8 +83,16 @@ describe('acronyms', () => {
 
 describe('a bracketed acronym names the organisation its letters spell', () => {
   it.each([
-    ['Tom Okoro, chief executive of the Digital Lenders Association of Norland (DLAN), said the cap would hurt lenders.', 'Digital Lenders Association of Norland', 'DLAN'],
-    ['Ana Brill, head of the Association of Tessland Bakers (ATB), said so. The ATB disagreed later.', 'Association of Tessland Bakers', 'ATB'],
+    [
+      'Tom Okoro, chief executive of the Digital Lenders Association of Norland (DLAN), said the cap would hurt lenders.',
+      'Digital Lenders Association of Norland',
+      'DLAN',
+    ],
+    [
+      'Ana Brill, head of the Association of Tessland Bakers (ATB), said so. The ATB disagreed later.',
+      'Association of Tessland Bakers',
+      'ATB',
+    ],
     ['Officials at the Bank of Tessland (BOT) said rates would hold.', 'Bank of Tessland', 'BOT'],
   ])('%s', (text, org, acronym) => {
     const list = actors(text);
@@ -75,8 +104,9 @@ describe('a bracketed acronym names the organisation its letters spell', () => {
 
 describe("a world body's acronym is not the longer office that carries it as a prefix", () => {
   it('keeps the UN apart from the UN Office for the Coordination of Harbour Affairs', () => {
-    const text = 'The UN Office for the Coordination of Harbour Affairs (UNOCHA) warned on Monday. '
-      + 'The UN harbour agency (UNHA) said on Tuesday that 4,000 boats had arrived.';
+    const text =
+      'The UN Office for the Coordination of Harbour Affairs (UNOCHA) warned on Monday. ' +
+      'The UN harbour agency (UNHA) said on Tuesday that 4,000 boats had arrived.';
     const office = actors(text).find((a) => a.name.startsWith('UN Office'));
     expect(office?.aliases ?? []).not.toContain('UN');
   });
@@ -86,7 +116,10 @@ describe('"X and Y Board (ACR)": one acronym for the whole phrase keeps it one b
   it.each([
     ["Finland's Police and Coast Guard Board (NPK) said the tanker was towed to port.", 'Police and Coast Guard Board'],
     ['Officials said the Police and Customs Board (PTA) had seized the lorry on Monday.', 'Police and Customs Board'],
-    ['The Customs and Excise Service (DTA), which runs the border posts, said the lorry was seized.', 'Customs and Excise Service'],
+    [
+      'The Customs and Excise Service (DTA), which runs the border posts, said the lorry was seized.',
+      'Customs and Excise Service',
+    ],
   ])('%s', (text, name) => {
     expect(orgs(text)).toContain(name);
   });

@@ -23,12 +23,28 @@ const rolesOf = (text: string, name: string): string[] => actors(text).find((a) 
 
 // [text, person's name, expected role]
 const ROLES: [string, string, string][] = [
-  ['Dr. Tedros Adhanom Ghebreyesus, the WHO director-general, praised the response.', 'Tedros Adhanom Ghebreyesus', 'WHO director-general'],
+  [
+    'Dr. Tedros Adhanom Ghebreyesus, the WHO director-general, praised the response.',
+    'Tedros Adhanom Ghebreyesus',
+    'WHO director-general',
+  ],
   ['The agency’s regional director, Mohamed Fall, called for funding.', 'Mohamed Fall', 'regional director'],
-  ['"It is a first," said Germany’s environment minister, Katrin Albers, who chaired the talks.', 'Katrin Albers', 'Germany\'s environment minister'],
-  ['Kenya\'s climate envoy, Ali Mohamed Odhiambo, said rich nations had not paid.', 'Ali Mohamed Odhiambo', 'Kenya\'s climate envoy'],
+  [
+    '"It is a first," said Germany’s environment minister, Katrin Albers, who chaired the talks.',
+    'Katrin Albers',
+    "Germany's environment minister",
+  ],
+  [
+    "Kenya's climate envoy, Ali Mohamed Odhiambo, said rich nations had not paid.",
+    'Ali Mohamed Odhiambo',
+    "Kenya's climate envoy",
+  ],
   ['Voters will choose conservative senator Tomás Ebensperger or someone else.', 'Tomás Ebensperger', 'senator'],
-  ['Marta Quiroga, the Acme Foundation secretary-general, resigned.', 'Marta Quiroga', 'Acme Foundation secretary-general'],
+  [
+    'Marta Quiroga, the Acme Foundation secretary-general, resigned.',
+    'Marta Quiroga',
+    'Acme Foundation secretary-general',
+  ],
 ];
 
 describe('roles around names', () => {
@@ -77,7 +93,12 @@ describe('abbreviated titles stay in aliases', () => {
   }
 
   const CASES: [string, string, string, string][] = [
-    ['Dr. Anselm Okoro spoke on Tuesday. Okoro said the outbreak was over.', 'Anselm Okoro', 'Dr. Anselm Okoro', 'Okoro'],
+    [
+      'Dr. Anselm Okoro spoke on Tuesday. Okoro said the outbreak was over.',
+      'Anselm Okoro',
+      'Dr. Anselm Okoro',
+      'Okoro',
+    ],
     ['Prof. Lina Brandt, a chemist, agreed. Brandt said so.', 'Lina Brandt', 'Prof. Lina Brandt', 'Brandt'],
     ['Dr. Okoro Anselm Wube said yes. Wube left.', 'Okoro Anselm Wube', 'Dr. Okoro Anselm Wube', 'Wube'],
   ];
@@ -92,7 +113,9 @@ describe('abbreviated titles stay in aliases', () => {
 
 describe('sport roles before names', () => {
   it('reads "substitute Ivo Brant" as a role', () => {
-    const { actors } = run('Riverton beat Lakeport 2-1. The striker scored, and the winner came from substitute Ivo Brant in the league match.');
+    const { actors } = run(
+      'Riverton beat Lakeport 2-1. The striker scored, and the winner came from substitute Ivo Brant in the league match.',
+    );
     expect(actors.find((a) => a.name === 'Ivo Brant')?.roles.join()).toContain('substitute');
   });
 });
@@ -119,7 +142,10 @@ describe('occupations and titles around a name', () => {
 describe('parliamentary offices', () => {
   it('reads parliamentary offices as titles', () => {
     const a = run('Minority Leader Otieno Obura and Treasury Cabinet Secretary Peter Mutai spoke.').actors;
-    expect(a.map((x) => [x.name, x.roles[0]])).toEqual([['Otieno Obura', 'Minority Leader'], ['Peter Mutai', 'Treasury Cabinet Secretary']]);
+    expect(a.map((x) => [x.name, x.roles[0]])).toEqual([
+      ['Otieno Obura', 'Minority Leader'],
+      ['Peter Mutai', 'Treasury Cabinet Secretary'],
+    ]);
   });
 });
 
@@ -145,8 +171,12 @@ describe('roles are offices', () => {
 
 describe('the verb after a name is no role', () => {
   it.each([
-    ['"We had no choice," Tessport Hospital\'s chief executive, Dr. Mara Quell, told reporters on Friday.', 'Mara Quell', 'chief executive'],
-    ['The port\'s harbour master, Anna Berger, said in a statement that the quay was closed.', 'Anna Berger', null],
+    [
+      '"We had no choice," Tessport Hospital\'s chief executive, Dr. Mara Quell, told reporters on Friday.',
+      'Mara Quell',
+      'chief executive',
+    ],
+    ["The port's harbour master, Anna Berger, said in a statement that the quay was closed.", 'Anna Berger', null],
     ['Ana Lima, warned the union on Monday that talks had failed.', 'Ana Lima', null],
   ])('%s', (text, name, role) => {
     const person = byName(actors(text), name);
@@ -158,9 +188,13 @@ describe('the verb after a name is no role', () => {
 
 describe('a role owner stays in its sentence, and "becomes" opens no apposition', () => {
   it.each([
-    ['Regulators must approve it in Norland and Tessland.\n\nVarro\'s chief executive, Mara Quell, will lead the group.', 'Mara Quell', "Varro's chief executive"],
-    ['It is sold in Norland. Varro\'s chief executive, Mara Quell, said so.', 'Mara Quell', "Varro's chief executive"],
-    ['Varro\'s chair, Anna Berger, becomes non-executive chairman of the group.', 'Anna Berger', "Varro's chair"],
+    [
+      "Regulators must approve it in Norland and Tessland.\n\nVarro's chief executive, Mara Quell, will lead the group.",
+      'Mara Quell',
+      "Varro's chief executive",
+    ],
+    ["It is sold in Norland. Varro's chief executive, Mara Quell, said so.", 'Mara Quell', "Varro's chief executive"],
+    ["Varro's chair, Anna Berger, becomes non-executive chairman of the group.", 'Anna Berger', "Varro's chair"],
   ])('%s', (text, name, role) => {
     expect(byName(actors(text), name)?.roles).toEqual([role]);
   });
@@ -168,7 +202,11 @@ describe('a role owner stays in its sentence, and "becomes" opens no apposition'
 
 describe("a role's possessor is the whole name before 's", () => {
   it.each([
-    ['"We acted fast," Norland Ridge\'s president and chief executive, Dr. Ana Lima, told reporters.', 'Ana Lima', "Norland Ridge's president and chief executive"],
+    [
+      '"We acted fast," Norland Ridge\'s president and chief executive, Dr. Ana Lima, told reporters.',
+      'Ana Lima',
+      "Norland Ridge's president and chief executive",
+    ],
     ["South Tessland's foreign minister, Ivo Brandt, spoke first.", 'Ivo Brandt', "South Tessland's foreign minister"],
     ["But Tessco's finance director, Tom Reyes, disagreed.", 'Tom Reyes', "Tessco's finance director"],
   ])('%s', (text, person, role) => {
@@ -221,9 +259,10 @@ describe('"coached/managed/advised/trained by X" makes X the coach/manager/advis
     expect(rolesOf(text, name)).toContain(role);
   });
 
-  it.each([
-    ['The fund is managed by a firm whose founder Ana Lima is rich.', 'Ana Lima'],
-  ])('words other than a title between "by" and the name give no agent role: %s', (text, name) => {
-    expect(rolesOf(text, name)).not.toContain('manager');
-  });
+  it.each([['The fund is managed by a firm whose founder Ana Lima is rich.', 'Ana Lima']])(
+    'words other than a title between "by" and the name give no agent role: %s',
+    (text, name) => {
+      expect(rolesOf(text, name)).not.toContain('manager');
+    },
+  );
 });

@@ -13,9 +13,18 @@ function find(list: Actor[], name: string): Actor | undefined {
 }
 
 const DEMONYMS: [string, string | null][] = [
-  ['North Korean', 'North Korea'], ['Chinese', 'China'], ['Russian', 'Russia'], ['American', 'United States'],
-  ['Americans', 'United States'], ['British', 'United Kingdom'], ['Korea', 'South Korea'], ['US', 'United States'],
-  ['us', null], ['Latin America', null], ['Norwegian', 'Norway'], ['Iraqis', 'Iraq'],
+  ['North Korean', 'North Korea'],
+  ['Chinese', 'China'],
+  ['Russian', 'Russia'],
+  ['American', 'United States'],
+  ['Americans', 'United States'],
+  ['British', 'United Kingdom'],
+  ['Korea', 'South Korea'],
+  ['US', 'United States'],
+  ['us', null],
+  ['Latin America', null],
+  ['Norwegian', 'Norway'],
+  ['Iraqis', 'Iraq'],
 ];
 
 describe('country gazetteer', () => {
@@ -32,14 +41,17 @@ describe('country gazetteer', () => {
 });
 
 describe('actor merging', () => {
-  const text = 'Russian President Vladimir Putin arrived. President Putin spoke. Putin left. ' +
+  const text =
+    'Russian President Vladimir Putin arrived. President Putin spoke. Putin left. ' +
     'General Secretary Kim Jong-un met him on President Kim Il-sung’s birthday. Later General Secretary Kim said more. ' +
     'Secretary General Kim agreed.';
   const list = actors(text);
 
   it('gives one actor per person with every surface form as an alias', () => {
     const putin = find(list, 'Vladimir Putin');
-    expect(putin?.aliases).toEqual(expect.arrayContaining(['Russian President Vladimir Putin', 'President Putin', 'Putin']));
+    expect(putin?.aliases).toEqual(
+      expect.arrayContaining(['Russian President Vladimir Putin', 'President Putin', 'Putin']),
+    );
     expect(putin?.mentions).toHaveLength(3);
   });
 
@@ -49,7 +61,9 @@ describe('actor merging', () => {
   });
 
   it('types government-seat metonyms and world bodies as organisations', () => {
-    const orgs = actors('The Kremlin said the UN Security Council and NATO must act.').filter((a) => a.type === 'organization');
+    const orgs = actors('The Kremlin said the UN Security Council and NATO must act.').filter(
+      (a) => a.type === 'organization',
+    );
     expect(orgs.map((a) => a.name)).toEqual(['Kremlin', 'UN Security Council', 'NATO']);
   });
 
@@ -60,8 +74,16 @@ describe('actor merging', () => {
 });
 
 const ROLES: [string, string, string[]][] = [
-  ['Park Won-gon, a professor at Ewha Womans University, said so.', 'Park Won-gon', ['professor at Ewha Womans University']],
-  ['Liu Jianchao, head of the liaison department of the Communist Party of China, met him.', 'Liu Jianchao', ['head of the liaison department of the Communist Party of China']],
+  [
+    'Park Won-gon, a professor at Ewha Womans University, said so.',
+    'Park Won-gon',
+    ['professor at Ewha Womans University'],
+  ],
+  [
+    'Liu Jianchao, head of the liaison department of the Communist Party of China, met him.',
+    'Liu Jianchao',
+    ['head of the liaison department of the Communist Party of China'],
+  ],
   ['North Korean Ambassador to China Ri Ryong-nam attended.', 'Ri Ryong-nam', ['North Korean Ambassador to China']],
   ['Chief executive Maria Delgado told analysts.', 'Maria Delgado', ['Chief executive']],
   ['Its chief financial officer, Kenji Watanabe, will leave.', 'Kenji Watanabe', ['chief financial officer']],
@@ -75,9 +97,10 @@ describe('roles', () => {
   });
 
   it('keeps the fuller of overlapping titles', () => {
-    expect(dedupeRoles(['President', 'Russian President', 'General Secretary', 'Secretary General'])).toEqual(
-      ['Russian President', 'General Secretary'],
-    );
+    expect(dedupeRoles(['President', 'Russian President', 'General Secretary', 'Secretary General'])).toEqual([
+      'Russian President',
+      'General Secretary',
+    ]);
   });
 
   it('finds the organisation inside a title', () => {

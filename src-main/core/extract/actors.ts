@@ -15,7 +15,12 @@ interface Group {
 
 /** Comparison key for names: case, quotes, hyphens and a leading "the" do not matter. */
 export function nameKey(name: string): string {
-  return name.toLowerCase().replace(/[’‘]/g, "'").replace(/^the\s+/, '').replace(/[-\s]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/^the\s+/, '')
+    .replace(/[-\s]+/g, ' ')
+    .trim();
 }
 
 function slug(type: ActorType, name: string): string {

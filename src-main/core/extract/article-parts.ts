@@ -11,12 +11,18 @@ import type { Span } from './types';
 const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}(?:,[^\n—–]{1,60}?)?(?:\s+\([\p{L} ]{1,30}\))?\s+[—–-]\s+/u;
 // Wire credits at the foot: "Reporting by Ana Lima; Editing by Tom Hale", "Additional reporting by ...".
 const CREDITS = /^(?:(?:Additional\s+)?[Rr]eporting|Writing|Editing|Compiled|Graphics|Produced)\s+by\s+\p{Lu}/u;
-const BYLINE = /^(?:By|From|Written by|Reporting by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|da|al))*\s*(?:,.*)?$/u;
-const CAPTION = /^(?:Image|Photo|Photograph|Picture|Caption|Credit|Illustration|Video|Watch|Read more|Related|Source)\b\s*[:|(–—-]/iu;
+const BYLINE =
+  /^(?:By|From|Written by|Reporting by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|da|al))*\s*(?:,.*)?$/u;
+const CAPTION =
+  /^(?:Image|Photo|Photograph|Picture|Caption|Credit|Illustration|Video|Watch|Read more|Related|Source)\b\s*[:|(–—-]/iu;
 const CREDIT_END = /\((?:Photo|Image|Picture)[^)]*\)\s*$|\b(?:Getty Images|Reuters|AFP|AP Photo|EPA)\s*\)?\s*$/u;
 // "Ana Lima is a reporter and keen sailor for ...": the closing note about who wrote the piece.
-const WRITER_NOUNS = 'journalist|reporter|writer|correspondent|columnist|author|contributor|editor|blogger|freelancer|photographer|commentator';
-const BIO = new RegExp(String.raw`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+(?:is|was)\s+(?:a|an|the)\s+[^.]{0,80}?\b(?:${WRITER_NOUNS})s?\b`, 'u');
+const WRITER_NOUNS =
+  'journalist|reporter|writer|correspondent|columnist|author|contributor|editor|blogger|freelancer|photographer|commentator';
+const BIO = new RegExp(
+  String.raw`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+(?:is|was)\s+(?:a|an|the)\s+[^.]{0,80}?\b(?:${WRITER_NOUNS})s?\b`,
+  'u',
+);
 // "Ana Lima Image: the quay after the storm", "Photo by ...": a picture's line, wherever its label stands.
 const CAPTION_LABEL = /^[^.:!?]{0,60}\b(?:Image|Photo|Photograph|Picture|Caption|Credit)\s*:/u;
 // A line with no sentence end that closes on a bracketed credit: "The quay at dawn (Harbour Press)".
@@ -53,8 +59,13 @@ export function outsideBody(text: string): Span[] {
       return;
     }
     if ((BYLINE.test(p.text) || CREDITS.test(p.text)) && p.text.length < 160) out.push({ start: p.start, end: p.end });
-    else if (CAPTION.test(p.text) || CAPTION_LABEL.test(p.text) || (CREDIT_END.test(p.text) && p.text.length < 200)
-      || CONTRIBUTED.test(p.text) || (CREDIT_LINE.test(p.text) && !/[.!?"”]\s*\)$/.test(p.text))) {
+    else if (
+      CAPTION.test(p.text) ||
+      CAPTION_LABEL.test(p.text) ||
+      (CREDIT_END.test(p.text) && p.text.length < 200) ||
+      CONTRIBUTED.test(p.text) ||
+      (CREDIT_LINE.test(p.text) && !/[.!?"”]\s*\)$/.test(p.text))
+    ) {
       out.push({ start: p.start, end: p.end });
     } else {
       const d = DATELINE.exec(p.text);

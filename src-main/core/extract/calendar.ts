@@ -54,14 +54,26 @@ export function isoWeek(d: Ymd): { year: number; week: number } {
 }
 
 export const MONTH_NAMES = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
   'december',
 ];
 
 /** 1-12 from "September", "Sept.", "Sep"; null when not a month. */
 export function monthNumber(text: string): number | null {
   const t = text.toLowerCase().replace(/\.$/, '');
-  const i = MONTH_NAMES.findIndex((m) => m === t || (t.length >= 3 && m.startsWith(t) && (t !== 'sept' || m === 'september')));
+  const i = MONTH_NAMES.findIndex(
+    (m) => m === t || (t.length >= 3 && m.startsWith(t) && (t !== 'sept' || m === 'september')),
+  );
   return i >= 0 ? i + 1 : null;
 }
 

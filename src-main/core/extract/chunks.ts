@@ -20,7 +20,8 @@ const TITLE_ABBREVIATIONS = /^(?:dr|prof|mr|mrs|ms|mx|gen|sen|rep|gov|lt|col|cap
 const ON_HEADS = /^(?:convention|panel|conference|tribunal|commission|committee|council)$/;
 
 // Weekdays and months after "on"/"in" are dates, never part of a name ("the committee on Monday").
-const DATE_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const DATE_WORDS =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 // "T-shirt", "X-ray", "U-turn", "A-levels": a capital letter hyphened to a lower-case word is a common noun.
 function isLetterCompound(text: string): boolean {
@@ -39,9 +40,16 @@ function possessorIsOrganisation(tokens: Token[], from: number, i: number): bool
   // "The FBI's Pittsburgh field office": a leading article is no part of the possessor.
   const start = /^(?:the|a|an)$/.test(tokens[from]?.lower ?? '') ? from + 1 : from;
   if (i - 1 === start && isAcronym(prev.text)) return true;
-  const possessor = tokens.slice(start, i).map((t) => t.text).join(' ');
+  const possessor = tokens
+    .slice(start, i)
+    .map((t) => t.text)
+    .join(' ');
   // A country's possessive too: "Japan's Haruka Moriyama" is a player from Japan.
-  return (i - 1 > from && isOrgHead(prev.text)) || isKnownOrganization(possessor) || lookupCountry(possessor)?.kind === 'name';
+  return (
+    (i - 1 > from && isOrgHead(prev.text)) ||
+    isKnownOrganization(possessor) ||
+    lookupCountry(possessor)?.kind === 'name'
+  );
 }
 
 // After a possessive, the capitalised words that follow belong to one name with it only when they end in an
@@ -62,8 +70,16 @@ function continues(tokens: Token[], i: number, from: number): number {
   const next = tokens[i + 1];
   if (!prev || !cur) return 0;
   if (isNameWord(cur) && cur.spaceBefore && cur.start - prev.end === 1 && prev.isWord) return 1;
-  if (cur.text === '.' && !cur.spaceBefore && prev.isWord && TITLE_ABBREVIATIONS.test(prev.lower) && next?.spaceBefore
-    && isNameWord(next) && next.start - cur.end === 1) return 2;
+  if (
+    cur.text === '.' &&
+    !cur.spaceBefore &&
+    prev.isWord &&
+    TITLE_ABBREVIATIONS.test(prev.lower) &&
+    next?.spaceBefore &&
+    isNameWord(next) &&
+    next.start - cur.end === 1
+  )
+    return 2;
   const tight = !cur.spaceBefore && next !== undefined && next.isCap;
   if (cur.text === '-' && tight && !next.spaceBefore) return 2;
   // Possessives inside names: "Minister’s Assistant’s Office", "Workers’ Party".
@@ -75,7 +91,25 @@ function continues(tokens: Token[], i: number, from: number): number {
 }
 
 // Lower-case particles inside a person's name: "Lula da Silva", "Ursula von der Leyen", "Ahmed bin Salman".
-const PARTICLES = new Set(['da', 'de', 'do', 'dos', 'das', 'di', 'du', 'van', 'von', 'der', 'den', 'ter', 'la', 'le', 'bin', 'ibn', 'al']);
+const PARTICLES = new Set([
+  'da',
+  'de',
+  'do',
+  'dos',
+  'das',
+  'di',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'al',
+]);
 
 function particleStep(tokens: Token[], i: number): number {
   const prev = tokens[i - 1];
@@ -98,8 +132,15 @@ function connectorStep(tokens: Token[], i: number, from: number): number {
   if (cur.lower === 'and') return andStep(tokens, i, from);
   // "Convention on Climate Change", "Committee on Foreign Affairs": "on" joins only after an organisation word.
   // ... and inside an organisation's subject ("International Agency for Research on Cancer").
-  const inOrgComplement = tokens.slice(from, i - 1).some((t, k, run) => isOrgHead(t.text) && /^(?:of|for)$/.test(run[k + 1]?.lower ?? ''));
-  if (cur.lower === 'on' && (!(isOrgHead(prev.text) || ON_HEADS.test(prev.lower) || inOrgComplement) || DATE_WORDS.test(tokens[i + 1]?.lower ?? ''))) return 0;
+  const inOrgComplement = tokens
+    .slice(from, i - 1)
+    .some((t, k, run) => isOrgHead(t.text) && /^(?:of|for)$/.test(run[k + 1]?.lower ?? ''));
+  if (
+    cur.lower === 'on' &&
+    (!(isOrgHead(prev.text) || ON_HEADS.test(prev.lower) || inOrgComplement) ||
+      DATE_WORDS.test(tokens[i + 1]?.lower ?? ''))
+  )
+    return 0;
   if (cur.lower === 'on') return isNameWord(tokens[i + 1]) ? 2 : 0;
   // "Office for the Coordination of Humanitarian Affairs", "Committee for Medicinal Products for Human Use": inside an
   // organisation's subject, "of" and "for" join on.
@@ -115,12 +156,14 @@ function connectorStep(tokens: Token[], i: number, from: number): number {
  * Authority and Tessco" and "Ministry of Defence and Home Office" stay two names).
  */
 // Words that end the name of a public body whose subject words may be joined by "and".
-const BODY_END = /^(?:committee|subcommittee|commission|council|authority|agency|board|bureau|office|ministry|department|institute|tribunal|panel|caucus|service)$/;
+const BODY_END =
+  /^(?:committee|subcommittee|commission|council|authority|agency|board|bureau|office|ministry|department|institute|tribunal|panel|caucus|service)$/;
 
 function andStep(tokens: Token[], i: number, from: number): number {
   const prev = tokens[i - 1];
   if (!prev) return 0;
-  if (tokens.slice(from, i).some((t, k, run) => isOrgHead(t.text) && /^(?:of|for)$/.test(run[k + 1]?.lower ?? ''))) return 0;
+  if (tokens.slice(from, i).some((t, k, run) => isOrgHead(t.text) && /^(?:of|for)$/.test(run[k + 1]?.lower ?? '')))
+    return 0;
   let j = i + 1;
   while (j - i <= 3 && isNameWord(tokens[j]) && tokens[j]?.spaceBefore) j++;
   const last = tokens[j - 1];
@@ -130,7 +173,11 @@ function andStep(tokens: Token[], i: number, from: number): number {
   // this one when the writer gives the whole phrase one acronym, unless that acronym is the initials of the words
   // after "and" alone ("the Treasury and Federal Reserve Board (FRB)" names the board).
   const acr = bracketedAcronym(tokens, j);
-  const afterInitials = tokens.slice(i + 1, j).map((t) => t.text[0] ?? '').join('').toUpperCase();
+  const afterInitials = tokens
+    .slice(i + 1, j)
+    .map((t) => t.text[0] ?? '')
+    .join('')
+    .toUpperCase();
   return acr !== null && acr !== afterInitials ? j - i : 0;
 }
 
@@ -167,7 +214,8 @@ export function findChunks(tokens: Token[]): Chunk[] {
 // not itself a name ("Barclays", "HSBC", "Wales").
 function genericWord(t: Token): boolean {
   const w = t.text;
-  if (isAcronym(w) || isFirstName(w) || isLastName(w) || lookupCountry(w) || isPlaceName(w) || isKnownOrganization(w)) return false;
+  if (isAcronym(w) || isFirstName(w) || isLastName(w) || lookupCountry(w) || isPlaceName(w) || isKnownOrganization(w))
+    return false;
   return true;
 }
 

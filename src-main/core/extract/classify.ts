@@ -1,9 +1,29 @@
 /** Turns a capitalised chunk into person / organisation mentions, splitting off titles and embedded orgs. */
 import type { Chunk } from './chunks';
 import { lookupCountry } from './countries';
-import { isAcronym, isCommonWord, isFirstName, isFunctionWord, isKnownOrganization, isKnownWord, isLastName, isPastTenseVerb, isPlaceName, isVerb, isVerbLikeFunctionWord } from './lexicon';
+import {
+  isAcronym,
+  isCommonWord,
+  isFirstName,
+  isFunctionWord,
+  isKnownOrganization,
+  isKnownWord,
+  isLastName,
+  isPastTenseVerb,
+  isPlaceName,
+  isVerb,
+  isVerbLikeFunctionWord,
+} from './lexicon';
 import type { RawMention } from './mentions';
-import { isCelestialBody, isNamedOrganization, isNonActorHead, isNotOrgAcronym, isOrgHead, isPlaceStart, isSeatMetonym } from './organizations';
+import {
+  isCelestialBody,
+  isNamedOrganization,
+  isNonActorHead,
+  isNotOrgAcronym,
+  isOrgHead,
+  isPlaceStart,
+  isSeatMetonym,
+} from './organizations';
 import { isRoleNoun, isTitleCore, isTitleModifier } from './titles';
 import type { Token } from './tokens';
 import { orgMention, personMention, type SentenceContext, surfaceOf } from './sentence-context';
@@ -49,7 +69,8 @@ function surnameAfterGivenName(ctx: SentenceContext, i: number, from: number): b
 }
 
 // Prepositions the lexicon files under other classes ("under" is an adjective there): "Under European Union rules".
-const LEADING_PREPOSITION = /^(?:under|over|after|before|during|since|until|with|without|within|across|against|among|amid|between|beyond|despite|following|inside|outside|via|into|upon|towards?|like|unlike|throughout)$/;
+const LEADING_PREPOSITION =
+  /^(?:under|over|after|before|during|since|until|with|without|within|across|against|among|amid|between|beyond|despite|following|inside|outside|via|into|upon|towards?|like|unlike|throughout)$/;
 
 function droppableInitial(ctx: SentenceContext, first: Token, last: Token | undefined): boolean {
   if (isTitleCore(first.text) || isTitleModifier(first.text) || isFirstName(first.text)) return false;
@@ -69,15 +90,28 @@ export function classifyChunk(ctx: SentenceContext, chunk: Chunk): RawMention[] 
   // "Limassol-based Anemos Bulk", "Czech Klára Veselá": where something is based, or a nationality, is no part of the
   // name that follows it.
   const lead = ctx.tokens[t.from];
-  if (lead && t.to - t.from > 1 && (/-based$/i.test(lead.text) || (lookupCountry(lead.text)?.kind === 'demonym' && !lookupCountry(surfaceOf(ctx, t.from, t.from + 2))
-    && !isTitleCore(ctx.tokens[t.from + 1]?.text ?? '') && !isTitleModifier(ctx.tokens[t.from + 1]?.text ?? '')
-    // "Nigerian Institute of Architects" is the body's own name.
-    && !ctx.tokens.slice(t.from, t.to).some((tk) => isOrgHead(tk.text))))) {
+  if (
+    lead &&
+    t.to - t.from > 1 &&
+    (/-based$/i.test(lead.text) ||
+      (lookupCountry(lead.text)?.kind === 'demonym' &&
+        !lookupCountry(surfaceOf(ctx, t.from, t.from + 2)) &&
+        !isTitleCore(ctx.tokens[t.from + 1]?.text ?? '') &&
+        !isTitleModifier(ctx.tokens[t.from + 1]?.text ?? '') &&
+        // "Nigerian Institute of Architects" is the body's own name.
+        !ctx.tokens.slice(t.from, t.to).some((tk) => isOrgHead(tk.text))))
+  ) {
     const rest = classifyChunk(ctx, { from: t.from + 1, to: t.to });
     // "Norwegian Tove Rask": two or three names after a nationality are a person's, known to the lexicon or not.
     const words = ctx.tokens.slice(t.from + 1, t.to).filter((tk) => tk.isWord);
-    if (rest.length === 0 && !/-based$/i.test(lead.text) && words.length >= 2 && words.length <= 3
-      && words.every((tk) => /^\p{Lu}\p{Ll}/u.test(tk.text) && !isCommonWord(tk.text))) return [personMention(ctx, t.from + 1, t.to, null)];
+    if (
+      rest.length === 0 &&
+      !/-based$/i.test(lead.text) &&
+      words.length >= 2 &&
+      words.length <= 3 &&
+      words.every((tk) => /^\p{Lu}\p{Ll}/u.test(tk.text) && !isCommonWord(tk.text))
+    )
+      return [personMention(ctx, t.from + 1, t.to, null)];
     return rest;
   }
   if (lead && isPlaceStart(lead.text) && t.to - t.from > 1) return [];
@@ -91,8 +125,15 @@ export function classifyChunk(ctx: SentenceContext, chunk: Chunk): RawMention[] 
   }
   if (ctx.clubs?.has(surface.toLowerCase()) && !lookupCountry(surface)) return [orgMention(ctx, t.from, t.to, false)];
   // In a sports report "the Magpies", "the Blues" are nicknames of teams named elsewhere, not further actors.
-  if (ctx.clubs && ctx.clubs.size > 0 && (t.hadThe || ctx.tokens[t.from - 1]?.lower === 'the') && t.to - t.from === 1 && /^\p{Lu}\p{Ll}+s[’']?$/u.test(surface)
-    && !isNamedOrganization(surface)) return [];
+  if (
+    ctx.clubs &&
+    ctx.clubs.size > 0 &&
+    (t.hadThe || ctx.tokens[t.from - 1]?.lower === 'the') &&
+    t.to - t.from === 1 &&
+    /^\p{Lu}\p{Ll}+s[’']?$/u.test(surface) &&
+    !isNamedOrganization(surface)
+  )
+    return [];
   if (lookupCountry(surface) || isPlaceName(surface) || isHolidayName(surface) || isCelestialBody(surface)) return [];
   const last = ctx.tokens[t.to - 1];
   if (!last || isNonActorHead(last.text)) return [];
@@ -116,7 +157,8 @@ export function isCamelBrand(word: string): boolean {
 }
 
 // Lower-case nouns for kinds of organisation: "the electoral service Servel", "chipmakers Intel and AMD".
-const ORG_KIND = /^(?:company|companies|firm|firms|group|agency|service|regulator|watchdog|carrier|airline|bank|lender|insurer|broker|brokerage|retailer|startup|start-up|charity|union|party|club|broadcaster|newspaper|network|operator|producer|supplier|manufacturer|giant|conglomerate|publisher|platform|developer|outlet|institute|ministry|organisation|organization|body|authority|consultancy|[a-z]+makers?)$/;
+const ORG_KIND =
+  /^(?:company|companies|firm|firms|group|agency|service|regulator|watchdog|carrier|airline|bank|lender|insurer|broker|brokerage|retailer|startup|start-up|charity|union|party|club|broadcaster|newspaper|network|operator|producer|supplier|manufacturer|giant|conglomerate|publisher|platform|developer|outlet|institute|ministry|organisation|organization|body|authority|consultancy|[a-z]+makers?)$/;
 
 /**
  * Organisation by shape, before any guess at a person: an org word followed by "of"/"for" ("University of Leeds",
@@ -132,8 +174,12 @@ function isOrgShaped(ctx: SentenceContext, from: number, to: number): boolean {
     // "Panel on Climate Change", "Convention on Biological Diversity".
     if (tk?.isWord && /^(?:panel|convention|tribunal)$/i.test(tk.text) && toks[k + 1]?.lower === 'on') return true;
   }
-  if (words.length >= 2 && !words.some((tk) => isFirstName(tk.text))
-    && words.some((tk) => isAcronym(tk.text) && !isNotOrgAcronym(tk.text))) return true;
+  if (
+    words.length >= 2 &&
+    !words.some((tk) => isFirstName(tk.text)) &&
+    words.some((tk) => isAcronym(tk.text) && !isNotOrgAcronym(tk.text))
+  )
+    return true;
   const prev = ctx.tokens[from - 1];
   return prev !== undefined && prev.isWord && !prev.isCap && ORG_KIND.test(prev.lower) && words.length <= 4;
 }
@@ -165,9 +211,17 @@ function plainName(ctx: SentenceContext, from: number, to: number): RawMention[]
   // "a nurse from Recife", "residents from Kiato": a person from somewhere names a hometown, not an employer.
   if (ctx.tokens[from - 1]?.lower === 'from' && hometownBefore(ctx.tokens[from - 2])) return [];
   // "fled from Farchana", "arrived from Kathmandu": one word nothing else explains, after "from", is a place.
-  if (ctx.tokens[from - 1]?.lower === 'from' && toks.length === 1 && !isAcronym(toks[0]?.text ?? '') && !isCamelBrand(toks[0]?.text ?? '')
-    && !ctx.docCaps.has(`${toks[0]?.lower ?? ''}'s`) && !isKnownOrganization(toks[0]?.text ?? '')) return [];
-  if (/^(at|from)$/.test(ctx.tokens[from - 1]?.lower ?? '') && /^\p{L}/u.test(toks[0]?.text ?? '')) return [orgMention(ctx, from, to, false)];
+  if (
+    ctx.tokens[from - 1]?.lower === 'from' &&
+    toks.length === 1 &&
+    !isAcronym(toks[0]?.text ?? '') &&
+    !isCamelBrand(toks[0]?.text ?? '') &&
+    !ctx.docCaps.has(`${toks[0]?.lower ?? ''}'s`) &&
+    !isKnownOrganization(toks[0]?.text ?? '')
+  )
+    return [];
+  if (/^(at|from)$/.test(ctx.tokens[from - 1]?.lower ?? '') && /^\p{L}/u.test(toks[0]?.text ?? ''))
+    return [orgMention(ctx, from, to, false)];
   if (toks.length === 1) {
     const only = toks[0];
     // An ordinary word counts as a name only when the text never writes it in lower case ("Arsenal", not "Year").
@@ -186,16 +240,29 @@ function plainName(ctx: SentenceContext, from: number, to: number): RawMention[]
   // ("a member of the union, Tom Breck," describes the member: a noun inside "of the ..." heads nothing.)
   const head = ctx.tokens[from - 2];
   const lead = ctx.tokens.slice(Math.max(0, from - 6), from - 2).map((tk) => tk.lower);
-  if (ctx.tokens[from - 1]?.text === ',' && head?.isWord && !head.isCap && ORG_KIND.test(head.lower)
-    && !lead.some((w) => /^(?:of|at|for|from|with|by|to|in|on)$/.test(w))) {
+  if (
+    ctx.tokens[from - 1]?.text === ',' &&
+    head?.isWord &&
+    !head.isCap &&
+    ORG_KIND.test(head.lower) &&
+    !lead.some((w) => /^(?:of|at|for|from|with|by|to|in|on)$/.test(w))
+  ) {
     return [orgMention(ctx, from, to, false)];
   }
   if (orgApposition(ctx, to)) return [orgMention(ctx, from, to, false)];
   const first = words[0] ?? '';
   const lastWord = words[words.length - 1] ?? '';
   const romanised = words.some((w) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w));
-  if (isFirstName(first) || isLastName(lastWord) || romanised || personContext(ctx, to) || personOfCountry(ctx, from, toks, to) || unknownNameBeforeVerb(ctx, toks, to)
-    || afterRoleNoun(ctx, from, toks) || afterAppositiveRole(ctx, from, toks, to)) {
+  if (
+    isFirstName(first) ||
+    isLastName(lastWord) ||
+    romanised ||
+    personContext(ctx, to) ||
+    personOfCountry(ctx, from, toks, to) ||
+    unknownNameBeforeVerb(ctx, toks, to) ||
+    afterRoleNoun(ctx, from, toks) ||
+    afterAppositiveRole(ctx, from, toks, to)
+  ) {
     return [personMention(ctx, from, to, null)];
   }
   return [];
@@ -203,7 +270,12 @@ function plainName(ctx: SentenceContext, from: number, to: number): RawMention[]
 
 function hometownBefore(word: Token | undefined): boolean {
   if (!word?.isWord || word.isCap) return false;
-  return isRoleNoun(word.text) || /^(?:man|woman|men|women|boy|girl|resident|residents|family|families|people|villagers|locals|native|mother|father|farmer|fisherman|student|pupil|voter|voters)$/.test(word.lower);
+  return (
+    isRoleNoun(word.text) ||
+    /^(?:man|woman|men|women|boy|girl|resident|residents|family|families|people|villagers|locals|native|mother|father|farmer|fisherman|student|pupil|voter|voters)$/.test(
+      word.lower,
+    )
+  );
 }
 
 // "conservative senator Tomás Ebensperger", "striker Amadou Diallo": a lower-case role noun right before two or three
@@ -228,7 +300,11 @@ function afterAppositiveRole(ctx: SentenceContext, from: number, toks: Token[], 
 // Two or three words no lexicon knows, followed by a verb: "Leandro Trossard struck", "Amara Okoye says". A noun after
 // them makes them a modifier ("the Europa Clipper spacecraft"), not a person.
 function unknownNameBeforeVerb(ctx: SentenceContext, toks: Token[], to: number): boolean {
-  if (toks.length > 3 || toks.some((tk) => isCommonWord(tk.text) || isKnownWord(tk.text) || !/^\p{Lu}\p{Ll}/u.test(tk.text))) return false;
+  if (
+    toks.length > 3 ||
+    toks.some((tk) => isCommonWord(tk.text) || isKnownWord(tk.text) || !/^\p{Lu}\p{Ll}/u.test(tk.text))
+  )
+    return false;
   const next = ctx.tokens[to];
   if (next === undefined || !next.isWord || !/^\p{Ll}+$/u.test(next.text) || isFunctionWord(next.text)) return false;
   return isPastTenseVerb(next.text) || isVerb(next.text) || /(?:ed|s)$/.test(next.text);
@@ -237,7 +313,8 @@ function unknownNameBeforeVerb(ctx: SentenceContext, toks: Token[], to: number):
 // "X, a professor", "X, head of", "X said": what follows a bare name says it is a person.
 // "Brannock Freight, a unit of Tessco Group,": an apposition whose head (last word before "of", "owned" or the end of
 // the phrase) is a kind of organisation describes a body, not a person ("Ana Lima, a union member," heads on member).
-const ORG_APPOSITION = /^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:unit|subsidiary|division|arm|affiliate|branch|company|firm|group|carrier|airline|bank|lender|insurer|retailer|broadcaster|newspaper|operator|producer|supplier|manufacturer|publisher|conglomerate|startup|charity|[a-z]+makers?)(?:\s+(?:of|owned|based|that|which)\b|\s*[,.;])/u;
+const ORG_APPOSITION =
+  /^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:unit|subsidiary|division|arm|affiliate|branch|company|firm|group|carrier|airline|bank|lender|insurer|retailer|broadcaster|newspaper|operator|producer|supplier|manufacturer|publisher|conglomerate|startup|charity|[a-z]+makers?)(?:\s+(?:of|owned|based|that|which)\b|\s*[,.;])/u;
 
 function orgApposition(ctx: SentenceContext, to: number): boolean {
   const end = ctx.tokens[to - 1]?.end ?? 0;
@@ -247,7 +324,8 @@ function orgApposition(ctx: SentenceContext, to: number): boolean {
 function personContext(ctx: SentenceContext, to: number): boolean {
   const end = ctx.tokens[to - 1]?.end ?? 0;
   const after = ctx.text.slice(end - ctx.base, end - ctx.base + 40);
-  if (/^,\s+(?:a|an|the|who|head|chief|director)\b/.test(after) || /^\s+(?:said|says|told|added)\b/.test(after)) return true;
+  if (/^,\s+(?:a|an|the|who|head|chief|director)\b/.test(after) || /^\s+(?:said|says|told|added)\b/.test(after))
+    return true;
   // "Horbenko, 19, saves ...": an age in commas right after a name is a person's.
   if (/^,\s+\d{1,3},/.test(after)) return true;
   return false;
@@ -259,6 +337,8 @@ function personOfCountry(ctx: SentenceContext, from: number, toks: Token[], to: 
   if (toks.length < 2 || toks.length > 3 || ctx.tokens[from - 1]?.lower === 'the') return false;
   if (toks.some((tk) => isCommonWord(tk.text) || isKnownWord(tk.text) || !/^\p{Lu}\p{Ll}/u.test(tk.text))) return false;
   const end = ctx.tokens[to - 1]?.end ?? 0;
-  const of = /^\s+of\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)/u.exec(ctx.text.slice(end - ctx.base, end - ctx.base + 40));
+  const of = /^\s+of\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)/u.exec(
+    ctx.text.slice(end - ctx.base, end - ctx.base + 40),
+  );
   return of !== null && lookupCountry(of[1] ?? '')?.kind === 'name';
 }

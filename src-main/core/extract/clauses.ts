@@ -5,9 +5,11 @@ import type { EventStatus, Span } from './types';
 // Places where one clause ends and another begins inside a sentence.
 // Relative clauses (', which', ', who') stay inside: they interrupt the clause that holds the subject.
 // A second predicate joined by "and" ("returned to target in May and is expected to rise") is its own clause too.
-const BOUNDARY = /;|:\s|,\s+(?=(?:and|but|while|whereas|although|though|so|because|saying|as|after|before|when|if)\b)|\s+but\s+|\s+and\s+(?=(?:is|are|was|were|will|would|has|have|had|could|should|can|may|might|expects?|plans?)\b)|,?\s+(?=[“"])|\s+[—–]\s+/g;
+const BOUNDARY =
+  /;|:\s|,\s+(?=(?:and|but|while|whereas|although|though|so|because|saying|as|after|before|when|if)\b)|\s+but\s+|\s+and\s+(?=(?:is|are|was|were|will|would|has|have|had|could|should|can|may|might|expects?|plans?)\b)|,?\s+(?=[“"])|\s+[—–]\s+/g;
 
-const FUTURE = /\b(will|won['’]t|would|['’]ll|shall|going to|(?:is|are|was|were|be)\s+expected|likely to|plans? to|planning|set to|scheduled|due to|aims? to|intends? to|upcoming|forthcoming|predict(?:s|ed)?|prediction|forecasts?|might|hopes? to|hoped to|hoping to|expects?|expecting|is to|are to|to be held)\b/i;
+const FUTURE =
+  /\b(will|won['’]t|would|['’]ll|shall|going to|(?:is|are|was|were|be)\s+expected|likely to|plans? to|planning|set to|scheduled|due to|aims? to|intends? to|upcoming|forthcoming|predict(?:s|ed)?|prediction|forecasts?|might|hopes? to|hoped to|hoping to|expects?|expecting|is to|are to|to be held)\b/i;
 // The modal "may", in lower case only: "on May 2" is a month, and made every clause naming it look ahead.
 const MAY = /\bmay\b(?!\s+\d)/;
 const PAST = /\b(was|were|had|did|has been|have been|ago|last|previously|earlier)\b/i;
@@ -75,7 +77,9 @@ export function subordinateTense(before: string, after: string): EventStatus | n
   if (t !== 'unknown') return t;
   const words = sub.match(/[\p{L}’']+/gu) ?? [];
   // A relative clause's verb may come first ("which ends in"); elsewhere a subject comes before it.
-  const present = words.some((w, k) => (k > 0 || relative) && /^(?:is|are|[a-z]{2,}[^s’']s)$/.test(w) && !DETERMINER.test(words[k - 1] ?? ''));
+  const present = words.some(
+    (w, k) => (k > 0 || relative) && /^(?:is|are|[a-z]{2,}[^s’']s)$/.test(w) && !DETERMINER.test(words[k - 1] ?? ''),
+  );
   return present ? 'expected' : null;
 }
 

@@ -22,7 +22,10 @@ function words(name: string): string[] {
 function usedAsCommonWord(text: string, word: string): boolean {
   const lower = word.toLowerCase();
   if (lower === word) return false;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-])`, 'u');
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}-])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-])`,
+    'u',
+  );
   return pattern.test(text);
 }
 
@@ -33,7 +36,8 @@ function opensSentence(text: string, start: number): boolean {
 }
 
 // After a mention of an organisation that acts: a possessive, or a verb ("said", "will", "announced", "beats").
-const ACTS_AFTER = /^(?:[’']s?\b|\s+(?:said|says|will|would|could|can|may|might|must|should|has|have|had|is|was|were|are|[a-z]+ed|[a-z]+s)\b)/u;
+const ACTS_AFTER =
+  /^(?:[’']s?\b|\s+(?:said|says|will|would|could|can|may|might|must|should|has|have|had|is|was|were|are|[a-z]+ed|[a-z]+s)\b)/u;
 
 /** True when the text right after a mention ending at `end` shows the name owning or doing something. */
 function actsInText(text: string, end: number): boolean {
@@ -47,13 +51,16 @@ function actorConfidence(text: string, actor: Actor): Confidence {
   const acronym = /^\p{Lu}[\p{Lu}\d&.-]+$/u.test(actor.name);
   const supported = actor.roles.length > 0 || actor.aliases.length > 0;
   if (single && !acronym && actor.type !== 'country') {
-    if (usedAsCommonWord(text, actor.name)) reasons.push(`“${actor.name}” is also used in the text as an ordinary word`);
+    if (usedAsCommonWord(text, actor.name))
+      reasons.push(`“${actor.name}” is also used in the text as an ordinary word`);
     else if (actor.mentions.length > 0 && actor.mentions.every((m) => opensSentence(text, m.start)) && !supported)
       reasons.push(`“${actor.name}” is only ever written at the start of a sentence, where any word has a capital`);
     else if (actor.type === 'person' && !supported && actor.mentions.length <= 1)
       reasons.push('named once, by one name, with no title or role');
     else if (actor.type === 'organization' && !actor.mentions.some((m) => actsInText(text, m.end)))
-      reasons.push('a one-word name that never says or does anything in the text: it may be a place, a person or a thing rather than an organisation');
+      reasons.push(
+        'a one-word name that never says or does anything in the text: it may be a place, a person or a thing rather than an organisation',
+      );
   }
   return judged(reasons);
 }
@@ -76,14 +83,17 @@ function roleConfidence(role: string): Confidence {
   const head = roleHead(role);
   if (!head || !isOffice(head)) reasons.push(`“${role}” does not read as a title or a job`);
   // One person's role is singular: "councillors" or "veteran politicians" say what a group is.
-  else if (/^\p{Ll}/u.test(head) && /[^s]s$/.test(head) && words(role).length <= 2) reasons.push(`“${role}” names a group, not one person’s role`);
+  else if (/^\p{Ll}/u.test(head) && /[^s]s$/.test(head) && words(role).length <= 2)
+    reasons.push(`“${role}” names a group, not one person’s role`);
   if (/[\n“”"]/.test(role)) reasons.push('the role was read across a quotation or a paragraph break');
   return judged(reasons);
 }
 
 // Expressions counted from another day: the reference date, or another date in the text.
-const FROM_THE_DAY = /\b(?:yesterday|today|tonight|tomorrow|(?:last|next|this|coming|past)\s+(?:week(?:end)?|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|ago|earlier this|later this)\b/i;
-const FROM_ANOTHER_DATE = /\b(?:the\s+(?:next|following|previous|same)\s+(?:day|week|month|year|morning|evening)|the\s+day\s+(?:before|after)|that\s+(?:day|week|month|year)|days?\s+later|weeks?\s+later|months?\s+later|years?\s+later)\b/i;
+const FROM_THE_DAY =
+  /\b(?:yesterday|today|tonight|tomorrow|(?:last|next|this|coming|past)\s+(?:week(?:end)?|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|ago|earlier this|later this)\b/i;
+const FROM_ANOTHER_DATE =
+  /\b(?:the\s+(?:next|following|previous|same)\s+(?:day|week|month|year|morning|evening)|the\s+day\s+(?:before|after)|that\s+(?:day|week|month|year)|days?\s+later|weeks?\s+later|months?\s+later|years?\s+later)\b/i;
 
 /**
  * True when what the article pins down of its own date is enough for `text`: "last year" needs only the year (which
@@ -103,7 +113,8 @@ function dateConfidence(date: DateMention, result: ExtractionResult): Confidence
   const reasons: string[] = [];
   // A value with unknown parts ("XXXX-05-25") is not a doubt: it says what the text says, no more.
   if (date.precision === 'fuzzy') reasons.push('the text does not say exactly when');
-  else if (/^\d{4}-\d{2}-\d{2}T\d/.test(date.value)) reasons.push('a time of day: the day it belongs to was inferred from the sentences around it');
+  else if (/^\d{4}-\d{2}-\d{2}T\d/.test(date.value))
+    reasons.push('a time of day: the day it belongs to was inferred from the sentences around it');
   else if (FROM_ANOTHER_DATE.test(date.text)) reasons.push(`“${date.text}” is counted from another date in the text`);
   else if (FROM_THE_DAY.test(date.text) && !anchorSuffices(date.text, result))
     reasons.push(`“${date.text}” is counted from the day the article was written, which it does not state`);

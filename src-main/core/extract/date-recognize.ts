@@ -8,7 +8,8 @@ import type { Sentence } from './sentences';
 const RULES: DateRule[] = [...CALENDAR_RULES, ...RELATIVE_RULES];
 
 // Cheap gate: sentences without any of these cannot hold a date, so most rules never run on them.
-const MAYBE_DATE = /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day|night|year|month|week|decade|quarter|half|century|fortnight|midnight|noon|midday|later|earlier|anniversary|recent|lately|future|coming|Christmas|Easter|Halloween|Thanksgiving|Juneteenth|nowadays|spring|summer|autumn|fall|winter/i;
+const MAYBE_DATE =
+  /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day|night|year|month|week|decade|quarter|half|century|fortnight|midnight|noon|midday|later|earlier|anniversary|recent|lately|future|coming|Christmas|Easter|Halloween|Thanksgiving|Juneteenth|nowadays|spring|summer|autumn|fall|winter/i;
 
 /** Date expressions in one sentence, offsets into the whole document, in text order. */
 export function recognizeDates(sentence: Sentence): DateHit[] {
@@ -32,9 +33,13 @@ export function recognizeDates(sentence: Sentence): DateHit[] {
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank);
   const kept: DateHit[] = [];
   for (const h of found) {
-    if (!kept.some((k) => k.start < h.end && h.start < k.end)) kept.push({ start: h.start, end: h.end, text: h.text, spec: h.spec });
+    if (!kept.some((k) => k.start < h.end && h.start < k.end))
+      kept.push({ start: h.start, end: h.end, text: h.text, spec: h.spec });
   }
-  return withWeekdaysJoined(kept.sort((a, b) => a.start - b.start), sentence);
+  return withWeekdaysJoined(
+    kept.sort((a, b) => a.start - b.start),
+    sentence,
+  );
 }
 
 /**
@@ -46,11 +51,24 @@ function withWeekdaysJoined(hits: DateHit[], sentence: Sentence): DateHit[] {
   for (let i = 0; i < hits.length; i++) {
     const w = hits[i];
     const d = hits[i + 1];
-    if (w && d && w.spec.kind === 'weekday' && w.spec.direction === null && /^\p{L}+$/u.test(w.text)
-      && d.spec.kind === 'calendar' && d.spec.fields.month !== undefined && d.spec.fields.day !== undefined
-      && /^,?\s+(?:the\s+)?$/.test(sentence.text.slice(w.end - sentence.start, d.start - sentence.start))) {
+    if (
+      w &&
+      d &&
+      w.spec.kind === 'weekday' &&
+      w.spec.direction === null &&
+      /^\p{L}+$/u.test(w.text) &&
+      d.spec.kind === 'calendar' &&
+      d.spec.fields.month !== undefined &&
+      d.spec.fields.day !== undefined &&
+      /^,?\s+(?:the\s+)?$/.test(sentence.text.slice(w.end - sentence.start, d.start - sentence.start))
+    ) {
       const text = sentence.text.slice(w.start - sentence.start, d.end - sentence.start);
-      out.push({ start: w.start, end: d.end, text, spec: { kind: 'calendar', fields: { ...d.spec.fields, weekday: w.spec.weekday } } });
+      out.push({
+        start: w.start,
+        end: d.end,
+        text,
+        spec: { kind: 'calendar', fields: { ...d.spec.fields, weekday: w.spec.weekday } },
+      });
       i++;
     } else if (w) out.push(w);
   }

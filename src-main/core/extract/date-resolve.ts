@@ -41,7 +41,8 @@ function yearFor(month: number, day: number | undefined, a: Anchor, tense: Event
  * neighbour can match.
  */
 function yearByWeekday(year: number, month: number, day: number, weekday: number): number {
-  for (const y of [year, year - 1, year + 1]) if (day <= daysInMonth(y, month) && weekdayOf({ year: y, month, day }) === weekday) return y;
+  for (const y of [year, year - 1, year + 1])
+    if (day <= daysInMonth(y, month) && weekdayOf({ year: y, month, day }) === weekday) return y;
   return year;
 }
 
@@ -50,7 +51,8 @@ function fieldsValue(f: Fields, a: Anchor, tense: EventStatus, yearHint?: number
   if (year === null && f.yearOffset !== undefined) year = a.year === null ? null : a.year + f.yearOffset;
   if (year === null && f.month !== undefined) {
     year = yearFor(f.month, f.day, a, tense);
-    if (year !== null && f.day !== undefined && f.weekday !== undefined) year = yearByWeekday(year, f.month, f.day, f.weekday);
+    if (year !== null && f.day !== undefined && f.weekday !== undefined)
+      year = yearByWeekday(year, f.month, f.day, f.weekday);
   }
   const y = year === null ? X_YEAR : pad(year, 4);
   if (f.month === undefined) return { value: y, precision: 'year' };
@@ -96,24 +98,38 @@ function dayOfMonthValue(day: number, monthOffset: number | null, a: Anchor, ten
     if (tense === 'expected' && day < a.day) offset = 1;
   }
   const m = addMonths(a.year, a.month, offset);
-  return { value: `${pad(m.year, 4)}-${pad(m.month)}-${pad(Math.min(day, daysInMonth(m.year, m.month)))}`, precision: 'day' };
+  return {
+    value: `${pad(m.year, 4)}-${pad(m.month)}-${pad(Math.min(day, daysInMonth(m.year, m.month)))}`,
+    precision: 'day',
+  };
 }
 
-function weekdayValue(weekday: number, direction: 'last' | 'next' | 'this' | null, a: Anchor, tense: EventStatus): Resolution {
+function weekdayValue(
+  weekday: number,
+  direction: 'last' | 'next' | 'this' | null,
+  a: Anchor,
+  tense: EventStatus,
+): Resolution {
   const d = full(a);
   const isoDay = weekday === 0 ? 7 : weekday;
   if (!d) return { value: `${X_YEAR}-WXX-${isoDay}`, precision: 'day' };
   const forward = direction === 'next' || (direction !== 'last' && tense === 'expected');
   const delta = forward
-    ? ((weekday - weekdayOf(d) + 7) % 7 || (direction === 'next' ? 7 : 0))
+    ? (weekday - weekdayOf(d) + 7) % 7 || (direction === 'next' ? 7 : 0)
     : -((weekdayOf(d) - weekday + 7) % 7 || (direction === 'last' ? 7 : 0));
   return { value: formatYmd(addDays(d, delta)), precision: 'day' };
 }
 
 // ISO 8601 duration parts: date units before the T, time units after it.
 const DURATION_PART: Record<TimeUnit, [designator: string, factor: number, time: boolean]> = {
-  year: ['Y', 1, false], decade: ['Y', 10, false], month: ['M', 1, false], quarter: ['M', 3, false], week: ['W', 1, false],
-  day: ['D', 1, false], hour: ['H', 1, true], minute: ['M', 1, true],
+  year: ['Y', 1, false],
+  decade: ['Y', 10, false],
+  month: ['M', 1, false],
+  quarter: ['M', 3, false],
+  week: ['W', 1, false],
+  day: ['D', 1, false],
+  hour: ['H', 1, true],
+  minute: ['M', 1, true],
 };
 
 function durationValue(unit: TimeUnit, n: number, and?: { unit: TimeUnit; amount: number }): Resolution {
@@ -181,7 +197,8 @@ export function resolveDate(spec: DateSpec, a: Anchor, tense: EventStatus): Reso
 function resolveSpecial(spec: DateSpec, a: Anchor, tense: EventStatus): Resolution {
   switch (spec.kind) {
     case 'anniversary': {
-      const year = spec.baseYear !== null ? spec.baseYear + spec.nth : a.year === null ? null : a.year + spec.yearOffset;
+      const year =
+        spec.baseYear !== null ? spec.baseYear + spec.nth : a.year === null ? null : a.year + spec.yearOffset;
       if (year === null) return { value: X_YEAR, precision: 'year' };
       return { value: pad(year, 4), precision: 'year', pointsTo: pad(year - spec.nth, 4) };
     }
@@ -205,7 +222,15 @@ function resolveSpecial(spec: DateSpec, a: Anchor, tense: EventStatus): Resoluti
     case 'quarter': {
       let year = spec.year ?? (a.year === null ? null : a.year + spec.yearOffset);
       const firstMonth = spec.half ? (spec.quarter - 1) * 6 + 1 : (spec.quarter - 1) * 3 + 1;
-      if (spec.year === null && spec.yearOffset === 0 && year !== null && a.month !== null && tense === 'past' && firstMonth > a.month) year--;
+      if (
+        spec.year === null &&
+        spec.yearOffset === 0 &&
+        year !== null &&
+        a.month !== null &&
+        tense === 'past' &&
+        firstMonth > a.month
+      )
+        year--;
       const y = year === null ? X_YEAR : pad(year, 4);
       return { value: `${y}-${spec.half ? 'H' : 'Q'}${spec.quarter}`, precision: 'range' };
     }

@@ -10,7 +10,8 @@ export interface DateRule {
 }
 
 /** Month names, capitalised; abbreviations only with a period or right before a number ("Nov 17", wire style). */
-export const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\\.|(?=\\s+\\d)))';
+export const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\\.|(?=\\s+\\d)))';
 /** Full month names only: for rules where the month stands alone and "Jan." would be too loose. */
 export const MONTH_FULL = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 export const DAY = '([0-3]?\\d)(?:st|nd|rd|th)?';

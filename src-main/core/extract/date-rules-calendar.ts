@@ -92,7 +92,9 @@ export const CALENDAR_RULES: DateRule[] = [
     make: (m) => {
       const month = Number(m[2]);
       const d = day(m[3]);
-      return month >= 1 && month <= 12 && d ? { kind: 'calendar', fields: { year: Number(m[1]), month, day: d } } : null;
+      return month >= 1 && month <= 12 && d
+        ? { kind: 'calendar', fields: { year: Number(m[1]), month, day: d } }
+        : null;
     },
   },
   {
@@ -109,7 +111,9 @@ export const CALENDAR_RULES: DateRule[] = [
   {
     name: 'month-alone',
     // A bare month needs a lead-in ("in April", "since March"): "May" and "March" are also ordinary words.
-    re: rx(`(?<=\\b(?:[Ii]n|[Ss]ince|by|until|till|from|of|during|before|after|through|early|late|mid|last|next|this|around|[Ee]nd of|[Ss]tart of)\\s+|mid-)${MONTH_FULL}${E}(?!\\s+\\d)`),
+    re: rx(
+      `(?<=\\b(?:[Ii]n|[Ss]ince|by|until|till|from|of|during|before|after|through|early|late|mid|last|next|this|around|[Ee]nd of|[Ss]tart of)\\s+|mid-)${MONTH_FULL}${E}(?!\\s+\\d)`,
+    ),
     make: (m) => {
       const f = fields(m[1], undefined, undefined);
       return f ? { kind: 'calendar', fields: f } : null;

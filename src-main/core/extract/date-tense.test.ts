@@ -32,13 +32,19 @@ describe('the tense of a subordinate clause', () => {
 describe('tense of dates without a year', () => {
   it('a past predicate keeps its date in the past when a second predicate looks ahead', () => {
     // Reference: 7 March 2024.
-    expect(valueOf(run('Unemployment fell to a record low in June and is expected to rise next year.').dates, 'June')).toBe('2023-06');
-    expect(valueOf(run('Exports peaked in November and will slow, the ministry said.').dates, 'November')).toBe('2023-11');
+    expect(
+      valueOf(run('Unemployment fell to a record low in June and is expected to rise next year.').dates, 'June'),
+    ).toBe('2023-06');
+    expect(valueOf(run('Exports peaked in November and will slow, the ministry said.').dates, 'November')).toBe(
+      '2023-11',
+    );
   });
 
   it('what a body voted, agreed or decided to do lies ahead of the decision', () => {
     expect(valueOf(run('The board voted on Tuesday to cut fares from April.').dates, 'April')).toBe('2024-04');
-    expect(valueOf(run('Ministers agreed on Monday to scrap the fuel levy on all imports from February.').dates, 'February')).toBe('2025-02');
+    expect(
+      valueOf(run('Ministers agreed on Monday to scrap the fuel levy on all imports from February.').dates, 'February'),
+    ).toBe('2025-02');
   });
 
   it('a schedule in the present is ahead: "They fly to Lagos on Thursday"', () => {
@@ -55,7 +61,12 @@ describe('what has not ended, and who said it', () => {
   });
 
   it('a reporting clause after the date does not make the event past', () => {
-    expect(valueOf(run('The funeral will take place at St Mary’s Church in the old town on 1 March, the family said.').dates, '1 March')).toBe('2025-03-01');
+    expect(
+      valueOf(
+        run('The funeral will take place at St Mary’s Church in the old town on 1 March, the family said.').dates,
+        '1 March',
+      ),
+    ).toBe('2025-03-01');
   });
 });
 
@@ -71,7 +82,12 @@ describe('the month May is not the modal "may"', () => {
   const dates = (text: string) => extract(text, { referenceDate: '2025-05-20' }).dates;
   it.each([
     ['The vote is due on May 2, officials said in April.', 'April', '2025-04', 'past'],
-    ['The ferry returned to service on May 6, and crews said in March that repairs were done.', 'March', '2025-03', 'past'],
+    [
+      'The ferry returned to service on May 6, and crews said in March that repairs were done.',
+      'March',
+      '2025-03',
+      'past',
+    ],
   ])('%s', (text, written, value, status) => {
     const d = dates(text).find((x) => x.text === written);
     expect(d?.value).toBe(value);

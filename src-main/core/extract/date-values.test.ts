@@ -27,8 +27,18 @@ const DATE_CASES: [string, string, string, string][] = [
   // A bare month follows the tense of its own clause, not the main verb.
   ['The director called for funding before the rainy season starts in November.', '2023-08-08', 'November', '2023-11'],
   ['The director called for funding before the rainy season started in November.', '2023-08-08', 'November', '2022-11'],
-  ['Plans are due before the next UN climate conference in November, the pledge said.', '2025-06-13', 'November', '2025-11'],
-  ['He said revenue would peak in the second quarter, which ends in late December.', '2025-10-29', 'December', '2025-12'],
+  [
+    'Plans are due before the next UN climate conference in November, the pledge said.',
+    '2025-06-13',
+    'November',
+    '2025-11',
+  ],
+  [
+    'He said revenue would peak in the second quarter, which ends in late December.',
+    '2025-10-29',
+    'December',
+    '2025-12',
+  ],
   ['The company said the outbreak, which began in March, had ended.', '2023-08-08', 'March', '2023-03'],
 ];
 
@@ -38,10 +48,19 @@ describe('dates in wire and feature styles', () => {
     expect(d?.value).toBe(value);
   });
 
-  const NOT_SEASONS = ['Prices fall in value.', 'He wrote after the fall of Kabul.', 'The summer house was sold.', 'Spring Street is closed.'];
+  const NOT_SEASONS = [
+    'Prices fall in value.',
+    'He wrote after the fall of Kabul.',
+    'The summer house was sold.',
+    'Spring Street is closed.',
+  ];
 
   it.each(NOT_SEASONS)('no season in "%s"', (text) => {
-    expect(extract(text, { referenceDate: '2025-06-10' }).dates.map((d) => d.value).filter((v) => /-(SP|SU|FA|WI)$/.test(v))).toEqual([]);
+    expect(
+      extract(text, { referenceDate: '2025-06-10' })
+        .dates.map((d) => d.value)
+        .filter((v) => /-(SP|SU|FA|WI)$/.test(v)),
+    ).toEqual([]);
   });
 });
 
@@ -85,7 +104,9 @@ describe('centuries, eras and spans written with "a"', () => {
 
 describe('clock times', () => {
   it('dates a lone time by the day the story has just given, or else the reference day', () => {
-    const { dates } = run('The order came on Tuesday. By 8.30am the road was shut, and at midnight the wind turned. Crews rested at 7 pm.');
+    const { dates } = run(
+      'The order came on Tuesday. By 8.30am the road was shut, and at midnight the wind turned. Crews rested at 7 pm.',
+    );
     expect(dates.map((d) => [d.text, d.value])).toEqual([
       ['Tuesday', '2024-03-05'],
       ['8.30am', '2024-03-05T08:30'],
@@ -103,7 +124,10 @@ describe('clock times', () => {
 
 describe('steps from the point the story has reached', () => {
   it('counts "two days later", "the day after", "later that month" from the last day the story gave', () => {
-    const { dates } = run('The fire started on 3 May. Two days later it reached the town. The day after, rain fell. Later that month the road reopened.', '2024-06-10');
+    const { dates } = run(
+      'The fire started on 3 May. Two days later it reached the town. The day after, rain fell. Later that month the road reopened.',
+      '2024-06-10',
+    );
     expect(dates.map((d) => [d.text, d.value])).toEqual([
       ['3 May', '2024-05-03'],
       ['Two days later', '2024-05-05'],
@@ -114,13 +138,17 @@ describe('steps from the point the story has reached', () => {
 
   it('leaves "the day before the vote" to the vote, and keeps a span where the story gives no day', () => {
     expect(run('The day before the vote, he left.').dates.map((d) => d.text)).toEqual([]);
-    expect(valueOf(run('Talks began in late September. Two weeks later the deal was signed.').dates, 'Two weeks later')).toBe('P2W');
+    expect(
+      valueOf(run('Talks began in late September. Two weeks later the deal was signed.').dates, 'Two weeks later'),
+    ).toBe('P2W');
   });
 });
 
 describe('years and months counted from where the story has reached', () => {
   it('counts "the following year" and "the previous year" from the year the story has reached', () => {
-    const { dates } = run('She moved to Accra in 1983. The following year she opened a studio. In 1990 sales doubled from the previous year.');
+    const { dates } = run(
+      'She moved to Accra in 1983. The following year she opened a studio. In 1990 sales doubled from the previous year.',
+    );
     expect(valueOf(dates, 'The following year')).toBe('1984');
     expect(valueOf(dates, 'the previous year')).toBe('1989');
     // Without a year written before it, "the following year" is counted from the publication date.
@@ -128,13 +156,20 @@ describe('years and months counted from where the story has reached', () => {
   });
 
   it('counts "the same month" from the month the story has reached', () => {
-    expect(valueOf(run('The statues left London in March 2019. The museum reopened the same month.').dates, 'the same month')).toBe('2019-03');
+    expect(
+      valueOf(
+        run('The statues left London in March 2019. The museum reopened the same month.').dates,
+        'the same month',
+      ),
+    ).toBe('2019-03');
   });
 });
 
 describe('spans in two units, "consecutive" and "more than"', () => {
   it('reads a span in two units as one', () => {
-    const { dates } = run('He was jailed for five years and four months. The film runs two hours and 18 minutes. Talks took a fortnight.');
+    const { dates } = run(
+      'He was jailed for five years and four months. The film runs two hours and 18 minutes. Talks took a fortnight.',
+    );
     expect(dates.map((d) => [d.text, d.value])).toEqual([
       ['five years and four months', 'P5Y4M'],
       ['two hours and 18 minutes', 'PT2H18M'],
@@ -144,6 +179,9 @@ describe('spans in two units, "consecutive" and "more than"', () => {
 
   it('reads "nine consecutive days" and "more than a year" as spans', () => {
     const { dates } = run('The fire burned for nine consecutive days, after more than a year of drought.');
-    expect(dates.map((d) => [d.text, d.value])).toEqual([['nine consecutive days', 'P9D'], ['a year', 'P1Y']]);
+    expect(dates.map((d) => [d.text, d.value])).toEqual([
+      ['nine consecutive days', 'P9D'],
+      ['a year', 'P1Y'],
+    ]);
   });
 });

@@ -35,7 +35,9 @@ describe('wire datelines', () => {
 
 describe('the reference date from a dated dateline', () => {
   it('reads the reference date from a dated dateline', () => {
-    expect(extract('AUSTIN, Texas, Oct 29, 2025 — The firm reported revenue on Wednesday.').referenceDate).toBe('2025-10-29');
+    expect(extract('AUSTIN, Texas, Oct 29, 2025 — The firm reported revenue on Wednesday.').referenceDate).toBe(
+      '2025-10-29',
+    );
   });
 });
 

@@ -15,10 +15,25 @@ const CASES: [string, string, [string, string, string][]][] = [
   ['The team will play on Friday.', '2024-01-24', [['Friday', '2024-01-26', 'day']]],
   ['Results came out on January 5, 2023.', '2024-01-22', [['January 5, 2023', '2023-01-05', 'day']]],
   ['The firm reported third-quarter revenue.', '2024-10-24', [['third-quarter', '2024-Q3', 'range']]],
-  ['Shipping starts in the first half of next year.', '2024-10-24', [['the first half of next year', '2025-H1', 'range']]],
+  [
+    'Shipping starts in the first half of next year.',
+    '2024-10-24',
+    [['the first half of next year', '2025-H1', 'range']],
+  ],
   ['Prices fell last month.', '2024-03-10', [['last month', '2024-02', 'month']]],
-  ['It celebrated the 75th anniversary this year.', '2024-01-22', [['the 75th anniversary', '2024', 'year'], ['this year', '2024', 'year']]],
-  ['Messages were sent at the start of the new year.', '2024-01-22', [['the start of the new year', '2024-01', 'month']]],
+  [
+    'It celebrated the 75th anniversary this year.',
+    '2024-01-22',
+    [
+      ['the 75th anniversary', '2024', 'year'],
+      ['this year', '2024', 'year'],
+    ],
+  ],
+  [
+    'Messages were sent at the start of the new year.',
+    '2024-01-22',
+    [['the start of the new year', '2024-01', 'month']],
+  ],
   ['The report is due on 3 May 2025.', '2024-01-22', [['3 May 2025', '2025-05-03', 'day']]],
   ['Trade grew in the 1990s.', '2024-01-22', [['the 1990s', '199', 'range']]],
   ['China has recently stepped up talks.', '2024-01-22', [['recently', 'PAST_REF', 'fuzzy']]],
@@ -49,7 +64,9 @@ describe('false friends', () => {
   });
 
   it('reads "the 21st century" as a century, not as the 21st of a month', () => {
-    expect(extract('This is the 21st century.', { referenceDate: '2024-01-22' }).dates.map((d) => [d.text, d.value])).toEqual([['the 21st century', '20']]);
+    expect(
+      extract('This is the 21st century.', { referenceDate: '2024-01-22' }).dates.map((d) => [d.text, d.value]),
+    ).toEqual([['the 21st century', '20']]);
   });
 
   it('resolves the Day of the Sun to 15 April, not to a Sunday', () => {
@@ -60,14 +77,20 @@ describe('false friends', () => {
 
 describe('anniversaries, status and events', () => {
   it('points an anniversary back to its year', () => {
-    const [d] = extract('This year marks the 75th anniversary of relations.', { referenceDate: '2024-01-22' }).dates
-      .filter((x) => x.text.includes('anniversary'));
+    const [d] = extract('This year marks the 75th anniversary of relations.', {
+      referenceDate: '2024-01-22',
+    }).dates.filter((x) => x.text.includes('anniversary'));
     expect(d?.pointsTo).toBe('1949');
   });
 
   it('marks expected and past events', () => {
-    const r = extract('The vote was held on March 3. The next vote will be held on May 9.', { referenceDate: '2024-04-01' });
-    expect(r.dates.map((d) => [d.value, d.status])).toEqual([['2024-03-03', 'past'], ['2024-05-09', 'expected']]);
+    const r = extract('The vote was held on March 3. The next vote will be held on May 9.', {
+      referenceDate: '2024-04-01',
+    });
+    expect(r.dates.map((d) => [d.value, d.status])).toEqual([
+      ['2024-03-03', 'past'],
+      ['2024-05-09', 'expected'],
+    ]);
   });
 
   it('ties a date to its clause and the actors in it', () => {

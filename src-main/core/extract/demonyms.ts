@@ -36,21 +36,41 @@ CI:Ivory Coast;PS:Palestine;XK:Kosovo;TW:Taiwan;KN:St Kitts and Nevis`;
 
 // Names that the ISO list uses but that read as another thing in prose (regions, people, common words).
 export const BLOCKED_COUNTRY_PHRASES = [
-  'Latin America', 'South America', 'North America', 'Central America', 'Korean Peninsula', 'Middle East',
-  'Southeast Asia', 'East Asia', 'New England', 'New Mexico', 'Guinea pig', 'Chad Smith',
+  'Latin America',
+  'South America',
+  'North America',
+  'Central America',
+  'Korean Peninsula',
+  'Middle East',
+  'Southeast Asia',
+  'East Asia',
+  'New England',
+  'New Mexico',
+  'Guinea pig',
+  'Chad Smith',
 ];
 
 // Preferred canonical names where the shortest ISO name is not the one news writes.
 export const CANONICAL_OVERRIDES: Record<string, string> = {
-  GB: 'United Kingdom', US: 'United States', KR: 'South Korea', KP: 'North Korea', CD: 'DR Congo',
-  CG: 'Republic of the Congo', PS: 'Palestine', XK: 'Kosovo',
+  GB: 'United Kingdom',
+  US: 'United States',
+  KR: 'South Korea',
+  KP: 'North Korea',
+  CD: 'DR Congo',
+  CG: 'Republic of the Congo',
+  PS: 'Palestine',
+  XK: 'Kosovo',
 };
 
 function parse(data: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const entry of data.replace(/\n/g, '').split(';')) {
     const [code, forms] = entry.split(':');
-    if (code && forms) out.set(code.trim(), forms.split('|').map((f) => f.trim()));
+    if (code && forms)
+      out.set(
+        code.trim(),
+        forms.split('|').map((f) => f.trim()),
+      );
   }
   return out;
 }

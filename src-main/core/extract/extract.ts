@@ -32,7 +32,17 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const inference: ReferenceDateInference = given
     ? { value: given, source: 'given', evidence: ['supplied by the caller'], anchor: given }
     : inferFromHits(hits, text);
-  const actors = findActors(text, prepare(sentences), hits.map((h) => h.hit));
+  const actors = findActors(
+    text,
+    prepare(sentences),
+    hits.map((h) => h.hit),
+  );
   const dates = buildDates(text, hits, anchorFrom(inference.anchor), actors);
-  return withConfidence(text, { engineVersion: ENGINE_VERSION, referenceDate: inference.value, referenceDateInference: inference, actors, dates });
+  return withConfidence(text, {
+    engineVersion: ENGINE_VERSION,
+    referenceDate: inference.value,
+    referenceDateInference: inference,
+    actors,
+    dates,
+  });
 }

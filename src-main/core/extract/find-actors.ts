@@ -15,7 +15,8 @@ import { tokenize } from './tokens';
 import type { Actor, Span } from './types';
 
 const PLACE_BEFORE = /\b(?:in|near|outside|around|across|throughout)\s+$/;
-const ORG_CONTEXT = /^(?:\s*['’]s)?\s+(?:said|says|announced|reported|unveiled|launched|posted|plans|shares|stock|revenue|profit|sales|earnings|executives|spokesperson)\b/;
+const ORG_CONTEXT =
+  /^(?:\s*['’]s)?\s+(?:said|says|announced|reported|unveiled|launched|posted|plans|shares|stock|revenue|profit|sales|earnings|executives|spokesperson)\b/;
 
 export interface DocumentTokens {
   sentences: Sentence[];
@@ -45,7 +46,17 @@ function countryMentions(ctx: SentenceContext): RawMention[] {
     const start = a?.start ?? 0;
     const end = b?.end ?? start;
     const surface = ctx.text.slice(start - ctx.base, end - ctx.base);
-    return { type: 'country', start, end, name: h.entry.name, surface, title: null, roles: [], code: h.entry.code, partial: false };
+    return {
+      type: 'country',
+      start,
+      end,
+      name: h.entry.name,
+      surface,
+      title: null,
+      roles: [],
+      code: h.entry.code,
+      partial: false,
+    };
   });
 }
 
@@ -62,21 +73,31 @@ function enrichPerson(text: string, m: RawMention): RawMention[] {
   const after = rolesAfter(text, m.end, m.start);
   // "The hospice's chief executive, Dr. Priya Nair": a form of address does not hide the role before it.
   const titleStart = m.title === null ? m.start : text.lastIndexOf(m.title, m.start);
-  const before = m.title === null || m.roles.length === 0 ? roleBefore(text, titleStart < 0 ? m.start : titleStart) : null;
+  const before =
+    m.title === null || m.roles.length === 0 ? roleBefore(text, titleStart < 0 ? m.start : titleStart) : null;
   const agent = agentRoleBefore(text, titleStart < 0 ? m.start : titleStart);
   const roles = [...m.roles, ...after.roles, ...(before ? [before] : []), ...(agent ? [agent] : [])];
   const orgContext = m.partial && m.title === null && ORG_CONTEXT.test(text.slice(m.end, m.end + 40));
-  const placeContext = m.partial && m.title === null && PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start));
+  const placeContext =
+    m.partial && m.title === null && PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start));
   const orgs: RawMention[] = after.orgs.map((o) => ({
-    type: 'organization', start: o.start, end: o.end, name: o.name, surface: o.name, title: null, roles: [],
-    partial: false, weak: !/^[\p{Ll}]/u.test(o.name),
+    type: 'organization',
+    start: o.start,
+    end: o.end,
+    name: o.name,
+    surface: o.name,
+    title: null,
+    roles: [],
+    partial: false,
+    weak: !/^[\p{Ll}]/u.test(o.name),
   }));
   return [{ ...m, roles, orgContext, placeContext }, ...orgs];
 }
 
 // Nouns after a name that make it a dynasty, empire, kingdom, clan, tribe or period ("the Chola dynasty").
 // Written without a possessive: "Genghis Khan's empire" and "the Merkel era" still name a person.
-const DYNASTY_AFTER = /^\s+(?:dynasty|dynasties|empire|empires|kingdom|kingdoms|clan|clans|tribe|tribes|era|period|caliphate|sultanate|shogunate|khanate)\b/;
+const DYNASTY_AFTER =
+  /^\s+(?:dynasty|dynasties|empire|empires|kingdom|kingdoms|clan|clans|tribe|tribes|era|period|caliphate|sultanate|shogunate|khanate)\b/;
 
 // An organisation, or a lone untitled word read as a person ("Chola"); "the Merkel era" keeps Angela Merkel's mention
 // when she is named in full.
@@ -105,7 +126,8 @@ function sentenceMentions(text: string, ctx: SentenceContext, dateSpans: Span[])
 
 // Wire datelines: "GENEVA —", "AUSTIN, Texas (AP) —", "SANTIAGO, Nov 17 (Reuters) -". A place in capitals, then
 // optional region or date, optional agency, then a dash.
-const DATELINE = /^\s*\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,[^\n—–()]{1,60}?)?(?:\s*\([^()\n]{1,30}\))?\s*(?:[—–]|--?\s)\s*/u;
+const DATELINE =
+  /^\s*\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,[^\n—–()]{1,60}?)?(?:\s*\([^()\n]{1,30}\))?\s*(?:[—–]|--?\s)\s*/u;
 
 /** End offset of a wire dateline at the top of the text, or 0. It names where the story was filed, not an actor. */
 export function datelineEnd(text: string): number {
@@ -127,7 +149,11 @@ export function datelineSpan(text: string): [number, number] {
 }
 
 function initialsOf(name: string): string {
-  return name.split(/[\s-]+/).filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).map((w) => w[0]).join('');
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => /^[\p{Lu}\p{N}]/u.test(w))
+    .map((w) => w[0])
+    .join('');
 }
 
 /**
@@ -139,7 +165,10 @@ function spelledBy(text: string, m: RawMention, acronym: string): RawMention {
   if (initialsOf(m.name) === acronym) return m;
   const before = text.slice(Math.max(0, m.start - 120), m.start);
   const words = /((?:(?:\p{Lu}[\p{L}&’'-]*|of|for|and|the|on|&)\s+){1,8})$/u.exec(before)?.[1] ?? '';
-  const parts = words.trim().split(/\s+/).filter((w) => w !== '');
+  const parts = words
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   for (let i = parts.length - 1; i >= 0; i--) {
     if (!/^\p{Lu}/u.test(parts[i] ?? '')) continue;
     const lead = parts.slice(i).join(' ');
@@ -173,7 +202,8 @@ function bracketAcronyms(text: string, raw: RawMention[]): RawMention[] {
   });
 }
 
-const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
+const CALENDAR_WORD =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
 const VESSEL = /^(?:MV|MS|MT|SS|HMS|HMAS|HMCS|USS|USNS|RV|FV|SV|RMS|INS)\s/;
 
 // "Ana Lima Image": a picture's label run into the name beside it (a caption line with no punctuation).
@@ -192,7 +222,8 @@ export function findActors(text: string, doc: DocumentTokens, dateSpans: Span[] 
   const [skipFrom, skipTo] = datelineSpan(text);
   // The byline, captions and the writer's closing note are about the page: their names act in no story.
   const page = outsideBody(text);
-  const mentions = doc.contexts.flatMap((ctx) => sentenceMentions(text, ctx, dateSpans))
+  const mentions = doc.contexts
+    .flatMap((ctx) => sentenceMentions(text, ctx, dateSpans))
     .filter((m) => m.start < skipFrom || m.start >= skipTo)
     .filter((m) => !overlapsAny(page, m.start, m.end))
     // "MV Arctic Tern", "HMS Valour": a vessel prefix names a ship, an object that acts in no story.

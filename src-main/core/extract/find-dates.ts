@@ -15,19 +15,27 @@ export interface ClausedHit extends TensedHit {
 }
 
 function lastWords(text: string, n: number): string {
-  return text.split(/\s+/).slice(-n - 1).join(' ');
+  return text
+    .split(/\s+/)
+    .slice(-n - 1)
+    .join(' ');
 }
 
 function firstWords(text: string, n: number): string {
-  return text.split(/\s+/).slice(0, n + 1).join(' ');
+  return text
+    .split(/\s+/)
+    .slice(0, n + 1)
+    .join(' ');
 }
 
 // What a body decided to do lies ahead of the decision, whatever its tense: "voted on Wednesday to raise council tax
 // from April", "agreed to cut rates in June".
-const DECIDED_TO = /\b(?:voted|agreed|approved|decided|pledged|promised|proposed|resolved|chose|opted)\b(?:\s+\S+){0,3}?\s+to\s+\p{Ll}{2,}/u;
+const DECIDED_TO =
+  /\b(?:voted|agreed|approved|decided|pledged|promised|proposed|resolved|chose|opted)\b(?:\s+\S+){0,3}?\s+to\s+\p{Ll}{2,}/u;
 
 // Something that "runs until 3 March" or "is open until Sunday" has not ended yet.
-const RUNS_UNTIL = /\b(?:runs|lasts|continues|remains|stays|is|are|opens|closes|ends)\s+(?:\S+\s+){0,3}?(?:until|till|through)\s*$/;
+const RUNS_UNTIL =
+  /\b(?:runs|lasts|continues|remains|stays|is|are|opens|closes|ends)\s+(?:\S+\s+){0,3}?(?:until|till|through)\s*$/;
 const REPORTING_TAIL = /^[\s,”"’']+(?:\S+\s+){0,3}?(?:said|says|told|added|announced|confirmed)\b/;
 // The same after a quotation: '... in June," she said.' The reporting verb dates the saying, not what was said.
 const REPORTING_AFTER_QUOTE = /[,.]?[”"]\s*(?:\S+\s+){0,3}?(?:said|says|told|added)\b.*$/s;
@@ -55,11 +63,23 @@ export function findDateHits(sentences: Sentence[]): ClausedHit[] {
       const tail = REPORTING_TAIL.test(rest) ? '' : firstWords(rest, 3);
       // A temporal clause of its own ("before the rainy season starts in November") outranks the main verb; "the
       // next conference in November" looks ahead whatever the main verb says.
-      let tense = subordinateTense(s.text.slice(c.start, a), tail) ?? (/\bnext\s+(?!to\b)/i.test(lead) ? 'expected' : tenseOf(`${lead} ${tail}`));
-      if (tense === 'unknown' && (DECIDED_TO.test(s.text.slice(c.start, a)) || presentAfterPronoun(lead) || RUNS_UNTIL.test(lead))) tense = 'expected';
+      let tense =
+        subordinateTense(s.text.slice(c.start, a), tail) ??
+        (/\bnext\s+(?!to\b)/i.test(lead) ? 'expected' : tenseOf(`${lead} ${tail}`));
+      if (
+        tense === 'unknown' &&
+        (DECIDED_TO.test(s.text.slice(c.start, a)) || presentAfterPronoun(lead) || RUNS_UNTIL.test(lead))
+      )
+        tense = 'expected';
       if (tense === 'unknown') tense = tenseOf(clause.replace(hit.text, ' ').replace(REPORTING_AFTER_QUOTE, ''));
       if (tense === 'unknown') tense = tenseOf(s.text.replace(hit.text, ' ').replace(REPORTING_AFTER_QUOTE, ''));
-      out.push({ hit, tense, sentence: s.text, sentenceStart: s.start, eventSpan: { start: s.start + c.start, end: s.start + c.end } });
+      out.push({
+        hit,
+        tense,
+        sentence: s.text,
+        sentenceStart: s.start,
+        eventSpan: { start: s.start + c.start, end: s.start + c.end },
+      });
     }
   }
   return out;
@@ -71,7 +91,16 @@ export function findDateHits(sentences: Sentence[]): ClausedHit[] {
  */
 export function withoutMatchHalves(hits: ClausedHit[], text: string): ClausedHit[] {
   if (!isSportText(text)) return hits;
-  return hits.filter(({ hit }) => !(hit.spec.kind === 'quarter' && hit.spec.half && hit.spec.year === null && hit.spec.yearOffset === 0 && /^(?:the\s+)?(?:first|second|1st|2nd)[-\s]half$/i.test(hit.text)));
+  return hits.filter(
+    ({ hit }) =>
+      !(
+        hit.spec.kind === 'quarter' &&
+        hit.spec.half &&
+        hit.spec.year === null &&
+        hit.spec.yearOffset === 0 &&
+        /^(?:the\s+)?(?:first|second|1st|2nd)[-\s]half$/i.test(hit.text)
+      ),
+  );
 }
 
 function actorsIn(span: Span, actors: Actor[]): string[] {
@@ -83,11 +112,24 @@ function actorsIn(span: Span, actors: Actor[]): string[] {
   return found.sort((x, y) => x.at - y.at).map((f) => f.name);
 }
 
-function mention(text: string, h: ClausedHit, value: string, precision: DatePrecision, anchor: Anchor, actors: Actor[]): DateMention {
+function mention(
+  text: string,
+  h: ClausedHit,
+  value: string,
+  precision: DatePrecision,
+  anchor: Anchor,
+  actors: Actor[],
+): DateMention {
   return {
-    start: h.hit.start, end: h.hit.end, text: h.hit.text, value, precision,
-    event: text.slice(h.eventSpan.start, h.eventSpan.end), eventSpan: h.eventSpan,
-    actors: actorsIn(h.eventSpan, actors), status: statusOf(value, h.tense, anchor),
+    start: h.hit.start,
+    end: h.hit.end,
+    text: h.hit.text,
+    value,
+    precision,
+    event: text.slice(h.eventSpan.start, h.eventSpan.end),
+    eventSpan: h.eventSpan,
+    actors: actorsIn(h.eventSpan, actors),
+    status: statusOf(value, h.tense, anchor),
   };
 }
 
@@ -101,7 +143,10 @@ export function buildDates(text: string, hits: ClausedHit[], anchor: Anchor, act
     const r = resolveDate(spec, anchor, h.tense);
     // A step the story could not place keeps its span ("two weeks later": P2W), or else is counted from the
     // publication date: a guess no later date should build on, so the story's point stays where it was.
-    if (spec.kind === 'storyShift') return spec.span ? mention(text, h, spec.span, 'duration', anchor, actors) : mention(text, h, r.value, r.precision, anchor, actors);
+    if (spec.kind === 'storyShift')
+      return spec.span
+        ? mention(text, h, spec.span, 'duration', anchor, actors)
+        : mention(text, h, r.value, r.precision, anchor, actors);
     story.note(spec, r, h.hit.end);
     const d = mention(text, h, r.value, r.precision, anchor, actors);
     if (r.pointsTo) d.pointsTo = r.pointsTo;

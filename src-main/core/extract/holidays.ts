@@ -49,7 +49,8 @@ function norm(name: string): string {
 const BY_NAME = new Map(HOLIDAYS.map(([name, rule]) => [norm(name), rule]));
 
 // Longest names first so "Christmas Eve" wins over "Christmas"; names are literal, so the regex stays linear.
-const escaped = [...HOLIDAYS.map(([n]) => n)].sort((a, b) => b.length - a.length)
+const escaped = [...HOLIDAYS.map(([n]) => n)]
+  .sort((a, b) => b.length - a.length)
   .map((n) => n.replace(/[.]/g, '\\.').replace(/'/g, "['’]"));
 /** Matches any holiday name as written; case-sensitive so "the sun" or "may day" in prose do not count. */
 export const HOLIDAY_RE = new RegExp(`\\b(?:${escaped.join('|')})(?![\\p{L}])`, 'gu');

@@ -17,7 +17,8 @@ function tagsOf(word: string): string {
 }
 
 const NAME_TAGS = /\b(FirstName|MaleName|FemaleName)\b/;
-const PROPER_TAGS = /\b(FirstName|MaleName|FemaleName|LastName|Person|Country|City|Place|Region|ProperNoun|Organization|SportsTeam|Demonym)\b/;
+const PROPER_TAGS =
+  /\b(FirstName|MaleName|FemaleName|LastName|Person|Country|City|Place|Region|ProperNoun|Organization|SportsTeam|Demonym)\b/;
 
 /** The word without its accents ("Lucía" -> "Lucia"): the lexicon lists most given names unaccented. */
 function unaccented(word: string): string {
@@ -76,7 +77,9 @@ export function isPastTenseVerb(word: string): boolean {
 /** True when the lexicon lists the word as a verb form only ("beat", "won", "leads"), not also as a noun. */
 export function isVerb(word: string): boolean {
   const tags = tagsOf(word);
-  return /\b(?:Infinitive|PresentTense|PastTense|Verb|Gerund)\b/.test(tags) && !/\b(?:Singular|Plural|Noun)\b/.test(tags);
+  return (
+    /\b(?:Infinitive|PresentTense|PastTense|Verb|Gerund)\b/.test(tags) && !/\b(?:Singular|Plural|Noun)\b/.test(tags)
+  );
 }
 
 /** True for prepositions, determiners, pronouns, conjunctions and adverbs: never the start of a name. */
@@ -89,7 +92,10 @@ export function isFunctionWord(word: string): boolean {
 
 /** True for copulas and modals ("were", "will", "may"), which are also family names ("Otieno Were", "Ama Will"). */
 export function isVerbLikeFunctionWord(word: string): boolean {
-  return /\b(?:Copula|Modal)\b/.test(tagsOf(word)) && !/\b(?:Pronoun|Determiner|Preposition|Conjunction)\b/.test(tagsOf(word));
+  return (
+    /\b(?:Copula|Modal)\b/.test(tagsOf(word)) &&
+    !/\b(?:Pronoun|Determiner|Preposition|Conjunction)\b/.test(tagsOf(word))
+  );
 }
 
 /** True when the lexicon has any entry for the word (name, place, organisation or ordinary word). */

@@ -17,9 +17,13 @@ function run(text: string, referenceDate = '2024-03-07'): { actors: Actor[]; dat
   return { actors: r.actors, dates: r.dates };
 }
 
-const names = (actors: Actor[], type?: Actor['type']) => actors.filter((a) => !type || a.type === type).map((a) => a.name);
+const names = (actors: Actor[], type?: Actor['type']) =>
+  actors.filter((a) => !type || a.type === type).map((a) => a.name);
 const actors = (text: string): Actor[] => extract(text, { referenceDate: '2025-03-07' }).actors;
-const orgs = (text: string): string[] => actors(text).filter((a) => a.type === 'organization').map((a) => a.name);
+const orgs = (text: string): string[] =>
+  actors(text)
+    .filter((a) => a.type === 'organization')
+    .map((a) => a.name);
 
 describe('a lone org word, numbers, planets and moons', () => {
   it('a lone org word stands for the one longer org ending in it', () => {
@@ -32,7 +36,9 @@ describe('a lone org word, numbers, planets and moons', () => {
   });
 
   it('planets and moons are not actors', () => {
-    const names = actorsOf('The probe reaches Jupiter in 2030. It will pass Europa and Mars. Jupiter is big.').map((a) => a.name);
+    const names = actorsOf('The probe reaches Jupiter in 2030. It will pass Europa and Mars. Jupiter is big.').map(
+      (a) => a.name,
+    );
     expect(names).toEqual([]);
   });
 });
@@ -56,8 +62,14 @@ describe('the tail of a hyphenated adjective is no name', () => {
 describe('the page around the story names no actor', () => {
   it.each([
     ['By Ruth Amsel\n\nThe ferry company cut its timetable on Monday, Ivo Brandt said.', 'Ruth Amsel'],
-    ['The ferry company cut its timetable on Monday, Ivo Brandt said.\nRuth Amsel is a reporter for the Coast Weekly. She covers shipping.', 'Ruth Amsel'],
-    ['The ferry company cut its timetable on Monday, Ivo Brandt said.\nPhoto: Ruth Amsel at the quay (Coast Weekly)', 'Ruth Amsel'],
+    [
+      'The ferry company cut its timetable on Monday, Ivo Brandt said.\nRuth Amsel is a reporter for the Coast Weekly. She covers shipping.',
+      'Ruth Amsel',
+    ],
+    [
+      'The ferry company cut its timetable on Monday, Ivo Brandt said.\nPhoto: Ruth Amsel at the quay (Coast Weekly)',
+      'Ruth Amsel',
+    ],
   ])('%j', (text, name) => {
     const names = actors(text).map((a) => a.name);
     expect(names).toContain('Ivo Brandt');
@@ -109,14 +121,19 @@ describe('a title qualifier is no organisation', () => {
 
 describe('wire credits at the foot name no actor', () => {
   it('drops the reporters and editors of "Reporting by ...; Editing by ..."', () => {
-    const names = actors('The port reopened on Monday, Ivo Brandt said.\n\nReporting by Ana Lima; Editing by Tom Hale and Peter Vance').map((a) => a.name);
+    const names = actors(
+      'The port reopened on Monday, Ivo Brandt said.\n\nReporting by Ana Lima; Editing by Tom Hale and Peter Vance',
+    ).map((a) => a.name);
     expect(names).toEqual(['Ivo Brandt']);
   });
 });
 
 describe('a dynasty, empire, kingdom, clan, tribe or era is no organisation', () => {
   it.each([
-    ['The bronze bowls were made in the 12th century under the Velari dynasty, which ruled the coast for 300 years. The Velari kings built temples.', 'Velari'],
+    [
+      'The bronze bowls were made in the 12th century under the Velari dynasty, which ruled the coast for 300 years. The Velari kings built temples.',
+      'Velari',
+    ],
     ['The bowls were made under the Velari dynasty, the museum said. Velari rulers traded widely.', 'Velari'],
     ['Traders from the Sorvan empire reached the delta in 1410, the museum said. Sorvan ships carried rice.', 'Sorvan'],
     ['Elders of the Makuta clan met the governor on Friday. Makuta elders asked for the land back.', 'Makuta'],
@@ -127,14 +144,24 @@ describe('a dynasty, empire, kingdom, clan, tribe or era is no organisation', ()
   });
 
   it('keeps the organisations in the same sentences', () => {
-    expect(orgs('The mask dates from the Tenaro period, the Halden Museum said. Tenaro masks are rare.')).toContain('Halden Museum');
+    expect(orgs('The mask dates from the Tenaro period, the Halden Museum said. Tenaro masks are rare.')).toContain(
+      'Halden Museum',
+    );
   });
 });
 
 describe('a place used as an adjective before a common noun is no organisation', () => {
   it.each([
-    ['Ines Moreau, an energy analyst at the Lyon consultancy Verde Norte, said prices would rise.', 'Lyon', 'Verde Norte'],
-    ['Pieter Vos, a partner at the Tessport consultancy Brandt Holm, said the deal was lawful.', 'Tessport', 'Brandt Holm'],
+    [
+      'Ines Moreau, an energy analyst at the Lyon consultancy Verde Norte, said prices would rise.',
+      'Lyon',
+      'Verde Norte',
+    ],
+    [
+      'Pieter Vos, a partner at the Tessport consultancy Brandt Holm, said the deal was lawful.',
+      'Tessport',
+      'Brandt Holm',
+    ],
     ['Ana Lima, a trader at the Milan brokerage Corsa Valori, said shares fell on Monday.', 'Milan', 'Corsa Valori'],
   ])('%s', (text, place, firm) => {
     expect(orgs(text)).not.toContain(place);

@@ -22,12 +22,18 @@ function run(text: string, referenceDate = '2024-03-07'): { actors: Actor[]; dat
 }
 
 const actors = (text: string): Actor[] => extract(text, { referenceDate: '2025-03-07' }).actors;
-const orgs = (text: string): string[] => actors(text).filter((a) => a.type === 'organization').map((a) => a.name);
+const orgs = (text: string): string[] =>
+  actors(text)
+    .filter((a) => a.type === 'organization')
+    .map((a) => a.name);
 
 // [text, expected actor "type:name"]
 const ORG_SHAPES: [string, string][] = [
   ['The study was led by researchers at the University of Leeds.', 'organization:University of Leeds'],
-  ['The state will appeal to the 5th U.S. Circuit Court of Appeals soon.', 'organization:5th U.S. Circuit Court of Appeals'],
+  [
+    'The state will appeal to the 5th U.S. Circuit Court of Appeals soon.',
+    'organization:5th U.S. Circuit Court of Appeals',
+  ],
   ['The trial was announced by NHS England last week.', 'organization:NHS England'],
   ['Cancer Research UK welcomed the move.', 'organization:Cancer Research UK'],
   ['Turnout was high, according to the electoral service Servel.', 'organization:Servel'],
@@ -44,7 +50,9 @@ describe('organisation shapes', () => {
   });
 
   it('does not make a number after "at" an organisation', () => {
-    expect(actorsOf('The Bank of England held rates at 5.25% on Thursday.').map(summary)).toEqual(['organization:Bank of England']);
+    expect(actorsOf('The Bank of England held rates at 5.25% on Thursday.').map(summary)).toEqual([
+      'organization:Bank of England',
+    ]);
   });
 
   it('does not make a region inside a title an organisation', () => {
@@ -63,7 +71,10 @@ describe('organisation names with function words', () => {
     ['The Ministry of Defence said nothing.', 'Ministry of Defence'],
     ['The Bank of England raised rates.', 'Bank of England'],
     ['The Department for Education published guidance.', 'Department for Education'],
-    ['The Department for Levelling Up, Housing and Communities said so.', 'Department for Levelling Up, Housing and Communities'],
+    [
+      'The Department for Levelling Up, Housing and Communities said so.',
+      'Department for Levelling Up, Housing and Communities',
+    ],
     ['The Department of Health and Social Care replied.', 'Department of Health and Social Care'],
     ['The Intergovernmental Panel on Climate Change warned.', 'Intergovernmental Panel on Climate Change'],
   ];
@@ -74,13 +85,16 @@ describe('organisation names with function words', () => {
     ['The Finance Committee on Monday approved the plan.', ['Finance Committee']],
   ];
   it.each(APART)('keeps apart: %s', (text, names) => {
-    const orgs = actorsOf(text).filter((a) => a.type === 'organization').map((a) => a.name);
+    const orgs = actorsOf(text)
+      .filter((a) => a.type === 'organization')
+      .map((a) => a.name);
     for (const n of names) expect(orgs).toContain(n);
   });
 });
 
 describe("an organisation's possessive ends its name", () => {
-  const names = (actors: Actor[], type?: Actor['type']) => actors.filter((a) => !type || a.type === type).map((a) => a.name);
+  const names = (actors: Actor[], type?: Actor['type']) =>
+    actors.filter((a) => !type || a.type === type).map((a) => a.name);
 
   it.each([
     ["NOAA's Tidewatch buoy network failed last week.", 'NOAA'],
@@ -93,16 +107,23 @@ describe("an organisation's possessive ends its name", () => {
   });
 
   it("keeps a possessive inside a name that is not an organisation's", () => {
-    expect(names(run("The Foreign Minister's Assistant's Office issued a statement.").actors).join()).toContain("Assistant's Office");
+    expect(names(run("The Foreign Minister's Assistant's Office issued a statement.").actors).join()).toContain(
+      "Assistant's Office",
+    );
   });
 });
 
 describe('camel-case brands', () => {
-  const names = (actors: Actor[], type?: Actor['type']) => actors.filter((a) => !type || a.type === type).map((a) => a.name);
+  const names = (actors: Actor[], type?: Actor['type']) =>
+    actors.filter((a) => !type || a.type === type).map((a) => a.name);
 
-  it.each([['SpaceX'], ['PayPal'], ['YouTube'], ['OpenAI'], ['BlackRock'], ['FedEx']])('%s is a brand', (word) => expect(isCamelBrand(word)).toBe(true));
-  it.each([['MacArthur'], ['McCarthy'], ['DeSantis'], ['LeBron'], ['FitzGerald'], ['VanDyke'], ['London'], ['NASA']])('%s is not', (word) =>
-    expect(isCamelBrand(word)).toBe(false));
+  it.each([['SpaceX'], ['PayPal'], ['YouTube'], ['OpenAI'], ['BlackRock'], ['FedEx']])('%s is a brand', (word) =>
+    expect(isCamelBrand(word)).toBe(true),
+  );
+  it.each([['MacArthur'], ['McCarthy'], ['DeSantis'], ['LeBron'], ['FitzGerald'], ['VanDyke'], ['London'], ['NASA']])(
+    '%s is not',
+    (word) => expect(isCamelBrand(word)).toBe(false),
+  );
 
   it('names the company before its product', () => {
     const { actors } = run('The satellite rode a RocketWorks Kestrel Nine booster from the coast.');
@@ -112,18 +133,24 @@ describe('camel-case brands', () => {
 });
 
 describe('the subject of an organisation keeps "on"', () => {
-  const names = (actors: Actor[], type?: Actor['type']) => actors.filter((a) => !type || a.type === type).map((a) => a.name);
+  const names = (actors: Actor[], type?: Actor['type']) =>
+    actors.filter((a) => !type || a.type === type).map((a) => a.name);
 
   it('keeps "on" inside an organisation\'s subject', () => {
-    expect(names(run('The International Centre for Research on Soil Health warned farmers.').actors, 'organization')).toEqual(['International Centre for Research on Soil Health']);
+    expect(
+      names(run('The International Centre for Research on Soil Health warned farmers.').actors, 'organization'),
+    ).toEqual(['International Centre for Research on Soil Health']);
   });
 });
 
 describe('a sentence-initial preposition', () => {
-  const names = (actors: Actor[], type?: Actor['type']) => actors.filter((a) => !type || a.type === type).map((a) => a.name);
+  const names = (actors: Actor[], type?: Actor['type']) =>
+    actors.filter((a) => !type || a.type === type).map((a) => a.name);
 
   it('drops a sentence-initial preposition the lexicon files as something else', () => {
-    expect(names(run('Prices rose. Under European Union rules, buyers can claim.').actors, 'organization')).toEqual(['European Union']);
+    expect(names(run('Prices rose. Under European Union rules, buyers can claim.').actors, 'organization')).toEqual([
+      'European Union',
+    ]);
   });
 });
 
@@ -145,20 +172,38 @@ describe('an apposition that names a kind of organisation makes the name an orga
 
 describe("an organisation's name runs through its subject", () => {
   it.each([
-    ['The Norland Office for the Coordination of Harbour Affairs (NOCHA) warned of floods on Monday.', 'Norland Office for the Coordination of Harbour Affairs', 'NOCHA'],
-    ['The Tessland Agency for the Protection of Coastal Wildlife said the count had fallen.', 'Tessland Agency for the Protection of Coastal Wildlife', null],
+    [
+      'The Norland Office for the Coordination of Harbour Affairs (NOCHA) warned of floods on Monday.',
+      'Norland Office for the Coordination of Harbour Affairs',
+      'NOCHA',
+    ],
+    [
+      'The Tessland Agency for the Protection of Coastal Wildlife said the count had fallen.',
+      'Tessland Agency for the Protection of Coastal Wildlife',
+      null,
+    ],
   ])('%s', (text, org, acronym) => {
     const list = actors(text);
     const found = list.find((a) => a.name === org);
     expect(found?.type).toBe('organization');
     if (acronym) expect(found?.aliases).toContain(acronym);
     // No fragment of the name survives as an organisation of its own.
-    expect(list.filter((a) => a.type === 'organization' && a.name !== org && org.includes(a.name) && a.name.includes(' '))).toEqual([]);
+    expect(
+      list.filter((a) => a.type === 'organization' && a.name !== org && org.includes(a.name) && a.name.includes(' ')),
+    ).toEqual([]);
   });
 
   it.each([
-    ['Rep. Ana Lima, who chairs the Assembly Transport and Harbours Committee, said she would hold a hearing.', 'Assembly Transport and Harbours Committee', 'Harbours Committee'],
-    ['Tom Reyes, a member of the Senate Fisheries and Coastal Affairs Commission, spoke first.', 'Senate Fisheries and Coastal Affairs Commission', 'Coastal Affairs Commission'],
+    [
+      'Rep. Ana Lima, who chairs the Assembly Transport and Harbours Committee, said she would hold a hearing.',
+      'Assembly Transport and Harbours Committee',
+      'Harbours Committee',
+    ],
+    [
+      'Tom Reyes, a member of the Senate Fisheries and Coastal Affairs Commission, spoke first.',
+      'Senate Fisheries and Coastal Affairs Commission',
+      'Coastal Affairs Commission',
+    ],
   ])('joins subject words over "and": %s', (text, org, fragment) => {
     const list = orgs(text);
     expect(list).toContain(org);
@@ -166,8 +211,14 @@ describe("an organisation's name runs through its subject", () => {
   });
 
   it.each([
-    ['The Norland Ports Authority and Tessco Holdings signed the lease on Monday.', ['Norland Ports Authority', 'Tessco Holdings']],
-    ['Officials from the Ministry of Fisheries and the Harbour Office met on Friday.', ['Ministry of Fisheries', 'Harbour Office']],
+    [
+      'The Norland Ports Authority and Tessco Holdings signed the lease on Monday.',
+      ['Norland Ports Authority', 'Tessco Holdings'],
+    ],
+    [
+      'Officials from the Ministry of Fisheries and the Harbour Office met on Friday.',
+      ['Ministry of Fisheries', 'Harbour Office'],
+    ],
   ])('keeps two bodies two: %s', (text, want) => {
     expect(orgs(text)).toEqual(expect.arrayContaining(want));
   });
@@ -186,7 +237,9 @@ describe('a possessive ends a name', () => {
   });
 
   it("keeps a chain of possessives that ends in an organisation word: the Minister's Assistant's Office", () => {
-    expect(orgs("A spokesman for the Minister's Assistant's Office in Tessland declined to comment.")).toContain("Minister's Assistant's Office");
+    expect(orgs("A spokesman for the Minister's Assistant's Office in Tessland declined to comment.")).toContain(
+      "Minister's Assistant's Office",
+    );
   });
 });
 
@@ -208,8 +261,16 @@ describe('an apposition naming a kind of organisation makes the name a body', ()
 
 describe('subject words joined by "and" or a second "for" stay in the name', () => {
   it.each([
-    ['Talks were held at the Coastal Mediation and Arbitration Service on Wednesday.', 'Coastal Mediation and Arbitration Service', 'Arbitration Service'],
-    ["The agency's Committee for Harbour Products for Public Use (CHPU) adopted the plan.", 'Committee for Harbour Products for Public Use', 'Committee for Harbour Products'],
+    [
+      'Talks were held at the Coastal Mediation and Arbitration Service on Wednesday.',
+      'Coastal Mediation and Arbitration Service',
+      'Arbitration Service',
+    ],
+    [
+      "The agency's Committee for Harbour Products for Public Use (CHPU) adopted the plan.",
+      'Committee for Harbour Products for Public Use',
+      'Committee for Harbour Products',
+    ],
   ])('%s', (text, org, fragment) => {
     expect(orgs(text)).toContain(org);
     expect(orgs(text)).not.toContain(fragment);
@@ -218,9 +279,16 @@ describe('subject words joined by "and" or a second "for" stay in the name', () 
 
 describe('"the X Y of <Country>" is a body, not a person', () => {
   it.each([
-    ['Two months later, the Archaeological Survey of Peru (ASP) sent photographs of the site.', 'Archaeological Survey'],
+    [
+      'Two months later, the Archaeological Survey of Peru (ASP) sent photographs of the site.',
+      'Archaeological Survey',
+    ],
     ['A report by the Geological Service of Chile said the slope was unstable.', 'Geological Service'],
   ])('%s', (text, name) => {
-    expect(actors(text).filter((a) => a.type === 'person').map((a) => a.name)).not.toContain(name);
+    expect(
+      actors(text)
+        .filter((a) => a.type === 'person')
+        .map((a) => a.name),
+    ).not.toContain(name);
   });
 });

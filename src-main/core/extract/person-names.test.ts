@@ -12,20 +12,31 @@ function run(text: string, referenceDate = '2024-03-07'): { actors: Actor[]; dat
   return { actors: r.actors, dates: r.dates };
 }
 
-const names = (actors: Actor[], type?: Actor['type']) => actors.filter((a) => !type || a.type === type).map((a) => a.name);
+const names = (actors: Actor[], type?: Actor['type']) =>
+  actors.filter((a) => !type || a.type === type).map((a) => a.name);
 const actors = (text: string): Actor[] => extract(text, { referenceDate: '2025-03-07' }).actors;
-const people = (text: string): string[] => actors(text).filter((a) => a.type === 'person').map((a) => a.name);
-const typeOf = (text: string, name: string): string | undefined => actors(text).find((a) => a.name === name || a.aliases.includes(name))?.type;
+const people = (text: string): string[] =>
+  actors(text)
+    .filter((a) => a.type === 'person')
+    .map((a) => a.name);
+const typeOf = (text: string, name: string): string | undefined =>
+  actors(text).find((a) => a.name === name || a.aliases.includes(name))?.type;
 
 describe('a person name keeps its lower-case particles', () => {
   it('keeps lower-case particles inside a person name', () => {
-    expect(names(run('President Ana Maria da Costa met Karl von der Bek in Lisbon.').actors, 'person')).toEqual(['Ana Maria da Costa', 'Karl von der Bek']);
+    expect(names(run('President Ana Maria da Costa met Karl von der Bek in Lisbon.').actors, 'person')).toEqual([
+      'Ana Maria da Costa',
+      'Karl von der Bek',
+    ]);
   });
 });
 
 describe('accented given names', () => {
   it('knows accented given names ("Lucía", "Tomás") as the lexicon knows them unaccented', () => {
-    expect(names(run('Lucía Ferrandiz told the meeting that Tomás Quevedo would stay.').actors, 'person')).toEqual(['Lucía Ferrandiz', 'Tomás Quevedo']);
+    expect(names(run('Lucía Ferrandiz told the meeting that Tomás Quevedo would stay.').actors, 'person')).toEqual([
+      'Lucía Ferrandiz',
+      'Tomás Quevedo',
+    ]);
   });
 });
 
@@ -35,9 +46,11 @@ describe('nationalities beside names', () => {
     expect(names(actors, 'person')).toEqual(['Ilse Marqo', 'Tove Rask']);
   });
 
-  it('keeps a nationality that belongs to a title or to a body\'s name', () => {
+  it("keeps a nationality that belongs to a title or to a body's name", () => {
     const { actors } = run('Russian President Vladimir Putin met the Nigerian Institute of Architects.');
-    expect(actors.find((a) => a.name === 'Vladimir Putin')?.aliases.join()).toContain('Russian President Vladimir Putin');
+    expect(actors.find((a) => a.name === 'Vladimir Putin')?.aliases.join()).toContain(
+      'Russian President Vladimir Putin',
+    );
     expect(names(actors, 'organization')).toEqual(['Nigerian Institute of Architects']);
   });
 });
@@ -54,19 +67,32 @@ describe('a family name that is also a verb stays with the given name', () => {
     expect(people(text)).toContain(name);
   });
 
-  it.each([
-    ['Were the loans approved, said Amina Osei, the debt would double.', 'Amina Osei'],
-  ])('a copula starting the sentence is no family name: %s', (text, name) => {
-    expect(people(text)).toContain(name);
-    expect(people(text).join(' ')).not.toMatch(/\bWere\b/);
-  });
+  it.each([['Were the loans approved, said Amina Osei, the debt would double.', 'Amina Osei']])(
+    'a copula starting the sentence is no family name: %s',
+    (text, name) => {
+      expect(people(text)).toContain(name);
+      expect(people(text).join(' ')).not.toMatch(/\bWere\b/);
+    },
+  );
 });
 
 describe('a bare surname of a person named in full is that person, never an organisation', () => {
   it.each([
-    ['Zorvek, 21, wins again\n\nTALLINN — Irsa Zorvek of Estonia won the final on Sunday. "I was nervous," Zorvek said. Zorvek plays again in May.', 'Irsa Zorvek', 'Zorvek'],
-    ['Quintavo, 19, stuns the seed\n\nOdalys Quintavo of Chile beat the top seed. Quintavo said it was her best day. Quintavo flies home on Monday.', 'Odalys Quintavo', 'Quintavo'],
-    ['Brekhta Solunde of Norway took the title. "It was hard," Solunde said. Solunde will rest now.', 'Brekhta Solunde', 'Solunde'],
+    [
+      'Zorvek, 21, wins again\n\nTALLINN — Irsa Zorvek of Estonia won the final on Sunday. "I was nervous," Zorvek said. Zorvek plays again in May.',
+      'Irsa Zorvek',
+      'Zorvek',
+    ],
+    [
+      'Quintavo, 19, stuns the seed\n\nOdalys Quintavo of Chile beat the top seed. Quintavo said it was her best day. Quintavo flies home on Monday.',
+      'Odalys Quintavo',
+      'Quintavo',
+    ],
+    [
+      'Brekhta Solunde of Norway took the title. "It was hard," Solunde said. Solunde will rest now.',
+      'Brekhta Solunde',
+      'Solunde',
+    ],
   ])('%s', (text, full, bare) => {
     expect(typeOf(text, full)).toBe('person');
     expect(actors(text).find((a) => a.type === 'organization' && a.name === bare)).toBeUndefined();

@@ -27,7 +27,13 @@ function quote(h: TensedHit): string {
 function dateline(hits: TensedHit[], text: string): { anchor: Anchor; why: string } | null {
   for (const h of hits) {
     const s = h.hit.spec;
-    if (s.kind !== 'calendar' || s.fields.year === undefined || s.fields.month === undefined || s.fields.day === undefined) continue;
+    if (
+      s.kind !== 'calendar' ||
+      s.fields.year === undefined ||
+      s.fields.month === undefined ||
+      s.fields.day === undefined
+    )
+      continue;
     const lineStart = text.lastIndexOf('\n', h.hit.start - 1) + 1;
     const lead = text.slice(lineStart, h.hit.start);
     const top = h.hit.start < 200 && (lead.match(/[\p{L}]+/gu) ?? []).length <= 6 && !/[.!?]\s/.test(lead);
@@ -56,7 +62,10 @@ function yearEvidence(hits: TensedHit[], text: string): { year: number; why: str
       const between = text.slice(h.hit.end, next.hit.start);
       const y = explicitYear(next);
       if (y !== null && /^\s+(?:since|after)\s+(?:the\s+)?$/i.test(between)) {
-        out.push({ year: y + s.amount, why: `'${text.slice(h.hit.start, next.hit.end)}' gives ${y} + ${s.amount} = ${y + s.amount}` });
+        out.push({
+          year: y + s.amount,
+          why: `'${text.slice(h.hit.start, next.hit.end)}' gives ${y} + ${s.amount} = ${y + s.amount}`,
+        });
       }
     }
     if (s.kind === 'ago' && s.unit === 'year') {
@@ -95,7 +104,8 @@ function monthEvidence(hits: TensedHit[]): { month: number; why: string[] } | nu
   const up = upper.length ? upper.reduce((a, b) => (b.month < a.month ? b : a)) : null;
   if (up && up.month < low.month) return null;
   const why = [`${low.why} already happened, so the month is ${pad(low.month)} or later`];
-  if (up) why.push(`${up.why} is still expected, so it is before month ${pad(up.month)}${up.day ? `-${pad(up.day)}` : ''}`);
+  if (up)
+    why.push(`${up.why} is still expected, so it is before month ${pad(up.month)}${up.day ? `-${pad(up.day)}` : ''}`);
   return { month: low.month, why };
 }
 
@@ -108,7 +118,8 @@ function dayEvidence(hits: TensedHit[], month: number): { day: number; why: stri
     if (s.kind === 'dayOfMonth' && (s.monthOffset ?? 0) === 0) day = s.day;
     const b = bound(h);
     if (b && b.month === month && b.day !== null) day = b.day;
-    if (day !== null && (!best || day > best.day)) best = { day, why: `${quote(h)} is the latest past day of the month mentioned` };
+    if (day !== null && (!best || day > best.day))
+      best = { day, why: `${quote(h)} is the latest past day of the month mentioned` };
   }
   return best;
 }

@@ -8,7 +8,10 @@ function dates(text: string): string[] {
 
 describe('"the day after" and "the day before"', () => {
   it('step from the date the story has reached', () => {
-    expect(dates('Voters went to the polls on Sunday. The day after, the commission announced the results.')).toEqual(['Sunday=2025-05-11', 'The day after=2025-05-12']);
+    expect(dates('Voters went to the polls on Sunday. The day after, the commission announced the results.')).toEqual([
+      'Sunday=2025-05-11',
+      'The day after=2025-05-12',
+    ]);
   });
 
   it('are no date when an event or an action follows: that event dates them', () => {

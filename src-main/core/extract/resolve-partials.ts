@@ -69,11 +69,13 @@ export function resolvePartials(mentions: RawMention[]): Resolved[] {
   const orgNames = new Set(kept.filter((m) => m.type === 'organization').map((m) => m.name.toLowerCase()));
   for (const m of kept) if (m.type === 'organization') orgNames.add((m.name.split(/\s+/)[0] ?? '').toLowerCase());
   const counts = new Map<string, number>();
-  for (const m of kept) if (m.type === 'person' && m.partial && m.title === null) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  for (const m of kept)
+    if (m.type === 'person' && m.partial && m.title === null) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
   // A bare word the text only ever puts after "in", "near" ... is a place it names, however often ("in Abeokuta").
   const places = new Set<string>();
   for (const m of kept) if (m.type === 'person' && m.partial && m.title === null && m.placeContext) places.add(m.name);
-  for (const m of kept) if (m.type === 'person' && m.partial && m.title === null && !m.placeContext) places.delete(m.name);
+  for (const m of kept)
+    if (m.type === 'person' && m.partial && m.title === null && !m.placeContext) places.delete(m.name);
   const out: Resolved[] = [];
   for (const m of kept) {
     if (m.type !== 'person') {
@@ -83,8 +85,14 @@ export function resolvePartials(mentions: RawMention[]): Resolved[] {
     const multi = m.name.split(/\s+/).length > 1;
     const chosen = multi ? cands.get(m.name.toLowerCase()) : pick(m, matching(m.name, all));
     if (chosen) out.push({ mention: m, type: 'person', canonical: fullest(chosen, all) });
-    else if (!multi && !places.has(m.name) && (orgNames.has(m.name.toLowerCase()) || m.orgContext || (counts.get(m.name) ?? 0) >= 2
-      || (isAcronym(m.name) && !isNotOrgAcronym(m.name) && m.title === null))) {
+    else if (
+      !multi &&
+      !places.has(m.name) &&
+      (orgNames.has(m.name.toLowerCase()) ||
+        m.orgContext ||
+        (counts.get(m.name) ?? 0) >= 2 ||
+        (isAcronym(m.name) && !isNotOrgAcronym(m.name) && m.title === null))
+    ) {
       // An acronym ("LSEG", "UNICEF") names a body, not a person.
       // A bare word that fits no person: an organisation when one is known by it, the context says so, or it recurs
       // (people are introduced by full name; companies and teams are often named by one word throughout).

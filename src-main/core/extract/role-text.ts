@@ -4,12 +4,16 @@ const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'at', 'for', 'in', 'and', 's
 
 /** Lower-case content words of a role or title ("General Secretary" and "Secretary General" give the same set). */
 export function roleTokens(role: string): Set<string> {
-  const words = role.toLowerCase().replace(/[’']s?\b/g, ' ').split(/[^\p{L}\p{N}]+/u);
+  const words = role
+    .toLowerCase()
+    .replace(/[’']s?\b/g, ' ')
+    .split(/[^\p{L}\p{N}]+/u);
   return new Set(words.filter((w) => w !== '' && !STOP.has(w)));
 }
 
 // "who became minister of industry": the relative clause's opening words are not part of the office.
-const RELATIVE_LEAD = /^(?:who|which|that)\s+(?:is|was|became|becomes|serves as|served as|remains|remained)\s+(?:(?:a|an|the)\s+)?/;
+const RELATIVE_LEAD =
+  /^(?:who|which|that)\s+(?:is|was|became|becomes|serves as|served as|remains|remained)\s+(?:(?:a|an|the)\s+)?/;
 const FUNCTION_END = /\s(?:of|the|a|an|and|or|to|for|in|at|on|with|by|from)$/i;
 
 /**
@@ -25,8 +29,9 @@ export function wholeRole(role: string): string | null {
 
 /** Roles without case duplicates or roles whose words all appear in a longer one ("President" in "Russian President"). */
 export function dedupeRoles(roles: string[]): string[] {
-  const sorted = [...new Set(roles.map(wholeRole).filter((r): r is string => r !== null))]
-    .sort((a, b) => roleTokens(b).size - roleTokens(a).size);
+  const sorted = [...new Set(roles.map(wholeRole).filter((r): r is string => r !== null))].sort(
+    (a, b) => roleTokens(b).size - roleTokens(a).size,
+  );
   const kept: string[] = [];
   for (const r of sorted) {
     const toks = roleTokens(r);

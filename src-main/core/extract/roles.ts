@@ -15,14 +15,17 @@ export interface RoleFinding {
 }
 
 // The verbs that follow an apposition: "Ana Souza, the mayor, said ...".
-const SPEECH_VERB = 'said|says|told|tells|added|argued|noted|warned|wrote|explained|insisted|confirmed|announced|stated|replied|recalled';
+const SPEECH_VERB =
+  'said|says|told|tells|added|argued|noted|warned|wrote|explained|insisted|confirmed|announced|stated|replied|recalled';
 // Where a role phrase ends: a relative clause, or the verb of the sentence.
 const STOP_AT = new RegExp(`\\s+(?:who|which|that|when|while|whose|${SPEECH_VERB})\\b`);
 // A phrase that opens with the verb is no apposition: in "Dr. Ana Souza, told reporters" the comma closed one that
 // stood before the name. ("Bello, who became minister of ..." is still read: relative clauses are cleaned later.)
 // A copula after the comma too: in "Rosa, now played by Carmen Aldaco, is a hospital administrator" the job is the
 // character's, whose name stood before the aside.
-const VERB_FIRST = new RegExp(`^(?:${SPEECH_VERB}|is|was|are|were|has|had|will|would|becomes|became|remains|remained)\\b`);
+const VERB_FIRST = new RegExp(
+  `^(?:${SPEECH_VERB}|is|was|are|were|has|had|will|would|becomes|became|remains|remained)\\b`,
+);
 // A cast credit: "played by X", "voiced by X". What the sentence says next describes the character, not the actor.
 const CAST_CREDIT = /\b(?:played|portrayed|voiced|performed)\s+by\s+$/;
 
@@ -40,7 +43,9 @@ function hasRoleNoun(phrase: string, lowerOnly = false): boolean {
 function cut(phrase: string): string {
   const stop = STOP_AT.exec(phrase);
   // A role is the noun phrase, never the copula that introduced it ("is a hospital administrator").
-  return (stop ? phrase.slice(0, stop.index) : phrase).trim().replace(/^(?:is|was|are|were)\s+(?:(?:a|an|the)\s+)?/, '');
+  return (stop ? phrase.slice(0, stop.index) : phrase)
+    .trim()
+    .replace(/^(?:is|was|are|were)\s+(?:(?:a|an|the)\s+)?/, '');
 }
 
 /** Roles after a person mention ending at `end`; empty when the text there is no apposition or copula. */
@@ -69,7 +74,10 @@ export function rolesAfter(text: string, end: number, start = end): RoleFinding 
 // "the external liaison department of the Communist Party ..." and "journalist for News Rebeat".
 function orgsInRole(phrase: string, base: number): RoleOrg[] {
   const out: RoleOrg[] = [];
-  const unit = /\b((?:[\p{Ll}]+\s+){0,3}(?:department|ministry|office|bureau|division|committee|agency|unit|lab|laboratory|institute|directorate)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'\s-]*[\p{L}])/u.exec(phrase);
+  const unit =
+    /\b((?:[\p{Ll}]+\s+){0,3}(?:department|ministry|office|bureau|division|committee|agency|unit|lab|laboratory|institute|directorate)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'\s-]*[\p{L}])/u.exec(
+      phrase,
+    );
   if (unit?.[1]) {
     const lead = unit[1].replace(/^(?:the|a|an|its|his|her)\s+/, '');
     const start = base + unit.index + (unit[1].length - lead.length);
@@ -93,7 +101,10 @@ export function roleBefore(text: string, start: number): string | null {
   // "its chief financial officer, Kenji Watanabe", "The agency's regional director, Mohamed Fall", "Germany's
   // environment minister, Katrin Albers": a determiner or possessive, lower-case title words, a comma, the name.
   // The title may take an "of"/"for" complement in lower case ("the council's director of finance, Victoria Bradshaw").
-  const appositive = /(?:\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)|(?:\b[Tt]he\s+)?((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{L}[\p{L}.&-]*)['’]s)\s+((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)((?:\s+(?:of|for)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)?),\s*$/u.exec(before);
+  const appositive =
+    /(?:\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur)|(?:\b[Tt]he\s+)?((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{L}[\p{L}.&-]*)['’]s)\s+((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)((?:\s+(?:of|for)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)?),\s*$/u.exec(
+      before,
+    );
   const head = `${appositive?.[2] ?? ''}${appositive?.[3] ?? ''}`.split(/\s+(?:of|for)\s+/)[0] ?? '';
   if (appositive?.[2] && roleWord(head.split(/\s+/).pop() ?? '')) {
     appositive[2] += appositive[3] ?? '';
@@ -105,7 +116,10 @@ export function roleBefore(text: string, start: number): string | null {
     const owner = appositive[1]
       ?.split(/\s*\n\s*|(?<=\p{Ll}[.!?])\s+/u)
       .pop()
-      ?.replace(/^(?:(?:But|And|Or|So|Yet|The|A|An|In|On|At|For|When|While|After|Before|As|If|Meanwhile|Now|Then)\s+)+/, '');
+      ?.replace(
+        /^(?:(?:But|And|Or|So|Yet|The|A|An|In|On|At|For|When|While|After|Before|As|If|Meanwhile|Now|Then)\s+)+/,
+        '',
+      );
     return owner && /^\p{Lu}/u.test(owner) ? `${owner}'s ${appositive[2]}` : appositive[2];
   }
   const m = /((?:[\p{L}-]+\s+){1,4})$/u.exec(before);
@@ -132,16 +146,29 @@ const EX_PREFIX = /^ex-/i;
 const PAST_MARK = /^(?:former|retired|onetime|one-time|erstwhile|late)$/i;
 
 // "is coached by X", "was advised by X": the verb names what X is to the sentence's subject.
-const AGENT_ROLE: Record<string, string> = { coached: 'coach', managed: 'manager', advised: 'adviser', trained: 'trainer' };
+const AGENT_ROLE: Record<string, string> = {
+  coached: 'coach',
+  managed: 'manager',
+  advised: 'adviser',
+  trained: 'trainer',
+};
 
 /** The role a "coached/managed/advised/trained by" before the name (and any title after "by") gives the person. */
 export function agentRoleBefore(text: string, start: number): string | null {
   const before = text.slice(Math.max(0, start - 80), start);
-  const m = /\b(coached|managed|advised|trained)\s+by\s+(?:(?:the|a|an|her|his|their)\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(before);
+  const m =
+    /\b(coached|managed|advised|trained)\s+by\s+(?:(?:the|a|an|her|his|their)\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(
+      before,
+    );
   if (!m?.[1]) return null;
   // Only title words may stand between "by" and the name: "managed by a firm whose founder X" is not X's role.
   const rest = (m[2] ?? '').split(/\s+/).filter((w) => w !== '');
-  const title = rest.every((w) => isRoleNoun(w.replace(EX_PREFIX, '')) || isTitleModifier(w.replace(EX_PREFIX, '')) || PAST_MARK.test(w)
-    || lookupCountry(w)?.kind === 'demonym');
-  return title ? AGENT_ROLE[m[1]] ?? null : null;
+  const title = rest.every(
+    (w) =>
+      isRoleNoun(w.replace(EX_PREFIX, '')) ||
+      isTitleModifier(w.replace(EX_PREFIX, '')) ||
+      PAST_MARK.test(w) ||
+      lookupCountry(w)?.kind === 'demonym',
+  );
+  return title ? (AGENT_ROLE[m[1]] ?? null) : null;
 }

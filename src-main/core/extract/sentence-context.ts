@@ -49,7 +49,13 @@ export function personMention(ctx: SentenceContext, from: number, to: number, ti
   const surface = titleText ? `${titleText} ${name}` : name;
   const roleText = titleText && !title?.every((tk) => !tk.isWord || isHonorific(tk.text)) ? titleText : null;
   return {
-    type: 'person', start, end, name, surface, title: titleText, roles: roleText ? [roleText] : [],
+    type: 'person',
+    start,
+    end,
+    name,
+    surface,
+    title: titleText,
+    roles: roleText ? [roleText] : [],
     partial: to - from === 1,
   };
 }

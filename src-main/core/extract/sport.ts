@@ -4,13 +4,16 @@
  * wherever the text uses it. Texts without several sport cues are left alone.
  */
 
-const SPORT_CUES = /\b(?:goals?|scored|striker|midfielder|defender|goalkeeper|penalty|half-time|kick-off|league|match|season|coach|manager|points\s+clear|relegation|derby|fixture|substitute|referee|stoppage\s+time|equaliser|equalizer|innings|touchdown|quarterback)\b/gi;
+const SPORT_CUES =
+  /\b(?:goals?|scored|striker|midfielder|defender|goalkeeper|penalty|half-time|kick-off|league|match|season|coach|manager|points\s+clear|relegation|derby|fixture|substitute|referee|stoppage\s+time|equaliser|equalizer|innings|touchdown|quarterback)\b/gi;
 const SCORE = /\b\d{1,2}[-–]\d{1,2}\b/;
 
 // One to three capitalised words.
-const NAME = '(\\p{Lu}[\\p{L}’\'-]*(?:[ \\t]+\\p{Lu}[\\p{L}’\'-]*){0,2})';
-const AS_SUBJECT = '(?:beat|beats|defeated|defeats|thrashed|edged|drew|draw|lost\\s+to|lose\\s+to|host|hosts|hosted|travel\\s+to|travelled\\s+to|visit|visited|won\\s+(?:at|against)|came\\s+from\\s+behind)';
-const AS_OBJECT = '(?:beat|beats|defeated|defeats|thrashed|edged|drew\\s+with|draw\\s+with|drawn\\s+with|lost\\s+to|lose\\s+to|host|hosts|hosted|signed\\s+for|joined\\s+from|travel\\s+to|travelled\\s+to|against|victory\\s+over|leaders|rivals|win\\s+over|defeat\\s+to|defeat\\s+by)';
+const NAME = "(\\p{Lu}[\\p{L}’'-]*(?:[ \\t]+\\p{Lu}[\\p{L}’'-]*){0,2})";
+const AS_SUBJECT =
+  '(?:beat|beats|defeated|defeats|thrashed|edged|drew|draw|lost\\s+to|lose\\s+to|host|hosts|hosted|travel\\s+to|travelled\\s+to|visit|visited|won\\s+(?:at|against)|came\\s+from\\s+behind)';
+const AS_OBJECT =
+  '(?:beat|beats|defeated|defeats|thrashed|edged|drew\\s+with|draw\\s+with|drawn\\s+with|lost\\s+to|lose\\s+to|host|hosts|hosted|signed\\s+for|joined\\s+from|travel\\s+to|travelled\\s+to|against|victory\\s+over|leaders|rivals|win\\s+over|defeat\\s+to|defeat\\s+by)';
 const SUBJECT_RE = new RegExp(`${NAME}(?:,\\s+who\\s+[^,.]{1,40},)?\\s+${AS_SUBJECT}\\b`, 'gu');
 const OBJECT_RE = new RegExp(`\\b${AS_OBJECT}\\s+${NAME}`, 'gu');
 // "signed for the club from Brentford": a player moves from one club to another.

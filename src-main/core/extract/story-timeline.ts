@@ -50,7 +50,8 @@ export class StoryTimeline {
 
   /** The value of a hit that counts from the story, placed and remembered; null when it is none, or nothing to count from. */
   place(spec: DateSpec, hit: Span & { text: string }): Placed | null {
-    const near = <T>(point: Point<T> | null, reach: number): point is Point<T> => point !== null && hit.start - point.at <= reach;
+    const near = <T>(point: Point<T> | null, reach: number): point is Point<T> =>
+      point !== null && hit.start - point.at <= reach;
     const day = this.#day;
     // A lone clock time falls on the day the story has just given ("on Tuesday ... by 8.30am"); one earlier than the
     // last time given that day has passed midnight ("at 11.52pm ... at 12.10am").
@@ -62,19 +63,33 @@ export class StoryTimeline {
       return { value: `${onDay}T${pad(spec.hour)}:${pad(spec.minute)}`, precision: 'day' };
     }
     if (spec.kind === 'storyShift') {
-      const placed = this.#step(spec, near(this.#month, STORY_REACH) ? this.#month.value : null, near(this.#year, STORY_REACH) ? this.#year.value : null,
+      const placed = this.#step(
+        spec,
+        near(this.#month, STORY_REACH) ? this.#month.value : null,
+        near(this.#year, STORY_REACH) ? this.#year.value : null,
         // A day is stepped from only when it is the story's latest point: after "late September", "two weeks later" is
         // not two weeks after some earlier day.
-        day && near(day, STORY_REACH) && (this.#month === null || day.at >= this.#month.at) ? day.value : null);
+        day && near(day, STORY_REACH) && (this.#month === null || day.at >= this.#month.at) ? day.value : null,
+      );
       if (placed?.precision === 'day') this.#day = { value: placed.value, at: hit.end, minutes: null };
       if (placed && placed.precision !== 'year') this.#month = { value: placed.value.slice(0, 7), at: hit.end };
       return placed;
     }
-    if (spec.kind === 'relative' && spec.unit === 'month' && STORY_MONTH.test(hit.text) && near(this.#month, STORY_REACH)) {
+    if (
+      spec.kind === 'relative' &&
+      spec.unit === 'month' &&
+      STORY_MONTH.test(hit.text) &&
+      near(this.#month, STORY_REACH)
+    ) {
       this.#month = { value: shiftMonth(this.#month.value, spec.offset), at: hit.end };
       return { value: this.#month.value, precision: 'month' };
     }
-    if (spec.kind === 'relative' && spec.unit === 'year' && STORY_YEAR.test(hit.text) && near(this.#year, STORY_REACH)) {
+    if (
+      spec.kind === 'relative' &&
+      spec.unit === 'year' &&
+      STORY_YEAR.test(hit.text) &&
+      near(this.#year, STORY_REACH)
+    ) {
       this.#year = { value: this.#year.value + spec.offset, at: hit.end };
       return { value: pad(this.#year.value, 4), precision: 'year' };
     }
@@ -85,12 +100,18 @@ export class StoryTimeline {
   note(spec: DateSpec, resolved: Resolution, end: number): void {
     const year = writtenYear(spec);
     if (year !== null) this.#year = { value: year, at: end };
-    if (resolved.precision === 'day' && parseYmd(resolved.value)) this.#day = { value: resolved.value, at: end, minutes: null };
+    if (resolved.precision === 'day' && parseYmd(resolved.value))
+      this.#day = { value: resolved.value, at: end, minutes: null };
     if (/^\d{4}-\d{2}(?:-\d{2})?$/.test(resolved.value)) this.#month = { value: resolved.value.slice(0, 7), at: end };
   }
 
   /** "two days later" from the story's day, "later that month" from its month, "a year later" from its year. */
-  #step(spec: Extract<DateSpec, { kind: 'storyShift' }>, month: string | null, year: number | null, day: string | null): Placed | null {
+  #step(
+    spec: Extract<DateSpec, { kind: 'storyShift' }>,
+    month: string | null,
+    year: number | null,
+    day: string | null,
+  ): Placed | null {
     if (spec.unit === 'day') {
       const ymd = day ? parseYmd(day) : null;
       return ymd ? { value: formatYmd(addDays(ymd, spec.amount)), precision: 'day' } : null;

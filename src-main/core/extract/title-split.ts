@@ -18,7 +18,8 @@ function complementEnd(ctx: SentenceContext, core: number, to: number): number {
     if (!tk) break;
     const country = lookupCountry(surfaceOf(ctx, j, Math.min(j + 2, to)));
     if (country && j + 2 < to) j += 2;
-    else if (COMPLEMENT_LINKS.has(tk.lower) || lookupCountry(tk.text) || isCommonWord(tk.text) || isOrgHead(tk.text)) j++;
+    else if (COMPLEMENT_LINKS.has(tk.lower) || lookupCountry(tk.text) || isCommonWord(tk.text) || isOrgHead(tk.text))
+      j++;
     else break;
   }
   return j;
@@ -42,7 +43,8 @@ export function splitTitle(ctx: SentenceContext, from: number, to: number): RawM
   const nameTokens = ctx.tokens.slice(nameFrom, to).filter((tk) => tk.isWord);
   if (nameTokens.length === 0 || nameTokens.length > 4) return null;
   // A copula or modal after the given name is a family name ("Otieno Were"); trim() kept it only there.
-  const functionWord = (tk: (typeof nameTokens)[number], k: number): boolean => isFunctionWord(tk.text) && !(k > 0 && isVerbLikeFunctionWord(tk.text));
+  const functionWord = (tk: (typeof nameTokens)[number], k: number): boolean =>
+    isFunctionWord(tk.text) && !(k > 0 && isVerbLikeFunctionWord(tk.text));
   if (nameTokens.some((tk, k) => !tk.isCap || functionWord(tk, k) || lookupCountry(tk.text))) return null;
   const title = ctx.tokens.slice(from, nameFrom);
   const out: RawMention[] = [personMention(ctx, nameFrom, to, title)];

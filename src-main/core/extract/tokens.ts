@@ -24,8 +24,14 @@ function makeToken(text: string, start: number, prev: Token | undefined): Token 
   const spaceBefore = prev === undefined || prev.end < start;
   const isInitial = prev === undefined || (OPENERS.has(prev.text) && isWord);
   return {
-    text, lower: text.toLowerCase(), start, end: start + text.length, isWord,
-    isCap: isWord && /^[\p{Lu}]/u.test(text), isInitial, spaceBefore,
+    text,
+    lower: text.toLowerCase(),
+    start,
+    end: start + text.length,
+    isWord,
+    isCap: isWord && /^[\p{Lu}]/u.test(text),
+    isInitial,
+    spaceBefore,
   };
 }
 

@@ -22,7 +22,10 @@ describe('a weekday written with its date', () => {
   });
 
   it('leaves a weekday with "last" or "next", or one not next to a date, as a weekday', () => {
-    expect(dates('The board met last Friday, and on May 3 it voted.', '2025-05-14')).toEqual(['last Friday=2025-05-09', 'May 3=2025-05-03']);
+    expect(dates('The board met last Friday, and on May 3 it voted.', '2025-05-14')).toEqual([
+      'last Friday=2025-05-09',
+      'May 3=2025-05-03',
+    ]);
     expect(dates('On Monday the port closed.', '2025-05-14')).toEqual(['Monday=2025-05-12']);
   });
 });

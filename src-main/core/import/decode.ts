@@ -30,7 +30,10 @@ const UNKNOWN_ENCODING =
 
 /** Throws the 'unreadable-file' error when a file of `size` bytes is over the limit; `name` is for the message. */
 export function checkFileSize(size: number, name: string): void {
-  if (size > MAX_FILE_BYTES) throw unreadableFile(`${name} is ${(size / 1e6).toFixed(1)} MB; Lectio opens files up to ${MAX_FILE_BYTES / 1e6} MB.`);
+  if (size > MAX_FILE_BYTES)
+    throw unreadableFile(
+      `${name} is ${(size / 1e6).toFixed(1)} MB; Lectio opens files up to ${MAX_FILE_BYTES / 1e6} MB.`,
+    );
 }
 
 /** UTF-16 without a byte-order mark: zero bytes in every other position, as ASCII text makes in UTF-16. */
@@ -74,7 +77,8 @@ function plausibleLatin1(bytes: Uint8Array): boolean {
 /** ISO-2022-JP/KR/CN switch character sets with ESC $ or ESC ( sequences, which no Western text contains. */
 function hasIso2022Escape(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
-  for (let i = 0; i < sample.length - 1; i++) if (sample[i] === 0x1b && (sample[i + 1] === 0x24 || sample[i + 1] === 0x28)) return true;
+  for (let i = 0; i < sample.length - 1; i++)
+    if (sample[i] === 0x1b && (sample[i + 1] === 0x24 || sample[i + 1] === 0x28)) return true;
   return false;
 }
 
@@ -89,7 +93,10 @@ function decodeWindows1252(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 8192) {
     const chunk = bytes.subarray(i, i + 8192);
-    out += String.fromCharCode(...chunk).replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch);
+    out += String.fromCharCode(...chunk).replace(
+      /[\u0080-\u009f]/g,
+      (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch,
+    );
   }
   return out;
 }
@@ -97,14 +104,21 @@ function decodeWindows1252(bytes: Uint8Array): string {
 /** Returns the decoded text; throws the 'unreadable-file' error for binary content, oversized files and unknown encodings. */
 export function decodeText(bytes: Uint8Array, name = 'This file'): string {
   checkFileSize(bytes.length, name);
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (
+    (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) ||
+    (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
+  ) {
     throw unreadableFile(UNKNOWN_ENCODING);
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   if (looksLikeBomlessUtf16(bytes) || hasIso2022Escape(bytes)) throw unreadableFile(UNKNOWN_ENCODING);
-  if (looksBinary(bytes)) throw unreadableFile('This file is not text (it looks like a binary file), so it cannot be imported as an article.');
+  if (looksBinary(bytes))
+    throw unreadableFile(
+      'This file is not text (it looks like a binary file), so it cannot be imported as an article.',
+    );
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -4,7 +4,9 @@ import { MAX_CONTAINER_DEPTH, MAX_DELIMITER_RUNS, defuseMarkdown } from './markd
 
 /** Delimiter runs the parser still has to pair in the busiest paragraph: what its cost grows with, squared. */
 function busiestParagraph(source: string): number {
-  return Math.max(...source.split(/\n\s*\n/).map((paragraph) => paragraph.match(/(?<!\\)(?:\*+|_+|\[|\])/g)?.length ?? 0));
+  return Math.max(
+    ...source.split(/\n\s*\n/).map((paragraph) => paragraph.match(/(?<!\\)(?:\*+|_+|\[|\])/g)?.length ?? 0),
+  );
 }
 
 describe('hostile Markdown', () => {

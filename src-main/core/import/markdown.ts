@@ -78,7 +78,9 @@ function appendBlock(builder: Builder, kind: BlockKind, node: Parents, level?: n
     const end = Math.min(mark.end, text.length);
     if (end > mark.start) builder.marks.push({ ...mark, start: start + mark.start, end: start + end });
   }
-  builder.blocks.push(level === undefined ? { kind, start, end: builder.length } : { kind, start, end: builder.length, level });
+  builder.blocks.push(
+    level === undefined ? { kind, start, end: builder.length } : { kind, start, end: builder.length, level },
+  );
 }
 
 function walkBlocks(builder: Builder, node: Nodes, context: { kind: BlockKind; level?: number }): void {
@@ -118,7 +120,8 @@ function walkBlocks(builder: Builder, node: Nodes, context: { kind: BlockKind; l
  */
 export function importMarkdown(source: string, pieces: (source: string) => string[] = markdownChunks): DocumentBody {
   const builder: Builder = { parts: [], length: 0, blocks: [], marks: [] };
-  for (const chunk of pieces(defuseMarkdown(source.replace(/^\uFEFF/, '')))) walkBlocks(builder, fromMarkdown(chunk), { kind: 'paragraph' });
+  for (const chunk of pieces(defuseMarkdown(source.replace(/^\uFEFF/, ''))))
+    walkBlocks(builder, fromMarkdown(chunk), { kind: 'paragraph' });
   builder.marks.sort((a, b) => a.start - b.start || b.end - a.end);
   return { text: builder.parts.join(''), blocks: builder.blocks, marks: builder.marks };
 }

@@ -13,24 +13,43 @@ function page(...items: PdfTextItem[][]): PdfPageText {
 /** The blocks as [kind, text, page], the shape every case checks. */
 function read(pages: PdfPageText[]): Array<[string, string, number | undefined]> {
   const body = layoutPdf(pages);
-  return body.blocks.map((block) => [block.kind === 'heading' ? `h${block.level}` : 'p', body.text.slice(block.start, block.end), block.page]);
+  return body.blocks.map((block) => [
+    block.kind === 'heading' ? `h${block.level}` : 'p',
+    body.text.slice(block.start, block.end),
+    block.page,
+  ]);
 }
 
-const header = (n: number) => [...lines(['The Quarterly Review · Spring'], 72, 40, 9), ...lines([String(n)], 300, 760, 9)];
+const header = (n: number) => [
+  ...lines(['The Quarterly Review · Spring'], 72, 40, 9),
+  ...lines([String(n)], 300, 760, 9),
+];
 
 describe('layoutPdf', () => {
   const cases: Array<{ name: string; pages: PdfPageText[]; expected: Array<[string, string, number | undefined]> }> = [
     {
       name: 'items in stream order are read top to bottom, left to right',
-      pages: [page(lines(['second line of it.'], 72, 114), lines(['A paragraph and the'], 72, 100), [{ text: 'end', x: 200, y: 100, width: 16, size: 11 }])],
+      pages: [
+        page(lines(['second line of it.'], 72, 114), lines(['A paragraph and the'], 72, 100), [
+          { text: 'end', x: 200, y: 100, width: 16, size: 11 },
+        ]),
+      ],
       expected: [['p', 'A paragraph and the end second line of it.', 1]],
     },
     {
       name: 'two columns: the left one is read before the right one, a title across both stays first',
       pages: [
         page(
-          lines(['Right column text comes', 'second in reading order.', 'It has a third line.', 'And a fourth one.'], 320, 140),
-          lines(['Left column text comes', 'first in reading order.', 'It has a third line.', 'And a fourth one.'], 72, 140),
+          lines(
+            ['Right column text comes', 'second in reading order.', 'It has a third line.', 'And a fourth one.'],
+            320,
+            140,
+          ),
+          lines(
+            ['Left column text comes', 'first in reading order.', 'It has a third line.', 'And a fourth one.'],
+            72,
+            140,
+          ),
           lines(['A Title Across Both Columns Of The Page'], 100, 100, 18),
         ),
       ],
@@ -47,7 +66,17 @@ describe('layoutPdf', () => {
     },
     {
       name: 'a wider gap between lines starts a new paragraph; so does an indented first line',
-      pages: [page(lines(['First paragraph, line one', 'and its line two.'], 72, 100), lines(['Second paragraph after a gap', 'of a whole line.'], 72, 150), lines(['Third, indented,', 'with no gap.'], 72, 178), [{ text: 'Fourth starts', x: 90, y: 206, width: 70, size: 11 }, { text: 'indented here.', x: 72, y: 220, width: 70, size: 11 }])],
+      pages: [
+        page(
+          lines(['First paragraph, line one', 'and its line two.'], 72, 100),
+          lines(['Second paragraph after a gap', 'of a whole line.'], 72, 150),
+          lines(['Third, indented,', 'with no gap.'], 72, 178),
+          [
+            { text: 'Fourth starts', x: 90, y: 206, width: 70, size: 11 },
+            { text: 'indented here.', x: 72, y: 220, width: 70, size: 11 },
+          ],
+        ),
+      ],
       expected: [
         ['p', 'First paragraph, line one and its line two.', 1],
         ['p', 'Second paragraph after a gap of a whole line.', 1],
@@ -71,7 +100,13 @@ describe('layoutPdf', () => {
     },
     {
       name: 'headings from font size: larger is a higher level, a heading over two lines is one heading',
-      pages: [page(lines(['A Long Title That Runs', 'Over Two Lines'], 72, 100, 22, 26), lines(['Methods'], 72, 170, 15), lines(['Body text in eleven point.', 'It goes on.'], 72, 200))],
+      pages: [
+        page(
+          lines(['A Long Title That Runs', 'Over Two Lines'], 72, 100, 22, 26),
+          lines(['Methods'], 72, 170, 15),
+          lines(['Body text in eleven point.', 'It goes on.'], 72, 200),
+        ),
+      ],
       expected: [
         ['h1', 'A Long Title That Runs Over Two Lines', 1],
         ['h2', 'Methods', 1],
@@ -80,7 +115,9 @@ describe('layoutPdf', () => {
     },
     {
       name: 'a chapter title at the same place on several pages is a heading, not a running header',
-      pages: [1, 2, 3].map((n) => page(lines([`Chapter ${n}`], 72, 60, 20), lines(['Body text of the chapter.'], 72, 120))),
+      pages: [1, 2, 3].map((n) =>
+        page(lines([`Chapter ${n}`], 72, 60, 20), lines(['Body text of the chapter.'], 72, 120)),
+      ),
       expected: [1, 2, 3].flatMap((n): Array<[string, string, number]> => [
         ['h1', `Chapter ${n}`, n],
         ['p', 'Body text of the chapter.', n],
@@ -88,7 +125,10 @@ describe('layoutPdf', () => {
     },
     {
       name: 'a sentence running over a page break stays one paragraph, on the page it starts on',
-      pages: [page(header(1), lines(['The harbour plan was'], 72, 700)), page(header(2), lines(['approved in March.'], 72, 100))],
+      pages: [
+        page(header(1), lines(['The harbour plan was'], 72, 700)),
+        page(header(2), lines(['approved in March.'], 72, 100)),
+      ],
       expected: [['p', 'The harbour plan was approved in March.', 1]],
     },
     {
@@ -103,7 +143,9 @@ describe('layoutPdf', () => {
   });
 
   it('keeps every block inside the text, in order, and the text is the blocks joined by line breaks', () => {
-    const body = layoutPdf([page(header(1), lines(['Title Here'], 72, 100, 18), lines(['One.', 'Two.'], 72, 140, 11, 30))]);
+    const body = layoutPdf([
+      page(header(1), lines(['Title Here'], 72, 100, 18), lines(['One.', 'Two.'], 72, 140, 11, 30)),
+    ]);
     expect(body.blocks.map((b) => body.text.slice(b.start, b.end)).join('\n')).toBe(body.text);
   });
 });

@@ -91,7 +91,8 @@ export function findGutter(rows: readonly Row[], pageWidth: number): number | nu
     }
     // Only a band with columns on both sides is a gutter: the empty margin right of a short column is not one.
     if (both < enough) continue;
-    if (!best || covering < best.covering || (covering === best.covering && both > best.both)) best = { covering, both, from: x, to: x };
+    if (!best || covering < best.covering || (covering === best.covering && both > best.both))
+      best = { covering, both, from: x, to: x };
     else if (covering === best.covering && both === best.both && best.to === x - 1) best.to = x;
   }
   if (!best || best.covering > Math.max(1, rows.length * 0.15)) return null;
@@ -220,7 +221,8 @@ function lineSpacing(pages: readonly PdfLine[][], body: number): number {
     for (let i = 1; i < lines.length; i += 1) {
       const [a, b] = [lines[i - 1]!, lines[i]!];
       const gap = b.y - a.y;
-      if (a.column === b.column && Math.abs(a.size - body) < 0.5 && Math.abs(b.size - body) < 0.5 && gap > 0) gaps.push(gap);
+      if (a.column === b.column && Math.abs(a.size - body) < 0.5 && Math.abs(b.size - body) < 0.5 && gap > 0)
+        gaps.push(gap);
     }
   }
   if (gaps.length === 0) return body * 1.2;
@@ -276,7 +278,12 @@ function columnEdges(lines: readonly PdfLine[], body: number): Map<number, { lef
 }
 
 /** Whether `line` starts a new paragraph after `previous` on the same page. */
-function startsParagraph(previous: PdfLine, line: PdfLine, spacing: number, edges: Map<number, { left: number; right: number }>): boolean {
+function startsParagraph(
+  previous: PdfLine,
+  line: PdfLine,
+  spacing: number,
+  edges: Map<number, { left: number; right: number }>,
+): boolean {
   const gap = line.y - previous.y;
   if (line.column !== previous.column || gap <= 0) return !continues(previous.text, line.text);
   if (gap > spacing * 1.35) return true;
@@ -291,7 +298,9 @@ function startsParagraph(previous: PdfLine, line: PdfLine, spacing: number, edge
 }
 
 function headingLevels(drafts: readonly Draft[]): (size: number) => number {
-  const sizes = [...new Set(drafts.filter((d) => d.kind === 'heading').map((d) => Math.round(d.size * 2) / 2))].sort((a, b) => b - a);
+  const sizes = [...new Set(drafts.filter((d) => d.kind === 'heading').map((d) => Math.round(d.size * 2) / 2))].sort(
+    (a, b) => b - a,
+  );
   return (size) => Math.min(6, sizes.indexOf(Math.round(size * 2) / 2) + 1);
 }
 
@@ -309,7 +318,8 @@ function draftBlocks(pages: readonly PdfLine[][]): Draft[] {
       const previous = index > 0 ? lines[index - 1]! : null;
       let join = false;
       if (current && current.kind === kind) {
-        if (kind === 'heading') join = previous !== null && Math.abs(current.size - line.size) < 0.5 && line.y - previous.y <= line.size * 2;
+        if (kind === 'heading')
+          join = previous !== null && Math.abs(current.size - line.size) < 0.5 && line.y - previous.y <= line.size * 2;
         else if (previous) join = !startsParagraph(previous, line, spacing, edges);
         // A paragraph running over a page break: the page's first line carries on the last one's sentence.
         else join = continues(current.last.text, line.text);

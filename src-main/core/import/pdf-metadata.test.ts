@@ -38,6 +38,11 @@ describe('pdf metadata', () => {
   });
 
   it('keeps only the plausible fields', () => {
-    expect(pdfInfoFields({ Title: 'Untitled', Author: 'Grace Hopper', CreationDate: 'D:19870601000000Z', Producer: 'x' }, '2026-12-06')).toEqual({ authors: ['Grace Hopper'], publishedDate: '1987-06-01' });
+    expect(
+      pdfInfoFields(
+        { Title: 'Untitled', Author: 'Grace Hopper', CreationDate: 'D:19870601000000Z', Producer: 'x' },
+        '2026-12-06',
+      ),
+    ).toEqual({ authors: ['Grace Hopper'], publishedDate: '1987-06-01' });
   });
 });

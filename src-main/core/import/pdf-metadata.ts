@@ -12,7 +12,8 @@ export interface PdfInfoFields {
 }
 
 const PLACEHOLDER_TITLE = /^(?:untitled|no title|title|document\d*|unknown|slide \d+|\s*)$/i;
-const FILE_NAME_TITLE = /(?:^microsoft (?:word|powerpoint|excel) - )|\.(?:docx?|rtf|odt|pdf|tex|dvi|indd|qxd|pages|pptx?|xlsx?)$/i;
+const FILE_NAME_TITLE =
+  /(?:^microsoft (?:word|powerpoint|excel) - )|\.(?:docx?|rtf|odt|pdf|tex|dvi|indd|qxd|pages|pptx?|xlsx?)$/i;
 
 function cleanString(value: unknown): string {
   return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';

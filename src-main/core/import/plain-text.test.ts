@@ -3,9 +3,21 @@ import { splitTitleLine } from './plain-text';
 
 describe('splitTitleLine', () => {
   it.each([
-    ['a title, a blank line and the text', 'Ferry talks resume\n\nThe operators met on Monday.', { title: 'Ferry talks resume', rest: 'The operators met on Monday.' }],
-    ['a title followed directly by a paragraph', 'Ferry talks resume\nThe operators met on Monday.', { title: 'Ferry talks resume', rest: 'The operators met on Monday.' }],
-    ['a question for a title, Windows line endings and leading blank lines', '\r\n  Who runs the ferries?  \r\n\r\nThe councils do.', { title: 'Who runs the ferries?', rest: 'The councils do.' }],
+    [
+      'a title, a blank line and the text',
+      'Ferry talks resume\n\nThe operators met on Monday.',
+      { title: 'Ferry talks resume', rest: 'The operators met on Monday.' },
+    ],
+    [
+      'a title followed directly by a paragraph',
+      'Ferry talks resume\nThe operators met on Monday.',
+      { title: 'Ferry talks resume', rest: 'The operators met on Monday.' },
+    ],
+    [
+      'a question for a title, Windows line endings and leading blank lines',
+      '\r\n  Who runs the ferries?  \r\n\r\nThe councils do.',
+      { title: 'Who runs the ferries?', rest: 'The councils do.' },
+    ],
   ])('takes %s', (_name, text, expected) => {
     expect(splitTitleLine(text)).toEqual(expected);
   });

@@ -49,6 +49,7 @@ export function splitTitleLine(raw: string): { title: string; rest: string } | n
   if (lineEnd === -1) return null;
   const title = text.slice(start, lineEnd).trim();
   const restStart = text.length - text.slice(lineEnd).trimStart().length;
-  if (restStart >= text.length || title.length === 0 || title.length > MAX_TITLE_LINE || /[.,;:…]$/.test(title)) return null;
+  if (restStart >= text.length || title.length === 0 || title.length > MAX_TITLE_LINE || /[.,;:…]$/.test(title))
+    return null;
   return { title, rest: text.slice(restStart) };
 }

@@ -10,8 +10,18 @@ const zip = (firstEntry: string, content: string) => {
 
 describe('readArticleBytes', () => {
   it.each([
-    ['an ASCII PDF named .txt', bytes('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), 'notes.txt', /^PDF import is not available yet/],
-    ['a PDF after mail junk', bytes('X-Junk: 1\r\n%PDF-1.7\n%\u00e2\u00e3'), 'a.pdf', /^PDF import is not available yet/],
+    [
+      'an ASCII PDF named .txt',
+      bytes('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'),
+      'notes.txt',
+      /^PDF import is not available yet/,
+    ],
+    [
+      'a PDF after mail junk',
+      bytes('X-Junk: 1\r\n%PDF-1.7\n%\u00e2\u00e3'),
+      'a.pdf',
+      /^PDF import is not available yet/,
+    ],
     ['an EPUB', zip('mimetype', 'application/epub+zip'), 'book.epub', /^EPUB import is not available yet/],
     ['a Word document', zip('[Content_Types].xml', '<Types/>'), 'letter.docx', /office document/],
     ['another ZIP', zip('notes.txt', 'hello'), 'notes.zip', /ZIP archive/],
@@ -23,7 +33,12 @@ describe('readArticleBytes', () => {
 
   it.each([
     ['a web page named .txt', '<!DOCTYPE html><html><body><p>Hi</p></body></html>', 'page.txt', 'html'],
-    ['a web page after a comment and a BOM', '\uFEFF<!-- saved from url=(0014)about:internet -->\n<html lang="en"><p>Hi</p></html>', 'page', 'html'],
+    [
+      'a web page after a comment and a BOM',
+      '\uFEFF<!-- saved from url=(0014)about:internet -->\n<html lang="en"><p>Hi</p></html>',
+      'page',
+      'html',
+    ],
     ['an .html fragment', '<p>Hi</p>', 'frag.html', 'html'],
     ['Markdown that opens with inline HTML', '<div align="center">Title</div>\n\nText.', 'readme.md', 'markdown'],
     ['text that mentions %PDF- mid-line', 'The header is %PDF-1.4 in every file.', 'note.txt', 'text'],

@@ -20,7 +20,8 @@ export function checkStructuredBody(body: DocumentBody): { body: DocumentBody } 
   }
   const marks: Mark[] = [];
   for (const mark of body.marks) {
-    if (mark.start < 0 || mark.end <= mark.start || mark.end > length) return { error: 'The article’s formatting does not match its text.' };
+    if (mark.start < 0 || mark.end <= mark.start || mark.end > length)
+      return { error: 'The article’s formatting does not match its text.' };
     if (mark.kind !== 'link') {
       marks.push({ kind: mark.kind, start: mark.start, end: mark.end });
       continue;

@@ -27,7 +27,13 @@ export interface DocumentOrganisation {
   progress: number;
 }
 
-export const EMPTY_ORGANISATION: Readonly<DocumentOrganisation> = Object.freeze({ tags: [], collections: [], archived: false, position: null, progress: 0 });
+export const EMPTY_ORGANISATION: Readonly<DocumentOrganisation> = Object.freeze({
+  tags: [],
+  collections: [],
+  archived: false,
+  position: null,
+  progress: 0,
+});
 
 export type LibrarySortKey = 'added' | 'published' | 'title' | 'source' | 'progress' | 'due';
 
@@ -60,7 +66,14 @@ export const MAX_TAG_LENGTH = 60;
  * are one tag). Returns '' for a tag with nothing left, which callers refuse.
  */
 export function normaliseTag(tag: string): string {
-  return tag.normalize('NFC').replace(/^#+/, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase().slice(0, MAX_TAG_LENGTH).trim();
+  return tag
+    .normalize('NFC')
+    .replace(/^#+/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLocaleLowerCase()
+    .slice(0, MAX_TAG_LENGTH)
+    .trim();
 }
 
 /** Tags normalised, empty ones dropped, each once, in the order first given. */

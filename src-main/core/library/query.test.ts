@@ -1,6 +1,13 @@
 /** The Library's filter and sort, as tables of cases over a small index. */
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ORGANISATION, normaliseTag, normaliseTags, progressBucket, type DocumentOrganisation, type LibraryView } from './organisation';
+import {
+  EMPTY_ORGANISATION,
+  normaliseTag,
+  normaliseTags,
+  progressBucket,
+  type DocumentOrganisation,
+  type LibraryView,
+} from './organisation';
 import { queryLibrary, tagCounts } from './query';
 
 const docs = [
@@ -17,16 +24,29 @@ const organisation: Record<string, DocumentOrganisation> = {
 };
 const due = { d: 3, a: 1 };
 const ids = (view: Partial<LibraryView>, withDue: Record<string, number> | null = due) =>
-  queryLibrary({ documents: docs, organisation, due: withDue, view: { sort: 'added', direction: 'desc', filter: {}, ...view } }).map((d) => d.id);
+  queryLibrary({
+    documents: docs,
+    organisation,
+    due: withDue,
+    view: { sort: 'added', direction: 'desc', filter: {}, ...view },
+  }).map((d) => d.id);
 
 describe('queryLibrary', () => {
   it.each([
     ['newest added first, archived hidden', {}, ['d', 'b', 'a']],
     ['oldest added first', { direction: 'asc' as const }, ['a', 'b', 'd']],
-    ['title A to Z, case- and number-aware', { sort: 'title' as const, direction: 'asc' as const, filter: { archived: true } }, ['c']],
+    [
+      'title A to Z, case- and number-aware',
+      { sort: 'title' as const, direction: 'asc' as const, filter: { archived: true } },
+      ['c'],
+    ],
     ['title Z to A', { sort: 'title' as const, direction: 'desc' as const }, ['d', 'b', 'a']],
     ['published, newest first; no date last', { sort: 'published' as const }, ['d', 'a', 'b']],
-    ['published, oldest first; no date still last', { sort: 'published' as const, direction: 'asc' as const }, ['a', 'd', 'b']],
+    [
+      'published, oldest first; no date still last',
+      { sort: 'published' as const, direction: 'asc' as const },
+      ['a', 'd', 'b'],
+    ],
     ['source A to Z, then newest added', { sort: 'source' as const, direction: 'asc' as const }, ['d', 'a', 'b']],
     ['progress, most read first', { sort: 'progress' as const }, ['b', 'a', 'd']],
     ['due cards, most first', { sort: 'due' as const }, ['d', 'a', 'b']],
@@ -63,11 +83,20 @@ describe('tags', () => {
   });
 
   it('counts the tags of listed documents only, most used first', () => {
-    expect(tagCounts(organisation, new Set(['a', 'b']))).toEqual([{ tag: 'korea', count: 2 }, { tag: 'trade', count: 1 }]);
+    expect(tagCounts(organisation, new Set(['a', 'b']))).toEqual([
+      { tag: 'korea', count: 2 },
+      { tag: 'trade', count: 1 },
+    ]);
     expect(tagCounts(organisation, new Set(['a']))).toEqual([{ tag: 'korea', count: 1 }]);
   });
 
   it('buckets progress', () => {
-    expect([0, 0.01, 0.94, 0.95, 1].map(progressBucket)).toEqual(['unread', 'reading', 'reading', 'finished', 'finished']);
+    expect([0, 0.01, 0.94, 0.95, 1].map(progressBucket)).toEqual([
+      'unread',
+      'reading',
+      'reading',
+      'finished',
+      'finished',
+    ]);
   });
 });

@@ -3,7 +3,13 @@
  * order. Built to stay well under a frame for thousands of documents: one pass to filter, the sort keys computed once
  * per document rather than in every comparison, and the organisation looked up by id in a map.
  */
-import { EMPTY_ORGANISATION, progressBucket, type DocumentOrganisation, type LibraryFilter, type LibraryView } from './organisation';
+import {
+  EMPTY_ORGANISATION,
+  progressBucket,
+  type DocumentOrganisation,
+  type LibraryFilter,
+  type LibraryView,
+} from './organisation';
 
 /** What the query needs of a document: the index's fields (DocumentMeta has them all). */
 export interface QueryableDocument {
@@ -26,7 +32,12 @@ export interface LibraryQueryInput<D extends QueryableDocument> {
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** True when a document passes every part of `filter` that is set. */
-export function matchesFilter(doc: QueryableDocument, org: DocumentOrganisation, due: Readonly<Record<string, number>> | null, filter: LibraryFilter): boolean {
+export function matchesFilter(
+  doc: QueryableDocument,
+  org: DocumentOrganisation,
+  due: Readonly<Record<string, number>> | null,
+  filter: LibraryFilter,
+): boolean {
   if (org.archived !== (filter.archived === true)) return false;
   if (filter.collection && !org.collections.includes(filter.collection)) return false;
   if (filter.tag && !org.tags.includes(filter.tag)) return false;
@@ -43,15 +54,26 @@ type Keyed<D> = { doc: D; key: string | number };
  * by identity: the screen replaces them whole when they change). A change of filter is then one pass over a list
  * already sorted, and a change of sort sorts once per order until the library changes.
  */
-let orders: { documents: readonly unknown[]; organisation: unknown; due: unknown; sorted: Map<string, readonly unknown[]> } | null = null;
+let orders: {
+  documents: readonly unknown[];
+  organisation: unknown;
+  due: unknown;
+  sorted: Map<string, readonly unknown[]>;
+} | null = null;
 
 /**
  * The documents `view` shows, sorted. Ties (and documents without the key: no published date, no source) keep a
  * stable order: newest added first, and those without the key last whichever the direction.
  */
-export function queryLibrary<D extends QueryableDocument>({ documents, organisation, due, view }: LibraryQueryInput<D>): D[] {
+export function queryLibrary<D extends QueryableDocument>({
+  documents,
+  organisation,
+  due,
+  view,
+}: LibraryQueryInput<D>): D[] {
   const sort = view.sort === 'due' && !due ? 'added' : view.sort;
-  if (!orders || orders.documents !== documents || orders.organisation !== organisation || orders.due !== due) orders = { documents, organisation, due, sorted: new Map() };
+  if (!orders || orders.documents !== documents || orders.organisation !== organisation || orders.due !== due)
+    orders = { documents, organisation, due, sorted: new Map() };
   const orderKey = `${sort}:${view.direction}`;
   let sorted = orders.sorted.get(orderKey) as readonly D[] | undefined;
   if (!sorted) {
@@ -59,12 +81,19 @@ export function queryLibrary<D extends QueryableDocument>({ documents, organisat
     orders.sorted.set(orderKey, sorted);
   }
   const shown: D[] = [];
-  for (const doc of sorted) if (matchesFilter(doc, organisation[doc.id] ?? EMPTY_ORGANISATION, due, view.filter)) shown.push(doc);
+  for (const doc of sorted)
+    if (matchesFilter(doc, organisation[doc.id] ?? EMPTY_ORGANISATION, due, view.filter)) shown.push(doc);
   return shown;
 }
 
 /** Every document in the order `sort` and `direction` give; the sort keys are worked out once per document. */
-function sortDocuments<D extends QueryableDocument>(documents: readonly D[], organisation: LibraryQueryInput<D>['organisation'], due: LibraryQueryInput<D>['due'], sort: LibraryView['sort'], direction: LibraryView['direction']): D[] {
+function sortDocuments<D extends QueryableDocument>(
+  documents: readonly D[],
+  organisation: LibraryQueryInput<D>['organisation'],
+  due: LibraryQueryInput<D>['due'],
+  sort: LibraryView['sort'],
+  direction: LibraryView['direction'],
+): D[] {
   const keyed: Keyed<D>[] = [];
   const missing: D[] = [];
   for (const doc of documents) {
@@ -76,7 +105,13 @@ function sortDocuments<D extends QueryableDocument>(documents: readonly D[], org
   const byAdded = (a: D, b: D) => (a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0);
   const textual = sort === 'title' || sort === 'source';
   keyed.sort((a, b) => {
-    const order = textual ? collator.compare(a.key as string, b.key as string) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    const order = textual
+      ? collator.compare(a.key as string, b.key as string)
+      : a.key < b.key
+        ? -1
+        : a.key > b.key
+          ? 1
+          : 0;
     return order !== 0 ? sign * order : byAdded(a.doc, b.doc);
   });
   missing.sort(byAdded);
@@ -89,7 +124,12 @@ export function forgetLibraryOrders(): void {
 }
 
 /** The value a document sorts by; null when it has none (it then goes last). ISO dates compare as strings. */
-function sortKey(sort: LibraryView['sort'], doc: QueryableDocument, org: DocumentOrganisation, due: Readonly<Record<string, number>> | null): string | number | null {
+function sortKey(
+  sort: LibraryView['sort'],
+  doc: QueryableDocument,
+  org: DocumentOrganisation,
+  due: Readonly<Record<string, number>> | null,
+): string | number | null {
   switch (sort) {
     case 'added':
       return doc.addedAt;
@@ -107,11 +147,16 @@ function sortKey(sort: LibraryView['sort'], doc: QueryableDocument, org: Documen
 }
 
 /** Every tag in use, with how many documents (archived ones included) carry it, most used first. */
-export function tagCounts(organisation: Readonly<Record<string, DocumentOrganisation>>, live: ReadonlySet<string>): { tag: string; count: number }[] {
+export function tagCounts(
+  organisation: Readonly<Record<string, DocumentOrganisation>>,
+  live: ReadonlySet<string>,
+): { tag: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const [id, org] of Object.entries(organisation)) {
     if (!live.has(id)) continue;
     for (const tag of org.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   }
-  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag));
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag));
 }

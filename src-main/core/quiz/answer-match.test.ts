@@ -6,8 +6,16 @@ const EVIDENCE = { start: 0, end: 1, text: 'x' };
 
 function question(over: Partial<Question>): Question {
   return {
-    id: 'q', kind: 'who', answerType: 'actor', prompt: '', choices: [], answer: '', acceptableAnswers: [],
-    evidence: EVIDENCE, support: 'x', ...over,
+    id: 'q',
+    kind: 'who',
+    answerType: 'actor',
+    prompt: '',
+    choices: [],
+    answer: '',
+    acceptableAnswers: [],
+    evidence: EVIDENCE,
+    support: 'x',
+    ...over,
   };
 }
 
@@ -37,16 +45,31 @@ describe('matchAnswer: names', () => {
 });
 
 const day = question({
-  kind: 'when', answerType: 'date', answer: 'January 21, 2024', acceptableAnswers: ['the 21st', '2024-01-21'],
-  precision: 'day', value: '2024-01-21', referenceDate: '2024-01-22',
+  kind: 'when',
+  answerType: 'date',
+  answer: 'January 21, 2024',
+  acceptableAnswers: ['the 21st', '2024-01-21'],
+  precision: 'day',
+  value: '2024-01-21',
+  referenceDate: '2024-01-22',
 });
 const range = question({
-  kind: 'when', answerType: 'date', answer: 'March 15–17, 2024', acceptableAnswers: ['March 15-17'],
-  precision: 'range', value: '2024-03-15/2024-03-17', referenceDate: '2024-01-22',
+  kind: 'when',
+  answerType: 'date',
+  answer: 'March 15–17, 2024',
+  acceptableAnswers: ['March 15-17'],
+  precision: 'range',
+  value: '2024-03-15/2024-03-17',
+  referenceDate: '2024-01-22',
 });
 const month = question({
-  kind: 'when', answerType: 'date', answer: 'September 2023', acceptableAnswers: ['September of last year'],
-  precision: 'month', value: '2023-09', referenceDate: '2024-01-22',
+  kind: 'when',
+  answerType: 'date',
+  answer: 'September 2023',
+  acceptableAnswers: ['September of last year'],
+  precision: 'month',
+  value: '2023-09',
+  referenceDate: '2024-01-22',
 });
 const year = question({ kind: 'when', answerType: 'date', answer: '2000', precision: 'year', value: '2000' });
 const noYear = question({ kind: 'when', answerType: 'date', answer: 'May 25', precision: 'day', value: 'XXXX-05-25' });
@@ -89,16 +112,30 @@ describe('matchAnswer: dates at the precision the text gives', () => {
 
 describe('matchAnswer: roles, true/false, orders and pairs', () => {
   const role = question({ kind: 'role', answerType: 'role', answer: 'Russian President', acceptableAnswers: [] });
-  const truth = question({ kind: 'truefalse', answerType: 'truth', answer: 'False', acceptableAnswers: ['F', 'No', 'N'] });
+  const truth = question({
+    kind: 'truefalse',
+    answerType: 'truth',
+    answer: 'False',
+    acceptableAnswers: ['F', 'No', 'N'],
+  });
   const item = (id: string, label: string, match?: string) => ({
-    id, label, evidence: EVIDENCE, support: 'x', ...(match ? { match } : {}),
+    id,
+    label,
+    evidence: EVIDENCE,
+    support: 'x',
+    ...(match ? { match } : {}),
   });
   const order = question({
-    kind: 'timeline', answerType: 'order', answer: 'A → B → C', choices: ['Second thing', 'First thing', 'Third thing'],
+    kind: 'timeline',
+    answerType: 'order',
+    answer: 'A → B → C',
+    choices: ['Second thing', 'First thing', 'Third thing'],
     items: [item('e1', 'First thing'), item('e2', 'Second thing'), item('e3', 'Third thing')],
   });
   const pairs = question({
-    kind: 'match', answerType: 'pairs', answer: '',
+    kind: 'match',
+    answerType: 'pairs',
+    answer: '',
     items: [item('m1', 'Ana Sousa', 'Prime Minister'), item('m2', 'Tomas Berg', 'Foreign Minister')],
   });
 
@@ -128,17 +165,35 @@ describe('matchAnswer: roles, true/false, orders and pairs', () => {
 describe('matchAnswer: partial credit for match questions', () => {
   const item = (id: string, label: string, match: string) => ({ id, label, match, evidence: EVIDENCE, support: 'x' });
   const pairs = question({
-    kind: 'match', answerType: 'pairs', answer: '',
-    items: [item('m1', 'Ana Sousa', 'Prime Minister'), item('m2', 'Tomas Berg', 'Foreign Minister'),
-      item('m3', 'Li Wei', 'Central Bank Governor'), item('m4', 'Omar Haddad', 'Defence Minister')],
+    kind: 'match',
+    answerType: 'pairs',
+    answer: '',
+    items: [
+      item('m1', 'Ana Sousa', 'Prime Minister'),
+      item('m2', 'Tomas Berg', 'Foreign Minister'),
+      item('m3', 'Li Wei', 'Central Bank Governor'),
+      item('m4', 'Omar Haddad', 'Defence Minister'),
+    ],
   });
 
   it.each([
-    ['Ana Sousa: Prime Minister; Tomas Berg: Foreign Minister; Li Wei: Central Bank Governor; Omar Haddad: Defence Minister', true, 4],
-    ['Ana Sousa: Prime Minister; Tomas Berg: Foreign Minister; Li Wei: Defence Minister; Omar Haddad: Central Bank Governor', false, 2],
+    [
+      'Ana Sousa: Prime Minister; Tomas Berg: Foreign Minister; Li Wei: Central Bank Governor; Omar Haddad: Defence Minister',
+      true,
+      4,
+    ],
+    [
+      'Ana Sousa: Prime Minister; Tomas Berg: Foreign Minister; Li Wei: Defence Minister; Omar Haddad: Central Bank Governor',
+      false,
+      2,
+    ],
     ['Ana Sousa: Prime Minister; Tomas Berg: Foreign Minister; Li Wei: Central Bank Governor', false, 3],
     ['Ana Sousa: Prime Minister; Sousa: Foreign Minister', false, 0],
-    ['Ana Sousa: Defence Minister; Tomas Berg: Prime Minister; Li Wei: Foreign Minister; Omar Haddad: Central Bank Governor', false, 0],
+    [
+      'Ana Sousa: Defence Minister; Tomas Berg: Prime Minister; Li Wei: Foreign Minister; Omar Haddad: Central Bank Governor',
+      false,
+      0,
+    ],
   ])('%#: "%s" -> correct %s, %i of 4 right', (typed, correct, right) => {
     expect(matchAnswer(pairs as Question, typed)).toMatchObject({ correct, credit: { right, of: 4 } });
   });

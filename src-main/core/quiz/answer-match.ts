@@ -31,7 +31,10 @@ function itemFor(token: string, items: readonly QuizItem[], choices: readonly st
 function orderMatches(q: Question, typed: string): boolean {
   const items = q.items ?? [];
   const numeric = /^[\d\s,;>→-]+$/.test(typed);
-  const tokens = typed.split(numeric ? /[\s,;>→-]+/ : /\s*(?:→|->|>|;|\n|\|)\s*/).map((t) => t.trim()).filter(Boolean);
+  const tokens = typed
+    .split(numeric ? /[\s,;>→-]+/ : /\s*(?:→|->|>|;|\n|\|)\s*/)
+    .map((t) => t.trim())
+    .filter(Boolean);
   if (tokens.length !== items.length) return false;
   return tokens.every((t, i) => itemFor(t, items, q.choices)?.id === items[i]?.id);
 }
@@ -39,13 +42,22 @@ function orderMatches(q: Question, typed: string): boolean {
 /** How many of the question's pairs `typed` gets right; a name given twice or a pair missing counts as wrong. */
 function pairsCredit(q: Question, typed: string): { right: number; of: number } {
   const items = q.items ?? [];
-  const pairs = typed.split(/\s*(?:;|\n)\s*/).filter(Boolean).map((p) => p.split(/\s*(?::|=|→|->)\s*/));
-  const names = (item: QuizItem) => pairs.filter(([name]) => name !== undefined
-    && (answerKey(name) === answerKey(item.label) || wordsKey(item.label).split(' ').includes(wordsKey(name))));
+  const pairs = typed
+    .split(/\s*(?:;|\n)\s*/)
+    .filter(Boolean)
+    .map((p) => p.split(/\s*(?::|=|→|->)\s*/));
+  const names = (item: QuizItem) =>
+    pairs.filter(
+      ([name]) =>
+        name !== undefined &&
+        (answerKey(name) === answerKey(item.label) || wordsKey(item.label).split(' ').includes(wordsKey(name))),
+    );
   const right = items.filter((item) => {
     const given = names(item);
     const role = given.length === 1 ? given[0]?.[1] : undefined;
-    return role !== undefined && (answerKey(role) === answerKey(item.match ?? '') || roleMatches(role, item.match ?? ''));
+    return (
+      role !== undefined && (answerKey(role) === answerKey(item.match ?? '') || roleMatches(role, item.match ?? ''))
+    );
   }).length;
   return { right, of: items.length };
 }

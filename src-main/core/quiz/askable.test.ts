@@ -30,7 +30,10 @@ describe('what a quiz may ask', () => {
     expect(before.length).toBeGreaterThan(0);
     expect(named(before, 'Tornfell')).toBe(false);
     const id = analysis.actors.find((a) => a.name === 'Tornfell')?.id ?? '';
-    const confirmed = applyCorrections(TEXT, analysis, { ...emptyCorrections(), confirmed: [confirmKey({ actor: id })] });
+    const confirmed = applyCorrections(TEXT, analysis, {
+      ...emptyCorrections(),
+      confirmed: [confirmKey({ actor: id })],
+    });
     expect(askableOnly(confirmed).actors.some((a) => a.name === 'Tornfell')).toBe(true);
     expect(named(generateQuiz(TEXT, confirmed, { seed: 's' }), 'Tornfell')).toBe(true);
   });
@@ -39,7 +42,10 @@ describe('what a quiz may ask', () => {
     const check = { level: 'check' as const, reasons: ['x'] };
     const flagged: ExtractionResult = {
       ...analysis,
-      actors: analysis.actors.map((a) => ({ ...a, roleConfidence: Object.fromEntries(a.roles.map((r) => [r, check])) })),
+      actors: analysis.actors.map((a) => ({
+        ...a,
+        roleConfidence: Object.fromEntries(a.roles.map((r) => [r, check])),
+      })),
       dates: analysis.dates.map((d, i) => (i === 0 ? { ...d, confidence: check } : d)),
     };
     const out = askableOnly(flagged);

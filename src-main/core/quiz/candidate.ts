@@ -28,7 +28,11 @@ export function evidenceOf(sentence: Sentence): Evidence {
  * other; then the answer once, all shuffled by `seedParts`. Empty when no distractor survives (a typed question).
  */
 export function buildChoices(
-  answer: string, acceptable: readonly string[], distractors: readonly string[], seedParts: (string | number)[], max = 3,
+  answer: string,
+  acceptable: readonly string[],
+  distractors: readonly string[],
+  seedParts: (string | number)[],
+  max = 3,
 ): string[] {
   const picked = distinctAnswers(distractors, new Set([answer, ...acceptable].map(answerKey))).slice(0, max);
   return picked.length === 0 ? [] : shuffled([answer, ...picked], createRng(...seedParts));
@@ -46,7 +50,10 @@ function arranged(items: readonly string[], seedParts: (string | number)[]): str
  * True/False for truefalse; for timeline and match, `distractors` are the items to arrange, shuffled.
  */
 export function finishQuestion(
-  ctx: ArticleContext, draft: QuestionDraft, distractors: readonly string[], variant = '',
+  ctx: ArticleContext,
+  draft: QuestionDraft,
+  distractors: readonly string[],
+  variant = '',
 ): Question {
   const { kind, evidence, answer } = draft;
   const id = stableId('q', kind, evidence.start, evidence.end, answer, variant);

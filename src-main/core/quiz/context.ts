@@ -100,9 +100,17 @@ export function buildContext(
     if (i >= 0) push(datesBySentence, i, d);
   }
   return {
-    text, sentences, actors, dates: analysis.dates.filter(inBody), referenceDate: referenceFrom(analysis), seed: String(opts.seed),
-    pool: opts.pool ?? { actors: [], dates: [] }, actorsBySentence, datesBySentence,
-    highlighted: highlightedSentences(sentences, opts.highlights ?? []), outside,
+    text,
+    sentences,
+    actors,
+    dates: analysis.dates.filter(inBody),
+    referenceDate: referenceFrom(analysis),
+    seed: String(opts.seed),
+    pool: opts.pool ?? { actors: [], dates: [] },
+    actorsBySentence,
+    datesBySentence,
+    highlighted: highlightedSentences(sentences, opts.highlights ?? []),
+    outside,
     prominence: new Map(actors.map((a) => [a.id, a.mentions.length])),
     cache: new Map(),
   };

@@ -18,7 +18,8 @@ describe('date values', () => {
   });
 
   it.each(['P24Y', 'PAST_REF', 'XXXX-WXX-7', '2024-Q3', 'XXXX-XX-XX', 'XXXX', '2024-13', '2024-01/2024-02-03', ''])(
-    'refuses %s', (value) => expect(parseDateValue(value)).toBeNull(),
+    'refuses %s',
+    (value) => expect(parseDateValue(value)).toBeNull(),
   );
 
   it.each([

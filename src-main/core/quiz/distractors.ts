@@ -12,7 +12,6 @@ import { createRng, shuffled, type Rng } from './prng';
 
 const WANTED = 3;
 
-
 // The most prominent few, shuffled, so the same famous names do not fill every question.
 function prominentShuffle(names: string[], rng: Rng): string[] {
   const head = shuffled(names.slice(0, WANTED * 2), rng);
@@ -25,8 +24,13 @@ function rivals(ctx: ArticleContext, answer: Actor, type: ActorType): Actor[] {
   const cached = ctx.cache.get(key) as Actor[] | undefined;
   if (cached) return cached;
   const list = ctx.actors
-    .filter((a) => a.type === type && a.id !== answer.id && !namesAnswer(a.name, answer)
-      && !a.aliases.some((s) => namesAnswer(s, answer)))
+    .filter(
+      (a) =>
+        a.type === type &&
+        a.id !== answer.id &&
+        !namesAnswer(a.name, answer) &&
+        !a.aliases.some((s) => namesAnswer(s, answer)),
+    )
     .sort((a, b) => (ctx.prominence.get(b.id) ?? 0) - (ctx.prominence.get(a.id) ?? 0) || a.name.localeCompare(b.name));
   ctx.cache.set(key, list);
   return list;
@@ -50,17 +54,23 @@ function poolNames(ctx: ArticleContext, type: ActorType): string[] {
  * visible in the question). Returns [] when the article and pool hold no other actor of that type.
  */
 export function actorDistractors(
-  ctx: ArticleContext, answer: Actor, seedParts: (string | number)[], exclude: ReadonlySet<string> = new Set(),
+  ctx: ArticleContext,
+  answer: Actor,
+  seedParts: (string | number)[],
+  exclude: ReadonlySet<string> = new Set(),
   type: ActorType = answer.type,
 ): string[] {
   const rng = createRng(ctx.seed, 'actors', ...seedParts);
-  const fromArticle = rivals(ctx, answer, type).filter((a) => !exclude.has(a.id)).map((a) => a.name);
+  const fromArticle = rivals(ctx, answer, type)
+    .filter((a) => !exclude.has(a.id))
+    .map((a) => a.name);
   const fromPool = poolNames(ctx, type);
   const taken = new Set<string>();
   // Two distractors naming one actor ("Fed" and "Federal Reserve") would read as a trick: the first of them stays.
   const picked: string[] = [];
   for (const name of distinctAnswers([...prominentShuffle(fromArticle, rng), ...shuffled(fromPool, rng)], taken)) {
-    if (!picked.some((p) => variantNames(p, name) || containsWords(p, name) || containsWords(name, p))) picked.push(name);
+    if (!picked.some((p) => variantNames(p, name) || containsWords(p, name) || containsWords(name, p)))
+      picked.push(name);
   }
   return picked.slice(0, WANTED * 2);
 }
@@ -76,15 +86,21 @@ export function rolesOverlap(a: string, b: string): boolean {
 /** Roles of other actors (article, then pool) that cannot be read as one of `actor`'s roles; [] when none exist. */
 export function roleDistractors(ctx: ArticleContext, actor: Actor, seedParts: (string | number)[]): string[] {
   const rng = createRng(ctx.seed, 'roles', ...seedParts);
-  const fits = (role: string): boolean => !actor.roles.some((own) => rolesOverlap(own, role) || answerKey(own) === answerKey(role));
-  const fromArticle = ctx.actors.filter((a) => a.id !== actor.id).flatMap((a) => a.roles).filter(fits);
+  const fits = (role: string): boolean =>
+    !actor.roles.some((own) => rolesOverlap(own, role) || answerKey(own) === answerKey(role));
+  const fromArticle = ctx.actors
+    .filter((a) => a.id !== actor.id)
+    .flatMap((a) => a.roles)
+    .filter(fits);
   const fromPool = ctx.pool.actors.flatMap((a) => a.roles).filter(fits);
   const taken = new Set(actor.roles.map(answerKey));
   return distinctAnswers([...shuffled(fromArticle, rng), ...shuffled(fromPool, rng)], taken).slice(0, WANTED * 2);
 }
 
 function sameShape(a: DateParts, b: DateParts): boolean {
-  return a.grain === b.grain && (a.end === null) === (b.end === null) && (a.start.year === null) === (b.start.year === null);
+  return (
+    a.grain === b.grain && (a.end === null) === (b.end === null) && (a.start.year === null) === (b.start.year === null)
+  );
 }
 
 // Years within this distance of the answer are plausible confusions; a date decades off is a giveaway.
@@ -98,7 +114,10 @@ function plausible(answer: DateParts, other: DateParts): boolean {
 function shifted(answer: DateParts, rng: Rng): string[] {
   // Small moves in the answer's own unit; a day answer moves by up to two weeks, a range keeps its length.
   const reach = answer.grain === 'day' ? (answer.end ? 30 : 14) : answer.grain === 'month' ? 8 : 6;
-  const deltas = shuffled(Array.from({ length: reach }, (_, i) => i + 1).flatMap((d) => [d, -d]), rng);
+  const deltas = shuffled(
+    Array.from({ length: reach }, (_, i) => i + 1).flatMap((d) => [d, -d]),
+    rng,
+  );
   return deltas.slice(0, WANTED * 3).map((d) => dateLabel(shiftDate(answer, d)));
 }
 
@@ -107,9 +126,11 @@ export function dateDistractors(ctx: ArticleContext, value: string, seedParts: (
   const answer = parseDateValue(value);
   if (!answer) return [];
   const rng = createRng(ctx.seed, 'dates', ...seedParts);
-  const others = (values: string[]): string[] => values
-    .map(parseDateValue).filter((p): p is DateParts => p !== null && sameShape(answer, p) && plausible(answer, p))
-    .map(dateLabel);
+  const others = (values: string[]): string[] =>
+    values
+      .map(parseDateValue)
+      .filter((p): p is DateParts => p !== null && sameShape(answer, p) && plausible(answer, p))
+      .map(dateLabel);
   let articleValues = ctx.cache.get('date-values') as string[] | undefined;
   if (!articleValues) {
     articleValues = [...new Set(ctx.dates.map((d) => d.value))];

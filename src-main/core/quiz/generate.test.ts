@@ -38,7 +38,9 @@ describe('generateQuiz', () => {
     const picked = generateQuiz(TEXT, ANALYSIS, { seed: 6, count: 7, pool: POOL });
     expect(picked).toHaveLength(7);
     expect(new Set(picked.map((q) => q.kind)).size).toBe(7);
-    const facts = picked.filter((q) => q.kind === 'who' || q.kind === 'quote').map((q) => `${q.answer}@${q.evidence.start}`);
+    const facts = picked
+      .filter((q) => q.kind === 'who' || q.kind === 'quote')
+      .map((q) => `${q.answer}@${q.evidence.start}`);
     expect(new Set(facts).size).toBe(facts.length);
   });
 
@@ -54,7 +56,8 @@ describe('generateQuiz', () => {
     const highlights = [{ start, end: TEXT.indexOf('Norway expects'), note: 'the port' }];
     const picked = generateQuiz(TEXT, ANALYSIS, { seed: 8, count: 3, highlights });
     expect(picked.filter((q) => q.fromHighlight).length).toBeGreaterThanOrEqual(2);
-    const inside = (q: (typeof picked)[number]): boolean => q.evidence.start >= start && q.evidence.end <= highlights[0]!.end;
+    const inside = (q: (typeof picked)[number]): boolean =>
+      q.evidence.start >= start && q.evidence.end <= highlights[0]!.end;
     expect(picked.every((q) => Boolean(q.fromHighlight) === inside(q))).toBe(true);
   });
 });

@@ -12,8 +12,13 @@ import type { Evidence, Question } from './types';
 // The sample article and every fixture article: the generator has never been tuned on their names.
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const FIXTURES = join(ROOT, 'eval', 'fixtures');
-const ARTICLES = [join(ROOT, 'assets', 'sample-article.txt'),
-  ...readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort().map((f) => join(FIXTURES, f))];
+const ARTICLES = [
+  join(ROOT, 'assets', 'sample-article.txt'),
+  ...readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(FIXTURES, f)),
+];
 
 function checkEvidence(text: string, spans: Set<string>, ev: Evidence): void {
   expect(text.slice(ev.start, ev.end)).toBe(ev.text);
@@ -34,7 +39,10 @@ describe.each(ARTICLES.map((p) => [p.slice(ROOT.length + 1), p]))('quiz invarian
 
   it('lists the answer exactly once and no duplicate choices', () => {
     for (const q of questions.filter((x) => x.choices.length > 0 && x.kind !== 'timeline' && x.kind !== 'match')) {
-      expect(q.choices.filter((c) => c === q.answer), q.id).toHaveLength(1);
+      expect(
+        q.choices.filter((c) => c === q.answer),
+        q.id,
+      ).toHaveLength(1);
       expect(new Set(q.choices.map(answerKey)).size, q.id).toBe(q.choices.length);
     }
   });
@@ -79,9 +87,14 @@ describe.each(ARTICLES.map((p) => [p.slice(ROOT.length + 1), p]))('quiz invarian
   it('never asks a role twice in one quiz, as a role question and in a match question', () => {
     for (const seed of ['a', 'b', 'c']) {
       const quiz = generateQuiz(text, extract(text, {}), { seed, count: 12 });
-      const asked = quiz.filter((q) => q.kind === 'role').map((q) => /What position does (.+) hold\?/.exec(q.prompt)?.[1]);
+      const asked = quiz
+        .filter((q) => q.kind === 'role')
+        .map((q) => /What position does (.+) hold\?/.exec(q.prompt)?.[1]);
       const matched = quiz.filter((q) => q.kind === 'match').flatMap((q) => (q.items ?? []).map((i) => i.label));
-      expect(asked.filter((name) => name !== undefined && matched.includes(name)), seed).toEqual([]);
+      expect(
+        asked.filter((name) => name !== undefined && matched.includes(name)),
+        seed,
+      ).toEqual([]);
     }
   });
 });

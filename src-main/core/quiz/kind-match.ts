@@ -25,7 +25,10 @@ function pairs(ctx: ArticleContext): QuizItem[] {
       const sentence = ev ? ctx.sentences[ev.index] : undefined;
       if (!ev || !sentence) continue;
       const item: QuizItem = {
-        id: stableId('m', actor.id, role), label: actor.name, match: ev.support, evidence: evidenceOf(sentence),
+        id: stableId('m', actor.id, role),
+        label: actor.name,
+        match: ev.support,
+        evidence: evidenceOf(sentence),
         support: ev.support,
       };
       roleFacts.set(item, `role:${actor.id}:${answerKey(role)}`);
@@ -54,11 +57,20 @@ export function matchQuestions(ctx: ArticleContext): Candidate[] {
     const first = group[0];
     if (group.length < 3 || !first) break;
     pool = pool.filter((p) => !group.includes(p));
-    const question = finishQuestion(ctx, {
-      kind: 'match', answerType: 'pairs', prompt: 'Match each name to the role the article gives it.',
-      answer: group.map((g) => `${g.label}: ${g.match ?? ''}`).join('; '), acceptableAnswers: [],
-      evidence: first.evidence, support: first.support, items: group,
-    }, group.map((g) => g.match ?? ''));
+    const question = finishQuestion(
+      ctx,
+      {
+        kind: 'match',
+        answerType: 'pairs',
+        prompt: 'Match each name to the role the article gives it.',
+        answer: group.map((g) => `${g.label}: ${g.match ?? ''}`).join('; '),
+        acceptableAnswers: [],
+        evidence: first.evidence,
+        support: first.support,
+        items: group,
+      },
+      group.map((g) => g.match ?? ''),
+    );
     // The pairs it asks are the same facts as role questions on those actors: a quiz asks each once.
     const facts = group.flatMap((g) => [`match:${g.id}`, ...(roleFacts.has(g) ? [roleFacts.get(g) as string] : [])]);
     out.push({ question, score: 2 + group.length * 0.3, facts });

@@ -24,15 +24,26 @@ function quoteQuestion(ctx: ArticleContext, found: FoundQuote, index: number): C
   const { speaker, quote } = found;
   if (!sentence || quote.split(/\s+/).length < 4) return null;
   if (surfaces(speaker).some((s) => containsWords(quote, s))) return null;
-  const span = actorSpans(ctx, speaker, index).find((s) => s.start <= found.mention.start && s.end >= found.mention.end)
-    ?? found.mention;
-  const question = finishQuestion(ctx, {
-    kind: 'quote', answerType: 'actor', prompt: `${LEAD[speaker.type]} said “${shortQuote(quote)}”?`,
-    answer: speaker.name, acceptableAnswers: [...acceptableNamesIn(ctx, speaker)], evidence: evidenceOf(sentence),
-    support: ctx.text.slice(span.start, span.end), ...(ctx.highlighted.has(index) ? { fromHighlight: true } : {}),
-  }, actorDistractors(ctx, speaker, ['quote', index, found.start]));
+  const span =
+    actorSpans(ctx, speaker, index).find((s) => s.start <= found.mention.start && s.end >= found.mention.end) ??
+    found.mention;
+  const question = finishQuestion(
+    ctx,
+    {
+      kind: 'quote',
+      answerType: 'actor',
+      prompt: `${LEAD[speaker.type]} said “${shortQuote(quote)}”?`,
+      answer: speaker.name,
+      acceptableAnswers: [...acceptableNamesIn(ctx, speaker)],
+      evidence: evidenceOf(sentence),
+      support: ctx.text.slice(span.start, span.end),
+      ...(ctx.highlighted.has(index) ? { fromHighlight: true } : {}),
+    },
+    actorDistractors(ctx, speaker, ['quote', index, found.start]),
+  );
   return {
-    question, score: 3 + sentenceScore(ctx, index),
+    question,
+    score: 3 + sentenceScore(ctx, index),
     facts: [`quote:${index}:${found.start}`, `actor:${speaker.id}:${index}`],
   };
 }

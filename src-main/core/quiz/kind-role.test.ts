@@ -30,7 +30,9 @@ describe('role questions', () => {
   });
 
   it('never offers another role of the same actor as a distractor, and accepts it typed', () => {
-    const q = questions.find((x) => x.prompt === 'What position does Tomas Berg hold?' && x.answer === 'Foreign Minister');
+    const q = questions.find(
+      (x) => x.prompt === 'What position does Tomas Berg hold?' && x.answer === 'Foreign Minister',
+    );
     expect(q?.choices).not.toContain('former diplomat at the United Nations');
     expect(q?.acceptableAnswers).toContain('former diplomat at the United Nations');
   });

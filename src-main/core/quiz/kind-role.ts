@@ -14,15 +14,25 @@ function forward(ctx: ArticleContext, actor: Actor, role: string, ev: RoleEviden
   const sentence = ctx.sentences[ev.index];
   if (!sentence) return null;
   const others = askableRoles(actor).filter((r) => answerKey(r) !== answerKey(role));
-  const question = finishQuestion(ctx, {
-    kind: 'role', answerType: 'role', prompt: `What position does ${actor.name} hold?`, answer: ev.support,
-    acceptableAnswers: [...new Set([role, ...others])].filter((r) => r !== ev.support),
-    evidence: evidenceOf(sentence), support: ev.support, about: { actor: actor.id, role },
-    ...(ctx.highlighted.has(ev.index) ? { fromHighlight: true } : {}),
-  }, roleDistractors(ctx, actor, ['role', actor.id, role]));
+  const question = finishQuestion(
+    ctx,
+    {
+      kind: 'role',
+      answerType: 'role',
+      prompt: `What position does ${actor.name} hold?`,
+      answer: ev.support,
+      acceptableAnswers: [...new Set([role, ...others])].filter((r) => r !== ev.support),
+      evidence: evidenceOf(sentence),
+      support: ev.support,
+      about: { actor: actor.id, role },
+      ...(ctx.highlighted.has(ev.index) ? { fromHighlight: true } : {}),
+    },
+    roleDistractors(ctx, actor, ['role', actor.id, role]),
+  );
   // Two roles of one actor make the same prompt twice: one "What position does X hold?" per quiz.
   return {
-    question, score: roleWeight(role) + sentenceScore(ctx, ev.index),
+    question,
+    score: roleWeight(role) + sentenceScore(ctx, ev.index),
     facts: [`role:${actor.id}:${answerKey(role)}`, `role-of:${actor.id}`],
   };
 }
@@ -35,8 +45,10 @@ function roleWeight(role: string): number {
 // A reverse question needs a role only one actor holds: "Who is the President?" has several right answers.
 function uniqueRole(ctx: ArticleContext, actor: Actor, role: string): boolean {
   if (contentStems(role).length < 2) return false;
-  return !ctx.actors.some((other) => other.id !== actor.id
-    && other.roles.some((r) => stemOverlap(role, r) >= 0.75 || stemOverlap(r, role) >= 0.75));
+  return !ctx.actors.some(
+    (other) =>
+      other.id !== actor.id && other.roles.some((r) => stemOverlap(role, r) >= 0.75 || stemOverlap(r, role) >= 0.75),
+  );
 }
 
 function reverse(ctx: ArticleContext, actor: Actor, role: string, ev: RoleEvidence): Candidate | null {
@@ -44,12 +56,21 @@ function reverse(ctx: ArticleContext, actor: Actor, role: string, ev: RoleEviden
   if (!sentence || !uniqueRole(ctx, actor, role)) return null;
   const mention = actor.mentions.find((m) => m.start >= sentence.start && m.end <= sentence.end);
   if (!mention) return null;
-  const question = finishQuestion(ctx, {
-    kind: 'role', answerType: 'actor', prompt: `Who is ${ev.determiner ?? 'the'} ${ev.support}?`, answer: actor.name,
-    acceptableAnswers: [...acceptableNamesIn(ctx, actor)], evidence: evidenceOf(sentence),
-    support: ctx.text.slice(mention.start, mention.end), about: { actor: actor.id, role },
-    ...(ctx.highlighted.has(ev.index) ? { fromHighlight: true } : {}),
-  }, actorDistractors(ctx, actor, ['role-reverse', role]));
+  const question = finishQuestion(
+    ctx,
+    {
+      kind: 'role',
+      answerType: 'actor',
+      prompt: `Who is ${ev.determiner ?? 'the'} ${ev.support}?`,
+      answer: actor.name,
+      acceptableAnswers: [...acceptableNamesIn(ctx, actor)],
+      evidence: evidenceOf(sentence),
+      support: ctx.text.slice(mention.start, mention.end),
+      about: { actor: actor.id, role },
+      ...(ctx.highlighted.has(ev.index) ? { fromHighlight: true } : {}),
+    },
+    actorDistractors(ctx, actor, ['role-reverse', role]),
+  );
   return { question, score: 2.5 + sentenceScore(ctx, ev.index), facts: [`role:${actor.id}:${answerKey(role)}`] };
 }
 

@@ -30,9 +30,14 @@ function eventLabel(clause: string, dateText: string): string {
   const preposition = String.raw`(?:\b(?:on|in|at|since|by|during|until|from|around|before|after|of)\s+)?`;
   const datePhrase = new RegExp(String.raw`${preposition}${escape(dateText)}\s*,?`, 'i');
   const m = datePhrase.exec(clause);
-  const inside = m !== null && /\p{L}/u.test(clause.slice(0, m.index)) && /\p{L}/u.test(clause.slice(m.index + m[0].length));
-  const cut = clause.replace(datePhrase, inside ? ' … ' : ' ')
-    .replace(/\s+/g, ' ').replace(/^[\s,;:]*(?:(?:and|but|so|while)\b)?[\s…]*/i, '').replace(/[\s,;:.]+$/, '').trim();
+  const inside =
+    m !== null && /\p{L}/u.test(clause.slice(0, m.index)) && /\p{L}/u.test(clause.slice(m.index + m[0].length));
+  const cut = clause
+    .replace(datePhrase, inside ? ' … ' : ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:]*(?:(?:and|but|so|while)\b)?[\s…]*/i, '')
+    .replace(/[\s,;:.]+$/, '')
+    .trim();
   const words = cut.split(' ');
   const short = words.length > MAX_LABEL_WORDS ? `${words.slice(0, MAX_LABEL_WORDS).join(' ')} …` : cut;
   return short.charAt(0).toUpperCase() + short.slice(1);
@@ -44,8 +49,9 @@ function overlap(a: [number, number], b: [number, number]): boolean {
 
 // Another date in the same clause that is not within this one's time makes the event ambiguous.
 function hasRival(ctx: ArticleContext, d: DateMention, interval: [number, number]): boolean {
-  const near = [sentenceIndexAt(ctx.sentences, d.eventSpan.start), sentenceIndexAt(ctx.sentences, d.start)]
-    .flatMap((i) => ctx.datesBySentence.get(i) ?? []);
+  const near = [sentenceIndexAt(ctx.sentences, d.eventSpan.start), sentenceIndexAt(ctx.sentences, d.start)].flatMap(
+    (i) => ctx.datesBySentence.get(i) ?? [],
+  );
   return near.some((o) => {
     if (o === d || o.start < d.eventSpan.start || o.end > d.eventSpan.end) return false;
     if (o.precision === 'duration' || o.precision === 'fuzzy') return false;
@@ -64,7 +70,11 @@ function toEvent(ctx: ArticleContext, d: DateMention): Event | null {
   const label = eventLabel(d.event, d.text);
   if (label.split(' ').length < 3) return null;
   const item: QuizItem = {
-    id: stableId('e', d.start, d.end), label, value: d.value, evidence: evidenceOf(sentence), support: d.text,
+    id: stableId('e', d.start, d.end),
+    label,
+    value: d.value,
+    evidence: evidenceOf(sentence),
+    support: d.text,
   };
   return { item, interval };
 }
@@ -73,7 +83,9 @@ function groupFrom(pool: Event[]): Event[] {
   const group: Event[] = [];
   for (const e of pool) {
     if (group.length === GROUP) break;
-    const clash = group.some((g) => overlap(g.interval, e.interval) || answerKey(g.item.label) === answerKey(e.item.label));
+    const clash = group.some(
+      (g) => overlap(g.interval, e.interval) || answerKey(g.item.label) === answerKey(e.item.label),
+    );
     if (!clash) group.push(e);
   }
   return group;
@@ -98,11 +110,20 @@ export function timelineQuestions(ctx: ArticleContext): Candidate[] {
     if (group.length < 3 || !first) break;
     pool = pool.filter((e) => !group.includes(e));
     const items = group.map((g) => g.item);
-    const question = finishQuestion(ctx, {
-      kind: 'timeline', answerType: 'order', prompt: 'Put these events in order, earliest first.',
-      answer: items.map((i) => i.label).join(' → '), acceptableAnswers: [], evidence: first.item.evidence,
-      support: first.item.support, items,
-    }, items.map((i) => i.label));
+    const question = finishQuestion(
+      ctx,
+      {
+        kind: 'timeline',
+        answerType: 'order',
+        prompt: 'Put these events in order, earliest first.',
+        answer: items.map((i) => i.label).join(' → '),
+        acceptableAnswers: [],
+        evidence: first.item.evidence,
+        support: first.item.support,
+        items,
+      },
+      items.map((i) => i.label),
+    );
     out.push({ question, score: 2 + items.length * 0.3, facts: items.map((i) => `timeline:${i.id}`) });
   }
   return out;

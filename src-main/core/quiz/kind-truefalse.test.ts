@@ -3,7 +3,8 @@ import { trueFalseQuestions, withArticle } from './kind-truefalse';
 import { POOL, testContext } from './test-article';
 
 describe('true/false questions', () => {
-  const all = ['1', '2', '3', '4', '5', '6'].flatMap((seed) => trueFalseQuestions(testContext({ seed, pool: POOL })))
+  const all = ['1', '2', '3', '4', '5', '6']
+    .flatMap((seed) => trueFalseQuestions(testContext({ seed, pool: POOL })))
     .map((c) => c.question);
 
   it('gives both true and false statements across seeds', () => {
@@ -27,7 +28,10 @@ describe('true/false questions', () => {
 
 describe('withArticle', () => {
   const TEXT = 'The European Commission approved it. Solvik Pharma said so. The World Bank agreed.';
-  const span = { start: TEXT.indexOf('European Commission'), end: TEXT.indexOf('European Commission') + 'European Commission'.length };
+  const span = {
+    start: TEXT.indexOf('European Commission'),
+    end: TEXT.indexOf('European Commission') + 'European Commission'.length,
+  };
   it('takes "The" along when the substitute is never written with it', () => {
     expect(withArticle(TEXT, [span], 'Solvik Pharma')).toEqual([{ ...span, start: 0 }]);
   });

@@ -32,7 +32,9 @@ function elements(ctx: ArticleContext, index: number): Element[] {
     // "Chinese President" cannot become "Russia President": a country swaps only where the text uses its name.
     const byName = actor.type !== 'country' || spans.every((s) => ctx.text.slice(s.start, s.end) === actor.name);
     // Nor a name the sentence already writes (in its dateline, or missed by the engine): "a win over Arsenal" by Arsenal.
-    const swaps = byName ? actorDistractors(ctx, actor, ['tf', index], visible).filter((x) => !containsWords(sentence, x)) : [];
+    const swaps = byName
+      ? actorDistractors(ctx, actor, ['tf', index], visible).filter((x) => !containsWords(sentence, x))
+      : [];
     out.push({ spans, swaps, fact: `actor:${actor.id}:${index}`, minor: actor.type === 'country' });
   }
   for (const d of ctx.datesBySentence.get(index) ?? []) {
@@ -61,7 +63,8 @@ export function withArticle(text: string, spans: Span[], swap: string): Span[] {
 // A quotation is someone's words, and a hedge or forecast ("may", "is expected to", "analysts believe") is a view: neither
 // is a fact of the article that a swapped name or date turns false.
 const QUOTATION = /[“”"]|(?:^|\s)[‘'][^’']{3,}[’'](?=\s|[,.;:]|$)/u;
-const VIEW = /\b(?:[Mm]ight|[Cc]ould|[Ww]ould|[Ss]hould|may|[Ll]ikely|[Uu]nlikely|[Aa]ppears?|[Ss]eems?|[Pp]redict\w*|[Ss]peculat\w*|[Bb]elieves?|[Ee]xpects?|[Ee]xpected|[Ii]nterpreted|[Pp]erhaps|[Pp]robably|[Pp]ossibly|[Aa]pparently|[Rr]eportedly|[Aa]llegedly|[Vv]iew|[Oo]pinion)\b/;
+const VIEW =
+  /\b(?:[Mm]ight|[Cc]ould|[Ww]ould|[Ss]hould|may|[Ll]ikely|[Uu]nlikely|[Aa]ppears?|[Ss]eems?|[Pp]redict\w*|[Ss]peculat\w*|[Bb]elieves?|[Ee]xpects?|[Ee]xpected|[Ii]nterpreted|[Pp]erhaps|[Pp]robably|[Pp]ossibly|[Aa]pparently|[Rr]eportedly|[Aa]llegedly|[Vv]iew|[Oo]pinion)\b/;
 
 /** True when a sentence states a fact in the article's own voice: no quotation, no hedge, no forecast. */
 export function isFactualStatement(sentence: string): boolean {
@@ -76,13 +79,20 @@ export function isCleanSwap(statement: string, sentence: string): boolean {
   let p = 0;
   while (p < statement.length && p < sentence.length && statement[p] === sentence[p]) p++;
   let s = 0;
-  while (s < statement.length - p && s < sentence.length - p && statement[statement.length - 1 - s] === sentence[sentence.length - 1 - s]) s++;
+  while (
+    s < statement.length - p &&
+    s < sentence.length - p &&
+    statement[statement.length - 1 - s] === sentence[sentence.length - 1 - s]
+  )
+    s++;
   if (p === statement.length && p === sentence.length) return false;
   while (p > 0 && /[\p{L}\p{N}]/u.test(statement[p - 1] ?? '')) p--;
   let end = statement.length - s;
   while (end < statement.length && /[\p{L}\p{N}]/u.test(statement[end] ?? '')) end++;
   const inserted = statement.slice(p, end).trim();
-  return inserted !== '' && !containsWords(statement.slice(0, p), inserted) && !containsWords(statement.slice(end), inserted);
+  return (
+    inserted !== '' && !containsWords(statement.slice(0, p), inserted) && !containsWords(statement.slice(end), inserted)
+  );
 }
 
 function trueFalse(ctx: ArticleContext, index: number): Candidate | null {
@@ -95,17 +105,27 @@ function trueFalse(ctx: ArticleContext, index: number): Candidate | null {
   const element = options[rng.int(options.length)];
   const first = element?.spans[0];
   if (!element || !first) return null;
-  const swapped = (swap: string): string => replaceSpans(ctx.text, sentence.start, sentence.end, withArticle(ctx.text, element.spans, swap), swap);
+  const swapped = (swap: string): string =>
+    replaceSpans(ctx.text, sentence.start, sentence.end, withArticle(ctx.text, element.spans, swap), swap);
   // The first swap that reads as one change: "from March 3 to March 5" must not become "from March 3 to March 3, 2024".
   const clean = element.swaps.map(swapped).find((s) => isCleanSwap(s, sentence.text));
   const makeFalse = clean !== undefined && rng.next() < 0.5;
   const statement = makeFalse && clean !== undefined ? clean : sentence.text;
   const answer = makeFalse ? 'False' : 'True';
-  const question = finishQuestion(ctx, {
-    kind: 'truefalse', answerType: 'truth', prompt: `True or false? “${statement}”`, answer,
-    acceptableAnswers: makeFalse ? ['F', 'No', 'N'] : ['T', 'Yes', 'Y'], evidence: evidenceOf(sentence),
-    support: ctx.text.slice(first.start, first.end), ...(ctx.highlighted.has(index) ? { fromHighlight: true } : {}),
-  }, []);
+  const question = finishQuestion(
+    ctx,
+    {
+      kind: 'truefalse',
+      answerType: 'truth',
+      prompt: `True or false? “${statement}”`,
+      answer,
+      acceptableAnswers: makeFalse ? ['F', 'No', 'N'] : ['T', 'Yes', 'Y'],
+      evidence: evidenceOf(sentence),
+      support: ctx.text.slice(first.start, first.end),
+      ...(ctx.highlighted.has(index) ? { fromHighlight: true } : {}),
+    },
+    [],
+  );
   return { question, score: (element.minor ? 0.5 : 1.5) + sentenceScore(ctx, index), facts: [element.fact] };
 }
 

@@ -44,10 +44,15 @@ describe('when questions', () => {
 
 describe('a "when" prompt asks about the event the date belongs to (invented sentences)', () => {
   const prompts = (text: string): string[] =>
-    whenQuestions(buildContext(text, extract(text, { referenceDate: '2025-03-07' }), { seed: 'g7' })).map((c) => c.question.prompt);
+    whenQuestions(buildContext(text, extract(text, { referenceDate: '2025-03-07' }), { seed: 'g7' })).map(
+      (c) => c.question.prompt,
+    );
 
   it.each([
-    ['The league will confirm the dates of next season\'s tournament in September, a spokesman said on Monday.', 'September'],
+    [
+      "The league will confirm the dates of next season's tournament in September, a spokesman said on Monday.",
+      'September',
+    ],
     ['Officials will announce the venue of the summit in October, the ministry said on Friday.', 'October'],
     ['The board plans to publish the results of the referendum in November, its chair said on Tuesday.', 'November'],
   ])('never "When is <object of another verb>": %s', (text) => {
@@ -57,7 +62,10 @@ describe('a "when" prompt asks about the event the date belongs to (invented sen
   });
 
   it.each([
-    ['The regional summit on 12 May will draw leaders from nine countries, officials said.', 'When is the regional summit'],
+    [
+      'The regional summit on 12 May will draw leaders from nine countries, officials said.',
+      'When is the regional summit',
+    ],
     ['Leaders met again after the peace talks in June, officials said on 2 March.', 'When were the peace talks'],
   ])('an event named before its date is asked, the verb agreeing: %s', (text, want) => {
     expect(prompts(text).some((p) => p.startsWith(want))).toBe(true);

@@ -10,12 +10,16 @@ import { dateDistractors } from './distractors';
 import { containsWords } from './normalize';
 import { clozeClause, DATE_BLANK, eventQuestion } from './when-prompt';
 
-const WRITTEN_DATE = /\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
+const WRITTEN_DATE =
+  /\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
 // A blank needs this many words around it to be answerable from the sentence.
 const MIN_CONTEXT = 4;
 
 function contextWords(cloze: string): number {
-  return cloze.replaceAll(DATE_BLANK, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  return cloze
+    .replaceAll(DATE_BLANK, ' ')
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w)).length;
 }
 
 const GRAIN_WEIGHT = { day: 3, month: 2.5, year: 1.5 } as const;
@@ -43,15 +47,28 @@ function whenQuestion(ctx: ArticleContext, d: DateMention, parts: DateParts, ind
   // The ISO form is a typed answer only when it is a real date: "XXXX-05-25" is nobody's way of writing one.
   const iso = parts.start.year !== null ? [formatDateValue(parts)] : [];
   const acceptable = [...new Set([d.text, ...iso])].filter((a) => a !== label);
-  const question = finishQuestion(ctx, {
-    kind: 'when', answerType: 'date', prompt, answer: label, acceptableAnswers: acceptable,
-    evidence: evidenceOf(sentence), support: d.text, precision: d.precision, value: d.value,
-    about: { date: { start: d.start, end: d.end } },
-    ...(ctx.referenceDate ? { referenceDate: ctx.referenceDate } : {}),
-    ...(ctx.highlighted.has(index) ? { fromHighlight: true } : {}),
-  }, dateDistractors(ctx, d.value, ['when', index, d.start]));
+  const question = finishQuestion(
+    ctx,
+    {
+      kind: 'when',
+      answerType: 'date',
+      prompt,
+      answer: label,
+      acceptableAnswers: acceptable,
+      evidence: evidenceOf(sentence),
+      support: d.text,
+      precision: d.precision,
+      value: d.value,
+      about: { date: { start: d.start, end: d.end } },
+      ...(ctx.referenceDate ? { referenceDate: ctx.referenceDate } : {}),
+      ...(ctx.highlighted.has(index) ? { fromHighlight: true } : {}),
+    },
+    dateDistractors(ctx, d.value, ['when', index, d.start]),
+  );
   // A year the text only implies ("this year") is a weak question; a written date is a strong one.
-  const written = /\d|January|February|March|April|May|June|July|August|September|October|November|December/i.test(d.text);
+  const written = /\d|January|February|March|April|May|June|July|August|September|October|November|December/i.test(
+    d.text,
+  );
   const score = GRAIN_WEIGHT[parts.grain] + (written ? 0.5 : -1) + sentenceScore(ctx, index);
   return { question, score, facts: [`date:${index}:${d.value}`] };
 }

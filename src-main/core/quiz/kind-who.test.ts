@@ -3,8 +3,10 @@ import { whoQuestions } from './kind-who';
 import { answerKey, containsWords } from './normalize';
 import { POOL, testContext } from './test-article';
 
-const find = (answer: string, sentenceStart: string, pool = false) => whoQuestions(testContext(pool ? { pool: POOL } : {}))
-  .map((c) => c.question).find((q) => q.answer === answer && q.evidence.text.startsWith(sentenceStart));
+const find = (answer: string, sentenceStart: string, pool = false) =>
+  whoQuestions(testContext(pool ? { pool: POOL } : {}))
+    .map((c) => c.question)
+    .find((q) => q.answer === answer && q.evidence.text.startsWith(sentenceStart));
 
 describe('who questions', () => {
   it.each([

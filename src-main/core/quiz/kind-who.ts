@@ -27,19 +27,34 @@ function whoQuestion(ctx: ArticleContext, actor: Actor, index: number): Candidat
   if (!sentence || !first) return null;
   const blanked = replaceSpans(ctx.text, sentence.start, sentence.end, spans, BLANK);
   // A blank with almost nothing around it cannot be answered from the sentence.
-  if (blanked.replaceAll(BLANK, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < 4) return null;
+  if (
+    blanked
+      .replaceAll(BLANK, ' ')
+      .split(/\s+/)
+      .filter((w) => /\p{L}/u.test(w)).length < 4
+  )
+    return null;
   // A name left standing (the dateline's "NAIROBI, Kenya —" is not blanked) hands the answer over.
   if ([actor.name, ...actor.aliases].some((n) => containsWords(blanked, n))) return null;
   // Nor another spelling of it that the engine took for a second actor ("Marc Antony" beside "Mark Antony").
   const others = (ctx.actorsBySentence.get(index) ?? []).filter((a) => a.id !== actor.id && a.type === actor.type);
   if (others.some((o) => variantNames(o.name, actor.name) && containsWords(blanked, o.name))) return null;
   const visible = new Set((ctx.actorsBySentence.get(index) ?? []).map((a) => a.id));
-  const question = finishQuestion(ctx, {
-    kind: 'who', answerType: 'actor', prompt: `${LEAD[actor.type]} “${blanked}”`, answer: actor.name,
-    acceptableAnswers: [...acceptableNamesIn(ctx, actor)], evidence: evidenceOf(sentence),
-    support: ctx.text.slice(first.start, first.end), about: { actor: actor.id },
-    ...(ctx.highlighted.has(index) ? { fromHighlight: true } : {}),
-  }, actorDistractors(ctx, actor, ['who', index], visible));
+  const question = finishQuestion(
+    ctx,
+    {
+      kind: 'who',
+      answerType: 'actor',
+      prompt: `${LEAD[actor.type]} “${blanked}”`,
+      answer: actor.name,
+      acceptableAnswers: [...acceptableNamesIn(ctx, actor)],
+      evidence: evidenceOf(sentence),
+      support: ctx.text.slice(first.start, first.end),
+      about: { actor: actor.id },
+      ...(ctx.highlighted.has(index) ? { fromHighlight: true } : {}),
+    },
+    actorDistractors(ctx, actor, ['who', index], visible),
+  );
   const score = TYPE_WEIGHT[actor.type] + sentenceScore(ctx, index) + (question.choices.length > 0 ? 0.5 : 0);
   return { question, score, facts: [`actor:${actor.id}:${index}`] };
 }
@@ -57,8 +72,11 @@ export function whoQuestions(ctx: ArticleContext): Candidate[] {
     }
   }
   for (const list of countries.values()) {
-    out.push(...list.sort((a, b) => b.score - a.score || a.question.evidence.start - b.question.evidence.start)
-      .slice(0, COUNTRY_CAP));
+    out.push(
+      ...list
+        .sort((a, b) => b.score - a.score || a.question.evidence.start - b.question.evidence.start)
+        .slice(0, COUNTRY_CAP),
+    );
   }
   return out;
 }

@@ -12,7 +12,9 @@ export interface MissedCard {
 
 const bullets = (lines: readonly string[]) => lines.map((line) => `• ${line}`).join('\n');
 
-export function cardForMissed(question: Pick<Question, 'answerType' | 'prompt' | 'answer' | 'choices' | 'items'>): MissedCard {
+export function cardForMissed(
+  question: Pick<Question, 'answerType' | 'prompt' | 'answer' | 'choices' | 'items'>,
+): MissedCard {
   const items = question.items ?? [];
   if (question.answerType === 'pairs' && items.length > 0) {
     return {

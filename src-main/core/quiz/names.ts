@@ -8,7 +8,9 @@ import { answerKey, containsWords, wordsKey } from './normalize';
 
 /** The canonical name and every alias, longest first (so "Russian President Vladimir Putin" wins over "Putin"). */
 export function surfaces(actor: Actor): string[] {
-  return [...new Set([actor.name, ...actor.aliases])].filter((s) => s.trim() !== '').sort((a, b) => b.length - a.length);
+  return [...new Set([actor.name, ...actor.aliases])]
+    .filter((s) => s.trim() !== '')
+    .sort((a, b) => b.length - a.length);
 }
 
 /** Typed forms graded correct for `actor`: aliases and, for people, a name part no other person in `all` has. */
@@ -18,8 +20,10 @@ export function acceptableNames(actor: Actor, all: readonly Actor[]): string[] {
     const parts = actor.name.split(/\s+/);
     if (parts.length > 1) {
       for (const part of [parts[0] ?? '', parts[parts.length - 1] ?? '']) {
-        const shared = all.some((other) => other.id !== actor.id && other.type === 'person'
-          && surfaces(other).some((s) => containsWords(s, part)));
+        const shared = all.some(
+          (other) =>
+            other.id !== actor.id && other.type === 'person' && surfaces(other).some((s) => containsWords(s, part)),
+        );
         if (!shared && part.length > 1) out.add(part);
       }
     }
@@ -30,8 +34,16 @@ export function acceptableNames(actor: Actor, all: readonly Actor[]): string[] {
 
 // "Bank of Japan" is "BJ" or, with its small words, "BOJ".
 function initialsOf(name: string): string[] {
-  const words = wordsKey(name).split(' ').filter((w) => w !== '' && w !== 'the');
-  return [words.filter((w) => !['of', 'and', 'for'].includes(w)).map((w) => w[0]).join(''), words.map((w) => w[0]).join('')];
+  const words = wordsKey(name)
+    .split(' ')
+    .filter((w) => w !== '' && w !== 'the');
+  return [
+    words
+      .filter((w) => !['of', 'and', 'for'].includes(w))
+      .map((w) => w[0])
+      .join(''),
+    words.map((w) => w[0]).join(''),
+  ];
 }
 
 /** Levenshtein distance between `a` and `b`, or `cap + 1` as soon as it must exceed `cap`. */
@@ -41,7 +53,11 @@ export function editDistance(a: string, b: string, cap = 3): number {
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     prev = cur;
   }

@@ -7,8 +7,13 @@ const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'at', 'for', 'in', 'an
 
 /** Lower case without accents, quotes made straight, dashes made hyphens. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
-    .replace(/[‘’‚‛′`]/g, "'").replace(/[“”„‟″]/g, '"').replace(/[‐‑‒–—―]/g, '-');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[‘’‚‛′`]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-');
 }
 
 // Names are compared against each other many times per quiz; remembering their keys keeps a long article under budget.
@@ -20,7 +25,10 @@ const keys = new Map<string, string>();
 export function wordsKey(text: string): string {
   const known = memo.get(text);
   if (known !== undefined) return known;
-  const key = fold(text).replace(/'s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const key = fold(text)
+    .replace(/'s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(text, key);
   return key;
@@ -30,7 +38,9 @@ export function wordsKey(text: string): string {
 export function answerKey(text: string): string {
   const known = keys.get(text);
   if (known !== undefined) return known;
-  const key = wordsKey(text).replace(/^(the|a|an) /, '').replace(/ /g, '');
+  const key = wordsKey(text)
+    .replace(/^(the|a|an) /, '')
+    .replace(/ /g, '');
   if (keys.size >= MEMO_LIMIT) keys.clear();
   keys.set(text, key);
   return key;
@@ -44,7 +54,10 @@ export function containsWords(haystack: string, needle: string): boolean {
 
 /** Content words cut to five letters, so "Russian" and "Russia" or "minister" and "ministers" agree. */
 export function contentStems(text: string): string[] {
-  return wordsKey(text).split(' ').filter((w) => w !== '' && !STOP_WORDS.has(w)).map((w) => w.slice(0, 5));
+  return wordsKey(text)
+    .split(' ')
+    .filter((w) => w !== '' && !STOP_WORDS.has(w))
+    .map((w) => w.slice(0, 5));
 }
 
 /** Share of `a`'s content stems found in `b` (0 when `a` has none). */

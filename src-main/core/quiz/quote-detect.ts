@@ -18,8 +18,26 @@ export interface FoundQuote {
 }
 
 const VERBS = [
-  'said', 'says', 'added', 'stated', 'noted', 'explained', 'warned', 'asked', 'insisted', 'argued', 'pointed out',
-  'announced', 'declared', 'wrote', 'told reporters', 'saying', 'adding', 'stating', 'noting', 'declaring',
+  'said',
+  'says',
+  'added',
+  'stated',
+  'noted',
+  'explained',
+  'warned',
+  'asked',
+  'insisted',
+  'argued',
+  'pointed out',
+  'announced',
+  'declared',
+  'wrote',
+  'told reporters',
+  'saying',
+  'adding',
+  'stating',
+  'noting',
+  'declaring',
 ].join('|');
 const VERB_BEFORE = new RegExp(String.raw`\b(${VERBS})\s*[,:]?\s*$`, 'u');
 const VERB_AFTER_THEN_NAME = new RegExp(String.raw`^[\s,]*(?:${VERBS})\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$`, 'u');
@@ -53,7 +71,13 @@ function quoteSpans(text: string, from: number, to: number): { open: number; clo
 }
 
 // Speaker before the verb: the subject of a participle ("X ..., saying"), else the first person in the clause.
-function speakerBefore(text: string, mentions: Mention[], clauseStart: number, verbAt: number, verb: string): Mention | null {
+function speakerBefore(
+  text: string,
+  mentions: Mention[],
+  clauseStart: number,
+  verbAt: number,
+  verb: string,
+): Mention | null {
   const before = mentions.filter((m) => m.start >= clauseStart && m.end <= verbAt);
   if (/^\s*(he|she|they|it)\b/i.test(text.slice(clauseStart, verbAt))) return null;
   if (PARTICIPLES.has(verb)) return before[0] ?? null;
@@ -81,7 +105,10 @@ export function findQuotes(ctx: ArticleContext, index: number): FoundQuote[] {
     const speaker = verb
       ? speakerBefore(text, outside, clauseStart, clauseStart + verb.index, verb[1] ?? '')
       : speakerAfter(text, outside, close, sentence.end);
-    const quote = text.slice(open + 1, close).trim().replace(/[,.;:]+$/, '');
+    const quote = text
+      .slice(open + 1, close)
+      .trim()
+      .replace(/[,.;:]+$/, '');
     if (speaker) out.push({ speaker: speaker.actor, mention: speaker, quote, start: open });
     clauseStart = close + 1;
   }

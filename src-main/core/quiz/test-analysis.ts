@@ -4,7 +4,15 @@
  * the actor's name and aliases; a date's event clause is its sentence.
  */
 import { splitSentences } from '../extract/sentences';
-import type { Actor, ActorType, DateMention, DatePrecision, EventStatus, ExtractionResult, Span } from '../extract/types';
+import type {
+  Actor,
+  ActorType,
+  DateMention,
+  DatePrecision,
+  EventStatus,
+  ExtractionResult,
+  Span,
+} from '../extract/types';
 
 export interface ActorSpec {
   name: string;
@@ -41,31 +49,48 @@ function mentionsOf(text: string, spec: ActorSpec): Span[] {
 
 function actorOf(text: string, spec: ActorSpec): Actor {
   return {
-    id: spec.name.toLowerCase().replace(/\W+/g, '-'), name: spec.name, type: spec.type, aliases: spec.aliases ?? [],
-    roles: spec.roles ?? [], mentions: mentionsOf(text, spec),
+    id: spec.name.toLowerCase().replace(/\W+/g, '-'),
+    name: spec.name,
+    type: spec.type,
+    aliases: spec.aliases ?? [],
+    roles: spec.roles ?? [],
+    mentions: mentionsOf(text, spec),
   };
 }
 
 function dateOf(text: string, spec: DateSpec, actors: Actor[]): DateMention {
   const span = occurrences(text, spec.text)[spec.nth ?? 0];
   if (!span) throw new Error(`date text "${spec.text}" not in the test text`);
-  const sentence = splitSentences(text).find((s) => s.start <= span.start && s.end >= span.end) ?? { ...span, text: spec.text };
+  const sentence = splitSentences(text).find((s) => s.start <= span.start && s.end >= span.end) ?? {
+    ...span,
+    text: spec.text,
+  };
   const inside = actors.filter((a) => a.mentions.some((m) => m.start >= sentence.start && m.end <= sentence.end));
   return {
-    ...span, text: spec.text, value: spec.value, precision: spec.precision, event: sentence.text,
-    eventSpan: { start: sentence.start, end: sentence.end }, actors: inside.map((a) => a.name),
+    ...span,
+    text: spec.text,
+    value: spec.value,
+    precision: spec.precision,
+    event: sentence.text,
+    eventSpan: { start: sentence.start, end: sentence.end },
+    actors: inside.map((a) => a.name),
     status: spec.status ?? 'past',
   };
 }
 
 /** An ExtractionResult for `text` with the given actors and dates; throws when a date's text is missing. */
 export function analysisOf(
-  text: string, actors: ActorSpec[], dates: DateSpec[] = [], referenceDate = '2024-01-22',
+  text: string,
+  actors: ActorSpec[],
+  dates: DateSpec[] = [],
+  referenceDate = '2024-01-22',
 ): ExtractionResult {
   const built = actors.map((a) => actorOf(text, a));
   return {
-    engineVersion: 'test', referenceDate,
+    engineVersion: 'test',
+    referenceDate,
     referenceDateInference: { value: referenceDate, source: 'given', evidence: [], anchor: referenceDate },
-    actors: built, dates: dates.map((d) => dateOf(text, d, built)),
+    actors: built,
+    dates: dates.map((d) => dateOf(text, d, built)),
   };
 }

@@ -17,24 +17,30 @@ export const TEXT = [
   'Norway expects the first ships to arrive in 2025.',
 ].join(' ');
 
-export const ANALYSIS = analysisOf(TEXT, [
-  { name: 'Ana Sousa', type: 'person', aliases: ['Prime Minister Ana Sousa', 'Sousa'], roles: ['Prime Minister'] },
-  {
-    name: 'Tomas Berg', type: 'person', aliases: ['Foreign Minister Tomas Berg', 'Berg'],
-    roles: ['Foreign Minister', 'former diplomat at the United Nations'],
-  },
-  { name: 'Carlos Reis', type: 'person', roles: ['head of the Port Authority of Lisbon'] },
-  { name: 'Portugal', type: 'country' },
-  { name: 'Norway', type: 'country' },
-  { name: 'United Nations', type: 'organization' },
-  { name: 'Port Authority of Lisbon', type: 'organization' },
-], [
-  { text: '3 March 2024', value: '2024-03-03', precision: 'day' },
-  { text: 'May 20-22', value: '2024-05-20/2024-05-22', precision: 'range', status: 'expected' },
-  { text: 'September 2023', value: '2023-09', precision: 'month' },
-  { text: 'October 2023', value: '2023-10', precision: 'month' },
-  { text: '2025', value: '2025', precision: 'year', status: 'expected' },
-]);
+export const ANALYSIS = analysisOf(
+  TEXT,
+  [
+    { name: 'Ana Sousa', type: 'person', aliases: ['Prime Minister Ana Sousa', 'Sousa'], roles: ['Prime Minister'] },
+    {
+      name: 'Tomas Berg',
+      type: 'person',
+      aliases: ['Foreign Minister Tomas Berg', 'Berg'],
+      roles: ['Foreign Minister', 'former diplomat at the United Nations'],
+    },
+    { name: 'Carlos Reis', type: 'person', roles: ['head of the Port Authority of Lisbon'] },
+    { name: 'Portugal', type: 'country' },
+    { name: 'Norway', type: 'country' },
+    { name: 'United Nations', type: 'organization' },
+    { name: 'Port Authority of Lisbon', type: 'organization' },
+  ],
+  [
+    { text: '3 March 2024', value: '2024-03-03', precision: 'day' },
+    { text: 'May 20-22', value: '2024-05-20/2024-05-22', precision: 'range', status: 'expected' },
+    { text: 'September 2023', value: '2023-09', precision: 'month' },
+    { text: 'October 2023', value: '2023-10', precision: 'month' },
+    { text: '2025', value: '2025', precision: 'year', status: 'expected' },
+  ],
+);
 
 export const POOL: NonNullable<QuizOptions['pool']> = {
   actors: [

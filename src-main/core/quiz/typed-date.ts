@@ -66,6 +66,10 @@ export function typedDateMatches(typed: string, expected: DateParts, referenceDa
   if (!expected.end) return got.end === null;
   if (!got.end) return false;
   // chrono leaves the end's year implied in "March 15-17, 2024"; it is the start's year.
-  const end = { ...got.end, year: got.end.year ?? got.start.year, yearWritten: got.end.yearWritten || got.start.yearWritten };
+  const end = {
+    ...got.end,
+    year: got.end.year ?? got.start.year,
+    yearWritten: got.end.yearWritten || got.start.yearWritten,
+  };
   return pointMatches(expected.end, end, expected.grain);
 }

@@ -6,7 +6,15 @@ import type { ActorType, DatePrecision } from '../extract/types';
 
 export type QuestionKind = 'who' | 'role' | 'when' | 'timeline' | 'match' | 'quote' | 'truefalse';
 
-export const QUESTION_KINDS: readonly QuestionKind[] = ['who', 'role', 'when', 'timeline', 'match', 'quote', 'truefalse'];
+export const QUESTION_KINDS: readonly QuestionKind[] = [
+  'who',
+  'role',
+  'when',
+  'timeline',
+  'match',
+  'quote',
+  'truefalse',
+];
 
 /** A sentence span of the canonical text. */
 export interface Evidence {
@@ -45,7 +53,13 @@ export interface QuestionFact {
 /** Why the reader says a question is wrong; each becomes a correction of the fact (see the quiz service). */
 export type WrongReason = 'wrong-answer' | 'not-an-actor' | 'wrong-role' | 'wrong-date' | 'unclear';
 
-export const WRONG_REASONS: readonly WrongReason[] = ['wrong-answer', 'not-an-actor', 'wrong-role', 'wrong-date', 'unclear'];
+export const WRONG_REASONS: readonly WrongReason[] = [
+  'wrong-answer',
+  'not-an-actor',
+  'wrong-role',
+  'wrong-date',
+  'unclear',
+];
 
 /** What the answer is, which decides how a typed answer is graded. */
 export type AnswerType = 'actor' | 'role' | 'date' | 'truth' | 'order' | 'pairs';

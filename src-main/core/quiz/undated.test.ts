@@ -16,7 +16,13 @@ describe('a quiz on an undated article', () => {
     const questions = generateQuiz(UNDATED, extract(UNDATED, {}), { seed: 'undated' });
     expect(questions.some((q) => q.kind === 'when')).toBe(true);
     for (const q of questions) {
-      const said = [q.prompt, q.answer, ...q.choices, ...q.acceptableAnswers, ...(q.items ?? []).map((item) => item.label)];
+      const said = [
+        q.prompt,
+        q.answer,
+        ...q.choices,
+        ...q.acceptableAnswers,
+        ...(q.items ?? []).map((item) => item.label),
+      ];
       for (const text of said) expect(text, q.id).not.toMatch(/XX|\bW\d|\d{4}-\d/);
     }
   });

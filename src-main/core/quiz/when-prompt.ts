@@ -10,23 +10,87 @@ import { isPastTenseVerb, isVerb } from '../extract/lexicon';
 
 // Nouns that name something that happens on a date; the list is English, not about any one article.
 const EVENT_NOUNS = [
-  'election', 'elections', 'summit', 'meeting', 'meetings', 'visit', 'vote', 'referendum', 'conference', 'talks',
-  'ceremony', 'launch', 'release', 'deadline', 'match', 'game', 'final', 'war', 'attack', 'invasion', 'agreement',
-  'treaty', 'deal', 'festival', 'holiday', 'trial', 'hearing', 'session', 'inauguration', 'announcement', 'strike',
-  'protest', 'tournament', 'race', 'speech', 'debate', 'congress', 'forum', 'exercise', 'exercises', 'drills',
-  'opening', 'signing', 'merger', 'acquisition', 'listing', 'outbreak', 'coup', 'trip', 'tour', 'celebration',
-  'parade', 'funeral', 'ceasefire', 'truce', 'negotiations', 'auction', 'kickoff', 'championship', 'olympics',
-  'earthquake', 'flood', 'crash', 'accident', 'shooting', 'bombing', 'rally', 'convention', 'plenum', 'assembly',
+  'election',
+  'elections',
+  'summit',
+  'meeting',
+  'meetings',
+  'visit',
+  'vote',
+  'referendum',
+  'conference',
+  'talks',
+  'ceremony',
+  'launch',
+  'release',
+  'deadline',
+  'match',
+  'game',
+  'final',
+  'war',
+  'attack',
+  'invasion',
+  'agreement',
+  'treaty',
+  'deal',
+  'festival',
+  'holiday',
+  'trial',
+  'hearing',
+  'session',
+  'inauguration',
+  'announcement',
+  'strike',
+  'protest',
+  'tournament',
+  'race',
+  'speech',
+  'debate',
+  'congress',
+  'forum',
+  'exercise',
+  'exercises',
+  'drills',
+  'opening',
+  'signing',
+  'merger',
+  'acquisition',
+  'listing',
+  'outbreak',
+  'coup',
+  'trip',
+  'tour',
+  'celebration',
+  'parade',
+  'funeral',
+  'ceasefire',
+  'truce',
+  'negotiations',
+  'auction',
+  'kickoff',
+  'championship',
+  'olympics',
+  'earthquake',
+  'flood',
+  'crash',
+  'accident',
+  'shooting',
+  'bombing',
+  'rally',
+  'convention',
+  'plenum',
+  'assembly',
 ];
 const WORD = String.raw`[\p{L}\p{N}’'-]+`;
 const PLACE = String.raw`\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}`;
 const EVENT_BEFORE_DATE = new RegExp(
   String.raw`(?:^|\s)([Tt]he\s+(?:${WORD}\s+){0,4}?(?:${EVENT_NOUNS.join('|')})` +
-  String.raw`(?:\s+(?:held|scheduled|planned|set|due|slated)(?:\s+(?:in|at)\s+${PLACE})?)?)\s+(?:on|in|at|for|from)\s+$`,
+    String.raw`(?:\s+(?:held|scheduled|planned|set|due|slated)(?:\s+(?:in|at)\s+${PLACE})?)?)\s+(?:on|in|at|for|from)\s+$`,
   'u',
 );
 // Words before "the ..." that do not make it their object: a clause opener or a copula ("said the summit on May 3 ...").
-const NOT_A_GOVERNING_VERB = /^(?:said|says|is|was|are|were|be|been|being|and|or|but|as|of|in|on|at|for|from|to|during|after|before|since|until|ahead|with|by)$/i;
+const NOT_A_GOVERNING_VERB =
+  /^(?:said|says|is|was|are|were|be|been|being|and|or|but|as|of|in|on|at|for|from|to|during|after|before|since|until|ahead|with|by)$/i;
 const WINDOW = 14;
 export const DATE_BLANK = '___';
 
@@ -55,7 +119,10 @@ export function eventQuestion(ctx: ArticleContext, date: DateMention, sentenceSt
 export function clozeClause(ctx: ArticleContext, date: DateMention, sentence: { start: number; end: number }): string {
   const span = date.eventSpan;
   // A clause of a few words ("Transfers stopped on ___") leaves the blank unanswerable: then the whole sentence.
-  const clauseWords = ctx.text.slice(span.start, span.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  const clauseWords = ctx.text
+    .slice(span.start, span.end)
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w)).length;
   const inClause = span.start <= date.start && span.end >= date.end && span.end > span.start && clauseWords >= 6;
   const from = inClause ? span.start : sentence.start;
   const to = inClause ? span.end : sentence.end;

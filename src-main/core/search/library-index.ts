@@ -32,7 +32,10 @@ const SNIPPET = 160;
 /** A window of `text` around the first query term found in it, with ellipses where it was cut. */
 export function snippet(text: string, terms: readonly string[]): string {
   const lower = text.toLowerCase();
-  const at = Math.max(0, Math.min(...terms.map((term) => lower.indexOf(term.toLowerCase())).filter((i) => i >= 0), text.length));
+  const at = Math.max(
+    0,
+    Math.min(...terms.map((term) => lower.indexOf(term.toLowerCase())).filter((i) => i >= 0), text.length),
+  );
   const from = at >= text.length ? 0 : Math.max(0, at - SNIPPET / 3);
   const cut = text.slice(from, from + SNIPPET);
   return `${from > 0 ? '…' : ''}${cut.trim()}${from + SNIPPET < text.length ? '…' : ''}`;
@@ -72,7 +75,10 @@ export class LibraryIndex {
   /** The best hits for `query`, at most `limit`, only in documents `accept` takes when given; an empty query finds nothing. */
   search(query: string, limit: number, accept?: (documentId: string) => boolean): SearchHit[] {
     if (!query.trim()) return [];
-    const found = this.#search.search(query, accept ? { filter: (result) => accept((result as unknown as SearchEntry).documentId) } : {});
+    const found = this.#search.search(
+      query,
+      accept ? { filter: (result) => accept((result as unknown as SearchEntry).documentId) } : {},
+    );
     return found.slice(0, limit).map((result) => {
       const entry = result as unknown as SearchEntry & { score: number; terms: string[] };
       return {

@@ -9,9 +9,22 @@ import { EpubError } from './epub-error';
 import { buildTestEpub, testBookFiles, zipBook, type TestChapter } from './test-epub';
 
 const CHAPTERS: TestChapter[] = [
-  { file: 'one.xhtml', title: 'The Harbour', body: '<h1>The Harbour</h1><p>The council met on <em>Tuesday</em> to discuss the wall.</p>' },
-  { file: 'two.xhtml', title: 'The Storm', body: '<h1>The Storm</h1><p>In 1911 a storm broke the <a href="https://example.org/storm">old wall</a>.</p>' },
-  { file: 'two-a.xhtml', title: 'Aftermath', level: 2, body: '<h2>Aftermath</h2><p>The town rebuilt it within a year.</p>' },
+  {
+    file: 'one.xhtml',
+    title: 'The Harbour',
+    body: '<h1>The Harbour</h1><p>The council met on <em>Tuesday</em> to discuss the wall.</p>',
+  },
+  {
+    file: 'two.xhtml',
+    title: 'The Storm',
+    body: '<h1>The Storm</h1><p>In 1911 a storm broke the <a href="https://example.org/storm">old wall</a>.</p>',
+  },
+  {
+    file: 'two-a.xhtml',
+    title: 'Aftermath',
+    level: 2,
+    body: '<h2>Aftermath</h2><p>The town rebuilt it within a year.</p>',
+  },
   { file: 'three.xhtml', title: 'The Vote', body: '<h1>The Vote</h1><p>Ana Costa cast the deciding vote.</p>' },
 ];
 
@@ -21,8 +34,23 @@ function sectionTexts(book: ReturnType<typeof readEpub>): string[] {
 
 describe('readEpub', () => {
   it('reads an EPUB 3 book: metadata, chapters in spine order as sections, titles and levels from the nav document', () => {
-    const book = readEpub(buildTestEpub({ title: 'Walls & Water', creators: ['Ana Costa', 'Rui Lima'], language: 'en-GB', date: '2019-05-03', publisher: 'Harbour Press', chapters: CHAPTERS }));
-    expect(book).toMatchObject({ title: 'Walls & Water', authors: ['Ana Costa', 'Rui Lima'], language: 'en-GB', publishedDate: '2019-05-03', publisher: 'Harbour Press' });
+    const book = readEpub(
+      buildTestEpub({
+        title: 'Walls & Water',
+        creators: ['Ana Costa', 'Rui Lima'],
+        language: 'en-GB',
+        date: '2019-05-03',
+        publisher: 'Harbour Press',
+        chapters: CHAPTERS,
+      }),
+    );
+    expect(book).toMatchObject({
+      title: 'Walls & Water',
+      authors: ['Ana Costa', 'Rui Lima'],
+      language: 'en-GB',
+      publishedDate: '2019-05-03',
+      publisher: 'Harbour Press',
+    });
     expect(book.body.sections.map(({ title, level }) => ({ title, level }))).toEqual([
       { title: 'The Harbour', level: 1 },
       { title: 'The Storm', level: 1 },
@@ -36,7 +64,9 @@ describe('readEpub', () => {
     expect(book.body.sections[0]?.start).toBe(0);
     expect(book.body.sections.at(-1)?.end).toBe(book.body.text.length);
     // Blocks and marks are shifted into the whole book's text.
-    const heading = book.body.blocks.find((b) => b.kind === 'heading' && book.body.text.slice(b.start, b.end) === 'The Vote');
+    const heading = book.body.blocks.find(
+      (b) => b.kind === 'heading' && book.body.text.slice(b.start, b.end) === 'The Vote',
+    );
     expect(heading).toMatchObject({ level: 1 });
     const link = book.body.marks.find((m) => m.kind === 'link');
     expect(link && book.body.text.slice(link.start, link.end)).toBe('old wall');
@@ -59,18 +89,29 @@ describe('readEpub', () => {
   });
 
   it('follows the spine, not the manifest, for the reading order', () => {
-    const book = readEpub(buildTestEpub({ chapters: CHAPTERS, manifestOrder: ['three.xhtml', 'two-a.xhtml', 'one.xhtml', 'two.xhtml'] }));
+    const book = readEpub(
+      buildTestEpub({ chapters: CHAPTERS, manifestOrder: ['three.xhtml', 'two-a.xhtml', 'one.xhtml', 'two.xhtml'] }),
+    );
     expect(book.body.sections.map((s) => s.title)).toEqual(['The Harbour', 'The Storm', 'Aftermath', 'The Vote']);
     expect(book.body.text.indexOf('The council met')).toBeLessThan(book.body.text.indexOf('deciding vote'));
   });
 
   it('keeps a file the contents do not name inside the section before it, and titles untitled books by their headings', () => {
-    const split: TestChapter[] = [CHAPTERS[0] as TestChapter, { file: 'one-b.xhtml', body: '<p>The meeting ran late into the night.</p>' }, CHAPTERS[3] as TestChapter];
+    const split: TestChapter[] = [
+      CHAPTERS[0] as TestChapter,
+      { file: 'one-b.xhtml', body: '<p>The meeting ran late into the night.</p>' },
+      CHAPTERS[3] as TestChapter,
+    ];
     const book = readEpub(buildTestEpub({ chapters: split }));
     expect(book.body.sections.map((s) => s.title)).toEqual(['The Harbour', 'The Vote']);
     expect(sectionTexts(book)[0]).toContain('ran late into the night');
     const noToc = testBookFiles({ chapters: CHAPTERS.map(({ title: _t, ...rest }) => rest) });
-    expect(readEpub(zipBook(noToc)).body.sections.map((s) => s.title)).toEqual(['The Harbour', 'The Storm', 'Aftermath', 'The Vote']);
+    expect(readEpub(zipBook(noToc)).body.sections.map((s) => s.title)).toEqual([
+      'The Harbour',
+      'The Storm',
+      'Aftermath',
+      'The Vote',
+    ]);
   });
 
   it('strips scripts, event handlers and styles from chapters: nothing in the book can run', () => {
@@ -90,7 +131,8 @@ describe('readEpub', () => {
 
   it('reads XHTML as XML would: a self-closed script or anchor does not swallow the paragraphs after it', () => {
     // As HTML, `<script/>` opens a script whose text runs to the end of the file: the chapter would vanish with it.
-    const body = '<p><a id="p1"/>First.</p><script type="text/javascript" src="notes.js"/><div class="rule"/><p>Second&#160;one.</p>';
+    const body =
+      '<p><a id="p1"/>First.</p><script type="text/javascript" src="notes.js"/><div class="rule"/><p>Second&#160;one.</p>';
     const book = readEpub(buildTestEpub({ chapters: [{ file: 'one.xhtml', title: 'One', body }] }));
     expect(book.body.text).toBe('First.\nSecond one.');
     expect(book.body.marks).toEqual([]);
@@ -98,8 +140,11 @@ describe('readEpub', () => {
 
   it('reads a chapter written in UTF-16, as EPUB allows, by its byte-order mark', () => {
     const files = testBookFiles({ chapters: CHAPTERS });
-    const utf16 = (text: string) => Uint8Array.from([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(text, (c) => c.charCodeAt(0)).buffer)]);
-    const chapter = String(files['OEBPS/one.xhtml']).replace('encoding="utf-8"', 'encoding="utf-16"').replace('Tuesday', 'Terça-feira');
+    const utf16 = (text: string) =>
+      Uint8Array.from([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(text, (c) => c.charCodeAt(0)).buffer)]);
+    const chapter = String(files['OEBPS/one.xhtml'])
+      .replace('encoding="utf-8"', 'encoding="utf-16"')
+      .replace('Tuesday', 'Terça-feira');
     const book = readEpub(zipBook({ ...files, 'OEBPS/one.xhtml': utf16(chapter) }));
     expect(book.body.text.startsWith('The Harbour\nThe council met on Terça-feira to discuss the wall.')).toBe(true);
   });
@@ -117,23 +162,42 @@ describe('readEpub', () => {
     expect(bomb.length).toBeLessThan(200_000);
     expect(() => readEpub(bomb)).toThrow(/compressed \d+ times over \(a “zip bomb”\)/);
     // Many modest entries that together declare too much are refused by their total.
-    const many = zipBook({ ...files, 'OEBPS/a.bin': new Uint8Array(300_000).fill(1), 'OEBPS/b.bin': new Uint8Array(300_000).fill(2) });
-    expect(() => readEpub(many, { maxEntries: 100, maxTotalBytes: 500_000, maxRatio: 100_000 })).toThrow(/would unpack to more than/);
+    const many = zipBook({
+      ...files,
+      'OEBPS/a.bin': new Uint8Array(300_000).fill(1),
+      'OEBPS/b.bin': new Uint8Array(300_000).fill(2),
+    });
+    expect(() => readEpub(many, { maxEntries: 100, maxTotalBytes: 500_000, maxRatio: 100_000 })).toThrow(
+      /would unpack to more than/,
+    );
     expect(() => readEpub(many, { maxEntries: 5, maxTotalBytes: 1e9, maxRatio: 100_000 })).toThrow(/more than 5 files/);
   });
 
   it('refuses a DRM-protected book with a clear message, but reads one whose fonts are merely obfuscated', () => {
-    const encryption = (algorithm: string) => `<?xml version="1.0"?><encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:EncryptionMethod Algorithm="${algorithm}"/><enc:CipherData><enc:CipherReference URI="OEBPS/one.xhtml"/></enc:CipherData></enc:EncryptedData></encryption>`;
-    const drm = buildTestEpub({ chapters: CHAPTERS, files: { 'META-INF/encryption.xml': encryption('http://www.w3.org/2001/04/xmlenc#aes128-cbc') } });
+    const encryption = (algorithm: string) =>
+      `<?xml version="1.0"?><encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:EncryptionMethod Algorithm="${algorithm}"/><enc:CipherData><enc:CipherReference URI="OEBPS/one.xhtml"/></enc:CipherData></enc:EncryptedData></encryption>`;
+    const drm = buildTestEpub({
+      chapters: CHAPTERS,
+      files: { 'META-INF/encryption.xml': encryption('http://www.w3.org/2001/04/xmlenc#aes128-cbc') },
+    });
     expect(() => readEpub(drm)).toThrow(/protected by DRM/);
-    const fonts = buildTestEpub({ chapters: CHAPTERS, files: { 'META-INF/encryption.xml': encryption('http://www.idpf.org/2008/embedding') } });
+    const fonts = buildTestEpub({
+      chapters: CHAPTERS,
+      files: { 'META-INF/encryption.xml': encryption('http://www.idpf.org/2008/embedding') },
+    });
     expect(readEpub(fonts).body.sections).toHaveLength(4);
   });
 
   it('says what is missing: no container, no package document, no chapters, not a zip at all', () => {
-    expect(() => readEpub(buildTestEpub({ chapters: CHAPTERS, files: { 'META-INF/container.xml': null } }))).toThrow(/no META-INF\/container\.xml/);
-    expect(() => readEpub(buildTestEpub({ chapters: CHAPTERS, files: { 'OEBPS/content.opf': null } }))).toThrow(/package document \(OEBPS\/content\.opf\) is missing/);
-    expect(() => readEpub(buildTestEpub({ chapters: [{ file: 'cover.xhtml', title: 'Cover', body: '<div></div>' }] }))).toThrow(/no text to read/);
+    expect(() => readEpub(buildTestEpub({ chapters: CHAPTERS, files: { 'META-INF/container.xml': null } }))).toThrow(
+      /no META-INF\/container\.xml/,
+    );
+    expect(() => readEpub(buildTestEpub({ chapters: CHAPTERS, files: { 'OEBPS/content.opf': null } }))).toThrow(
+      /package document \(OEBPS\/content\.opf\) is missing/,
+    );
+    expect(() =>
+      readEpub(buildTestEpub({ chapters: [{ file: 'cover.xhtml', title: 'Cover', body: '<div></div>' }] })),
+    ).toThrow(/no text to read/);
     expect(() => readEpub(strToU8('PK\u0003\u0004 this is not really a zip'))).toThrow(/zip container is damaged/);
     const cut = buildTestEpub({ chapters: CHAPTERS });
     expect(() => readEpub(cut.subarray(0, cut.length - 30))).toThrow(EpubError);

@@ -26,11 +26,14 @@ const CHAPTER_TYPES = new Set(['application/xhtml+xml', 'text/html', 'applicatio
 
 /** Refuses a book whose content is encrypted (DRM); fonts obfuscated under the EPUB rules are fine. */
 function checkNotEncrypted(archive: EpubArchive, reader: XmlReader): void {
-  const drm = 'This book is protected by DRM (its text is encrypted), so Lectio cannot read it. Import a DRM-free copy of the book.';
+  const drm =
+    'This book is protected by DRM (its text is encrypted), so Lectio cannot read it. Import a DRM-free copy of the book.';
   if (archive.has('META-INF/rights.xml')) throw new EpubError(drm);
   const xml = archive.text('META-INF/encryption.xml');
   if (xml === null) return;
-  const methods = elements(reader.parse(xml), 'encryptionmethod').map((method) => attribute(method, 'Algorithm') || attribute(method, 'algorithm'));
+  const methods = elements(reader.parse(xml), 'encryptionmethod').map(
+    (method) => attribute(method, 'Algorithm') || attribute(method, 'algorithm'),
+  );
   if (methods.some((algorithm) => !FONT_OBFUSCATION.has(algorithm))) throw new EpubError(drm);
 }
 
@@ -67,8 +70,12 @@ class BookBuilder {
     if (this.length > 0) this.parts.push('\n');
     this.parts.push(chapter.text);
     this.length = offset + chapter.text.length;
-    if (this.length > MAX_IMPORT_CHARS) throw new EpubError(`This book is longer than Lectio can hold in one document (${MAX_IMPORT_CHARS.toLocaleString('en')} characters).`);
-    for (const block of chapter.blocks) this.blocks.push({ ...block, start: block.start + offset, end: block.end + offset });
+    if (this.length > MAX_IMPORT_CHARS)
+      throw new EpubError(
+        `This book is longer than Lectio can hold in one document (${MAX_IMPORT_CHARS.toLocaleString('en')} characters).`,
+      );
+    for (const block of chapter.blocks)
+      this.blocks.push({ ...block, start: block.start + offset, end: block.end + offset });
     for (const mark of chapter.marks) this.marks.push({ ...mark, start: mark.start + offset, end: mark.end + offset });
     const last = this.sections.at(-1);
     if (startsSection || !last) {
@@ -88,7 +95,11 @@ class BookBuilder {
  * The book in these bytes; throws EpubError for a broken or unsafe archive, a DRM-protected book, a missing package
  * document, or a book without text. `onProgress` hears of each chapter read, for the import panel's progress bar.
  */
-export function readEpub(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, onProgress: (done: number, total: number) => void = () => {}): EpubBook {
+export function readEpub(
+  bytes: Uint8Array,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  onProgress: (done: number, total: number) => void = () => {},
+): EpubBook {
   const archive = new EpubArchive(bytes, limits);
   const reader = createXmlReader();
   try {
@@ -97,7 +108,9 @@ export function readEpub(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
     const book = readPackage(opfPath, archive.text(opfPath), reader);
     const toc = tableOfContents(archive, book, reader);
     const byPath = new Map<string, TocEntry>();
-    for (const entry of toc) if (!byPath.has(entry.path) || (byPath.get(entry.path)?.fragment && !entry.fragment)) byPath.set(entry.path, entry);
+    for (const entry of toc)
+      if (!byPath.has(entry.path) || (byPath.get(entry.path)?.fragment && !entry.fragment))
+        byPath.set(entry.path, entry);
     const chapters = book.spine.filter((item) => CHAPTER_TYPES.has(item.mediaType));
     const files = archive.read(chapters.map((item) => item.path));
     const env = { purify: DOMPurify(reader.window) };
@@ -113,7 +126,8 @@ export function readEpub(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
     }
     onProgress(chapters.length, chapters.length);
     const body = builder.body();
-    if (!body.text.trim()) throw new EpubError('This book has no text to read: its chapters are empty or missing (a book of images only?).');
+    if (!body.text.trim())
+      throw new EpubError('This book has no text to read: its chapters are empty or missing (a book of images only?).');
     return { ...book.metadata, body };
   } finally {
     reader.close();

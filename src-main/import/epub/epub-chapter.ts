@@ -12,19 +12,56 @@ import { buildBody } from '@html-import/article-builder';
 import { flattenMarkup } from '@html-import/flatten-markup';
 
 const PURIFY = {
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'video', 'audio', 'img', 'picture', 'source', 'link', 'meta', 'base'],
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'iframe',
+    'frame',
+    'object',
+    'embed',
+    'svg',
+    'math',
+    'video',
+    'audio',
+    'img',
+    'picture',
+    'source',
+    'link',
+    'meta',
+    'base',
+  ],
   FORBID_ATTR: ['style', 'srcset', 'src', 'background', 'poster'],
 };
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 /**
  * XHTML's self-closed elements as HTML would read them: `<a id="p7"/>` or `<div class="rule"/>` is an empty element
  * in XML, but an open one to an HTML parser, which would then swallow the paragraphs after it into a link or a div.
  */
 export function openSelfClosed(xhtml: string): string {
-  return xhtml.replace(/<([a-zA-Z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/>/g, (whole, name: string, attrs: string) =>
-    VOID.has(name.toLowerCase()) ? whole : `<${name}${attrs}></${name}>`,
+  return xhtml.replace(
+    /<([a-zA-Z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/>/g,
+    (whole, name: string, attrs: string) => (VOID.has(name.toLowerCase()) ? whole : `<${name}${attrs}></${name}>`),
   );
 }
 

@@ -62,9 +62,11 @@ export interface BookPackage {
 
 /** The OPF's path from container.xml; throws EpubError when there is none. */
 export function packagePath(containerXml: string | null, reader: XmlReader): string {
-  if (containerXml === null) throw new EpubError('This EPUB is incomplete: it has no META-INF/container.xml, which says where the book is.');
+  if (containerXml === null)
+    throw new EpubError('This EPUB is incomplete: it has no META-INF/container.xml, which says where the book is.');
   const rootfiles = elements(reader.parse(containerXml), 'rootfile');
-  const opf = rootfiles.find((rootfile) => attribute(rootfile, 'media-type') === 'application/oebps-package+xml') ?? rootfiles[0];
+  const opf =
+    rootfiles.find((rootfile) => attribute(rootfile, 'media-type') === 'application/oebps-package+xml') ?? rootfiles[0];
   const path = opf ? attribute(opf, 'full-path').trim() : '';
   if (!path) throw new EpubError('This EPUB is incomplete: its container.xml names no package document (OPF).');
   return path;
@@ -108,7 +110,8 @@ function authorsOf(metadata: Element): string[] {
 
 /** The package document read; throws EpubError when it is missing or has no spine. */
 export function readPackage(opfPath: string, opfXml: string | null, reader: XmlReader): BookPackage {
-  if (opfXml === null) throw new EpubError(`This EPUB is incomplete: its package document (${opfPath.slice(0, 120)}) is missing.`);
+  if (opfXml === null)
+    throw new EpubError(`This EPUB is incomplete: its package document (${opfPath.slice(0, 120)}) is missing.`);
   const doc = reader.parse(opfXml);
   const root = elements(doc, 'package')[0];
   if (!root) throw new EpubError('This EPUB’s package document cannot be read: it is not an OPF file.');
@@ -125,7 +128,12 @@ export function readPackage(opfPath: string, opfXml: string | null, reader: XmlR
     const id = attribute(item, 'id');
     const path = resolveHref(opfPath, attribute(item, 'href'));
     if (!id || !path) continue;
-    manifest.set(id, { id, path, mediaType: attribute(item, 'media-type').toLowerCase(), properties: attribute(item, 'properties').split(/\s+/).filter(Boolean) });
+    manifest.set(id, {
+      id,
+      path,
+      mediaType: attribute(item, 'media-type').toLowerCase(),
+      properties: attribute(item, 'properties').split(/\s+/).filter(Boolean),
+    });
   }
   const spineElement = elements(root, 'spine')[0];
   const spine = spineElement
@@ -133,9 +141,11 @@ export function readPackage(opfPath: string, opfXml: string | null, reader: XmlR
         .map((ref) => manifest.get(attribute(ref, 'idref')))
         .filter((item): item is ManifestItem => item !== undefined)
     : [];
-  if (spine.length === 0) throw new EpubError('This EPUB has no chapters: its package document lists no reading order (spine).');
+  if (spine.length === 0)
+    throw new EpubError('This EPUB has no chapters: its package document lists no reading order (spine).');
   const nav = [...manifest.values()].find((item) => item.properties.includes('nav')) ?? null;
   const tocId = spineElement ? attribute(spineElement, 'toc') : '';
-  const ncx = manifest.get(tocId) ?? [...manifest.values()].find((item) => item.mediaType === 'application/x-dtbncx+xml') ?? null;
+  const ncx =
+    manifest.get(tocId) ?? [...manifest.values()].find((item) => item.mediaType === 'application/x-dtbncx+xml') ?? null;
   return { opfPath, metadata, manifest, spine, nav, ncx };
 }

@@ -34,7 +34,8 @@ export interface ZipEntry {
 
 /** True when a stored name stays inside the archive: relative, forward slashes, no `..` segment. */
 export function isSafeEntryName(name: string): boolean {
-  if (!name || name.includes('\\') || name.includes('\0') || name.startsWith('/') || /^[a-z]:/i.test(name)) return false;
+  if (!name || name.includes('\\') || name.includes('\0') || name.startsWith('/') || /^[a-z]:/i.test(name))
+    return false;
   return !name.split('/').some((segment) => segment === '..');
 }
 
@@ -59,12 +60,23 @@ export class EpubArchive {
     try {
       unzipSync(bytes, {
         filter: (file) => {
-          if (this.#entries.size >= limits.maxEntries) throw new EpubError(`This book holds more than ${limits.maxEntries.toLocaleString('en')} files, far more than any book needs; it was not imported.`);
-          if (!isSafeEntryName(file.name)) throw new EpubError(`This book contains a file named “${file.name.slice(0, 120)}”, which points outside the book; it was not imported.`);
+          if (this.#entries.size >= limits.maxEntries)
+            throw new EpubError(
+              `This book holds more than ${limits.maxEntries.toLocaleString('en')} files, far more than any book needs; it was not imported.`,
+            );
+          if (!isSafeEntryName(file.name))
+            throw new EpubError(
+              `This book contains a file named “${file.name.slice(0, 120)}”, which points outside the book; it was not imported.`,
+            );
           total += file.originalSize;
-          if (total > limits.maxTotalBytes) throw new EpubError(`This book would unpack to more than ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB; it was not imported.`);
+          if (total > limits.maxTotalBytes)
+            throw new EpubError(
+              `This book would unpack to more than ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB; it was not imported.`,
+            );
           if (file.originalSize > RATIO_FLOOR && file.originalSize > file.size * limits.maxRatio) {
-            throw new EpubError(`This book contains a file compressed ${Math.round(file.originalSize / Math.max(1, file.size))} times over (a “zip bomb”), so it was not unpacked.`);
+            throw new EpubError(
+              `This book contains a file compressed ${Math.round(file.originalSize / Math.max(1, file.size))} times over (a “zip bomb”), so it was not unpacked.`,
+            );
           }
           this.#entries.set(file.name, { name: file.name, compressedSize: file.size, size: file.originalSize });
           return false;

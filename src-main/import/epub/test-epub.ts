@@ -79,12 +79,19 @@ function ncxPoints(chapters: TestChapter[]): string {
 /** The book's files by archive path (before zipping), for tests that edit one. */
 export function testBookFiles(options: TestBookOptions): Record<string, string | Uint8Array> {
   const version = options.version ?? 3;
-  const creators = (options.creators ?? ['Ana Costa']).map((name, i) => `<dc:creator id="c${i}">${escape(name)}</dc:creator>`).join('');
+  const creators = (options.creators ?? ['Ana Costa'])
+    .map((name, i) => `<dc:creator id="c${i}">${escape(name)}</dc:creator>`)
+    .join('');
   const order = options.manifestOrder ?? options.chapters.map((c) => c.file);
   const byFile = new Map(options.chapters.map((c, i) => [c.file, i]));
-  const manifest = order.map((file) => `<item id="ch${byFile.get(file)}" href="${file}" media-type="application/xhtml+xml"/>`).join('\n');
+  const manifest = order
+    .map((file) => `<item id="ch${byFile.get(file)}" href="${file}" media-type="application/xhtml+xml"/>`)
+    .join('\n');
   const spine = options.chapters.map((_c, i) => `<itemref idref="ch${i}"/>`).join('');
-  const tocItem = version === 3 ? '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>' : '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>';
+  const tocItem =
+    version === 3
+      ? '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>'
+      : '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>';
   const opf = `<?xml version="1.0" encoding="utf-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="${version}.0" unique-identifier="uid">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">
@@ -104,9 +111,11 @@ ${manifest}
     'OEBPS/content.opf': opf,
   };
   if (version === 3) {
-    files['OEBPS/nav.xhtml'] = `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>Contents</title></head><body><nav epub:type="toc"><h1>Contents</h1>${navList(options.chapters)}</nav></body></html>`;
+    files['OEBPS/nav.xhtml'] =
+      `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>Contents</title></head><body><nav epub:type="toc"><h1>Contents</h1>${navList(options.chapters)}</nav></body></html>`;
   } else {
-    files['OEBPS/toc.ncx'] = `<?xml version="1.0" encoding="utf-8"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><head/><docTitle><text>${escape(options.title ?? 'A Test Book')}</text></docTitle><navMap>${ncxPoints(options.chapters)}</navMap></ncx>`;
+    files['OEBPS/toc.ncx'] =
+      `<?xml version="1.0" encoding="utf-8"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><head/><docTitle><text>${escape(options.title ?? 'A Test Book')}</text></docTitle><navMap>${ncxPoints(options.chapters)}</navMap></ncx>`;
   }
   for (const chapter of options.chapters) files[`OEBPS/${chapter.file}`] = chapterXhtml(chapter);
   for (const [name, content] of Object.entries(options.files ?? {})) {
@@ -119,7 +128,11 @@ ${manifest}
 /** Zips files as an EPUB: the `mimetype` entry first and stored, as the format requires (and sniffing expects). */
 export function zipBook(files: Record<string, string | Uint8Array>): Uint8Array {
   const zippable: Zippable = {};
-  if ('mimetype' in files) zippable.mimetype = [typeof files.mimetype === 'string' ? strToU8(files.mimetype) : (files.mimetype as Uint8Array), { level: 0 }];
+  if ('mimetype' in files)
+    zippable.mimetype = [
+      typeof files.mimetype === 'string' ? strToU8(files.mimetype) : (files.mimetype as Uint8Array),
+      { level: 0 },
+    ];
   for (const [name, content] of Object.entries(files)) {
     if (name !== 'mimetype') zippable[name] = typeof content === 'string' ? strToU8(content) : content;
   }

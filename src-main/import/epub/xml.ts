@@ -51,7 +51,8 @@ export function children(parent: Element, name: string): Element[] {
 export function attribute(element: Element, name: string): string {
   const direct = element.getAttribute(name);
   if (direct !== null) return direct;
-  for (const attr of element.attributes) if (attr.localName === name || attr.name.endsWith(`:${name}`)) return attr.value;
+  for (const attr of element.attributes)
+    if (attr.localName === name || attr.name.endsWith(`:${name}`)) return attr.value;
   return '';
 }
 

@@ -101,7 +101,11 @@ function applyMutations(root: Element, layout: RootLayout, records: readonly Mut
     const target = record.target;
     const element = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
     // The block the change happened in, and any block above it whose own text may include the changed nodes.
-    for (let block = element?.closest(BLOCK_SELECTOR); block && root.contains(block); block = block.parentElement?.closest(BLOCK_SELECTOR)) {
+    for (
+      let block = element?.closest(BLOCK_SELECTOR);
+      block && root.contains(block);
+      block = block.parentElement?.closest(BLOCK_SELECTOR)
+    ) {
       layout.texts.delete(block);
     }
   }
@@ -115,7 +119,13 @@ function rootLayout(root: Element): RootLayout {
     if (typeof MutationObserver !== 'undefined') {
       // The callback never needs to run: records are taken synchronously on each access.
       layout.observer = new MutationObserver(() => undefined);
-      layout.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-start'] });
+      layout.observer.observe(root, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: ['data-start'],
+      });
     }
     roots.set(root, layout);
   } else if (layout.observer) {

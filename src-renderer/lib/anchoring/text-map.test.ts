@@ -177,7 +177,9 @@ describe('rangeFromOffsets', () => {
   });
 
   it('follows blocks added, text edited and starts changed after the layout was cached', () => {
-    expect(rangeFromOffsets(root, at('Last'), at('Last') + 4, { static: true })?.startContainer.textContent).toBe('Last words');
+    expect(rangeFromOffsets(root, at('Last'), at('Last') + 4, { static: true })?.startContainer.textContent).toBe(
+      'Last words',
+    );
     // A block rendered later (as the Reader renders long articles a page at a time).
     const later = document.createElement('p');
     later.setAttribute('data-start', String(TEXT.length + 50));
@@ -193,7 +195,9 @@ describe('rangeFromOffsets', () => {
     expect([words?.startContainer, words?.startOffset, words?.endOffset]).toEqual([last.firstChild, 13, 18]);
     // A block's start rewritten.
     later.setAttribute('data-start', String(TEXT.length + 100));
-    expect(rangeFromOffsets(root, TEXT.length + 100, TEXT.length + 108, { static: true })?.startContainer).toBe(later.firstChild);
+    expect(rangeFromOffsets(root, TEXT.length + 100, TEXT.length + 108, { static: true })?.startContainer).toBe(
+      later.firstChild,
+    );
   });
 
   it('clamps an end past the text and can return a StaticRange', () => {
@@ -225,7 +229,10 @@ describe('selectionToOffsets', () => {
   it('drops the trailing gap of a triple-click that ends at the next block start', () => {
     const first = root.querySelector('p') as Element;
     const second = root.querySelectorAll('p')[1] as Element;
-    expect(selectionToOffsets(root, select(first, 0, second, 0))).toEqual({ start: at('First'), end: at('\n\nSecond') });
+    expect(selectionToOffsets(root, select(first, 0, second, 0))).toEqual({
+      start: at('First'),
+      end: at('\n\nSecond'),
+    });
     const secondText = second.firstChild?.firstChild as Node;
     expect(selectionToOffsets(root, select(first, first.childNodes.length, secondText, 1))).toEqual({
       start: at('Second'),

@@ -3,7 +3,16 @@
  * whose text nodes inside a block concatenate to exactly that block's slice of the canonical text.
  */
 import { firstIndex } from '@core/first-index';
-import { blocksOf, blockText, blockTextAround, invalidate, layoutOf, layoutVersion, type BlockList, type BlockText } from './block-text';
+import {
+  blocksOf,
+  blockText,
+  blockTextAround,
+  invalidate,
+  layoutOf,
+  layoutVersion,
+  type BlockList,
+  type BlockText,
+} from './block-text';
 
 export { invalidate as invalidateTextMap, layoutVersion };
 
@@ -15,7 +24,6 @@ interface Position {
   /** The canonical offset the position stands for (positions compare by it: blocks are in text order). */
   at: number;
 }
-
 
 function blockEnd(root: Element, block: Element): number | null {
   const layout = blockText(root, block);
@@ -109,7 +117,12 @@ function positionInBlock(layout: BlockText, relative: number, bias: Bias): Posit
  * Returns null for non-integer or reversed offsets, or when no rendered text lies between them.
  */
 export function rangeFromOffsets(root: Element, start: number, end: number, options?: { static?: false }): Range | null;
-export function rangeFromOffsets(root: Element, start: number, end: number, options: { static: true }): StaticRange | null;
+export function rangeFromOffsets(
+  root: Element,
+  start: number,
+  end: number,
+  options: { static: true },
+): StaticRange | null;
 export function rangeFromOffsets(
   root: Element,
   start: number,
@@ -132,7 +145,10 @@ export function rangeFromOffsets(
  * StaticRanges over many spans of canonical text, for painting: the block list is checked once for all of them.
  * Spans that cover no rendered text are left out.
  */
-export function staticRangesFromOffsets(root: Element, spans: readonly { start: number; end: number }[]): StaticRange[] {
+export function staticRangesFromOffsets(
+  root: Element,
+  spans: readonly { start: number; end: number }[],
+): StaticRange[] {
   const blocks = blocksOf(root, 0);
   const ranges: StaticRange[] = [];
   for (const { start, end } of spans) {
@@ -144,7 +160,15 @@ export function staticRangesFromOffsets(root: Element, spans: readonly { start: 
 
 function staticRange(root: Element, blocks: BlockList, start: number, end: number): StaticRange | null {
   const ends = endsAt(root, blocks, start, end);
-  return ends && new StaticRange({ startContainer: ends[0].node, startOffset: ends[0].offset, endContainer: ends[1].node, endOffset: ends[1].offset });
+  return (
+    ends &&
+    new StaticRange({
+      startContainer: ends[0].node,
+      startOffset: ends[0].offset,
+      endContainer: ends[1].node,
+      endOffset: ends[1].offset,
+    })
+  );
 }
 
 /** Both ends of a range over [start, end), or null (see rangeFromOffsets). */

@@ -31,7 +31,14 @@ export interface PendingImage {
   src: string;
 }
 
-const INLINE: Record<string, MarkKind> = { EM: 'emphasis', I: 'emphasis', STRONG: 'strong', B: 'strong', A: 'link', CODE: 'code' };
+const INLINE: Record<string, MarkKind> = {
+  EM: 'emphasis',
+  I: 'emphasis',
+  STRONG: 'strong',
+  B: 'strong',
+  A: 'link',
+  CODE: 'code',
+};
 
 /** A block's whole text, lower-cased and stripped of punctuation, that marks it as an advertising label. */
 const AD_LABEL =
@@ -40,7 +47,11 @@ const AD_LABEL =
 /** True when a block holds nothing but an advertising label. */
 export function isAdLabel(text: string): boolean {
   if (text.length > 80) return false;
-  const words = text.toLowerCase().replace(/[^\p{L}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const words = text
+    .toLowerCase()
+    .replace(/[^\p{L}\s]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return AD_LABEL.test(words);
 }
 
@@ -168,7 +179,10 @@ function addImage(builder: Builder, node: Element): void {
   const src = node.getAttribute(IMAGE_SOURCE);
   if (!src) return;
   closeBlock(builder, 'paragraph', undefined);
-  const image: NonNullable<Block['image']> = { id: '', alt: (node.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim() };
+  const image: NonNullable<Block['image']> = {
+    id: '',
+    alt: (node.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim(),
+  };
   const width = dimension(node, 'width');
   const height = dimension(node, 'height');
   if (width && height) Object.assign(image, { width, height });
@@ -187,7 +201,17 @@ export interface BuiltBody {
 
 /** The document body of sanitised markup under `root` (empty when it holds no text), and how much of it is links. */
 export function buildBody(root: Element, appOrigin = ''): BuiltBody {
-  const builder: Builder = { parts: [], length: 0, endsWithSpace: false, blocks: [], marks: [], linked: 0, open: null, appOrigin, images: [] };
+  const builder: Builder = {
+    parts: [],
+    length: 0,
+    endsWithSpace: false,
+    blocks: [],
+    marks: [],
+    linked: 0,
+    open: null,
+    appOrigin,
+    images: [],
+  };
   walk(builder, root, 0);
   closeBlock(builder, 'paragraph', undefined);
   const text = builder.parts.join('');

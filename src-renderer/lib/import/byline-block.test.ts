@@ -12,7 +12,8 @@ const STORY = [
 ];
 
 function page(byline: string): string {
-  const head = '<title>Council votes</title><meta name="author" content="Ana Costa"><meta property="og:site_name" content="The Harbour Times">';
+  const head =
+    '<title>Council votes</title><meta name="author" content="Ana Costa"><meta property="og:site_name" content="The Harbour Times">';
   return `<!doctype html><html><head>${head}</head><body><article><h1>Council votes</h1>${byline}${STORY.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
 }
 
@@ -35,12 +36,24 @@ describe('a page’s own byline', () => {
     const picture = { kind: 'image' as const, start: bylineEnd, end: bylineEnd, image: { id: '', alt: 'x' } };
     const body: DocumentBody = {
       text,
-      blocks: [{ kind: 'heading', start: 0, end: 5, level: 1 }, { kind: 'paragraph', start: 6, end: bylineEnd }, picture, { kind: 'paragraph', start: bylineEnd + 1, end: text.length }],
-      marks: [{ kind: 'link', start: text.indexOf('report'), end: text.indexOf('report') + 6, href: 'https://x.example/' }],
+      blocks: [
+        { kind: 'heading', start: 0, end: 5, level: 1 },
+        { kind: 'paragraph', start: 6, end: bylineEnd },
+        picture,
+        { kind: 'paragraph', start: bylineEnd + 1, end: text.length },
+      ],
+      marks: [
+        { kind: 'link', start: text.indexOf('report'), end: text.indexOf('report') + 6, href: 'https://x.example/' },
+      ],
     };
     const lifted = liftByline(body, ['Ana Costa']);
     expect(lifted.text).toBe('Title\n9 Feb 2026\nSee the report here.');
-    expect(lifted.blocks.map((b) => lifted.text.slice(b.start, b.end))).toEqual(['Title', '9 Feb 2026', '', 'See the report here.']);
+    expect(lifted.blocks.map((b) => lifted.text.slice(b.start, b.end))).toEqual([
+      'Title',
+      '9 Feb 2026',
+      '',
+      'See the report here.',
+    ]);
     expect(lifted.text.slice(lifted.marks[0]?.start, lifted.marks[0]?.end)).toBe('report');
     expect(picture.start).toBe('Title\n9 Feb 2026'.length);
   });

@@ -18,7 +18,8 @@ const DATE = new RegExp(
   'i',
 );
 /** Words a byline carries besides names and a date: its label, the writer's role, joining words. */
-const FILLER = /\b(?:by|and|with|from|in|published|updated|posted|last|on|at|staff|chief|senior|political|science|foreign|senior|special|reporter|correspondent|editor|writer|journalist|columnist|contributor|photographer|analyst)\b/gi;
+const FILLER =
+  /\b(?:by|and|with|from|in|published|updated|posted|last|on|at|staff|chief|senior|political|science|foreign|senior|special|reporter|correspondent|editor|writer|journalist|columnist|contributor|photographer|analyst)\b/gi;
 
 function escape(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -36,7 +37,10 @@ function isByline(text: string, names: readonly string[], siteName: string): boo
   }
   if (!named) return false;
   if (siteName) rest = rest.replace(new RegExp(escape(siteName), 'gi'), ' ');
-  rest = rest.replace(new RegExp(DATE.source, 'gi'), ' ').replace(FILLER, ' ').replace(/[\p{P}\p{S}\d]+/gu, ' ');
+  rest = rest
+    .replace(new RegExp(DATE.source, 'gi'), ' ')
+    .replace(FILLER, ' ')
+    .replace(/[\p{P}\p{S}\d]+/gu, ' ');
   return rest.trim() === '';
 }
 
@@ -58,7 +62,9 @@ function replaceBlock(body: DocumentBody, index: number, replacement: string): D
     // Objects are moved in place: pictures waiting for download hold their blocks by reference.
     blocks.push(Object.assign(other, { start: move(other.start), end: move(other.end) }));
   });
-  const marks: Mark[] = body.marks.filter((mark) => mark.end <= from || mark.start >= to).map((mark) => ({ ...mark, start: move(mark.start), end: move(mark.end) }));
+  const marks: Mark[] = body.marks
+    .filter((mark) => mark.end <= from || mark.start >= to)
+    .map((mark) => ({ ...mark, start: move(mark.start), end: move(mark.end) }));
   return { ...body, text: body.text.slice(0, from) + replacement + body.text.slice(to), blocks, marks };
 }
 
@@ -70,7 +76,12 @@ export function liftByline(body: DocumentBody, names: readonly string[], siteNam
   const usable = names.map((name) => name.trim()).filter((name) => name.length >= 3);
   if (usable.length === 0) return body;
   const candidates = body.blocks.slice(0, LOOK_AT + 1);
-  const index = candidates.findIndex((block) => block.kind !== 'image' && block.kind !== 'heading' && isByline(body.text.slice(block.start, block.end), usable, siteName));
+  const index = candidates.findIndex(
+    (block) =>
+      block.kind !== 'image' &&
+      block.kind !== 'heading' &&
+      isByline(body.text.slice(block.start, block.end), usable, siteName),
+  );
   if (index < 0) return body;
   const date = DATE.exec(body.text.slice(body.blocks[index]?.start, body.blocks[index]?.end))?.[0] ?? '';
   return replaceBlock(body, index, date);

@@ -15,9 +15,18 @@ function depthOf(html: string): number {
 
 describe('flattenMarkup', () => {
   it.each([
-    ['an ordinary article', '<html><head><title>T</title></head><body><article><h1>T</h1><p>One <em>two</em>.</p><ul><li>a<li>b</ul></article></body></html>'],
-    ['unclosed paragraphs and list items, as old pages write them', `<body>${'<p>para'.repeat(500)}<ul>${'<li>item'.repeat(500)}</ul></body>`],
-    ['tags inside scripts, styles, comments and quoted attributes', '<body><script>if (a < b) document.write("<div><div>")</script><!-- <div> --><a title="x > <div>">link</a><style>p>a{}</style></body>'],
+    [
+      'an ordinary article',
+      '<html><head><title>T</title></head><body><article><h1>T</h1><p>One <em>two</em>.</p><ul><li>a<li>b</ul></article></body></html>',
+    ],
+    [
+      'unclosed paragraphs and list items, as old pages write them',
+      `<body>${'<p>para'.repeat(500)}<ul>${'<li>item'.repeat(500)}</ul></body>`,
+    ],
+    [
+      'tags inside scripts, styles, comments and quoted attributes',
+      '<body><script>if (a < b) document.write("<div><div>")</script><!-- <div> --><a title="x > <div>">link</a><style>p>a{}</style></body>',
+    ],
     ['void and self-closed elements', `<body>${'<br><img src=x><hr/><input>'.repeat(300)}<p>text</p></body>`],
   ])('leaves %s unchanged', (_name, html) => {
     expect(flattenMarkup(html, 16)).toBe(html);

@@ -9,15 +9,83 @@
 /** Deeper than any real article's markup (news pages nest 20 to 40 levels), far shallower than the attacks. */
 export const MAX_DEPTH = 128;
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'frame', 'basefont', 'bgsound']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'keygen',
+  'frame',
+  'basefont',
+  'bgsound',
+]);
 /** Elements whose content is not markup: skipped whole, up to their end tag. */
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
+const RAW_TEXT = new Set([
+  'script',
+  'style',
+  'textarea',
+  'title',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+  'plaintext',
+]);
 /** Start tags that close an open element of the same name (`<p>a<p>b`, `<li>a<li>b`), as HTML's parser does. */
 const SELF_CLOSING_SIBLINGS = new Set(['p', 'li', 'dt', 'dd', 'option', 'tr', 'td', 'th', 'rt', 'rp']);
 /** Containers an implied close does not look past (a `<li>` in a nested list does not close its parent's `<li>`). */
-const SCOPE = new Set(['html', 'body', 'ul', 'ol', 'dl', 'table', 'select', 'div', 'section', 'article', 'blockquote', 'td', 'th']);
+const SCOPE = new Set([
+  'html',
+  'body',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'select',
+  'div',
+  'section',
+  'article',
+  'blockquote',
+  'td',
+  'th',
+]);
 /** Block start tags that close an open paragraph. */
-const CLOSES_P = new Set(['div', 'p', 'ul', 'ol', 'dl', 'table', 'blockquote', 'pre', 'section', 'article', 'aside', 'header', 'footer', 'nav', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'form']);
+const CLOSES_P = new Set([
+  'div',
+  'p',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'aside',
+  'header',
+  'footer',
+  'nav',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'form',
+]);
 
 const NAME_END = /[\s/>]/;
 

@@ -6,8 +6,11 @@ const page = (html: string) => new DOMParser().parseFromString(html, 'text/html'
 
 describe('readPageMetadata: authors, language, canonical address, modified date, lead picture', () => {
   it('reads them from JSON-LD first', () => {
-    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ana Costa"},"Li Wei"],"dateModified":"2026-02-12T09:00:00Z","inLanguage":"pt-BR","image":{"@type":"ImageObject","url":"https://x.example/lead.jpg"}}</script>';
-    expect(readPageMetadata(page(`<html><head>${ld}<meta name="author" content="Someone Else"></head></html>`))).toMatchObject({
+    const ld =
+      '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ana Costa"},"Li Wei"],"dateModified":"2026-02-12T09:00:00Z","inLanguage":"pt-BR","image":{"@type":"ImageObject","url":"https://x.example/lead.jpg"}}</script>';
+    expect(
+      readPageMetadata(page(`<html><head>${ld}<meta name="author" content="Someone Else"></head></html>`)),
+    ).toMatchObject({
       authors: ['Ana Costa', 'Li Wei'],
       modifiedDate: '2026-02-12',
       language: 'pt-BR',
@@ -29,8 +32,17 @@ describe('readPageMetadata: authors, language, canonical address, modified date,
   });
 
   it('takes <html lang> over og:locale, and gives empty fields for a bare page', () => {
-    expect(readPageMetadata(page('<html lang="fr"><head><meta property="og:locale" content="en_US"></head></html>')).language).toBe('fr');
-    expect(readPageMetadata(page('<html><body><p>Text</p></body></html>'))).toMatchObject({ authors: [], language: '', canonicalUrl: '', modifiedDate: null, image: '' });
+    expect(
+      readPageMetadata(page('<html lang="fr"><head><meta property="og:locale" content="en_US"></head></html>'))
+        .language,
+    ).toBe('fr');
+    expect(readPageMetadata(page('<html><body><p>Text</p></body></html>'))).toMatchObject({
+      authors: [],
+      language: '',
+      canonicalUrl: '',
+      modifiedDate: null,
+      image: '',
+    });
   });
 
   it.each([

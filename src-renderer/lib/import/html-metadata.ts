@@ -73,13 +73,16 @@ function jsonLdObjects(page: Document): { [key: string]: Json }[] {
       // A malformed block says nothing; the page's other metadata still counts.
     }
   }
-  const isArticle = (item: { [key: string]: Json }) => ARTICLE_TYPES.test(text(item['@type']) || String(item['@type'] ?? ''));
+  const isArticle = (item: { [key: string]: Json }) =>
+    ARTICLE_TYPES.test(text(item['@type']) || String(item['@type'] ?? ''));
   return [...found.filter(isArticle), ...found.filter((item) => !isArticle(item))];
 }
 
 /** Every value of the named meta tags, in order (a paper lists one citation_author tag per author). */
 function metas(page: Document, key: string): string[] {
-  return [...page.querySelectorAll(`meta[name="${key}"], meta[property="${key}"]`)].map((element) => element.getAttribute('content')?.trim() ?? '').filter(Boolean);
+  return [...page.querySelectorAll(`meta[name="${key}"], meta[property="${key}"]`)]
+    .map((element) => element.getAttribute('content')?.trim() ?? '')
+    .filter(Boolean);
 }
 
 /** The names in a JSON-LD author value: a string, a Person, or a list of either. */
@@ -135,23 +138,52 @@ export function readPageMetadata(page: Document): PageMetadata {
   const ld = jsonLdObjects(page);
   const fromLd = (key: string) => text(first(ld, (item) => Boolean(text(item[key])))?.[key]);
   const times = [...page.querySelectorAll('time[datetime]')].map((element) => element.getAttribute('datetime'));
-  const dates = [fromLd('datePublished'), meta(page, 'article:published_time'), meta(page, 'citation_publication_date'), ...times];
+  const dates = [
+    fromLd('datePublished'),
+    meta(page, 'article:published_time'),
+    meta(page, 'citation_publication_date'),
+    ...times,
+  ];
   const author = fromLd('author') || meta(page, 'author', 'citation_author', 'parsely-author');
   const articleAuthor = meta(page, 'article:author');
   const ldAuthors = names(first(ld, (item) => names(item.author).length > 0)?.author);
-  const authorMetas = [...metas(page, 'author'), ...metas(page, 'citation_author'), ...metas(page, 'parsely-author'), ...(/^https?:/i.test(articleAuthor) ? [] : [articleAuthor])];
-  const modified = [fromLd('dateModified'), meta(page, 'article:modified_time'), meta(page, 'og:updated_time'), ...[...page.querySelectorAll('time[itemprop="dateModified"][datetime]')].map((element) => element.getAttribute('datetime'))];
-  const languages = [page.documentElement?.getAttribute('lang') ?? '', fromLd('inLanguage'), meta(page, 'og:locale', 'language', 'content-language', 'citation_language', 'dc.language')];
+  const authorMetas = [
+    ...metas(page, 'author'),
+    ...metas(page, 'citation_author'),
+    ...metas(page, 'parsely-author'),
+    ...(/^https?:/i.test(articleAuthor) ? [] : [articleAuthor]),
+  ];
+  const modified = [
+    fromLd('dateModified'),
+    meta(page, 'article:modified_time'),
+    meta(page, 'og:updated_time'),
+    ...[...page.querySelectorAll('time[itemprop="dateModified"][datetime]')].map((element) =>
+      element.getAttribute('datetime'),
+    ),
+  ];
+  const languages = [
+    page.documentElement?.getAttribute('lang') ?? '',
+    fromLd('inLanguage'),
+    meta(page, 'og:locale', 'language', 'content-language', 'citation_language', 'dc.language'),
+  ];
   return {
-    authors: unique((ldAuthors.length > 0 ? ldAuthors : authorMetas).map((name) => name.replace(/^by\s+/i, '').trim()).filter((name) => name && name.length <= 200)).slice(0, 20),
+    authors: unique(
+      (ldAuthors.length > 0 ? ldAuthors : authorMetas)
+        .map((name) => name.replace(/^by\s+/i, '').trim())
+        .filter((name) => name && name.length <= 200),
+    ).slice(0, 20),
     language: languages.map(languageTag).find(Boolean) ?? '',
     canonicalUrl: page.querySelector('link[rel~="canonical"]')?.getAttribute('href')?.trim() || meta(page, 'og:url'),
     modifiedDate: modified.map(calendarDay).find((day) => day !== null) ?? null,
-    image: imageUrlOf(first(ld, (item) => Boolean(imageUrlOf(item.image)))?.image) || meta(page, 'og:image', 'og:image:url', 'twitter:image'),
+    image:
+      imageUrlOf(first(ld, (item) => Boolean(imageUrlOf(item.image)))?.image) ||
+      meta(page, 'og:image', 'og:image:url', 'twitter:image'),
     publishedDate: dates.map(calendarDay).find((day) => day !== null) ?? null,
     title: fromLd('headline') || meta(page, 'og:title', 'twitter:title', 'citation_title'),
     // article:author is often the author's profile address, which is no name to show.
     author: author || (/^https?:/i.test(articleAuthor) ? '' : articleAuthor),
-    siteName: text(first(ld, (item) => Boolean(text(item.publisher)))?.publisher) || meta(page, 'og:site_name', 'application-name', 'citation_journal_title'),
+    siteName:
+      text(first(ld, (item) => Boolean(text(item.publisher)))?.publisher) ||
+      meta(page, 'og:site_name', 'application-name', 'citation_journal_title'),
   };
 }

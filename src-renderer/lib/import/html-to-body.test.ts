@@ -37,7 +37,8 @@ describe('htmlToArticle', () => {
 
   it('drops scripts, styles, images, handlers and page furniture', () => {
     const all = JSON.stringify(article);
-    for (const banned of ['pwned', 'alert', 'color:red', 'tracker.example', 'javascript:']) expect(all).not.toContain(banned);
+    for (const banned of ['pwned', 'alert', 'color:red', 'tracker.example', 'javascript:'])
+      expect(all).not.toContain(banned);
     expect(article.body.text).not.toContain('Home');
     expect((globalThis as { pwned?: boolean }).pwned).toBeUndefined();
   });
@@ -45,7 +46,8 @@ describe('htmlToArticle', () => {
   it('produces a body the service accepts as it is', () => {
     const checked = checkStructuredBody(article.body);
     expect('body' in checked && checked.body.blocks).toEqual(article.body.blocks);
-    for (const block of article.body.blocks) expect(article.body.text.slice(block.start, block.end).trim().length).toBeGreaterThan(0);
+    for (const block of article.body.blocks)
+      expect(article.body.text.slice(block.start, block.end).trim().length).toBeGreaterThan(0);
   });
 
   it('reads a fragment of pasted rich text', () => {
@@ -57,9 +59,21 @@ describe('htmlToArticle', () => {
 
 describe('checkStructuredBody', () => {
   it('refuses blocks and marks outside the text, and drops unsafe links', () => {
-    expect(checkStructuredBody({ text: 'abc', blocks: [{ kind: 'paragraph', start: 0, end: 9 }], marks: [] })).toHaveProperty('error');
-    expect(checkStructuredBody({ text: 'abc', blocks: [{ kind: 'paragraph', start: 0, end: 3 }], marks: [{ kind: 'strong', start: 2, end: 7 }] })).toHaveProperty('error');
-    const ok = checkStructuredBody({ text: 'abc', blocks: [{ kind: 'paragraph', start: 0, end: 3 }], marks: [{ kind: 'link', start: 0, end: 3, href: 'javascript:alert(1)' }] });
+    expect(
+      checkStructuredBody({ text: 'abc', blocks: [{ kind: 'paragraph', start: 0, end: 9 }], marks: [] }),
+    ).toHaveProperty('error');
+    expect(
+      checkStructuredBody({
+        text: 'abc',
+        blocks: [{ kind: 'paragraph', start: 0, end: 3 }],
+        marks: [{ kind: 'strong', start: 2, end: 7 }],
+      }),
+    ).toHaveProperty('error');
+    const ok = checkStructuredBody({
+      text: 'abc',
+      blocks: [{ kind: 'paragraph', start: 0, end: 3 }],
+      marks: [{ kind: 'link', start: 0, end: 3, href: 'javascript:alert(1)' }],
+    });
     expect(ok).toEqual({ body: { text: 'abc', blocks: [{ kind: 'paragraph', start: 0, end: 3 }], marks: [] } });
   });
 });

@@ -60,7 +60,28 @@ const MAX_LINK_SHARE = 0.5;
 
 const PURIFY = {
   WHOLE_DOCUMENT: true,
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'video', 'audio', 'img', 'picture', 'source', 'link', 'meta', 'base'],
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'iframe',
+    'frame',
+    'object',
+    'embed',
+    'svg',
+    'math',
+    'video',
+    'audio',
+    'img',
+    'picture',
+    'source',
+    'link',
+    'meta',
+    'base',
+  ],
   FORBID_ATTR: ['style', 'srcset', 'src', 'background', 'poster'],
 };
 
@@ -84,7 +105,11 @@ function withoutSiteName(title: string, siteName: string): string {
 }
 
 /** The article in an HTML page or fragment; its body is empty when the page holds no readable text. */
-export function htmlToArticle(html: string, env: HtmlEnvironment = browserEnvironment(), options: HtmlReadOptions = {}): HtmlArticle {
+export function htmlToArticle(
+  html: string,
+  env: HtmlEnvironment = browserEnvironment(),
+  options: HtmlReadOptions = {},
+): HtmlArticle {
   const { parser, purify } = env;
   const flat = flattenMarkup(html);
   const parsed = parser.parseFromString(flat, 'text/html');
@@ -101,7 +126,9 @@ export function htmlToArticle(html: string, env: HtmlEnvironment = browserEnviro
   // Furniture goes before Readability scores the page, so a share bar can neither win nor split the article.
   removeFurniture(page.body);
   const article = options.wholePage ? null : new Readability(page.cloneNode(true) as Document).parse();
-  const content = article?.content ? (purify.sanitize(article.content, { ...config, WHOLE_DOCUMENT: false }) as string) : page.body.innerHTML;
+  const content = article?.content
+    ? (purify.sanitize(article.content, { ...config, WHOLE_DOCUMENT: false }) as string)
+    : page.body.innerHTML;
   const root = parser.parseFromString(`<body>${content}</body>`, 'text/html').body;
   if (!options.wholePage) {
     removeFurniture(root);
@@ -111,7 +138,10 @@ export function htmlToArticle(html: string, env: HtmlEnvironment = browserEnviro
   const { linkShare, images } = built;
   const siteName = metadata.siteName || (article?.siteName ?? '').trim();
   // The page's own byline line goes (its names are in the metadata); a date in it stays, as the dateline.
-  const writers = [...metadata.authors, ...(article?.byline ?? '').replace(/^by\s+/i, '').split(/\s*(?:,|\band\b|&)\s*/)];
+  const writers = [
+    ...metadata.authors,
+    ...(article?.byline ?? '').replace(/^by\s+/i, '').split(/\s*(?:,|\band\b|&)\s*/),
+  ];
   const body = options.wholePage ? built.body : liftByline(built.body, writers, siteName);
   return {
     title: withoutSiteName((metadata.title || article?.title || fallbackTitle).trim(), siteName),

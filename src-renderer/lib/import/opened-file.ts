@@ -10,11 +10,15 @@ import { htmlToArticle } from './html-to-body';
  */
 export function importInputFor(file: OpenedFile): ImportDocumentInput {
   if (file.format === 'pdf') throw new Error(`${file.fileName} is a PDF: it is imported with importPdf, not as text.`);
-  if (file.format === 'epub') throw new Error(`${file.fileName} is a book: it is imported with importEpub, not as an article.`);
+  if (file.format === 'epub')
+    throw new Error(`${file.fileName} is a book: it is imported with importEpub, not as an article.`);
   if (file.format === 'html') {
     const article = htmlToArticle(file.text);
     if (!article.body.text.trim()) throw new Error(`No readable text was found in ${file.fileName}.`);
-    if (article.noArticle) throw new Error(`No article found in ${file.fileName}: most of its text is links. Open it from Import article to import it anyway.`);
+    if (article.noArticle)
+      throw new Error(
+        `No article found in ${file.fileName}: most of its text is links. Open it from Import article to import it anyway.`,
+      );
     return {
       text: article.body.text,
       format: 'structured',
@@ -27,5 +31,10 @@ export function importInputFor(file: OpenedFile): ImportDocumentInput {
   }
   const split = file.format === 'text' ? splitTitleLine(file.text) : null;
   if (split) return { text: split.rest, format: 'text', title: split.title, fileName: file.fileName };
-  return { text: file.text, format: file.format, title: file.fileName.replace(/\.(txt|md|markdown)$/i, ''), fileName: file.fileName };
+  return {
+    text: file.text,
+    format: file.format,
+    title: file.fileName.replace(/\.(txt|md|markdown)$/i, ''),
+    fileName: file.fileName,
+  };
 }

@@ -21,7 +21,13 @@ describe('page furniture', () => {
     expect(looksLikeFurniture(element(markup))).toBe(true);
   });
 
-  it.each(['<div class="article-body">x</div>', '<div class="header-image">x</div>', '<figure class="share-image">x</figure>', '<p class="lead">x</p>', '<div class="shadow">x</div>'])('is not mistaken: %s', (markup) => {
+  it.each([
+    '<div class="article-body">x</div>',
+    '<div class="header-image">x</div>',
+    '<figure class="share-image">x</figure>',
+    '<p class="lead">x</p>',
+    '<div class="shadow">x</div>',
+  ])('is not mistaken: %s', (markup) => {
     expect(looksLikeFurniture(element(markup))).toBe(false);
   });
 
@@ -48,7 +54,9 @@ describe('page furniture', () => {
   });
 
   it('leaves a page that is nothing but links whole, to be judged (and refused) as a page with no article', () => {
-    const links = ['World', 'Politics', 'Business', 'Climate'].map((name) => `<li><a href="/${name}">${name} news and analysis</a></li>`).join('');
+    const links = ['World', 'Politics', 'Business', 'Climate']
+      .map((name) => `<li><a href="/${name}">${name} news and analysis</a></li>`)
+      .join('');
     const page = new DOMParser().parseFromString(`<body><div><nav><ul>${links}</ul></nav></div></body>`, 'text/html');
     removeLinkBoxes(page.body);
     expect(page.body.textContent).toContain('Politics news and analysis');

@@ -12,9 +12,11 @@ const FURNITURE_WORD =
   /^(?:ad|ads|adv|advert|adverts|advertisement|advertising|adslot|adunit|dfp|gpt|sponsor|sponsored|promo|promoted|taboola|outbrain|share|shares|sharing|sharebar|social|addthis|sharethis|newsletter|newsletters|subscribe|subscription|signup|paywall|regwall|related|readmore|recommended|recirculation|recirc|trending|popular|upnext)$/i;
 
 /** Phrases (joined words) that name furniture though no single word does ("read-more", "more-stories"). */
-const FURNITURE_PHRASE = /(?:^|[-_])(?:read[-_]?more|more[-_]stories|also[-_]read|further[-_]reading|sign[-_]up|mailing[-_]list|most[-_](?:read|popular)|you[-_]may[-_]like|ad[-_](?:slot|unit|wrapper|container|label))(?:$|[-_])/i;
+const FURNITURE_PHRASE =
+  /(?:^|[-_])(?:read[-_]?more|more[-_]stories|also[-_]read|further[-_]reading|sign[-_]up|mailing[-_]list|most[-_](?:read|popular)|you[-_]may[-_]like|ad[-_](?:slot|unit|wrapper|container|label))(?:$|[-_])/i;
 
-const FURNITURE_LABEL = /^(?:advertisement|advertising|sponsored|share(?: this)?(?: article| story)?|share on .*|newsletter.*|sign up.*|subscribe.*|related (?:stories|articles|content)|read more|more (?:stories|from .*))$/i;
+const FURNITURE_LABEL =
+  /^(?:advertisement|advertising|sponsored|share(?: this)?(?: article| story)?|share on .*|newsletter.*|sign up.*|subscribe.*|related (?:stories|articles|content)|read more|more (?:stories|from .*))$/i;
 
 const KEEP = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'FIGURE', 'FIGCAPTION', 'IMG', 'H1']);
 
@@ -22,7 +24,10 @@ const KEEP = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'FIGURE', 'FIGCAPTION',
 const ARTICLE_SIZED = 1500;
 
 function words(value: string): string[] {
-  return value.split(/[\s]+/).flatMap((token) => [token, ...token.split(/[-_]+|(?<=[a-z])(?=[A-Z])/)]).filter(Boolean);
+  return value
+    .split(/[\s]+/)
+    .flatMap((token) => [token, ...token.split(/[-_]+|(?<=[a-z])(?=[A-Z])/)])
+    .filter(Boolean);
 }
 
 /** True when the element's class, id, role or aria-label names it as furniture. */
@@ -34,7 +39,10 @@ export function looksLikeFurniture(element: Element): boolean {
   if (label && FURNITURE_LABEL.test(label)) return true;
   const names = `${element.getAttribute('class') ?? ''} ${element.id}`;
   if (!names.trim()) return false;
-  return names.split(/\s+/).some((token) => FURNITURE_PHRASE.test(token)) || words(names).some((word) => FURNITURE_WORD.test(word));
+  return (
+    names.split(/\s+/).some((token) => FURNITURE_PHRASE.test(token)) ||
+    words(names).some((word) => FURNITURE_WORD.test(word))
+  );
 }
 
 function holdsCaption(element: Element): boolean {

@@ -7,7 +7,10 @@ const BASE = 'https://harbour.example/news/story';
 function prepared(body: string): string[] {
   const page = new DOMParser().parseFromString(`<html><body>${body}</body></html>`, 'text/html');
   preparePageImages(page, BASE);
-  return [...page.querySelectorAll('img')].map((img) => `${img.getAttribute('data-lectio-src')} | ${img.getAttribute('alt')} | ${img.getAttributeNames().sort().join(',')}`);
+  return [...page.querySelectorAll('img')].map(
+    (img) =>
+      `${img.getAttribute('data-lectio-src')} | ${img.getAttribute('alt')} | ${img.getAttributeNames().sort().join(',')}`,
+  );
 }
 
 describe('the best srcset candidate', () => {
@@ -15,7 +18,10 @@ describe('the best srcset candidate', () => {
     ['a.jpg 400w, b.jpg 800w, c.jpg 3000w', 'b.jpg'],
     ['c.jpg 3000w, d.jpg 2500w', 'd.jpg'],
     ['a.jpg 1x,b.jpg 2x', 'b.jpg'],
-    ['https://cdn.example/i/w_400,h_300/a.jpg 400w, https://cdn.example/i/w_800,h_600/a.jpg 800w', 'https://cdn.example/i/w_800,h_600/a.jpg'],
+    [
+      'https://cdn.example/i/w_400,h_300/a.jpg 400w, https://cdn.example/i/w_800,h_600/a.jpg 800w',
+      'https://cdn.example/i/w_800,h_600/a.jpg',
+    ],
     ['only.jpg', 'only.jpg'],
   ])('%s → %s', (srcset, best) => {
     expect(bestCandidate(parseSrcset(srcset))).toBe(best);

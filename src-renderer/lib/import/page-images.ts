@@ -13,7 +13,15 @@ export const MAX_WIDTH = 2000;
 export const IMAGE_SOURCE_ATTRIBUTE = 'data-lectio-src';
 
 /** Attributes lazy-loading scripts keep the real address in, most specific first. */
-const LAZY_SOURCES = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-lazy'];
+const LAZY_SOURCES = [
+  'data-src',
+  'data-lazy-src',
+  'data-original',
+  'data-url',
+  'data-hi-res-src',
+  'data-full-src',
+  'data-lazy',
+];
 const LAZY_SRCSETS = ['data-srcset', 'data-lazy-srcset'];
 
 /** Image types a `<source type>` may name that Lectio can keep (SVG is refused by the store). */

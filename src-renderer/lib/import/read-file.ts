@@ -5,7 +5,11 @@
 import { LectioError } from '@core/errors';
 
 /** Resolves with the file's bytes; rejects with the 'cancelled' LectioError when `signal` aborts, or the reader's error. */
-export function readFileBytes(file: Blob, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<Uint8Array> {
+export function readFileBytes(
+  file: Blob,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     const abort = () => reader.abort();

@@ -26,13 +26,18 @@ describe(`htmlToArticle against ${XSS_VECTORS.length} hostile vectors`, () => {
       expect('body' in checkStructuredBody(article.body), vector).toBe(true);
       // The text may quote markup (an escaped `&lt;img&gt;` is text), which the Reader shows as text; the structure may not.
       expect(Object.keys(article.body).sort()).toEqual(['blocks', 'marks', 'text']);
-      expect(JSON.stringify([article.body.blocks, article.body.marks]), vector).not.toMatch(/on\w+=|javascript|<|data:/i);
+      expect(JSON.stringify([article.body.blocks, article.body.marks]), vector).not.toMatch(
+        /on\w+=|javascript|<|data:/i,
+      );
       if (article.body.text.trim()) withText++;
     }
     expect((window as { __xss?: unknown }).__xss).toBeUndefined();
     expect(XSS_VECTORS.length).toBeGreaterThanOrEqual(200);
     const dir = path.resolve(__dirname, '../../../test-results/reliability');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'xss-unit.json'), `${JSON.stringify({ vectors: XSS_VECTORS.length, producedText: withText }, null, 2)}\n`);
+    writeFileSync(
+      path.join(dir, 'xss-unit.json'),
+      `${JSON.stringify({ vectors: XSS_VECTORS.length, producedText: withText }, null, 2)}\n`,
+    );
   });
 });

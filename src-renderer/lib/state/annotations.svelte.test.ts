@@ -185,7 +185,11 @@ describe('AnnotationsState', () => {
     const id = (await state.create(first.start, first.end, 1))?.id ?? '';
     await state.exportAs('json');
     await client.deleteHighlight({ documentId: 'sample', id });
-    const other = await client.importDocument({ text: 'Another article.\nWith other words.', format: 'text', title: 'Other' });
+    const other = await client.importDocument({
+      text: 'Another article.\nWith other words.',
+      format: 'text',
+      title: 'Other',
+    });
     const onOther = new AnnotationsState(client, other.id);
     const report = await onOther.importInto('sample', downloaded[0]?.content ?? '');
     expect(report).toMatchObject({ imported: 1, errors: [] });
@@ -210,7 +214,11 @@ describe('AnnotationsState', () => {
         ],
       },
     };
-    const json = JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [annotation] } });
+    const json = JSON.stringify({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+      first: { type: 'AnnotationPage', items: [annotation] },
+    });
     const report = await state.importJson(json, true);
     expect(report?.imported).toBe(1);
     expect(state.orphans).toHaveLength(1);

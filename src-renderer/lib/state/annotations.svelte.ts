@@ -2,7 +2,15 @@
  * The open document's highlights, notes and tags, saved through the API as they change, with an undo stack: each
  * change records its inverse, and Ctrl/Cmd+Z replays the last one.
  */
-import type { AnchoredHighlight, AnnotationExportFormat, AnnotationImportReport, ColorLabelMap, ExportedFile, LectioApi, UpdateHighlightInput } from '@contract';
+import type {
+  AnchoredHighlight,
+  AnnotationExportFormat,
+  AnnotationImportReport,
+  ColorLabelMap,
+  ExportedFile,
+  LectioApi,
+  UpdateHighlightInput,
+} from '@contract';
 import { ExportTask } from './export-task.svelte';
 import { TaskState } from './task-state.svelte';
 import type { HighlightColor } from '@core/annotations/highlight';
@@ -18,7 +26,13 @@ export class AnnotationsState extends TaskState {
   /** Raw, not deeply proxied: every change replaces the array, and reading 5,000 through proxies was a quarter of a paint. */
   highlights = $state.raw<AnchoredHighlight[]>([]);
   documentNote = $state('');
-  labels = $state<ColorLabelMap>({ '1': 'Key point', '2': 'Actor', '3': 'Date or event', '4': 'Question', '5': 'Disagree' });
+  labels = $state<ColorLabelMap>({
+    '1': 'Key point',
+    '2': 'Actor',
+    '3': 'Date or event',
+    '4': 'Question',
+    '5': 'Disagree',
+  });
   /** What the last change was, for the status line ("Highlighted", "Undid: delete"). */
   status = $state('');
   /** How the last export or import went, for the Highlights panel ("Exported …", "Export cancelled"). */
@@ -51,7 +65,10 @@ export class AnnotationsState extends TaskState {
 
   async load(): Promise<void> {
     await this.run(async () => {
-      const [view, settings] = await Promise.all([this.api.getAnnotations({ documentId: this.documentId }), this.api.getSettings({})]);
+      const [view, settings] = await Promise.all([
+        this.api.getAnnotations({ documentId: this.documentId }),
+        this.api.getSettings({}),
+      ]);
       this.highlights = view.highlights;
       this.documentNote = view.documentNote;
       this.labels = settings.colorLabels;
@@ -96,10 +113,14 @@ export class AnnotationsState extends TaskState {
       const previous = { color: before.color, note: before.note, tags: [...before.tags] };
       // Changes of colour stay separate undos; a note typed in several saves is undone in one.
       const key = change.color === undefined ? `edit ${id}` : undefined;
-      this.#push('edit', async () => {
-        const restored = await this.api.updateHighlight({ documentId: this.documentId, id, ...previous });
-        this.#set(this.highlights.map((h) => (h.id === id ? restored : h)));
-      }, key);
+      this.#push(
+        'edit',
+        async () => {
+          const restored = await this.api.updateHighlight({ documentId: this.documentId, id, ...previous });
+          this.#set(this.highlights.map((h) => (h.id === id ? restored : h)));
+        },
+        key,
+      );
       this.status = 'Saved';
       return true;
     });
@@ -125,10 +146,14 @@ export class AnnotationsState extends TaskState {
     const saved = await this.run(async () => {
       await this.api.setDocumentNote({ documentId: this.documentId, note });
       this.documentNote = note;
-      this.#push('document note', async () => {
-        await this.api.setDocumentNote({ documentId: this.documentId, note: previous });
-        this.documentNote = previous;
-      }, 'document note');
+      this.#push(
+        'document note',
+        async () => {
+          await this.api.setDocumentNote({ documentId: this.documentId, note: previous });
+          this.documentNote = previous;
+        },
+        'document note',
+      );
       this.status = 'Note saved';
       return true;
     });
@@ -141,7 +166,11 @@ export class AnnotationsState extends TaskState {
    */
   async importJson(content: string, attachUnmatched = false): Promise<AnnotationImportReport | null> {
     return this.run(async () => {
-      const report = await this.api.importAnnotations({ documentId: this.documentId, content, ...(attachUnmatched ? { attachUnmatched } : {}) });
+      const report = await this.api.importAnnotations({
+        documentId: this.documentId,
+        content,
+        ...(attachUnmatched ? { attachUnmatched } : {}),
+      });
       await this.load();
       return report;
     });
@@ -197,7 +226,9 @@ export class AnnotationsState extends TaskState {
    */
   #reindex(): void {
     this.#byId = new Map(this.highlights.map((h) => [h.id, h]));
-    const placed = this.highlights.filter((h) => h.anchor !== null).sort((a, b) => (a.anchor?.start ?? 0) - (b.anchor?.start ?? 0));
+    const placed = this.highlights
+      .filter((h) => h.anchor !== null)
+      .sort((a, b) => (a.anchor?.start ?? 0) - (b.anchor?.start ?? 0));
     const byColor: Anchored[][] = [[], [], [], [], []];
     const ranges: IndexedRange[] = [];
     for (const highlight of placed) {

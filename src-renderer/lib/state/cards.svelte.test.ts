@@ -17,7 +17,12 @@ async function cards() {
   return { state, client, due, downloaded };
 }
 
-const basic = (front: string, back = 'An answer', tags: string[] = []) => ({ kind: 'basic' as const, front, back, tags });
+const basic = (front: string, back = 'An answer', tags: string[] = []) => ({
+  kind: 'basic' as const,
+  front,
+  back,
+  tags,
+});
 
 describe('CardsState', () => {
   it('loads the cards, their statistics, the scheduling settings and colour labels, and sets the due count', async () => {
@@ -162,7 +167,9 @@ describe('CardsState', () => {
     const { state } = await cards();
     await state.load();
     await state.importAnki('garbage');
-    expect(state.status).toBe('Imported: 0 new, 0 updated, 0 unchanged; 1 skipped: Line 1: A basic card needs an answer on its back.');
+    expect(state.status).toBe(
+      'Imported: 0 new, 0 updated, 0 unchanged; 1 skipped: Line 1: A basic card needs an answer on its back.',
+    );
   });
 
   it('saves the scheduling settings; settings the service refuses set the error and keep the stored ones', async () => {
@@ -182,7 +189,11 @@ describe('CardsState', () => {
   it('exports the cards of the article chosen in the filter; one deleted meanwhile gives the reason, no file', async () => {
     const { state, client, downloaded } = await cards();
     await state.load();
-    const other = await client.importDocument({ text: 'Another article.\nWith other words.', format: 'text', title: 'Other' });
+    const other = await client.importDocument({
+      text: 'Another article.\nWith other words.',
+      format: 'text',
+      title: 'Other',
+    });
     state.filters.documentId = other.id;
     await client.deleteDocument({ id: other.id });
     await state.exportAnki();

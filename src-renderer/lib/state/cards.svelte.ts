@@ -3,7 +3,18 @@
  * delete restores the card, schedule and all), new cards by hand, Anki export and import, statistics and the
  * scheduling settings.
  */
-import type { CardImportReport, CardStatsView, CardView, ColorLabelMap, CreateCardInput, ExportedFile, LectioApi, ReviewSettings, StoredCard, UpdateCardInput } from '@contract';
+import type {
+  CardImportReport,
+  CardStatsView,
+  CardView,
+  ColorLabelMap,
+  CreateCardInput,
+  ExportedFile,
+  LectioApi,
+  ReviewSettings,
+  StoredCard,
+  UpdateCardInput,
+} from '@contract';
 import { TaskState } from './task-state.svelte';
 import type { HighlightColor } from '@core/annotations/highlight';
 import type { DueCountsState } from './due-counts.svelte';
@@ -36,8 +47,13 @@ export function matches(view: CardView, filters: CardFilters, dueNow: ReadonlySe
   const q = filters.query.trim().toLowerCase();
   const { card } = view;
   return (
-    (!q || card.front.toLowerCase().includes(q) || card.back.toLowerCase().includes(q) || card.tags.some((t) => t.toLowerCase().includes(q)) || (view.source?.passage.toLowerCase().includes(q) ?? false)) &&
-    (!filters.documentId || (filters.documentId === '-' ? view.source === null : view.source?.documentId === filters.documentId)) &&
+    (!q ||
+      card.front.toLowerCase().includes(q) ||
+      card.back.toLowerCase().includes(q) ||
+      card.tags.some((t) => t.toLowerCase().includes(q)) ||
+      (view.source?.passage.toLowerCase().includes(q) ?? false)) &&
+    (!filters.documentId ||
+      (filters.documentId === '-' ? view.source === null : view.source?.documentId === filters.documentId)) &&
     (!filters.tag || card.tags.includes(filters.tag)) &&
     (filters.color === null || card.color === filters.color) &&
     (filters.due === 'all' || dueState(view, dueNow) === filters.due)
@@ -72,7 +88,8 @@ export class CardsState extends TaskState {
 
   get documents(): { id: string; title: string }[] {
     const seen = new Map<string, string>();
-    for (const view of this.cards) if (view.source) seen.set(view.source.documentId, view.source.documentTitle ?? 'A deleted article');
+    for (const view of this.cards)
+      if (view.source) seen.set(view.source.documentId, view.source.documentTitle ?? 'A deleted article');
     return [...seen].map(([id, title]) => ({ id, title })).sort((a, b) => a.title.localeCompare(b.title));
   }
 
@@ -90,7 +107,11 @@ export class CardsState extends TaskState {
   async load(): Promise<void> {
     this.loading = true;
     await this.run(async () => {
-      const [cards, stats, settings] = await Promise.all([this.api.listCards({}), this.api.getCardStats({}), this.api.getSettings({})]);
+      const [cards, stats, settings] = await Promise.all([
+        this.api.listCards({}),
+        this.api.getCardStats({}),
+        this.api.getSettings({}),
+      ]);
       this.cards = cards;
       this.stats = stats;
       this.dueCounts.set(stats.now);
@@ -120,9 +141,21 @@ export class CardsState extends TaskState {
     if (!before) return false;
     const done = await this.run(async () => {
       this.#replace(await this.api.updateCard({ id, ...change }));
-      this.#push(label, async () => {
-        this.#replace(await this.api.updateCard({ id, front: before.front, back: before.back, tags: before.tags, suspended: before.suspended }));
-      }, label === 'edit' ? `edit ${id}` : undefined);
+      this.#push(
+        label,
+        async () => {
+          this.#replace(
+            await this.api.updateCard({
+              id,
+              front: before.front,
+              back: before.back,
+              tags: before.tags,
+              suspended: before.suspended,
+            }),
+          );
+        },
+        label === 'edit' ? `edit ${id}` : undefined,
+      );
       this.status = label === 'suspend' ? 'Card suspended' : label === 'unsuspend' ? 'Card unsuspended' : 'Card saved';
       return true;
     });
@@ -166,7 +199,9 @@ export class CardsState extends TaskState {
     const report = await this.run(() => this.api.importCards({ content }));
     if (report) {
       await this.load();
-      const errors = report.errors.length ? `; ${report.errors.length} skipped: ${report.errors.slice(0, 3).join(' ')}` : '';
+      const errors = report.errors.length
+        ? `; ${report.errors.length} skipped: ${report.errors.slice(0, 3).join(' ')}`
+        : '';
       this.status = `Imported: ${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged${errors}`;
     }
     return report;

@@ -33,7 +33,9 @@ describe('ConnectorState', () => {
   });
 
   it('says why the status could not be read', async () => {
-    const state = new ConnectorState(createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })));
+    const state = new ConnectorState(
+      createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })),
+    );
     await state.load();
     expect(state.status).toBeNull();
     expect(state.error).toMatch(/not answering/);

@@ -36,7 +36,9 @@ export class ExportTask {
   /** "Exporting… 1,200 of 20,000 cards", or "Exporting…" until the service has said how many. */
   get text(): string {
     const p = this.progress;
-    return p && p.total > 0 ? `Exporting… ${formatCount(p.done)} of ${formatCount(p.total)} ${this.noun}` : 'Exporting…';
+    return p && p.total > 0
+      ? `Exporting… ${formatCount(p.done)} of ${formatCount(p.total)} ${this.noun}`
+      : 'Exporting…';
   }
 
   /** Runs `start` and downloads its file; null when an export of this task is already running. Never throws. */

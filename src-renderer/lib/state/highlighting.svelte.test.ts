@@ -24,13 +24,23 @@ async function highlighting() {
     clearSelection: () => (asked.selectionsCleared += 1),
     copy: async (copied) => void asked.copied.push(copied),
   };
-  const controller = new HighlightController(() => undefined, annotations, () => passages, () => text, host);
+  const controller = new HighlightController(
+    () => undefined,
+    annotations,
+    () => passages,
+    () => text,
+    host,
+  );
   const sentence = passages[1] ?? { start: 0, end: 10 };
   return { controller, annotations, client, asked, text, sentence };
 }
 
 /** A key as the Reader's window hears it, pressed on the article. */
-function key(name: string, modifiers: { ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean } = {}, target: Element | null = null): KeyboardEvent {
+function key(
+  name: string,
+  modifiers: { ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean } = {},
+  target: Element | null = null,
+): KeyboardEvent {
   return { key: name, ctrlKey: false, metaKey: false, altKey: false, ...modifiers, target } as unknown as KeyboardEvent;
 }
 
@@ -40,7 +50,10 @@ describe('HighlightController', () => {
     controller.toolbar = { x: 0, y: 0, below: false, start: sentence.start, end: sentence.end, highlightId: null };
     await controller.chooseNote();
     const made = annotations.highlights[0];
-    expect(made).toMatchObject({ color: 1, anchor: expect.objectContaining({ start: sentence.start, end: sentence.end }) });
+    expect(made).toMatchObject({
+      color: 1,
+      anchor: expect.objectContaining({ start: sentence.start, end: sentence.end }),
+    });
     expect(asked.notes).toEqual([made?.id]);
     expect(asked.selectionsCleared).toBe(1);
     expect(controller.activeId).toBe(made?.id);
@@ -50,7 +63,14 @@ describe('HighlightController', () => {
   it('Note on a highlight opens its note without making another; with no toolbar, N does nothing', async () => {
     const { controller, annotations, asked, sentence } = await highlighting();
     const made = await annotations.create(sentence.start, sentence.end, 2);
-    controller.toolbar = { x: 0, y: 0, below: false, start: sentence.start, end: sentence.end, highlightId: made?.id ?? null };
+    controller.toolbar = {
+      x: 0,
+      y: 0,
+      below: false,
+      start: sentence.start,
+      end: sentence.end,
+      highlightId: made?.id ?? null,
+    };
     await controller.chooseNote();
     expect(asked.notes).toEqual([made?.id]);
     controller.dismiss();
@@ -66,7 +86,14 @@ describe('HighlightController', () => {
     await controller.chooseColor(3);
     const made = annotations.highlights[0];
     expect(made?.color).toBe(3);
-    controller.toolbar = { x: 0, y: 0, below: false, start: sentence.start, end: sentence.end, highlightId: made?.id ?? null };
+    controller.toolbar = {
+      x: 0,
+      y: 0,
+      below: false,
+      start: sentence.start,
+      end: sentence.end,
+      highlightId: made?.id ?? null,
+    };
     await controller.chooseColor(5);
     expect(annotations.highlights.map((h) => h.color)).toEqual([5]);
   });

@@ -64,13 +64,18 @@ export class HighlightController {
     const root = this.root();
     if (!root) return;
     const started = performance.now();
-    this.annotations.spansByColor.forEach((spans, i) => paintLayer(root, `lectio-hl-${i + 1}`, spans, 2, { windowed: true }));
+    this.annotations.spansByColor.forEach((spans, i) =>
+      paintLayer(root, `lectio-hl-${i + 1}`, spans, 2, { windowed: true }),
+    );
     const activeId = this.activeId;
     const active = activeId === null ? null : this.annotations.byId(activeId)?.anchor;
     if (active) paintLayer(root, 'lectio-hl-active', [active], 3);
     else clearLayer('lectio-hl-active');
     // A user-timing entry (read by `npm run bench`, visible in DevTools' Performance panel); costs about a microsecond.
-    performance.measure('lectio:paint-highlights', { start: started, detail: { count: this.annotations.highlights.length } });
+    performance.measure('lectio:paint-highlights', {
+      start: started,
+      detail: { count: this.annotations.highlights.length },
+    });
   }
 
   /**
@@ -182,7 +187,9 @@ export class HighlightController {
     const focused = this.focused;
     if (!focused) return false;
     void this.annotations.highlights; // Re-read when highlights change (the index lookup below is not reactive).
-    return !this.annotations.at(focused.start).some((h) => h.anchor && h.anchor.start <= focused.start && h.anchor.end >= focused.end);
+    return !this.annotations
+      .at(focused.start)
+      .some((h) => h.anchor && h.anchor.start <= focused.start && h.anchor.end >= focused.end);
   }
 
   /** The margin's Highlight button: highlights the focused sentence in the first colour. */
@@ -334,7 +341,8 @@ export class HighlightController {
     if (key === 'ArrowUp' || key === 'k') return () => this.#move(-1);
     if (key === 'Escape') return () => this.dismiss();
     if ((key === 'Delete' || key === 'Backspace') && this.activeId) return () => this.deleteActive();
-    if (key === 'h' || COLOR_KEYS.has(key)) return () => this.#colorKey(key === 'h' ? 1 : (Number(key) as HighlightColor));
+    if (key === 'h' || COLOR_KEYS.has(key))
+      return () => this.#colorKey(key === 'h' ? 1 : (Number(key) as HighlightColor));
     if (key === 'n') return () => this.note();
     return null;
   }

@@ -21,7 +21,11 @@ afterEach(closeSampleLibraries);
 async function library() {
   const opened = await openSampleLibrary();
   const client = createApiClient(opened.transport);
-  const harbour = await client.importDocument({ text: 'The harbour council met on Tuesday to discuss North Korea trade.', format: 'text', title: 'Harbour' });
+  const harbour = await client.importDocument({
+    text: 'The harbour council met on Tuesday to discuss North Korea trade.',
+    format: 'text',
+    title: 'Harbour',
+  });
   return { client, harbour, state: new OrganiseState(client) };
 }
 
@@ -29,12 +33,21 @@ describe('filters', () => {
   it('is false before the Library has loaded and for the default view, which hides only the archive', () => {
     expect(filters(null)).toBe(false);
     expect(filters({})).toBe(false);
-    expect(filters({ collection: null, tag: null, source: null, progress: null, due: false, archived: false })).toBe(false);
+    expect(filters({ collection: null, tag: null, source: null, progress: null, due: false, archived: false })).toBe(
+      false,
+    );
     expect(filters({ collection: '', tag: '', source: '' })).toBe(false);
   });
 
   it('is true when any part of the filter leaves documents out', () => {
-    const narrowing: LibraryFilter[] = [{ collection: 'c1' }, { tag: 'korea' }, { source: 'Donga' }, { progress: 'unread' }, { due: true }, { archived: true }];
+    const narrowing: LibraryFilter[] = [
+      { collection: 'c1' },
+      { tag: 'korea' },
+      { source: 'Donga' },
+      { progress: 'unread' },
+      { due: true },
+      { archived: true },
+    ];
     for (const filter of narrowing) expect(filters(filter), JSON.stringify(filter)).toBe(true);
   });
 });
@@ -52,14 +65,18 @@ describe('libraryFilter', () => {
     const { client, harbour, state } = await library();
     const week = await client.createCollection({ name: 'Week 3' });
     await client.organiseDocuments({ ids: [harbour.id], addTags: ['Korea'], addToCollection: week.id });
-    await client.setLibraryView({ view: { sort: 'title', direction: 'asc', filter: { collection: week.id, tag: 'korea' } } });
+    await client.setLibraryView({
+      view: { sort: 'title', direction: 'asc', filter: { collection: week.id, tag: 'korea' } },
+    });
     await state.load();
     expect(libraryFilter.current).toEqual({ collection: week.id, tag: 'korea' });
     expect(libraryFilter.label).toBe('collection Week 3, #korea');
     expect(filters(libraryFilter.current)).toBe(true);
 
     // Both articles mention North Korea; the search in the Library's view finds the one it shows.
-    expect(new Set((await client.search({ query: 'North Korea' })).map((hit) => hit.documentId))).toEqual(new Set(['sample', harbour.id]));
+    expect(new Set((await client.search({ query: 'North Korea' })).map((hit) => hit.documentId))).toEqual(
+      new Set(['sample', harbour.id]),
+    );
     const inView = await client.search({ query: 'North Korea', filter: libraryFilter.current ?? {} });
     expect(new Set(inView.map((hit) => hit.documentId))).toEqual(new Set([harbour.id]));
   });
@@ -90,7 +107,9 @@ describe('libraryFilter', () => {
   });
 
   it('stays as it was when the Library cannot load its view (the server gone), so a search is not narrowed', async () => {
-    const offline = new OrganiseState(createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })));
+    const offline = new OrganiseState(
+      createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })),
+    );
     await offline.load();
     expect(offline.error).toMatch(/local server is not answering/);
     expect(libraryFilter).toEqual({ current: null, label: '' });

@@ -8,5 +8,8 @@ export const libraryFilter = $state<{ current: LibraryFilter | null; label: stri
 
 /** True when the filter leaves anything out (the default view hides only the archive). */
 export function filters(filter: LibraryFilter | null): filter is LibraryFilter {
-  return filter !== null && Boolean(filter.collection || filter.tag || filter.source || filter.progress || filter.due || filter.archived);
+  return (
+    filter !== null &&
+    Boolean(filter.collection || filter.tag || filter.source || filter.progress || filter.due || filter.archived)
+  );
 }

@@ -74,7 +74,11 @@ describe('LibraryState', () => {
   it('imports pasted text into the list, and throws the service’s reason for empty text, adding nothing', async () => {
     const { state, client } = await library();
     await state.load();
-    const created = await state.importDocument({ text: 'Ministers met in Lisbon.\nThey agreed on a plan.', format: 'text', title: 'Lisbon' });
+    const created = await state.importDocument({
+      text: 'Ministers met in Lisbon.\nThey agreed on a plan.',
+      format: 'text',
+      title: 'Lisbon',
+    });
     expect(created.title).toBe('Lisbon');
     expect(state.documents.map((doc) => doc.title)).toEqual(['Sample', 'Lisbon']);
     expect((await client.listDocuments({})).map((doc) => doc.id)).toContain(created.id);
@@ -91,7 +95,9 @@ describe('LibraryState', () => {
     const created = await state.importEpub('walls.epub', base64(buildTestEpub({ title: 'Walls', chapters })));
     expect(state.documents.map((doc) => doc.title)).toEqual(['Sample', 'Walls']);
     const drm = base64(buildTestEpub({ title: 'Locked', chapters, files: { 'META-INF/rights.xml': '<rights/>' } }));
-    const reason = await refusal(opened.transport('importEpub', { fileName: 'locked.epub', data: drm }) as Promise<ApiResult<unknown>>);
+    const reason = await refusal(
+      opened.transport('importEpub', { fileName: 'locked.epub', data: drm }) as Promise<ApiResult<unknown>>,
+    );
     await expect(state.importEpub('locked.epub', drm)).rejects.toThrow(reason);
     expect(state.documents.map((doc) => doc.id)).toEqual(['sample', created.id]);
   });
@@ -111,7 +117,9 @@ describe('LibraryState', () => {
   it('refuses a web address it may not fetch with the user-facing reason, adding nothing', async () => {
     const { state } = await library();
     await state.load();
-    await expect(state.importFromUrl('ftp://example.org/article')).rejects.toThrow(/only http and https addresses can be saved/);
+    await expect(state.importFromUrl('ftp://example.org/article')).rejects.toThrow(
+      /only http and https addresses can be saved/,
+    );
     expect(state.documents).toHaveLength(1);
   });
 

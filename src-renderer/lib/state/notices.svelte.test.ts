@@ -1,6 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closeSampleLibraries, closeSampleLibrary, openSampleLibrary, stoppedServerOrigin } from '@main/api/services/test-sample-service';
+import {
+  closeSampleLibraries,
+  closeSampleLibrary,
+  openSampleLibrary,
+  stoppedServerOrigin,
+} from '@main/api/services/test-sample-service';
 import { dataFilePath } from '@main/storage/data-files';
 import { SettledCalls, createApiClient, httpTransport } from '../api-client.svelte';
 import { NoticesState } from './notices.svelte';
@@ -28,7 +33,10 @@ describe('NoticesState', () => {
     const stop = notices.watch();
     await vi.waitFor(() => expect(notices.notices).toEqual([]));
     await client.getAnnotations({ documentId: 'sample' });
-    await vi.waitFor(() => expect(notices.notices.map((notice) => notice.message).join('\n')).toMatch(/could not be read/), { timeout: 10_000 });
+    await vi.waitFor(
+      () => expect(notices.notices.map((notice) => notice.message).join('\n')).toMatch(/could not be read/),
+      { timeout: 10_000 },
+    );
     stop();
   });
 
@@ -62,7 +70,10 @@ describe('NoticesState', () => {
     const { client, notices } = await damagedLibrary();
     await client.getAnnotations({ documentId: 'sample' });
     await notices.refresh();
-    const offline = new NoticesState(createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })), () => () => undefined);
+    const offline = new NoticesState(
+      createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })),
+      () => () => undefined,
+    );
     offline.notices = notices.notices;
     await offline.dismiss(notices.notices[0]?.id ?? '');
     expect(offline.notices).toEqual([]);
@@ -73,7 +84,10 @@ describe('NoticesState', () => {
     await client.getAnnotations({ documentId: 'sample' });
     await notices.refresh();
     expect(notices.notices).toHaveLength(1);
-    const offline = new NoticesState(createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })), () => () => undefined);
+    const offline = new NoticesState(
+      createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })),
+      () => () => undefined,
+    );
     offline.notices = notices.notices;
     await offline.refresh();
     expect(offline.notices).toHaveLength(1);

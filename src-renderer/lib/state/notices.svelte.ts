@@ -6,7 +6,8 @@
 import type { LectioApi, MethodName, Notice } from '@contract';
 
 /** Calls that cannot raise a notice: appInfo itself (which would loop), dismissing one, and progress polls. */
-const isQuiet = (method: MethodName) => method === 'appInfo' || method === 'dismissNotice' || method.endsWith('Progress');
+const isQuiet = (method: MethodName) =>
+  method === 'appInfo' || method === 'dismissNotice' || method.endsWith('Progress');
 /** How long calls must pause before the notices are read again: a burst of calls costs one read. */
 const SETTLE_MS = 150;
 

@@ -10,7 +10,8 @@ async function organised() {
   const opened = await openSampleLibrary();
   const client = createApiClient(opened.transport);
   const ids: string[] = ['sample'];
-  for (const title of ['One', 'Two', 'Three']) ids.push((await client.importDocument({ text: `${title} article text.`, format: 'text', title })).id);
+  for (const title of ['One', 'Two', 'Three'])
+    ids.push((await client.importDocument({ text: `${title} article text.`, format: 'text', title })).id);
   const state = new OrganiseState(client);
   await state.load();
   return { state, client, ids, shown: ids.map((id) => ({ id })) };

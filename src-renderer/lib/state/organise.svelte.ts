@@ -3,7 +3,14 @@
  * and progress, the remembered sort and filter, the selection (with shift-click ranges), and the deletion whose Undo
  * is open. Every change is saved through the API and applied here from what the service returns.
  */
-import type { Collection, DeletedDocument, DocumentOrganisation, LectioApi, LibraryView, OrganiseDocumentsInput } from '@contract';
+import type {
+  Collection,
+  DeletedDocument,
+  DocumentOrganisation,
+  LectioApi,
+  LibraryView,
+  OrganiseDocumentsInput,
+} from '@contract';
 import { DEFAULT_LIBRARY_VIEW, EMPTY_ORGANISATION } from '@core/library/organisation';
 import { errorMessage } from '../api-client.svelte';
 import { libraryFilter } from './library-view.svelte';
@@ -97,11 +104,19 @@ export class OrganiseState {
   async deleteCollection(id: string): Promise<void> {
     await this.#run(() => this.api.deleteCollection({ id }));
     this.collections = this.collections.filter((c) => c.id !== id);
-    this.records = Object.fromEntries(Object.entries(this.records).map(([doc, org]) => [doc, { ...org, collections: org.collections.filter((c) => c !== id) }]));
+    this.records = Object.fromEntries(
+      Object.entries(this.records).map(([doc, org]) => [
+        doc,
+        { ...org, collections: org.collections.filter((c) => c !== id) },
+      ]),
+    );
     if (this.view.filter.collection === id) await this.filterBy({ collection: null });
   }
 
-  async organise(input: Omit<OrganiseDocumentsInput, 'ids'>, ids: readonly string[] = [...this.selected]): Promise<boolean> {
+  async organise(
+    input: Omit<OrganiseDocumentsInput, 'ids'>,
+    ids: readonly string[] = [...this.selected],
+  ): Promise<boolean> {
     if (ids.length === 0) return false;
     const saved = await this.#run(() => this.api.organiseDocuments({ ...input, ids: [...ids] }));
     if (saved) this.records = { ...this.records, ...saved };

@@ -16,7 +16,10 @@ async function importing() {
 describe('PdfImportTask', () => {
   it('imports a PDF and is no longer running', async () => {
     const { task } = await importing();
-    const outcome = await task.run('harbour.pdf', bytesToBase64(await buildPdf([column(['The council met.'], 72, 100)], { title: 'Harbour Minutes' })));
+    const outcome = await task.run(
+      'harbour.pdf',
+      bytesToBase64(await buildPdf([column(['The council met.'], 72, 100)], { title: 'Harbour Minutes' })),
+    );
     expect(outcome && 'doc' in outcome ? outcome.doc : null).toMatchObject({ title: 'Harbour Minutes', pageCount: 1 });
     expect(task.name).toBeNull();
   }, 60_000);

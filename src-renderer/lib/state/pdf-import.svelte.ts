@@ -23,7 +23,9 @@ export class PdfImportTask {
   /** "Reading report.pdf… page 12 of 300", or "Reading report.pdf…" until the service has counted the pages. */
   get text(): string {
     const { done, total } = this.progress;
-    return total > 0 ? `Reading ${this.name}… page ${formatCount(done)} of ${formatCount(total)}` : `Reading ${this.name}…`;
+    return total > 0
+      ? `Reading ${this.name}… page ${formatCount(done)} of ${formatCount(total)}`
+      : `Reading ${this.name}…`;
   }
 
   /** Imports the PDF whose bytes `data` holds in base64; never throws. */

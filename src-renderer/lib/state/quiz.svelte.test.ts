@@ -28,7 +28,11 @@ describe('QuizState', () => {
 
   it('chooses the article it was opened on, and drops one deleted since', async () => {
     const { state, client } = await quiz();
-    const other = await client.importDocument({ text: 'Another article.\nWith other words.', format: 'text', title: 'Other' });
+    const other = await client.importDocument({
+      text: 'Another article.\nWith other words.',
+      format: 'text',
+      title: 'Other',
+    });
     await state.load(other.id);
     expect(state.selected).toEqual([other.id]);
     await client.deleteDocument({ id: other.id });
@@ -71,7 +75,9 @@ describe('QuizState', () => {
     expect(state.phase).toBe('asking');
     expect(state.session?.questions.map((q) => q.id).slice(0, kept.length)).toEqual(kept);
     expect(state.session?.questions.map((q) => q.id)).not.toContain(hidden);
-    expect((await client.prepareQuiz({ documentIds: ['sample'], kinds: ['who'] })).questions.map((q) => q.id)).not.toContain(hidden);
+    expect(
+      (await client.prepareQuiz({ documentIds: ['sample'], kinds: ['who'] })).questions.map((q) => q.id),
+    ).not.toContain(hidden);
   });
 
   it('a preview of no article is refused with the reason', async () => {
@@ -118,7 +124,9 @@ describe('QuizState', () => {
     expect(state.reports[question.id]?.corrected).toBeTruthy();
     await state.skip();
     expect(state.index).toBe(1);
-    expect((await client.prepareQuiz({ documentIds: ['sample'], kinds: ['who'] })).questions.map((q) => q.id)).not.toContain(question.id);
+    expect(
+      (await client.prepareQuiz({ documentIds: ['sample'], kinds: ['who'] })).questions.map((q) => q.id),
+    ).not.toContain(question.id);
   });
 
   it('skipping the last question finishes the session', async () => {
@@ -176,7 +184,12 @@ describe('QuizState: retry the missed', () => {
     expect(state.index).toBe(0);
     expect(state.session?.id).not.toBe(first.id);
     expect(state.session?.retryOf).toBe(first.id);
-    expect(state.session?.questions.map((q) => q.id).sort()).toEqual(first.questions.map((q) => q.id).filter((id) => id !== reported).sort());
+    expect(state.session?.questions.map((q) => q.id).sort()).toEqual(
+      first.questions
+        .map((q) => q.id)
+        .filter((id) => id !== reported)
+        .sort(),
+    );
   });
 
   it('retries from a past session; a session with nothing missed says why and stays shown', async () => {
@@ -205,7 +218,11 @@ describe('QuizState: type the answers', () => {
     const answer = state.current?.answer ?? '';
     // The last letter doubled: a typo within the budget of any name of five letters or more (the sample's are).
     const typo = `${answer}${answer.slice(-1)}`;
-    expect(await state.answer(typo)).toMatchObject({ correct: true, given: typo, accepted: `Accepted: ‘${typo}’ is ${answer} (one letter off)` });
+    expect(await state.answer(typo)).toMatchObject({
+      correct: true,
+      given: typo,
+      accepted: `Accepted: ‘${typo}’ is ${answer} (one letter off)`,
+    });
     expect(state.session?.answers[0]?.accepted).toBe(`Accepted: ‘${typo}’ is ${answer} (one letter off)`);
   });
 });

@@ -67,7 +67,11 @@ export class QuizState extends TaskState {
 
   get score(): { correct: number; answered: number; total: number } {
     const answers = this.session?.answers ?? [];
-    return { correct: answers.filter((a) => a.correct).length, answered: answers.length, total: this.session?.questions.length ?? 0 };
+    return {
+      correct: answers.filter((a) => a.correct).length,
+      answered: answers.length,
+      total: this.session?.questions.length ?? 0,
+    };
   }
 
   /**
@@ -77,7 +81,10 @@ export class QuizState extends TaskState {
   get missed(): number {
     const session = this.session;
     if (!session) return 0;
-    return this.history.find((h) => h.id === session.id)?.missed ?? missedQuestions(session, Object.keys(this.reports)).length;
+    return (
+      this.history.find((h) => h.id === session.id)?.missed ??
+      missedQuestions(session, Object.keys(this.reports)).length
+    );
   }
 
   /** Refreshes the article list and history; a session in progress is kept (the reader may come back from the text). */
@@ -95,7 +102,13 @@ export class QuizState extends TaskState {
   }
 
   #request() {
-    return { documentIds: this.selected, count: this.count, kinds: this.kinds, ...(this.#seed ? { seed: this.#seed } : {}), ...(this.typed ? { typed: true } : {}) };
+    return {
+      documentIds: this.selected,
+      count: this.count,
+      kinds: this.kinds,
+      ...(this.#seed ? { seed: this.#seed } : {}),
+      ...(this.typed ? { typed: true } : {}),
+    };
   }
 
   async showPreview(): Promise<void> {
@@ -161,8 +174,12 @@ export class QuizState extends TaskState {
     return this.run(async () => {
       const result = await this.api.answerQuiz({ sessionId: session.id, questionId: question.id, given });
       session.answers.push({
-        questionId: question.id, given, correct: result.correct, at: new Date().toISOString(),
-        ...(result.credit ? { credit: result.credit } : {}), ...(result.accepted ? { accepted: result.accepted } : {}),
+        questionId: question.id,
+        given,
+        correct: result.correct,
+        at: new Date().toISOString(),
+        ...(result.credit ? { credit: result.credit } : {}),
+        ...(result.accepted ? { accepted: result.accepted } : {}),
       });
       this.feedback = { ...result, given };
       return this.feedback;

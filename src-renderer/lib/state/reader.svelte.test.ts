@@ -47,10 +47,20 @@ describe('ReaderState', () => {
   it('a book’s analysis shows which chapter it has reached, and nothing once it is done', async () => {
     // The real engine, held before each chapter until the test lets it go on.
     const gates: (() => void)[] = [];
-    const held: ExtractionRunner = { ...inProcessRunner, run: async (text, date) => (await new Promise<void>((go) => gates.push(go)), inProcessRunner.run(text, date)) };
+    const held: ExtractionRunner = {
+      ...inProcessRunner,
+      run: async (text, date) => (await new Promise<void>((go) => gates.push(go)), inProcessRunner.run(text, date)),
+    };
     const { state, client } = await reader(held);
-    const chapters = ['One', 'Two', 'Three'].map((name) => ({ file: `${name}.xhtml`, title: `Chapter ${name}`, body: `<h1>Chapter ${name}</h1><p>Ana Costa spoke on 3 March 2025.</p>` }));
-    const book = await client.importEpub({ fileName: 'book.epub', data: Buffer.from(buildTestEpub({ chapters })).toString('base64') });
+    const chapters = ['One', 'Two', 'Three'].map((name) => ({
+      file: `${name}.xhtml`,
+      title: `Chapter ${name}`,
+      body: `<h1>Chapter ${name}</h1><p>Ana Costa spoke on 3 March 2025.</p>`,
+    }));
+    const book = await client.importEpub({
+      fileName: 'book.epub',
+      data: Buffer.from(buildTestEpub({ chapters })).toString('base64'),
+    });
     await state.load(book.id);
     const finding = state.loadAnalysis();
     await vi.waitFor(() => expect(state.analysisStep).toEqual({ done: 0, total: 3 }), { timeout: 10_000 });
@@ -92,10 +102,13 @@ describe('ReaderState', () => {
     const finding = state.loadAnalysis();
     expect(state.analysing).toBe(true);
     // Stop is pressed until it lands: the run reaches the engine only after the document has been read.
-    await vi.waitFor(async () => {
-      await state.cancelAnalysis();
-      expect(state.analysisStopped).toBe(true);
-    }, { timeout: 30_000, interval: 20 });
+    await vi.waitFor(
+      async () => {
+        await state.cancelAnalysis();
+        expect(state.analysisStopped).toBe(true);
+      },
+      { timeout: 30_000, interval: 20 },
+    );
     await finding;
     expect(state.analysisError).toBeNull();
     expect(state.analysis).toBeNull();
@@ -123,7 +136,9 @@ describe('ReaderState', () => {
     expect(await state.correct({ kind: 'rename', actor: actor.id, name: 'Renamed by the reader' })).toBeNull();
     expect(state.analysis?.actors.map((a) => a.name)).toContain('Renamed by the reader');
     expect((await client.getAnalysis({ id: 'sample' })).actors.map((a) => a.name)).toContain('Renamed by the reader');
-    expect(await state.correct({ kind: 'remove', actor: 'no-such-actor' })).toBe('There is no actor no-such-actor in this document.');
+    expect(await state.correct({ kind: 'remove', actor: 'no-such-actor' })).toBe(
+      'There is no actor no-such-actor in this document.',
+    );
   });
 
   it('sets the published date and runs the analysis again against it; a date that is no date is refused', async () => {

@@ -53,7 +53,8 @@ export class ReaderState {
     const stopPolling = this.document.body.sections?.length
       ? pollProgress(
           () => this.api.analysisProgress({ id }),
-          (step) => (this.analysisStep = step.running && step.total > 1 ? { done: step.done, total: step.total } : null),
+          (step) =>
+            (this.analysisStep = step.running && step.total > 1 ? { done: step.done, total: step.total } : null),
           400,
         )
       : () => {};

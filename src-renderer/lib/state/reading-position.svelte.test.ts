@@ -59,7 +59,11 @@ async function stored(client: ReturnType<typeof createApiClient>) {
 }
 
 /** The reader scrolls to `at` and stops: the frame notes it, and the save comes SAVE_AFTER_MS later. */
-async function scrollAndStop(state: ReadingPositionState<'article'>, page: NumberedPage, at: { offset: number; progress: number }) {
+async function scrollAndStop(
+  state: ReadingPositionState<'article'>,
+  page: NumberedPage,
+  at: { offset: number; progress: number },
+) {
   page.inView = at;
   state.scrolled('article');
   page.frame();
@@ -79,7 +83,11 @@ describe('ReadingPositionState', () => {
     expect(missing.org).toBeNull();
     expect(missing.error).toBe(await refusal(opened.transport('getDocumentOrganisation', { id: 'nowhere' })));
 
-    const offline = new ReadingPositionState(createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })), 'sample', new NumberedPage());
+    const offline = new ReadingPositionState(
+      createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })),
+      'sample',
+      new NumberedPage(),
+    );
     await offline.load();
     expect(offline.org).toBeNull();
     expect(offline.error).toMatch(/local server is not answering/);
@@ -202,7 +210,9 @@ describe('ReadingPositionState', () => {
     state.scrolled('article');
     page.frame();
     await state.save();
-    expect(state.error).toBe(await refusal(opened.transport('saveReadingPosition', { id: 'sample', offset: 700, progress: 0.8 })));
+    expect(state.error).toBe(
+      await refusal(opened.transport('saveReadingPosition', { id: 'sample', offset: 700, progress: 0.8 })),
+    );
 
     // Undone: the position that failed to save is not taken for saved.
     await client.undoDeleteDocuments({ ids: ['sample'] });

@@ -92,11 +92,15 @@ describe('ReviewState', () => {
     const { state, client } = await review();
     const id = state.current?.card.id ?? '';
     state.reveal();
-    expect(await state.edit({ front: 'Who met in Lisbon in May?', back: 'The ministers', tags: ['lisbon'] })).toBe(true);
+    expect(await state.edit({ front: 'Who met in Lisbon in May?', back: 'The ministers', tags: ['lisbon'] })).toBe(
+      true,
+    );
     expect(state.status).toBe('Card saved');
     expect(state.current?.card).toMatchObject({ id, front: 'Who met in Lisbon in May?', tags: ['lisbon'] });
     expect(state.revealed).toBe(true);
-    expect((await client.listCards({})).find((view) => view.card.id === id)?.card.front).toBe('Who met in Lisbon in May?');
+    expect((await client.listCards({})).find((view) => view.card.id === id)?.card.front).toBe(
+      'Who met in Lisbon in May?',
+    );
   });
 
   it('saves a draft as it is typed without moving the queue; a card that is gone resolves false', async () => {

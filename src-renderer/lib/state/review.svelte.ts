@@ -66,10 +66,12 @@ export class ReviewState extends TaskState {
     await this.run(async () => {
       // Sent with what the button showed: the service refuses a grade that would now set another interval (a new day
       // began since the queue was loaded), and the reloaded queue shows the true intervals, the answer still shown.
-      const result = await this.api.gradeCard({ id: item.card.id, grade, ...(option ? { shown: { due: option.due, label: option.label } } : {}) }).catch(async (error: unknown) => {
-        await this.#reload();
-        throw error;
-      });
+      const result = await this.api
+        .gradeCard({ id: item.card.id, grade, ...(option ? { shown: { due: option.due, label: option.label } } : {}) })
+        .catch(async (error: unknown) => {
+          await this.#reload();
+          throw error;
+        });
       this.last = { reviewId: result.reviewId, cardId: item.card.id, grade };
       this.reviewed++;
       this.#preferred = null;

@@ -8,7 +8,11 @@ afterEach(closeSampleLibraries);
 /** The element the reading preferences apply to, as the page's <html> keeps them: data attributes and properties. */
 function pageRoot(): ReadingRoot & { properties: Record<string, string> } {
   const properties: Record<string, string> = {};
-  return { dataset: {}, style: { setProperty: (name: string, value: string | null) => void (properties[name] = value ?? '') }, properties };
+  return {
+    dataset: {},
+    style: { setProperty: (name: string, value: string | null) => void (properties[name] = value ?? '') },
+    properties,
+  };
 }
 
 async function settings() {
@@ -39,7 +43,10 @@ describe('SettingsState', () => {
 
   it('says why the settings could not be read', async () => {
     const root = pageRoot();
-    const state = new SettingsState(createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })), () => root);
+    const state = new SettingsState(
+      createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() })),
+      () => root,
+    );
     await state.load();
     expect(state.settings).toBeNull();
     expect(state.error).toMatch(/not answering/);

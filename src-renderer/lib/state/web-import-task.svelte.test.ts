@@ -42,7 +42,10 @@ async function startSite(): Promise<{ origin: string; host: string; requested: s
     const url = request.url ?? '';
     requested.push(url);
     if (url === '/tide-gauges') {
-      const blocks = PARAGRAPHS.map((text, i) => `<p>${text}</p><figure><img src="/img/${i}.png" alt="Ledger page ${i + 1}"><figcaption>Ledger page ${i + 1}.</figcaption></figure>`);
+      const blocks = PARAGRAPHS.map(
+        (text, i) =>
+          `<p>${text}</p><figure><img src="/img/${i}.png" alt="Ledger page ${i + 1}"><figcaption>Ledger page ${i + 1}.</figcaption></figure>`,
+      );
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(`<!doctype html><html lang="en"><head><title>Why the old tide gauges still matter</title></head><body>
 <article><h1>Why the old tide gauges still matter</h1>${blocks.join('\n')}</article></body></html>`);
@@ -50,13 +53,25 @@ async function startSite(): Promise<{ origin: string; host: string; requested: s
     }
     const picture = /^\/img\/(\d)\.png$/.exec(url);
     if (picture) {
-      const send = () => response.writeHead(200, { 'content-type': 'image/png' }).end(pngBytes(64, 40, Number(picture[1]) + 1));
+      const send = () =>
+        response.writeHead(200, { 'content-type': 'image/png' }).end(pngBytes(64, 40, Number(picture[1]) + 1));
       if (picture[1] === '0') send();
       else void released.then(send);
       return;
     }
     if (url === '/sections') {
-      const links = ['News', 'Sport', 'Weather', 'Tides', 'Ferries', 'Letters', 'Obituaries', 'Jobs', 'Property', 'Contact'];
+      const links = [
+        'News',
+        'Sport',
+        'Weather',
+        'Tides',
+        'Ferries',
+        'Letters',
+        'Obituaries',
+        'Jobs',
+        'Property',
+        'Contact',
+      ];
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(`<!doctype html><html lang="en"><head><title>Sections</title></head><body>
 <ul>${links.map((name) => `<li><a href="/${name.toLowerCase()}">${name}</a></li>`).join('')}</ul></body></html>`);
@@ -118,7 +133,10 @@ describe('WebImportTask', () => {
     const { task, client, opened, save } = await importing();
     const { origin } = await startSite();
     const outcome = await task.run(`${origin}/gone`, false, save);
-    expect(outcome).toEqual({ error: await refusal(opened.transport('importFromUrl', { url: `${origin}/gone` })), noArticle: false });
+    expect(outcome).toEqual({
+      error: await refusal(opened.transport('importFromUrl', { url: `${origin}/gone` })),
+      noArticle: false,
+    });
     expect(outcome).toMatchObject({ error: expect.stringMatching(/HTTP 404, not found/) });
     expect(task.running).toBe(false);
     expect((await client.listDocuments({})).map((doc) => doc.id)).toEqual(['sample']);
@@ -160,7 +178,10 @@ describe('WebImportTask', () => {
     const offline = createApiClient(httpTransport({ token: 't', origin: await stoppedServerOrigin() }));
     const { origin } = await startSite();
     const gone = new WebImportTask(offline);
-    expect(await gone.run(`${origin}/tide-gauges`, false, saveWith(offline))).toEqual({ error: expect.stringMatching(/local server is not answering/), noArticle: false });
+    expect(await gone.run(`${origin}/tide-gauges`, false, saveWith(offline))).toEqual({
+      error: expect.stringMatching(/local server is not answering/),
+      noArticle: false,
+    });
     expect(gone.progress).toEqual({ done: 0, total: 0 });
 
     // Progress and Cancel go to a server that is gone while the save itself reaches the service: the Cancel fails

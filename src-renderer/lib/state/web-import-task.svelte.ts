@@ -25,11 +25,17 @@ export class WebImportTask {
   /** "Fetching the page from example.org…", then "Downloading pictures… 3 of 12". */
   text(host: string): string {
     const { done, total } = this.progress;
-    return total > 0 ? `Downloading pictures… ${formatCount(done)} of ${formatCount(total)}` : `Fetching the page from ${host}…`;
+    return total > 0
+      ? `Downloading pictures… ${formatCount(done)} of ${formatCount(total)}`
+      : `Fetching the page from ${host}…`;
   }
 
   /** Saves the page at `url` (its whole text with `wholePage`); never throws. */
-  async run(url: string, wholePage: boolean, save: (url: string, wholePage: boolean) => Promise<DocumentSummary>): Promise<WebImportOutcome> {
+  async run(
+    url: string,
+    wholePage: boolean,
+    save: (url: string, wholePage: boolean) => Promise<DocumentSummary>,
+  ): Promise<WebImportOutcome> {
     this.running = true;
     this.cancelling = false;
     this.progress = { done: 0, total: 0 };
