@@ -132,13 +132,18 @@ export class DocumentRepository {
       .sort((a, b) => a.deletedAt.localeCompare(b.deletedAt));
   }
 
-  /** Undoes `trash` for those of `ids` still in it; returns their details as listed again. */
-  async untrash(ids: readonly string[]): Promise<DocumentMeta[]> {
+  /** Those of `ids` that are in the trash, in index order. */
+  #inTrash(ids: readonly string[]): string[] {
     const wanted = new Set(ids);
-    const found = this.files
+    return this.files
       .index()
       .data.documents.filter((doc) => wanted.has(doc.id) && doc.deletedAt)
       .map((doc) => doc.id);
+  }
+
+  /** Undoes `trash` for those of `ids` still in it; returns their details as listed again. */
+  async untrash(ids: readonly string[]): Promise<DocumentMeta[]> {
+    const found = this.#inTrash(ids);
     if (found.length === 0) return [];
     await this.#save(
       found.map((id) => ({ kind: 'document' as const, id, documentId: id, op: 'put' as const })),
@@ -152,11 +157,7 @@ export class DocumentRepository {
 
   /** Removes for good those of `ids` that are in the trash (their index entries, then their files); returns their ids. */
   async purge(ids: readonly string[]): Promise<string[]> {
-    const wanted = new Set(ids);
-    const found = this.files
-      .index()
-      .data.documents.filter((doc) => wanted.has(doc.id) && doc.deletedAt)
-      .map((doc) => doc.id);
+    const found = this.#inTrash(ids);
     if (found.length === 0) return [];
     await this.#save(
       found.map((id) => ({ kind: 'document' as const, id, documentId: id, op: 'delete' as const })),

@@ -9,50 +9,8 @@
 import type DOMPurify from 'dompurify';
 import type { DocumentBody } from '../../core/model';
 import { buildBody } from '@html-import/article-builder';
-import { flattenMarkup } from '@html-import/flatten-markup';
-
-const PURIFY = {
-  FORBID_TAGS: [
-    'style',
-    'form',
-    'input',
-    'button',
-    'textarea',
-    'select',
-    'iframe',
-    'frame',
-    'object',
-    'embed',
-    'svg',
-    'math',
-    'video',
-    'audio',
-    'img',
-    'picture',
-    'source',
-    'link',
-    'meta',
-    'base',
-  ],
-  FORBID_ATTR: ['style', 'srcset', 'src', 'background', 'poster'],
-};
-
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-]);
+import { flattenMarkup, VOID_ELEMENTS } from '@html-import/flatten-markup';
+import { PURIFY_FORBIDDEN } from '@html-import/html-to-body';
 
 /**
  * XHTML's self-closed elements as HTML would read them: `<a id="p7"/>` or `<div class="rule"/>` is an empty element
@@ -61,7 +19,8 @@ const VOID = new Set([
 export function openSelfClosed(xhtml: string): string {
   return xhtml.replace(
     /<([a-zA-Z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/>/g,
-    (whole, name: string, attrs: string) => (VOID.has(name.toLowerCase()) ? whole : `<${name}${attrs}></${name}>`),
+    (whole, name: string, attrs: string) =>
+      VOID_ELEMENTS.has(name.toLowerCase()) ? whole : `<${name}${attrs}></${name}>`,
   );
 }
 
@@ -76,6 +35,6 @@ export interface ChapterEnvironment {
  */
 export function chapterBody(xhtml: string, env: ChapterEnvironment): DocumentBody {
   const flat = flattenMarkup(openSelfClosed(xhtml));
-  const root = env.purify.sanitize(flat, { ...PURIFY, RETURN_DOM: true }) as unknown as Element;
+  const root = env.purify.sanitize(flat, { ...PURIFY_FORBIDDEN, RETURN_DOM: true }) as unknown as Element;
   return buildBody(root, '').body;
 }

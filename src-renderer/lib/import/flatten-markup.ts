@@ -9,7 +9,8 @@
 /** Deeper than any real article's markup (news pages nest 20 to 40 levels), far shallower than the attacks. */
 export const MAX_DEPTH = 128;
 
-const VOID = new Set([
+/** HTML's void elements: they never have a closing tag. */
+export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
   'area',
   'base',
   'br',
@@ -172,7 +173,7 @@ export function flattenMarkup(html: string, maxDepth = MAX_DEPTH): string {
         const found = close.exec(html);
         if (!found) break;
         resume = html.indexOf('>', found.index) + 1 || html.length;
-      } else if (!VOID.has(name) && html[end - 2] !== '/') {
+      } else if (!VOID_ELEMENTS.has(name) && html[end - 2] !== '/') {
         closeImplied(stack, name);
         if (stack.length >= maxDepth) {
           dropped.set(name, (dropped.get(name) ?? 0) + 1);

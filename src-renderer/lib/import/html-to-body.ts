@@ -58,8 +58,8 @@ export interface HtmlArticle {
 /** Above this share of its text in links, a page is navigation or a list of headlines, not an article. */
 const MAX_LINK_SHARE = 0.5;
 
-const PURIFY = {
-  WHOLE_DOCUMENT: true,
+/** What DOMPurify removes from imported markup (web pages, HTML files, book chapters): anything that runs, embeds or styles. */
+export const PURIFY_FORBIDDEN = {
   FORBID_TAGS: [
     'style',
     'form',
@@ -84,6 +84,8 @@ const PURIFY = {
   ],
   FORBID_ATTR: ['style', 'srcset', 'src', 'background', 'poster'],
 };
+
+const PURIFY = { WHOLE_DOCUMENT: true, ...PURIFY_FORBIDDEN };
 
 /**
  * The same, keeping `<img>` for pictures page-images.ts prepared: still no `src` or `srcset` (nothing can load), only
