@@ -13,6 +13,14 @@ import { dragSelect } from '../support/text';
 
 const server = serverPerTest();
 
+// A real (tiny) PNG: a book's pictures are kept by their bytes.
+const PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
+
 const NAMES = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'];
 
 /** Six chapters, each long enough that the next one starts below the fold. */
@@ -26,6 +34,9 @@ const CHAPTERS: TestChapter[] = NAMES.map((name, i) => ({
       (_, p) =>
         `<p>Paragraph ${p + 1} of chapter ${name.toLowerCase()}: the harbour council met again to weigh the engineers’ report on the northern breakwater, its cost and the winter storms.</p>`,
     ).join('') +
+    (i === 0
+      ? '<figure><img src="images/harbour.png" alt="The harbour at dawn"/><figcaption>The harbour.</figcaption></figure>'
+      : '') +
     (i === 4
       ? '<p>Ana Costa cast the deciding vote for the new breakwater.</p><p onclick="window.__pwned = 1">The meeting closed at midnight.</p><script>window.__pwned = 2</script>'
       : ''),
@@ -61,6 +72,7 @@ test('an EPUB imports through the UI: contents jump to a chapter, and a highligh
       date: '2025-11-02',
       publisher: 'Harbour Press',
       chapters: CHAPTERS,
+      files: { 'OEBPS/images/harbour.png': PNG },
     }),
   );
   await importFile(page, file);
@@ -70,6 +82,10 @@ test('an EPUB imports through the UI: contents jump to a chapter, and a highligh
   await expect(article).toContainText('Ana Costa');
   await expect(article).toContainText('Paragraph 1 of chapter one');
   await expect(article).toContainText('The meeting closed at midnight.');
+  // The book's picture, stored in the library and shown offline with its alt text.
+  const picture = article.getByRole('img', { name: 'The harbour at dawn' });
+  await expect(picture).toBeVisible();
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 
   // The Contents tab lists the chapters from the book's navigation document.
   const contentsTab = page.getByRole('tab', { name: /Contents/ });

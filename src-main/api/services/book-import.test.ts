@@ -3,7 +3,7 @@
  * web address served by a real loopback HTTP server, stored with its metadata and chapters; every refusal leaves the
  * library as it was.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -58,6 +58,46 @@ const CHAPTERS: TestChapter[] = [
 ];
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+const PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
+
+describe('a book’s pictures', () => {
+  it('are stored once each in the library, shown as image blocks, the first as the lead image; a file that is no image is left out', async () => {
+    const { api, dataDir } = await makeApi();
+    const chapters: TestChapter[] = [
+      {
+        file: 'c1.xhtml',
+        title: 'The Wall',
+        body: '<p>The harbour council voted to rebuild the wall.</p><img src="images/wall.png" alt="The wall"/><img src="images/fake.png" alt="Not a picture"/>',
+      },
+      {
+        file: 'c2.xhtml',
+        title: 'Again',
+        body: '<p>The same picture, again.</p><img src="images/wall.png" alt="The wall again"/>',
+      },
+    ];
+    const data = base64(
+      buildTestEpub({
+        chapters,
+        files: { 'OEBPS/images/wall.png': PNG, 'OEBPS/images/fake.png': '<script>alert(1)</script>' },
+      }),
+    );
+    const saved = await api.importEpub({ fileName: 'harbour.epub', data });
+    const doc = await api.getDocument({ id: saved.id });
+    const images = doc.body.blocks.filter((block) => block.kind === 'image');
+    expect(images.map((block) => block.image?.alt)).toEqual(['The wall', 'The wall again']);
+    const id = images[0]?.image?.id ?? '';
+    expect(id).toMatch(/^[0-9a-f]{64}\.png$/);
+    expect(images[1]?.image?.id).toBe(id);
+    expect(doc.leadImage).toBe(id);
+    expect(readdirSync(path.join(dataDir, 'images', id.slice(0, 2)))).toEqual([id]);
+  });
+});
 
 describe('importEpub', () => {
   it('stores a book with its metadata and its chapters as sections, and the request passes the API schema', async () => {

@@ -6,6 +6,7 @@
 import { MAX_FILE_BYTES } from '../../core/import/decode';
 import { isEpubBytes } from '../../core/import/sniff';
 import { checkStructuredBody } from '../../core/import/structured';
+import { storeArticleImages } from '../../import/article-images';
 import type { DocumentMeta } from '../../core/model';
 import { countWords, deriveTitle } from '../../core/text-stats';
 import type { EpubBook } from '../../import/epub/epub-book';
@@ -73,7 +74,24 @@ export async function saveBook(
     ...(book.publisher ? { siteName: book.publisher.slice(0, 300) } : {}),
     ...(book.language ? { language: book.language.slice(0, 35) } : {}),
   };
-  await deps.storage.documents.add(meta, body);
+  // The book's pictures are stored once each by content (storage/image-store.ts); a file that is not an image by its
+  // bytes, or was over the limits, is left out with its block.
+  const pending = (book.images ?? []).flatMap(({ block, path }) => {
+    const found = body.blocks[block];
+    return found?.kind === 'image' ? [{ block: found, src: path }] : [];
+  });
+  const ids = await storeArticleImages(deps.storage.images, body.blocks, pending, {
+    bytes: book.imageBytes ?? new Map(),
+    failed: new Map(),
+  });
+  if (ids[0]) meta.leadImage = ids[0];
+  try {
+    await deps.storage.documents.add(meta, body);
+  } catch (error) {
+    // The pictures were stored for this book alone: without it they would be orphans.
+    await deps.storage.images.removeUnused(ids).catch(() => undefined);
+    throw error;
+  }
   return { ...meta, highlightCount: 0 };
 }
 

@@ -4,7 +4,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readEpub } from './epub-book';
+import { bookFileOf, readEpub } from './epub-book';
 import { EpubError } from './epub-error';
 import { buildTestEpub, testBookFiles, zipBook, type TestChapter } from './test-epub';
 
@@ -31,6 +31,48 @@ const CHAPTERS: TestChapter[] = [
 function sectionTexts(book: ReturnType<typeof readEpub>): string[] {
   return book.body.sections.map((s) => book.body.text.slice(s.start, s.end));
 }
+
+// A real (tiny) PNG: pictures are kept by their bytes.
+const PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
+
+describe('pictures in a book', () => {
+  it('names the book file an <img src> shows, and nothing outside the book', () => {
+    expect(bookFileOf('OEBPS/text/c1.xhtml', '../images/wall.png')).toBe('OEBPS/images/wall.png');
+    expect(bookFileOf('OEBPS/c1.xhtml', 'images/wall%20one.png#x')).toBe('OEBPS/images/wall one.png');
+    expect(bookFileOf('OEBPS/c1.xhtml', '../../../etc/passwd')).toBe(null);
+    expect(bookFileOf('OEBPS/c1.xhtml', 'https://example.com/a.png')).toBe(null);
+    expect(bookFileOf('OEBPS/c1.xhtml', 'data:image/png;base64,AAAA')).toBe(null);
+    expect(bookFileOf('OEBPS/c1.xhtml', '/abs.png')).toBe(null);
+  });
+
+  it('keeps each picture the chapters show as an image block with its alt text, and the bytes of its file', () => {
+    const book = readEpub(
+      buildTestEpub({
+        chapters: [
+          {
+            file: 'c1.xhtml',
+            title: 'The Wall',
+            body: '<p>The wall was built in 1911.</p><figure><img src="images/wall.png" alt="The wall at low tide"/><figcaption>The northern wall.</figcaption></figure><p>It has lost a third of its stones.</p><img src="https://tracker.example/pixel.png" alt="web"/><img src="../../secret.png" alt="outside"/>',
+          },
+        ],
+        files: { 'OEBPS/images/wall.png': PNG },
+      }),
+    );
+    expect(book.images).toHaveLength(1);
+    const image = book.images?.[0];
+    const block = book.body.blocks[image?.block ?? -1];
+    expect(block).toMatchObject({ kind: 'image', image: { alt: 'The wall at low tide' } });
+    expect(image?.path).toBe('OEBPS/images/wall.png');
+    expect(book.imageBytes?.get('OEBPS/images/wall.png')).toEqual(PNG);
+    expect(book.body.text).toContain('The northern wall.');
+    expect(book.body.blocks.filter((b) => b.kind === 'image')).toHaveLength(1);
+  });
+});
 
 describe('readEpub', () => {
   it('reads an EPUB 3 book: metadata, chapters in spine order as sections, titles and levels from the nav document', () => {

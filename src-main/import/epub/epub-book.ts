@@ -8,7 +8,8 @@
 import DOMPurify from 'dompurify';
 import { MAX_IMPORT_CHARS } from '../../api/contract';
 import type { Block, DocumentBody, Mark, Section } from '../../core/model';
-import { chapterBody } from './epub-chapter';
+import { sniffImage } from '../../storage/image-sniff';
+import { chapterContent } from './epub-chapter';
 import { EpubError } from './epub-error';
 import { packagePath, readPackage, type BookMetadata, type BookPackage } from './epub-package';
 import { navEntries, ncxEntries, type TocEntry } from './epub-toc';
@@ -17,6 +18,28 @@ import { attribute, elements, type XmlReader, createXmlReader } from './xml';
 
 export interface EpubBook extends BookMetadata {
   body: DocumentBody & { sections: Section[] };
+  /** The book's pictures: each image block's index in `body.blocks` and the book file it shows. */
+  images?: { block: number; path: string }[];
+  /** The bytes of those files, within the picture limits (a file over them, or missing, is absent). */
+  imageBytes?: Map<string, Uint8Array>;
+}
+
+/** Pictures kept per book: the same limits as a web page's (issue #19: 20 MB a picture, 50 MB an article). */
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+const MAX_BOOK_IMAGE_BYTES = 50 * 1024 * 1024;
+
+/** The book file an `<img src>` in chapter `chapterPath` names; null for an address outside the book. */
+export function bookFileOf(chapterPath: string, src: string): string | null {
+  const bare = src.split(/[?#]/)[0] ?? '';
+  if (!bare || /^[a-z][a-z0-9+.-]*:/i.test(bare) || bare.startsWith('/')) return null;
+  const parts = chapterPath.split('/').slice(0, -1);
+  for (const part of decodeURIComponent(bare).split('/')) {
+    if (part === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
 }
 
 /** Algorithms that only obfuscate embedded fonts (IDPF's and Adobe's): such a book's text is readable. */
@@ -64,8 +87,15 @@ class BookBuilder {
   blocks: Block[] = [];
   marks: Mark[] = [];
   sections: Section[] = [];
+  images: { block: number; path: string }[] = [];
 
-  add(chapter: DocumentBody, entry: TocEntry | undefined, startsSection: boolean): void {
+  add(
+    chapter: DocumentBody,
+    entry: TocEntry | undefined,
+    startsSection: boolean,
+    images: { block: number; path: string }[] = [],
+  ): void {
+    for (const image of images) this.images.push({ block: this.blocks.length + image.block, path: image.path });
     const offset = this.length === 0 ? 0 : this.length + 1;
     if (this.length > 0) this.parts.push('\n');
     this.parts.push(chapter.text);
@@ -89,6 +119,19 @@ class BookBuilder {
   body(): EpubBook['body'] {
     return { text: this.parts.join(''), blocks: this.blocks, marks: this.marks, sections: this.sections };
   }
+}
+
+/** The bytes of the pictures the book shows, in the archive's order, until the per-book limit; oversized files and files that are no image are left out. */
+function pictureBytes(archive: EpubArchive, images: readonly { path: string }[]): Map<string, Uint8Array> {
+  const kept = new Map<string, Uint8Array>();
+  let total = 0;
+  for (const [path, bytes] of archive.read([...new Set(images.map((image) => image.path))])) {
+    // Kept by its bytes, not its name: a file that is no picture Lectio can show is left out, with its block.
+    if (bytes.length > MAX_IMAGE_BYTES || total + bytes.length > MAX_BOOK_IMAGE_BYTES || !sniffImage(bytes)) continue;
+    total += bytes.length;
+    kept.set(path, bytes);
+  }
+  return kept;
 }
 
 /**
@@ -119,16 +162,19 @@ export function readEpub(
       const file = files.get(item.path);
       onProgress(index, chapters.length);
       if (!file) continue;
-      const body = chapterBody(decodeXml(file), env);
+      const { body, images } = chapterContent(decodeXml(file), env, (src) => {
+        const path = bookFileOf(item.path, src);
+        return path && archive.has(path) ? path : null;
+      });
       if (!body.text.trim()) continue;
       const entry = byPath.get(item.path);
-      builder.add(body, entry, entry !== undefined || toc.length === 0);
+      builder.add(body, entry, entry !== undefined || toc.length === 0, images);
     }
     onProgress(chapters.length, chapters.length);
     const body = builder.body();
     if (!body.text.trim())
       throw new EpubError('This book has no text to read: its chapters are empty or missing (a book of images only?).');
-    return { ...book.metadata, body };
+    return { ...book.metadata, body, images: builder.images, imageBytes: pictureBytes(archive, builder.images) };
   } finally {
     reader.close();
   }

@@ -34,7 +34,45 @@ export interface ChapterEnvironment {
  * The `<head>` (its `<title>`, styles, scripts) is not part of what it returns.
  */
 export function chapterBody(xhtml: string, env: ChapterEnvironment): DocumentBody {
-  const flat = flattenMarkup(openSelfClosed(xhtml));
-  const root = env.purify.sanitize(flat, { ...PURIFY_FORBIDDEN, RETURN_DOM: true }) as unknown as Element;
-  return buildBody(root, '').body;
+  return chapterContent(xhtml, env).body;
+}
+
+/** A chapter's body and its pictures: each image block's index in `body.blocks` and the book file it shows. */
+export interface ChapterContent {
+  body: DocumentBody;
+  images: { block: number; path: string }[];
+}
+
+// Pictures pass DOMPurify as `<img>` with no address at all (nothing can load): only the book file they show, in the
+// attribute the article builder reads (article-builder.ts), set here from `src` resolved inside the book.
+const PURIFY_WITH_IMAGES = {
+  ...PURIFY_FORBIDDEN,
+  FORBID_TAGS: PURIFY_FORBIDDEN.FORBID_TAGS.filter((tag) => tag !== 'img'),
+};
+const IMG_SRC = /<img\b([^>]*?)\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+/**
+ * As chapterBody, keeping the chapter's pictures: `resolve` turns an `<img src>` into the book file it names (null for
+ * anything outside the book, which is never fetched). Without `resolve`, pictures are dropped.
+ */
+export function chapterContent(
+  xhtml: string,
+  env: ChapterEnvironment,
+  resolve?: (src: string) => string | null,
+): ChapterContent {
+  let markup = openSelfClosed(xhtml);
+  if (resolve)
+    markup = markup.replace(IMG_SRC, (_whole, before: string, double?: string, single?: string) => {
+      const file = resolve(double ?? single ?? '');
+      return file ? `<img${before} data-lectio-src="${encodeURI(file)}"` : `<img${before}`;
+    });
+  const flat = flattenMarkup(markup);
+  const config = resolve ? PURIFY_WITH_IMAGES : PURIFY_FORBIDDEN;
+  const root = env.purify.sanitize(flat, { ...config, RETURN_DOM: true }) as unknown as Element;
+  const built = buildBody(root, '');
+  const images = built.images.map(({ block, src }) => ({
+    block: built.body.blocks.indexOf(block),
+    path: decodeURI(src),
+  }));
+  return { body: built.body, images: images.filter((image) => image.block >= 0) };
 }
