@@ -26,6 +26,60 @@ function wordCount(text: string): number {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
+const RELATIVE_OPENER = /,\s+(?:which|who)\s+/g;
+const DETERMINERS = /^(?:the|a|an|its|his|her|their|our|this|that|these|those)$/i;
+const NAME_JOINERS = /^(?:of|in|for|and|de|du|la|von|van|al|el|the)$/i;
+
+/**
+ * The noun a relative clause opening at `comma` describes, with the clause: from the noun phrase's first word to the
+ * comma that closes the clause (or `to`). The noun phrase is a run of capitalised words and the small words of names
+ * ("the Government Museum in Chennai"), or up to three lower-case words after a determiner ("the second quarter").
+ * Null when the date is not in such a clause or no noun phrase can be found.
+ */
+function relativeClauseAround(
+  sentence: string,
+  from: number,
+  to: number,
+  start: number,
+  end: number,
+): { from: number; to: number } | null {
+  let comma = -1;
+  RELATIVE_OPENER.lastIndex = from;
+  for (let m = RELATIVE_OPENER.exec(sentence); m && m.index < start; m = RELATIVE_OPENER.exec(sentence))
+    comma = m.index;
+  if (comma < 0) return null;
+  // The clause must still be open at the date: a comma between the opener and the date has closed it.
+  if (sentence.slice(comma + 1, start).includes(',')) return null;
+  const words = [...sentence.slice(from, comma).matchAll(/[^\s]+/g)];
+  let first = -1;
+  let capitalised = false;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = (words[i]?.[0] ?? '').replace(/[’']s$/, '');
+    if (/^\p{Lu}/u.test(word) || /^\d/.test(word)) {
+      capitalised = true;
+      first = i;
+    } else if (capitalised && NAME_JOINERS.test(word)) {
+      first = i;
+    } else break;
+  }
+  if (first >= 0) {
+    // "in", "of" or "and" may join a name but do not open one.
+    while (first < words.length - 1 && /^(?:of|in|for|and)$/i.test(words[first]?.[0] ?? '')) first++;
+  } else {
+    // A common noun: up to three words back to its determiner ("the quarter, which ends in December").
+    for (let i = words.length - 1; i >= Math.max(0, words.length - 4); i--) {
+      if (DETERMINERS.test(words[i]?.[0] ?? '')) {
+        first = i;
+        break;
+      }
+    }
+  }
+  const opening = words[first];
+  if (!opening || opening.index === undefined) return null;
+  const closing = sentence.indexOf(',', end);
+  return { from: from + opening.index, to: closing >= 0 && closing < to ? closing : to };
+}
+
 /** The clause around [start, end) of a sentence (offsets relative to the sentence), widened when too short. */
 export function clauseAround(sentence: string, start: number, end: number): Span {
   const cuts = boundaries(sentence);
@@ -46,6 +100,11 @@ export function clauseAround(sentence: string, start: number, end: number): Span
       break;
     }
   }
+  // A date inside a non-restrictive relative clause (", which was founded in 1851,") dates the noun before it, not the
+  // main clause: "They will go first to the museum, which was founded in 1851" is not an event of 1851, the museum's
+  // founding is. The event is that noun and its relative clause.
+  const relative = relativeClauseAround(sentence, from, to, start, end);
+  if (relative) ({ from, to } = relative);
   while (from < to && /[\s,;:“”"‘’]/.test(sentence[from] ?? '')) from++;
   while (to > from && /[\s,;:“”"‘’]/.test(sentence[to - 1] ?? '')) to--;
   return { start: from, end: to };

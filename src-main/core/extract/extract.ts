@@ -8,7 +8,7 @@ import { withConfidence } from './confidence';
 import type { ExtractionResult, ReferenceDateInference } from './types';
 
 /** Bump whenever the output for the same input may change. */
-export const ENGINE_VERSION = 'lectio-extract-1.8.1';
+export const ENGINE_VERSION = 'lectio-extract-1.8.2';
 
 export interface ExtractOptions {
   /** The article's published date (YYYY-MM-DD); null or absent to infer it from the text. */
