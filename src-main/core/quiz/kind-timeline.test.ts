@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dayInterval, parseDateValue } from './date-value';
 import { timelineQuestions } from './kind-timeline';
 import { testContext } from './test-article';
+import { extract } from '../extract/index';
+import { generateQuiz } from './generate';
 
 describe('timeline questions', () => {
   it.each(['a', 'b', 'c', 'd'])('orders three to five disjoint events (seed %s)', (seed) => {
@@ -26,5 +28,22 @@ describe('timeline questions', () => {
       expect(i.evidence.text).toContain(i.support);
       expect(i.label).not.toContain(i.support); // the date itself would give the order away
     }
+  });
+});
+
+describe('timeline questions whatever the seed', () => {
+  // Invented: one event dated by its whole year overlaps every other; taken first, it used to leave too few events.
+  const TEXT = [
+    'The port authority said in 2024 that traffic had grown for a third year.',
+    'The new crane was delivered to the north quay on 3 March 2024 after a long delay.',
+    'The first container ship berthed at the new quay on 9 May 2024 with 2,000 boxes.',
+    'Dock workers signed a new pay agreement with the authority on 1 July 2024 after talks.',
+  ].join('\n\n');
+  const analysis = extract(TEXT, { referenceDate: '2024-09-01' });
+
+  it.each(Array.from({ length: 24 }, (_, i) => `seed-${i}`))('gives one for %s', (seed) => {
+    const questions = generateQuiz(TEXT, analysis, { seed, kinds: ['timeline'] });
+    expect(questions.length).toBeGreaterThanOrEqual(1);
+    expect(questions[0]?.items?.length).toBeGreaterThanOrEqual(3);
   });
 });

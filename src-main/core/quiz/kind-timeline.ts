@@ -81,7 +81,10 @@ function toEvent(ctx: ArticleContext, d: DateMention): Event | null {
 
 function groupFrom(pool: Event[]): Event[] {
   const group: Event[] = [];
-  for (const e of pool) {
+  // Narrowest first (the shuffle orders events of equal width): a whole year overlaps every day in it, and taken
+  // first it could leave fewer than three events to order, so a quiz of timelines had none for some seeds.
+  const byWidth = [...pool].sort((a, b) => a.interval[1] - a.interval[0] - (b.interval[1] - b.interval[0]));
+  for (const e of byWidth) {
     if (group.length === GROUP) break;
     const clash = group.some(
       (g) => overlap(g.interval, e.interval) || answerKey(g.item.label) === answerKey(e.item.label),
