@@ -112,7 +112,7 @@ test('an undated article’s timeline says which part of each date is unknown, n
     await expect(timeline).not.toContainText(/XX|W\d/);
     // Right there, the reader is asked for the date that would pin them down.
     await expect(page.getByLabel('Reference date')).toContainText('When was this published?');
-    await page.screenshot({ path: `/work/shots/study/timeline-undated-${width}.png` });
+    await page.screenshot({ path: `test-results/shots/study/timeline-undated-${width}.png` });
   }
   // "Fix date" starts from an empty field, not from the raw value.
   const sunday = page.getByRole('list', { name: 'Timeline' }).locator('li', { hasText: 'a Sunday (date unknown)' });

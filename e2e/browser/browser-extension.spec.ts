@@ -133,12 +133,12 @@ async function select(page: Page, phrase: string): Promise<void> {
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync('/work/shots/connector', { recursive: true });
+  mkdirSync('test-results/shots/connector', { recursive: true });
   for (const width of [800, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await page.getByRole('heading', { name: 'Browser extension' }).scrollIntoViewIfNeeded();
     await saveScreen(page, `${name}-${width}`);
-    await page.screenshot({ path: `/work/shots/connector/${name}-${width}.png` });
+    await page.screenshot({ path: `test-results/shots/connector/${name}-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 860 });
 }

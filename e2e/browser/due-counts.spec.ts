@@ -48,7 +48,7 @@ test('the top bar, Review and Cards show the same due and new counts at the same
   await expect(page.getByRole('list', { name: 'Cards' }).getByRole('listitem')).toHaveCount(2);
   await page.getByRole('tab', { name: 'Statistics' }).click();
   await expect(page.getByText('Due now', { exact: true }).locator('..')).toHaveText(/Due now\s*0$/);
-  await page.screenshot({ path: '/work/shots/study/cards-stats-due-1280.png' });
+  await page.screenshot({ path: 'test-results/shots/study/cards-stats-due-1280.png' });
 
   // Back on Review the same figures, from the same queue.
   await nav.getByRole('link', { name: /^Review/ }).click();

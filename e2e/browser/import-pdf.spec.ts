@@ -31,10 +31,14 @@ function libraryTitles(): string[] {
 }
 
 async function shoot(page: Page, name: string) {
-  mkdirSync('/work/shots/pdf', { recursive: true });
+  mkdirSync('test-results/shots/pdf', { recursive: true });
   for (const width of [800, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `/work/shots/pdf/${name}-${width}.png`, fullPage: false, animations: 'disabled' });
+    await page.screenshot({
+      path: `test-results/shots/pdf/${name}-${width}.png`,
+      fullPage: false,
+      animations: 'disabled',
+    });
   }
   await saveScreen(page, name);
 }

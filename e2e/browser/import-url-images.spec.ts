@@ -27,7 +27,7 @@ test.afterEach(async () => {
   site = undefined;
 });
 
-const SHOTS = '/work/shots/webimages';
+const SHOTS = 'test-results/shots/webimages';
 
 async function shoot(page: Page, name: string, target?: Locator) {
   mkdirSync(SHOTS, { recursive: true });

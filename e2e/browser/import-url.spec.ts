@@ -47,10 +47,10 @@ async function stopFixture(): Promise<void> {
 test.afterEach(stopFixture);
 
 async function shoot(page: Page, name: string) {
-  mkdirSync('/work/shots/capture', { recursive: true });
+  mkdirSync('test-results/shots/capture', { recursive: true });
   for (const width of [800, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `/work/shots/capture/${name}-${width}.png`, fullPage: false });
+    await page.screenshot({ path: `test-results/shots/capture/${name}-${width}.png`, fullPage: false });
   }
 }
 

@@ -74,12 +74,12 @@ for (const width of [800, 1280]) {
         const [box, card] = [await select.boundingBox(), await question.boundingBox()];
         expect(box && card && box.x + box.width <= card.x + card.width + 0.5).toBe(true);
       }
-      if (index === 0) await page.screenshot({ path: `/work/shots/study/quiz-match-${width}.png` });
+      if (index === 0) await page.screenshot({ path: `test-results/shots/study/quiz-match-${width}.png` });
       await page.getByRole('button', { name: /^Check/ }).click();
       if (index === 0) {
         await expect(page.locator('.verdict')).toHaveText(`Not quite: ${n - 2} of ${n} pairs right. The right answer:`);
         points += (n - 2) / n;
-        await page.screenshot({ path: `/work/shots/study/quiz-match-feedback-${width}.png` });
+        await page.screenshot({ path: `test-results/shots/study/quiz-match-feedback-${width}.png` });
       } else {
         await expect(page.locator('.verdict')).toHaveText('Correct.');
         points += 1;
@@ -92,7 +92,7 @@ for (const width of [800, 1280]) {
     await expect(page.getByRole('list', { name: 'Mistakes' })).toContainText(
       `${firstPairs - 2} of ${firstPairs} pairs right.`,
     );
-    await page.screenshot({ path: `/work/shots/study/quiz-match-results-${width}.png` });
+    await page.screenshot({ path: `test-results/shots/study/quiz-match-results-${width}.png` });
   });
 }
 
@@ -138,7 +138,7 @@ test('a flashcard from a missed fill-the-blank question shows its sentence once 
   await expect(card).toContainText(stored.answer);
   await expect(card.getByRole('link', { name: 'Show in article' })).toBeVisible();
   expect(occurrences(await card.innerText(), stored.evidence.text)).toBe(1);
-  await page.screenshot({ path: '/work/shots/study/review-basic-answer-1280.png' });
+  await page.screenshot({ path: 'test-results/shots/study/review-basic-answer-1280.png' });
 });
 
 test('a match question whose roles are long keeps every role list inside its card at 800 and 1280 px', async ({
@@ -179,6 +179,6 @@ test('a match question whose roles are long keeps every role list inside its car
         `a role list overflows at ${width} px`,
       ).toBe(true);
     }
-    await page.screenshot({ path: `/work/shots/study/quiz-match-long-roles-${width}.png` });
+    await page.screenshot({ path: `test-results/shots/study/quiz-match-long-roles-${width}.png` });
   }
 });

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { saveScreen } from '../support/screens';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
@@ -53,7 +54,7 @@ test('a timeline question is put in order with the buttons and the keyboard, and
     }
   }
   await expect.poll(shown).toEqual(target);
-  await page.screenshot({ path: '/work/shots/boundaries/quiz-order-1280.png' });
+  await saveScreen(page, 'quiz-order');
   await page.getByRole('button', { name: /^Check/ }).click();
   await expect(page.locator('.verdict')).toHaveText('Correct.');
 });
