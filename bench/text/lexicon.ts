@@ -146,20 +146,7 @@ export const ROLES = [
   'senior adviser',
 ];
 
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+export { MONTH_LABELS as MONTHS } from '@core/extract/calendar';
 
 export const RELATIVE_DATES = [
   'last week',

@@ -5,20 +5,7 @@
  * unknown)"); a raw value never reaches the screen.
  */
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { MONTH_LABELS as MONTHS } from '@core/extract/calendar';
 
 interface Parts {
   year: number;

@@ -53,20 +53,24 @@ export function isoWeek(d: Ymd): { year: number; week: number } {
   return { year: t.getUTCFullYear(), week: Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7) };
 }
 
-export const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+/** The months as a reader sees them, January first: the one list the engine, the quiz, the renderer and the bench share. */
+export const MONTH_LABELS: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
+
+/** The same months in lower case, for matching text. */
+export const MONTH_NAMES: readonly string[] = MONTH_LABELS.map((m) => m.toLowerCase());
 
 /** 1-12 from "September", "Sept.", "Sep"; null when not a month. */
 export function monthNumber(text: string): number | null {

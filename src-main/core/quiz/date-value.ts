@@ -4,6 +4,8 @@
  * references are not handled: they make poor quiz answers.
  */
 
+import { MONTH_LABELS as MONTHS } from '../extract/calendar';
+
 export type Grain = 'day' | 'month' | 'year';
 
 export interface DatePoint {
@@ -19,21 +21,6 @@ export interface DateParts {
   end: DatePoint | null;
   grain: Grain;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function parsePoint(text: string): DatePoint | null {
   const m = /^(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
