@@ -81,7 +81,7 @@ test('a Markdown file keeps its headings, emphasis and links, and links leave th
   await expect(article).not.toContainText('alert(1)');
 });
 
-test('deleting asks first, and Cancel keeps the article', async ({ page }) => {
+test('deleting asks first, Cancel keeps the article, and Undo brings it back', async ({ page }) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: /Delete Putin’s visit/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete this article?' });
@@ -92,9 +92,27 @@ test('deleting asks first, and Cancel keeps the article', async ({ page }) => {
 
   await page.getByRole('button', { name: /Delete Putin’s visit/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete article' }).click();
+  await expect(page.getByRole('button', { name: /Open Putin’s visit/ })).toBeHidden();
+  // A deleted article can be brought back while the Undo stands, with its highlights and notes.
+  const toast = page.getByRole('status').filter({ hasText: 'Deleted “Putin’s visit' });
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('button', { name: /Open Putin’s visit/ })).toBeVisible();
+
+  await page.getByRole('button', { name: /Delete Putin’s visit/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete article' }).click();
+  await expect(page.getByRole('button', { name: /Open Putin’s visit/ })).toBeHidden();
+  // Dismissing the toast lets the deletion stand: the article leaves the library's files.
+  await toast.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(toast).toBeHidden();
   await expect(page.getByText('Nothing to read yet')).toBeVisible();
-  const index = JSON.parse(readFileSync(path.join(server.dataDir, 'library.json'), 'utf8')) as { documents: unknown[] };
-  expect(index.documents).toHaveLength(0);
+  await expect
+    .poll(
+      () =>
+        (JSON.parse(readFileSync(path.join(server.dataDir, 'library.json'), 'utf8')) as { documents: unknown[] })
+          .documents.length,
+      { timeout: 15_000 },
+    )
+    .toBe(0);
 });
 
 test('the page refuses to work without the token', async ({ page }) => {

@@ -122,16 +122,4 @@ describe('LibraryState', () => {
     );
     expect(state.documents).toHaveLength(1);
   });
-
-  it('deletes an article from the list and the library; a missing one sets the error and changes nothing', async () => {
-    const { state, client, opened } = await library();
-    await state.load();
-    await state.remove('nowhere');
-    expect(state.error).toBe(await refusal(opened.transport('deleteDocument', { id: 'nowhere' })));
-    expect(state.documents).toHaveLength(1);
-
-    await state.remove('sample');
-    expect(state.documents).toEqual([]);
-    expect(await client.listDocuments({})).toEqual([]);
-  });
 });

@@ -1,4 +1,4 @@
-/** The Library screen's state: the document list, and the import and delete actions that change it. */
+/** The Library screen's state: the document list and the import actions that add to it (deleting, with its Undo, is the organise state's). */
 import type { DocumentSummary, ImportDocumentInput, LectioApi } from '@contract';
 import { errorMessage } from '../api-client.svelte';
 
@@ -42,14 +42,5 @@ export class LibraryState {
     const created = await this.api.importEpub({ fileName, data });
     this.documents = [...this.documents, created];
     return created;
-  }
-
-  async remove(id: string): Promise<void> {
-    try {
-      await this.api.deleteDocument({ id });
-      this.documents = this.documents.filter((doc) => doc.id !== id);
-    } catch (error) {
-      this.error = errorMessage(error);
-    }
   }
 }
