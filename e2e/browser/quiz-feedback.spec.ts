@@ -3,26 +3,18 @@
  * the document: gone from the next quiz and from the Actors panel.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { saveScreen } from '../support/screens';
+import { saveScreen, saveScreenWidths } from '../support/screens';
+import { askOnly } from '../support/quiz';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
-const OTHER_KINDS = [
-  'Who (fill the blank)',
-  'When',
-  'Timeline order',
-  'Match actors to roles',
-  'Who said it',
-  'True or false',
-];
 
 /** The Quiz screen for the sample, asking role questions only (each is about one named actor). */
 async function rolesOnly(page: Page) {
   await page.goto(server.url);
   await page.getByRole('link', { name: 'Quiz' }).click();
   await expect(page.getByRole('checkbox', { name: /Putin’s visit/ })).toBeChecked();
-  for (const kind of OTHER_KINDS) await page.getByRole('checkbox', { name: kind }).uncheck();
-  await page.getByRole('radio', { name: '5' }).check();
+  await askOnly(page, 'Roles', 5);
 }
 
 async function actorNames(page: Page): Promise<string[]> {
@@ -31,16 +23,6 @@ async function actorNames(page: Page): Promise<string[]> {
   await page.getByRole('tab', { name: /Actors \d+/ }).click();
   await expect(page.getByRole('list', { name: 'People' })).toBeVisible();
   return page.locator('.actor-list .actor-name').allTextContents();
-}
-
-/** Screenshots at 800 and 1280 px wide; the viewport is put back after (at 800 px the study panel folds away). */
-async function shoot(page: Page, name: string) {
-  const size = page.viewportSize();
-  for (const width of [800, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    await saveScreen(page, `${name}-${width}`);
-  }
-  if (size) await page.setViewportSize(size);
 }
 
 test('"not an actor" on a role question hides it, and the actor is gone from the next quiz and the Actors panel', async ({
@@ -54,7 +36,7 @@ test('"not an actor" on a role question hides it, and the actor is gone from the
 
   const wrong = page.getByRole('button', { name: 'This question is wrong' });
   await expect(wrong).toBeVisible();
-  await shoot(page, 'quiz-wrong-button');
+  await saveScreenWidths(page, 'quiz-wrong-button');
   await wrong.click();
   const why = page.getByRole('group', { name: 'Hidden for good. What is wrong with it?' });
   await expect(why.getByRole('button')).toHaveText([
@@ -67,7 +49,7 @@ test('"not an actor" on a role question hides it, and the actor is gone from the
   // Hidden: it can no longer be answered, only skipped.
   await expect(page.getByRole('button', { name: /^Check/ })).toHaveCount(0);
   await expect(why.getByRole('button', { name: 'Wrong answer' })).toBeFocused();
-  await shoot(page, 'quiz-wrong-reasons');
+  await saveScreenWidths(page, 'quiz-wrong-reasons');
 
   await why.getByRole('button', { name: 'Not an actor' }).click();
   const status = page.getByRole('status').filter({ hasText: 'Hidden for good (not an actor).' });
@@ -77,7 +59,7 @@ test('"not an actor" on a role question hides it, and the actor is gone from the
   )?.[1];
   expect(name, 'the status names the actor removed').toBeTruthy();
   expect(before).toContain(name);
-  await shoot(page, 'quiz-wrong-done');
+  await saveScreenWidths(page, 'quiz-wrong-done');
 
   // Enter goes on to the next question, as after an answer.
   await page.keyboard.press('Enter');
@@ -139,7 +121,7 @@ test('on the results, "wrong role" drops that role from the actor in the Actors 
   await expect(status).toContainText(`${actor} is no longer listed as “`);
   const role = /no longer listed as “(.+)”\./.exec((await status.textContent()) ?? '')?.[1] ?? '';
   expect(role).not.toBe('');
-  await shoot(page, 'quiz-results-wrong');
+  await saveScreenWidths(page, 'quiz-results-wrong');
 
   await page.goto(server.url);
   await page.getByRole('button', { name: /Open Putin’s visit/ }).click();

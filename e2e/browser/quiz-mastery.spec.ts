@@ -1,19 +1,10 @@
 /** Mastery: after a quiz, the Reader's header and its Actors panel show how much of it the reader got right. */
-import { expect, test, type Page } from '@playwright/test';
-import { saveScreen } from '../support/screens';
+import { expect, test } from '@playwright/test';
+import { saveScreenWidths } from '../support/screens';
+import { askOnly, previewAnswers } from '../support/quiz';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
-const OTHER_KINDS = ['Roles', 'When', 'Timeline order', 'Match actors to roles', 'Who said it', 'True or false'];
-
-async function shoot(page: Page, name: string) {
-  const size = page.viewportSize();
-  for (const width of [800, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    await saveScreen(page, `${name}-${width}`);
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 test('after a quiz, the article and each actor asked about show the share answered right', async ({ page }) => {
   await page.goto(server.url);
@@ -23,18 +14,8 @@ test('after a quiz, the article and each actor asked about show the share answer
   await expect(page.getByRole('meter')).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Quiz me on this article' }).click();
-  for (const kind of OTHER_KINDS) await page.getByRole('checkbox', { name: kind, exact: true }).uncheck();
-  await page.getByRole('radio', { name: '5' }).check();
-  await page.getByRole('button', { name: 'Preview questions' }).click();
-  const previewed = page.locator('.preview-list li');
-  await expect(previewed).toHaveCount(5);
-  const answers = new Map<string, string>();
-  for (const li of await previewed.all()) {
-    answers.set(
-      (await li.locator('.preview-prompt').textContent()) ?? '',
-      ((await li.locator('.preview-answer').textContent()) ?? '').replace(/^Answer: /, ''),
-    );
-  }
+  await askOnly(page, 'Who (fill the blank)', 5);
+  const answers = await previewAnswers(page, 5);
   await page.getByRole('button', { name: 'Start quiz' }).click();
 
   // Questions 1, 2 and 3 right, 4 and 5 wrong: 60% of the article; each actor its own share.
@@ -61,5 +42,5 @@ test('after a quiz, the article and each actor asked about show the share answer
     await expect(page.getByRole('meter', { name: `Mastery of ${name}: ${percent}%` })).toBeVisible();
   }
   await expect(page.locator('.actor-list').getByRole('meter')).toHaveCount(byActor.size);
-  await shoot(page, 'quiz-mastery-reader');
+  await saveScreenWidths(page, 'quiz-mastery-reader');
 });

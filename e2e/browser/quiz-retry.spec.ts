@@ -3,21 +3,11 @@
  * wording and answers and the choices in a new order; a past session in the history offers the same.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { saveScreen } from '../support/screens';
+import { saveScreenWidths } from '../support/screens';
+import { askOnly, previewAnswers } from '../support/quiz';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
-const OTHER_KINDS = ['Roles', 'When', 'Timeline order', 'Match actors to roles', 'Who said it', 'True or false'];
-
-/** Screenshots at 800 and 1280 px wide, then the viewport as it was. */
-async function shoot(page: Page, name: string) {
-  const size = page.viewportSize();
-  for (const width of [800, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    await saveScreen(page, `${name}-${width}`);
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 async function choicesShown(page: Page): Promise<string[]> {
   return page.getByRole('radiogroup').getByRole('radio').locator('span').allTextContents();
@@ -29,20 +19,10 @@ test('retry the missed from the results and from a past session: the same questi
   await page.goto(server.url);
   await page.getByRole('link', { name: 'Quiz' }).click();
   await expect(page.getByRole('checkbox', { name: /Putin’s visit/ })).toBeChecked();
-  for (const kind of OTHER_KINDS) await page.getByRole('checkbox', { name: kind, exact: true }).uncheck();
-  await page.getByRole('radio', { name: '5' }).check();
+  await askOnly(page, 'Who (fill the blank)', 5);
 
   // The preview shows each answer, so the reader can miss on purpose: questions 1, 2 and 4 wrong, 3 and 5 right.
-  await page.getByRole('button', { name: 'Preview questions' }).click();
-  const previewed = page.locator('.preview-list li');
-  await expect(previewed).toHaveCount(5);
-  const answers = new Map<string, string>();
-  for (const li of await previewed.all()) {
-    answers.set(
-      (await li.locator('.preview-prompt').textContent()) ?? '',
-      ((await li.locator('.preview-answer').textContent()) ?? '').replace(/^Answer: /, ''),
-    );
-  }
+  const answers = await previewAnswers(page, 5);
   await page.getByRole('button', { name: 'Start quiz' }).click();
 
   const missed = new Map<string, string[]>();
@@ -64,7 +44,7 @@ test('retry the missed from the results and from a past session: the same questi
   await expect(page.getByRole('heading', { name: 'Your score' })).toBeVisible();
   const retry = page.getByRole('button', { name: 'Retry the 3 missed' });
   await expect(retry).toBeVisible();
-  await shoot(page, 'quiz-retry-results');
+  await saveScreenWidths(page, 'quiz-retry-results');
   await retry.click();
 
   // Exactly the missed questions, each with its choices in another order; right answers this time.

@@ -2,21 +2,12 @@
  * "Type the answers": who questions asked without choices; an alias, a small typo or another case is accepted and
  * the reader is told why; another actor's name is not.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { saveScreen } from '../support/screens';
+import { expect, test } from '@playwright/test';
+import { saveScreenWidths } from '../support/screens';
+import { askOnly, previewAnswers } from '../support/quiz';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
-const OTHER_KINDS = ['Roles', 'When', 'Timeline order', 'Match actors to roles', 'Who said it', 'True or false'];
-
-async function shoot(page: Page, name: string) {
-  const size = page.viewportSize();
-  for (const width of [800, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    await saveScreen(page, `${name}-${width}`);
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 test('typed answers: a misspelt name is accepted with the reason, another actor is not, and the results keep the note', async ({
   page,
@@ -24,20 +15,10 @@ test('typed answers: a misspelt name is accepted with the reason, another actor 
   await page.goto(server.url);
   await page.getByRole('link', { name: 'Quiz' }).click();
   await expect(page.getByRole('checkbox', { name: /Putin’s visit/ })).toBeChecked();
-  for (const kind of OTHER_KINDS) await page.getByRole('checkbox', { name: kind, exact: true }).uncheck();
-  await page.getByRole('radio', { name: '5' }).check();
+  await askOnly(page, 'Who (fill the blank)', 5);
   await page.getByRole('checkbox', { name: 'Type the answers' }).check();
 
-  await page.getByRole('button', { name: 'Preview questions' }).click();
-  const previewed = page.locator('.preview-list li');
-  await expect(previewed).toHaveCount(5);
-  const answers = new Map<string, string>();
-  for (const li of await previewed.all()) {
-    answers.set(
-      (await li.locator('.preview-prompt').textContent()) ?? '',
-      ((await li.locator('.preview-answer').textContent()) ?? '').replace(/^Answer: /, ''),
-    );
-  }
+  const answers = await previewAnswers(page, 5);
   const names = [...new Set(answers.values())];
   await page.getByRole('button', { name: 'Start quiz' }).click();
 
@@ -68,7 +49,7 @@ test('typed answers: a misspelt name is accepted with the reason, another actor 
       await page.keyboard.press('Enter');
       await expect(page.locator('.verdict')).toHaveText(/^Correct/);
       await expect(page.locator('.accepted-note')).toHaveText(`Accepted: ‘${typo}’ is ${answer} (one letter off).`);
-      if (accepted === 0) await shoot(page, 'quiz-typed-accepted');
+      if (accepted === 0) await saveScreenWidths(page, 'quiz-typed-accepted');
       accepted++;
     }
     await page.keyboard.press('Enter');

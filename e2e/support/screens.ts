@@ -17,3 +17,13 @@ export async function saveScreen(page: Page, name: string): Promise<void> {
     copyFileSync(file, path.join(docs, `${name}.png`));
   }
 }
+
+/** The same screen at 800 and 1280 px wide (named `<name>-800`, `<name>-1280`), then the viewport as it was. */
+export async function saveScreenWidths(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  for (const width of [800, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await saveScreen(page, `${name}-${width}`);
+  }
+  if (size) await page.setViewportSize(size);
+}
