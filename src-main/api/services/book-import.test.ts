@@ -3,45 +3,22 @@
  * web address served by a real loopback HTTP server, stored with its metadata and chapters; every refusal leaves the
  * library as it was.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { inProcessRunner, type ExtractionRunner } from '../../analysis/extraction-runner';
 import { buildTestEpub, type TestChapter } from '../../import/epub/test-epub';
 import { createEpubWorkerReader } from '../../import/epub-runner';
 import { ImportCancelledError } from './book-import';
-import { LibraryStorage } from '../../storage/library-storage';
 import type { LectioApi } from '../contract';
 import { inputSchemas } from '../schemas';
-import { createService } from '../service';
+import { importHarness } from './test-import-service';
 
-const now = () => new Date('2026-03-04T05:06:07.000Z');
-let storage: LibraryStorage | undefined;
-let server: Server | undefined;
-
-afterEach(async () => {
-  storage?.close();
-  storage = undefined;
-  const open = server;
-  server = undefined;
-  if (open) {
-    open.closeAllConnections();
-    await new Promise<void>((resolve) => open.close(() => resolve()));
-  }
-});
+const harness = importHarness('epub');
 
 async function makeApi(extraction: ExtractionRunner = inProcessRunner): Promise<{ api: LectioApi; dataDir: string }> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-epub-'));
-  storage = await LibraryStorage.open({ dataDir, now });
-  let n = 0;
-  return {
-    api: createService({ storage, host: 'browser', extraction, version: '0.0.0', now, newId: () => `id-${++n}` }),
-    dataDir,
-  };
+  return harness.open({ extraction });
 }
 
 const CHAPTERS: TestChapter[] = [
@@ -195,16 +172,7 @@ describe('importProgress and cancelImport', () => {
       external: ['jsdom'],
       logLevel: 'silent',
     });
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-epub-'));
-    storage = await LibraryStorage.open({ dataDir, now });
-    const api = createService({
-      storage,
-      host: 'browser',
-      extraction: inProcessRunner,
-      version: '0.0.0',
-      now,
-      epub: createEpubWorkerReader(workerFile),
-    });
+    const { api } = await harness.open({ epub: createEpubWorkerReader(workerFile) });
     const many = Array.from({ length: 60 }, (_, i) => ({
       file: `c${i}.xhtml`,
       title: `Chapter ${i + 1}`,
@@ -231,12 +199,10 @@ describe('importFromUrl with a book', () => {
   it('reads an EPUB served as application/epub+zip as a book, keeping its address', async () => {
     const { api } = await makeApi();
     const bytes = buildTestEpub({ title: 'Walls', chapters: CHAPTERS });
-    server = createServer((_request, response) => {
+    const url = `${await harness.serve((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/epub+zip' });
       response.end(Buffer.from(bytes));
-    });
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/books/walls.epub`;
+    })}/books/walls.epub`;
     const saved = await api.importFromUrl({ url });
     expect(saved).toMatchObject({ title: 'Walls', url, origin: '127.0.0.1' });
     expect((await api.getDocument({ id: saved.id })).body.sections).toHaveLength(2);

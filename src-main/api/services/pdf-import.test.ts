@@ -3,17 +3,10 @@
  * server says PDF. Metadata becomes the document's, blocks keep their pages, every refusal and a Cancel leave the
  * library as it was.
  */
-import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LectioApi } from '../contract';
 import { dispatch } from '../dispatch';
-import { inProcessRunner } from '../../analysis/extraction-runner';
-import { createService } from '../service';
-import { LibraryStorage } from '../../storage/library-storage';
+import { importHarness } from './test-import-service';
 import {
   brokenPdf,
   buildPdf,
@@ -25,32 +18,10 @@ import {
 } from '../../import/pdf-fixtures';
 import { BROKEN, ENCRYPTED, NO_TEXT_LAYER } from '../../import/pdf-read';
 
-const now = () => new Date('2026-03-04T05:06:07.000Z');
-let storage: LibraryStorage | undefined;
-let server: Server | undefined;
-
-afterEach(async () => {
-  storage?.close();
-  storage = undefined;
-  const open = server;
-  server = undefined;
-  if (open) {
-    open.closeAllConnections();
-    await new Promise<void>((resolve) => open.close(() => resolve()));
-  }
-});
+const harness = importHarness('pdf');
 
 async function makeApi(): Promise<LectioApi> {
-  storage = await LibraryStorage.open({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'lectio-pdf-')), now });
-  let n = 0;
-  return createService({
-    storage,
-    host: 'browser',
-    extraction: inProcessRunner,
-    version: '0.0.0',
-    now,
-    newId: () => `id-${++n}`,
-  });
+  return (await harness.open()).api;
 }
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -192,14 +163,12 @@ describe('importFromUrl with a PDF', () => {
   it('imports a PDF its server names as one, or names wrongly, with the address kept', async () => {
     const api = await makeApi();
     const bytes = await reportPdf();
-    server = createServer((request, response) => {
+    const base = await harness.serve((request, response) => {
       response.writeHead(200, {
         'content-type': request.url === '/report.pdf' ? 'application/pdf' : 'application/octet-stream',
       });
       response.end(Buffer.from(bytes));
     });
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const named = await api.importFromUrl({ url: `${base}/report.pdf` });
     expect(named).toMatchObject({
       title: 'The Breakwater Survey',

@@ -4,54 +4,19 @@
  * far over the cap, a server too slow to answer, a wrong content type and a page without an article. Every refusal
  * must leave the library as it was.
  */
-import { mkdtempSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { ServerResponse } from 'node:http';
+import { describe, expect, it } from 'vitest';
 import type { LectioApi } from '../contract';
-import { inProcessRunner } from '../../analysis/extraction-runner';
-import { createService } from '../service';
-import { LibraryStorage } from '../../storage/library-storage';
+import { importHarness } from './test-import-service';
 import { DEFAULT_LIMITS, type FetchLimits } from '../../import/fetch-page';
 
-const now = () => new Date('2026-03-04T05:06:07.000Z');
-let storage: LibraryStorage | undefined;
-let server: Server | undefined;
-
-afterEach(async () => {
-  storage?.close();
-  storage = undefined;
-  const open = server;
-  server = undefined;
-  if (open) {
-    open.closeAllConnections();
-    await new Promise<void>((resolve) => open.close(() => resolve()));
-  }
-});
+const harness = importHarness('web');
 
 async function makeApi(limits: Partial<FetchLimits> = {}): Promise<LectioApi> {
-  storage = await LibraryStorage.open({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'lectio-web-')), now });
-  let n = 0;
-  return createService({
-    storage,
-    host: 'browser',
-    extraction: inProcessRunner,
-    version: '0.0.0',
-    now,
-    newId: () => `id-${++n}`,
-    webLimits: { ...DEFAULT_LIMITS, ...limits },
-  });
+  return (await harness.open({ webLimits: { ...DEFAULT_LIMITS, ...limits } })).api;
 }
 
-type Handler = (request: IncomingMessage, response: ServerResponse) => void;
-
-async function serve(handler: Handler): Promise<string> {
-  server = createServer(handler);
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const serve = harness.serve;
 
 const PARAGRAPHS = [
   'The harbour council voted on Tuesday to rebuild the northern breakwater before the winter storms, ending a debate that had run for three years.',
@@ -265,14 +230,8 @@ describe('importFromUrl', () => {
     const headlines = `<!doctype html><html><body><ul>${Array.from({ length: 30 }, (_, i) => `<li><a href="/story/${i}">Headline number ${i} about the harbour and the council</a></li>`).join('')}</ul></body></html>`;
     const base = await serve((_request, response) => html(response, headlines));
     await expect(api.importFromUrl({ url: `${base}/front` })).rejects.toThrow(/No article found on this page/);
-    const closed = base;
-    const open = server;
-    server = undefined;
-    open?.closeAllConnections();
-    await new Promise<void>((resolve) => open?.close(() => resolve()));
-    await expect(api.importFromUrl({ url: `${closed}/front` })).rejects.toThrow(
-      /refused the connection|Could not reach/,
-    );
+    await harness.stop(base);
+    await expect(api.importFromUrl({ url: `${base}/front` })).rejects.toThrow(/refused the connection|Could not reach/);
     // .invalid never resolves (RFC 6761): the same answer as a name looked up with no network.
     await expect(api.importFromUrl({ url: 'http://lectio-test.invalid/article' })).rejects.toThrow(
       /Could not find lectio-test\.invalid: there may be no network connection|Could not reach lectio-test\.invalid/,
