@@ -14,6 +14,7 @@ import { createPdfWorkerRunner } from './import/pdf-runner';
 import { createEpubWorkerReader } from './import/epub-runner';
 import type { AppInfo, LectioApi } from './api/contract';
 import { createService, seedNewLibrary } from './api/service';
+import { ankiConnectAddress } from './anki/anki-connect';
 import { createConnectorService } from './api/services/connector-save';
 import { ConnectorListener } from './connector/listener';
 import { startConnector } from './connector/start-connector';
@@ -36,13 +37,18 @@ export interface LibraryHost {
   importWorker: string;
   /** The browser connector to run: its port (0: a free one) and the unpacked extension's folder. Absent: none. */
   connector?: { port: number; extensionFolder: string | null };
+  /** Where AnkiConnect answers, when not at its default address (checked by ankiConnectAddress). */
+  ankiConnectUrl?: string;
 }
 
 /** Throws a 'library-locked' LectioError when another process has the folder open (files from a newer Lectio are held, with a notice). */
 export async function openLibrary(
   dataDir: string,
-  { host, extractionWorker, importWorker, connector }: LibraryHost,
+  { host, extractionWorker, importWorker, connector, ankiConnectUrl }: LibraryHost,
 ): Promise<OpenLibrary> {
+  // Checked before the library is opened, so a wrong address leaves nothing locked.
+  const given = ankiConnectUrl ?? process.env.LECTIO_ANKI_CONNECT_URL;
+  const anki = given ? ankiConnectAddress(given) : null;
   const now = () => new Date();
   const storage = await LibraryStorage.open({ dataDir, now });
   try {
@@ -57,7 +63,10 @@ export async function openLibrary(
   const pdf = createPdfWorkerRunner(path.join(path.dirname(importWorker), 'pdf-worker.js'));
   const epub = createEpubWorkerReader(path.join(path.dirname(importWorker), 'epub-worker.js'));
   const listener = connector ? new ConnectorListener(connector.port, connector.extensionFolder) : undefined;
-  const api = createService({ storage, host, version, now, extraction, markdown, pdf, epub, connector: listener });
+  const api = createService({
+    ...{ storage, host, version, now, extraction, markdown, pdf, epub, connector: listener },
+    ...(anki ? { ankiConnectUrl: anki } : {}),
+  });
   const connectorServer = listener
     ? await startConnector(createConnectorService({ storage, now, newId: randomUUID, version }, api), listener)
     : null;

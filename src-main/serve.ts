@@ -1,5 +1,5 @@
 /**
- * Browser mode: `npm run serve -- [--port N] [--data-dir DIR] [--connector-port N]` serves the built renderer and the
+ * Browser mode: `npm run serve -- [--port N] [--data-dir DIR] [--connector-port N] [--anki-connect URL]` serves the built renderer and the
  * API on 127.0.0.1, runs the browser connector (on CONNECTOR_PORT unless told otherwise), prints the URL with its
  * per-launch token on one line, and runs until stopped.
  */
@@ -13,13 +13,14 @@ import { CONNECTOR_PORT } from './api/contract';
 import { builtExtensionFolder } from './connector/extension-folder';
 import { connectorPortFrom } from './connector/listener';
 
-function parseOptions(argv: string[]): { port: number; dataDir: string; connectorPort: number } {
+function parseOptions(argv: string[]): { port: number; dataDir: string; connectorPort: number; ankiConnect?: string } {
   const { values } = parseArgs({
     args: argv,
     options: {
       port: { type: 'string', default: '5183' },
       'data-dir': { type: 'string' },
       'connector-port': { type: 'string' },
+      'anki-connect': { type: 'string' },
     },
     strict: true,
   });
@@ -31,16 +32,18 @@ function parseOptions(argv: string[]): { port: number; dataDir: string; connecto
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
-  return { port, dataDir, connectorPort };
+  const ankiConnect = values['anki-connect'];
+  return { port, dataDir, connectorPort, ...(ankiConnect ? { ankiConnect } : {}) };
 }
 
 async function main(): Promise<void> {
-  const { port, dataDir, connectorPort } = parseOptions(process.argv.slice(2));
+  const { port, dataDir, connectorPort, ankiConnect } = parseOptions(process.argv.slice(2));
   const library = await openLibrary(dataDir, {
     host: 'browser',
     extractionWorker: path.join(__dirname, 'extract-worker.js'),
     importWorker: path.join(__dirname, 'import-worker.js'),
     connector: { port: connectorPort, extensionFolder: builtExtensionFolder(__dirname) },
+    ...(ankiConnect ? { ankiConnectUrl: ankiConnect } : {}),
   });
   const token = randomBytes(24).toString('base64url');
   let host;

@@ -101,6 +101,8 @@ export const ERROR_KINDS = {
   'bad-request': { sentAs: 'invalid-argument', status: 400, message: 'Body is not JSON' },
   /** Browser mode: a request with the wrong HTTP method. */
   'wrong-http-method': { sentAs: 'invalid-argument', status: 405 },
+  /** Anki with AnkiConnect did not answer (not running, add-on missing or too old), or refused a call. */
+  'anki-unavailable': { sentAs: 'invalid-argument', status: 503 },
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_KINDS;

@@ -8,4 +8,6 @@ export interface ExportedFile {
   fileName: string;
   mimeType: string;
   content: string;
+  /** 'base64' when `content` holds a binary file's bytes (an .apkg) in base64; text otherwise. */
+  encoding?: 'base64';
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES, isMethodName } from '.';
 import { analysisSchemas } from '../schemas/analysis';
+import { ankiSchemas } from '../schemas/anki';
 import { annotationSchemas } from '../schemas/annotations';
 import { bookSchemas } from '../schemas/books';
 import { cardSchemas } from '../schemas/cards';
@@ -21,6 +22,7 @@ import { settingsSchemas } from '../schemas/settings';
 
 const AREAS = {
   analysisSchemas,
+  ankiSchemas,
   annotationSchemas,
   bookSchemas,
   cardSchemas,

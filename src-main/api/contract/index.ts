@@ -20,3 +20,4 @@ export * from './methods';
 export * from './transport';
 export * from './image-url';
 export * from './desktop';
+export * from './anki';

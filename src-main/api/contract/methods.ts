@@ -13,6 +13,7 @@ import type { PdfMethods } from './pdf';
 import type { QuizMethods } from './quiz';
 import type { SettingsMethods } from './settings';
 import type { ConnectorMethods } from './connector';
+import type { AnkiMethods } from './anki';
 
 /** Every API method: what it takes and what it returns. */
 export interface ApiMethods
@@ -27,7 +28,8 @@ export interface ApiMethods
     ConnectorMethods,
     CardMethods,
     PdfMethods,
-    OrganiseMethods {}
+    OrganiseMethods,
+    AnkiMethods {}
 
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
@@ -111,6 +113,9 @@ export const METHOD_NAMES = [
   'undoDeleteDocuments',
   'purgeDeletedDocuments',
   'exportDocuments',
+  'exportApkg',
+  'getAnkiStatus',
+  'sendToAnki',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

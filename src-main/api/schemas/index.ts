@@ -15,6 +15,7 @@ import { pdfSchemas } from './pdf';
 import { quizSchemas } from './quiz';
 import { settingsSchemas } from './settings';
 import { connectorSchemas } from './connector';
+import { ankiSchemas } from './anki';
 
 export const inputSchemas: SchemasOf<ApiMethods> = {
   ...librarySchemas,
@@ -28,4 +29,5 @@ export const inputSchemas: SchemasOf<ApiMethods> = {
   ...cardSchemas,
   ...organiseSchemas,
   ...pdfSchemas,
+  ...ankiSchemas,
 };

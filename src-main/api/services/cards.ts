@@ -17,6 +17,7 @@ import { checkCardContent, cleanCardTags } from '../../core/cards/validate';
 import { passagesOf } from '../../core/passages';
 import type { LectioApi } from '../contract';
 import { interchangeMethods } from './card-interchange';
+import { ankiMethods } from './card-anki';
 import { studyMethods } from './card-study';
 import { CardContext } from './card-views';
 import { type ServiceDeps } from './deps';
@@ -37,6 +38,9 @@ type CardMethods = Pick<
   | 'getDueCounts'
   | 'exportCards'
   | 'importCards'
+  | 'exportApkg'
+  | 'getAnkiStatus'
+  | 'sendToAnki'
 >;
 
 function selectorsFor(text: string, start: number, end: number): HighlightSelectors {
@@ -189,5 +193,6 @@ function cardMethodsOf(deps: ServiceDeps): CardMethods {
 
     ...studyMethods(context),
     ...interchangeMethods(context),
+    ...ankiMethods(context),
   };
 }

@@ -33,6 +33,8 @@ export interface ServiceOptions {
   connector?: ConnectorListener;
   /** Limits on downloading a saved page's pictures; DEFAULT_IMAGE_LIMITS unless a test passes smaller ones. */
   imageLimits?: ImageLimits;
+  /** Where AnkiConnect answers; http://127.0.0.1:8765 (its default) unless the host was told another address. */
+  ankiConnectUrl?: string;
 }
 
 /**
