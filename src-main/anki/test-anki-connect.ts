@@ -70,21 +70,26 @@ export class FakeAnkiConnect {
     return `http://127.0.0.1:${address.port}`;
   }
 
-  async start(): Promise<string> {
+  /** Listens on `port` of 127.0.0.1 (a free one by default); returns its address. */
+  async start(port = 0): Promise<string> {
     this.#server = createServer((request, response) => {
       void this.#answer(request).then((body) => {
         response.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
         response.end(JSON.stringify(body));
       });
     });
-    await new Promise<void>((resolve) => this.#server?.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.#server?.listen(port, '127.0.0.1', resolve));
     return this.url;
   }
 
   async stop(): Promise<void> {
     const server = this.#server;
     this.#server = null;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (!server) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Kept-alive connections would hold close() open for seconds; Anki quitting drops them at once.
+    server.closeAllConnections();
+    await closed;
   }
 
   async #answer(request: IncomingMessage): Promise<{ result: unknown; error: string | null }> {
