@@ -28,6 +28,8 @@ export interface ServerOptions {
   maxOpenFiles?: number;
   /** The browser connector's port; a free one (0) unless a spec needs a given one. */
   connectorPort?: number;
+  /** Where the server looks for AnkiConnect (`--anki-connect`): a spec's own stand-in, never a real Anki. */
+  ankiConnect?: string;
 }
 
 export function startServer(dataDir: string, options: ServerOptions = {}): Promise<RunningServer> {
@@ -40,6 +42,7 @@ export function startServer(dataDir: string, options: ServerOptions = {}): Promi
     dataDir,
     '--connector-port',
     String(options.connectorPort ?? 0),
+    ...(options.ankiConnect ? ['--anki-connect', options.ankiConnect] : []),
   ];
   // `exec` keeps one process, so the child's pid (and a kill) is the server's own.
   const child = options.maxOpenFiles

@@ -25,6 +25,7 @@ const opened: LibraryStorage[] = [];
 export async function openSampleLibrary(
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-sample-')),
   extraction: ExtractionRunner = inProcessRunner,
+  options: { ankiConnectUrl?: string } = {},
 ) {
   const now = () => new Date('2026-06-01T09:00:00.000Z');
   const storage = await LibraryStorage.open({ dataDir, now });
@@ -38,6 +39,7 @@ export async function openSampleLibrary(
     now,
     extraction,
     newId: () => `id${++n}`,
+    ...options,
   });
   // Copied each way, as IPC and HTTP copy them: a caller must never hold the service's own objects.
   const transport = async (method: MethodName, input: unknown): Promise<ApiResult<unknown>> =>

@@ -195,6 +195,17 @@ export class CardsState extends TaskState {
     else if ('cancelled' in outcome) this.status = 'Export cancelled';
   }
 
+  /** The cards (those of the document the filter shows, else all) as an Anki package, downloaded. */
+  async exportApkg(): Promise<void> {
+    const documentId = this.filters.documentId && this.filters.documentId !== '-' ? this.filters.documentId : undefined;
+    const outcome = await this.exporting.run(() => this.api.exportApkg(documentId ? { documentId } : {}));
+    if (!outcome) return;
+    this.error = 'error' in outcome ? outcome.error : null;
+    if ('file' in outcome)
+      this.status = `Exported ${outcome.file.fileName}: in Anki, File › Import (a newer export updates the same notes)`;
+    else if ('cancelled' in outcome) this.status = 'Export cancelled';
+  }
+
   async importAnki(content: string): Promise<CardImportReport | null> {
     const report = await this.run(() => this.api.importCards({ content }));
     if (report) {
