@@ -214,10 +214,11 @@ describe('exporting an .apkg', () => {
     );
     expect(reviewed).toMatchObject({ type: 2, queue: 2, due: dueDays, reps: 1, lapses: 0 });
     expect(Number(reviewed.ivl)).toBeGreaterThanOrEqual(1);
-    const memory = JSON.parse(String(reviewed.data)) as { s: number; d: number; dr: number };
+    const memory = JSON.parse(String(reviewed.data)) as { s: number; d: number; dr: number; decay: number };
     expect(memory.s).toBeCloseTo(graded?.schedule.stability ?? 0, 3);
     expect(memory.d).toBeCloseTo(graded?.schedule.difficulty ?? 0, 3);
     expect(memory.dr).toBe(0.9);
+    expect(memory.decay).toBeCloseTo(0.1542, 4);
     expect(apkg.revlog).toEqual([
       expect.objectContaining({ cid: reviewed.id, ease: 4, type: 0, id: Date.parse('2026-05-01T10:00:00.000Z') }),
     ]);

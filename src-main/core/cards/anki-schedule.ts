@@ -5,6 +5,7 @@
  * is created at the start of the reader's day of the export, so a due date is simply the number of reader days from
  * today, and Anki's importer shifts it onto the importing collection's own day count (apkg/import/cards.rs).
  */
+import { default_w } from 'ts-fsrs';
 import type { ReviewRecord, ScheduleState } from './card';
 import type { DayOf } from './days';
 
@@ -34,7 +35,12 @@ export interface AnkiTiming {
   /** The reader day of the export (its collection's day 0). */
   today: string;
   desiredRetention: number;
+  /** FSRS-6's decay (its last parameter), with which Anki computes a card's recall as Lectio does. */
+  decay?: number;
 }
+
+/** The decay of the FSRS parameters Lectio schedules with (ts-fsrs's defaults). */
+export const DEFAULT_DECAY = default_w[20] ?? 0.1542;
 
 const DAY_MS = 86_400_000;
 
@@ -43,10 +49,15 @@ export function daysFrom(today: string, at: Date, dayOf: DayOf): number {
   return Math.round((Date.parse(`${dayOf(at)}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
 }
 
-function memory(state: ScheduleState, desiredRetention: number): string {
-  // Anki's card data keys (storage/card/data.rs): s stability, d difficulty, dr desired retention.
+function memory(state: ScheduleState, timing: AnkiTiming): string {
+  // Anki's card data keys (storage/card/data.rs): s stability, d difficulty, dr desired retention, decay.
   const round = (value: number) => Math.round(value * 10_000) / 10_000;
-  return JSON.stringify({ s: round(state.stability), d: round(state.difficulty), dr: desiredRetention });
+  return JSON.stringify({
+    s: round(state.stability),
+    d: round(state.difficulty),
+    dr: timing.desiredRetention,
+    decay: timing.decay ?? DEFAULT_DECAY,
+  });
 }
 
 /** The Anki columns of a card whose schedule is `state`; `position` orders new cards as Lectio made them. */
@@ -72,7 +83,7 @@ export function ankiSchedule(
   } else {
     const due = new Date(state.due);
     const days = daysFrom(timing.today, due, timing.dayOf);
-    const data = memory(state, timing.desiredRetention);
+    const data = memory(state, timing);
     if (state.state === 'Review') {
       const ivl = Math.max(1, state.scheduledDays);
       schedule = { ...common, type: CARD_TYPE.review, queue: QUEUE.review, due: days, ivl, left: 0, data };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../model';
 import type { ScheduleState } from './card';
-import { ankiSchedule, revlogRow } from './anki-schedule';
+import { ankiSchedule, DEFAULT_DECAY, revlogRow } from './anki-schedule';
 import { clozeOrds, deckId, plainText } from './apkg-collection';
 import { fieldHtml, lectioLink } from './anki-note-type';
 import { picturesNear } from './card-pictures';
@@ -70,7 +70,7 @@ describe('a schedule in Anki’s columns', () => {
       reps: 3,
       lapses: 1,
       left: 0,
-      data: '{"s":3.2,"d":5.1,"dr":0.9}',
+      data: `{"s":3.2,"d":5.1,"dr":0.9,"decay":${DEFAULT_DECAY}}`,
     });
   });
   it('puts a short learning step in the intraday queue (an instant) and a day-long one in the day queue', () => {
