@@ -26,19 +26,22 @@ function beside(blocks: readonly Block[], from: number, step: 1 | -1): CardPictu
 
 /** The pictures of the passage [start, end) in document order, without repeats; none when it touches no block. */
 export function picturesNear(blocks: readonly Block[], start: number, end: number): CardPicture[] {
-  const touched = blocks
-    .map((block, index) => ({ block, index }))
-    .filter(({ block }) => block.kind !== 'image' && block.start < end && block.end > start);
-  const first = touched[0];
-  const last = touched.at(-1);
-  if (!first || !last) return [];
-  const inside = blocks
-    .slice(first.index, last.index + 1)
-    .map(pictureOf)
-    .filter((picture): picture is CardPicture => picture !== null);
-  const found = [beside(blocks, first.index - 1, -1), ...inside, beside(blocks, last.index + 1, 1)].filter(
-    (picture): picture is CardPicture => picture !== null,
-  );
-  const unique = new Map(found.map((picture) => [picture.imageId, picture]));
-  return [...unique.values()].slice(0, MAX_CARD_PICTURES);
+  // One pass without allocating: an export calls this for every card, over a book's thousands of blocks.
+  let first = -1;
+  let last = -1;
+  for (let index = 0; index < blocks.length; index += 1) {
+    const block = blocks[index] as Block;
+    if (block.kind === 'image' || block.start >= end || block.end <= start) continue;
+    if (first < 0) first = index;
+    last = index;
+  }
+  if (first < 0) return [];
+  const found: CardPicture[] = [];
+  const add = (picture: CardPicture | null) => {
+    if (picture && !found.some((seen) => seen.imageId === picture.imageId)) found.push(picture);
+  };
+  add(beside(blocks, first - 1, -1));
+  for (let index = first; index <= last; index += 1) add(pictureOf(blocks[index]));
+  add(beside(blocks, last + 1, 1));
+  return found.slice(0, MAX_CARD_PICTURES);
 }
