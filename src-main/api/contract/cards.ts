@@ -1,11 +1,20 @@
 /** The flashcards part of the API contract: cards, the review queue and grading, statistics, Anki interchange. */
 import type { CardSource, Grade, ScheduleStateName, StoredCard } from '../../core/cards/card';
 import type { DueCounts } from '../../core/cards/queue';
+import type { ReviewCharts } from '../../core/cards/review-charts';
 import type { CardStats } from '../../core/cards/stats';
 import type { Empty } from './common';
 import type { ExportedFile } from './common';
 
 export type { CardKind, Grade, ScheduleStateName, StoredCard } from '../../core/cards/card';
+export type {
+  ForecastDay,
+  Heatmap,
+  PassCount,
+  RetentionPeriod,
+  RetentionPeriodKind,
+  ReviewCharts,
+} from '../../core/cards/review-charts';
 
 /** A passage of a document, as offsets into its canonical text (the service stores it as W3C selectors). */
 export interface CardSourceInput {
@@ -92,6 +101,8 @@ export interface CardStatsView extends CardStats {
   desiredRetention: number;
   /** What the review queue holds now (see getDueCounts). */
   now: DueCounts;
+  /** The heatmap, retention and forecast charts, in the reader's days. */
+  charts: ReviewCharts;
 }
 
 export type { DueCounts };

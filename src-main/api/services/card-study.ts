@@ -6,6 +6,7 @@ import type { Grade, ReviewRecord, ScheduleState } from '../../core/cards/card';
 import { GRADES } from '../../core/cards/card';
 import { outcomeLabel } from '../../core/cards/interval-label';
 import { buildQueue, queueCounts, type Queue } from '../../core/cards/queue';
+import { reviewCharts } from '../../core/cards/review-charts';
 import { cardStats, newSeenOn } from '../../core/cards/stats';
 import type { LectioApi } from '../contract';
 import type { CardContext } from './card-views';
@@ -101,8 +102,15 @@ export function studyMethods(context: CardContext): StudyMethods {
 
     async getCardStats() {
       const at = now();
-      const stats = cardStats(context.scheduled(), reviews.all(), { now: at, dayOf: context.dayOf() });
-      return { ...stats, desiredRetention: context.reviewSettings().desiredRetention, now: queueCounts(queueAt(at)) };
+      const scheduled = context.scheduled();
+      const dayOf = context.dayOf();
+      const stats = cardStats(scheduled, reviews.all(), { now: at, dayOf });
+      return {
+        ...stats,
+        desiredRetention: context.reviewSettings().desiredRetention,
+        now: queueCounts(queueAt(at)),
+        charts: reviewCharts(scheduled, reviews.all(), { now: at, dayOf }),
+      };
     },
 
     async getDueCounts() {
