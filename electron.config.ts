@@ -38,6 +38,9 @@ export default defineConfig({
       externalizeDeps: false,
       outDir: 'out/main',
       rolldownOptions: {
+        // FSRS's optimiser is a native module (a prebuilt .node per platform): required from node_modules at run time,
+        // which electron-builder ships with the app (a production dependency) and unpacks from app.asar.
+        external: ['@open-spaced-repetition/binding'],
         input: {
           main: resolve('src-main/main.ts'),
           serve: resolve('src-main/serve.ts'),

@@ -8,6 +8,7 @@ import { analysisMethods } from './services/analysis';
 import { annotationMethods } from './services/annotations';
 import { backupMethods } from './services/backups';
 import { cardMethods } from './services/cards';
+import { fsrsMethods } from './services/fsrs';
 import { connectorSettingsMethods } from './services/connector-settings';
 import type { ServiceDeps, ServiceOptions } from './services/deps';
 import { bookImportMethods } from './services/book-import';
@@ -46,6 +47,7 @@ export function createService(options: ServiceOptions): LectioApi {
     ...connectorSettingsMethods(deps),
     ...organiseMethods(deps, () => api),
     ...pdfImportMethods(deps),
+    ...fsrsMethods(deps),
   };
   return api;
 }

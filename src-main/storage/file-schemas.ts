@@ -205,6 +205,23 @@ export interface SettingsFile {
   quiz?: { autoCardOnMiss?: boolean };
   /** The browser connector's pairing token, as its SHA-256 (hex): the token itself is shown once and never stored. */
   connector?: { tokenHash: string; createdAt: string };
+  /** FSRS parameters optimised from the reader's reviews, with how well they fit; absent: FSRS's defaults. */
+  fsrs?: FsrsParametersFile;
+}
+
+export interface FsrsLossFile {
+  logLoss: number;
+  rmse: number;
+}
+
+export interface FsrsParametersFile {
+  parameters: number[];
+  optimisedAt: string;
+  /** Long-term reviews the fit used. */
+  reviews: number;
+  /** Log loss and RMSE on those reviews with the parameters before and after. */
+  before: FsrsLossFile;
+  after: FsrsLossFile;
 }
 
 export interface ReadingSettingsFile {
@@ -249,6 +266,15 @@ const settingsFile = z.object({
     .optional(),
   quiz: z.object({ autoCardOnMiss: z.boolean().optional() }).optional(),
   connector: z.object({ tokenHash: z.string().regex(/^[0-9a-f]{64}$/), createdAt: z.string().max(40) }).optional(),
+  fsrs: z
+    .object({
+      parameters: z.array(z.number()).length(21),
+      optimisedAt: z.string().max(40),
+      reviews: z.number().int().min(0),
+      before: z.object({ logLoss: z.number(), rmse: z.number() }),
+      after: z.object({ logLoss: z.number(), rmse: z.number() }),
+    })
+    .optional(),
 });
 
 export const isSettingsFile = guardOf<SettingsFile>(settingsFile);

@@ -8,6 +8,7 @@ import type { ChangeFeed } from './change-feed';
 import {
   DEFAULT_READING_SETTINGS,
   DEFAULT_REVIEW_SETTINGS,
+  type FsrsParametersFile,
   type ReadingSettingsFile,
   type SettingsFile,
 } from './file-schemas';
@@ -59,6 +60,20 @@ export class SettingsRepository {
   async setConnectorPairing(pairing: { tokenHash: string; createdAt: string }): Promise<void> {
     await this.#write((data) => {
       data.connector = { ...pairing };
+    });
+  }
+
+  /** FSRS parameters optimised from the reader's reviews, or null for FSRS's defaults. */
+  fsrsParameters(): FsrsParametersFile | null {
+    const fsrs = this.file().data.fsrs;
+    return fsrs ? structuredClone(fsrs) : null;
+  }
+
+  /** Keeps optimised parameters (the scheduler uses them from the next call on), or null to go back to the defaults. */
+  async setFsrsParameters(fsrs: FsrsParametersFile | null): Promise<void> {
+    await this.#write((data) => {
+      if (fsrs) data.fsrs = structuredClone(fsrs);
+      else delete data.fsrs;
     });
   }
 

@@ -14,6 +14,7 @@ import { bookSchemas } from '../schemas/books';
 import { cardSchemas } from '../schemas/cards';
 import { connectorSchemas } from '../schemas/connector';
 import { documentSchemas } from '../schemas/documents';
+import { fsrsSchemas } from '../schemas/fsrs';
 import { librarySchemas } from '../schemas/library';
 import { organiseSchemas } from '../schemas/organise';
 import { pdfSchemas } from '../schemas/pdf';
@@ -28,6 +29,7 @@ const AREAS = {
   cardSchemas,
   connectorSchemas,
   documentSchemas,
+  fsrsSchemas,
   librarySchemas,
   organiseSchemas,
   pdfSchemas,

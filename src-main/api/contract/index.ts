@@ -21,3 +21,4 @@ export * from './transport';
 export * from './image-url';
 export * from './desktop';
 export * from './anki';
+export * from './fsrs';

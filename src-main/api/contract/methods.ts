@@ -14,6 +14,7 @@ import type { QuizMethods } from './quiz';
 import type { SettingsMethods } from './settings';
 import type { ConnectorMethods } from './connector';
 import type { AnkiMethods } from './anki';
+import type { FsrsMethods } from './fsrs';
 
 /** Every API method: what it takes and what it returns. */
 export interface ApiMethods
@@ -29,7 +30,8 @@ export interface ApiMethods
     CardMethods,
     PdfMethods,
     OrganiseMethods,
-    AnkiMethods {}
+    AnkiMethods,
+    FsrsMethods {}
 
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
@@ -116,6 +118,9 @@ export const METHOD_NAMES = [
   'exportApkg',
   'getAnkiStatus',
   'sendToAnki',
+  'getFsrsStatus',
+  'optimiseFsrs',
+  'resetFsrsParameters',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

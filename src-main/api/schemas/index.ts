@@ -16,6 +16,7 @@ import { quizSchemas } from './quiz';
 import { settingsSchemas } from './settings';
 import { connectorSchemas } from './connector';
 import { ankiSchemas } from './anki';
+import { fsrsSchemas } from './fsrs';
 
 export const inputSchemas: SchemasOf<ApiMethods> = {
   ...librarySchemas,
@@ -30,4 +31,5 @@ export const inputSchemas: SchemasOf<ApiMethods> = {
   ...organiseSchemas,
   ...pdfSchemas,
   ...ankiSchemas,
+  ...fsrsSchemas,
 };

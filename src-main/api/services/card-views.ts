@@ -51,6 +51,8 @@ export class CardContext {
       desiredRetention: this.reviewSettings().desiredRetention,
       fuzz: this.deps.options.scheduleFuzz ?? true,
       day: this.readerDay(),
+      // The reader's own parameters once optimised (Settings › Optimise); FSRS's defaults until then.
+      parameters: this.deps.storage.settings.fsrsParameters()?.parameters,
     });
   }
 

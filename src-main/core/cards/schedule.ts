@@ -29,6 +29,8 @@ export interface SchedulerOptions {
   fuzz: boolean;
   /** Where the reader's days begin: intervals of a day or more end at the start of one. */
   day: ReaderDay;
+  /** FSRS's 21 parameters, optimised from the reader's own reviews; FSRS-6's defaults when absent. */
+  parameters?: readonly number[] | undefined;
 }
 
 export const DEFAULT_DESIRED_RETENTION = 0.9;
@@ -94,6 +96,7 @@ export class Scheduler {
         request_retention: options.desiredRetention,
         enable_fuzz: options.fuzz,
         enable_short_term: true,
+        ...(options.parameters ? { w: [...options.parameters] } : {}),
       }),
     ).useStrategy(StrategyMode.SEED, seedByCard);
     this.#day = options.day;
