@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readerDayOf, startOfReaderDay, zoneOffsetMs, type ReaderDay } from './reader-day';
+import { readerClock, readerDayOf, startOfReaderDay, zoneOffsetMs, type ReaderDay } from './reader-day';
 
 const at = (iso: string) => new Date(iso);
 
@@ -17,6 +17,27 @@ describe('readerDayOf', () => {
     expect(readerDayOf({ zone: 'Asia/Tokyo', rolloverHour: 4 })(instant)).toBe('2026-06-16');
     expect(readerDayOf({ zone: 'America/Los_Angeles', rolloverHour: 4 })(instant)).toBe('2026-06-15');
     expect(readerDayOf({ zone: 'Asia/Tokyo', rolloverHour: 6 })(instant)).toBe('2026-06-15');
+  });
+});
+
+describe('readerDayOf, remembered per quarter hour', () => {
+  it.each([
+    ['Europe/Paris', 4],
+    ['America/New_York', 0],
+    ['Asia/Kolkata', 4], // +05:30
+    ['Asia/Kathmandu', 3], // +05:45
+    ['Australia/Lord_Howe', 4], // a half-hour clock change
+    ['America/St_Johns', 2], // -03:30, with daylight saving
+  ])('gives the day Intl gives, instant by instant, across a year and its clock changes (%s, %s h)', (zone, hour) => {
+    const day = { zone, rolloverHour: hour };
+    const dayOf = readerDayOf(day);
+    const start = Date.parse('2026-01-01T00:00:00.000Z');
+    // Every 40 minutes and 13 seconds for a year: instants at every position within a quarter hour.
+    for (let time = start; time < start + 366 * 86_400_000; time += 2_413_000) {
+      const instant = new Date(time);
+      const expected = readerClock(instant, day).toISOString().slice(0, 10);
+      if (dayOf(instant) !== expected) expect(`${instant.toISOString()}: ${dayOf(instant)}`).toBe(expected);
+    }
   });
 });
 

@@ -60,9 +60,26 @@ export function readerClock(at: Date, day: ReaderDay): Date {
   return new Date(at.getTime() + zoneOffsetMs(day.zone, at) - day.rolloverHour * HOUR);
 }
 
-/** The reader's day of each instant, as a `YYYY-MM-DD` key. */
+const QUARTER_HOUR = 900_000;
+
+/**
+ * The reader's day of each instant, as a `YYYY-MM-DD` key. Remembered per quarter hour: every zone's offset, and so
+ * every day's start and every clock change, falls on a quarter hour, so all instants of one share a day. Statistics over
+ * a million reviews then ask Intl once per quarter hour studied rather than once per review (17 µs each).
+ */
 export function readerDayOf(day: ReaderDay): DayOf {
-  return (at) => readerClock(at, day).toISOString().slice(0, 10);
+  const days = new Map<number, string>();
+  return (at) => {
+    const quarter = Math.floor(at.getTime() / QUARTER_HOUR);
+    let key = days.get(quarter);
+    if (key === undefined) {
+      key = readerClock(new Date(quarter * QUARTER_HOUR), day)
+        .toISOString()
+        .slice(0, 10);
+      days.set(quarter, key);
+    }
+    return key;
+  };
 }
 
 /**

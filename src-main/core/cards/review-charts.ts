@@ -104,11 +104,15 @@ export function retentionByPeriod(
     starts.map((start) => [start, { start, young: { passed: 0, reviews: 0 }, mature: { passed: 0, reviews: 0 } }]),
   );
   const first = starts[0] as string;
+  // A million reviews fall on a few hundred days: each day's period is worked out once.
+  const startOf = new Map<string, string>();
   for (const review of reviews) {
     if (review.previous.state !== 'Review') continue;
     const day = options.dayOf(new Date(review.reviewedAt));
     if (day < first || day > options.today) continue;
-    const period = periods.get(periodStart(day, kind));
+    let start = startOf.get(day);
+    if (start === undefined) startOf.set(day, (start = periodStart(day, kind)));
+    const period = periods.get(start);
     if (!period) continue;
     const count = review.previous.scheduledDays >= MATURE_DAYS ? period.mature : period.young;
     count.reviews++;
