@@ -80,6 +80,22 @@ describe('optimising FSRS parameters', () => {
     expect(reset).toMatchObject({ custom: false, parameters: [...default_w], optimisation: null });
   });
 
+  it('fits off the main thread: the service answers meanwhile, and a second Optimise is refused until it ends', async () => {
+    const { api } = await setup(90);
+    let finished = false;
+    const running = api.optimiseFsrs({}).then((result) => {
+      finished = true;
+      return result;
+    });
+    // fsrs-rs runs on libuv's thread pool: other calls are answered while it works.
+    const answered = await api.getDueCounts({});
+    expect(answered).toBeDefined();
+    const second = await api.optimiseFsrs({}).catch((caught: unknown) => caught);
+    expect(isLectioError(second, 'busy')).toBe(true);
+    expect(finished).toBe(false);
+    expect((await running).applied).toBe(true);
+  });
+
   it('says clearly when the log is too short, and changes nothing', async () => {
     const { api } = await setup(3);
     const status = await api.getFsrsStatus({});
