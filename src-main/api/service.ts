@@ -20,6 +20,7 @@ import { quizMethods } from './services/quiz';
 import { searchMethods } from './services/search';
 import { organiseMethods } from './services/organise';
 import { settingsMethods } from './services/settings';
+import { actorMethods } from './services/actors';
 
 export { seedNewLibrary, type SampleArticle } from './services/documents';
 export type { ServiceOptions } from './services/deps';
@@ -48,6 +49,7 @@ export function createService(options: ServiceOptions): LectioApi {
     ...organiseMethods(deps, () => api),
     ...pdfImportMethods(deps),
     ...fsrsMethods(deps),
+    ...actorMethods(deps),
   };
   return api;
 }

@@ -24,7 +24,9 @@ export type RecordKind =
   | 'settings'
   | 'collection'
   | 'document-organisation'
-  | 'library-view';
+  | 'library-view'
+  /** A library-level merge or split of actors across documents (library-actors.json). */
+  | 'library-actor-correction';
 
 /**
  * Kinds that are derived from other records (where highlights anchor in the text; the engine's result), so each

@@ -52,6 +52,8 @@ import { SettingsRepository } from './settings-repository';
 import { ImageStore, IMAGES_FOLDER, imageIdsIn } from './image-store';
 import { OrganisationStore } from './organisation-store';
 import { OrganisationRepository } from './organisation-repository';
+import { ActorIndexRepository } from './actor-index-repository';
+import { LibraryActorsStore } from './library-actors-store';
 
 export type { StorageNotice } from './recovery-notices';
 
@@ -157,6 +159,8 @@ export class LibraryStorage {
   readonly settings: SettingsRepository;
   /** Collections, tags, archiving, reading positions and the Library's view. */
   readonly organisation: OrganisationRepository;
+  /** Every document's actors, indexed for dossiers, and the library-level merges and splits of actors. */
+  readonly actors: ActorIndexRepository;
   readonly backups: BackupStore;
   /** Pictures of saved articles, stored once each by content hash (`images/`). */
   readonly images: ImageStore;
@@ -250,6 +254,17 @@ export class LibraryStorage {
     this.quiz = new QuizRepository(this.#quizFile, this.changes);
     this.settings = new SettingsRepository(() => this.#settings, this.changes);
     this.organisation = new OrganisationRepository(this.#organisationFile, this.changes);
+    this.actors = new ActorIndexRepository({
+      dataDir,
+      documents: this.documents,
+      annotations: this.annotations,
+      analysis: this.analysis,
+      analysisPath: (id) => this.#analysisFiles.path(id),
+      annotationsPath: (id) => this.#annotationFiles.path(id),
+      store: new LibraryActorsStore(dataDir, now, recovery),
+      feed: this.changes,
+      now,
+    });
     recovery.deliverTo((report) => this.#reportRecovered(report));
   }
 
@@ -365,6 +380,7 @@ export class LibraryStorage {
 
   close(): void {
     this.#closed = true;
+    this.actors.close();
     if (this.#recountTimer) clearTimeout(this.#recountTimer);
     this.lock.release();
   }
@@ -438,6 +454,7 @@ export class LibraryStorage {
       if (this.#cardFiles.isOpening) await this.#cardFiles.open();
       await this.#openQuiz();
       await this.#openOrganisation();
+      this.actors.forget();
       const kept =
         movedAside.length > 0
           ? ` ${movedAside.length} file(s) that changed since were moved aside rather than replaced.`

@@ -20,6 +20,7 @@ import { organiseSchemas } from '../schemas/organise';
 import { pdfSchemas } from '../schemas/pdf';
 import { quizSchemas } from '../schemas/quiz';
 import { settingsSchemas } from '../schemas/settings';
+import { actorSchemas } from '../schemas/actors';
 
 const AREAS = {
   analysisSchemas,
@@ -35,6 +36,7 @@ const AREAS = {
   pdfSchemas,
   quizSchemas,
   settingsSchemas,
+  actorSchemas,
 };
 const here = path.dirname(new URL(import.meta.url).pathname);
 

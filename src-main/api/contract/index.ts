@@ -16,6 +16,7 @@ export * from './settings';
 export * from './connector';
 export * from './library';
 export * from './organise';
+export * from './actors';
 export * from './methods';
 export * from './transport';
 export * from './image-url';

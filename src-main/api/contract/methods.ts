@@ -15,6 +15,7 @@ import type { SettingsMethods } from './settings';
 import type { ConnectorMethods } from './connector';
 import type { AnkiMethods } from './anki';
 import type { FsrsMethods } from './fsrs';
+import type { ActorMethods } from './actors';
 
 /** Every API method: what it takes and what it returns. */
 export interface ApiMethods
@@ -31,7 +32,8 @@ export interface ApiMethods
     PdfMethods,
     OrganiseMethods,
     AnkiMethods,
-    FsrsMethods {}
+    FsrsMethods,
+    ActorMethods {}
 
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
@@ -121,6 +123,11 @@ export const METHOD_NAMES = [
   'getFsrsStatus',
   'optimiseFsrs',
   'resetFsrsParameters',
+  'getDossier',
+  'findActors',
+  'mergeActors',
+  'splitActor',
+  'undoActorCorrection',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

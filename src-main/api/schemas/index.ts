@@ -17,6 +17,7 @@ import { settingsSchemas } from './settings';
 import { connectorSchemas } from './connector';
 import { ankiSchemas } from './anki';
 import { fsrsSchemas } from './fsrs';
+import { actorSchemas } from './actors';
 
 export const inputSchemas: SchemasOf<ApiMethods> = {
   ...librarySchemas,
@@ -32,4 +33,5 @@ export const inputSchemas: SchemasOf<ApiMethods> = {
   ...pdfSchemas,
   ...ankiSchemas,
   ...fsrsSchemas,
+  ...actorSchemas,
 };

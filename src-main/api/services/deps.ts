@@ -57,6 +57,7 @@ export type ServiceStorage = Pick<
   | 'dismissNotice'
   | 'dataDir'
   | 'images'
+  | 'actors'
 >;
 
 export interface ServiceDeps {

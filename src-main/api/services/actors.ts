@@ -1,0 +1,193 @@
+/**
+ * Actors across the library: dossiers, finding actors by name, and the reader's merges and splits across documents.
+ * Reads only the actor index (storage.actors), never each document's files; the identities are grouped once per
+ * change of the index or of the corrections and kept until the next.
+ */
+import {
+  groupActorIdentities,
+  identitiesByMember,
+  memberKey,
+  normaliseName,
+  type ActorIdentity,
+  type ActorMemberRef,
+} from '../../core/library/actor-identity';
+import type { IndexedDocument } from '../../core/library/actor-index';
+import { buildDossier } from '../../core/library/dossier';
+import { LectioError } from '../../core/errors';
+import type { StoredActorCorrection } from '../../storage/library-actors-store';
+import type { ActorCorrectionView, ActorDossier, ActorMethods, ActorRef, ActorSummary, LectioApi } from '../contract';
+import type { ServiceDeps } from './deps';
+
+type Methods = Pick<LectioApi, keyof ActorMethods>;
+
+interface Library {
+  generation: number;
+  documents: ReadonlyMap<string, IndexedDocument>;
+  identities: ActorIdentity[];
+  byMember: Map<string, ActorIdentity>;
+  byKey: Map<string, ActorIdentity>;
+  corrections: StoredActorCorrection[];
+  /** Mentions per identity key. */
+  mentions: Map<string, number>;
+}
+
+const toMember = (ref: ActorRef): ActorMemberRef => ({ docId: ref.documentId, actorId: ref.actorId });
+
+export function actorMethods(deps: ServiceDeps): Methods {
+  const { storage } = deps;
+  let cached: Library | null = null;
+
+  async function library(): Promise<Library> {
+    const generation = storage.actors.generation;
+    if (cached && cached.generation === generation) return cached;
+    const documents = await storage.actors.documents();
+    const corrections = await storage.actors.corrections();
+    const actors = [...documents.values()].flatMap((doc) =>
+      doc.actors.map((a) => ({
+        docId: doc.documentId,
+        actorId: a.id,
+        name: a.name,
+        aliases: a.aliases,
+        kind: a.kind,
+        roles: a.roles.map((r) => r.role),
+      })),
+    );
+    const identities = groupActorIdentities(actors, corrections);
+    const byMember = identitiesByMember(identities);
+    const mentions = new Map<string, number>();
+    for (const doc of documents.values())
+      for (const a of doc.actors) {
+        const key = byMember.get(memberKey({ docId: doc.documentId, actorId: a.id }))?.key;
+        if (key) mentions.set(key, (mentions.get(key) ?? 0) + a.mentions.length);
+      }
+    cached = {
+      generation,
+      documents,
+      identities,
+      byMember,
+      byKey: new Map(identities.map((i) => [i.key, i])),
+      corrections,
+      mentions,
+    };
+    return cached;
+  }
+
+  function identityOf(lib: Library, input: { key: string } | ActorRef): ActorIdentity {
+    const found = 'key' in input ? lib.byKey.get(input.key) : lib.byMember.get(memberKey(toMember(input)));
+    if (!found)
+      throw new LectioError(
+        'not-found',
+        'key' in input
+          ? `No actor ${input.key} in the analysed documents.`
+          : `Actor ${input.actorId} is not in the analysed documents (open the article once to analyse it).`,
+      );
+    return found;
+  }
+
+  function describe(lib: Library, correction: StoredActorCorrection): ActorCorrectionView {
+    const nameOf = (ref: ActorMemberRef) =>
+      lib.documents.get(ref.docId)?.actors.find((a) => a.id === ref.actorId)?.name ?? ref.actorId;
+    const titleOf = (ref: ActorMemberRef) => lib.documents.get(ref.docId)?.title ?? 'a deleted document';
+    const label =
+      correction.type === 'merge'
+        ? `Merged “${nameOf(correction.a)}” and “${nameOf(correction.b)}” (${titleOf(correction.b)})`
+        : `Split “${nameOf(correction.members[0]!)}” out of ${correction.members.length} document${
+            correction.members.length === 1 ? '' : 's'
+          } (${titleOf(correction.members[0]!)}${correction.members.length > 1 ? ', …' : ''})`;
+    return { id: correction.id, type: correction.type, at: correction.at, label };
+  }
+
+  function dossierOf(lib: Library, identity: ActorIdentity): ActorDossier {
+    const members = new Set(identity.members.map(memberKey));
+    const concerns = (c: StoredActorCorrection) =>
+      c.type === 'merge'
+        ? members.has(memberKey(c.a)) || members.has(memberKey(c.b))
+        : c.members.some((m) => members.has(memberKey(m)));
+    const total = storage.documents.list().length;
+    return {
+      ...buildDossier(identity, lib.documents, lib.byMember),
+      analysedDocuments: lib.documents.size,
+      unanalysedDocuments: Math.max(0, total - lib.documents.size),
+      corrections: lib.corrections.filter(concerns).map((c) => describe(lib, c)),
+    };
+  }
+
+  return {
+    async getDossier(input) {
+      const lib = await library();
+      return dossierOf(lib, identityOf(lib, input));
+    },
+
+    async findActors({ query, limit = 8 }) {
+      const q = normaliseName(query);
+      if (!q) return [];
+      const lib = await library();
+      const rank = (identity: ActorIdentity): number => {
+        const name = normaliseName(identity.name);
+        if (name === q) return 0;
+        if (name.startsWith(q)) return 1;
+        if (` ${name}`.includes(` ${q}`)) return 2;
+        return identity.aliases.some((alias) => ` ${normaliseName(alias)}`.includes(` ${q}`)) ? 3 : -1;
+      };
+      const found: { identity: ActorIdentity; rank: number; mentions: number }[] = [];
+      for (const identity of lib.identities) {
+        const r = rank(identity);
+        if (r >= 0) found.push({ identity, rank: r, mentions: lib.mentions.get(identity.key) ?? 0 });
+      }
+      found.sort(
+        (a, b) => a.rank - b.rank || b.mentions - a.mentions || a.identity.name.localeCompare(b.identity.name),
+      );
+      return found.slice(0, limit).map(({ identity, mentions }): ActorSummary => ({
+        key: identity.key,
+        name: identity.name,
+        kind: identity.kind,
+        aliases: identity.aliases.slice(0, 5),
+        documents: new Set(identity.members.map((m) => m.docId)).size,
+        mentions,
+      }));
+    },
+
+    async mergeActors({ key, into }) {
+      const before = await library();
+      const from = identityOf(before, { key });
+      const target = identityOf(before, { key: into });
+      if (from.key === target.key) throw new LectioError('invalid-argument', 'An actor cannot be merged with itself.');
+      if (from.kind !== target.kind)
+        throw new LectioError(
+          'invalid-argument',
+          `${from.name} is a ${from.kind} and ${target.name} a ${target.kind}: only actors of one kind can be merged.`,
+        );
+      const keep = target.members[0]!;
+      await storage.actors.addCorrection({ type: 'merge', a: keep, b: from.members[0]! });
+      const after = await library();
+      return dossierOf(after, identityOf(after, { documentId: keep.docId, actorId: keep.actorId }));
+    },
+
+    async splitActor({ key, members }) {
+      const before = await library();
+      const identity = identityOf(before, { key });
+      const held = new Set(identity.members.map(memberKey));
+      const refs = members.map(toMember);
+      const outside = refs.find((ref) => !held.has(memberKey(ref)));
+      if (outside)
+        throw new LectioError(
+          'invalid-argument',
+          `${outside.actorId} in ${outside.docId} is not part of ${identity.name}.`,
+        );
+      if (new Set(refs.map(memberKey)).size >= held.size)
+        throw new LectioError(
+          'invalid-argument',
+          'Leave at least one document with the actor: choose fewer to split off.',
+        );
+      await storage.actors.addCorrection({ type: 'split', members: refs });
+      const after = await library();
+      return dossierOf(after, identityOf(after, { documentId: refs[0]!.docId, actorId: refs[0]!.actorId }));
+    },
+
+    async undoActorCorrection({ id, ref }) {
+      await storage.actors.removeCorrection(id);
+      const after = await library();
+      return dossierOf(after, identityOf(after, ref));
+    },
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * The library's actors: a persisted index of every analysed document's actors, mentions (with their sentences),
+ * roles and quotations (`actor-index.json`, derived data), and the reader's library-level merges and splits
+ * (`library-actors.json`, a record of its own, reported on the change feed as 'library-actor-correction').
+ *
+ * The index is kept up to date from the change feed: a document's analysis, corrections or metadata written marks it
+ * dirty, and it is indexed again (in the background shortly after, or on the next read). When the index is first read
+ * in a process, each document's entry is checked against the modification times of its analysis and annotations files,
+ * so a change made while the index was not saved (a crash, a restore, an older Lectio) is caught; a missing or
+ * unreadable index is rebuilt. A dossier then reads this one file, never each document's.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { applyCorrections } from '../core/analysis/corrections';
+import type { LibraryActorCorrection } from '../core/library/actor-identity';
+import { indexDocumentActors, type IndexedDocument } from '../core/library/actor-index';
+import { LectioError } from '../core/errors';
+import type { AnalysisRepository } from './analysis-repository';
+import type { AnnotationRepository } from './annotation-repository';
+import type { ChangeFeed } from './change-feed';
+import type { DocumentRepository } from './document-repository';
+import { writeFileDurably } from './durable-file';
+import type { LibraryActorsStore, StoredActorCorrection } from './library-actors-store';
+
+export const ACTOR_INDEX_FILE = 'actor-index.json';
+/** Bumped when the shape of an entry or the way it is built changes: an index of another version is rebuilt. */
+export const ACTOR_INDEX_VERSION = 1;
+/** How long after a change the index is brought up to date in the background. */
+const REFRESH_DELAY_MS = 400;
+
+interface Entry {
+  /** Null when the document has no analysis yet. */
+  doc: IndexedDocument | null;
+  /** Modification times (ms) of the document's analysis and annotations files when indexed; 0 for none. */
+  stamp: [number, number];
+}
+
+interface ActorIndexFile {
+  version: number;
+  entries: Record<string, Entry>;
+}
+
+export interface ActorIndexSources {
+  dataDir: string;
+  documents: DocumentRepository;
+  annotations: AnnotationRepository;
+  analysis: AnalysisRepository;
+  /** Where each document's analysis and annotations files are, for their modification times. */
+  analysisPath: (documentId: string) => string;
+  annotationsPath: (documentId: string) => string;
+  store: LibraryActorsStore;
+  feed: ChangeFeed;
+  now: () => Date;
+}
+
+async function mtime(file: string): Promise<number> {
+  try {
+    return (await stat(file)).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+export class ActorIndexRepository {
+  #loading: Promise<Map<string, Entry>> | null = null;
+  readonly #dirty = new Set<string>();
+  #timer: NodeJS.Timeout | null = null;
+  #closed = false;
+  #generation = 0;
+  #chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly sources: ActorIndexSources) {
+    sources.feed.onWrite((change) => {
+      if (change.documentId === null) return;
+      if (change.kind !== 'analysis' && change.kind !== 'corrections' && change.kind !== 'document') return;
+      this.#dirty.add(change.documentId);
+      this.#generation++;
+      this.#schedule();
+    });
+  }
+
+  /** Changes whenever what the index or the corrections say may have changed: a cache of identities keys on it. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** Every analysed document in the library (not in the trash) with its actors, up to date. */
+  documents(): Promise<ReadonlyMap<string, IndexedDocument>> {
+    return this.#serial(async () => {
+      const entries = await this.#refresh();
+      const out = new Map<string, IndexedDocument>();
+      for (const meta of this.sources.documents.list()) {
+        const doc = entries.get(meta.id)?.doc;
+        if (doc) out.set(meta.id, doc);
+      }
+      return out;
+    });
+  }
+
+  async corrections(): Promise<StoredActorCorrection[]> {
+    return structuredClone((await this.sources.store.db()).data.corrections);
+  }
+
+  /** Stores a library-level merge or split; reported on the change feed. */
+  async addCorrection(correction: LibraryActorCorrection): Promise<StoredActorCorrection> {
+    const stored = { ...correction, id: randomUUID(), at: this.sources.now().toISOString() };
+    await this.#writeCorrections((list) => [...list, stored], stored.id, 'put');
+    return structuredClone(stored);
+  }
+
+  /** Takes back a correction (Undo); throws a 'not-found' LectioError for an unknown id. */
+  async removeCorrection(id: string): Promise<void> {
+    const db = await this.sources.store.db();
+    if (!db.data.corrections.some((c) => c.id === id))
+      throw new LectioError('not-found', `There is no actor correction ${id}.`);
+    await this.#writeCorrections((list) => list.filter((c) => c.id !== id), id, 'delete');
+  }
+
+  /** After the library was restored from a backup: everything is read again on next use. */
+  forget(): void {
+    this.sources.store.reset();
+    this.#loading = null;
+    this.#generation++;
+  }
+
+  close(): void {
+    this.#closed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+  }
+
+  /** The one place the corrections file is changed: saved, then reported. */
+  async #writeCorrections(
+    change: (list: StoredActorCorrection[]) => StoredActorCorrection[],
+    id: string,
+    op: 'put' | 'delete',
+  ): Promise<void> {
+    const db = await this.sources.store.db();
+    await db.update((data) => {
+      data.corrections = change(data.corrections);
+    });
+    this.#generation++;
+    this.sources.feed.emit([{ kind: 'library-actor-correction', id, documentId: null, op }]);
+  }
+
+  /** One refresh at a time: a background refresh and a read never index the same document twice at once. */
+  #serial<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.#chain.then(run, run);
+    this.#chain = next.catch(() => undefined);
+    return next;
+  }
+
+  #schedule(): void {
+    if (this.#timer || this.#closed) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      if (!this.#closed) void this.documents().catch((error: unknown) => console.error('Actor index:', error));
+    }, REFRESH_DELAY_MS);
+    this.#timer.unref?.();
+  }
+
+  get #file(): string {
+    return path.join(this.sources.dataDir, ACTOR_INDEX_FILE);
+  }
+
+  /** Loads the index (checking each entry against its files) once, then indexes what is dirty or missing. */
+  async #refresh(): Promise<Map<string, Entry>> {
+    const entries = await (this.#loading ??= this.#load());
+    const live = this.sources.documents.list();
+    const liveIds = new Set(live.map((m) => m.id));
+    // A document in the trash keeps its entry, for its Undo.
+    const trashed = new Set(this.sources.documents.trashed().map((t) => t.id));
+    let changed = false;
+    for (const id of [...entries.keys()])
+      if (!liveIds.has(id) && !trashed.has(id)) {
+        entries.delete(id);
+        changed = true;
+      }
+    for (const meta of live) {
+      if (entries.has(meta.id) && !this.#dirty.has(meta.id)) continue;
+      this.#dirty.delete(meta.id);
+      entries.set(meta.id, await this.#index(meta.id));
+      changed = true;
+    }
+    if (changed && !this.#closed) await this.#save(entries);
+    return entries;
+  }
+
+  async #load(): Promise<Map<string, Entry>> {
+    const entries = new Map<string, Entry>();
+    try {
+      const file = JSON.parse(await readFile(this.#file, 'utf8')) as ActorIndexFile;
+      if (file.version === ACTOR_INDEX_VERSION && typeof file.entries === 'object' && file.entries !== null)
+        for (const [id, entry] of Object.entries(file.entries)) entries.set(id, entry);
+    } catch {
+      // Missing or unreadable: derived data, rebuilt below.
+    }
+    // Stale entries: their files changed after they were indexed.
+    await Promise.all(
+      [...entries].map(async ([id, entry]) => {
+        const stamp = await this.#stamp(id);
+        if (stamp[0] !== entry.stamp[0] || stamp[1] !== entry.stamp[1]) this.#dirty.add(id);
+      }),
+    );
+    return entries;
+  }
+
+  async #stamp(id: string): Promise<[number, number]> {
+    return [await mtime(this.sources.analysisPath(id)), await mtime(this.sources.annotationsPath(id))];
+  }
+
+  async #index(id: string): Promise<Entry> {
+    const cache = await this.sources.analysis.cached(id);
+    if (!cache) return { doc: null, stamp: await this.#stamp(id) };
+    const document = await this.sources.documents.get(id);
+    const { corrections } = await this.sources.annotations.read(id);
+    const shown = applyCorrections(document.body.text, cache.result, corrections);
+    const doc = indexDocumentActors(document, document.body.text, shown);
+    return { doc, stamp: await this.#stamp(id) };
+  }
+
+  async #save(entries: Map<string, Entry>): Promise<void> {
+    const file: ActorIndexFile = { version: ACTOR_INDEX_VERSION, entries: Object.fromEntries(entries) };
+    await writeFileDurably(this.#file, JSON.stringify(file));
+  }
+}
