@@ -16,6 +16,7 @@ import { extractionBenchmark } from './node/extraction';
 import { pdfImportBenchmark } from './node/pdf-import';
 import { quizBenchmark } from './node/quiz';
 import { libraryQueryBenchmark } from './node/library-query';
+import { dossierBenchmark } from './node/dossier';
 import { saveBenchmark } from './node/save';
 import { webImagesBenchmark } from './node/web-images';
 import { writeResults } from './report';
@@ -33,6 +34,7 @@ const NODE_BENCHMARKS: Benchmark[] = [
   pdfImportBenchmark,
   epubBenchmark,
   libraryQueryBenchmark,
+  dossierBenchmark,
   saveBenchmark,
 ];
 const BROWSER_IDS = ['drawing', 'lookup', 'startup', 'library-screen', 'library-organised', 'memory'];

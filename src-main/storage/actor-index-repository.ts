@@ -10,7 +10,8 @@
  * unreadable index is rebuilt. A dossier then reads this one file, never each document's.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyCorrections } from '../core/analysis/corrections';
 import type { LibraryActorCorrection } from '../core/library/actor-identity';
@@ -54,12 +55,18 @@ export interface ActorIndexSources {
   now: () => Date;
 }
 
-async function mtime(file: string): Promise<number> {
-  try {
-    return (await stat(file)).mtimeMs;
-  } catch {
-    return 0;
-  }
+function serialise(entries: Map<string, Entry>): string {
+  const file: ActorIndexFile = { version: ACTOR_INDEX_VERSION, entries: Object.fromEntries(entries) };
+  return JSON.stringify(file);
+}
+
+/** Who a document names, for telling whether its identities can have changed. */
+function namesOf(entry: Entry): string {
+  return JSON.stringify(entry.doc?.actors.map((a) => [a.id, a.name, a.kind, a.aliases]) ?? null);
+}
+
+function mtime(file: string): number {
+  return statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 }
 
 export class ActorIndexRepository {
@@ -68,6 +75,9 @@ export class ActorIndexRepository {
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
   #generation = 0;
+  #namesGeneration = 0;
+  #saveTimer: NodeJS.Timeout | null = null;
+  #pending: Map<string, Entry> | null = null;
   #chain: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly sources: ActorIndexSources) {
@@ -83,6 +93,14 @@ export class ActorIndexRepository {
   /** Changes whenever what the index or the corrections say may have changed: a cache of identities keys on it. */
   get generation(): number {
     return this.#generation;
+  }
+
+  /**
+   * Changes only when who is named where may have changed (a document's actor names, aliases or kinds, a document
+   * added or gone, a library correction): identities grouped for one value still hold while it stays.
+   */
+  get namesGeneration(): number {
+    return this.#namesGeneration;
   }
 
   /** Every analysed document in the library (not in the trash) with its actors, up to date. */
@@ -122,11 +140,18 @@ export class ActorIndexRepository {
     this.sources.store.reset();
     this.#loading = null;
     this.#generation++;
+    this.#namesGeneration++;
   }
 
   close(): void {
     this.#closed = true;
     if (this.#timer) clearTimeout(this.#timer);
+    if (this.#saveTimer) {
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = null;
+      // Closing is synchronous (on quit): the pending save is written at once. A torn write is only a cache lost.
+      if (this.#pending) writeFileSync(this.#file, serialise(this.#pending));
+    }
   }
 
   /** The one place the corrections file is changed: saved, then reported. */
@@ -140,6 +165,7 @@ export class ActorIndexRepository {
       data.corrections = change(data.corrections);
     });
     this.#generation++;
+    this.#namesGeneration++;
     this.sources.feed.emit([{ kind: 'library-actor-correction', id, documentId: null, op }]);
   }
 
@@ -176,13 +202,20 @@ export class ActorIndexRepository {
         entries.delete(id);
         changed = true;
       }
+    let renamed = changed;
     for (const meta of live) {
       if (entries.has(meta.id) && !this.#dirty.has(meta.id)) continue;
       this.#dirty.delete(meta.id);
-      entries.set(meta.id, await this.#index(meta.id));
+      const before = entries.get(meta.id);
+      const after = await this.#index(meta.id);
+      entries.set(meta.id, after);
       changed = true;
+      if (!before || namesOf(before) !== namesOf(after)) renamed = true;
     }
-    if (changed && !this.#closed) await this.#save(entries);
+    if (renamed) this.#namesGeneration++;
+    // Saved shortly after rather than before answering: a read need not wait for the disk, and an entry the save
+    // misses (the app stopped first) is found stale by its files' times on the next start.
+    if (changed) this.#scheduleSave(entries);
     return entries;
   }
 
@@ -195,32 +228,42 @@ export class ActorIndexRepository {
     } catch {
       // Missing or unreadable: derived data, rebuilt below.
     }
-    // Stale entries: their files changed after they were indexed.
-    await Promise.all(
-      [...entries].map(async ([id, entry]) => {
-        const stamp = await this.#stamp(id);
-        if (stamp[0] !== entry.stamp[0] || stamp[1] !== entry.stamp[1]) this.#dirty.add(id);
-      }),
-    );
+    // Stale entries: their files changed after they were indexed. Synchronous stats: thousands of small calls cost far
+    // less than as many promises through the thread pool.
+    for (const [id, entry] of entries) {
+      const stamp = this.#stampNow(id);
+      if (stamp[0] !== entry.stamp[0] || stamp[1] !== entry.stamp[1]) this.#dirty.add(id);
+    }
     return entries;
   }
 
-  async #stamp(id: string): Promise<[number, number]> {
-    return [await mtime(this.sources.analysisPath(id)), await mtime(this.sources.annotationsPath(id))];
+  #stampNow(id: string): [number, number] {
+    return [mtime(this.sources.analysisPath(id)), mtime(this.sources.annotationsPath(id))];
   }
 
   async #index(id: string): Promise<Entry> {
     const cache = await this.sources.analysis.cached(id);
-    if (!cache) return { doc: null, stamp: await this.#stamp(id) };
+    if (!cache) return { doc: null, stamp: this.#stampNow(id) };
     const document = await this.sources.documents.get(id);
     const { corrections } = await this.sources.annotations.read(id);
     const shown = applyCorrections(document.body.text, cache.result, corrections);
     const doc = indexDocumentActors(document, document.body.text, shown);
-    return { doc, stamp: await this.#stamp(id) };
+    return { doc, stamp: this.#stampNow(id) };
+  }
+
+  #scheduleSave(entries: Map<string, Entry>): void {
+    this.#pending = entries;
+    if (this.#saveTimer || this.#closed) return;
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = null;
+      if (!this.#closed)
+        void this.#serial(() => this.#save(entries)).catch((error: unknown) => console.error('Actor index:', error));
+    }, REFRESH_DELAY_MS);
+    this.#saveTimer.unref?.();
   }
 
   async #save(entries: Map<string, Entry>): Promise<void> {
-    const file: ActorIndexFile = { version: ACTOR_INDEX_VERSION, entries: Object.fromEntries(entries) };
-    await writeFileDurably(this.#file, JSON.stringify(file));
+    this.#pending = null;
+    await writeFileDurably(this.#file, serialise(entries));
   }
 }

@@ -168,11 +168,13 @@ describe('the actor index', () => {
     const { api, storage, dataDir, first } = await library();
     const before = await api.getDossier({ documentId: first, actorId: 'person:marta-quellen' });
     const file = path.join(dataDir, 'actor-index.json');
-    expect(existsSync(file)).toBe(true);
+    // Saved shortly after a read, or at the latest when the library closes.
     closeSampleLibrary(storage);
+    expect(existsSync(file)).toBe(true);
     rmSync(file);
     const again = await library(dataDir);
     expect(await again.api.getDossier({ key: before.key })).toEqual(before);
+    closeSampleLibrary(again.storage);
     expect(existsSync(file)).toBe(true);
   });
 

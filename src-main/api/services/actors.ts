@@ -22,6 +22,7 @@ type Methods = Pick<LectioApi, keyof ActorMethods>;
 
 interface Library {
   generation: number;
+  namesGeneration: number;
   documents: ReadonlyMap<string, IndexedDocument>;
   identities: ActorIdentity[];
   byMember: Map<string, ActorIdentity>;
@@ -42,6 +43,21 @@ export function actorMethods(deps: ServiceDeps): Methods {
     if (cached && cached.generation === generation) return cached;
     const documents = await storage.actors.documents();
     const corrections = await storage.actors.corrections();
+    const namesGeneration = storage.actors.namesGeneration;
+    const same = cached?.namesGeneration === namesGeneration ? cached : null;
+    const grouped = same ?? group(documents, corrections);
+    const mentions = new Map<string, number>();
+    for (const doc of documents.values())
+      for (const a of doc.actors) {
+        const key = grouped.byMember.get(memberKey({ docId: doc.documentId, actorId: a.id }))?.key;
+        if (key) mentions.set(key, (mentions.get(key) ?? 0) + a.mentions.length);
+      }
+    cached = { ...grouped, generation, namesGeneration, documents, corrections, mentions };
+    return cached;
+  }
+
+  /** The identities: regrouped only when who is named where may have changed (namesGeneration). */
+  function group(documents: ReadonlyMap<string, IndexedDocument>, corrections: StoredActorCorrection[]) {
     const actors = [...documents.values()].flatMap((doc) =>
       doc.actors.map((a) => ({
         docId: doc.documentId,
@@ -53,23 +69,7 @@ export function actorMethods(deps: ServiceDeps): Methods {
       })),
     );
     const identities = groupActorIdentities(actors, corrections);
-    const byMember = identitiesByMember(identities);
-    const mentions = new Map<string, number>();
-    for (const doc of documents.values())
-      for (const a of doc.actors) {
-        const key = byMember.get(memberKey({ docId: doc.documentId, actorId: a.id }))?.key;
-        if (key) mentions.set(key, (mentions.get(key) ?? 0) + a.mentions.length);
-      }
-    cached = {
-      generation,
-      documents,
-      identities,
-      byMember,
-      byKey: new Map(identities.map((i) => [i.key, i])),
-      corrections,
-      mentions,
-    };
-    return cached;
+    return { identities, byMember: identitiesByMember(identities), byKey: new Map(identities.map((i) => [i.key, i])) };
   }
 
   function identityOf(lib: Library, input: { key: string } | ActorRef): ActorIdentity {

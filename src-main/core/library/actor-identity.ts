@@ -57,8 +57,25 @@ export function memberKey(ref: ActorMemberRef): string {
   return `${ref.docId}/${ref.actorId}`;
 }
 
+/**
+ * Names repeat across a library (the same people in hundreds of articles), and normalising is the costliest step of
+ * grouping, so results are remembered; the memo is emptied when it grows past a bound.
+ */
+const normalised = new Map<string, string>();
+const MEMO_LIMIT = 200_000;
+
 /** Lower case, accents and punctuation dropped, spaces collapsed, a leading "the" dropped. */
 export function normaliseName(name: string): string {
+  let out = normalised.get(name);
+  if (out === undefined) {
+    if (normalised.size >= MEMO_LIMIT) normalised.clear();
+    out = normalise(name);
+    normalised.set(name, out);
+  }
+  return out;
+}
+
+function normalise(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
