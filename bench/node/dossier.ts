@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inProcessRunner } from '@main/analysis/extraction-runner';
 import { createService } from '@main/api/service';
-import type { ActorDossier } from '@main/api/contract';
+import type { ActorDossier } from '@contract';
 import { applyCorrections, emptyCorrections, type Corrections } from '@core/analysis/corrections';
 import type { Actor, ActorType, DateMention, ExtractionResult } from '@core/extract/types';
 import { importPlainText } from '@core/import/plain-text';
