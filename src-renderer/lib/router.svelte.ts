@@ -11,11 +11,27 @@ export interface Span {
   end: number;
 }
 
-export type Route = { screen: Screen; documentId?: string } | { screen: 'reader'; id: string; at?: Span };
+/** An actor's dossier (`#/actor?key=…`, or `#/actor?doc=<id>&actor=<actor id>` from one document's actor). */
+export type ActorRoute = { screen: 'actor'; key: string } | { screen: 'actor'; documentId: string; actorId: string };
+
+export type Route = { screen: Screen; documentId?: string } | { screen: 'reader'; id: string; at?: Span } | ActorRoute;
+
+function parseActorRoute(hash: string): ActorRoute | null {
+  const match = /^#\/actor\?(.+)$/.exec(hash);
+  if (!match?.[1]) return null;
+  const params = new URLSearchParams(match[1]);
+  const key = params.get('key');
+  if (key) return { screen: 'actor', key };
+  const documentId = params.get('doc');
+  const actorId = params.get('actor');
+  return documentId && actorId ? { screen: 'actor', documentId, actorId } : null;
+}
 
 const SCREENS: readonly Screen[] = ['library', 'quiz', 'review', 'cards', 'restore', 'settings'];
 
 export function parseRoute(hash: string): Route {
+  const actor = parseActorRoute(hash);
+  if (actor) return actor;
   const reader = /^#\/read\/([A-Za-z0-9_-]+)(?:\?at=(\d+)-(\d+))?$/.exec(hash);
   if (reader?.[1]) {
     const start = Number(reader[2]);
@@ -31,6 +47,8 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHref(route: Route): string {
+  if (route.screen === 'actor')
+    return `#/actor?${new URLSearchParams('key' in route ? { key: route.key } : { doc: route.documentId, actor: route.actorId })}`;
   if (route.screen === 'reader') return `#/read/${route.id}${route.at ? `?at=${route.at.start}-${route.at.end}` : ''}`;
   if (route.screen === 'library') return '#/';
   return `#/${route.screen}${route.documentId ? `?doc=${route.documentId}` : ''}`;

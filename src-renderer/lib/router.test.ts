@@ -13,6 +13,9 @@ describe('routes', () => {
     ['#/review', { screen: 'review' }],
     ['#/nowhere', { screen: 'library' }],
     ['#/read/../../etc', { screen: 'library' }],
+    ['#/actor?key=person%3Amarta-quellen', { screen: 'actor', key: 'person:marta-quellen' }],
+    ['#/actor?doc=d1&actor=person%3Ajo', { screen: 'actor', documentId: 'd1', actorId: 'person:jo' }],
+    ['#/actor?doc=d1', { screen: 'library' }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -22,6 +25,8 @@ describe('routes', () => {
       { screen: 'library' },
       { screen: 'reader', id: 'a1', at: { start: 1, end: 9 } },
       { screen: 'cards' },
+      { screen: 'actor', key: 'person:jo-brindle~d2/person:brindle' },
+      { screen: 'actor', documentId: 'd1', actorId: 'user:o&r=1' },
     ] as Route[]) {
       expect(parseRoute(routeHref(route))).toEqual(route);
     }
