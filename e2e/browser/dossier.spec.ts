@@ -117,6 +117,10 @@ test('split a document off and merge it back across documents, kept in the libra
   await expect(page.getByRole('status')).toContainText('One document is now a separate “Marta Quellen”');
   await expect(documentsOf(page)).toHaveCount(1);
   await expect(documentsOf(page)).toContainText('Treaty talks');
+  // Its Undo stays at hand on the dossier it was taken out of.
+  await expect(page.getByRole('list', { name: 'Your changes' })).toContainText(
+    'Split “Marta Quellen” out of 1 document',
+  );
   await page.setViewportSize({ width: 1280, height: 900 });
   await shot(page, 'dossier-split-1280');
 

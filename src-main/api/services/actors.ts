@@ -99,10 +99,14 @@ export function actorMethods(deps: ServiceDeps): Methods {
 
   function dossierOf(lib: Library, identity: ActorIdentity): ActorDossier {
     const members = new Set(identity.members.map(memberKey));
+    // A split also concerns the dossier it was taken out of: one naming the split actors by any of its names.
+    const names = new Set([identity.name, ...identity.aliases].map(normaliseName));
+    const nameOf = (ref: ActorMemberRef) =>
+      lib.documents.get(ref.docId)?.actors.find((a) => a.id === ref.actorId)?.name ?? '';
     const concerns = (c: StoredActorCorrection) =>
       c.type === 'merge'
         ? members.has(memberKey(c.a)) || members.has(memberKey(c.b))
-        : c.members.some((m) => members.has(memberKey(m)));
+        : c.members.some((m) => members.has(memberKey(m)) || names.has(normaliseName(nameOf(m))));
     const total = storage.documents.list().length;
     return {
       ...buildDossier(identity, lib.documents, lib.byMember),
