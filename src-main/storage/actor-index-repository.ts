@@ -4,7 +4,7 @@
  * (`library-actors.json`, a record of its own, reported on the change feed as 'library-actor-correction').
  *
  * The index is kept up to date from the change feed: a document's analysis, corrections or metadata written marks it
- * dirty, and it is indexed again (in the background shortly after, or on the next read). When the index is first read
+ * dirty, and it is indexed again on the next read (then saved shortly after, in the background). When the index is first read
  * in a process, each document's entry is checked against the modification times of its analysis and annotations files,
  * so a change made while the index was not saved (a crash, a restore, an older Lectio) is caught; a missing or
  * unreadable index is rebuilt. A dossier then reads this one file, never each document's.
@@ -72,7 +72,6 @@ function mtime(file: string): number {
 export class ActorIndexRepository {
   #loading: Promise<Map<string, Entry>> | null = null;
   readonly #dirty = new Set<string>();
-  #timer: NodeJS.Timeout | null = null;
   #closed = false;
   #generation = 0;
   #namesGeneration = 0;
@@ -84,9 +83,9 @@ export class ActorIndexRepository {
     sources.feed.onWrite((change) => {
       if (change.documentId === null) return;
       if (change.kind !== 'analysis' && change.kind !== 'corrections' && change.kind !== 'document') return;
+      // Only marked: the entry is built on the next read. Nothing is written for a library that never opens a dossier.
       this.#dirty.add(change.documentId);
       this.#generation++;
-      this.#schedule();
     });
   }
 
@@ -141,11 +140,14 @@ export class ActorIndexRepository {
     this.#loading = null;
     this.#generation++;
     this.#namesGeneration++;
+    // A save still waiting holds the library as it was before the restore.
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = null;
+    this.#pending = null;
   }
 
   close(): void {
     this.#closed = true;
-    if (this.#timer) clearTimeout(this.#timer);
     if (this.#saveTimer) {
       clearTimeout(this.#saveTimer);
       this.#saveTimer = null;
@@ -174,15 +176,6 @@ export class ActorIndexRepository {
     const next = this.#chain.then(run, run);
     this.#chain = next.catch(() => undefined);
     return next;
-  }
-
-  #schedule(): void {
-    if (this.#timer || this.#closed) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      if (!this.#closed) void this.documents().catch((error: unknown) => console.error('Actor index:', error));
-    }, REFRESH_DELAY_MS);
-    this.#timer.unref?.();
   }
 
   get #file(): string {
