@@ -54,7 +54,12 @@ describe('DossierState', () => {
     await state.splitChosen();
     expect(state.error).toBeNull();
     expect(state.dossier?.documents.map((d) => d.documentId)).toEqual([ids[0]]);
-    expect(state.splitOff).toMatchObject({ name: 'Marta Quellen', documents: 1 });
+    expect(state.splitOff).toMatchObject({
+      name: 'Marta Quellen',
+      documents: 1,
+      ref: { documentId: ids[1], actorId: 'person:marta-quellen' },
+    });
+    expect(state.shownRef).toEqual({ documentId: ids[0], actorId: 'person:marta-quellen' });
     expect(state.status).toMatch(/One document is now a separate “Marta Quellen”/);
     expect(state.chosen).toEqual([]);
 

@@ -15,7 +15,7 @@ export class DossierState extends TaskState {
   /** What the last merge, split or undo did, in plain words. */
   status = $state<string | null>(null);
   /** After a split: the dossier the chosen documents now form, to open. */
-  splitOff = $state<{ key: string; name: string; documents: number } | null>(null);
+  splitOff = $state<{ key: string; name: string; documents: number; ref: ActorRef } | null>(null);
   /** Documents chosen to split off, by `documentId/actorId`. */
   chosen = $state<string[]>([]);
   /** Other actors offered for a merge, as the reader types a name. */
@@ -43,6 +43,12 @@ export class DossierState extends TaskState {
   toggle(ref: ActorRef, on: boolean): void {
     const key = refKey(ref);
     this.chosen = on ? [...new Set([...this.chosen, key])] : this.chosen.filter((k) => k !== key);
+  }
+
+  /** A document actor of the dossier shown, naming it for an address that stays right across merges and splits. */
+  get shownRef(): ActorRef | null {
+    const first = this.dossier?.documents[0];
+    return first ? { documentId: first.documentId, actorId: first.actorId } : null;
   }
 
   isChosen(ref: ActorRef): boolean {
@@ -83,7 +89,9 @@ export class DossierState extends TaskState {
     const split = await this.run(() => this.api.splitActor({ key: current.key, members }));
     if (!split || !stay) return;
     this.chosen = [];
-    this.splitOff = { key: split.key, name: split.name, documents: split.documents.length };
+    // Named by a document actor, not by key: after a split either side may take the plain key the page was opened by.
+    const ref = { documentId: members[0]!.documentId, actorId: members[0]!.actorId };
+    this.splitOff = { key: split.key, name: split.name, documents: split.documents.length, ref };
     this.status = `${split.documents.length === 1 ? 'One document is' : `${split.documents.length} documents are`} now a separate “${split.name}”.`;
     this.#show(await this.run(() => this.api.getDossier({ documentId: stay.documentId, actorId: stay.actorId })));
   }
