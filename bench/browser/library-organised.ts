@@ -35,7 +35,7 @@ async function firstRender(page: Page, url: string): Promise<number> {
  * been produced (the change runs the query and Svelte's update before that frame; a message after it marks its end).
  * Resolves with the ms and the first title then shown, so the caller can check the change took effect.
  */
-function changeView(page: Page, label: string, value: string): Promise<{ ms: number; first: string }> {
+export function changeView(page: Page, label: string, value: string): Promise<{ ms: number; first: string }> {
   return page.evaluate(
     ([name, choice]) =>
       new Promise<{ ms: number; first: string }>((resolve, reject) => {
