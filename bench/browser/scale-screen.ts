@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { httpPath, TOKEN_HEADER } from '@main/api/contract/transport';
+import { httpPath, TOKEN_HEADER } from '@contract';
 import { ensureScaleLibrary } from '../library/scale-library';
 import type { ScaleSize } from '../library/scale-spec';
 import type { Figure } from '../result';
