@@ -57,6 +57,8 @@ export type ServiceStorage = Pick<
   | 'dismissNotice'
   | 'dataDir'
   | 'images'
+  | 'changes'
+  | 'restores'
 >;
 
 export interface ServiceDeps {
