@@ -108,7 +108,7 @@ describe('zoneOffsetMs, kept per quarter hour', () => {
     const zones = ['Europe/Berlin', 'Asia/Kathmandu', 'America/St_Johns'];
     const around = [Date.parse('2026-03-29T00:30:00Z'), Date.parse('2026-10-25T00:30:00Z')];
     const wall = (zone: string, at: Date) => {
-      const parts = Object.fromEntries(
+      const parts: Record<string, number> = Object.fromEntries(
         new Intl.DateTimeFormat('en-US', {
           timeZone: zone,
           hourCycle: 'h23',
@@ -123,7 +123,8 @@ describe('zoneOffsetMs, kept per quarter hour', () => {
           .filter((p) => p.type !== 'literal')
           .map((p) => [p.type, Number(p.value)]),
       );
-      return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - at.getTime();
+      const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
+      return Date.UTC(year, month - 1, day, hour, minute, second) - at.getTime();
     };
     for (const zone of zones)
       for (const start of around)
