@@ -35,7 +35,6 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return format;
 }
 
-const QUARTER_HOUR = 15 * 60_000;
 /** Offsets found, by zone and quarter hour: the queue asks for one per card (50,000 in a large library). */
 const offsets = new Map<string, Map<number, number>>();
 
