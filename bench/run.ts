@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchContext, Benchmark } from './context';
 import { ensureLibrary } from './generate';
+import { FULL_SPEC, type LibraryManifest } from './library/spec';
 import { anchoringBenchmark } from './node/anchoring';
 import { epubBenchmark } from './node/epub';
 import { extractionBenchmark } from './node/extraction';
@@ -19,10 +20,14 @@ import { libraryQueryBenchmark } from './node/library-query';
 import { dossierBenchmark } from './node/dossier';
 import { saveBenchmark } from './node/save';
 import { webImagesBenchmark } from './node/web-images';
+import { scaleBenchmark } from './node/scale';
+import type { ScaleSize } from './library/scale-spec';
 import { writeResults } from './report';
 import { toRow, type Figure, type ResultRow } from './result';
 
 const BENCH_DIR = __dirname;
+/** The size of the scale library (`--scale full|small|tiny`; --quick means small unless told). */
+let scaleSize: ScaleSize = 'full';
 const REPO_ROOT = path.resolve(BENCH_DIR, '..');
 const DATA_DIR = path.join(BENCH_DIR, '.data');
 // The save benchmark runs last: it holds the whole library in memory for its baseline, and the GC pressure it leaves would slow the others.
@@ -35,9 +40,22 @@ const NODE_BENCHMARKS: Benchmark[] = [
   epubBenchmark,
   libraryQueryBenchmark,
   dossierBenchmark,
+  scaleBenchmark(() => scaleSize),
   saveBenchmark,
 ];
-const BROWSER_IDS = ['drawing', 'lookup', 'startup', 'library-screen', 'library-organised', 'memory'];
+const BROWSER_IDS = ['drawing', 'lookup', 'startup', 'library-screen', 'library-organised', 'memory', 'scale-screen'];
+const SCALE_IDS = ['scale', 'scale-screen'];
+/** What the summary line says when only the scale benchmarks ran (their library is described in their rows). */
+const SCALE_ONLY_MANIFEST: LibraryManifest = {
+  spec: FULL_SPEC,
+  generator: 0,
+  documents: 0,
+  highlights: 0,
+  cards: 0,
+  cardsNote: 'see the scale rows',
+  bytes: 0,
+  longSpans: { few: [], many: [] },
+};
 
 function log(message: string): void {
   console.log(`[bench] ${message}`);
@@ -99,8 +117,12 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
+      scale: { type: 'string' },
     },
   });
+  const size = values.scale ?? (values.quick ? 'small' : 'full');
+  if (size !== 'full' && size !== 'small' && size !== 'tiny') throw new Error('--scale is full, small or tiny');
+  scaleSize = size;
   const quick = values.quick ?? false;
   const only = values.only?.split(',');
   const wanted = (id: string) => !only || only.includes(id);
@@ -108,12 +130,18 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const load = os.loadavg()[0] ?? 0;
 
-  const { dataDir, manifest, generatedMs } = await ensureLibrary(DATA_DIR);
-  log(
-    generatedMs === null
-      ? `library reused: ${dataDir}`
-      : `library generated in ${(generatedMs / 1000).toFixed(1)} s: ${dataDir}`,
-  );
+  // The scale benchmarks bring their own library (in the cache folder); the 1,000-document one is made only if needed.
+  const scaleOnly = only !== undefined && only.every((id) => SCALE_IDS.includes(id));
+  process.env.LECTIO_BENCH_SCALE = size;
+  const { dataDir, manifest, generatedMs } = scaleOnly
+    ? { dataDir: '', manifest: SCALE_ONLY_MANIFEST, generatedMs: null }
+    : await ensureLibrary(DATA_DIR);
+  if (!scaleOnly)
+    log(
+      generatedMs === null
+        ? `library reused: ${dataDir}`
+        : `library generated in ${(generatedMs / 1000).toFixed(1)} s: ${dataDir}`,
+    );
   const ctx: BenchContext = {
     quick,
     dataDir,

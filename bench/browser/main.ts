@@ -16,6 +16,7 @@ import { libraryOrganisedBenchmark } from './library-organised';
 import { lookupBenchmark } from './lookup';
 import { memoryBenchmark } from './memory';
 import { startupBenchmark } from './startup';
+import { scaleScreenBenchmark } from './scale-screen';
 
 type BrowserBenchmark = (env: BrowserEnv) => Promise<Figure[]>;
 
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, BrowserBenchmark> = {
   'library-screen': libraryScreenBenchmark,
   'library-organised': libraryOrganisedBenchmark,
   memory: memoryBenchmark,
+  'scale-screen': scaleScreenBenchmark,
 };
 
 async function main(): Promise<void> {
@@ -39,12 +41,14 @@ async function main(): Promise<void> {
       only: { type: 'string' },
     },
   });
-  if (!values.serve || !values['data-dir'] || !values.manifest || !values.out)
+  if (!values.serve || values['data-dir'] === undefined || !values.manifest || !values.out)
     throw new Error('--serve, --data-dir, --manifest and --out are required');
-  const manifest = JSON.parse(readFileSync(values.manifest, 'utf8')) as LibraryManifest;
+  // An empty --data-dir: only the scale benchmarks run, on their own library (scale-screen.ts).
+  const shared = values['data-dir'] !== '';
+  const manifest = (shared ? JSON.parse(readFileSync(values.manifest, 'utf8')) : null) as LibraryManifest;
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-bench-browser-'));
   const dataDir = path.join(workDir, 'library');
-  cpSync(values['data-dir'], dataDir, { recursive: true });
+  if (shared) cpSync(values['data-dir'], dataDir, { recursive: true });
   const browser = await launchChromium();
   const quick = values.quick ?? false;
   const env: BrowserEnv = {

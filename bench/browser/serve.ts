@@ -11,6 +11,8 @@ export interface Server {
   spawnedAt: number;
   /** The same clock when the URL line arrived. */
   readyAt: number;
+  /** The server process, to read its memory from /proc. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export function startServer(serveScript: string, dataDir: string): Promise<Serve
         origin: match[1],
         spawnedAt,
         readyAt: epochNow(),
+        pid: child.pid ?? 0,
         async stop() {
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
           await exited;

@@ -65,6 +65,9 @@ const reviewRecord = z.object({
   next: scheduleStateSchema,
 });
 
+/** One review record, as the log and the card schedule index (card-schedule-index.ts) store it. */
+export const reviewRecordSchema = reviewRecord;
+
 const cardsFile = z.object({ schemaVersion: z.literal(CARDS_SCHEMA_VERSION), cards: z.array(storedCardSchema) });
 const reviewsFile = z.object({ schemaVersion: z.literal(REVIEWS_SCHEMA_VERSION), reviews: z.array(reviewRecord) });
 

@@ -179,6 +179,11 @@ export class LibraryStorage {
   readonly #restoring = new KeyedMutex();
   #closed = false;
   #recountTimer: NodeJS.Timeout | null = null;
+  /**
+   * Counts the restores from a backup made in this process: a restore replaces every file at once and is not on the
+   * change feed, so what keeps derived data from the feed (the search index) starts again when this changes.
+   */
+  restores = 0;
   /** Settles once the highlight counts have been checked after opening (see recountHighlights). */
   highlightCountsChecked: Promise<number> = Promise.resolve(0);
 
@@ -455,6 +460,7 @@ export class LibraryStorage {
       await this.#openQuiz();
       await this.#openOrganisation();
       this.actors.forget();
+      this.restores++;
       const kept =
         movedAside.length > 0
           ? ` ${movedAside.length} file(s) that changed since were moved aside rather than replaced.`

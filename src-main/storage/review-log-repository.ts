@@ -13,13 +13,26 @@ export class ReviewLogRepository {
     private readonly feed: ChangeFeed,
   ) {}
 
-  /** Every review, oldest first (the stored log: read it, change it only through the methods below). */
+  /**
+   * Opens the whole log, for `all` and `find` (a large library's log is hundreds of megabytes: the schedules, `latest`
+   * and `recent` come from the card schedule index without it).
+   */
+  ready(): Promise<void> {
+    return this.store.logReady();
+  }
+
+  /** Every review, oldest first, after `ready` (the stored log: read it, change it only through the methods below). */
   all(): readonly ReviewRecord[] {
     return this.store.reviews;
   }
 
   find(id: string): ReviewRecord | undefined {
     return this.store.reviews.find((review) => review.id === id);
+  }
+
+  /** The log's records of the last few days (at least three), oldest first: enough for today's counts. */
+  recent(): readonly ReviewRecord[] {
+    return this.store.recentReviews;
   }
 
   /** The card's latest review, whose `next` state is its schedule; undefined for a card never studied. */

@@ -24,6 +24,16 @@ export class ProgressiveList {
   }
 }
 
+/**
+ * How many Library cards a first page holds: the rows a window this tall shows (a card is at least ~110 px), and a
+ * few more, so a change of sort or filter builds what is seen and not several screens of rows below the fold (each
+ * change replaces every rendered row; the rest come as the reader scrolls).
+ */
+export function rowsForWindow(height: number, rowHeight = 110, min = 8, max = 30): number {
+  if (!Number.isFinite(height) || height <= 0) return min;
+  return Math.min(max, Math.max(min, Math.ceil(height / rowHeight) + 2));
+}
+
 /** Svelte action: calls `onVisible` whenever `node` scrolls into view (put it after the last rendered row). */
 export function whenVisible(node: Element, onVisible: () => void): { destroy(): void } {
   if (typeof IntersectionObserver === 'undefined') return { destroy() {} };

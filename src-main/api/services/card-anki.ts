@@ -98,6 +98,7 @@ export function ankiMethods(context: CardContext): AnkiMethods {
       return deps.exports.run({ items: cards.length }, async (run) => {
         const docs = new DocumentCache(context);
         const scheduler = context.scheduler();
+        await context.reviews.ready();
         const reviews = reviewsByCard();
         const items = await run.map(cards, async (card) => ({
           card,

@@ -29,7 +29,8 @@ export function studyMethods(context: CardContext): StudyMethods {
       now: at,
       dayOf,
       newPerDay: settings.newPerDay,
-      newSeenToday: newSeenOn(reviews.all(), dayOf(at), dayOf),
+      // The log's last days are enough: the count walks back only to today's start (the whole log is not read).
+      newSeenToday: newSeenOn(reviews.recent(), dayOf(at), dayOf),
       // Only a step due within the minute is shown early: a card graded a moment ago should not come straight back
       // (Anki's 20 minutes would), so the session ends saying when it is due, and the Review screen reloads then.
       learnAheadMs: 60_000,
@@ -91,6 +92,7 @@ export function studyMethods(context: CardContext): StudyMethods {
     },
 
     async undoGrade({ reviewId }) {
+      await reviews.ready();
       const record = reviews.find(reviewId);
       if (!record) throw new LectioError('invalid-argument', 'That grade is no longer in the review log.');
       if (reviews.latest(record.cardId)?.id !== reviewId)
@@ -102,6 +104,8 @@ export function studyMethods(context: CardContext): StudyMethods {
 
     async getCardStats() {
       const at = now();
+      // The whole log (statistics need every review); the due counts and the queue do not read it.
+      await reviews.ready();
       const scheduled = context.scheduled();
       const dayOf = context.dayOf();
       const stats = cardStats(scheduled, reviews.all(), { now: at, dayOf });

@@ -58,6 +58,8 @@ export type ServiceStorage = Pick<
   | 'dataDir'
   | 'images'
   | 'actors'
+  | 'changes'
+  | 'restores'
 >;
 
 export interface ServiceDeps {

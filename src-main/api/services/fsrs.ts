@@ -37,12 +37,13 @@ export function fsrsMethods(deps: ServiceDeps): FsrsMethodNames {
 
   return {
     async getFsrsStatus() {
-      await context.cards.ready();
+      // The whole review log (the cards and their schedule index alone do not hold the histories).
+      await context.reviews.ready();
       return status();
     },
 
     async optimiseFsrs() {
-      await context.cards.ready();
+      await context.reviews.ready();
       if (running)
         throw new LectioError('busy', 'The optimiser is already running; its result will show when it ends.');
       const cards = histories();
@@ -72,6 +73,7 @@ export function fsrsMethods(deps: ServiceDeps): FsrsMethodNames {
 
     async resetFsrsParameters() {
       await settings.setFsrsParameters(null);
+      await context.reviews.ready();
       return status();
     },
   };

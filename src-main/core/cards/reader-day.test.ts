@@ -101,3 +101,37 @@ describe('zoneOffsetMs', () => {
     expect(zoneOffsetMs('America/New_York', at('2026-07-01T12:00:00.000Z'))).toBe(-4 * 3_600_000);
   });
 });
+
+describe('zoneOffsetMs, kept per quarter hour', () => {
+  it('gives the offset in force at each instant across daylight-saving changes, minute by minute', () => {
+    // Minutes around Berlin's spring and autumn changes of 2026, and Kathmandu's +05:45; asked twice (the second from the cache).
+    const zones = ['Europe/Berlin', 'Asia/Kathmandu', 'America/St_Johns'];
+    const around = [Date.parse('2026-03-29T00:30:00Z'), Date.parse('2026-10-25T00:30:00Z')];
+    const wall = (zone: string, at: Date) => {
+      const parts: Record<string, number> = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+        })
+          .formatToParts(at)
+          .filter((p) => p.type !== 'literal')
+          .map((p) => [p.type, Number(p.value)]),
+      );
+      const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
+      return Date.UTC(year, month - 1, day, hour, minute, second) - at.getTime();
+    };
+    for (const zone of zones)
+      for (const start of around)
+        for (let minute = 0; minute < 180; minute += 7)
+          for (let pass = 0; pass < 2; pass++) {
+            const at = new Date(start + minute * 60_000 + 13_000);
+            expect(zoneOffsetMs(zone, at)).toBe(wall(zone, new Date(Math.floor(at.getTime() / 1000) * 1000)));
+          }
+  });
+});

@@ -8,7 +8,7 @@ import {
   type DocumentOrganisation,
   type LibraryView,
 } from './organisation';
-import { queryLibrary, tagCounts } from './query';
+import { prepareLibraryOrder, queryLibrary, tagCounts } from './query';
 
 const docs = [
   { id: 'a', title: 'alpha', source: 'Donga', publishedDate: '2024-03-01', addedAt: '2026-01-01T00:00:00Z' },
@@ -98,5 +98,43 @@ describe('tags', () => {
       'finished',
       'finished',
     ]);
+  });
+});
+
+describe('queryLibrary, each key sorted once for both directions', () => {
+  // Ties: equal sources (Donga twice, "donga" equal to them by the collator) and equal progress, added at other times.
+  const tied = [
+    { id: 'p', title: 'P', source: 'Donga', publishedDate: null, addedAt: '2026-02-01T00:00:00Z' },
+    { id: 'q', title: 'Q', source: 'donga', publishedDate: null, addedAt: '2026-02-03T00:00:00Z' },
+    { id: 'r', title: 'R', source: 'Reuters', publishedDate: null, addedAt: '2026-02-02T00:00:00Z' },
+    { id: 's', title: 'S', source: 'Donga', publishedDate: null, addedAt: '2026-02-04T00:00:00Z' },
+    { id: 't', title: 'T', source: '', publishedDate: null, addedAt: '2026-02-05T00:00:00Z' },
+  ];
+  const records = { p: org({ progress: 0.5 }), q: org({ progress: 0.5 }), r: org({ progress: 0.2 }) };
+  const run = (view: Partial<LibraryView>) =>
+    queryLibrary({
+      documents: tied,
+      organisation: records,
+      due: null,
+      view: { sort: 'added', direction: 'desc', filter: {}, ...view },
+    }).map((d) => d.id);
+
+  it.each([
+    ['source Z to A: each tie newest added first, no source last', 'source', 'desc', ['r', 's', 'q', 'p', 't']],
+    ['source A to Z', 'source', 'asc', ['s', 'q', 'p', 'r', 't']],
+    ['progress, most first, ties newest first', 'progress', 'desc', ['q', 'p', 'r', 't', 's']],
+    ['progress, least first', 'progress', 'asc', ['t', 's', 'r', 'q', 'p']],
+  ] as const)('%s', (_name, sort, direction, expected) => {
+    expect(run({ sort, direction })).toEqual(expected);
+  });
+
+  it('prepareLibraryOrder sorts a key once, ahead of the view that asks for it, with the same result', () => {
+    const input = { documents: [...tied], organisation: records, due: null };
+    expect(prepareLibraryOrder(input, 'title')).toBe(true);
+    expect(prepareLibraryOrder(input, 'title')).toBe(false);
+    const view: LibraryView = { sort: 'title', direction: 'desc', filter: {} };
+    expect(queryLibrary({ ...input, view }).map((d) => d.id)).toEqual(['t', 's', 'r', 'q', 'p']);
+    // A new list (the library changed) is sorted again.
+    expect(prepareLibraryOrder({ ...input, documents: [...tied] }, 'title')).toBe(true);
   });
 });

@@ -49,36 +49,52 @@ export function matchesFilter(
 
 type Keyed<D> = { doc: D; key: string | number };
 
+/** One sort key's order, A to Z (or least first): the documents with the key and their keys, then those without. */
+interface Ascending<D> {
+  keyed: readonly Keyed<D>[];
+  missing: readonly D[];
+  textual: boolean;
+}
+
 /**
  * The library in each order asked for so far, for the last documents, organisation and due counts given (compared
- * by identity: the screen replaces them whole when they change). A change of filter is then one pass over a list
- * already sorted, and a change of sort sorts once per order until the library changes.
+ * by identity: the screen replaces them whole when they change). Each sort key is sorted once, ascending; the
+ * descending order is read from it in one pass. A change of filter is then one pass over a list already sorted, and
+ * a change of sort sorts at most once per key until the library changes (`prepareLibraryOrder` lets the screen do
+ * that sort while idle, before the reader asks).
  */
 let orders: {
   documents: readonly unknown[];
   organisation: unknown;
   due: unknown;
+  ascending: Map<string, Ascending<unknown>>;
   sorted: Map<string, readonly unknown[]>;
 } | null = null;
+
+function ordersFor<D extends QueryableDocument>({ documents, organisation, due }: Omit<LibraryQueryInput<D>, 'view'>) {
+  if (!orders || orders.documents !== documents || orders.organisation !== organisation || orders.due !== due)
+    orders = { documents, organisation, due, ascending: new Map(), sorted: new Map() };
+  return orders;
+}
+
+/** The sort `view` asks for, as the query runs it (due cards sort as date added until they are counted). */
+function effectiveSort(view: Pick<LibraryView, 'sort'>, due: unknown): LibraryView['sort'] {
+  return view.sort === 'due' && !due ? 'added' : view.sort;
+}
 
 /**
  * The documents `view` shows, sorted. Ties (and documents without the key: no published date, no source) keep a
  * stable order: newest added first, and those without the key last whichever the direction.
  */
-export function queryLibrary<D extends QueryableDocument>({
-  documents,
-  organisation,
-  due,
-  view,
-}: LibraryQueryInput<D>): D[] {
-  const sort = view.sort === 'due' && !due ? 'added' : view.sort;
-  if (!orders || orders.documents !== documents || orders.organisation !== organisation || orders.due !== due)
-    orders = { documents, organisation, due, sorted: new Map() };
+export function queryLibrary<D extends QueryableDocument>(input: LibraryQueryInput<D>): D[] {
+  const { organisation, due, view } = input;
+  const kept = ordersFor(input);
+  const sort = effectiveSort(view, due);
   const orderKey = `${sort}:${view.direction}`;
-  let sorted = orders.sorted.get(orderKey) as readonly D[] | undefined;
+  let sorted = kept.sorted.get(orderKey) as readonly D[] | undefined;
   if (!sorted) {
-    sorted = sortDocuments(documents, organisation, due, sort, view.direction);
-    orders.sorted.set(orderKey, sorted);
+    sorted = inDirection(ascendingOrder(input, sort), view.direction);
+    kept.sorted.set(orderKey, sorted);
   }
   const shown: D[] = [];
   for (const doc of sorted)
@@ -86,14 +102,47 @@ export function queryLibrary<D extends QueryableDocument>({
   return shown;
 }
 
-/** Every document in the order `sort` and `direction` give; the sort keys are worked out once per document. */
-function sortDocuments<D extends QueryableDocument>(
+/**
+ * Sorts the library by `sort` now (if not already), so that a later change to it costs one pass. Returns true if it
+ * sorted. The screen calls it in idle time after the library loads or changes, one key per idle slot.
+ */
+export function prepareLibraryOrder<D extends QueryableDocument>(
+  input: Omit<LibraryQueryInput<D>, 'view'>,
+  sort: LibraryView['sort'],
+): boolean {
+  const key = effectiveSort({ sort }, input.due);
+  if (ordersFor(input).ascending.has(key)) return false;
+  ascendingOrder(input, key);
+  return true;
+}
+
+function ascendingOrder<D extends QueryableDocument>(
+  input: Omit<LibraryQueryInput<D>, 'view'>,
+  sort: LibraryView['sort'],
+): Ascending<D> {
+  const kept = ordersFor(input);
+  let order = kept.ascending.get(sort) as Ascending<D> | undefined;
+  if (!order) {
+    order = sortAscending(input.documents, input.organisation, input.due, sort);
+    kept.ascending.set(sort, order);
+  }
+  return order;
+}
+
+const byAdded = (a: QueryableDocument, b: QueryableDocument) =>
+  a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0;
+
+function compareKeys(textual: boolean, a: string | number, b: string | number): number {
+  return textual ? collator.compare(a as string, b as string) : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every document in ascending order of `sort`; the sort keys are worked out once per document. */
+function sortAscending<D extends QueryableDocument>(
   documents: readonly D[],
   organisation: LibraryQueryInput<D>['organisation'],
   due: LibraryQueryInput<D>['due'],
   sort: LibraryView['sort'],
-  direction: LibraryView['direction'],
-): D[] {
+): Ascending<D> {
   const keyed: Keyed<D>[] = [];
   const missing: D[] = [];
   for (const doc of documents) {
@@ -101,21 +150,30 @@ function sortDocuments<D extends QueryableDocument>(
     if (key === null) missing.push(doc);
     else keyed.push({ doc, key });
   }
-  const sign = direction === 'asc' ? 1 : -1;
-  const byAdded = (a: D, b: D) => (a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0);
   const textual = sort === 'title' || sort === 'source';
-  keyed.sort((a, b) => {
-    const order = textual
-      ? collator.compare(a.key as string, b.key as string)
-      : a.key < b.key
-        ? -1
-        : a.key > b.key
-          ? 1
-          : 0;
-    return order !== 0 ? sign * order : byAdded(a.doc, b.doc);
-  });
+  keyed.sort((a, b) => compareKeys(textual, a.key, b.key) || byAdded(a.doc, b.doc));
   missing.sort(byAdded);
-  return [...keyed.map((entry) => entry.doc), ...missing];
+  return { keyed, missing, textual };
+}
+
+/**
+ * The order in `direction`: ascending as sorted, or descending read backwards run by run, each run of equal keys
+ * kept in its own order (newest added first), so ties and the documents without a key stay as they are.
+ */
+function inDirection<D>(order: Ascending<D>, direction: LibraryView['direction']): D[] {
+  const { keyed, missing, textual } = order;
+  if (direction === 'asc') return [...keyed.map((entry) => entry.doc), ...missing];
+  const out: D[] = [];
+  let end = keyed.length;
+  while (end > 0) {
+    let start = end - 1;
+    const key = (keyed[start] as Keyed<D>).key;
+    while (start > 0 && compareKeys(textual, (keyed[start - 1] as Keyed<D>).key, key) === 0) start--;
+    for (let i = start; i < end; i++) out.push((keyed[i] as Keyed<D>).doc);
+    end = start;
+  }
+  out.push(...missing);
+  return out;
 }
 
 /** Forgets the orders kept (for measuring the first sort after a change of the library). */

@@ -1,0 +1,53 @@
+/**
+ * The search index is kept from the change feed (only what changed is re-indexed before a query), so it must never be
+ * stale: a new highlight note, an edit, a deletion and its Undo, a new card, and a restore from a backup (which the
+ * feed does not carry) all show in the next search.
+ */
+import { describe, expect, it } from 'vitest';
+import { STUDY_TEXT, openTestLibrary } from '../../storage/test-library';
+
+const kinds = (hits: readonly { kind: string; documentId: string }[]) => hits.map((h) => h.kind).sort();
+
+describe('search stays in step with the library', () => {
+  it('after notes, edits, deletion with Undo, cards, and a restore from a backup', async () => {
+    const { api, storage } = await openTestLibrary();
+    try {
+      const doc = await api.importDocument({ text: STUDY_TEXT, format: 'text', title: 'Budget talks' });
+      const other = await api.importDocument({ text: 'A quiet note on rivers.', format: 'text', title: 'Rivers' });
+      expect(await api.search({ query: 'zanzibarite' })).toEqual([]);
+
+      const start = STUDY_TEXT.indexOf('40 billion euros');
+      const highlight = await api.createHighlight({
+        documentId: doc.id,
+        start,
+        end: start + 16,
+        color: 1,
+        note: 'zanzibarite',
+      });
+      expect(kinds(await api.search({ query: 'zanzibarite' }))).toEqual(['highlight']);
+      const backup = await api.createBackup({});
+
+      await api.updateHighlight({ documentId: doc.id, id: highlight.id, note: 'quokkaism' });
+      expect(await api.search({ query: 'zanzibarite' })).toEqual([]);
+      expect(kinds(await api.search({ query: 'quokkaism' }))).toEqual(['highlight']);
+
+      const { card } = await api.createCardFromHighlight({ documentId: doc.id, highlightId: highlight.id });
+      expect(kinds(await api.search({ query: 'quokkaism' }))).toEqual(['card', 'highlight']);
+
+      await api.deleteDocuments({ ids: [other.id] });
+      expect(await api.search({ query: 'rivers' })).toEqual([]);
+      await api.undoDeleteDocuments({ ids: [other.id] });
+      expect((await api.search({ query: 'rivers' })).map((h) => h.documentId)).toContain(other.id);
+
+      await api.deleteCard({ id: card.card.id });
+      expect(kinds(await api.search({ query: 'quokkaism' }))).toEqual(['highlight']);
+
+      // The backup had the first note and no card: after the restore the search says so.
+      await api.restoreBackup({ id: backup.id });
+      expect(kinds(await api.search({ query: 'zanzibarite' }))).toEqual(['highlight']);
+      expect(await api.search({ query: 'quokkaism' })).toEqual([]);
+    } finally {
+      storage.close();
+    }
+  });
+});
