@@ -22,6 +22,10 @@ export interface SyncConfig {
   /** The server, or null when sync is not set up (or was stopped). */
   server: SyncServer | null;
   lastSyncAt: string | null;
+  /** The replica's sequence up to which what arrived from the server has been applied to the library. */
+  appliedSeq?: number | string;
+  /** The replica's sequence up to which local changes have been sent (the push's checkpoint). */
+  pushedSeq?: number | string;
 }
 
 export const SYNC_FOLDER = 'sync';
@@ -50,6 +54,8 @@ export class SyncConfigFile {
       deviceId: typeof parsed.deviceId === 'string' && parsed.deviceId ? parsed.deviceId : randomUUID(),
       server: validServer(parsed.server),
       lastSyncAt: typeof parsed.lastSyncAt === 'string' ? parsed.lastSyncAt : null,
+      ...(parsed.appliedSeq !== undefined ? { appliedSeq: parsed.appliedSeq } : {}),
+      ...(parsed.pushedSeq !== undefined ? { pushedSeq: parsed.pushedSeq } : {}),
     };
     this.#config ??= config;
     if (parsed.deviceId !== config.deviceId) await this.update({});

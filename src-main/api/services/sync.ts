@@ -19,7 +19,13 @@ export function syncMethods(deps: ServiceDeps): SyncServiceMethods {
   // its own, which opens nothing until sync is set up.
   const engine =
     deps.options.sync ??
-    new SyncEngine({ storage: deps.options.storage, secrets: deps.options.secrets, now: deps.now });
+    new SyncEngine({
+      storage: deps.options.storage,
+      secrets: deps.options.secrets,
+      now: deps.now,
+      scheduleFuzz: deps.options.scheduleFuzz,
+      zone: deps.options.zone,
+    });
   return {
     getSyncStatus: () => engine.status(),
     configureSync: (input) => engine.configure(input),
