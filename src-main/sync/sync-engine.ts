@@ -6,7 +6,6 @@
  */
 import path from 'node:path';
 import type { SyncConflict, SyncRunResult, SyncSettingsInput, SyncState, SyncStatus } from '../api/contract';
-import { readerZone } from '../api/services/deps';
 import { LectioError } from '../core/errors';
 import { HybridClock } from '../core/sync/hlc';
 import type { LibraryStorage } from '../storage/library-storage';
@@ -224,7 +223,7 @@ export class SyncEngine {
   }
 
   get #applyOptions() {
-    return { fuzz: this.options.scheduleFuzz ?? true, zone: this.options.zone ?? readerZone() };
+    return { fuzz: this.options.scheduleFuzz ?? true, zone: this.options.zone ?? machineZone() };
   }
 
   #serial<T>(step: () => Promise<T>): Promise<T> {
@@ -383,4 +382,9 @@ export class SyncEngine {
             : `at ${config.lastSyncAt.slice(0, 16).replace('T', ' ')} UTC`;
     return state === 'live' ? `Live sync on; last change synced ${ago}.` : `Synced ${ago}.`;
   }
+}
+
+/** The machine's time zone (the reader's: the hosts serve this machine only), as the service's readerZone reads it. */
+function machineZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
