@@ -18,6 +18,7 @@ import { quizBenchmark } from './node/quiz';
 import { libraryQueryBenchmark } from './node/library-query';
 import { dossierBenchmark } from './node/dossier';
 import { saveBenchmark } from './node/save';
+import { syncBenchmark } from './node/sync';
 import { webImagesBenchmark } from './node/web-images';
 import { writeResults } from './report';
 import { toRow, type Figure, type ResultRow } from './result';
@@ -36,6 +37,7 @@ const NODE_BENCHMARKS: Benchmark[] = [
   libraryQueryBenchmark,
   dossierBenchmark,
   saveBenchmark,
+  syncBenchmark,
 ];
 const BROWSER_IDS = ['drawing', 'lookup', 'startup', 'library-screen', 'library-organised', 'memory'];
 

@@ -89,12 +89,14 @@ export async function applyToLibrary(
     }
   }
   // A document that just arrived brings its annotations, which may have arrived before it.
+  const listed = new Set(current.map((doc) => doc._id));
   for (const id of arrived) {
-    current.push(
+    const children = [
       ...(await underPrefix(replica, `hl:${id}:`)),
       ...(await underPrefix(replica, replicaId.dnote(id))),
       ...(await underPrefix(replica, replicaId.corr(id))),
-    );
+    ];
+    current.push(...children.filter((doc) => !listed.has(doc._id)));
   }
 
   applied += await applyAnnotations(storage, current, deleted, documentIds);

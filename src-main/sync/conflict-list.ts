@@ -12,17 +12,25 @@ import type { Replica, ReplicaDoc } from './replica';
 
 const NOTE = 'note';
 
-async function withVersions(replica: Replica, prefix: string): Promise<ReplicaDoc[]> {
-  const { rows } = await replica.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\uffff` });
+async function withVersions(replica: Replica, ids: readonly string[]): Promise<ReplicaDoc[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await replica.allDocs({ include_docs: true, keys: [...ids] });
   return rows.flatMap((row) => {
     const doc = row.doc as ReplicaDoc | null | undefined;
     return doc && !doc._deleted && (doc.versions?.[NOTE]?.length ?? 0) > 1 ? [doc] : [];
   });
 }
 
-/** Every unresolved note conflict, with each side's text, newest first. */
-export async function listConflicts(storage: LibraryStorage, replica: Replica): Promise<SyncConflict[]> {
-  const docs = [...(await withVersions(replica, 'hl:')), ...(await withVersions(replica, 'dnote:'))];
+/**
+ * The unresolved note conflicts among `ids` (the records the engine knows hold open versions: scanning every highlight
+ * of a large library for them would take seconds), with each side's text, newest first.
+ */
+export async function listConflicts(
+  storage: LibraryStorage,
+  replica: Replica,
+  ids: readonly string[],
+): Promise<SyncConflict[]> {
+  const docs = await withVersions(replica, ids);
   const titles = new Map(storage.documents.list().map((d) => [d.id, d.title]));
   return docs.flatMap((doc): SyncConflict[] => {
     const documentId = parseReplicaId(doc._id).documentId ?? '';

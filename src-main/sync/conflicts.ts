@@ -19,27 +19,50 @@ function newestStamp(doc: ReplicaDoc): string {
   return Object.values(doc.stamps ?? {}).reduce((a, b) => (a > b ? a : b), '');
 }
 
-/** Merges the conflicts among `ids`; returns how many records were merged. */
-export async function settleConflicts(replica: Replica, ids: readonly string[], clock: HybridClock): Promise<number> {
-  let merged = 0;
-  for (const id of new Set(ids)) {
-    const winner = (await replica.get(id, { conflicts: true }).catch(() => null)) as ReplicaDoc | null;
-    if (!winner) continue;
-    clock.observe(newestStamp(winner));
-    const losingRevs = [...(winner._conflicts ?? [])].sort();
-    if (losingRevs.length === 0) continue;
-    const losers = await Promise.all(losingRevs.map((rev) => replica.get(id, { rev }) as Promise<ReplicaDoc>));
-    for (const loser of losers) clock.observe(newestStamp(loser));
-    const { _conflicts: _list, ...winning } = winner;
-    let result = synced(winner);
-    if (!IMMUTABLE_KINDS.has(winner.kind)) {
-      for (const loser of losers) result = mergeFields(result, synced(loser), textFieldsOf(winner.kind));
+/** Whether a record holds texts left for the reader to choose between. */
+export function hasOpenVersions(doc: { versions?: Record<string, unknown[]> }): boolean {
+  return Object.values(doc.versions ?? {}).some((versions) => versions.length > 1);
+}
+
+/**
+ * Merges the conflicts among `ids`; returns the records merged, each with whether texts were left for the reader.
+ * The records are read a thousand at a time (a first pull brings tens of thousands), and only those with conflicting
+ * revisions are read again.
+ */
+export async function settleConflicts(
+  replica: Replica,
+  ids: readonly string[],
+  clock: HybridClock,
+): Promise<{ id: string; open: boolean }[]> {
+  const merged: { id: string; open: boolean }[] = [];
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 1000) {
+    const { rows } = await replica.allDocs({ keys: unique.slice(i, i + 1000), include_docs: true, conflicts: true });
+    for (const row of rows) {
+      const winner = row.doc as ReplicaDoc | null | undefined;
+      if (!winner) continue;
+      clock.observe(newestStamp(winner));
+      if ((winner._conflicts ?? []).length > 0)
+        merged.push({ id: winner._id, open: await settle(replica, winner, clock) });
     }
-    await replica.bulkDocs([
-      { ...winning, ...result },
-      ...losers.map((loser) => ({ _id: id, _rev: loser._rev, _deleted: true })),
-    ]);
-    merged++;
   }
   return merged;
+}
+
+/** Writes the merge of the record's revisions; returns whether it left texts for the reader. */
+async function settle(replica: Replica, winner: ReplicaDoc, clock: HybridClock): Promise<boolean> {
+  const id = winner._id;
+  const losingRevs = [...(winner._conflicts ?? [])].sort();
+  const losers = await Promise.all(losingRevs.map((rev) => replica.get(id, { rev }) as Promise<ReplicaDoc>));
+  for (const loser of losers) clock.observe(newestStamp(loser));
+  const { _conflicts: _list, ...winning } = winner;
+  let result = synced(winner);
+  if (!IMMUTABLE_KINDS.has(winner.kind)) {
+    for (const loser of losers) result = mergeFields(result, synced(loser), textFieldsOf(winner.kind));
+  }
+  await replica.bulkDocs([
+    { ...winning, ...result },
+    ...losers.map((loser) => ({ _id: id, _rev: loser._rev, _deleted: true })),
+  ]);
+  return hasOpenVersions(result);
 }

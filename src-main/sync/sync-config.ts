@@ -26,6 +26,8 @@ export interface SyncConfig {
   appliedSeq?: number | string;
   /** The replica's sequence up to which local changes have been sent (the push's checkpoint). */
   pushedSeq?: number | string;
+  /** The replica records holding note texts left for the reader (so the list needs no scan of every record). */
+  conflictIds?: string[];
 }
 
 export const SYNC_FOLDER = 'sync';
@@ -56,6 +58,9 @@ export class SyncConfigFile {
       lastSyncAt: typeof parsed.lastSyncAt === 'string' ? parsed.lastSyncAt : null,
       ...(parsed.appliedSeq !== undefined ? { appliedSeq: parsed.appliedSeq } : {}),
       ...(parsed.pushedSeq !== undefined ? { pushedSeq: parsed.pushedSeq } : {}),
+      ...(Array.isArray(parsed.conflictIds)
+        ? { conflictIds: parsed.conflictIds.filter((id) => typeof id === 'string') }
+        : {}),
     };
     this.#config ??= config;
     if (parsed.deviceId !== config.deviceId) await this.update({});

@@ -10,7 +10,7 @@ import { LectioError } from '../core/errors';
 import { HybridClock } from '../core/sync/hlc';
 import type { LibraryStorage } from '../storage/library-storage';
 import { applyToLibrary } from './apply';
-import { settleConflicts } from './conflicts';
+import { hasOpenVersions, settleConflicts } from './conflicts';
 import { listConflicts, resolveConflict } from './conflict-list';
 import { allLocalKeys, keysOfChange } from './library-records';
 import { mirrorToReplica } from './mirror';
@@ -52,6 +52,8 @@ export class SyncEngine {
   #state: SyncState = 'idle';
   #problem: string | null = null;
   #started: Promise<void> | null = null;
+  /** Revisions the mirror has written: a sync during which none were written leaves nothing pending. */
+  #mirrorWrites = 0;
   #closed = false;
 
   constructor(readonly options: SyncEngineOptions) {
@@ -85,7 +87,7 @@ export class SyncEngine {
       message: server ? this.#message(state, config) : 'Sync is off on this device.',
       lastSyncAt: config.lastSyncAt,
       pending: server ? await this.#pending(config) : 0,
-      conflicts: this.#replica ? (await listConflicts(this.#storage, this.#replica)).length : 0,
+      conflicts: (await this.conflicts()).length,
       deviceId: config.deviceId,
     };
   }
@@ -136,19 +138,33 @@ export class SyncEngine {
     const remote = await this.#remote(server);
     this.#state = 'syncing';
     try {
+      const writesBefore = this.#mirrorWrites;
       const pushed = await replica.replicate.to(remote, { batch_size: this.#batchSize });
       await this.#config.update({ pushedSeq: pushed.last_seq });
       const received: string[] = [];
+      const open: string[] = [];
+      const settled: string[] = [];
       const pull = replica.replicate.from(remote, { batch_size: this.#batchSize });
-      pull.on('change', (info) => received.push(...info.docs.map((doc) => doc._id)));
+      pull.on('change', (info) => {
+        for (const doc of info.docs) {
+          received.push(doc._id);
+          (hasOpenVersions(doc) ? open : settled).push(doc._id);
+        }
+      });
       const pulled = await pull;
-      const { merged } = await this.#takeIn(received);
+      const { merged } = await this.#takeIn(received, open, settled);
+      // Merged records go back to the server at once, so the other devices need not merge them again.
+      const mergedSent =
+        merged > 0 ? (await replica.replicate.to(remote, { batch_size: this.#batchSize })).docs_written : 0;
+      // Nothing was written here meanwhile: everything in the replica is now on the server too.
+      if (this.#mirrorWrites === writesBefore && this.#waiting.size === 0)
+        await this.#config.update({ pushedSeq: (await replica.info()).update_seq });
       this.#state = 'idle';
       this.#problem = null;
       await this.#config.update({ lastSyncAt: this.options.now().toISOString() });
-      const conflictsLeft = (await listConflicts(this.#storage, replica)).length;
+      const conflictsLeft = (await this.conflicts()).length;
       return {
-        sent: pushed.docs_written,
+        sent: pushed.docs_written + mergedSent,
         received: pulled.docs_written,
         conflictsMerged: merged,
         conflictsLeft,
@@ -189,9 +205,11 @@ export class SyncEngine {
     return this.status();
   }
 
+  /** The conflicts left for the reader. */
   async conflicts(): Promise<SyncConflict[]> {
     await this.start();
-    return this.#replica ? listConflicts(this.#storage, this.#replica) : [];
+    if (!this.#replica) return [];
+    return listConflicts(this.#storage, this.#replica, (await this.#config.read()).conflictIds ?? []);
   }
 
   async resolve(id: string, text: string): Promise<{ id: string }> {
@@ -201,6 +219,7 @@ export class SyncEngine {
     if (!replica || !clock) throw new LectioError('not-found', `There is no sync conflict "${id}" to resolve.`);
     await this.#serial(async () => {
       await resolveConflict(replica, id, text, clock);
+      await this.#noteConflicts([], [id]);
       await applyToLibrary(this.#storage, replica, [id], this.#applyOptions);
     });
     return { id };
@@ -284,7 +303,7 @@ export class SyncEngine {
     if (!replica || !this.#clock) return;
     const keys = await allLocalKeys(this.#storage);
     for (let i = 0; i < keys.length; i += 500)
-      await mirrorToReplica(this.#storage, replica, keys.slice(i, i + 500), this.#clock);
+      this.#mirrorWrites += await mirrorToReplica(this.#storage, replica, keys.slice(i, i + 500), this.#clock);
     const local = new Set(keys);
     const { rows } = await replica.allDocs();
     const missing = rows.map((row) => row.id).filter((id) => !local.has(id));
@@ -299,19 +318,36 @@ export class SyncEngine {
       const keys = [...this.#waiting];
       this.#waiting.clear();
       if (keys.length === 0 || !this.#replica || !this.#clock) return;
-      await mirrorToReplica(this.#storage, this.#replica, keys, this.#clock);
+      this.#mirrorWrites += await mirrorToReplica(this.#storage, this.#replica, keys, this.#clock);
     });
   }
 
+  /** Keeps the list of records with texts left for the reader: `open` now hold some, `settled` no longer do. */
+  async #noteConflicts(open: readonly string[], settled: readonly string[]): Promise<void> {
+    const before = (await this.#config.read()).conflictIds ?? [];
+    const done = new Set(settled);
+    const after = [...new Set([...before.filter((id) => !done.has(id) || open.includes(id)), ...open])];
+    if (after.length !== before.length || after.some((id, i) => id !== before[i]))
+      await this.#config.update({ conflictIds: after });
+  }
+
   /** Settles conflicts among the records that arrived and applies them to the library. */
-  #takeIn(ids: readonly string[]): Promise<{ merged: number; applied: number }> {
+  #takeIn(
+    ids: readonly string[],
+    open: readonly string[],
+    settled: readonly string[],
+  ): Promise<{ merged: number; applied: number }> {
     return this.#serial(async () => {
       const replica = this.#replica;
       if (!replica || !this.#clock || ids.length === 0) return { merged: 0, applied: 0 };
       const merged = await settleConflicts(replica, ids, this.#clock);
+      await this.#noteConflicts(
+        [...open.filter((id) => !merged.some((m) => m.id === id)), ...merged.filter((m) => m.open).map((m) => m.id)],
+        [...settled, ...merged.filter((m) => !m.open).map((m) => m.id)],
+      );
       const applied = await applyToLibrary(this.#storage, replica, ids, this.#applyOptions);
       await this.#config.update({ appliedSeq: (await replica.info()).update_seq });
-      return { merged, applied };
+      return { merged: merged.length, applied };
     });
   }
 
@@ -328,7 +364,12 @@ export class SyncEngine {
     this.#live = live;
     this.#state = 'idle';
     live.on('change', (info) => {
-      if (info.direction === 'pull') void this.#takeIn(info.change.docs.map((doc) => doc._id)).catch(() => undefined);
+      if (info.direction === 'pull')
+        void this.#takeIn(
+          info.change.docs.map((doc) => doc._id),
+          info.change.docs.filter((doc) => hasOpenVersions(doc)).map((doc) => doc._id),
+          info.change.docs.filter((doc) => !hasOpenVersions(doc)).map((doc) => doc._id),
+        ).catch(() => undefined);
       void this.#config.update({ lastSyncAt: this.options.now().toISOString() });
     });
     live.on('paused', (error) => {
