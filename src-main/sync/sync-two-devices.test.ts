@@ -170,6 +170,22 @@ describe('merging', () => {
   });
 });
 
+describe('a library replaced as a whole', () => {
+  it('compares the whole library with the replica again after a backup is restored, so the restored state syncs', async () => {
+    const [a, b] = await twoDevices();
+    const h = await a.api.createHighlight({ documentId: 'sample', ...range(firstWords()), color: 2, note: 'Kept' });
+    const backup = await a.api.createBackup({});
+    await a.api.updateHighlight({ documentId: 'sample', id: h.id, note: 'Changed after the backup' });
+    await syncAll(a, b);
+    expect((await highlightsOf(b))[0]!.note).toBe('Changed after the backup');
+    // The restore writes the files directly, past the per-record change events.
+    await a.api.restoreBackup({ id: backup.id });
+    await expect.poll(async () => (await a.api.getSyncStatus({})).pending, { timeout: 30_000 }).toBeGreaterThan(0);
+    await syncAll(a, b);
+    for (const device of [a, b]) expect((await highlightsOf(device)).map((x) => x.note)).toEqual(['Kept']);
+  });
+});
+
 describe('the connection', () => {
   it('resumes a replication killed halfway and sends only what the server had not received', async () => {
     const a = await openDevice('a', { batchSize: 20 });
