@@ -370,7 +370,7 @@ export class SyncEngine {
           info.change.docs.filter((doc) => hasOpenVersions(doc)).map((doc) => doc._id),
           info.change.docs.filter((doc) => !hasOpenVersions(doc)).map((doc) => doc._id),
         ).catch(() => undefined);
-      void this.#config.update({ lastSyncAt: this.options.now().toISOString() });
+      else void this.#config.update({ pushedSeq: info.change.last_seq }).catch(() => undefined);
     });
     live.on('paused', (error) => {
       if (this.#live !== live) return;
@@ -381,6 +381,13 @@ export class SyncEngine {
       } else {
         this.#state = 'idle';
         this.#problem = null;
+        // Caught up both ways: what the replica holds is on the server, unless the library was written meanwhile.
+        void this.#serial(async () => {
+          const replica = this.#replica;
+          if (!replica || this.#live !== live || this.#waiting.size > 0) return;
+          const seq = (await replica.info()).update_seq;
+          await this.#config.update({ pushedSeq: seq, lastSyncAt: this.options.now().toISOString() });
+        }).catch(() => undefined);
       }
     });
     live.on('active', () => {

@@ -269,6 +269,8 @@ describe('the connection', () => {
       .toEqual([h.id]);
     await b.api.updateHighlight({ documentId: 'sample', id: h.id, color: 5 });
     await expect.poll(async () => (await highlightsOf(a))[0]?.color, { timeout: 30_000, interval: 200 }).toBe(5);
+    for (const device of [a, b])
+      await expect.poll(async () => (await device.api.getSyncStatus({})).pending, { timeout: 30_000 }).toBe(0);
     expect((await a.api.getSyncStatus({})).state).toMatch(/live|syncing/);
   });
 });
