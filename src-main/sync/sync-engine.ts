@@ -13,7 +13,7 @@ import { applyToLibrary } from './apply';
 import { hasOpenVersions, settleConflicts } from './conflicts';
 import { listConflicts, resolveConflict } from './conflict-list';
 import { allLocalKeys, keysOfChange } from './library-records';
-import { mirrorToReplica } from './mirror';
+import { mirrorToReplica, type MirrorBase } from './mirror';
 import { openReplica, remoteDatabase, type Replica, type ReplicaFields } from './replica';
 import { FileSecretStore, type SecretStore } from './secret-store';
 import { describeServerError, serverError } from './server-errors';
@@ -54,6 +54,7 @@ export class SyncEngine {
   #started: Promise<void> | null = null;
   /** Revisions the mirror has written: a sync during which none were written leaves nothing pending. */
   #mirrorWrites = 0;
+  readonly #base: MirrorBase = new Map();
   #closed = false;
 
   constructor(readonly options: SyncEngineOptions) {
@@ -219,6 +220,7 @@ export class SyncEngine {
     if (!replica || !clock) throw new LectioError('not-found', `There is no sync conflict "${id}" to resolve.`);
     await this.#serial(async () => {
       await resolveConflict(replica, id, text, clock);
+      this.#base.delete(id);
       await this.#noteConflicts([], [id]);
       await applyToLibrary(this.#storage, replica, [id], this.#applyOptions);
     });
@@ -303,7 +305,13 @@ export class SyncEngine {
     if (!replica || !this.#clock) return;
     const keys = await allLocalKeys(this.#storage);
     for (let i = 0; i < keys.length; i += 500)
-      this.#mirrorWrites += await mirrorToReplica(this.#storage, replica, keys.slice(i, i + 500), this.#clock);
+      this.#mirrorWrites += await mirrorToReplica(
+        this.#storage,
+        replica,
+        keys.slice(i, i + 500),
+        this.#clock,
+        this.#base,
+      );
     const local = new Set(keys);
     const { rows } = await replica.allDocs();
     const missing = rows.map((row) => row.id).filter((id) => !local.has(id));
@@ -314,12 +322,15 @@ export class SyncEngine {
   #flushMirror(): Promise<void> {
     if (this.#mirrorTimer) clearTimeout(this.#mirrorTimer);
     this.#mirrorTimer = null;
-    return this.#serial(async () => {
-      const keys = [...this.#waiting];
-      this.#waiting.clear();
-      if (keys.length === 0 || !this.#replica || !this.#clock) return;
-      this.#mirrorWrites += await mirrorToReplica(this.#storage, this.#replica, keys, this.#clock);
-    });
+    return this.#serial(() => this.#mirrorWaiting());
+  }
+
+  /** Mirrors the library's writes not mirrored yet (call from a serial step). */
+  async #mirrorWaiting(): Promise<void> {
+    const keys = [...this.#waiting];
+    this.#waiting.clear();
+    if (keys.length === 0 || !this.#replica || !this.#clock) return;
+    this.#mirrorWrites += await mirrorToReplica(this.#storage, this.#replica, keys, this.#clock, this.#base);
   }
 
   /** Keeps the list of records with texts left for the reader: `open` now hold some, `settled` no longer do. */
@@ -340,12 +351,16 @@ export class SyncEngine {
     return this.#serial(async () => {
       const replica = this.#replica;
       if (!replica || !this.#clock || ids.length === 0) return { merged: 0, applied: 0 };
+      // Local edits not mirrored yet go in first, so applying what arrived cannot overwrite them in the library.
+      await this.#mirrorWaiting();
       const merged = await settleConflicts(replica, ids, this.#clock);
       await this.#noteConflicts(
         [...open.filter((id) => !merged.some((m) => m.id === id)), ...merged.filter((m) => m.open).map((m) => m.id)],
         [...settled, ...merged.filter((m) => !m.open).map((m) => m.id)],
       );
       const applied = await applyToLibrary(this.#storage, replica, ids, this.#applyOptions);
+      // The library now holds the replica's versions of these: the next comparison starts from them.
+      for (const id of ids) this.#base.delete(id);
       await this.#config.update({ appliedSeq: (await replica.info()).update_seq });
       return { merged: merged.length, applied };
     });
@@ -384,7 +399,11 @@ export class SyncEngine {
         // Caught up both ways: what the replica holds is on the server, unless the library was written meanwhile.
         void this.#serial(async () => {
           const replica = this.#replica;
-          if (!replica || this.#live !== live || this.#waiting.size > 0) return;
+          if (!replica || this.#live !== live) return;
+          const writes = this.#mirrorWrites;
+          await this.#mirrorWaiting();
+          // Something was written: live sync sends it and pauses again, and this runs again then.
+          if (this.#mirrorWrites !== writes) return;
           const seq = (await replica.info()).update_seq;
           await this.#config.update({ pushedSeq: seq, lastSyncAt: this.options.now().toISOString() });
         }).catch(() => undefined);
