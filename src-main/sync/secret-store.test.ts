@@ -34,3 +34,13 @@ describe('FileSecretStore', () => {
     expect(await store.load()).toBeNull();
   });
 });
+
+describe("the sync folder's device files", () => {
+  it('are left out of backups: nothing there is a data file', async () => {
+    const { listDataFiles } = await import('../storage/data-files');
+    const { SyncConfigFile } = await import('./sync-config');
+    await new FileSecretStore(path.join(dir, 'sync')).save('secret');
+    await new SyncConfigFile(dir).update({ lastSyncAt: '2026-01-01T00:00:00.000Z' });
+    expect(await listDataFiles(dir)).toEqual([]);
+  });
+});

@@ -31,9 +31,13 @@ export interface SyncConfig {
 }
 
 export const SYNC_FOLDER = 'sync';
-const CONFIG_FILE = 'config.json';
+/**
+ * JSON, but not named `.json`: backups take every `*.json` of the library's folders, and this file belongs to the
+ * device, so a restored backup must not bring back an older server, checkpoint or id.
+ */
+const CONFIG_FILE = 'this-device.conf';
 
-/** Reads and writes `sync/config.json`; one instance per open library, so writes are serialised here. */
+/** Reads and writes `sync/this-device.conf`; one instance per open library, so writes are serialised here. */
 export class SyncConfigFile {
   readonly folder: string;
   #config: SyncConfig | null = null;
