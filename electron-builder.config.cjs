@@ -11,7 +11,7 @@ module.exports = {
   asar: true,
   // The browser extension is loaded unpacked from the app's folder (Settings › Browser extension), and a browser
   // cannot read inside app.asar.
-  asarUnpack: ['out/extension/**'],
+  asarUnpack: ['out/extension/**', 'out/main/leveldown/**'],
   directories: { output: 'dist' },
   electronFuses: {
     // ELECTRON_RUN_AS_NODE would let anyone run arbitrary scripts with the app's identity and permissions.

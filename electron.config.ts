@@ -4,6 +4,7 @@
  * sandboxed preload must be; the renderer is a Svelte 5 app. Every build resolves the import aliases (`@core/*`,
  * `@contract`, ...) from tsconfig.json's `paths`, the one place they are listed (scripts/import-aliases.mjs).
  */
+import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
@@ -26,6 +27,29 @@ const jsdomWithoutSyncXhr = {
   },
 };
 
+/**
+ * The sync replica's LevelDB (leveldown, issue #21) is a native module: its npm package ships N-API prebuilds, which
+ * node-gyp-build finds in a `prebuilds/` folder beside the module. Bundled, the module has no folder of its own, so
+ * the prebuilds are copied to `out/main/leveldown/` (unpacked from the asar in the packaged app, see
+ * electron-builder.config.cjs) and the module is told to look there, from an entry file or from a chunk below it.
+ */
+const leveldownPrebuilds = {
+  name: 'leveldown-prebuilds',
+  transform(code: string, id: string) {
+    if (!/[\\/]leveldown[\\/]binding\.js$/.test(id)) return null;
+    return {
+      code:
+        "const path = require('path');\n" +
+        "const dir = [path.join(__dirname, 'leveldown'), path.join(__dirname, '..', 'leveldown')].find((d) => require('fs').existsSync(d));\n" +
+        "module.exports = require('node-gyp-build')(dir || __dirname);\n",
+      map: null,
+    };
+  },
+  writeBundle() {
+    cpSync(resolve('node_modules/leveldown/prebuilds'), resolve('out/main/leveldown/prebuilds'), { recursive: true });
+  },
+};
+
 export default defineConfig({
   main: {
     // i18n-iso-countries' Node entry require()s every language file by a computed path, which a bundle cannot
@@ -33,7 +57,7 @@ export default defineConfig({
     resolve: {
       alias: [...aliases, { find: /^i18n-iso-countries$/, replacement: 'i18n-iso-countries/index.js' }],
     },
-    plugins: [jsdomWithoutSyncXhr],
+    plugins: [jsdomWithoutSyncXhr, leveldownPrebuilds],
     build: {
       externalizeDeps: false,
       outDir: 'out/main',

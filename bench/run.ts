@@ -19,6 +19,7 @@ import { quizBenchmark } from './node/quiz';
 import { libraryQueryBenchmark } from './node/library-query';
 import { dossierBenchmark } from './node/dossier';
 import { saveBenchmark } from './node/save';
+import { syncBenchmark } from './node/sync';
 import { webImagesBenchmark } from './node/web-images';
 import { scaleBenchmark } from './node/scale';
 import type { ScaleSize } from './library/scale-spec';
@@ -42,6 +43,7 @@ const NODE_BENCHMARKS: Benchmark[] = [
   dossierBenchmark,
   scaleBenchmark(() => scaleSize),
   saveBenchmark,
+  syncBenchmark,
 ];
 const BROWSER_IDS = ['drawing', 'lookup', 'startup', 'library-screen', 'library-organised', 'memory', 'scale-screen'];
 const SCALE_IDS = ['scale', 'scale-screen'];

@@ -20,6 +20,8 @@ import { ConnectorListener } from './connector/listener';
 import { startConnector } from './connector/start-connector';
 import { BackupScheduler, START_BACKUP_DELAY_MS } from './storage/backup-scheduler';
 import { LibraryStorage } from './storage/library-storage';
+import type { SecretStore } from './sync/secret-store';
+import { SyncEngine } from './sync/sync-engine';
 
 export interface OpenLibrary {
   api: LectioApi;
@@ -39,12 +41,14 @@ export interface LibraryHost {
   connector?: { port: number; extensionFolder: string | null };
   /** Where AnkiConnect answers, when not at its default address (checked by ankiConnectAddress). */
   ankiConnectUrl?: string;
+  /** Where the sync password is kept: Electron's safeStorage on the desktop; absent: a 0600 file in the library. */
+  secrets?: SecretStore;
 }
 
 /** Throws a 'library-locked' LectioError when another process has the folder open (files from a newer Lectio are held, with a notice). */
 export async function openLibrary(
   dataDir: string,
-  { host, extractionWorker, importWorker, connector, ankiConnectUrl }: LibraryHost,
+  { host, extractionWorker, importWorker, connector, ankiConnectUrl, secrets }: LibraryHost,
 ): Promise<OpenLibrary> {
   // Checked before the library is opened, so a wrong address leaves nothing locked.
   const given = ankiConnectUrl ?? process.env.LECTIO_ANKI_CONNECT_URL;
@@ -63,8 +67,11 @@ export async function openLibrary(
   const pdf = createPdfWorkerRunner(path.join(path.dirname(importWorker), 'pdf-worker.js'));
   const epub = createEpubWorkerReader(path.join(path.dirname(importWorker), 'epub-worker.js'));
   const listener = connector ? new ConnectorListener(connector.port, connector.extensionFolder) : undefined;
+  // Sync starts with the library (when this device was set up), so every write from now on reaches the replica.
+  const sync = new SyncEngine({ storage, now, secrets });
+  void sync.start().catch((error: unknown) => console.error(`lectio: sync could not start: ${String(error)}`));
   const api = createService({
-    ...{ storage, host, version, now, extraction, markdown, pdf, epub, connector: listener },
+    ...{ storage, host, version, now, extraction, markdown, pdf, epub, connector: listener, sync },
     ...(anki ? { ankiConnectUrl: anki } : {}),
   });
   const connectorServer = listener
@@ -80,6 +87,7 @@ export async function openLibrary(
   });
   void backups.start();
   const close = () => {
+    void sync.close();
     void connectorServer?.close();
     void extraction.close();
     void markdown.close();

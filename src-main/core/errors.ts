@@ -103,6 +103,14 @@ export const ERROR_KINDS = {
   'wrong-http-method': { sentAs: 'invalid-argument', status: 405 },
   /** Anki with AnkiConnect did not answer (not running, add-on missing or too old), or refused a call. */
   'anki-unavailable': { sentAs: 'invalid-argument', status: 503 },
+  /** Sync asked for (Sync now, live sync) on a device with no server set up. */
+  'sync-not-configured': {
+    sentAs: 'invalid-argument',
+    status: 409,
+    message: 'Sync is not set up on this device: enter a server in Settings › Sync first.',
+  },
+  /** The sync server could not be reached, refused the user name or password, or answered with an error. */
+  'sync-server': { sentAs: 'invalid-argument', status: 502 },
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_KINDS;

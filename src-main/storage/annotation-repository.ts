@@ -148,6 +148,40 @@ export class AnnotationRepository {
     });
   }
 
+  /**
+   * Applies what sync received for this document in one write (issue #21): highlights put as they are (replacing any
+   * of the same id), highlights removed by id, and the note and corrections when given. The anchors of the highlights
+   * it touches are dropped, to be found again when the document is next read. Reported like any write.
+   */
+  applySynced(
+    documentId: string,
+    synced: { put: readonly Highlight[]; remove: readonly string[]; documentNote?: string; corrections?: Corrections },
+  ): Promise<void> {
+    return this.#write(documentId, (data) => {
+      const touched = new Set([...synced.put.map((h) => h.id), ...synced.remove]);
+      const kept = data.highlights.filter((h) => !touched.has(h.id));
+      const removed = synced.remove.filter((id) => data.highlights.some((h) => h.id === id));
+      data.highlights = [...kept, ...synced.put];
+      if (data.anchors) {
+        const at = Object.fromEntries(Object.entries(data.anchors.at).filter(([id]) => !touched.has(id)));
+        data.anchors = { textKey: data.anchors.textKey, at };
+      }
+      const changes: StorageChange[] = [
+        ...synced.put.map((h) => this.#highlight(documentId, h.id, 'put')),
+        ...removed.map((id) => this.#highlight(documentId, id, 'delete')),
+      ];
+      if (synced.documentNote !== undefined) {
+        data.documentNote = synced.documentNote;
+        changes.push({ kind: 'document-note', id: documentId, documentId, op: 'put' });
+      }
+      if (synced.corrections !== undefined) {
+        data.corrections = synced.corrections;
+        changes.push({ kind: 'corrections', id: documentId, documentId, op: 'put' });
+      }
+      return { result: undefined, changes };
+    });
+  }
+
   #highlight(documentId: string, id: string, op: StorageChange['op']): StorageChange {
     return { kind: 'highlight', id, documentId, op };
   }

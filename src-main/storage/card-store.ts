@@ -221,6 +221,22 @@ export class CardStore {
     return true;
   }
 
+  /**
+   * Replaces the review logs of some cards by `logs` (each card's records in replay order), in one write: sync's merge
+   * of logs from several devices. Other cards' records are untouched.
+   */
+  async replaceReviewLogs(logs: ReadonlyMap<string, readonly ReviewRecord[]>): Promise<void> {
+    await this.ready();
+    await this.#reviewsDb().update((data) => {
+      data.reviews = [...data.reviews.filter((review) => !logs.has(review.cardId)), ...[...logs.values()].flat()];
+    });
+    for (const [cardId, log] of logs) {
+      const last = log.at(-1);
+      if (last) this.#latest.set(cardId, last);
+      else this.#latest.delete(cardId);
+    }
+  }
+
   #cardsDb(): Low<CardsFile> {
     if (!this.#cards) throw new Error('The card store was used before it was opened (await ready() first).');
     return this.#cards;

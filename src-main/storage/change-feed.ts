@@ -48,6 +48,27 @@ export type ChangeListener = (change: StorageChange) => void;
 
 export class ChangeFeed {
   readonly #listeners = new Set<ChangeListener>();
+  readonly #replacedListeners = new Set<() => void>();
+
+  /**
+   * Calls `listener` whenever the library was replaced as a whole, bypassing the per-record events (a backup
+   * restored): sync then compares the whole library with its replica again. Returns the function that stops it.
+   */
+  onReplaced(listener: () => void): () => void {
+    this.#replacedListeners.add(listener);
+    return () => this.#replacedListeners.delete(listener);
+  }
+
+  /** Tells the `onReplaced` listeners the library was replaced; a listener that throws does not stop the others. */
+  replaced(): void {
+    for (const listener of this.#replacedListeners) {
+      try {
+        listener();
+      } catch (error) {
+        console.error('A storage change listener failed:', error);
+      }
+    }
+  }
 
   /** Calls `listener` with every change saved from now on; returns the function that stops it. */
   onWrite(listener: ChangeListener): () => void {

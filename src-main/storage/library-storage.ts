@@ -470,6 +470,8 @@ export class LibraryStorage {
         level: 'info',
         message: `The library was restored from ${describeBackup(manifest)}. The library as it was just before is kept as ${describeBackup(safety)}.${kept}`,
       });
+      // The restore bypassed the per-record change events: sync compares the whole library with its replica again.
+      this.changes.replaced();
       return safety;
     });
   }

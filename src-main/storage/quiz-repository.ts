@@ -59,6 +59,15 @@ export class QuizRepository {
     );
   }
 
+  /** Puts a session as synced from another device (issue #21), replacing the one of the same id. */
+  async putSession(session: QuizSessionRecord): Promise<void> {
+    await this.#write((data) => {
+      const index = data.sessions.findIndex((s) => s.id === session.id);
+      if (index >= 0) data.sessions[index] = session;
+      else data.sessions.push(session);
+    }, sessionChange(session.id));
+  }
+
   // Looked up on every call, never captured: restoring a backup opens the file again.
   #db(): Low<QuizFile> {
     return this.store.db;

@@ -53,6 +53,22 @@ export class ReviewLogRepository {
     return this.#write(id, 'delete', () => this.store.removeReview(id));
   }
 
+  /**
+   * Replaces some cards' logs by their merged, replayed logs (sync, issue #21); reports each record put and each
+   * record no longer there.
+   */
+  async replaceLogs(logs: ReadonlyMap<string, readonly ReviewRecord[]>): Promise<void> {
+    const before = this.store.reviews.filter((review) => logs.has(review.cardId)).map((review) => review.id);
+    await this.store.replaceReviewLogs(logs);
+    const now = new Set([...logs.values()].flat().map((review) => review.id));
+    this.feed.emit([
+      ...[...now].map((id) => ({ kind: 'review' as const, id, documentId: null, op: 'put' as const })),
+      ...before
+        .filter((id) => !now.has(id))
+        .map((id) => ({ kind: 'review' as const, id, documentId: null, op: 'delete' as const })),
+    ]);
+  }
+
   /** The one place the log is changed: `write` saves it and says whether it changed anything; a change is reported. */
   async #write(id: string, op: 'put' | 'delete', write: () => Promise<boolean>): Promise<boolean> {
     const changed = await write();

@@ -23,3 +23,4 @@ export * from './image-url';
 export * from './desktop';
 export * from './anki';
 export * from './fsrs';
+export * from './sync';

@@ -9,6 +9,8 @@ import type { ExportJobs } from './exports';
 import type { FetchLimits } from '../../import/fetch-page';
 import type { ConnectorListener } from '../../connector/listener';
 import type { ImageLimits } from '../../import/article-images';
+import type { SecretStore } from '../../sync/secret-store';
+import type { SyncEngine } from '../../sync/sync-engine';
 
 export interface ServiceOptions {
   storage: LibraryStorage;
@@ -35,6 +37,10 @@ export interface ServiceOptions {
   imageLimits?: ImageLimits;
   /** Where AnkiConnect answers; http://127.0.0.1:8765 (its default) unless the host was told another address. */
   ankiConnectUrl?: string;
+  /** Where the sync password is kept: Electron's safeStorage on the desktop; by default a 0600 file (browser mode, CLI). */
+  secrets?: SecretStore;
+  /** The host's sync engine, closed with the library; absent: the service makes one that opens nothing until set up. */
+  sync?: SyncEngine;
 }
 
 /**
