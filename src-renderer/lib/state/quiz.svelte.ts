@@ -38,6 +38,8 @@ export const KIND_LABELS: Record<QuestionKind, string> = {
   match: 'Match actors to roles',
   quote: 'Who said it',
   truefalse: 'True or false',
+  'role-change': 'Role changes across articles',
+  'event-order': 'Which came first (two articles)',
 };
 
 export class QuizState extends TaskState {
