@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CrossDocument } from './cross-context';
 import { generateCrossQuiz } from './cross-generate';
+import type { SameActor } from './cross-identity';
 import { judgeCross } from './judge-cross';
 import { sameRole } from './same-role';
 import { analysisOf, type ActorSpec, type DateSpec } from './test-analysis';
@@ -122,6 +123,20 @@ describe('role-change questions', () => {
       { ...lindB, name: 'Lindqvist' },
     ]);
     expect(generateCrossQuiz([a1, b1], { seed: 's', kinds: ['role-change'] })).toEqual([]);
+  });
+});
+
+describe('role-change questions with the library’s identities', () => {
+  it('follows the identities it is given: a surname the library ties to one person, or a split the reader made', () => {
+    const short = doc('b', '2024-06-10', B_TEXT.replace('Maria Lindqvist', 'Lindqvist'), [
+      { ...lindB, name: 'Lindqvist' },
+      others.b,
+    ]);
+    expect(generateCrossQuiz([A, short], { seed: 's', kinds: ['role-change'] })).toEqual([]);
+    const surname: SameActor = (a, b) => a.actor.name.endsWith(b.actor.name) || b.actor.name.endsWith(a.actor.name);
+    const joined = generateCrossQuiz([A, short], { seed: 's', kinds: ['role-change'], same: surname });
+    expect(joined.map((q) => q.answer)).toEqual(['environment commissioner']);
+    expect(generateCrossQuiz([A, B], { seed: 's', kinds: ['role-change'], same: () => false })).toEqual([]);
   });
 });
 

@@ -5,9 +5,13 @@
  */
 import type { Candidate } from './candidate';
 import { crossArticles, type CrossArticle, type CrossDocument } from './cross-context';
-import { isActor, type ActorRef } from './cross-identity';
+import { isActor, type ActorRef, type SameActor } from './cross-identity';
 import { eventOrderQuestions, type PlacedEvent } from './kind-event-order';
 import { roleChangeQuestions } from './kind-role-change';
+import type { Actor } from '../extract/types';
+
+/** Whether a document's actor is the subject of an actor quiz. */
+export type SubjectTest = (docId: string, actor: Actor) => boolean;
 import { createRng, shuffled } from './prng';
 import { inReadingOrder, selectBalanced } from './select';
 import { CROSS_KINDS, type CrossKind, type Question, type QuizPool } from './types';
@@ -19,8 +23,10 @@ export interface CrossOptions {
   seed: string;
   kinds?: readonly string[];
   count?: number;
-  /** Only questions about this actor (the actor quiz). */
-  actor?: ActorRef;
+  /** Only questions about this actor (the actor quiz), named or as a test on each document's actor. */
+  actor?: ActorRef | SubjectTest;
+  /** Who is who across the documents; by default one type and a shared full name (cross-identity.ts). */
+  same?: SameActor;
   pool?: QuizPool;
 }
 
@@ -51,21 +57,19 @@ export function generateCrossQuiz(docs: readonly CrossDocument[], options: Cross
   );
   if (docs.length < 2 || kinds.size === 0) return [];
   const articles = crossArticles(docs, options.seed, options.pool);
-  const actor = options.actor;
+  const ref = options.actor;
+  const subject: SubjectTest | null =
+    typeof ref === 'function' ? ref : ref ? (_: string, a: Actor): boolean => isActor(a, ref) : null;
   const keep = (e: PlacedEvent, article: CrossArticle): boolean =>
-    !actor ||
+    !subject ||
     article.ctx.actors.some(
-      (a) => isActor(a, actor) && e.date.actors.some((n) => n === a.name || a.aliases.includes(n)),
+      (a) => subject(article.doc.id, a) && e.date.actors.some((n) => n === a.name || a.aliases.includes(n)),
     );
   const candidates: Candidate[] = [];
   for (const [a, b] of pairsOf(articles, options.seed)) {
     if (kinds.has('role-change')) {
-      const changes = [...roleChangeQuestions(a, b), ...roleChangeQuestions(b, a)];
-      candidates.push(
-        ...changes.filter(
-          (c) => !actor || (c.question.items ?? []).some((i) => i.match && isActorName(i.match, actor)),
-        ),
-      );
+      const changes = [...roleChangeQuestions(a, b, options.same), ...roleChangeQuestions(b, a, options.same)];
+      candidates.push(...changes.filter((c) => !subject || aboutSubject(c, articles, subject)));
     }
     if (kinds.has('event-order')) candidates.push(...eventOrderQuestions(a, b, options.seed, keep));
   }
@@ -79,6 +83,9 @@ export function generateCrossQuiz(docs: readonly CrossDocument[], options: Cross
   });
 }
 
-function isActorName(name: string, actor: ActorRef): boolean {
-  return isActor({ id: '', name, type: actor.type, aliases: [], roles: [], mentions: [] }, actor);
+// A role change is about the actor it asks of (`about.actor`, in the later article).
+function aboutSubject(c: Candidate, articles: readonly CrossArticle[], subject: SubjectTest): boolean {
+  const docId = anchorOf(c.question).id;
+  const actor = articles.find((x) => x.doc.id === docId)?.ctx.actors.find((x) => x.id === c.question.about?.actor);
+  return actor !== undefined && subject(docId, actor);
 }

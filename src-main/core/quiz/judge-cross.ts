@@ -8,7 +8,7 @@ import { needsCheck } from '../extract/confidence';
 import { outsideBody, overlapsAny } from '../extract/article-parts';
 import type { Actor } from '../extract/types';
 import type { CrossDocument } from './cross-context';
-import { identityKeys } from './cross-identity';
+import { sameByName, type SameActor } from './cross-identity';
 import { dayInterval, parseDateValue } from './date-value';
 import type { Defect } from './judge';
 import { isRealRole } from './judge';
@@ -17,11 +17,12 @@ import { boundingDate, plainPastEvent } from './event-wording';
 import { sameRole, timeBoundRole } from './same-role';
 import type { Question, QuizItem } from './types';
 
-// The sure actors of `doc` that a name identifies (by the cross-article rule), of `type` when given.
-function sureActorsNamed(doc: CrossDocument, name: string, type?: Actor['type']): Actor[] {
-  const types: Actor['type'][] = type ? [type] : ['person', 'country', 'organization'];
-  const probe = new Set(types.flatMap((t) => identityKeys({ name, type: t })));
-  return doc.analysis.actors.filter((a) => !needsCheck(a.confidence) && identityKeys(a).some((k) => probe.has(k)));
+// The sure actors of `doc` written `name` (canonical, or the actor the question is about), of `type` when given.
+function sureActorsNamed(doc: CrossDocument, name: string, aboutId: string | undefined, type?: Actor['type']): Actor[] {
+  const found = doc.analysis.actors.filter(
+    (a) => !needsCheck(a.confidence) && (type === undefined || a.type === type) && a.name === name,
+  );
+  return found.length > 0 ? found : doc.analysis.actors.filter((a) => a.id === aboutId && !needsCheck(a.confidence));
 }
 
 /** Each item's evidence must be a body sentence of its own article, with the support written in it. */
@@ -48,7 +49,12 @@ function checkEvidence(q: Question, docs: Map<string, CrossDocument>, bad: (m: s
   }
 }
 
-function checkRoleChange(q: Question, docs: Map<string, CrossDocument>, bad: (m: string) => void): void {
+function checkRoleChange(
+  q: Question,
+  docs: Map<string, CrossDocument>,
+  bad: (m: string) => void,
+  same: SameActor,
+): void {
   const [a, b] = (q.items ?? []) as [QuizItem?, QuizItem?];
   const docA = docs.get(a?.documentId ?? '');
   const docB = docs.get(b?.documentId ?? '');
@@ -60,12 +66,13 @@ function checkRoleChange(q: Question, docs: Map<string, CrossDocument>, bad: (m:
   if (a.published !== docA.published || b.published !== docB.published) bad('an item carries another published date');
   if (q.answer !== b.label) bad(`the answer "${q.answer}" is not the later article's role "${b.label}"`);
   const name = a.match ?? '';
-  const inA = sureActorsNamed(docA, name);
+  const inA = sureActorsNamed(docA, name, q.about?.actor);
   const type = inA[0]?.type;
-  const inB = sureActorsNamed(docB, b.match ?? '', type);
+  const inB = sureActorsNamed(docB, b.match ?? '', q.about?.actor, type);
   if (inA.length !== 1 || inB.length !== 1) return bad(`"${name}" is not one sure actor in both articles`);
   const [x, y] = [inA[0] as Actor, inB[0] as Actor];
-  if (!identityKeys(x).some((k) => identityKeys(y).includes(k))) bad(`"${x.name}" and "${y.name}" are not one actor`);
+  if (!same({ docId: docA.id, actor: x }, { docId: docB.id, actor: y }))
+    bad(`"${x.name}" and "${y.name}" are not one actor`);
   const sureRole = (actor: Actor, role: string): boolean =>
     actor.roles.some((r) => r.toLowerCase() === role.toLowerCase() && !needsCheck(actor.roleConfidence?.[r]));
   for (const [item, actor] of [
@@ -116,7 +123,11 @@ function checkEventOrder(q: Question, docs: Map<string, CrossDocument>, bad: (m:
 }
 
 /** Every defect of the questions across articles in `questions` (others are judgeQuiz's); [] when all are sound. */
-export function judgeCross(questions: readonly Question[], documents: readonly CrossDocument[]): Defect[] {
+export function judgeCross(
+  questions: readonly Question[],
+  documents: readonly CrossDocument[],
+  same: SameActor = sameByName,
+): Defect[] {
   const docs = new Map(documents.map((d) => [d.id, d]));
   const out: Defect[] = [];
   for (const q of questions) {
@@ -125,7 +136,7 @@ export function judgeCross(questions: readonly Question[], documents: readonly C
       out.push({ class: 'cross-article', questionId: q.id, message });
     };
     checkEvidence(q, docs, bad);
-    if (q.kind === 'role-change') checkRoleChange(q, docs, bad);
+    if (q.kind === 'role-change') checkRoleChange(q, docs, bad, same);
     else checkEventOrder(q, docs, bad);
   }
   return out;

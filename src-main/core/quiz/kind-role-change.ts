@@ -7,7 +7,7 @@
 import type { Actor } from '../extract/types';
 import { evidenceOf, finishQuestion, type Candidate } from './candidate';
 import { publishedLabel, type CrossArticle } from './cross-context';
-import { sameActorAcross } from './cross-identity';
+import { sameByName, type SameActor } from './cross-identity';
 import { isRealRole } from './judge';
 import { answerKey } from './normalize';
 import { askableRoles, findRoleEvidence, type RoleEvidence } from './role-evidence';
@@ -44,7 +44,7 @@ function wordsBefore(article: CrossArticle, ev: RoleEvidence): string {
 
 // Every role the engine gave the actor in the article, sure or not: a change must differ from all of them.
 function allRoles(article: CrossArticle, actor: Actor): string[] {
-  const raw = article.doc.analysis.actors.filter((a) => a.id === actor.id || sameActorAcross(a, actor));
+  const raw = article.doc.analysis.actors.filter((a) => a.id === actor.id);
   return raw.flatMap((a) => a.roles);
 }
 
@@ -79,7 +79,7 @@ function distractors(a: CrossArticle, b: CrossArticle, taken: readonly string[])
 }
 
 /** Questions for each actor of `a` that `b`, published later, describes in a role with nothing in common. */
-export function roleChangeQuestions(a: CrossArticle, b: CrossArticle): Candidate[] {
+export function roleChangeQuestions(a: CrossArticle, b: CrossArticle, same: SameActor = sameByName): Candidate[] {
   const dateA = a.doc.published;
   const dateB = b.doc.published;
   const labelA = publishedLabel(dateA);
@@ -87,7 +87,9 @@ export function roleChangeQuestions(a: CrossArticle, b: CrossArticle): Candidate
   if (!dateA || !dateB || !labelA || !labelB || !(dateA < dateB)) return [];
   const out: Candidate[] = [];
   for (const x of a.ctx.actors) {
-    const matches = b.ctx.actors.filter((y) => sameActorAcross(x, y));
+    const matches = b.ctx.actors.filter(
+      (y) => y.type === x.type && same({ docId: a.doc.id, actor: x }, { docId: b.doc.id, actor: y }),
+    );
     // Two actors of B that both match X: which one is X is a guess.
     const y = matches.length === 1 ? matches[0] : undefined;
     if (!y) continue;
