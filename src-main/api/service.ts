@@ -21,6 +21,7 @@ import { searchMethods } from './services/search';
 import { organiseMethods } from './services/organise';
 import { settingsMethods } from './services/settings';
 import { actorMethods } from './services/actors';
+import { studyMethods } from './services/study';
 
 export { seedNewLibrary, type SampleArticle } from './services/documents';
 export type { ServiceOptions } from './services/deps';
@@ -50,6 +51,7 @@ export function createService(options: ServiceOptions): LectioApi {
     ...pdfImportMethods(deps),
     ...fsrsMethods(deps),
     ...actorMethods(deps),
+    ...studyMethods(deps),
   };
   return api;
 }

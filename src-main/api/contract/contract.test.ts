@@ -21,6 +21,7 @@ import { pdfSchemas } from '../schemas/pdf';
 import { quizSchemas } from '../schemas/quiz';
 import { settingsSchemas } from '../schemas/settings';
 import { actorSchemas } from '../schemas/actors';
+import { studySchemas } from '../schemas/study';
 
 const AREAS = {
   analysisSchemas,
@@ -37,6 +38,7 @@ const AREAS = {
   quizSchemas,
   settingsSchemas,
   actorSchemas,
+  studySchemas,
 };
 const here = path.dirname(new URL(import.meta.url).pathname);
 

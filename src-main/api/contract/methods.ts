@@ -16,6 +16,7 @@ import type { ConnectorMethods } from './connector';
 import type { AnkiMethods } from './anki';
 import type { FsrsMethods } from './fsrs';
 import type { ActorMethods } from './actors';
+import type { StudyMethods } from './study';
 
 /** Every API method: what it takes and what it returns. */
 export interface ApiMethods
@@ -33,7 +34,8 @@ export interface ApiMethods
     OrganiseMethods,
     AnkiMethods,
     FsrsMethods,
-    ActorMethods {}
+    ActorMethods,
+    StudyMethods {}
 
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
@@ -128,6 +130,7 @@ export const METHOD_NAMES = [
   'mergeActors',
   'splitActor',
   'undoActorCorrection',
+  'planStudy',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

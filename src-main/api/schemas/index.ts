@@ -18,6 +18,7 @@ import { connectorSchemas } from './connector';
 import { ankiSchemas } from './anki';
 import { fsrsSchemas } from './fsrs';
 import { actorSchemas } from './actors';
+import { studySchemas } from './study';
 
 export const inputSchemas: SchemasOf<ApiMethods> = {
   ...librarySchemas,
@@ -34,4 +35,5 @@ export const inputSchemas: SchemasOf<ApiMethods> = {
   ...ankiSchemas,
   ...fsrsSchemas,
   ...actorSchemas,
+  ...studySchemas,
 };
