@@ -157,7 +157,9 @@ test('Today: the due cards, then a five-question quiz on last week’s reading; 
   await page.getByRole('link', { name: 'Today' }).click();
   await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
   await expect(page.getByTestId('today-cards-status')).toContainText('1 card to review');
-  await expect(page.getByTestId('today-quiz-status')).toContainText('Up to 5 questions from 3 articles added or read since');
+  await expect(page.getByTestId('today-quiz-status')).toContainText(
+    'Up to 5 questions from 3 articles added or read since',
+  );
   await shoot(page, 'today');
 
   // The cards, reviewed here.
