@@ -151,6 +151,8 @@ test("a quiz on last week's reading, and one on an actor found by name", async (
 test('Today: the due cards, then a five-question quiz on last week’s reading; each part done or skipped', async ({
   page,
 }) => {
+  // A review and a whole quiz on a busy 2-core machine: more than the default minute.
+  test.setTimeout(120_000);
   await seed();
   await callApi(server, 'createCard', { kind: 'basic', front: 'Who opened the station?', back: 'Maria Lindqvist' });
   await page.goto(server.url);
@@ -200,4 +202,21 @@ test('Today: either part can be skipped', async ({ page }) => {
   await expect(page.getByTestId('today-quiz-status')).toHaveText('Quiz skipped for today.');
   await expect(page.getByRole('button', { name: 'Review anyway' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start anyway' })).toBeVisible();
+});
+
+test("the actor quiz from the actor's dossier: only questions about them, the change of role among them", async ({
+  page,
+}) => {
+  await seed();
+  await page.goto(server.url);
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: 'Search the library' }).fill('Lindqvist');
+  await page.getByRole('option', { name: /Maria Lindqvist\s*Dossier/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Maria Lindqvist' })).toBeVisible();
+  await page.getByRole('link', { name: 'Quiz on Maria Lindqvist' }).click();
+  await expect(page.getByTestId('study-banner')).toContainText('2 articles · only questions about Maria Lindqvist');
+  await onlyKinds(page, ['Role changes across articles']);
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await expect(page.getByText('Question 1 of 1')).toBeVisible();
+  await expect(page.locator('#question-prompt')).toContainText('Maria Lindqvist was described as');
 });
