@@ -213,6 +213,7 @@ test("the actor quiz from the actor's dossier: only questions about them, the ch
   await page.getByRole('combobox', { name: 'Search the library' }).fill('Lindqvist');
   await page.getByRole('option', { name: /Maria Lindqvist\s*Dossier/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Maria Lindqvist' })).toBeVisible();
+  await shoot(page, 'study-dossier');
   await page.getByRole('link', { name: 'Quiz on Maria Lindqvist' }).click();
   await expect(page.getByTestId('study-banner')).toContainText('2 articles · only questions about Maria Lindqvist');
   await onlyKinds(page, ['Role changes across articles']);
