@@ -181,6 +181,10 @@ async function visitEveryScreen(page: Page, check: Check): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Highlight colours' })).toBeVisible();
   await check('settings');
 
+  await nav.getByRole('link', { name: 'Today' }).click();
+  await expect(page.getByRole('heading', { name: 'Quiz on last week’s reading' })).toBeVisible();
+  await check('today');
+
   await nav.getByRole('link', { name: 'Backups' }).click();
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByRole('table', { name: 'Backups' })).toBeVisible();

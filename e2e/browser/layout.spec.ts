@@ -41,6 +41,11 @@ const SCREENS: { name: string; heading: RegExp; open: (page: Page) => Promise<vo
   },
   { name: 'Settings', heading: /^Settings$/, open: (page) => page.getByRole('link', { name: 'Settings' }).click() },
   {
+    name: 'Today',
+    heading: /^Today$/,
+    open: (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click(),
+  },
+  {
     name: 'Backups',
     heading: /^Backups$/,
     open: (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click(),

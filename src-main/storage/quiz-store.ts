@@ -86,6 +86,8 @@ const quizFile = z.object({
       typed: z.boolean().optional(),
       // Optional: only a retry of the missed has it, and sessions stored before retries stay readable.
       retryOf: z.string().optional(),
+      // Optional: only a quiz on a collection, last week's reading or an actor has it.
+      label: z.string().optional(),
     }),
   ),
 });

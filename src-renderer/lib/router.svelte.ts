@@ -1,10 +1,12 @@
 /**
  * Screen routing through the URL fragment, so the back button and reloads behave: `#/` (library),
  * `#/read/<id>` with an optional `?at=<start>-<end>` passage to reveal, and one path per other screen (which may
- * name a document: `#/quiz?doc=<id>` starts a quiz on it).
+ * name a document: `#/quiz?doc=<id>` starts a quiz on it). A quiz may be on a collection, last week's reading or an
+ * actor: `#/quiz?collection=<id>`, `#/quiz?recent`, `#/quiz?actor=<identity key, URI-encoded>`.
  */
+import type { StudyScope } from '@contract';
 
-export type Screen = 'library' | 'quiz' | 'review' | 'cards' | 'restore' | 'settings';
+export type Screen = 'library' | 'quiz' | 'review' | 'cards' | 'restore' | 'settings' | 'today';
 
 export interface Span {
   start: number;
@@ -14,7 +16,10 @@ export interface Span {
 /** An actor's dossier (`#/actor?key=…`, or `#/actor?doc=<id>&actor=<actor id>` from one document's actor). */
 export type ActorRoute = { screen: 'actor'; key: string } | { screen: 'actor'; documentId: string; actorId: string };
 
-export type Route = { screen: Screen; documentId?: string } | { screen: 'reader'; id: string; at?: Span } | ActorRoute;
+export type Route =
+  | { screen: Screen; documentId?: string; study?: StudyScope }
+  | { screen: 'reader'; id: string; at?: Span }
+  | ActorRoute;
 
 function parseActorRoute(hash: string): ActorRoute | null {
   const match = /^#\/actor\?(.+)$/.exec(hash);
@@ -27,7 +32,25 @@ function parseActorRoute(hash: string): ActorRoute | null {
   return documentId && actorId ? { screen: 'actor', documentId, actorId } : null;
 }
 
-const SCREENS: readonly Screen[] = ['library', 'quiz', 'review', 'cards', 'restore', 'settings'];
+const SCREENS: readonly Screen[] = ['library', 'quiz', 'review', 'cards', 'restore', 'settings', 'today'];
+
+function studyFrom(query: string): StudyScope | null {
+  if (query === 'recent') return { kind: 'recent' };
+  const collection = /^collection=([A-Za-z0-9_-]+)$/.exec(query)?.[1];
+  if (collection) return { kind: 'collection', collectionId: collection };
+  const actor = /^actor=([^&]+)$/.exec(query)?.[1];
+  try {
+    return actor ? { kind: 'actor', key: decodeURIComponent(actor) } : null;
+  } catch {
+    return null; // a malformed escape: no study, the plain quiz screen
+  }
+}
+
+function studyQuery(study: StudyScope): string {
+  if (study.kind === 'recent') return 'recent';
+  if (study.kind === 'collection') return `collection=${study.collectionId}`;
+  return 'key' in study ? `actor=${encodeURIComponent(study.key)}` : '';
+}
 
 export function parseRoute(hash: string): Route {
   const actor = parseActorRoute(hash);
@@ -40,6 +63,9 @@ export function parseRoute(hash: string): Route {
       ? { screen: 'reader', id: reader[1], at: { start, end } }
       : { screen: 'reader', id: reader[1] };
   }
+  const studied = /^#\/quiz\?(.+)$/.exec(hash);
+  const study = studied?.[1] ? studyFrom(studied[1]) : null;
+  if (study) return { screen: 'quiz', study };
   const match = /^#\/([a-z]+)(?:\?doc=([A-Za-z0-9_-]+))?$/.exec(hash);
   const screen = match?.[1] as Screen | undefined;
   if (!screen || !SCREENS.includes(screen)) return { screen: 'library' };
@@ -51,6 +77,7 @@ export function routeHref(route: Route): string {
     return `#/actor?${new URLSearchParams('key' in route ? { key: route.key } : { doc: route.documentId, actor: route.actorId })}`;
   if (route.screen === 'reader') return `#/read/${route.id}${route.at ? `?at=${route.at.start}-${route.at.end}` : ''}`;
   if (route.screen === 'library') return '#/';
+  if (route.study) return `#/${route.screen}?${studyQuery(route.study)}`;
   return `#/${route.screen}${route.documentId ? `?doc=${route.documentId}` : ''}`;
 }
 

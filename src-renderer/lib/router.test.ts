@@ -11,6 +11,14 @@ describe('routes', () => {
     ['#/quiz', { screen: 'quiz' }],
     ['#/quiz?doc=sample', { screen: 'quiz', documentId: 'sample' }],
     ['#/review', { screen: 'review' }],
+    ['#/today', { screen: 'today' }],
+    ['#/quiz?recent', { screen: 'quiz', study: { kind: 'recent' } }],
+    ['#/quiz?collection=c1', { screen: 'quiz', study: { kind: 'collection', collectionId: 'c1' } }],
+    [
+      '#/quiz?actor=person%3Amaria-lindqvist',
+      { screen: 'quiz', study: { kind: 'actor', key: 'person:maria-lindqvist' } },
+    ],
+    ['#/quiz?actor=%E0%A4%A', { screen: 'library' }],
     ['#/nowhere', { screen: 'library' }],
     ['#/read/../../etc', { screen: 'library' }],
     ['#/actor?key=person%3Amarta-quellen', { screen: 'actor', key: 'person:marta-quellen' }],
@@ -25,6 +33,8 @@ describe('routes', () => {
       { screen: 'library' },
       { screen: 'reader', id: 'a1', at: { start: 1, end: 9 } },
       { screen: 'cards' },
+      { screen: 'quiz', study: { kind: 'actor', key: 'person:a b~d1/x' } },
+      { screen: 'quiz', study: { kind: 'collection', collectionId: 'c-2' } },
       { screen: 'actor', key: 'person:jo-brindle~d2/person:brindle' },
       { screen: 'actor', documentId: 'd1', actorId: 'user:o&r=1' },
     ] as Route[]) {

@@ -17,6 +17,7 @@ export * from './connector';
 export * from './library';
 export * from './organise';
 export * from './actors';
+export * from './study';
 export * from './methods';
 export * from './transport';
 export * from './image-url';

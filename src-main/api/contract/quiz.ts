@@ -16,6 +16,10 @@ export interface QuizRequest {
   seed?: string;
   /** "Type the answers": who, role and when questions are asked without choices, typed answers graded leniently. */
   typed?: boolean;
+  /** Only questions about this actor (an identity key from planStudy or findActors): the actor quiz. */
+  actor?: string;
+  /** What the quiz is on, kept with the session and shown in the history ("Collection “Korea”"). */
+  label?: string;
 }
 
 export interface QuizSessionSummary {
@@ -32,6 +36,8 @@ export interface QuizSessionSummary {
   missed: number;
   /** The session this one retried the missed questions of, when it did. */
   retryOf?: string;
+  /** What the quiz was on, when it was started on a collection, last week's reading or an actor. */
+  label?: string;
 }
 
 export interface QuizMethods {

@@ -9,11 +9,13 @@ const quizRequest = z
     documentIds: z.array(id).min(1).max(200),
     count: z.number().int().min(1).max(500).optional(),
     kinds: z
-      .array(z.enum(['who', 'role', 'when', 'timeline', 'match', 'quote', 'truefalse']))
+      .array(z.enum(['who', 'role', 'when', 'timeline', 'match', 'quote', 'truefalse', 'role-change', 'event-order']))
       .min(1)
       .optional(),
     seed: z.string().min(1).max(100).optional(),
     typed: z.boolean().optional(),
+    actor: z.string().min(1).max(600).optional(),
+    label: z.string().min(1).max(200).optional(),
   })
   .strict();
 

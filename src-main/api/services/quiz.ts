@@ -15,6 +15,13 @@ import type { AnalysisCorrection, AnalysisView, LectioApi, QuizRequest, QuizSess
 import { analysisReader, withCorrection } from './analysis';
 import { readerZone, type ServiceDeps } from './deps';
 import { LectioError } from '../../core/errors';
+import { CROSS_KINDS, type Question } from '../../core/quiz/types';
+import type { CrossDocument } from '../../core/quiz/cross-context';
+import { generateCrossQuiz } from '../../core/quiz/cross-generate';
+import { sameByName, type SameActor } from '../../core/quiz/cross-identity';
+import type { Actor, ExtractionResult } from '../../core/extract/types';
+import { memberKey } from '../../core/library/actor-identity';
+import { identityOf, libraryIdentities } from './library-identities';
 
 type QuizMethods = Pick<
   LectioApi,
@@ -95,12 +102,14 @@ function summarise(session: QuizSessionRecord, hidden: readonly string[]): QuizS
     score: sessionScore(session.answers),
     missed: missedQuestions(session, hidden).length,
     ...(session.retryOf ? { retryOf: session.retryOf } : {}),
+    ...(session.label ? { label: session.label } : {}),
   };
 }
 
 export function quizMethods(deps: ServiceDeps): QuizMethods {
   const { storage, now, newId } = deps;
   const analysisOf = analysisReader(deps);
+  const identities = libraryIdentities(deps);
 
   /** Names and dates from every other article already analysed: distractors of the right kind when one article has few. */
   async function libraryPool(exclude: Set<string>): Promise<QuizPool> {
@@ -119,8 +128,12 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
     const ids = [...new Set(request.documentIds)];
     const pool = await libraryPool(new Set(ids));
     const hidden = new Set(storage.quiz.hidden());
-    const perDocument = request.count ? Math.ceil(request.count / ids.length) : undefined;
-    const all: SessionQuestion[] = [];
+    const subject = request.actor ? await subjectOf(request.actor) : null;
+    // Questions across articles take up to a third of a quiz on several articles; the articles' own fill the rest.
+    const across = await acrossQuestions(request, ids, seed, pool, hidden, subject);
+    const own = request.count ? Math.max(0, request.count - across.length) : undefined;
+    const perDocument = own !== undefined ? Math.ceil(own / ids.length) : undefined;
+    const all: SessionQuestion[] = [...across];
     for (const id of ids) {
       const doc = await storage.documents.get(id);
       const analysis = await analysisOf(id);
@@ -137,7 +150,11 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
         ...(request.kinds ? { kinds: request.kinds as QuestionKind[] } : {}),
         ...(perDocument ? { count: perDocument + hidden.size } : {}),
       };
-      const generated = generateQuiz(doc.body.text, analysis, options).filter((q) => !hidden.has(q.id));
+      // The actor quiz asks for more, since most of an article's questions are about someone else.
+      if (subject && options.count) options.count *= 4;
+      const generated = generateQuiz(doc.body.text, analysis, options).filter(
+        (q) => !hidden.has(q.id) && (!subject || isAbout(q, id, analysis, subject)),
+      );
       const chosen = perDocument ? generated.slice(0, perDocument) : generated;
       all.push(
         ...chosen.map((q) => {
@@ -148,6 +165,74 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
     }
     const mixed = ids.length > 1 ? shuffle(all, seed) : all;
     return request.count ? mixed.slice(0, request.count) : mixed;
+  }
+
+  /** The documents' actors that are the actor quiz's subject: the members of its library identity. */
+  async function subjectOf(key: string): Promise<Set<string>> {
+    const identity = (await identities()).byKey.get(key);
+    if (!identity) throw new LectioError('not-found', 'That actor is not in the analysed documents.');
+    return new Set(identity.members.map(memberKey));
+  }
+
+  /** Role-change and which-came-first questions over the documents, when the kinds asked for include them. */
+  async function acrossQuestions(
+    request: QuizRequest,
+    ids: string[],
+    seed: string,
+    pool: QuizPool,
+    hidden: Set<string>,
+    subject: Set<string> | null,
+  ): Promise<SessionQuestion[]> {
+    const kinds = (request.kinds ?? CROSS_KINDS).filter((k) => (CROSS_KINDS as readonly string[]).includes(k));
+    if (ids.length < 2 || kinds.length === 0) return [];
+    const docs: CrossDocument[] = [];
+    for (const id of ids) {
+      const meta = await storage.documents.get(id);
+      docs.push({
+        id,
+        title: meta.title,
+        published: meta.publishedDate,
+        text: meta.body.text,
+        analysis: await analysisOf(id),
+      });
+    }
+    const lib = await identities();
+    // The library's identities where both documents are indexed; the exact-name rule for one not indexed yet.
+    const same: SameActor = (a, b) => {
+      const ia = identityOf(lib, a.docId, a.actor.id);
+      const ib = identityOf(lib, b.docId, b.actor.id);
+      return ia && ib ? ia.key === ib.key && a.actor.type === b.actor.type : sameByName(a, b);
+    };
+    const count = request.count ? Math.ceil(request.count / 3) : undefined;
+    const questions = generateCrossQuiz(docs, {
+      seed,
+      kinds,
+      pool,
+      same,
+      ...(count ? { count: count + hidden.size } : {}),
+      ...(subject
+        ? { actor: (docId: string, actor: Actor) => subject.has(memberKey({ docId, actorId: actor.id })) }
+        : {}),
+    }).filter((q) => !hidden.has(q.id));
+    return (count ? questions.slice(0, count) : questions).map((q) => {
+      const meta = docs.find((d) => d.id === q.documentId);
+      return { ...q, documentTitle: meta?.title ?? q.documentTitle };
+    });
+  }
+
+  /** Whether a question of one article is about the actor quiz's subject. */
+  function isAbout(q: Question, docId: string, analysis: ExtractionResult, subject: Set<string>): boolean {
+    const mine = analysis.actors.filter((a) => subject.has(memberKey({ docId, actorId: a.id })));
+    if (q.about?.actor) return mine.some((a) => a.id === q.about?.actor);
+    const names = new Set(mine.flatMap((a) => [a.name, ...a.aliases]));
+    // Who said it names the speaker; a match question pairs names with roles; a date question names its actors.
+    if (q.kind === 'quote') return names.has(q.answer);
+    if (q.kind === 'match') return (q.items ?? []).some((i) => names.has(i.label));
+    if (q.kind === 'when' && q.about?.date) {
+      const date = analysis.dates.find((d) => d.start === q.about?.date?.start && d.end === q.about?.date?.end);
+      return date !== undefined && date.actors.some((n) => names.has(n));
+    }
+    return false;
   }
 
   /**
@@ -203,6 +288,7 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
         questions,
         answers: [],
         ...(request.typed ? { typed: true } : {}),
+        ...(request.label ? { label: request.label } : {}),
       };
       await storage.quiz.startSession(session);
       return session;
@@ -266,6 +352,7 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
         answers: [],
         retryOf: from.id,
         ...(from.typed ? { typed: true } : {}),
+        ...(from.label ? { label: from.label } : {}),
       };
       await storage.quiz.startSession(session);
       return session;

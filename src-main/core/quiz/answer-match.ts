@@ -90,6 +90,7 @@ export function matchAnswer(question: Question, typed: string): MatchResult {
     case 'role':
       return { correct: keyMatches(text, forms) || forms.some((f) => roleMatches(text, f)), expected };
     case 'actor':
+    case 'event':
       return { correct: keyMatches(text, forms), expected };
   }
 }

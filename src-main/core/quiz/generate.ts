@@ -15,9 +15,9 @@ import { trueFalseQuestions } from './kind-truefalse';
 import { whenQuestions } from './kind-when';
 import { whoQuestions } from './kind-who';
 import { inReadingOrder, selectBalanced } from './select';
-import { QUESTION_KINDS, type Question, type QuestionKind, type QuizOptions } from './types';
+import { QUESTION_KINDS, type ArticleKind, type Question, type QuizOptions } from './types';
 
-const BUILDERS: Record<QuestionKind, (ctx: ArticleContext) => Candidate[]> = {
+const BUILDERS: Record<ArticleKind, (ctx: ArticleContext) => Candidate[]> = {
   who: whoQuestions,
   role: roleQuestions,
   when: whenQuestions,
@@ -44,7 +44,8 @@ function unique(candidates: Candidate[]): Candidate[] {
 export function generateQuiz(text: string, analysis: ExtractionResult, options: QuizOptions): Question[] {
   const ctx = buildContext(text, askableOnly(analysis), options);
   // Unknown kinds (from an older or newer caller) are skipped rather than thrown on.
-  const kinds = (options.kinds ?? QUESTION_KINDS).filter((k) => Object.hasOwn(BUILDERS, k));
+  // (Kinds across articles are cross-generate.ts's.)
+  const kinds = (options.kinds ?? QUESTION_KINDS).filter((k): k is ArticleKind => Object.hasOwn(BUILDERS, k));
   const candidates = unique([...new Set(kinds)].flatMap((k) => BUILDERS[k](ctx)));
   if (options.count === undefined) return inReadingOrder(candidates);
   return selectBalanced(candidates, Math.max(0, Math.floor(options.count)), ctx.seed);

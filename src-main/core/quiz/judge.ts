@@ -28,6 +28,7 @@ export type DefectClass =
   | 'truefalse-not-factual' // a true/false statement that quotes someone or states an opinion or a forecast
   | 'truefalse-swap' // a true statement altered, or a false one that is no clean swap (nothing changed, or "X and X")
   | 'name-fragment' // an actor answer or choice that is only ever written as part of another actor's longer name
+  | 'cross-article' // a question across two articles that is unsound (see judge-cross.ts)
   | 'prompt-misreads'; // "When is <object of another verb>", a verb that disagrees with its noun, or a person asked as an organisation
 
 export const DEFECT_CLASSES: readonly DefectClass[] = [
@@ -44,6 +45,7 @@ export const DEFECT_CLASSES: readonly DefectClass[] = [
   'truefalse-swap',
   'name-fragment',
   'prompt-misreads',
+  'cross-article',
 ];
 
 export interface Defect {
@@ -576,9 +578,10 @@ function checkTrueFalse(q: Question, out: Defect[]): void {
   }
 }
 
-/** Every defect of one question; [] for a sound one. */
+/** Every defect of one question; [] for a sound one. Questions across articles are judgeCross's (judge-cross.ts). */
 export function judgeQuestion(q: Question, ctx: JudgeContext): Defect[] {
   const out: Defect[] = [];
+  if (q.kind === 'role-change' || q.kind === 'event-order') return out;
   checkAnswerVisible(q, out, ctx);
   checkThinBlank(q, out);
   checkChoices(ctx, q, out);

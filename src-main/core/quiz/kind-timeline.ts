@@ -16,7 +16,7 @@ const GROUP = 4;
 const MAX_QUESTIONS = 3;
 const MAX_LABEL_WORDS = 16;
 
-interface Event {
+export interface Event {
   item: QuizItem;
   interval: [number, number];
 }
@@ -61,7 +61,8 @@ function hasRival(ctx: ArticleContext, d: DateMention, interval: [number, number
   });
 }
 
-function toEvent(ctx: ArticleContext, d: DateMention): Event | null {
+/** A date as a timeline event (its clause less the date, and the days it covers), or null when it cannot be placed. */
+export function toEvent(ctx: ArticleContext, d: DateMention): Event | null {
   const parts = askableDate(d);
   const interval = parts ? dayInterval(parts) : null;
   const sentence = ctx.sentences[sentenceIndexAt(ctx.sentences, d.start)];

@@ -4,7 +4,7 @@
  */
 import type { Candidate } from './candidate';
 import { createRng, shuffled } from './prng';
-import { QUESTION_KINDS, type Question, type QuestionKind } from './types';
+import { CROSS_KINDS, QUESTION_KINDS, type Question, type QuestionKind } from './types';
 
 function byQuality(a: Candidate, b: Candidate): number {
   return (
@@ -16,7 +16,7 @@ function byQuality(a: Candidate, b: Candidate): number {
 
 /** Every candidate in reading order (evidence position, then kind), for the unlimited quiz. */
 export function inReadingOrder(candidates: readonly Candidate[]): Question[] {
-  const rank = (k: QuestionKind): number => QUESTION_KINDS.indexOf(k);
+  const rank = (k: QuestionKind): number => [...QUESTION_KINDS, ...CROSS_KINDS].indexOf(k);
   return [...candidates]
     .sort(
       (a, b) =>

@@ -35,6 +35,8 @@ export interface QuizSessionRecord {
   typed?: boolean;
   /** The session whose missed questions this one asks again; absent for a fresh quiz and in sessions stored before. */
   retryOf?: string;
+  /** What the quiz was on ("Collection “Korea”", "Last week’s reading", an actor's name); absent for chosen articles. */
+  label?: string;
 }
 
 /** What one answer earns: 1 when right, the share of parts right for a partly right match question, else 0. */

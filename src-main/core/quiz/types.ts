@@ -4,9 +4,15 @@
  */
 import type { ActorType, DatePrecision } from '../extract/types';
 
-export type QuestionKind = 'who' | 'role' | 'when' | 'timeline' | 'match' | 'quote' | 'truefalse';
+/** Kinds asked from one article. */
+export type ArticleKind = 'who' | 'role' | 'when' | 'timeline' | 'match' | 'quote' | 'truefalse';
+/** Kinds that need two articles (see cross-generate.ts): an actor's role changing between them, which event came first. */
+export type CrossKind = 'role-change' | 'event-order';
+export type QuestionKind = ArticleKind | CrossKind;
 
-export const QUESTION_KINDS: readonly QuestionKind[] = [
+export const CROSS_KINDS: readonly CrossKind[] = ['role-change', 'event-order'];
+
+export const QUESTION_KINDS: readonly ArticleKind[] = [
   'who',
   'role',
   'when',
@@ -38,6 +44,10 @@ export interface QuizItem {
   evidence: Evidence;
   /** The exact text of `evidence` that supports the item: the date as written, or the role as written. */
   support: string;
+  /** Questions across articles: the document the item's evidence is in, its title and published date (YYYY-MM-DD). */
+  documentId?: string;
+  documentTitle?: string;
+  published?: string;
 }
 
 /**
@@ -62,7 +72,7 @@ export const WRONG_REASONS: readonly WrongReason[] = [
 ];
 
 /** What the answer is, which decides how a typed answer is graded. */
-export type AnswerType = 'actor' | 'role' | 'date' | 'truth' | 'order' | 'pairs';
+export type AnswerType = 'actor' | 'role' | 'date' | 'truth' | 'order' | 'pairs' | 'event';
 
 export interface Question {
   /** Stable across runs: a hash of kind, evidence span and answer. */

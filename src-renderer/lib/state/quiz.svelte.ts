@@ -1,7 +1,17 @@
 /** The Quiz screen's state: choosing articles and kinds, previewing, taking a session, its results and the history. */
-import type { DocumentSummary, LectioApi, QuizSessionRecord, QuizSessionSummary, SessionQuestion } from '@contract';
+import type {
+  ActorSummary,
+  Collection,
+  DocumentSummary,
+  LectioApi,
+  QuizSessionRecord,
+  QuizSessionSummary,
+  SessionQuestion,
+  StudyPlan,
+  StudyScope,
+} from '@contract';
 import { TaskState } from './task-state.svelte';
-import type { QuestionKind, WrongReason } from '@core/quiz/types';
+import { CROSS_KINDS, QUESTION_KINDS, type QuestionKind, type WrongReason } from '@core/quiz/types';
 import { missedQuestions } from '@core/quiz/retry';
 
 export type Phase = 'setup' | 'preview' | 'asking' | 'results' | 'past';
@@ -38,6 +48,8 @@ export const KIND_LABELS: Record<QuestionKind, string> = {
   match: 'Match actors to roles',
   quote: 'Who said it',
   truefalse: 'True or false',
+  'role-change': 'Role changes across articles',
+  'event-order': 'Which came first (two articles)',
 };
 
 export class QuizState extends TaskState {
@@ -47,7 +59,14 @@ export class QuizState extends TaskState {
   count = $state(10);
   /** "Type the answers" for who, role and when questions. */
   typed = $state(false);
-  kinds = $state<QuestionKind[]>(['who', 'role', 'when', 'timeline', 'match', 'quote', 'truefalse']);
+  kinds = $state<QuestionKind[]>([...QUESTION_KINDS, ...CROSS_KINDS]);
+  /** What the quiz is on when it is not articles picked one by one: a collection, last week's reading, an actor. */
+  study = $state<StudyPlan | null>(null);
+  /** The library's collections, to study one from the setup. */
+  collections = $state<Collection[]>([]);
+  /** Actors found by the setup's actor search. */
+  actorQuery = $state('');
+  actorResults = $state<ActorSummary[]>([]);
   preview = $state<SessionQuestion[]>([]);
   session = $state<QuizSessionRecord | null>(null);
   index = $state(0);
@@ -90,24 +109,69 @@ export class QuizState extends TaskState {
   /** Refreshes the article list and history; a session in progress is kept (the reader may come back from the text). */
   async load(preselect?: string): Promise<void> {
     await this.run(async () => {
-      [this.documents, this.history] = await Promise.all([this.api.listDocuments({}), this.api.listQuizSessions({})]);
+      const [documents, history, organisation] = await Promise.all([
+        this.api.listDocuments({}),
+        this.api.listQuizSessions({}),
+        this.api.getOrganisation({}),
+      ]);
+      [this.documents, this.history, this.collections] = [documents, history, organisation.collections];
       const known = new Set(this.documents.map((d) => d.id));
       this.selected = this.selected.filter((id) => known.has(id));
       if (preselect && known.has(preselect) && this.phase !== 'asking') {
         this.selected = [preselect];
+        this.study = null;
         this.phase = 'setup';
       }
       if (this.selected.length === 0) this.selected = this.documents.slice(0, 1).map((d) => d.id);
     });
   }
 
+  /**
+   * Studies a collection, last week's reading or an actor: its articles are chosen (and, for an actor, only questions
+   * about them asked). Resolves true when the scope has articles; otherwise says why and keeps the choice as it was.
+   */
+  async useStudy(scope: StudyScope): Promise<boolean> {
+    const plan = await this.run(() => this.api.planStudy({ scope }));
+    if (!plan) return false;
+    if (plan.documentIds.length === 0) {
+      this.error =
+        scope.kind === 'recent'
+          ? 'Nothing was added or read in the last seven days.'
+          : `${plan.label} holds no articles yet.`;
+      return false;
+    }
+    this.study = plan;
+    this.selected = plan.documentIds;
+    if (this.phase !== 'asking') this.phase = 'setup';
+    return true;
+  }
+
+  /** Back to choosing articles one by one. */
+  clearStudy(): void {
+    this.study = null;
+  }
+
+  /** The actors whose name starts a word with the query, for the setup's actor search. */
+  async findActors(query: string): Promise<void> {
+    this.actorQuery = query;
+    if (query.trim() === '') {
+      this.actorResults = [];
+      return;
+    }
+    const found = await this.run(() => this.api.findActors({ query, limit: 8 }));
+    if (found && this.actorQuery === query) this.actorResults = found;
+  }
+
   #request() {
+    const study = this.study;
     return {
       documentIds: this.selected,
       count: this.count,
       kinds: this.kinds,
       ...(this.#seed ? { seed: this.#seed } : {}),
       ...(this.typed ? { typed: true } : {}),
+      ...(study ? { label: study.label } : {}),
+      ...(study?.actor ? { actor: study.actor.key } : {}),
     };
   }
 

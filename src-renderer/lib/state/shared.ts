@@ -7,6 +7,7 @@ import { api } from '../api.svelte';
 import { DueCountsState } from './due-counts.svelte';
 import { QuizState } from './quiz.svelte';
 import { SettingsState } from './settings.svelte';
+import { TodayState } from './today.svelte';
 
 let settings: SettingsState | null = null;
 let dueCounts: DueCountsState | null = null;
@@ -25,4 +26,12 @@ export function dueCountsState(): DueCountsState {
 export function quizState(): QuizState {
   quiz ??= new QuizState(api);
   return quiz;
+}
+
+let today: TodayState | null = null;
+
+/** The Today screen's, kept for the app run: a part skipped stays skipped when the reader comes back. */
+export function todayState(): TodayState {
+  today ??= new TodayState(api, quizState(), dueCountsState(), () => settingsState().settings?.review.dayStartsAt ?? 4);
+  return today;
 }

@@ -1,0 +1,52 @@
+/**
+ * Who is who across the library, as the dossiers see it (core/library/actor-identity.ts over the actor index, with the
+ * reader's library merges and splits replayed), for the actor quiz and the role-change questions. Grouped again only
+ * when the index or the corrections change.
+ */
+import {
+  groupActorIdentities,
+  identitiesByMember,
+  memberKey,
+  type ActorIdentity,
+} from '../../core/library/actor-identity';
+import type { ServiceDeps } from './deps';
+
+export interface LibraryIdentities {
+  identities: ActorIdentity[];
+  byMember: Map<string, ActorIdentity>;
+  byKey: Map<string, ActorIdentity>;
+}
+
+export function libraryIdentities(deps: ServiceDeps): () => Promise<LibraryIdentities> {
+  const { storage } = deps;
+  let cached: (LibraryIdentities & { generation: number }) | null = null;
+  return async () => {
+    const generation = storage.actors.generation;
+    if (cached && cached.generation === generation) return cached;
+    const documents = await storage.actors.documents();
+    const corrections = await storage.actors.corrections();
+    const actors = [...documents.values()].flatMap((doc) =>
+      doc.actors.map((a) => ({
+        docId: doc.documentId,
+        actorId: a.id,
+        name: a.name,
+        aliases: a.aliases,
+        kind: a.kind,
+        roles: a.roles.map((r) => r.role),
+      })),
+    );
+    const identities = groupActorIdentities(actors, corrections);
+    cached = {
+      generation,
+      identities,
+      byMember: identitiesByMember(identities),
+      byKey: new Map(identities.map((i) => [i.key, i])),
+    };
+    return cached;
+  };
+}
+
+/** The identity a document's actor belongs to, or undefined when its document is not in the index yet. */
+export function identityOf(ids: LibraryIdentities, docId: string, actorId: string): ActorIdentity | undefined {
+  return ids.byMember.get(memberKey({ docId, actorId }));
+}
