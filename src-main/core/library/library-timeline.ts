@@ -1,0 +1,240 @@
+/**
+ * One timeline for the whole library or a collection, from the date index: every dated event in date order, the
+ * same event reported by several articles shown once with all its sources, filtered by collection, actor and date
+ * range. An event that was expected when it was written, whose dates have all passed by the reader's today and that
+ * no article reports as done, is asked about: "did it happen?", with the reader's answer when given.
+ */
+import type { DocumentMeta } from '../model';
+import type { DatePrecision, EventStatus } from '../extract/types';
+import type { DocumentOrganisation } from './organisation';
+import { eventWording, foldName, type DateIndexEntry, type IndexedEvent } from './date-index';
+import { hasPassed, periodOf } from './timex-period';
+
+export type EventOutcome = 'happened' | 'did-not-happen' | 'unknown';
+
+/** The reader's answer to "did it happen?" for one event (by its key), library-wide. */
+export interface EventAnswer {
+  outcome: EventOutcome;
+  /** When it was given (ISO). */
+  at: string;
+}
+
+export interface TimelineQuery {
+  collection?: string | null;
+  /** An actor's key (see TimelineActor): events naming that actor. */
+  actor?: string | null;
+  /** YYYY-MM-DD: events whose dates reach into [from, to]. */
+  from?: string | null;
+  to?: string | null;
+  /** Only the events that ask "did it happen?" (answered or not). */
+  toCheck?: boolean;
+}
+
+/** One article's report of an event. */
+export interface TimelineSource {
+  documentId: string;
+  title: string;
+  source: string;
+  publishedDate: string | null;
+  /** The date as this article writes it, and what it said of the event then. */
+  text: string;
+  status: EventStatus;
+  event: string;
+  start: number;
+  end: number;
+  eventStart: number;
+  eventEnd: number;
+}
+
+export interface TimelineEvent {
+  /** The date's value and the event's wording: the same in every article that reports it, and where answers are kept. */
+  key: string;
+  value: string;
+  precision: DatePrecision;
+  first: string;
+  last: string;
+  event: string;
+  actors: string[];
+  /** 'expected' when any source expected it and none reports it done; 'past' when one does. */
+  status: EventStatus;
+  /** Expected, and its dates have passed: the reader is asked whether it happened. */
+  toCheck: boolean;
+  answer: EventAnswer | null;
+  sources: TimelineSource[];
+}
+
+export interface TimelineActor {
+  /** Case and accents folded: "Macron" and "MACRON" are one actor. */
+  key: string;
+  /** The spelling most articles use. */
+  name: string;
+  events: number;
+}
+
+export interface LibraryTimeline {
+  events: TimelineEvent[];
+  /** Events matching the query, before `limit`. */
+  total: number;
+  /** Of those, the ones asking "did it happen?" with no answer yet. */
+  unanswered: number;
+  /** Actors of the events in the collection and date range (the actor filter's choices). */
+  actors: TimelineActor[];
+  /** Documents in scope with a date index entry, and the ids of those never analysed. */
+  analysed: number;
+  unanalysed: string[];
+  /** The reader's today (YYYY-MM-DD) the flags were worked out against. */
+  today: string;
+}
+
+export interface TimelineInput {
+  entries: Iterable<DateIndexEntry>;
+  /** The listed documents (not deleted). */
+  documents: readonly DocumentMeta[];
+  organisation: Readonly<Record<string, Readonly<DocumentOrganisation>>>;
+  query: TimelineQuery;
+  today: string;
+  answers: Readonly<Record<string, EventAnswer>>;
+  limit: number;
+  /** The actor key of a document's actor name; by default its folded name (see foldName). */
+  actorKey?: (documentId: string, name: string) => string;
+}
+
+/** The key answers and merging use: the date's value and the event's wording. */
+export function eventKey(event: Pick<IndexedEvent, 'value' | 'event' | 'text'>): string {
+  return `${event.value}|${eventWording(event)}`;
+}
+
+interface Building extends Omit<TimelineEvent, 'actors' | 'toCheck' | 'answer' | 'status'> {
+  actorNames: Map<string, Map<string, number>>;
+  statuses: Set<EventStatus>;
+}
+
+function inCollection(org: Readonly<DocumentOrganisation> | undefined, collection: string | null | undefined): boolean {
+  return !collection || (org?.collections.includes(collection) ?? false);
+}
+
+/** Builds the timeline; the events come in date order (first day, then last day, then value and wording). */
+export function libraryTimeline(input: TimelineInput): LibraryTimeline {
+  const { query, today } = input;
+  const actorKey = input.actorKey ?? ((_id: string, name: string) => foldName(name));
+  const metas = new Map(
+    input.documents
+      .filter((meta) => inCollection(input.organisation[meta.id], query.collection))
+      .map((meta) => [meta.id, meta]),
+  );
+  const merged = new Map<string, Building>();
+  const indexed = new Set<string>();
+  for (const entry of input.entries) {
+    const meta = metas.get(entry.documentId);
+    if (!meta || !entry.current) continue;
+    indexed.add(entry.documentId);
+    const seen = new Set<string>();
+    for (const item of entry.events) {
+      const period = periodOf(item.value);
+      if (!period) continue;
+      if (query.from && period.last < query.from) continue;
+      if (query.to && period.first > query.to) continue;
+      const wording = eventWording(item);
+      // An event with no words of its own ("in 2024.") is never merged with another article's.
+      const key = wording ? `${item.value}|${wording}` : `${item.value}|${entry.documentId}:${item.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let building = merged.get(key);
+      if (!building) {
+        building = {
+          key,
+          value: item.value,
+          precision: item.precision,
+          first: period.first,
+          last: period.last,
+          event: item.event,
+          sources: [],
+          actorNames: new Map(),
+          statuses: new Set(),
+        };
+        merged.set(key, building);
+      }
+      building.statuses.add(item.status);
+      for (const name of item.actors) {
+        const akey = actorKey(entry.documentId, name);
+        const spellings = building.actorNames.get(akey) ?? new Map<string, number>();
+        spellings.set(name, (spellings.get(name) ?? 0) + 1);
+        building.actorNames.set(akey, spellings);
+      }
+      building.sources.push({
+        documentId: meta.id,
+        title: meta.title,
+        source: meta.siteName || meta.source,
+        publishedDate: meta.publishedDate,
+        text: item.text,
+        status: item.status,
+        event: item.event,
+        start: item.start,
+        end: item.end,
+        eventStart: item.eventStart,
+        eventEnd: item.eventEnd,
+      });
+    }
+  }
+
+  const actorCounts = new Map<string, { spellings: Map<string, number>; events: number }>();
+  const events: TimelineEvent[] = [];
+  for (const building of merged.values()) {
+    for (const [akey, spellings] of building.actorNames) {
+      const counted = actorCounts.get(akey) ?? { spellings: new Map<string, number>(), events: 0 };
+      counted.events++;
+      for (const [name, n] of spellings) counted.spellings.set(name, (counted.spellings.get(name) ?? 0) + n);
+      actorCounts.set(akey, counted);
+    }
+    if (query.actor && !building.actorNames.has(query.actor)) continue;
+    const status: EventStatus = building.statuses.has('past')
+      ? 'past'
+      : building.statuses.has('expected')
+        ? 'expected'
+        : 'unknown';
+    const toCheck = status === 'expected' && hasPassed(building, today);
+    if (query.toCheck && !toCheck) continue;
+    const { actorNames, statuses: _statuses, ...rest } = building;
+    events.push({
+      ...rest,
+      actors: [...actorNames.values()].map(mostUsed),
+      status,
+      toCheck,
+      answer: toCheck ? (input.answers[building.key] ?? null) : null,
+      sources: rest.sources.sort(
+        (a, b) => (a.publishedDate ?? '9999').localeCompare(b.publishedDate ?? '9999') || a.start - b.start,
+      ),
+    });
+  }
+  events.sort(
+    (a, b) =>
+      a.first.localeCompare(b.first) ||
+      a.last.localeCompare(b.last) ||
+      a.value.localeCompare(b.value) ||
+      a.key.localeCompare(b.key),
+  );
+  const actors = [...actorCounts].map(([key, counted]) => ({
+    key,
+    name: mostUsed(counted.spellings),
+    events: counted.events,
+  }));
+  actors.sort((a, b) => b.events - a.events || a.name.localeCompare(b.name));
+  return {
+    events: events.slice(0, input.limit),
+    total: events.length,
+    unanswered: events.filter((event) => event.toCheck && !event.answer).length,
+    actors,
+    analysed: indexed.size,
+    unanalysed: [...metas.keys()].filter((id) => !indexed.has(id)),
+    today,
+  };
+}
+
+function mostUsed(spellings: Map<string, number>): string {
+  let best = '';
+  let count = -1;
+  // On a tie, the spelling that sorts first in the reader's collation ("France" before "FRANCE").
+  for (const [name, n] of spellings)
+    if (n > count || (n === count && name.localeCompare(best) < 0)) [best, count] = [name, n];
+  return best;
+}
