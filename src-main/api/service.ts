@@ -23,6 +23,7 @@ import { settingsMethods } from './services/settings';
 import { actorMethods } from './services/actors';
 import { syncMethods } from './services/sync';
 import { studyMethods } from './services/study';
+import { timelineMethods } from './services/library-timeline';
 
 export { seedNewLibrary, type SampleArticle } from './services/documents';
 export type { ServiceOptions } from './services/deps';
@@ -54,6 +55,7 @@ export function createService(options: ServiceOptions): LectioApi {
     ...actorMethods(deps),
     ...syncMethods(deps),
     ...studyMethods(deps),
+    ...timelineMethods(deps),
   };
   return api;
 }

@@ -26,13 +26,15 @@ export type RecordKind =
   | 'document-organisation'
   | 'library-view'
   /** A library-level merge or split of actors across documents (library-actors.json). */
-  | 'library-actor-correction';
+  | 'library-actor-correction'
+  | 'date-index'
+  | 'event-answer';
 
 /**
  * Kinds that are derived from other records (where highlights anchor in the text; the engine's result), so each
  * device recomputes them rather than letting a synced value win a conflict.
  */
-export const DERIVED_KINDS: ReadonlySet<RecordKind> = new Set(['anchors', 'analysis']);
+export const DERIVED_KINDS: ReadonlySet<RecordKind> = new Set(['anchors', 'analysis', 'date-index']);
 
 export interface StorageChange {
   kind: RecordKind;

@@ -18,6 +18,8 @@ import {
 import { CARDS_SCHEMA_VERSION, REVIEWS_SCHEMA_VERSION, isCardsFile, isReviewsFile } from './card-file-schemas';
 import { QUIZ_SCHEMA_VERSION, isQuizFile } from './quiz-store';
 import { ORGANISATION_SCHEMA_VERSION, isOrganisationFile } from './organisation-store';
+import { DATE_INDEX_FOLDER, DATE_INDEX_SCHEMA_VERSION, isDateIndexBucket } from './date-index-repository';
+import { EVENT_ANSWERS_FILE, EVENT_ANSWERS_SCHEMA_VERSION, isEventAnswersFile } from './event-answer-repository';
 
 interface Kind {
   version: number;
@@ -34,6 +36,8 @@ const KINDS: Record<string, Kind> = {
   'reviews.json': { version: REVIEWS_SCHEMA_VERSION, isValid: isReviewsFile },
   'quiz.json': { version: QUIZ_SCHEMA_VERSION, isValid: isQuizFile },
   'organisation.json': { version: ORGANISATION_SCHEMA_VERSION, isValid: isOrganisationFile },
+  [DATE_INDEX_FOLDER]: { version: DATE_INDEX_SCHEMA_VERSION, isValid: isDateIndexBucket },
+  [EVENT_ANSWERS_FILE]: { version: EVENT_ANSWERS_SCHEMA_VERSION, isValid: isEventAnswersFile },
 };
 
 /** True when `data` (already parsed) is a good copy of the data file at `relative`. */

@@ -54,6 +54,15 @@ import { OrganisationStore } from './organisation-store';
 import { OrganisationRepository } from './organisation-repository';
 import { ActorIndexRepository } from './actor-index-repository';
 import { LibraryActorsStore } from './library-actors-store';
+import {
+  DATE_INDEX_FOLDER,
+  DATE_INDEX_SCHEMA_VERSION,
+  DateIndexRepository,
+  emptyDateIndexBucket,
+  isDateIndexBucket,
+  type DateIndexBucket,
+} from './date-index-repository';
+import { EVENT_ANSWERS_FILE, EventAnswerRepository } from './event-answer-repository';
 
 export type { StorageNotice } from './recovery-notices';
 
@@ -109,9 +118,15 @@ function newerFileNotice(held: NewerSchema): StorageNotice {
  * each document's own files are opened on first use, or when a backup finds one bad. Any other data file (a kind no
  * store knows) is checked as the library opens.
  */
-const OPENED_AT_START = new Set(['library.json', 'settings.json', 'quiz.json', 'organisation.json']);
+const OPENED_AT_START = new Set([
+  'library.json',
+  'settings.json',
+  'quiz.json',
+  'organisation.json',
+  EVENT_ANSWERS_FILE,
+]);
 const CARD_FILES = new Set(['cards.json', 'reviews.json']);
-const PER_DOCUMENT_FOLDERS = new Set(['documents', 'annotations', 'analysis']);
+const PER_DOCUMENT_FOLDERS = new Set(['documents', 'annotations', 'analysis', DATE_INDEX_FOLDER]);
 
 function openedByAStore(relative: string): boolean {
   return (
@@ -161,12 +176,17 @@ export class LibraryStorage {
   readonly organisation: OrganisationRepository;
   /** Every document's actors, indexed for dossiers, and the library-level merges and splits of actors. */
   readonly actors: ActorIndexRepository;
+  /** The library's date index (derived from the analyses) for the library timeline. */
+  readonly dateIndex: DateIndexRepository;
+  /** The reader's answers to "did it happen?" on the library timeline. */
+  readonly eventAnswers: EventAnswerRepository;
   readonly backups: BackupStore;
   /** Pictures of saved articles, stored once each by content hash (`images/`). */
   readonly images: ImageStore;
   readonly #documentFiles: PerDocumentStore<DocumentFile>;
   readonly #annotationFiles: PerDocumentStore<AnnotationsFile>;
   readonly #analysisFiles: PerDocumentStore<AnalysisFile>;
+  readonly #dateIndexFiles: PerDocumentStore<DateIndexBucket>;
   /** Flashcards (`cards.json`) and their review log (`reviews.json`). */
   readonly #cardFiles: CardStore;
   /** Quiz sessions and hidden questions (`quiz.json`). */
@@ -270,6 +290,20 @@ export class LibraryStorage {
       feed: this.changes,
       now,
     });
+    // Derived, like the analyses: a bad bucket is recovered or started empty, and the index is then checked again.
+    this.#dateIndexFiles = new PerDocumentStore<DateIndexBucket>(
+      {
+        folder: path.join(dataDir, DATE_INDEX_FOLDER),
+        schemaVersion: DATE_INDEX_SCHEMA_VERSION,
+        defaults: emptyDateIndexBucket,
+        isValid: isDateIndexBucket,
+        recovery,
+        onRecovered: async () => this.dateIndex.markChecked(false),
+      },
+      now,
+    );
+    this.dateIndex = new DateIndexRepository(this.#dateIndexFiles, dataDir, this.changes);
+    this.eventAnswers = new EventAnswerRepository(dataDir, now, this.changes, recovery);
     recovery.deliverTo((report) => this.#reportRecovered(report));
   }
 
@@ -287,6 +321,7 @@ export class LibraryStorage {
       cards: this.#cardFiles,
       quiz: this.#quizFile,
       organisation: this.#organisationFile,
+      dateIndex: this.#dateIndexFiles,
     };
   }
 
@@ -345,6 +380,7 @@ export class LibraryStorage {
       }
       await storage.#openQuiz();
       await storage.#openOrganisation();
+      await storage.#openEventAnswers();
       if (!index.heldNewer) await index.db.write();
       storage.#scheduleRecount(options.recountDelayMs ?? RECOUNT_DELAY_MS);
       return storage;
@@ -366,9 +402,12 @@ export class LibraryStorage {
     }
     const [folder, name] = relative.split('/');
     const id = name?.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
-    const store = { documents: this.#documentFiles, annotations: this.#annotationFiles, analysis: this.#analysisFiles }[
-      folder ?? ''
-    ];
+    const store = {
+      documents: this.#documentFiles,
+      annotations: this.#annotationFiles,
+      analysis: this.#analysisFiles,
+      [DATE_INDEX_FOLDER]: this.#dateIndexFiles,
+    }[folder ?? ''];
     if (!store || !/^[A-Za-z0-9_-]+$/.test(id)) return;
     await store.get(id).catch(() => undefined);
   }
@@ -380,6 +419,11 @@ export class LibraryStorage {
 
   async #openOrganisation(): Promise<void> {
     const held = await this.#organisationFile.open();
+    if (held) this.notices.push(newerFileNotice(held));
+  }
+
+  async #openEventAnswers(): Promise<void> {
+    const held = await this.eventAnswers.open();
     if (held) this.notices.push(newerFileNotice(held));
   }
 
@@ -448,6 +492,7 @@ export class LibraryStorage {
         this.#documentFiles.retireAll(),
         this.#annotationFiles.retireAll(),
         this.#analysisFiles.retireAll(),
+        this.#dateIndexFiles.retireAll(),
       ]);
       await retireFilesUnder(this.dataDir);
       const movedAside = await replaceDataFiles(this.dataDir, contents, safety, this.now(), manifest.id, hooks);
@@ -461,6 +506,9 @@ export class LibraryStorage {
       await this.#openOrganisation();
       this.actors.forget();
       this.restores++;
+      await this.#openEventAnswers();
+      // The restored analyses may differ from the index's entries: they are checked again on the next timeline.
+      this.dateIndex.markChecked(false);
       const kept =
         movedAside.length > 0
           ? ` ${movedAside.length} file(s) that changed since were moved aside rather than replaced.`

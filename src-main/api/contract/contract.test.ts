@@ -23,6 +23,7 @@ import { settingsSchemas } from '../schemas/settings';
 import { actorSchemas } from '../schemas/actors';
 import { syncSchemas } from '../schemas/sync';
 import { studySchemas } from '../schemas/study';
+import { timelineSchemas } from '../schemas/timeline';
 
 const AREAS = {
   analysisSchemas,
@@ -41,6 +42,7 @@ const AREAS = {
   actorSchemas,
   syncSchemas,
   studySchemas,
+  timelineSchemas,
 };
 const here = path.dirname(new URL(import.meta.url).pathname);
 

@@ -18,6 +18,7 @@ export * from './library';
 export * from './organise';
 export * from './actors';
 export * from './study';
+export * from './timeline';
 export * from './methods';
 export * from './transport';
 export * from './image-url';

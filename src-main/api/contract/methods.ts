@@ -18,6 +18,7 @@ import type { FsrsMethods } from './fsrs';
 import type { ActorMethods } from './actors';
 import type { SyncMethods } from './sync';
 import type { StudyMethods } from './study';
+import type { TimelineMethods } from './timeline';
 
 /** Every API method: what it takes and what it returns. */
 export interface ApiMethods
@@ -37,7 +38,8 @@ export interface ApiMethods
     FsrsMethods,
     ActorMethods,
     SyncMethods,
-    StudyMethods {}
+    StudyMethods,
+    TimelineMethods {}
 
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
@@ -140,6 +142,8 @@ export const METHOD_NAMES = [
   'listSyncConflicts',
   'resolveSyncConflict',
   'planStudy',
+  'getLibraryTimeline',
+  'answerTimelineEvent',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

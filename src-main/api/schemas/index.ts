@@ -20,6 +20,7 @@ import { fsrsSchemas } from './fsrs';
 import { actorSchemas } from './actors';
 import { syncSchemas } from './sync';
 import { studySchemas } from './study';
+import { timelineSchemas } from './timeline';
 
 export const inputSchemas: SchemasOf<ApiMethods> = {
   ...librarySchemas,
@@ -38,4 +39,5 @@ export const inputSchemas: SchemasOf<ApiMethods> = {
   ...actorSchemas,
   ...syncSchemas,
   ...studySchemas,
+  ...timelineSchemas,
 };

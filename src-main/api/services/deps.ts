@@ -66,6 +66,8 @@ export type ServiceStorage = Pick<
   | 'actors'
   | 'changes'
   | 'restores'
+  | 'dateIndex'
+  | 'eventAnswers'
 >;
 
 export interface ServiceDeps {
