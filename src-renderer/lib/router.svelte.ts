@@ -19,7 +19,9 @@ export type ActorRoute = { screen: 'actor'; key: string } | { screen: 'actor'; d
 export type Route =
   | { screen: Screen; documentId?: string; study?: StudyScope }
   | { screen: 'reader'; id: string; at?: Span }
-  | ActorRoute;
+  | ActorRoute
+  /** The library timeline, of the whole library or of one collection (`#/timeline?collection=<id>`). */
+  | { screen: 'timeline'; collection?: string };
 
 function parseActorRoute(hash: string): ActorRoute | null {
   const match = /^#\/actor\?(.+)$/.exec(hash);
@@ -66,6 +68,8 @@ export function parseRoute(hash: string): Route {
   const studied = /^#\/quiz\?(.+)$/.exec(hash);
   const study = studied?.[1] ? studyFrom(studied[1]) : null;
   if (study) return { screen: 'quiz', study };
+  const timeline = /^#\/timeline(?:\?collection=([A-Za-z0-9_-]+))?$/.exec(hash);
+  if (timeline) return timeline[1] ? { screen: 'timeline', collection: timeline[1] } : { screen: 'timeline' };
   const match = /^#\/([a-z]+)(?:\?doc=([A-Za-z0-9_-]+))?$/.exec(hash);
   const screen = match?.[1] as Screen | undefined;
   if (!screen || !SCREENS.includes(screen)) return { screen: 'library' };
@@ -77,6 +81,7 @@ export function routeHref(route: Route): string {
     return `#/actor?${new URLSearchParams('key' in route ? { key: route.key } : { doc: route.documentId, actor: route.actorId })}`;
   if (route.screen === 'reader') return `#/read/${route.id}${route.at ? `?at=${route.at.start}-${route.at.end}` : ''}`;
   if (route.screen === 'library') return '#/';
+  if (route.screen === 'timeline') return `#/timeline${route.collection ? `?collection=${route.collection}` : ''}`;
   if (route.study) return `#/${route.screen}?${studyQuery(route.study)}`;
   return `#/${route.screen}${route.documentId ? `?doc=${route.documentId}` : ''}`;
 }

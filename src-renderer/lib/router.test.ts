@@ -24,6 +24,9 @@ describe('routes', () => {
     ['#/actor?key=person%3Amarta-quellen', { screen: 'actor', key: 'person:marta-quellen' }],
     ['#/actor?doc=d1&actor=person%3Ajo', { screen: 'actor', documentId: 'd1', actorId: 'person:jo' }],
     ['#/actor?doc=d1', { screen: 'library' }],
+    ['#/timeline', { screen: 'timeline' }],
+    ['#/timeline?collection=c1', { screen: 'timeline', collection: 'c1' }],
+    ['#/timeline?collection=../x', { screen: 'library' }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -37,6 +40,7 @@ describe('routes', () => {
       { screen: 'quiz', study: { kind: 'collection', collectionId: 'c-2' } },
       { screen: 'actor', key: 'person:jo-brindle~d2/person:brindle' },
       { screen: 'actor', documentId: 'd1', actorId: 'user:o&r=1' },
+      { screen: 'timeline', collection: 'week-1' },
     ] as Route[]) {
       expect(parseRoute(routeHref(route))).toEqual(route);
     }
