@@ -79,6 +79,30 @@ describe('library timeline', () => {
     expect(backwards).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
+  it('filters by actor across articles: one person named in full in one and by surname in another', async () => {
+    const { api } = await openSampleLibrary();
+    const ids: string[] = [];
+    for (const text of [
+      'Russian President Vladimir Putin will visit Pyongyang on 3 March 2025 to sign a defence pact.',
+      'Mr Putin said Russia would open a consulate in Wonsan in 2031. Putin will travel to Beijing on 5 May 2025.',
+    ]) {
+      const doc = await api.importDocument({ text, format: 'text', title: text.slice(0, 20) });
+      await api.updateDocument({ id: doc.id, publishedDate: '2025-01-10' });
+      await api.getAnalysis({ id: doc.id });
+      ids.push(doc.id);
+    }
+    const timeline = await api.getLibraryTimeline({});
+    const putin = timeline.actors.filter((actor) => /Putin/.test(actor.name));
+    expect(putin).toHaveLength(1);
+    expect(putin[0]).toMatchObject({ name: 'Vladimir Putin', events: 3 });
+    const his = await api.getLibraryTimeline({ actor: putin[0]!.key });
+    expect(his.events.map((e) => [e.value, e.actors.includes('Vladimir Putin')])).toEqual([
+      ['2025-03-03', true],
+      ['2025-05-05', true],
+      ['2031', true],
+    ]);
+  });
+
   it('keeps the answer to "did it happen?", reports it on the change feed, and refuses a key that asks nothing', async () => {
     const { api, a, b, storage, transport } = await libraryWithTwoReports();
     await api.getAnalysis({ id: a });

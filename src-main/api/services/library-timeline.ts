@@ -7,6 +7,7 @@ import { LectioError } from '../../core/errors';
 import { libraryTimeline, type LibraryTimeline, type TimelineQuery } from '../../core/library/library-timeline';
 import type { LectioApi } from '../contract';
 import { DateIndexer } from './date-indexer';
+import { timelineActors } from './timeline-actors';
 import { readerZone, type ServiceDeps } from './deps';
 
 type TimelineMethods = Pick<LectioApi, 'getLibraryTimeline' | 'answerTimelineEvent'>;
@@ -16,12 +17,14 @@ const DEFAULT_LIMIT = 300;
 export function timelineMethods(deps: ServiceDeps): TimelineMethods {
   const { storage } = deps;
   const indexer = new DateIndexer(storage);
+  const actors = timelineActors(storage);
 
   /** A calendar date, not a study day: the reader's date at midnight in their zone, with no rollover hour. */
   const today = () => readerDayOf({ zone: deps.options.zone ?? readerZone(), rolloverHour: 0 })(deps.now());
 
   async function build(query: TimelineQuery, limit: number): Promise<LibraryTimeline> {
     if (query.collection) storage.organisation.collection(query.collection);
+    const who = await actors();
     return libraryTimeline({
       entries: await indexer.entries(),
       documents: storage.documents.list(),
@@ -30,6 +33,8 @@ export function timelineMethods(deps: ServiceDeps): TimelineMethods {
       today: today(),
       answers: storage.eventAnswers.all(),
       limit,
+      actorKey: who.keyOf,
+      actorName: who.nameOf,
     });
   }
 

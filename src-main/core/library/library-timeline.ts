@@ -95,8 +95,13 @@ export interface TimelineInput {
   today: string;
   answers: Readonly<Record<string, EventAnswer>>;
   limit: number;
-  /** The actor key of a document's actor name; by default its folded name (see foldName). */
+  /**
+   * The actor key of a document's actor name: its cross-document identity where the service knows it, else (the
+   * default) its folded name (see foldName).
+   */
   actorKey?: (documentId: string, name: string) => string;
+  /** The name an actor key is shown by (an identity's name); by default the spelling most events use. */
+  actorName?: (key: string) => string | undefined;
 }
 
 /** The key answers and merging use: the date's value and the event's wording. */
@@ -197,7 +202,7 @@ export function libraryTimeline(input: TimelineInput): LibraryTimeline {
     const { actorNames, statuses: _statuses, ...rest } = building;
     events.push({
       ...rest,
-      actors: [...actorNames.values()].map(mostUsed),
+      actors: [...actorNames].map(([akey, spellings]) => input.actorName?.(akey) ?? mostUsed(spellings)),
       status,
       toCheck,
       answer: toCheck ? (input.answers[building.key] ?? null) : null,
@@ -215,7 +220,7 @@ export function libraryTimeline(input: TimelineInput): LibraryTimeline {
   );
   const actors = [...actorCounts].map(([key, counted]) => ({
     key,
-    name: mostUsed(counted.spellings),
+    name: input.actorName?.(key) ?? mostUsed(counted.spellings),
     events: counted.events,
   }));
   actors.sort((a, b) => b.events - a.events || a.name.localeCompare(b.name));

@@ -1,0 +1,60 @@
+/**
+ * Who the library timeline's actor filter means: each document's actor names mapped to their cross-document
+ * identity (core/library/actor-identity, over the actor index, with the reader's library merges and splits), so
+ * filtering by "Vladimir Putin" also finds the events that name him "Putin" in another article. A name the actor index
+ * does not know (a document analysed since, an actor named only in a clause) falls back to its folded name.
+ */
+import { groupActorIdentities, identitiesByMember, memberKey, normaliseName } from '../../core/library/actor-identity';
+import { foldName } from '../../core/library/date-index';
+import type { ServiceStorage } from './deps';
+
+export interface TimelineActors {
+  keyOf: (documentId: string, name: string) => string;
+  nameOf: (key: string) => string | undefined;
+}
+
+export function timelineActors(storage: Pick<ServiceStorage, 'actors'>): () => Promise<TimelineActors> {
+  let cached: { generation: number; actors: TimelineActors } | null = null;
+
+  return async () => {
+    const generation = storage.actors.generation;
+    if (cached?.generation === generation) return cached.actors;
+    const documents = await storage.actors.documents();
+    const corrections = await storage.actors.corrections();
+    const identities = groupActorIdentities(
+      [...documents.values()].flatMap((doc) =>
+        doc.actors.map((a) => ({
+          docId: doc.documentId,
+          actorId: a.id,
+          name: a.name,
+          aliases: a.aliases,
+          kind: a.kind,
+          roles: a.roles.map((r) => r.role),
+        })),
+      ),
+      corrections,
+    );
+    const byMember = identitiesByMember(identities);
+    const names = new Map(identities.map((identity) => [identity.key, identity.name]));
+    // Each document's names and aliases, normalised, to the identity of the actor holding them.
+    const byDocument = new Map<string, Map<string, string>>();
+    for (const doc of documents.values()) {
+      const keys = new Map<string, string>();
+      for (const actor of doc.actors) {
+        const identity = byMember.get(memberKey({ docId: doc.documentId, actorId: actor.id }));
+        if (!identity) continue;
+        for (const name of [actor.name, ...actor.aliases]) {
+          const normal = normaliseName(name);
+          if (normal && !keys.has(normal)) keys.set(normal, identity.key);
+        }
+      }
+      byDocument.set(doc.documentId, keys);
+    }
+    const actors: TimelineActors = {
+      keyOf: (documentId, name) => byDocument.get(documentId)?.get(normaliseName(name)) ?? `name:${foldName(name)}`,
+      nameOf: (key) => names.get(key),
+    };
+    cached = { generation, actors };
+    return actors;
+  };
+}
