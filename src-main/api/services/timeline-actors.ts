@@ -50,8 +50,15 @@ export function timelineActors(storage: Pick<ServiceStorage, 'actors'>): () => P
       }
       byDocument.set(doc.documentId, keys);
     }
+    // The same few names come back in thousands of events: each is normalised once.
+    const normal = new Map<string, string>();
+    const normalOf = (name: string) => {
+      let found = normal.get(name);
+      if (found === undefined) normal.set(name, (found = normaliseName(name)));
+      return found;
+    };
     const actors: TimelineActors = {
-      keyOf: (documentId, name) => byDocument.get(documentId)?.get(normaliseName(name)) ?? `name:${foldName(name)}`,
+      keyOf: (documentId, name) => byDocument.get(documentId)?.get(normalOf(name)) ?? `name:${foldName(name)}`,
       nameOf: (key) => names.get(key),
     };
     cached = { generation, actors };

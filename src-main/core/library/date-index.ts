@@ -22,6 +22,10 @@ export interface IndexedEvent {
   /** Actors named in the clause, as the document names them. */
   actors: string[];
   status: EventStatus;
+  /** Worked out once as the entry is built, not on every timeline: the date's days, and the event's key (eventKey). */
+  first: string;
+  last: string;
+  key: string;
 }
 
 export interface DateIndexEntry {
@@ -38,9 +42,12 @@ export interface DateIndexEntry {
 
 /** The document's dated events, in text order. */
 export function indexedEvents(dates: readonly DateMention[]): IndexedEvent[] {
-  return dates
-    .filter((date) => date.precision !== 'duration' && periodOf(date.value) !== null)
-    .map((date) => ({
+  const events: IndexedEvent[] = [];
+  for (const date of dates) {
+    const period = date.precision === 'duration' ? null : periodOf(date.value);
+    if (!period) continue;
+    const wording = eventWording(date);
+    events.push({
       text: date.text,
       start: date.start,
       end: date.end,
@@ -51,8 +58,13 @@ export function indexedEvents(dates: readonly DateMention[]): IndexedEvent[] {
       eventEnd: date.eventSpan.end,
       actors: [...date.actors],
       status: date.status,
-    }))
-    .sort((a, b) => a.start - b.start);
+      first: period.first,
+      last: period.last,
+      // An event with no words of its own ("in 2024.") is keyed by its place, so it is never merged with another.
+      key: wording ? `${date.value}|${wording}` : `${date.value}|@${date.start}`,
+    });
+  }
+  return events.sort((a, b) => a.start - b.start);
 }
 
 /** Lower case without accents: "Élysée" and "elysee" are one name. */

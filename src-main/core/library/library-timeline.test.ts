@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../model';
-import type { DateIndexEntry, IndexedEvent } from './date-index';
+import type { DateMention } from '../extract/types';
+import { indexedEvents, type DateIndexEntry, type IndexedEvent } from './date-index';
 import { eventKey, libraryTimeline, type TimelineInput } from './library-timeline';
 
 function meta(id: string, publishedDate: string): DocumentMeta {
@@ -17,18 +18,18 @@ function meta(id: string, publishedDate: string): DocumentMeta {
 
 function event(value: string, text: string, sentence: string, status: IndexedEvent['status'], actors: string[] = []) {
   const start = sentence.indexOf(text);
-  return {
+  const mention: DateMention = {
     text,
     start,
     end: start + text.length,
     value,
     precision: 'day',
     event: sentence,
-    eventStart: 0,
-    eventEnd: sentence.length,
+    eventSpan: { start: 0, end: sentence.length },
     actors,
     status,
-  } satisfies IndexedEvent;
+  };
+  return indexedEvents([mention])[0] as IndexedEvent;
 }
 
 const entry = (documentId: string, events: IndexedEvent[], current = true): DateIndexEntry => ({

@@ -8,7 +8,7 @@ import type { DocumentMeta } from '../model';
 import type { DatePrecision, EventStatus } from '../extract/types';
 import type { DocumentOrganisation } from './organisation';
 import { eventWording, foldName, type DateIndexEntry, type IndexedEvent } from './date-index';
-import { hasPassed, periodOf } from './timex-period';
+import { hasPassed } from './timex-period';
 
 export type EventOutcome = 'happened' | 'did-not-happen' | 'unknown';
 
@@ -109,6 +109,8 @@ export function eventKey(event: Pick<IndexedEvent, 'value' | 'event' | 'text'>):
   return `${event.value}|${eventWording(event)}`;
 }
 
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 interface Building extends Omit<TimelineEvent, 'actors' | 'toCheck' | 'answer' | 'status'> {
   actorNames: Map<string, Map<string, number>>;
   statuses: Set<EventStatus>;
@@ -121,7 +123,14 @@ function inCollection(org: Readonly<DocumentOrganisation> | undefined, collectio
 /** Builds the timeline; the events come in date order (first day, then last day, then value and wording). */
 export function libraryTimeline(input: TimelineInput): LibraryTimeline {
   const { query, today } = input;
-  const actorKey = input.actorKey ?? ((_id: string, name: string) => foldName(name));
+  const folded = new Map<string, string>();
+  const actorKey =
+    input.actorKey ??
+    ((_id: string, name: string) => {
+      let key = folded.get(name);
+      if (key === undefined) folded.set(name, (key = foldName(name)));
+      return key;
+    });
   const metas = new Map(
     input.documents
       .filter((meta) => inCollection(input.organisation[meta.id], query.collection))
@@ -135,13 +144,10 @@ export function libraryTimeline(input: TimelineInput): LibraryTimeline {
     indexed.add(entry.documentId);
     const seen = new Set<string>();
     for (const item of entry.events) {
-      const period = periodOf(item.value);
-      if (!period) continue;
-      if (query.from && period.last < query.from) continue;
-      if (query.to && period.first > query.to) continue;
-      const wording = eventWording(item);
-      // An event with no words of its own ("in 2024.") is never merged with another article's.
-      const key = wording ? `${item.value}|${wording}` : `${item.value}|${entry.documentId}:${item.start}`;
+      if (query.from && item.last < query.from) continue;
+      if (query.to && item.first > query.to) continue;
+      // A key made from a place (an event with no words of its own) is the document's alone.
+      const key = item.key.includes('|@') ? `${item.key}:${entry.documentId}` : item.key;
       if (seen.has(key)) continue;
       seen.add(key);
       let building = merged.get(key);
@@ -150,8 +156,8 @@ export function libraryTimeline(input: TimelineInput): LibraryTimeline {
           key,
           value: item.value,
           precision: item.precision,
-          first: period.first,
-          last: period.last,
+          first: item.first,
+          last: item.last,
           event: item.event,
           sources: [],
           actorNames: new Map(),
@@ -207,17 +213,11 @@ export function libraryTimeline(input: TimelineInput): LibraryTimeline {
       toCheck,
       answer: toCheck ? (input.answers[building.key] ?? null) : null,
       sources: rest.sources.sort(
-        (a, b) => (a.publishedDate ?? '9999').localeCompare(b.publishedDate ?? '9999') || a.start - b.start,
+        (a, b) => byString(a.publishedDate ?? '9999', b.publishedDate ?? '9999') || a.start - b.start,
       ),
     });
   }
-  events.sort(
-    (a, b) =>
-      a.first.localeCompare(b.first) ||
-      a.last.localeCompare(b.last) ||
-      a.value.localeCompare(b.value) ||
-      a.key.localeCompare(b.key),
-  );
+  events.sort((a, b) => byString(a.first, b.first) || byString(a.last, b.last) || byString(a.key, b.key));
   const actors = [...actorCounts].map(([key, counted]) => ({
     key,
     name: input.actorName?.(key) ?? mostUsed(counted.spellings),
