@@ -18,6 +18,7 @@ import { pdfImportBenchmark } from './node/pdf-import';
 import { quizBenchmark } from './node/quiz';
 import { libraryQueryBenchmark } from './node/library-query';
 import { dossierBenchmark } from './node/dossier';
+import { libraryTimelineBenchmark } from './node/library-timeline';
 import { saveBenchmark } from './node/save';
 import { syncBenchmark } from './node/sync';
 import { webImagesBenchmark } from './node/web-images';
@@ -42,6 +43,7 @@ const NODE_BENCHMARKS: Benchmark[] = [
   libraryQueryBenchmark,
   dossierBenchmark,
   scaleBenchmark(() => scaleSize),
+  libraryTimelineBenchmark,
   saveBenchmark,
   syncBenchmark,
 ];

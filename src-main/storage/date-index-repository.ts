@@ -88,6 +88,7 @@ const bucketId = (n: number) => `b${String(n).padStart(2, '0')}`;
 export class DateIndexRepository {
   /** Whether the stored entries were checked against the files' stamps since the library (or a backup) was opened. */
   #checked = false;
+  #generation = 0;
 
   constructor(
     private readonly buckets: PerDocumentStore<DateIndexBucket>,
@@ -102,6 +103,12 @@ export class DateIndexRepository {
   /** After a full check; cleared when the files may have changed behind the change feed (a restore, a bad bucket). */
   markChecked(checked = true): void {
     this.#checked = checked;
+    if (!checked) this.#generation++;
+  }
+
+  /** Changes whenever the entries may have: what is worked out from them can be kept until it does. */
+  get generation(): number {
+    return this.#generation;
   }
 
   /** Every stored entry (the buckets stay open after the first call, so later calls read no file). */
@@ -181,6 +188,7 @@ export class DateIndexRepository {
   /** The one place a bucket is changed: saved under its lock, then reported. */
   async #write(key: string, change: (data: DateIndexBucket) => void): Promise<void> {
     await this.buckets.update(key, change);
+    this.#generation++;
     this.feed.emit([{ kind: 'date-index', id: key, documentId: null, op: 'put' }]);
   }
 }

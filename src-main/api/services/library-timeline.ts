@@ -4,7 +4,13 @@
  */
 import { readerDayOf } from '../../core/cards/reader-day';
 import { LectioError } from '../../core/errors';
-import { libraryTimeline, type LibraryTimeline, type TimelineQuery } from '../../core/library/library-timeline';
+import {
+  libraryTimeline,
+  mergeEvents,
+  type LibraryTimeline,
+  type MergedEvent,
+  type TimelineQuery,
+} from '../../core/library/library-timeline';
 import type { LectioApi } from '../contract';
 import { DateIndexer } from './date-indexer';
 import { timelineActors } from './timeline-actors';
@@ -18,6 +24,7 @@ export function timelineMethods(deps: ServiceDeps): TimelineMethods {
   const { storage } = deps;
   const indexer = new DateIndexer(storage);
   const actors = timelineActors(storage);
+  let merged: { generation: number; events: MergedEvent[] } | null = null;
 
   /** A calendar date, not a study day: the reader's date at midnight in their zone, with no rollover hour. */
   const today = () => readerDayOf({ zone: deps.options.zone ?? readerZone(), rolloverHour: 0 })(deps.now());
@@ -25,8 +32,12 @@ export function timelineMethods(deps: ServiceDeps): TimelineMethods {
   async function build(query: TimelineQuery, limit: number): Promise<LibraryTimeline> {
     if (query.collection) storage.organisation.collection(query.collection);
     const who = await actors();
+    const entries = await indexer.entries();
+    if (merged?.generation !== storage.dateIndex.generation)
+      merged = { generation: storage.dateIndex.generation, events: mergeEvents(entries) };
     return libraryTimeline({
-      entries: await indexer.entries(),
+      entries,
+      merged: merged.events,
       documents: storage.documents.list(),
       organisation: storage.organisation.documents(),
       query,

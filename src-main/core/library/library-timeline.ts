@@ -102,6 +102,8 @@ export interface TimelineInput {
   actorKey?: (documentId: string, name: string) => string;
   /** The name an actor key is shown by (an identity's name); by default the spelling most events use. */
   actorName?: (key: string) => string | undefined;
+  /** mergeEvents(entries), when the caller kept it from an earlier timeline over the same entries. */
+  merged?: readonly MergedEvent[];
 }
 
 /** The key answers and merging use: the date's value and the event's wording. */
@@ -111,9 +113,49 @@ export function eventKey(event: Pick<IndexedEvent, 'value' | 'event' | 'text'>):
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-interface Building extends Omit<TimelineEvent, 'actors' | 'toCheck' | 'answer' | 'status'> {
-  actorNames: Map<string, Map<string, number>>;
-  statuses: Set<EventStatus>;
+/** One event as every article reports it, before any filter: kept between timelines while the index is unchanged. */
+export interface MergedEvent {
+  key: string;
+  value: string;
+  precision: DatePrecision;
+  first: string;
+  last: string;
+  event: string;
+  reports: { documentId: string; item: IndexedEvent }[];
+}
+
+/**
+ * Every current entry's events, the same event of several documents as one, in date order (first day, last day, then
+ * key). The slow part of a timeline over a large library, so the service keeps it until the index changes.
+ */
+export function mergeEvents(entries: Iterable<DateIndexEntry>): MergedEvent[] {
+  const merged = new Map<string, MergedEvent>();
+  for (const entry of entries) {
+    if (!entry.current) continue;
+    for (const item of entry.events) {
+      // A key made from a place (an event with no words of its own) is the document's alone.
+      const key = item.key.includes('|@') ? `${item.key}:${entry.documentId}` : item.key;
+      let found = merged.get(key);
+      if (!found) {
+        found = {
+          key,
+          value: item.value,
+          precision: item.precision,
+          first: item.first,
+          last: item.last,
+          event: item.event,
+          reports: [],
+        };
+        merged.set(key, found);
+      }
+      // One report per document: an article that says it twice is one source.
+      if (found.reports.at(-1)?.documentId !== entry.documentId)
+        found.reports.push({ documentId: entry.documentId, item });
+    }
+  }
+  return [...merged.values()].sort(
+    (a, b) => byString(a.first, b.first) || byString(a.last, b.last) || byString(a.key, b.key),
+  );
 }
 
 function inCollection(org: Readonly<DocumentOrganisation> | undefined, collection: string | null | undefined): boolean {
@@ -136,44 +178,52 @@ export function libraryTimeline(input: TimelineInput): LibraryTimeline {
       .filter((meta) => inCollection(input.organisation[meta.id], query.collection))
       .map((meta) => [meta.id, meta]),
   );
-  const merged = new Map<string, Building>();
   const indexed = new Set<string>();
-  for (const entry of input.entries) {
-    const meta = metas.get(entry.documentId);
-    if (!meta || !entry.current) continue;
-    indexed.add(entry.documentId);
-    const seen = new Set<string>();
-    for (const item of entry.events) {
-      if (query.from && item.last < query.from) continue;
-      if (query.to && item.first > query.to) continue;
-      // A key made from a place (an event with no words of its own) is the document's alone.
-      const key = item.key.includes('|@') ? `${item.key}:${entry.documentId}` : item.key;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      let building = merged.get(key);
-      if (!building) {
-        building = {
-          key,
-          value: item.value,
-          precision: item.precision,
-          first: item.first,
-          last: item.last,
-          event: item.event,
-          sources: [],
-          actorNames: new Map(),
-          statuses: new Set(),
-        };
-        merged.set(key, building);
-      }
-      building.statuses.add(item.status);
+  const entries = [...input.entries];
+  for (const entry of entries) if (entry.current && metas.has(entry.documentId)) indexed.add(entry.documentId);
+  const merged = input.merged ?? mergeEvents(entries);
+
+  const actorCounts = new Map<string, { spellings: Map<string, number>; events: number }>();
+  const events: TimelineEvent[] = [];
+  let total = 0;
+  let unanswered = 0;
+  for (const candidate of merged) {
+    if (query.from && candidate.last < query.from) continue;
+    if (query.to && candidate.first > query.to) continue;
+    const reports = candidate.reports.filter((report) => indexed.has(report.documentId));
+    if (reports.length === 0) continue;
+    const keys = new Set<string>();
+    for (const { documentId, item } of reports)
       for (const name of item.actors) {
-        const akey = actorKey(entry.documentId, name);
-        const spellings = building.actorNames.get(akey) ?? new Map<string, number>();
-        spellings.set(name, (spellings.get(name) ?? 0) + 1);
-        building.actorNames.set(akey, spellings);
+        const akey = actorKey(documentId, name);
+        keys.add(akey);
+        const counted = actorCounts.get(akey) ?? { spellings: new Map<string, number>(), events: 0 };
+        counted.spellings.set(name, (counted.spellings.get(name) ?? 0) + 1);
+        actorCounts.set(akey, counted);
       }
-      building.sources.push({
-        documentId: meta.id,
+    for (const akey of keys) (actorCounts.get(akey) as { events: number }).events++;
+    if (query.actor && !keys.has(query.actor)) continue;
+    const statuses = new Set(reports.map((report) => report.item.status));
+    const status: EventStatus = statuses.has('past') ? 'past' : statuses.has('expected') ? 'expected' : 'unknown';
+    const toCheck = status === 'expected' && hasPassed(candidate, today);
+    if (query.toCheck && !toCheck) continue;
+    const answer = toCheck ? (input.answers[candidate.key] ?? null) : null;
+    total++;
+    if (toCheck && !answer) unanswered++;
+    // Only the events shown are written out in full.
+    if (events.length >= input.limit) continue;
+    const spellings = new Map<string, Map<string, number>>();
+    for (const { documentId, item } of reports)
+      for (const name of item.actors) {
+        const akey = actorKey(documentId, name);
+        const counted = spellings.get(akey) ?? new Map<string, number>();
+        counted.set(name, (counted.get(name) ?? 0) + 1);
+        spellings.set(akey, counted);
+      }
+    const sources = reports.map(({ documentId, item }): TimelineSource => {
+      const meta = metas.get(documentId) as DocumentMeta;
+      return {
+        documentId,
         title: meta.title,
         source: meta.siteName || meta.source,
         publishedDate: meta.publishedDate,
@@ -184,40 +234,23 @@ export function libraryTimeline(input: TimelineInput): LibraryTimeline {
         end: item.end,
         eventStart: item.eventStart,
         eventEnd: item.eventEnd,
-      });
-    }
-  }
-
-  const actorCounts = new Map<string, { spellings: Map<string, number>; events: number }>();
-  const events: TimelineEvent[] = [];
-  for (const building of merged.values()) {
-    for (const [akey, spellings] of building.actorNames) {
-      const counted = actorCounts.get(akey) ?? { spellings: new Map<string, number>(), events: 0 };
-      counted.events++;
-      for (const [name, n] of spellings) counted.spellings.set(name, (counted.spellings.get(name) ?? 0) + n);
-      actorCounts.set(akey, counted);
-    }
-    if (query.actor && !building.actorNames.has(query.actor)) continue;
-    const status: EventStatus = building.statuses.has('past')
-      ? 'past'
-      : building.statuses.has('expected')
-        ? 'expected'
-        : 'unknown';
-    const toCheck = status === 'expected' && hasPassed(building, today);
-    if (query.toCheck && !toCheck) continue;
-    const { actorNames, statuses: _statuses, ...rest } = building;
+      };
+    });
+    sources.sort((a, b) => byString(a.publishedDate ?? '9999', b.publishedDate ?? '9999') || a.start - b.start);
     events.push({
-      ...rest,
-      actors: [...actorNames].map(([akey, spellings]) => input.actorName?.(akey) ?? mostUsed(spellings)),
+      key: candidate.key,
+      value: candidate.value,
+      precision: candidate.precision,
+      first: candidate.first,
+      last: candidate.last,
+      event: candidate.event,
+      actors: [...spellings].map(([akey, names]) => input.actorName?.(akey) ?? mostUsed(names)),
       status,
       toCheck,
-      answer: toCheck ? (input.answers[building.key] ?? null) : null,
-      sources: rest.sources.sort(
-        (a, b) => byString(a.publishedDate ?? '9999', b.publishedDate ?? '9999') || a.start - b.start,
-      ),
+      answer,
+      sources,
     });
   }
-  events.sort((a, b) => byString(a.first, b.first) || byString(a.last, b.last) || byString(a.key, b.key));
   const actors = [...actorCounts].map(([key, counted]) => ({
     key,
     name: input.actorName?.(key) ?? mostUsed(counted.spellings),
@@ -225,9 +258,9 @@ export function libraryTimeline(input: TimelineInput): LibraryTimeline {
   }));
   actors.sort((a, b) => b.events - a.events || a.name.localeCompare(b.name));
   return {
-    events: events.slice(0, input.limit),
-    total: events.length,
-    unanswered: events.filter((event) => event.toCheck && !event.answer).length,
+    events,
+    total,
+    unanswered,
     actors,
     analysed: indexed.size,
     unanalysed: [...metas.keys()].filter((id) => !indexed.has(id)),

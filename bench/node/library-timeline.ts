@@ -1,0 +1,157 @@
+/**
+ * The library timeline over 5,000 analysed documents (150,000 dated events): Lectio's path (the persisted date index,
+ * brought up to date by the DateIndexer, then joined in core) against the naive one measured in the same run, which
+ * reads every document's analysis file and builds the same timeline from them. Both must give the same events.
+ * Three figures: the timeline as the screen asks for it again and again (index open), the first one after opening
+ * the library (64 index files read, every document's files checked by stat), and the first one ever (the index
+ * built from every analysis, once).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { indexedEvents, type DateIndexEntry } from '@core/library/date-index';
+import { libraryTimeline, mergeEvents, type MergedEvent, type TimelineQuery } from '@core/library/library-timeline';
+import { DateIndexer } from '@main/api/services/date-indexer';
+import type { AnalysisFile } from '@main/storage/file-schemas';
+import { LibraryStorage } from '@main/storage/library-storage';
+import type { BenchContext, Benchmark } from '../context';
+import { writeDatedLibrary } from '../library/dated-library';
+import type { Figure } from '../result';
+import { median, p95 } from '../stats';
+
+const TODAY = '2026-06-01';
+const LIMIT = 300;
+
+function queries(someActor: string): TimelineQuery[] {
+  return [
+    {},
+    { collection: 'col3' },
+    { actor: someActor },
+    { from: '2020-01-01', to: '2024-12-31' },
+    { toCheck: true },
+  ];
+}
+
+let kept: { generation: number; events: MergedEvent[] } | null = null;
+
+async function open(dataDir: string) {
+  kept = null;
+  const storage = await LibraryStorage.open({
+    dataDir,
+    now: () => new Date(`${TODAY}T09:00:00Z`),
+    recountDelayMs: 1e9,
+  });
+  return { storage, indexer: new DateIndexer(storage) };
+}
+
+/** As the service does it: the merged events kept while the index's generation is the same. */
+async function ours(storage: LibraryStorage, indexer: DateIndexer, query: TimelineQuery) {
+  const entries = await indexer.entries();
+  if (kept?.generation !== storage.dateIndex.generation)
+    kept = { generation: storage.dateIndex.generation, events: mergeEvents(entries) };
+  return libraryTimeline({
+    entries,
+    merged: kept.events,
+    documents: storage.documents.list(),
+    organisation: storage.organisation.documents(),
+    query,
+    today: TODAY,
+    answers: storage.eventAnswers.all(),
+    limit: LIMIT,
+  });
+}
+
+/** The naive way: every document's analysis file read and parsed for each timeline. */
+function naive(storage: LibraryStorage, dataDir: string, query: TimelineQuery) {
+  const documents = storage.documents.list();
+  const entries: DateIndexEntry[] = documents.map((meta) => {
+    const file = JSON.parse(readFileSync(path.join(dataDir, 'analysis', `${meta.id}.json`), 'utf8')) as AnalysisFile;
+    return { documentId: meta.id, stamp: '', current: true, events: indexedEvents(file.cache?.result.dates ?? []) };
+  });
+  return libraryTimeline({
+    entries,
+    documents,
+    organisation: storage.organisation.documents(),
+    query,
+    today: TODAY,
+    answers: {},
+    limit: LIMIT,
+  });
+}
+
+const keysOf = (t: { events: { key: string; sources: unknown[] }[]; total: number }) =>
+  `${t.total}:${t.events.map((e) => `${e.key}/${e.sources.length}`).join('|')}`;
+
+export const libraryTimelineBenchmark: Benchmark = {
+  id: 'library-timeline',
+  async run(ctx: BenchContext): Promise<Figure[]> {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-bench-timeline-'));
+    try {
+      const index = writeDatedLibrary(dataDir);
+      const documents = index.documents.length;
+
+      // First ever: the index built from every analysis file.
+      let { storage, indexer } = await open(dataDir);
+      let started = performance.now();
+      await ours(storage, indexer, {});
+      const buildMs = performance.now() - started;
+      const someActor = (await ours(storage, indexer, {})).actors[5]?.key ?? '';
+      const views = queries(someActor);
+      for (const query of views)
+        if (keysOf(await ours(storage, indexer, query)) !== keysOf(naive(storage, dataDir, query)))
+          throw new Error(`the date index and the analysis files disagree on ${JSON.stringify(query)}`);
+
+      // Again and again, as the screen asks (every filter change).
+      const rounds = ctx.quick ? 2 : 6;
+      const warm: number[] = [];
+      const naiveMs: number[] = [];
+      for (let round = 0; round < rounds + 1; round++) {
+        for (const query of views) {
+          started = performance.now();
+          await ours(storage, indexer, query);
+          if (round > 0) warm.push(performance.now() - started);
+          started = performance.now();
+          naive(storage, dataDir, query);
+          if (round > 0) naiveMs.push(performance.now() - started);
+        }
+      }
+      storage.close();
+
+      // The first after opening: the index files read, every document's stamp checked.
+      const cold: number[] = [];
+      for (let round = 0; round < (ctx.quick ? 2 : 4); round++) {
+        ({ storage, indexer } = await open(dataDir));
+        started = performance.now();
+        await ours(storage, indexer, {});
+        cold.push(performance.now() - started);
+        storage.close();
+      }
+      ctx.log(
+        `library-timeline: p95 ${p95(warm).toFixed(1)} ms, first after opening ${median(cold).toFixed(0)} ms, built ${buildMs.toFixed(0)} ms; naive p95 ${p95(naiveMs).toFixed(0)} ms`,
+      );
+      const described = `${documents.toLocaleString('en')} documents × 30 dated events (one in ten a story several report), 24 collections`;
+      return [
+        {
+          name: `Library timeline, ${documents.toLocaleString('en')} documents, p95`,
+          value: p95(warm),
+          unit: 'ms',
+          better: 'lower',
+          target: 200,
+          baseline: { name: 'naive: every analysis file read for each timeline', value: p95(naiveMs) },
+          detail: `${described}; ${views.length} views (all, a collection, an actor, a date range, only "did it happen?") × ${rounds} rounds after a warm-up, the first ${LIMIT} events each, from the persisted date index (open, its events merged and sorted once per change of the index): median ${median(warm).toFixed(1)} ms; naive median ${median(naiveMs).toFixed(0)} ms; both give the same events.`,
+        },
+        {
+          name: `Library timeline, first after opening the library, ${documents.toLocaleString('en')} documents`,
+          value: median(cold),
+          unit: 'ms',
+          better: 'lower',
+          target: 1000,
+          baseline: { name: 'naive: every analysis file read', value: median(naiveMs) },
+          detail: `median of ${cold.length} openings: the index's 64 files read and every document's analysis and annotations files checked by stat (no file read), then the timeline of the whole library. Building the index from scratch (first timeline ever, or the index folder lost) took ${buildMs.toFixed(0)} ms, once.`,
+        },
+      ];
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};
