@@ -190,21 +190,30 @@ export function libraryTimeline(input: TimelineInput): LibraryTimeline {
   for (const candidate of merged) {
     if (query.from && candidate.last < query.from) continue;
     if (query.to && candidate.first > query.to) continue;
-    const reports = candidate.reports.filter((report) => indexed.has(report.documentId));
+    // Most events have one report, in scope: the common case allocates nothing (this loop runs 150,000 times).
+    const reports = candidate.reports.every((report) => indexed.has(report.documentId))
+      ? candidate.reports
+      : candidate.reports.filter((report) => indexed.has(report.documentId));
     if (reports.length === 0) continue;
-    const keys = new Set<string>();
-    for (const { documentId, item } of reports)
+    const keys: string[] = [];
+    let past = false;
+    let expected = false;
+    for (const { documentId, item } of reports) {
+      past ||= item.status === 'past';
+      expected ||= item.status === 'expected';
       for (const name of item.actors) {
         const akey = actorKey(documentId, name);
-        keys.add(akey);
-        const counted = actorCounts.get(akey) ?? { spellings: new Map<string, number>(), events: 0 };
+        let counted = actorCounts.get(akey);
+        if (!counted) actorCounts.set(akey, (counted = { spellings: new Map<string, number>(), events: 0 }));
         counted.spellings.set(name, (counted.spellings.get(name) ?? 0) + 1);
-        actorCounts.set(akey, counted);
+        if (!keys.includes(akey)) {
+          keys.push(akey);
+          counted.events++;
+        }
       }
-    for (const akey of keys) (actorCounts.get(akey) as { events: number }).events++;
-    if (query.actor && !keys.has(query.actor)) continue;
-    const statuses = new Set(reports.map((report) => report.item.status));
-    const status: EventStatus = statuses.has('past') ? 'past' : statuses.has('expected') ? 'expected' : 'unknown';
+    }
+    if (query.actor && !keys.includes(query.actor)) continue;
+    const status: EventStatus = past ? 'past' : expected ? 'expected' : 'unknown';
     const toCheck = status === 'expected' && hasPassed(candidate, today);
     if (query.toCheck && !toCheck) continue;
     const answer = toCheck ? (input.answers[candidate.key] ?? null) : null;
