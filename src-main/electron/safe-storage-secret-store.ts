@@ -6,6 +6,7 @@
  */
 import type { SafeStorage } from 'electron';
 import { LectioError } from '../core/errors';
+import type { SecretStore } from '../sync/secret-store';
 import { SealedFile } from './sealed-file';
 
 /** The part of Electron's safeStorage this store uses (the async calls: the sync ones are deprecated in Electron 45). */
@@ -14,7 +15,7 @@ export type SafeStorageApi = Pick<
   'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'
 >;
 
-/** The sealed password's file name in the library folder (not .json: backups do not copy it). */
+/** The sealed password's file name, in the library's sync/ folder (which backups leave out). */
 export const SEALED_SECRET_FILE = 'sync-password.sealed';
 
 export const NO_KEYCHAIN_MESSAGE =
@@ -25,7 +26,7 @@ export const BASIC_TEXT_MESSAGE =
   'No keyring (GNOME Keyring or KWallet) is running, so the sync password could only be scrambled with a key that ' +
   'every copy of Chromium knows: as good as clear, so Lectio will not store it. Start your keyring and restart Lectio.';
 
-export class SafeStorageSecretStore {
+export class SafeStorageSecretStore implements SecretStore {
   readonly kind = 'os-keychain' as const;
   readonly #sealed: SealedFile;
 

@@ -12,7 +12,7 @@ function folder(): string {
 describe('SealedFile', () => {
   it('reads null before anything is written, then exactly the bytes written, and null again once removed', async () => {
     const dir = folder();
-    const sealed = new SealedFile(path.join(dir, 'sync-secret.safe'));
+    const sealed = new SealedFile(path.join(dir, 'sync', 'sync-secret.safe'));
     expect(await sealed.read()).toBeNull();
     const bytes = Uint8Array.from([0x76, 0x31, 0x31, 0, 255, 7]);
     await sealed.write(bytes);
@@ -23,7 +23,7 @@ describe('SealedFile', () => {
     expect(await sealed.read()).toBeNull();
     await sealed.remove();
     // No temp file is left beside it.
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(path.join(dir, 'sync'))).toEqual([]);
   });
 
   it.skipIf(process.platform === 'win32')('is readable and writable by its owner only (0600)', async () => {

@@ -3,7 +3,8 @@
  * readable only by this user (0600, from writeFileDurably's temp file), absent when nothing is kept. Its name does not
  * end in .json, so backups (which copy the library's JSON files) never carry it.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { writeFileDurably } from '../storage/durable-file';
 
 export class SealedFile {
@@ -11,6 +12,7 @@ export class SealedFile {
 
   /** Replaces the file's bytes whole; on failure the old file stays as it was. */
   async write(bytes: Uint8Array): Promise<void> {
+    await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
     await writeFileDurably(this.file, bytes);
   }
 
