@@ -4,7 +4,7 @@
  * name a document: `#/quiz?doc=<id>` starts a quiz on it).
  */
 
-export type Screen = 'library' | 'quiz' | 'review' | 'cards' | 'restore' | 'settings';
+export type Screen = 'library' | 'quiz' | 'review' | 'cards' | 'restore' | 'settings' | 'conflicts';
 
 export interface Span {
   start: number;
@@ -27,7 +27,7 @@ function parseActorRoute(hash: string): ActorRoute | null {
   return documentId && actorId ? { screen: 'actor', documentId, actorId } : null;
 }
 
-const SCREENS: readonly Screen[] = ['library', 'quiz', 'review', 'cards', 'restore', 'settings'];
+const SCREENS: readonly Screen[] = ['library', 'quiz', 'review', 'cards', 'restore', 'settings', 'conflicts'];
 
 export function parseRoute(hash: string): Route {
   const actor = parseActorRoute(hash);
