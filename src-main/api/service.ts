@@ -22,6 +22,7 @@ import { organiseMethods } from './services/organise';
 import { settingsMethods } from './services/settings';
 import { actorMethods } from './services/actors';
 import { syncMethods } from './services/sync';
+import { syncPasswordMethods } from './services/sync-password';
 
 export { seedNewLibrary, type SampleArticle } from './services/documents';
 export type { ServiceOptions } from './services/deps';
@@ -52,6 +53,7 @@ export function createService(options: ServiceOptions): LectioApi {
     ...fsrsMethods(deps),
     ...actorMethods(deps),
     ...syncMethods(deps),
+    ...syncPasswordMethods(deps),
   };
   return api;
 }

@@ -22,6 +22,7 @@ import { quizSchemas } from '../schemas/quiz';
 import { settingsSchemas } from '../schemas/settings';
 import { actorSchemas } from '../schemas/actors';
 import { syncSchemas } from '../schemas/sync';
+import { syncPasswordSchemas } from '../schemas/sync-password';
 
 const AREAS = {
   analysisSchemas,
@@ -39,6 +40,7 @@ const AREAS = {
   settingsSchemas,
   actorSchemas,
   syncSchemas,
+  syncPasswordSchemas,
 };
 const here = path.dirname(new URL(import.meta.url).pathname);
 

@@ -24,3 +24,4 @@ export * from './desktop';
 export * from './anki';
 export * from './fsrs';
 export * from './sync';
+export * from './sync-password';

@@ -17,6 +17,7 @@ import type { AnkiMethods } from './anki';
 import type { FsrsMethods } from './fsrs';
 import type { ActorMethods } from './actors';
 import type { SyncMethods } from './sync';
+import type { SyncPasswordMethods } from './sync-password';
 
 /** Every API method: what it takes and what it returns. */
 export interface ApiMethods
@@ -35,7 +36,8 @@ export interface ApiMethods
     AnkiMethods,
     FsrsMethods,
     ActorMethods,
-    SyncMethods {}
+    SyncMethods,
+    SyncPasswordMethods {}
 
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
@@ -137,6 +139,7 @@ export const METHOD_NAMES = [
   'stopSyncing',
   'listSyncConflicts',
   'resolveSyncConflict',
+  'getSyncPasswordStore',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

@@ -19,6 +19,7 @@ import { ankiSchemas } from './anki';
 import { fsrsSchemas } from './fsrs';
 import { actorSchemas } from './actors';
 import { syncSchemas } from './sync';
+import { syncPasswordSchemas } from './sync-password';
 
 export const inputSchemas: SchemasOf<ApiMethods> = {
   ...librarySchemas,
@@ -36,4 +37,5 @@ export const inputSchemas: SchemasOf<ApiMethods> = {
   ...fsrsSchemas,
   ...actorSchemas,
   ...syncSchemas,
+  ...syncPasswordSchemas,
 };

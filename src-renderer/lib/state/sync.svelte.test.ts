@@ -20,6 +20,7 @@ describe('SyncState', () => {
     expect(state.status).toMatchObject({ configured: false, state: 'off', url: null, pending: 0, conflicts: 0 });
     expect(state.status?.message).toMatch(/off/i);
     expect(state.status?.deviceId).toMatch(/\S/);
+    expect(state.passwordStore).toEqual({ kind: 'file', problem: null });
   });
 
   it('refuses plain http to another machine, says why, and saves nothing', async () => {

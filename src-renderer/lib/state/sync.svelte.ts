@@ -3,7 +3,7 @@
  * conflicts), connecting to a server (the service checks it before anything is saved), Sync now, live sync on or off,
  * and "Stop syncing this device". The password typed is sent once and never read back: the form shows "Saved".
  */
-import type { LectioApi, SyncRunResult, SyncSettingsInput, SyncStatus } from '@contract';
+import type { LectioApi, SyncPasswordStore, SyncRunResult, SyncSettingsInput, SyncStatus } from '@contract';
 import { TaskState } from './task-state.svelte';
 
 export class SyncState extends TaskState {
@@ -17,9 +17,13 @@ export class SyncState extends TaskState {
     super();
   }
 
+  /** Where the password would be kept, and why it cannot be where the device has no safe place for it. */
+  passwordStore = $state<SyncPasswordStore | null>(null);
+
   async load(): Promise<void> {
-    const status = await this.run(() => this.api.getSyncStatus({}));
-    if (status) this.status = status;
+    const loaded = await this.run(() => Promise.all([this.api.getSyncStatus({}), this.api.getSyncPasswordStore({})]));
+    if (!loaded) return;
+    [this.status, this.passwordStore] = loaded;
   }
 
   /**
