@@ -19,16 +19,29 @@ export function joinVersions(conflict: Pick<SyncConflict, 'versions'>): string {
 export class SyncConflictsState extends TaskState {
   conflicts = $state<SyncConflict[]>([]);
   loaded = $state(false);
+  /** This device's sync id, to name its own side "This device". */
+  deviceId = $state<string | null>(null);
 
   constructor(private readonly api: LectioApi) {
     super();
   }
 
   async load(): Promise<void> {
-    const conflicts = await this.run(() => this.api.listSyncConflicts({}));
-    if (!conflicts) return;
-    this.conflicts = conflicts;
+    const loaded = await this.run(() => Promise.all([this.api.listSyncConflicts({}), this.api.getSyncStatus({})]));
+    if (!loaded) return;
+    [this.conflicts, { deviceId: this.deviceId }] = loaded;
     this.loaded = true;
+  }
+
+  /** A side's device as the reader knows it: this one, or another (with a short tag when there are several). */
+  deviceName(device: string): string {
+    if (device && device === this.deviceId) return 'This device';
+    const others = new Set(
+      this.conflicts
+        .flatMap((conflict) => conflict.versions.map((version) => version.device))
+        .filter((id) => id !== this.deviceId),
+    );
+    return others.size > 1 && device ? `Another device (${device.slice(0, 4)})` : 'Another device';
   }
 
   /** Stores `text` as the note's one text; the conflict leaves the list only once that is saved. Returns whether it was. */
