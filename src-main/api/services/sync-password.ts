@@ -8,7 +8,8 @@ import type { ServiceDeps } from './deps';
 export function syncPasswordMethods(deps: ServiceDeps): Pick<LectioApi, 'getSyncPasswordStore'> {
   return {
     async getSyncPasswordStore() {
-      const store = deps.options.secrets;
+      // The engine's own store (the host's, or its 0600 file); a service built with neither uses the file too.
+      const store = deps.options.sync?.secrets ?? deps.options.secrets;
       if (!store) return { kind: 'file', problem: null };
       return { kind: store.kind, problem: (await store.problem?.()) ?? null };
     },
