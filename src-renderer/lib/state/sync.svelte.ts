@@ -43,7 +43,8 @@ export class SyncState extends TaskState {
   async syncNow(): Promise<void> {
     const result = await this.run(() => this.api.syncNow({}));
     if (!result) {
-      // The status says what went wrong in plain words too (the server unreachable, the password refused).
+      // The counts shown were the previous run's; the status says what went wrong in plain words.
+      this.lastRun = null;
       await this.refreshQuietly();
       return;
     }
