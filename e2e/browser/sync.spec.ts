@@ -6,7 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { TEST_PASSWORD, TEST_USER, startTestCouchServer, type TestCouchServer } from '@main/sync/test-couch-server';
 import { saveScreen } from '../support/screens';
 import { newDataDir, startServer, type RunningServer } from '../support/server';
@@ -14,6 +15,7 @@ import { newDataDir, startServer, type RunningServer } from '../support/server';
 let couch: TestCouchServer;
 const DATABASE = 'lectio';
 let devices: RunningServer[] = [];
+const contexts: BrowserContext[] = [];
 
 test.beforeEach(async () => {
   couch = await startTestCouchServer();
@@ -21,9 +23,17 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
   await Promise.all(devices.map((device) => device.stop()));
   await couch.stop();
 });
+
+/** A window of its own for each device (axe needs a page made from a context). */
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  return context.newPage();
+}
 
 interface StoredHighlight {
   id: string;
@@ -86,8 +96,8 @@ async function writeNote(page: Page, device: RunningServer, text: string): Promi
 
 test('a highlight made on one device appears on the other, with live sync', async ({ browser }) => {
   const [desk, laptop] = devices as [RunningServer, RunningServer];
-  const deskPage = await browser.newPage();
-  const laptopPage = await browser.newPage();
+  const deskPage = await newPage(browser);
+  const laptopPage = await newPage(browser);
   await connect(deskPage, desk, true);
   await connect(laptopPage, laptop, true);
 
@@ -114,8 +124,8 @@ test('a note written on both devices apart is kept both ways until the reader se
   browser,
 }) => {
   const [desk, laptop] = devices as [RunningServer, RunningServer];
-  const deskPage = await browser.newPage();
-  const laptopPage = await browser.newPage();
+  const deskPage = await newPage(browser);
+  const laptopPage = await newPage(browser);
   await connect(deskPage, desk, false);
   await connect(laptopPage, laptop, false);
   await highlightInSample(deskPage);
@@ -136,6 +146,7 @@ test('a note written on both devices apart is kept both ways until the reader se
   await laptopPage.getByRole('link', { name: 'Library', exact: true }).click();
   const notice = laptopPage.getByRole('status').filter({ hasText: 'A note was edited on two devices' });
   await expect(notice).toBeVisible();
+  await saveScreen(laptopPage, 'sync-conflict-notice');
   await notice.getByRole('link', { name: 'Choose what to keep' }).click();
   await expect(laptopPage.getByRole('heading', { name: 'Notes changed on two devices', level: 1 })).toBeVisible();
   const conflict = laptopPage.getByRole('list', { name: 'Conflicts' }).getByRole('listitem');
@@ -146,6 +157,10 @@ test('a note written on both devices apart is kept both ways until the reader se
     await laptopPage.setViewportSize({ width, height: 860 });
     await saveScreen(laptopPage, `sync-conflicts-${width}`);
   }
+  const axe = await new AxeBuilder({ page: laptopPage }).analyze();
+  expect(
+    axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'),
+  ).toEqual([]);
   await expect(conflict).toContainText('Written at the desk: the visit is not yet confirmed.');
   await expect(conflict).toContainText('Written on the train: Moscow still hedges.');
   await expect(conflict).toContainText('This device');
