@@ -173,6 +173,7 @@ test('a note written on both devices apart is kept both ways until the reader se
   // The reader writes the note as it should read, starting from both texts.
   await conflict.getByRole('button', { name: 'Edit…' }).click();
   const merge = conflict.getByRole('textbox', { name: 'Your merge' });
+  await expect(merge).toBeFocused();
   await expect(merge).toHaveValue(
     /Written at the desk[\s\S]*Written on the train|Written on the train[\s\S]*Written at the desk/,
   );
