@@ -3,6 +3,8 @@
  * CouchDB-protocol server in this process: connecting, Sync now's counts, a conflict listed with both texts and
  * settled by the reader's choice, which then reaches the other device.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LectioApi } from '@contract';
 import { dispatch } from '@main/api/dispatch';
@@ -64,6 +66,18 @@ describe('Sync screens over two devices', () => {
     expect(desk.sync.status?.lastSyncAt).not.toBeNull();
     await laptop.sync.syncNow();
     expect(laptop.sync.lastRun?.received).toBeGreaterThan(0);
+    expect((await laptop.device.api.getAnnotations({ documentId: 'sample' })).highlights).toHaveLength(1);
+
+    // Live sync on and off from the screen; then "Stop syncing this device" forgets the server and the password
+    // and leaves the library as it was.
+    await laptop.sync.setLive(true);
+    expect(laptop.sync.status).toMatchObject({ live: true, configured: true });
+    await laptop.sync.setLive(false);
+    expect(laptop.sync.status?.live).toBe(false);
+    await laptop.sync.stop();
+    expect(laptop.sync.error).toBeNull();
+    expect(laptop.sync.status).toMatchObject({ configured: false, state: 'off', url: null, username: null });
+    expect(existsSync(path.join(laptop.device.dataDir, 'sync', 'credentials.secret'))).toBe(false);
     expect((await laptop.device.api.getAnnotations({ documentId: 'sample' })).highlights).toHaveLength(1);
   });
 
