@@ -3,7 +3,7 @@
  * Everything the app does lives in the service (api/), which browser mode runs too.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import { saveDraftsBeforeClose } from './electron/close-guard';
 import { desktopHandlers } from './electron/desktop-handlers';
 import { registerIpc } from './electron/ipc';
@@ -17,6 +17,8 @@ import { handleImageProtocol, registerImageScheme } from './electron/image-proto
 import { openLibrary, type OpenLibrary } from './open-library';
 import { CONNECTOR_PORT } from './api/contract';
 import { builtExtensionFolder } from './connector/extension-folder';
+import { SEALED_SECRET_FILE, SafeStorageSecretStore } from './electron/safe-storage-secret-store';
+import { SYNC_FOLDER } from './sync/sync-config';
 import { connectorPortFrom } from './connector/listener';
 
 const rendererUrl = rendererUrlFor({ isPackaged: app.isPackaged, env: process.env, mainDir: __dirname });
@@ -61,6 +63,8 @@ async function start(): Promise<void> {
         port: connectorPortFrom(process.env.LECTIO_CONNECTOR_PORT, CONNECTOR_PORT),
         extensionFolder: builtExtensionFolder(__dirname),
       },
+      // The sync password goes to the OS keychain through safeStorage, never to a plain file, on the desktop.
+      secrets: new SafeStorageSecretStore(path.join(dataDir, SYNC_FOLDER, SEALED_SECRET_FILE), safeStorage),
     });
   } catch (error) {
     dialog.showErrorBox('Lectio cannot open its library', error instanceof Error ? error.message : String(error));

@@ -7,7 +7,18 @@ import { dialog } from './dialog';
 import { Menu } from './menu';
 import { protocol } from './custom-protocol';
 import { app, ipcMain } from './runtime';
+import { safeStorage } from './safe-storage';
 import { session } from './session';
 import { shell } from './shell';
 
-export const electronModule = Object.freeze({ app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell });
+export const electronModule = Object.freeze({
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+});

@@ -25,6 +25,8 @@ export interface HarnessOptions {
   chromium: ChromiumLaunch;
   /** Command-line arguments after the app's own, as a user's "lectio FILE" would pass them. */
   args?: string[];
+  /** More environment for the run, e.g. LECTIO_HARNESS_KEYRING (the machine's keyring: see safe-storage.ts). */
+  env?: Record<string, string>;
 }
 
 export interface Exit {
@@ -62,6 +64,7 @@ export class HarnessApp {
         LECTIO_CONNECTOR_PORT: process.env.LECTIO_CONNECTOR_PORT ?? '0',
         XDG_CONFIG_HOME: options.configHome,
         LECTIO_HARNESS_CHROMIUM: JSON.stringify(options.chromium),
+        ...options.env,
       },
     });
     const collect = (chunk: Buffer) => {

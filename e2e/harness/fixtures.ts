@@ -6,7 +6,7 @@ import { test as base } from '@playwright/test';
 import { HarnessApp, tempFolder, type HarnessOptions } from '../electron-harness/launch';
 
 export interface HarnessLauncher {
-  launch(options?: Partial<Pick<HarnessOptions, 'dataDir' | 'configHome' | 'args'>>): HarnessApp;
+  launch(options?: Partial<Pick<HarnessOptions, 'dataDir' | 'configHome' | 'args' | 'env'>>): HarnessApp;
 }
 
 export const test = base.extend<{ harness: HarnessLauncher }>({
@@ -23,6 +23,7 @@ export const test = base.extend<{ harness: HarnessLauncher }>({
           configHome: options.configHome ?? tempFolder('lectio-harness-config-'),
           chromium,
           ...(options.args ? { args: options.args } : {}),
+          ...(options.env ? { env: options.env } : {}),
         });
         runs.push(run);
         return run;

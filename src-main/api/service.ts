@@ -24,6 +24,7 @@ import { actorMethods } from './services/actors';
 import { syncMethods } from './services/sync';
 import { studyMethods } from './services/study';
 import { timelineMethods } from './services/library-timeline';
+import { syncPasswordMethods } from './services/sync-password';
 
 export { seedNewLibrary, type SampleArticle } from './services/documents';
 export type { ServiceOptions } from './services/deps';
@@ -56,6 +57,7 @@ export function createService(options: ServiceOptions): LectioApi {
     ...syncMethods(deps),
     ...studyMethods(deps),
     ...timelineMethods(deps),
+    ...syncPasswordMethods(deps),
   };
   return api;
 }

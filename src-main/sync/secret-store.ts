@@ -13,6 +13,8 @@ export interface SecretStore {
   clear(): Promise<void>;
   /** Where/how it is kept, for Settings: 'os-keychain' (Electron safeStorage) or 'file' (browser mode, mode 0600). */
   readonly kind: 'os-keychain' | 'file';
+  /** Why it cannot keep a password safely here (the desktop without a keychain), in plain words; absent or null: it can. */
+  problem?(): Promise<string | null>;
 }
 
 /** The file the password is kept in, inside the library's `sync/` folder (which backups leave out). */

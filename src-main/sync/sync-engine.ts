@@ -269,6 +269,9 @@ export class SyncEngine {
    */
   async #openReplica(config: SyncConfig): Promise<void> {
     if (this.#replica) return;
+    // Sync reads and writes review records by id, and the card store now opens the whole log only when asked (a large
+    // library's is hundreds of megabytes): without this, a configured library failed to start syncing after a restart.
+    await this.#storage.reviews.ready();
     const replica = openReplica(path.join(this.#config.folder, 'replica'));
     this.#replica = replica;
     this.#clock = new HybridClock(config.deviceId, () => this.options.now().getTime());

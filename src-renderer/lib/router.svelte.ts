@@ -6,7 +6,7 @@
  */
 import type { StudyScope } from '@contract';
 
-export type Screen = 'library' | 'quiz' | 'review' | 'cards' | 'restore' | 'settings' | 'today';
+export type Screen = 'library' | 'quiz' | 'review' | 'cards' | 'restore' | 'settings' | 'today' | 'conflicts';
 
 export interface Span {
   start: number;
@@ -34,7 +34,7 @@ function parseActorRoute(hash: string): ActorRoute | null {
   return documentId && actorId ? { screen: 'actor', documentId, actorId } : null;
 }
 
-const SCREENS: readonly Screen[] = ['library', 'quiz', 'review', 'cards', 'restore', 'settings', 'today'];
+const SCREENS: readonly Screen[] = ['library', 'quiz', 'review', 'cards', 'restore', 'settings', 'today', 'conflicts'];
 
 function studyFrom(query: string): StudyScope | null {
   if (query === 'recent') return { kind: 'recent' };

@@ -24,6 +24,7 @@ import { actorSchemas } from '../schemas/actors';
 import { syncSchemas } from '../schemas/sync';
 import { studySchemas } from '../schemas/study';
 import { timelineSchemas } from '../schemas/timeline';
+import { syncPasswordSchemas } from '../schemas/sync-password';
 
 const AREAS = {
   analysisSchemas,
@@ -43,6 +44,7 @@ const AREAS = {
   syncSchemas,
   studySchemas,
   timelineSchemas,
+  syncPasswordSchemas,
 };
 const here = path.dirname(new URL(import.meta.url).pathname);
 

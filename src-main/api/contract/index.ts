@@ -26,3 +26,4 @@ export * from './desktop';
 export * from './anki';
 export * from './fsrs';
 export * from './sync';
+export * from './sync-password';

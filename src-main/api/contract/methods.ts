@@ -19,6 +19,7 @@ import type { ActorMethods } from './actors';
 import type { SyncMethods } from './sync';
 import type { StudyMethods } from './study';
 import type { TimelineMethods } from './timeline';
+import type { SyncPasswordMethods } from './sync-password';
 
 /** Every API method: what it takes and what it returns. */
 export interface ApiMethods
@@ -39,7 +40,8 @@ export interface ApiMethods
     ActorMethods,
     SyncMethods,
     StudyMethods,
-    TimelineMethods {}
+    TimelineMethods,
+    SyncPasswordMethods {}
 
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = ApiMethods[M]['input'];
@@ -144,6 +146,7 @@ export const METHOD_NAMES = [
   'planStudy',
   'getLibraryTimeline',
   'answerTimelineEvent',
+  'getSyncPasswordStore',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

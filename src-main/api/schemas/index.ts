@@ -21,6 +21,7 @@ import { actorSchemas } from './actors';
 import { syncSchemas } from './sync';
 import { studySchemas } from './study';
 import { timelineSchemas } from './timeline';
+import { syncPasswordSchemas } from './sync-password';
 
 export const inputSchemas: SchemasOf<ApiMethods> = {
   ...librarySchemas,
@@ -40,4 +41,5 @@ export const inputSchemas: SchemasOf<ApiMethods> = {
   ...syncSchemas,
   ...studySchemas,
   ...timelineSchemas,
+  ...syncPasswordSchemas,
 };
