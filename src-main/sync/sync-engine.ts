@@ -280,7 +280,15 @@ export class SyncEngine {
         for (const key of keysOfChange(change, this.#storage)) this.#waiting.add(key);
         this.#mirrorTimer ??= setTimeout(() => void this.#flushMirror().catch(() => undefined), MIRROR_DELAY_MS);
       }),
-      this.#storage.changes.onReplaced(() => void this.#serial(() => this.#compareAll()).catch(() => undefined)),
+      this.#storage.changes.onReplaced(
+        () =>
+          void this.#serial(() => this.#compareAll()).catch(() => {
+            // Said in Settings rather than lost: the restored records would otherwise silently never sync.
+            this.#state = 'error';
+            this.#problem =
+              'After the restore, the library could not be compared with its sync copy. Restart Lectio to try again (it compares everything when it starts).';
+          }),
+      ),
     );
     await this.#serial(async () => {
       const since = config.appliedSeq ?? 0;
@@ -306,6 +314,8 @@ export class SyncEngine {
   async #compareAll(): Promise<void> {
     const replica = this.#replica;
     if (!replica || !this.#clock) return;
+    // A restore reads the stores again and leaves the review log to open on first use: open it before reading it.
+    await this.#storage.reviews.ready();
     const keys = await allLocalKeys(this.#storage);
     for (let i = 0; i < keys.length; i += 500)
       this.#mirrorWrites += await mirrorToReplica(
