@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { callApi } from '../support/api-client';
+import { saveScreen } from '../support/screens';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
@@ -329,4 +330,52 @@ test('screenshots of the organised Library at 800 and 1280 px', async ({ page })
       await page.screenshot({ path: path.join(shots, `library-organised-${width}.png`) });
     }
   }
+});
+
+test("a semester's collections and tags leave the articles in view: a dozen tags, the rest a click away", async ({
+  page,
+}) => {
+  const ids = Object.values(await seed());
+  for (let week = 1; week <= 24; week++) {
+    const made = await callApi(server, 'createCollection', { name: `Week ${week}` });
+    if (!made.ok) throw new Error(made.error.message);
+  }
+  // 20 tags; the first article carries the least used one, so choosing it shows it beyond the dozen.
+  for (let i = 1; i <= 20; i++) {
+    const carriers = i === 20 ? [ids[0]!] : ids;
+    const tagged = await callApi(server, 'organiseDocuments', { ids: carriers, addTags: [`topic-${i}`] });
+    if (!tagged.ok) throw new Error(tagged.error.message);
+  }
+  for (const width of [800, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(server.url);
+    const tagList = page.getByRole('list', { name: 'Tags' });
+    await expect(tagList.getByRole('listitem')).toHaveCount(12);
+    // The first article's card starts within the window, under 24 collections and 20 tags.
+    const first = rows(page).first();
+    await expect(first).toBeVisible();
+    const box = await first.boundingBox();
+    expect(box && box.y < 900).toBe(true);
+    // The tags stay reachable: in the sticky sidebar (which scrolls on its own) or above the list.
+    await tagList.scrollIntoViewIfNeeded();
+    await expect(tagList).toBeInViewport();
+    await saveScreen(page, `library-semester-${width}`);
+  }
+  const more = page.getByRole('button', { name: 'All 20 tags' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  const tagList = page.getByRole('list', { name: 'Tags' });
+  await expect(tagList.getByRole('listitem')).toHaveCount(20);
+  await tagList.getByRole('button', { name: /#topic-20/ }).click();
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByRole('button', { name: 'Fewer tags' }).click();
+  // The chosen tag stays in view with the dozen.
+  await expect(tagList.getByRole('listitem')).toHaveCount(13);
+  await expect(tagList.getByRole('button', { name: /#topic-20/ })).toHaveAttribute('aria-pressed', 'true');
+  // Every collection is still reachable in the one-row bar of a narrow window.
+  await page.setViewportSize({ width: 800, height: 900 });
+  const week24 = page.getByRole('navigation', { name: 'Collections' }).getByRole('button', { name: /Week 24/ });
+  await week24.scrollIntoViewIfNeeded();
+  await week24.click();
+  await expect(page.getByText('No article matches this view.')).toBeVisible();
 });
