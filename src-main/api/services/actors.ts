@@ -3,15 +3,8 @@
  * Reads only the actor index (storage.actors), never each document's files; the identities are grouped once per
  * change of the index or of the corrections and kept until the next.
  */
-import {
-  groupActorIdentities,
-  identitiesByMember,
-  memberKey,
-  normaliseName,
-  type ActorIdentity,
-  type ActorMemberRef,
-} from '../../core/library/actor-identity';
-import type { IndexedDocument } from '../../core/library/actor-index';
+import { memberKey, normaliseName, type ActorIdentity, type ActorMemberRef } from '../../core/library/actor-identity';
+import { identitiesOfIndex, type IndexedDocument } from '../../core/library/actor-index';
 import { buildDossier } from '../../core/library/dossier';
 import { LectioError } from '../../core/errors';
 import type { StoredActorCorrection } from '../../storage/library-actors-store';
@@ -58,18 +51,7 @@ export function actorMethods(deps: ServiceDeps): Methods {
 
   /** The identities: regrouped only when who is named where may have changed (namesGeneration). */
   function group(documents: ReadonlyMap<string, IndexedDocument>, corrections: StoredActorCorrection[]) {
-    const actors = [...documents.values()].flatMap((doc) =>
-      doc.actors.map((a) => ({
-        docId: doc.documentId,
-        actorId: a.id,
-        name: a.name,
-        aliases: a.aliases,
-        kind: a.kind,
-        roles: a.roles.map((r) => r.role),
-      })),
-    );
-    const identities = groupActorIdentities(actors, corrections);
-    return { identities, byMember: identitiesByMember(identities), byKey: new Map(identities.map((i) => [i.key, i])) };
+    return identitiesOfIndex(documents.values(), corrections);
   }
 
   function identityOf(lib: Library, input: { key: string } | ActorRef): ActorIdentity {

@@ -3,19 +3,11 @@
  * reader's library merges and splits replayed), for the actor quiz and the role-change questions. Grouped again only
  * when the index or the corrections change.
  */
-import {
-  groupActorIdentities,
-  identitiesByMember,
-  memberKey,
-  type ActorIdentity,
-} from '../../core/library/actor-identity';
+import { memberKey, type ActorIdentity } from '../../core/library/actor-identity';
+import { identitiesOfIndex, type IndexedIdentities } from '../../core/library/actor-index';
 import type { ServiceDeps } from './deps';
 
-export interface LibraryIdentities {
-  identities: ActorIdentity[];
-  byMember: Map<string, ActorIdentity>;
-  byKey: Map<string, ActorIdentity>;
-}
+export type LibraryIdentities = IndexedIdentities;
 
 export function libraryIdentities(deps: ServiceDeps): () => Promise<LibraryIdentities> {
   const { storage } = deps;
@@ -25,24 +17,9 @@ export function libraryIdentities(deps: ServiceDeps): () => Promise<LibraryIdent
     if (cached && cached.generation === generation) return cached;
     const documents = await storage.actors.documents();
     const corrections = await storage.actors.corrections();
-    const actors = [...documents.values()].flatMap((doc) =>
-      doc.actors.map((a) => ({
-        docId: doc.documentId,
-        actorId: a.id,
-        name: a.name,
-        aliases: a.aliases,
-        kind: a.kind,
-        roles: a.roles.map((r) => r.role),
-      })),
-    );
-    const identities = groupActorIdentities(actors, corrections);
-    cached = {
-      generation,
-      identities,
-      byMember: identitiesByMember(identities),
-      byKey: new Map(identities.map((i) => [i.key, i])),
-    };
-    return cached;
+    const grouped = { generation, ...identitiesOfIndex(documents.values(), corrections) };
+    cached = grouped;
+    return grouped;
   };
 }
 

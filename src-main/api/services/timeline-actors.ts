@@ -4,7 +4,8 @@
  * filtering by "Vladimir Putin" also finds the events that name him "Putin" in another article. A name the actor index
  * does not know (a document analysed since, an actor named only in a clause) falls back to its folded name.
  */
-import { groupActorIdentities, identitiesByMember, memberKey, normaliseName } from '../../core/library/actor-identity';
+import { memberKey, normaliseName } from '../../core/library/actor-identity';
+import { identitiesOfIndex } from '../../core/library/actor-index';
 import { foldName } from '../../core/library/date-index';
 import type { ServiceStorage } from './deps';
 
@@ -21,20 +22,7 @@ export function timelineActors(storage: Pick<ServiceStorage, 'actors'>): () => P
     if (cached?.generation === generation) return cached.actors;
     const documents = await storage.actors.documents();
     const corrections = await storage.actors.corrections();
-    const identities = groupActorIdentities(
-      [...documents.values()].flatMap((doc) =>
-        doc.actors.map((a) => ({
-          docId: doc.documentId,
-          actorId: a.id,
-          name: a.name,
-          aliases: a.aliases,
-          kind: a.kind,
-          roles: a.roles.map((r) => r.role),
-        })),
-      ),
-      corrections,
-    );
-    const byMember = identitiesByMember(identities);
+    const { identities, byMember } = identitiesOfIndex(documents.values(), corrections);
     const names = new Map(identities.map((identity) => [identity.key, identity.name]));
     // Each document's names and aliases, normalised, to the identity of the actor holding them.
     const byDocument = new Map<string, Map<string, string>>();

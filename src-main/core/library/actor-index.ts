@@ -9,6 +9,12 @@ import { splitSentences } from '../extract/sentences';
 import { spanIndexAt } from '../passages';
 import { buildContext } from '../quiz/context';
 import { findQuotes } from '../quiz/quote-detect';
+import {
+  groupActorIdentities,
+  identitiesByMember,
+  type ActorIdentity,
+  type LibraryActorCorrection,
+} from './actor-identity';
 
 /** Longest sentence kept in the index: longer ones are cut around the mention, so the index stays small. */
 export const MAX_SENTENCE_CHARS = 320;
@@ -150,5 +156,38 @@ export function indexDocumentActors(
     referenceDate: analysis.referenceDate,
     actors,
     sentences: kept,
+  };
+}
+
+/** The library's actor identities over the index, with lookups by member and by key. */
+export interface IndexedIdentities {
+  identities: ActorIdentity[];
+  byMember: Map<string, ActorIdentity>;
+  byKey: Map<string, ActorIdentity>;
+}
+
+/**
+ * Groups the actors of every indexed document into library identities, honouring the reader's library corrections:
+ * the one way the dossier, the cross-article quiz and the library timeline agree on who is who.
+ */
+export function identitiesOfIndex(
+  documents: Iterable<IndexedDocument>,
+  corrections: readonly LibraryActorCorrection[],
+): IndexedIdentities {
+  const actors = [...documents].flatMap((doc) =>
+    doc.actors.map((a) => ({
+      docId: doc.documentId,
+      actorId: a.id,
+      name: a.name,
+      aliases: a.aliases,
+      kind: a.kind,
+      roles: a.roles.map((r) => r.role),
+    })),
+  );
+  const identities = groupActorIdentities(actors, corrections);
+  return {
+    identities,
+    byMember: identitiesByMember(identities),
+    byKey: new Map(identities.map((i) => [i.key, i])),
   };
 }
