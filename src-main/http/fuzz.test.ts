@@ -38,12 +38,18 @@ const pools: Pools = { ids: [] };
  * durable write renames a new inode in), every name one folder down (a file moved aside shows), and the backups'
  * names. The full content hash below runs at the end.
  */
+/**
+ * Derived indexes (rebuilt from the data, holding none of the reader's own): the actor index is saved in the
+ * background after the call that built it, so its write may land while a later payload is refused.
+ */
+const DERIVED = /^\.?(actor-index\.json|card-schedules\.idx|date-index)(\.|$)/;
+
 function fingerprint(dir: string): string {
   const hash = createHash('sha256');
   const visit = (folder: string, depth: number) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const file = path.join(folder, entry.name);
-      if (entry.name === 'lectio.lock') continue;
+      if (entry.name === 'lectio.lock' || DERIVED.test(entry.name)) continue;
       if (entry.isDirectory()) {
         hash.update(`${path.relative(dir, file)}/\n`);
         if (depth === 0 && entry.name !== 'backups') visit(file, 1);
@@ -64,6 +70,13 @@ function contentHash(dir: string): string {
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || entry.name === 'lectio.lock') continue;
     const file = path.join(entry.parentPath, entry.name);
+    if (
+      path
+        .relative(dir, file)
+        .split(path.sep)
+        .some((part) => DERIVED.test(part))
+    )
+      continue;
     hash.update(path.relative(dir, file)).update(readFileSync(file));
   }
   return hash.digest('hex');
