@@ -13,9 +13,9 @@ import { createEpubWorkerReader } from '../../import/epub-runner';
 import { ImportCancelledError } from './book-import';
 import type { LectioApi } from '../contract';
 import { inputSchemas } from '../schemas';
-import { importHarness } from './test-import-service';
+import { serviceHarness } from './test-service-harness';
 
-const harness = importHarness('epub');
+const harness = serviceHarness('epub');
 
 async function makeApi(extraction: ExtractionRunner = inProcessRunner): Promise<{ api: LectioApi; dataDir: string }> {
   return harness.open({ extraction });

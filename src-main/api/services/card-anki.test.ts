@@ -1,50 +1,32 @@
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inProcessRunner } from '../../analysis/extraction-runner';
 import { loadSqlJs, fieldChecksum } from '../../anki/apkg-write';
 import { ANKI_SCHEMA11_SQL } from '../../anki/anki-schema11';
 import { FakeAnkiConnect } from '../../anki/test-anki-connect';
 import { LECTIO_BASIC, LECTIO_CLOZE } from '../../core/cards/anki-note-type';
 import type { DocumentBody } from '../../core/model';
-import { LibraryStorage } from '../../storage/library-storage';
 import { pngBytes } from '../../storage/test-images';
-import type { LectioApi } from '../contract';
 import { dispatch } from '../dispatch';
-import { createService } from '../service';
+import { numbered, serviceHarness } from './test-service-harness';
 
 const PARAGRAPHS = [
   'The harbour was rebuilt in 1921.',
   'A photograph shows the new pier.',
   'Ferries now cross to the island twice a day.',
 ];
-const opened: LibraryStorage[] = [];
+const harness = serviceHarness('anki');
 const servers: FakeAnkiConnect[] = [];
 
 afterEach(async () => {
-  for (const storage of opened.splice(0)) storage.close();
   for (const server of servers.splice(0)) await server.stop();
 });
 
 /** A library holding one article saved from the web, with a picture between its first and second paragraphs. */
 async function setup(ankiConnectUrl?: string) {
-  const clock = { now: new Date('2026-05-01T10:00:00.000Z') };
-  const storage = await LibraryStorage.open({
-    dataDir: mkdtempSync(path.join(os.tmpdir(), 'lectio-anki-')),
-    now: () => clock.now,
-  });
-  opened.push(storage);
-  let n = 0;
-  const api: LectioApi = createService({
-    storage,
-    host: 'browser',
-    version: 't',
-    now: () => clock.now,
-    extraction: inProcessRunner,
-    newId: () => `id${++n}`,
+  const { api, storage, clock } = await harness.open({
+    start: '2026-05-01T10:00:00.000Z',
+    newId: numbered(),
     scheduleFuzz: false,
     zone: 'UTC',
     ...(ankiConnectUrl ? { ankiConnectUrl } : {}),

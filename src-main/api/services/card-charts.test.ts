@@ -2,41 +2,17 @@
  * The Statistics charts through the service: reviews land on the reader's day (zone and rollover hour), retention
  * counts graduated cards only, and the forecast shows where the grades put each card.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { inProcessRunner } from '../../analysis/extraction-runner';
-import { LibraryStorage } from '../../storage/library-storage';
-import type { LectioApi } from '../contract';
-import { createService } from '../service';
+import { describe, expect, it } from 'vitest';
+import { numbered, serviceHarness } from './test-service-harness';
 
-const opened: LibraryStorage[] = [];
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-async function setup(zone: string, start: string) {
-  const clock = { now: new Date(start) };
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-charts-'));
-  const storage = await LibraryStorage.open({ dataDir, now: () => clock.now });
-  opened.push(storage);
-  let n = 0;
-  const api: LectioApi = createService({
-    storage,
-    host: 'browser',
-    version: 't',
-    now: () => clock.now,
-    extraction: inProcessRunner,
-    newId: () => `id${++n}`,
-    zone,
-    scheduleFuzz: false,
-  });
-  return { api, clock };
-}
+const harness = serviceHarness('charts');
 
-afterEach(() => {
-  for (const storage of opened.splice(0)) storage.close();
-});
+function setup(zone: string, start: string) {
+  return harness.open({ start, zone, newId: numbered(), scheduleFuzz: false });
+}
 
 describe('review charts', () => {
   it('count reviews on the reader’s day and forecast where the grades put the cards', async () => {

@@ -3,43 +3,20 @@
  * the one the grade applies, days start at the rollover hour in the reader's zone, and a day interval ends at a day's
  * start.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { inProcessRunner } from '../../analysis/extraction-runner';
+import { describe, expect, it } from 'vitest';
 import { readerDayOf } from '../../core/cards/reader-day';
-import { LibraryStorage } from '../../storage/library-storage';
-import type { LectioApi } from '../contract';
 import { dispatch } from '../dispatch';
-import { createService } from '../service';
+import { numbered, serviceHarness } from './test-service-harness';
 
-const opened: LibraryStorage[] = [];
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-async function setup(options: { zone: string; start: string }) {
-  const clock = { now: new Date(options.start) };
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-schedule-'));
-  const storage = await LibraryStorage.open({ dataDir, now: () => clock.now });
-  opened.push(storage);
-  let n = 0;
-  // Fuzz on, as the app runs: the point is that it no longer makes the buttons lie.
-  const api: LectioApi = createService({
-    storage,
-    host: 'browser',
-    version: 't',
-    now: () => clock.now,
-    extraction: inProcessRunner,
-    newId: () => `id${++n}`,
-    zone: options.zone,
-  });
-  return { api, clock };
-}
+const harness = serviceHarness('schedule');
 
-afterEach(() => {
-  for (const storage of opened.splice(0)) storage.close();
-});
+// Fuzz on, as the app runs: the point is that it no longer makes the buttons lie.
+function setup(options: { zone: string; start: string }) {
+  return harness.open({ start: options.start, zone: options.zone, newId: numbered() });
+}
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {

@@ -2,44 +2,31 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Rating, createEmptyCard, fsrs, generatorParameters } from 'ts-fsrs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { inProcessRunner } from '../../analysis/extraction-runner';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../../core/cards/days';
 import { readerDayOf, startOfReaderDay } from '../../core/cards/reader-day';
 import { fromFsrsCard } from '../../core/cards/schedule';
 import { throughAnki } from '../../core/cards/test-anki-desktop';
-import { LibraryStorage } from '../../storage/library-storage';
 import type { LectioApi } from '../contract';
 import { dispatch } from '../dispatch';
-import { createService } from '../service';
+import { numbered, serviceHarness } from './test-service-harness';
 
 /** The reader's day in the tests that count days: UTC (given to the service), starting at the default 4 am. */
 const UTC_DAY = { zone: 'UTC', rolloverHour: 4 };
 const TEXT =
   'The council met on Monday.\nIt approved the budget after a long debate.\nThe mayor said the vote was historic.';
-const opened: LibraryStorage[] = [];
 
-async function setup(dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-cards-')), zone?: string) {
-  const clock = { now: new Date('2026-05-01T10:00:00.000Z') };
-  const storage = await LibraryStorage.open({ dataDir, now: () => clock.now });
-  opened.push(storage);
-  let n = 0;
-  const api: LectioApi = createService({
-    storage,
-    host: 'browser',
-    version: 't',
-    now: () => clock.now,
-    extraction: inProcessRunner,
-    newId: () => `id${++n}`,
+const harness = serviceHarness('cards');
+
+function setup(dataDir?: string, zone?: string) {
+  return harness.open({
+    start: '2026-05-01T10:00:00.000Z',
+    newId: numbered(),
     scheduleFuzz: false,
+    ...(dataDir ? { dataDir } : {}),
     ...(zone ? { zone } : {}),
   });
-  return { api, storage, dataDir, clock };
 }
-
-afterEach(() => {
-  for (const storage of opened.splice(0)) storage.close();
-});
 
 function range(quote: string) {
   const start = TEXT.indexOf(quote);
@@ -199,8 +186,7 @@ describe('cards service', () => {
       });
     }
     const due = (await first.api.listCards({}))[0]?.schedule.due;
-    first.storage.close();
-    opened.splice(opened.indexOf(first.storage), 1);
+    harness.close(first.storage);
     const second = await setup(first.dataDir, 'UTC');
     expect((await second.api.listCards({}))[0]?.schedule.due).toBe(due);
   });
@@ -248,7 +234,7 @@ describe('cards service', () => {
   });
 
   it('keeps the reader’s time zone beside each grade’s UTC instant; a log without zones still opens', async () => {
-    const { api, dataDir } = await setup();
+    const { api, dataDir, storage } = await setup();
     const card = await api.createCard({ kind: 'basic', front: 'one', back: 'x' });
     await api.gradeCard({ id: card.card.id, grade: 3 });
     const file = path.join(dataDir, 'reviews.json');
@@ -259,7 +245,7 @@ describe('cards service', () => {
     });
     for (const review of log.reviews) delete review.zone;
     writeFileSync(file, JSON.stringify(log));
-    opened.splice(0).forEach((storage) => storage.close());
+    harness.close(storage);
     const again = await setup(dataDir);
     expect((await again.api.listCards({}))[0]?.schedule.state).toBe('Learning');
     expect(readdirSync(dataDir).some((name) => name.includes('corrupt'))).toBe(false);

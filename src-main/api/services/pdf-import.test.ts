@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LectioApi } from '../contract';
 import { dispatch } from '../dispatch';
-import { importHarness } from './test-import-service';
+import { serviceHarness } from './test-service-harness';
 import {
   brokenPdf,
   buildPdf,
@@ -18,7 +18,7 @@ import {
 } from '../../import/pdf-fixtures';
 import { BROKEN, ENCRYPTED, NO_TEXT_LAYER } from '../../import/pdf-read';
 
-const harness = importHarness('pdf');
+const harness = serviceHarness('pdf');
 
 async function makeApi(): Promise<LectioApi> {
   return (await harness.open()).api;

@@ -3,20 +3,11 @@
  * week's reading (in the reader's days) and of one actor, and quizzes on them: questions that need two articles,
  * each naming both, and the actor quiz asking only about its actor.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { inProcessRunner } from '../../analysis/extraction-runner';
-import { LibraryStorage } from '../../storage/library-storage';
-import type { LectioApi } from '../contract';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
-import { createService } from '../service';
+import { numbered, serviceHarness } from './test-service-harness';
 
-const opened: LibraryStorage[] = [];
-afterEach(() => {
-  for (const storage of opened.splice(0)) storage.close();
-});
+const harness = serviceHarness('study');
 
 const EARLY =
   'Maria Lindqvist, the Swedish ambassador to Norway, met fishing officials in Bergen on 4 February 2024 to discuss ' +
@@ -29,20 +20,7 @@ const LATER =
 const OTHER = 'Parliament in Oslo voted on the fishing budget in June. The vote was close.';
 
 async function setup(zone = 'Asia/Tokyo', start = '2026-03-01T12:00:00.000Z') {
-  const clock = { now: new Date(start) };
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-study-'));
-  const storage = await LibraryStorage.open({ dataDir, now: () => clock.now });
-  opened.push(storage);
-  let n = 0;
-  const api: LectioApi = createService({
-    storage,
-    host: 'browser',
-    version: 't',
-    now: () => clock.now,
-    extraction: inProcessRunner,
-    newId: () => `id${++n}`,
-    zone,
-  });
+  const { api, clock } = await harness.open({ start, zone, newId: numbered() });
   const add = async (text: string, title: string, publishedDate: string) => {
     const doc = await api.importDocument({ text, format: 'text', title, source: 'Herald', publishedDate });
     await api.getAnalysis({ id: doc.id });

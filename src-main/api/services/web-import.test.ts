@@ -7,10 +7,10 @@
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { LectioApi } from '../contract';
-import { importHarness } from './test-import-service';
+import { serviceHarness } from './test-service-harness';
 import { DEFAULT_LIMITS, type FetchLimits } from '../../import/fetch-page';
 
-const harness = importHarness('web');
+const harness = serviceHarness('web');
 
 async function makeApi(limits: Partial<FetchLimits> = {}): Promise<LectioApi> {
   return (await harness.open({ webLimits: { ...DEFAULT_LIMITS, ...limits } })).api;
