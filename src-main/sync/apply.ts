@@ -15,6 +15,7 @@ import { canonical } from '../core/sync/merge';
 import type { LibraryStorage } from '../storage/library-storage';
 import type { SettingsUpdate } from '../storage/settings-repository';
 import { parseReplicaId, readLocal, replicaId } from './library-records';
+import { picturesOf, receiveArrivedPictures, receivePictures } from './pictures';
 import type { Replica, ReplicaDoc } from './replica';
 
 export interface ApplyOptions {
@@ -73,12 +74,16 @@ export async function applyToLibrary(
     if (!meta || !text || meta._deleted || text._deleted) continue;
     const fields = meta.fields as unknown as DocumentMeta & { deletedAt?: string };
     const { deletedAt, ...listed } = fields;
+    // Its pictures first, so the document never shows one missing when they have arrived with it.
+    applied += (await receivePictures(storage, replica, picturesOf(text.fields.body as DocumentBody, fields.leadImage)))
+      .length;
     await storage.documents.add({ ...listed, highlightCount: 0 }, text.fields.body as DocumentBody);
     if (deletedAt) await storage.documents.trash([id], deletedAt);
     arrived.add(id);
     documentIds.add(id);
     applied++;
   }
+  applied += (await receiveArrivedPictures(storage, replica, ids)).length;
   for (const id of deleted) {
     const key = parseReplicaId(id);
     if (key.kind === 'doc' && storage.documents.list().some((d) => d.id === key.recordId)) {

@@ -9,7 +9,7 @@ import type { ReviewFact } from '../core/cards/replay';
 import type { LibraryStorage } from '../storage/library-storage';
 import type { StorageChange } from '../storage/change-feed';
 
-export type SyncedKind = 'doc' | 'text' | 'hl' | 'dnote' | 'corr' | 'card' | 'rev' | 'quiz' | 'settings';
+export type SyncedKind = 'doc' | 'text' | 'hl' | 'dnote' | 'corr' | 'card' | 'rev' | 'quiz' | 'settings' | 'img';
 
 /** A record's place in the replica: its id, kind and the document it belongs to. */
 export interface RecordKey {
@@ -26,8 +26,8 @@ export const TEXT_FIELDS: Readonly<Partial<Record<SyncedKind, ReadonlySet<string
 const NO_TEXT_FIELDS: ReadonlySet<string> = new Set();
 export const textFieldsOf = (kind: SyncedKind) => TEXT_FIELDS[kind] ?? NO_TEXT_FIELDS;
 
-/** Kinds that never change once written: an article's text, a review. */
-export const IMMUTABLE_KINDS: ReadonlySet<SyncedKind> = new Set(['text', 'rev']);
+/** Kinds that never change once written: an article's text, a review, a picture (named by its bytes' hash). */
+export const IMMUTABLE_KINDS: ReadonlySet<SyncedKind> = new Set(['text', 'rev', 'img']);
 
 export const replicaId = {
   doc: (id: string) => `doc:${id}`,
@@ -39,6 +39,8 @@ export const replicaId = {
   rev: (cardId: string, id: string) => `rev:${cardId}:${id}`,
   quiz: (id: string) => `quiz:${id}`,
   settings: () => 'settings:roaming',
+  /** A picture of the image store, by its id (pictures.ts): its bytes ride along as an attachment. */
+  img: (imageId: string) => `img:${imageId}`,
 };
 
 /** The key of a replica id; null for ids this version does not know (left alone, never deleted). */
@@ -56,6 +58,7 @@ export function parseReplicaId(id: string): RecordKey & { recordId: string } {
       return { id, kind, documentId: null, recordId: second ?? '' };
     case 'card':
     case 'quiz':
+    case 'img':
       return { id, kind, documentId: null, recordId: first };
     default:
       return { id, kind: 'settings', documentId: null, recordId: 'roaming' };
@@ -149,6 +152,9 @@ export async function readLocal(storage: LibraryStorage, replicaKey: string): Pr
       const session = storage.quiz.session(key.recordId);
       return session ? defined(session) : null;
     }
+    case 'img':
+      // Pictures are mirrored by pictures.ts with their bytes, never as fields; this only says whether it is here.
+      return (await storage.images.has(key.recordId)) ? { id: key.recordId } : null;
     case 'settings':
       return {
         colorLabels: storage.settings.colorLabels(),
