@@ -93,6 +93,12 @@ export class ImageStore {
     return isImageId(id) ? path.join(this.folder, id.slice(0, 2), id) : null;
   }
 
+  /** The id `bytes` would be stored under; null when they are no image. */
+  idOf(bytes: Uint8Array): string | null {
+    const sniffed = sniffImage(bytes);
+    return sniffed ? `${createHash('sha256').update(bytes).digest('hex')}.${sniffed.format}` : null;
+  }
+
   /** Stores `bytes` once; returns its id and size. Throws NotAnImageError when the bytes are no image. */
   async put(bytes: Uint8Array): Promise<StoredImage> {
     const sniffed = sniffImage(bytes);
@@ -142,15 +148,25 @@ export class ImageStore {
   async removeUnused(candidates: Iterable<string>): Promise<string[]> {
     const wanted = new Set([...candidates].filter(isImageId));
     if (wanted.size === 0) return [];
+    const named = await this.named(wanted);
+    const unused = [...wanted].filter((id) => !named.has(id));
+    for (const id of unused) await rm(this.fileOf(id) as string, { force: true });
+    return unused;
+  }
+
+  /** Those of `candidates` that some document file in `documents/` names (read as text, like removeUnused). */
+  async named(candidates: Iterable<string>): Promise<Set<string>> {
+    const wanted = new Set([...candidates].filter(isImageId));
+    const found = new Set<string>();
+    if (wanted.size === 0) return found;
     const documents = path.join(this.dataDir, 'documents');
     for (const name of await names(documents)) {
       if (!name.endsWith('.json')) continue;
       const text = await readFile(path.join(documents, name), 'utf8').catch(() => '');
-      for (const id of imageIdsIn(text)) wanted.delete(id);
-      if (wanted.size === 0) return [];
+      for (const id of imageIdsIn(text)) if (wanted.delete(id)) found.add(id);
+      if (wanted.size === 0) break;
     }
-    for (const id of wanted) await rm(this.fileOf(id) as string, { force: true });
-    return [...wanted];
+    return found;
   }
 
   /** Links every stored image into the backups' shared pool `pool` (backups/images/). */

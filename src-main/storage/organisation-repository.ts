@@ -51,6 +51,15 @@ export class OrganisationRepository {
     });
   }
 
+  /** Adds the collection or replaces the one with its id (what sync received from another device). */
+  async putCollection(collection: Collection): Promise<void> {
+    await this.#write([{ kind: 'collection', id: collection.id, documentId: null, op: 'put' }], (data) => {
+      const at = data.collections.findIndex((c) => c.id === collection.id);
+      if (at >= 0) data.collections[at] = { ...collection };
+      else data.collections.push({ ...collection });
+    });
+  }
+
   /** Throws a 'not-found' LectioError for an unknown id. */
   async renameCollection(id: string, name: string): Promise<Collection> {
     this.collection(id);

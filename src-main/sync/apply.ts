@@ -6,6 +6,8 @@
  * applied when its document comes.
  */
 import type { Corrections } from '../core/analysis/corrections';
+import type { Collection } from '../core/library/organisation';
+import { organisationOf } from '../core/sync/organisation-fields';
 import type { Highlight } from '../core/annotations/highlight';
 import type { StoredCard } from '../core/cards/card';
 import { replayReviews, type ReviewFact } from '../core/cards/replay';
@@ -15,6 +17,7 @@ import { canonical } from '../core/sync/merge';
 import type { LibraryStorage } from '../storage/library-storage';
 import type { SettingsUpdate } from '../storage/settings-repository';
 import { parseReplicaId, readLocal, replicaId } from './library-records';
+import { picturesOf, receiveArrivedPictures, receivePictures } from './pictures';
 import type { Replica, ReplicaDoc } from './replica';
 
 export interface ApplyOptions {
@@ -73,12 +76,16 @@ export async function applyToLibrary(
     if (!meta || !text || meta._deleted || text._deleted) continue;
     const fields = meta.fields as unknown as DocumentMeta & { deletedAt?: string };
     const { deletedAt, ...listed } = fields;
+    // Its pictures first, so the document never shows one missing when they have arrived with it.
+    applied += (await receivePictures(storage, replica, picturesOf(text.fields.body as DocumentBody, fields.leadImage)))
+      .length;
     await storage.documents.add({ ...listed, highlightCount: 0 }, text.fields.body as DocumentBody);
     if (deletedAt) await storage.documents.trash([id], deletedAt);
     arrived.add(id);
     documentIds.add(id);
     applied++;
   }
+  applied += (await receiveArrivedPictures(storage, replica, ids)).length;
   for (const id of deleted) {
     const key = parseReplicaId(id);
     if (key.kind === 'doc' && storage.documents.list().some((d) => d.id === key.recordId)) {
@@ -95,10 +102,12 @@ export async function applyToLibrary(
       ...(await underPrefix(replica, `hl:${id}:`)),
       ...(await underPrefix(replica, replicaId.dnote(id))),
       ...(await underPrefix(replica, replicaId.corr(id))),
+      ...(await underPrefix(replica, replicaId.org(id))).filter((doc) => doc._id === replicaId.org(id)),
     ];
     current.push(...children.filter((doc) => !listed.has(doc._id)));
   }
 
+  applied += await applyOrganisation(storage, current, deleted, documentIds);
   applied += await applyAnnotations(storage, current, deleted, documentIds);
   applied += await applyCards(storage, current, deleted);
   applied += await applyReviews(storage, replica, current, deleted, options);
@@ -125,6 +134,35 @@ async function updateDocument(
   if (!storage.documents.trashed().some((d) => d.id === id)) await storage.documents.updateMeta(id, change);
   if (deletedAt && !storage.documents.trashed().some((d) => d.id === id))
     await storage.documents.trash([id], deletedAt);
+}
+
+/** Collections first, so the memberships that arrive with them name collections this library holds. */
+async function applyOrganisation(
+  storage: LibraryStorage,
+  current: readonly ReplicaDoc[],
+  deleted: readonly string[],
+  documentIds: ReadonlySet<string>,
+): Promise<number> {
+  let applied = 0;
+  for (const doc of current) {
+    if (doc.kind !== 'coll' || !(await differs(storage, doc))) continue;
+    await storage.organisation.putCollection(doc.fields as unknown as Collection);
+    applied++;
+  }
+  for (const id of deleted) {
+    const key = parseReplicaId(id);
+    if (key.kind !== 'coll' || !storage.organisation.collections().some((c) => c.id === key.recordId)) continue;
+    await storage.organisation.deleteCollection(key.recordId);
+    applied++;
+  }
+  const changed = new Map<string, Record<string, unknown>>();
+  for (const doc of current) {
+    const documentId = doc.kind === 'org' ? parseReplicaId(doc._id).recordId : null;
+    if (documentId && documentIds.has(documentId) && (await differs(storage, doc))) changed.set(documentId, doc.fields);
+  }
+  for (const [documentId, fields] of changed)
+    await storage.organisation.update([documentId], (local) => organisationOf(fields, local));
+  return applied + changed.size;
 }
 
 async function applyAnnotations(

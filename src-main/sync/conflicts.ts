@@ -7,7 +7,7 @@
  */
 import type { HybridClock } from '../core/sync/hlc';
 import { mergeFields, type SyncedFields } from '../core/sync/merge';
-import { IMMUTABLE_KINDS, textFieldsOf } from './library-records';
+import { concurrentRuleOf, IMMUTABLE_KINDS, textFieldsOf } from './library-records';
 import type { Replica, ReplicaDoc } from './replica';
 
 function synced(doc: ReplicaDoc): SyncedFields {
@@ -58,7 +58,8 @@ async function settle(replica: Replica, winner: ReplicaDoc, clock: HybridClock):
   const { _conflicts: _list, ...winning } = winner;
   let result = synced(winner);
   if (!IMMUTABLE_KINDS.has(winner.kind)) {
-    for (const loser of losers) result = mergeFields(result, synced(loser), textFieldsOf(winner.kind));
+    for (const loser of losers)
+      result = mergeFields(result, synced(loser), textFieldsOf(winner.kind), concurrentRuleOf(winner.kind));
   }
   await replica.bulkDocs([
     { ...winning, ...result },

@@ -3,13 +3,16 @@
  * (stable, the same on every device: the record's own id, which the sample shares too), and each record's synced
  * fields read from the library through its repositories. Derived data (anchors, the engine's analysis, a document's
  * highlight count, a card's schedule) is left out: every device recomputes it. Device-local things (the browser
- * connector's token, collections and tags, the Library's view) do not sync.
+ * connector's token, the Library's view) do not sync.
  */
 import type { ReviewFact } from '../core/cards/replay';
+import type { ConcurrentRule } from '../core/sync/merge';
+import { organisationFields, organisationRule } from '../core/sync/organisation-fields';
 import type { LibraryStorage } from '../storage/library-storage';
 import type { StorageChange } from '../storage/change-feed';
 
-export type SyncedKind = 'doc' | 'text' | 'hl' | 'dnote' | 'corr' | 'card' | 'rev' | 'quiz' | 'settings';
+export type SyncedKind =
+  'doc' | 'text' | 'hl' | 'dnote' | 'corr' | 'card' | 'rev' | 'quiz' | 'settings' | 'img' | 'org' | 'coll';
 
 /** A record's place in the replica: its id, kind and the document it belongs to. */
 export interface RecordKey {
@@ -26,8 +29,12 @@ export const TEXT_FIELDS: Readonly<Partial<Record<SyncedKind, ReadonlySet<string
 const NO_TEXT_FIELDS: ReadonlySet<string> = new Set();
 export const textFieldsOf = (kind: SyncedKind) => TEXT_FIELDS[kind] ?? NO_TEXT_FIELDS;
 
-/** Kinds that never change once written: an article's text, a review. */
-export const IMMUTABLE_KINDS: ReadonlySet<SyncedKind> = new Set(['text', 'rev']);
+/** A kind's own rule for fields edited apart on two devices (a document's organisation: add-wins, furthest read). */
+export const concurrentRuleOf = (kind: SyncedKind): ConcurrentRule | undefined =>
+  kind === 'org' ? organisationRule : undefined;
+
+/** Kinds that never change once written: an article's text, a review, a picture (named by its bytes' hash). */
+export const IMMUTABLE_KINDS: ReadonlySet<SyncedKind> = new Set(['text', 'rev', 'img']);
 
 export const replicaId = {
   doc: (id: string) => `doc:${id}`,
@@ -39,6 +46,11 @@ export const replicaId = {
   rev: (cardId: string, id: string) => `rev:${cardId}:${id}`,
   quiz: (id: string) => `quiz:${id}`,
   settings: () => 'settings:roaming',
+  /** A picture of the image store, by its id (pictures.ts): its bytes ride along as an attachment. */
+  img: (imageId: string) => `img:${imageId}`,
+  /** A document's organisation: tags, collections, archive flag, reading position and progress. */
+  org: (documentId: string) => `org:${documentId}`,
+  coll: (id: string) => `coll:${id}`,
 };
 
 /** The key of a replica id; null for ids this version does not know (left alone, never deleted). */
@@ -49,6 +61,7 @@ export function parseReplicaId(id: string): RecordKey & { recordId: string } {
     case 'text':
     case 'dnote':
     case 'corr':
+    case 'org':
       return { id, kind, documentId: first, recordId: first };
     case 'hl':
       return { id, kind, documentId: first, recordId: second ?? '' };
@@ -56,6 +69,8 @@ export function parseReplicaId(id: string): RecordKey & { recordId: string } {
       return { id, kind, documentId: null, recordId: second ?? '' };
     case 'card':
     case 'quiz':
+    case 'img':
+    case 'coll':
       return { id, kind, documentId: null, recordId: first };
     default:
       return { id, kind: 'settings', documentId: null, recordId: 'roaming' };
@@ -84,6 +99,10 @@ export function keysOfChange(change: StorageChange, storage: LibraryStorage): st
       return [replicaId.quiz(id)];
     case 'settings':
       return [replicaId.settings()];
+    case 'collection':
+      return [replicaId.coll(id)];
+    case 'document-organisation':
+      return [replicaId.org(id)];
     default:
       return [];
   }
@@ -149,6 +168,18 @@ export async function readLocal(storage: LibraryStorage, replicaKey: string): Pr
       const session = storage.quiz.session(key.recordId);
       return session ? defined(session) : null;
     }
+    case 'img':
+      // Pictures are mirrored by pictures.ts with their bytes, never as fields; this only says whether it is here.
+      return (await storage.images.has(key.recordId)) ? { id: key.recordId } : null;
+    case 'org': {
+      const stored = storage.organisation.documents()[key.recordId];
+      // Kept while stored, even with every field at its default: removals are fields gone with newer stamps.
+      return stored && documentMeta(key.recordId) ? organisationFields(stored) : null;
+    }
+    case 'coll': {
+      const found = storage.organisation.collections().find((c) => c.id === key.recordId);
+      return found ? defined(found) : null;
+    }
     case 'settings':
       return {
         colorLabels: storage.settings.colorLabels(),
@@ -174,7 +205,9 @@ export async function allLocalKeys(storage: LibraryStorage): Promise<string[]> {
     for (const highlight of annotations.highlights) keys.push(replicaId.hl(meta.id, highlight.id));
     if (annotations.documentNote) keys.push(replicaId.dnote(meta.id));
     if (hasCorrections(annotations.corrections)) keys.push(replicaId.corr(meta.id));
+    if (meta.id in storage.organisation.documents()) keys.push(replicaId.org(meta.id));
   }
+  for (const collection of storage.organisation.collections()) keys.push(replicaId.coll(collection.id));
   await storage.cards.ready();
   for (const card of storage.cards.all()) keys.push(replicaId.card(card.id));
   for (const review of storage.reviews.all()) keys.push(replicaId.rev(review.cardId, review.id));

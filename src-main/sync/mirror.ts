@@ -24,6 +24,7 @@ async function childrenOf(replica: Replica, documentId: string): Promise<string[
     replicaId.text(documentId),
     replicaId.dnote(documentId),
     replicaId.corr(documentId),
+    replicaId.org(documentId),
     ...rows.map((r) => r.id),
   ];
 }

@@ -10,6 +10,8 @@ declare module 'pouchdb-core' {
       _rev: string;
       _deleted?: boolean;
       _conflicts?: string[];
+      /** With `attachments: true, binary: true`, each attachment's bytes as a Buffer (Node); otherwise stubs. */
+      _attachments?: Record<string, { content_type: string; data?: unknown; digest?: string; stub?: boolean }>;
     }
     type Doc<T> = T & Meta;
     interface NewDoc {
@@ -86,7 +88,10 @@ declare module 'pouchdb-core' {
     }
     interface Database<T extends object = object> {
       readonly name: string;
-      get(id: string, options?: { conflicts?: boolean; rev?: string }): Promise<Doc<T>>;
+      get(
+        id: string,
+        options?: { conflicts?: boolean; rev?: string; attachments?: boolean; binary?: boolean },
+      ): Promise<Doc<T>>;
       put(doc: T & NewDoc): Promise<WriteResult>;
       bulkDocs(docs: (T | object)[] | (T & NewDoc)[], options?: { new_edits?: boolean }): Promise<WriteResult[]>;
       allDocs(options?: AllDocsOptions): Promise<{ total_rows: number; rows: AllDocsRow<T>[] }>;

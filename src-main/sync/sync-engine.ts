@@ -14,6 +14,7 @@ import { hasOpenVersions, settleConflicts } from './conflicts';
 import { listConflicts, resolveConflict } from './conflict-list';
 import { allLocalKeys, keysOfChange } from './library-records';
 import { mirrorToReplica, type MirrorBase } from './mirror';
+import { mirrorPictures } from './pictures';
 import { openReplica, remoteDatabase, type Replica, type ReplicaFields } from './replica';
 import { FileSecretStore, type SecretStore } from './secret-store';
 import { describeServerError, serverError } from './server-errors';
@@ -317,7 +318,8 @@ export class SyncEngine {
     // A restore reads the stores again and leaves the review log to open on first use: open it before reading it.
     await this.#storage.reviews.ready();
     const keys = await allLocalKeys(this.#storage);
-    for (let i = 0; i < keys.length; i += 500)
+    for (let i = 0; i < keys.length; i += 500) {
+      this.#mirrorWrites += await mirrorPictures(this.#storage, replica, keys.slice(i, i + 500));
       this.#mirrorWrites += await mirrorToReplica(
         this.#storage,
         replica,
@@ -325,6 +327,7 @@ export class SyncEngine {
         this.#clock,
         this.#base,
       );
+    }
     const local = new Set(keys);
     const { rows } = await replica.allDocs();
     const missing = rows.map((row) => row.id).filter((id) => !local.has(id));
@@ -343,6 +346,8 @@ export class SyncEngine {
     const keys = [...this.#waiting];
     this.#waiting.clear();
     if (keys.length === 0 || !this.#replica || !this.#clock) return;
+    // A document's pictures go into the replica before it, so they reach the other device no later than it.
+    this.#mirrorWrites += await mirrorPictures(this.#storage, this.#replica, keys);
     this.#mirrorWrites += await mirrorToReplica(this.#storage, this.#replica, keys, this.#clock, this.#base);
   }
 

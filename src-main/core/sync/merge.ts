@@ -85,7 +85,18 @@ function newestFirst(versions: TextVersion[]): TextVersion[] {
  * The merge of two versions of one record that changed apart; `textFields` name the fields whose concurrent edits are
  * kept side by side (a note) rather than decided by the later stamp. Commutative: merge(a, b) equals merge(b, a).
  */
-export function mergeFields(a: SyncedFields, b: SyncedFields, textFields: ReadonlySet<string>): SyncedFields {
+/**
+ * A kind's own rule for a field edited concurrently on both sides, before the later stamp decides: which side's value
+ * stands ('a' or 'b'), or null to leave it to the stamps. Must be symmetric, so the merge stays commutative.
+ */
+export type ConcurrentRule = (name: string, a: unknown, b: unknown) => 'a' | 'b' | null;
+
+export function mergeFields(
+  a: SyncedFields,
+  b: SyncedFields,
+  textFields: ReadonlySet<string>,
+  concurrentRule?: ConcurrentRule,
+): SyncedFields {
   const result: SyncedFields = { fields: {}, stamps: {}, seen: {}, versions: {} };
   const names = new Set([
     ...Object.keys(a.stamps),
@@ -103,7 +114,8 @@ export function mergeFields(a: SyncedFields, b: SyncedFields, textFields: Readon
     else if ((a.seen[name] ?? []).includes(sb)) newer = a;
     else {
       concurrent = true;
-      newer = sa > sb ? a : b;
+      const ruled = concurrentRule?.(name, a.fields[name], b.fields[name]) ?? null;
+      newer = ruled === 'a' ? a : ruled === 'b' ? b : sa > sb ? a : b;
     }
     const value = newer.fields[name];
     if (value !== undefined) result.fields[name] = value;
