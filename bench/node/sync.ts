@@ -165,8 +165,15 @@ export const syncBenchmark: Benchmark = {
         });
         rawLive.push(ms);
       }
-      left.cancel();
-      right.cancel();
+      // Wait until both live replications have stopped: a long poll still open when the server stops ends in an
+      // unhandled "socket hang up" that took the whole benchmark run down after its figures were in.
+      const stopped = (handler: typeof left) =>
+        new Promise<void>((resolve) => {
+          handler.on('complete', () => resolve());
+          handler.on('error', () => resolve());
+          handler.cancel();
+        });
+      await Promise.all([stopped(left), stopped(right)]);
       return [
         {
           name: `Sync: first push of ${records.toLocaleString('en')} records`,
