@@ -62,6 +62,8 @@ declare module 'pouchdb-core' {
       retry?: boolean;
       batch_size?: number;
       batches_limit?: number;
+      /** Only these documents (a filtered replication with its own checkpoint). */
+      doc_ids?: string[];
       checkpoint?: 'source' | 'target' | false;
       back_off_function?: (delay: number) => number;
       heartbeat?: number | false;
