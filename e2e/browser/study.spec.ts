@@ -7,17 +7,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { callApi } from '../support/api-client';
 import { saveScreen } from '../support/screens';
 import { serverPerTest } from '../support/server';
+import { EARLY_ARTICLE as EARLY, LATER_ARTICLE as LATER } from '@core/quiz/test-cross-articles';
 
 const server = serverPerTest();
 
-const EARLY =
-  'Maria Lindqvist, the Swedish ambassador to Norway, met fishing officials in Bergen on 4 February 2024 to discuss ' +
-  'quotas. Talks with the Norwegian fisheries minister, Oskar Brandt, went on for hours. Lindqvist said the quotas ' +
-  'were unfair. Brandt disagreed with Lindqvist.';
-const LATER =
-  'Maria Lindqvist, the European environment commissioner, opened a research station in Tromso on 12 May 2024 with ' +
-  'scientists. Petra Holm, the mayor of Tromso, thanked the visitors. Lindqvist said the station would study the ice. ' +
-  'Holm welcomed Lindqvist.';
 const CROSS_KINDS = ['Role changes across articles', 'Which came first (two articles)'];
 
 /** Two articles on one official, analysed, in a collection "Fisheries" (setup through the API, not what is tested). */

@@ -6,17 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
 import { numbered, serviceHarness } from './test-service-harness';
+import { EARLY_ARTICLE as EARLY, LATER_ARTICLE as LATER } from '../../core/quiz/test-cross-articles';
 
 const harness = serviceHarness('study');
 
-const EARLY =
-  'Maria Lindqvist, the Swedish ambassador to Norway, met fishing officials in Bergen on 4 February 2024 to discuss ' +
-  'quotas. Talks with the Norwegian fisheries minister, Oskar Brandt, went on for hours. Lindqvist said the quotas ' +
-  'were unfair. Brandt disagreed with Lindqvist.';
-const LATER =
-  'Maria Lindqvist, the European environment commissioner, opened a research station in Tromso on 12 May 2024 with ' +
-  'scientists. Petra Holm, the mayor of Tromso, thanked the visitors. Lindqvist said the station would study the ice. ' +
-  'Holm welcomed Lindqvist.';
 const OTHER = 'Parliament in Oslo voted on the fishing budget in June. The vote was close.';
 
 async function setup(zone = 'Asia/Tokyo', start = '2026-03-01T12:00:00.000Z') {

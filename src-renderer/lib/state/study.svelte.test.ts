@@ -4,17 +4,9 @@ import { createApiClient } from '../api-client.svelte';
 import { DueCountsState } from './due-counts.svelte';
 import { QuizState } from './quiz.svelte';
 import { TodayState } from './today.svelte';
+import { EARLY_ARTICLE as EARLY, LATER_ARTICLE as LATER } from '@core/quiz/test-cross-articles';
 
 afterEach(closeSampleLibraries);
-
-const EARLY =
-  'Maria Lindqvist, the Swedish ambassador to Norway, met fishing officials in Bergen on 4 February 2024 to discuss ' +
-  'quotas. Talks with the Norwegian fisheries minister, Oskar Brandt, went on for hours. Lindqvist said the quotas ' +
-  'were unfair. Brandt disagreed with Lindqvist.';
-const LATER =
-  'Maria Lindqvist, the European environment commissioner, opened a research station in Tromso on 12 May 2024 with ' +
-  'scientists. Petra Holm, the mayor of Tromso, thanked the visitors. Lindqvist said the station would study the ice. ' +
-  'Holm welcomed Lindqvist.';
 
 /** The sample library with two invented articles on one official, analysed, in a collection. */
 async function library() {
