@@ -3,7 +3,8 @@
  * clause can hold more than the dated event: "Kenya's envoy said rich nations had yet to deliver the $100 billion
  * promised in 2009" is a statement of today, dated 2009 by the promise inside it. A question across articles would
  * teach that as a fact of 2009, so only plain reports of something done are kept: no reporting verb, no other
- * time word, no state in the present, no hedge, a verb in the past, and a date that is the event's own time ("since 2019" is not).
+ * time word, no state in the present, no hedge, a named subject, a verb in the past, and a date that is the event's own
+ * time ("since 2019" is not).
  */
 import { isPastTenseVerb } from '../extract/lexicon';
 
@@ -21,6 +22,16 @@ const HEDGED =
 const BOUND_BEFORE =
   /\b(?:since|until|till|by|before|after|through|from|to|between)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+)?$/i;
 
+// A choice must say who did it: a subject left as a pronoun ("He handed the firm over to Obi") names no one once the
+// sentence stands alone beside another article's, and a clause with no subject at all ("Given to the museum by his
+// widow") says neither who nor what.
+const PRONOUN_SUBJECT = /^(?:he|she|they|it|his|her|its|their|this|that|these|those)\b/i;
+
+function opensWithASubject(label: string): boolean {
+  const first = label.split(/[^\p{L}-]+/u)[0]?.toLowerCase() ?? '';
+  return !PRONOUN_SUBJECT.test(label) && !isPastTenseVerb(first) && !/^(?:given|taken|founded|opened)$/.test(first);
+}
+
 /** True when `label` reads as a plain report of something done, fit to be ordered against another article's. */
 export function plainPastEvent(label: string): boolean {
   return (
@@ -32,6 +43,7 @@ export function plainPastEvent(label: string): boolean {
     !HEDGED.test(label) &&
     !FIRST_PERSON.test(label) &&
     !OPENS_ON_ANOTHER.test(label) &&
+    opensWithASubject(label) &&
     hasPastVerb(label)
   );
 }
