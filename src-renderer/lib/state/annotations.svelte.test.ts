@@ -122,6 +122,19 @@ describe('AnnotationsState', () => {
     expect((await client.getAnnotations({ documentId: 'sample' })).highlights.map((h) => h.id)).toEqual([id]);
   });
 
+  it('an Undo pressed while a delete is still saving undoes that delete, not the change before it', async () => {
+    const { state, client, text } = await annotations();
+    const [first] = twoSpans(text);
+    const id = (await state.create(first.start, first.end, 2))?.id ?? '';
+    await state.update(id, { color: 4 });
+    const deleting = state.remove(id);
+    await state.undo();
+    await deleting;
+    expect(state.status).toBe('Undid: delete');
+    expect(state.byId(id)).toMatchObject({ color: 4 });
+    expect((await client.getAnnotations({ documentId: 'sample' })).highlights).toMatchObject([{ id, color: 4 }]);
+  });
+
   it('Undo of a new highlight removes it; with nothing left, says so', async () => {
     const { state, client, text } = await annotations();
     const [first] = twoSpans(text);

@@ -12,6 +12,7 @@ import type {
   UpdateHighlightInput,
 } from '@contract';
 import { ExportTask } from './export-task.svelte';
+import { InOrder } from './in-order';
 import { TaskState } from './task-state.svelte';
 import type { HighlightColor } from '@core/annotations/highlight';
 import type { Anchored } from '@core/anchoring/anchor';
@@ -40,6 +41,7 @@ export class AnnotationsState extends TaskState {
   /** The export of these highlights while it runs: its progress and Cancel. */
   readonly exporting: ExportTask;
   #undo: Undo[] = [];
+  readonly #changes = new InOrder();
   readonly index = new IntervalIndex();
 
   /** `download` saves an exported file (the browser's download by default). */
@@ -94,6 +96,10 @@ export class AnnotationsState extends TaskState {
   }
 
   async create(start: number, end: number, color: HighlightColor): Promise<AnchoredHighlight | null> {
+    return this.#changes.run(() => this.#create(start, end, color));
+  }
+
+  async #create(start: number, end: number, color: HighlightColor): Promise<AnchoredHighlight | null> {
     return this.run(async () => {
       const created = await this.api.createHighlight({ documentId: this.documentId, start, end, color });
       this.#set([...this.highlights, created]);
@@ -105,6 +111,10 @@ export class AnnotationsState extends TaskState {
 
   /** Saves a change to a highlight; resolves false (with `error` set) when it could not be saved. */
   async update(id: string, change: Omit<UpdateHighlightInput, 'documentId' | 'id'>): Promise<boolean> {
+    return this.#changes.run(() => this.#update(id, change));
+  }
+
+  async #update(id: string, change: Omit<UpdateHighlightInput, 'documentId' | 'id'>): Promise<boolean> {
     const before = this.byId(id);
     if (!before) return false;
     const saved = await this.run(async () => {
@@ -128,6 +138,10 @@ export class AnnotationsState extends TaskState {
   }
 
   async remove(id: string): Promise<void> {
+    return this.#changes.run(() => this.#remove(id));
+  }
+
+  async #remove(id: string): Promise<void> {
     await this.run(async () => {
       const removed = await this.api.deleteHighlight({ documentId: this.documentId, id });
       this.#set(this.highlights.filter((h) => h.id !== id));
@@ -141,6 +155,10 @@ export class AnnotationsState extends TaskState {
 
   /** Saves the note on the article; resolves false (with `error` set) when it could not be saved. */
   async setDocumentNote(note: string): Promise<boolean> {
+    return this.#changes.run(() => this.#setDocumentNote(note));
+  }
+
+  async #setDocumentNote(note: string): Promise<boolean> {
     const previous = this.documentNote;
     if (note === previous) return true;
     const saved = await this.run(async () => {
@@ -190,7 +208,12 @@ export class AnnotationsState extends TaskState {
     else if ('cancelled' in outcome) this.message = 'Export cancelled';
   }
 
+  /** Undoes the last change, after every change begun before this call has finished. */
   async undo(): Promise<void> {
+    return this.#changes.run(() => this.#undoLast());
+  }
+
+  async #undoLast(): Promise<void> {
     const last = this.#undo.pop();
     if (!last) {
       this.status = 'Nothing to undo';

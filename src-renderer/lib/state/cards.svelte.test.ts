@@ -109,6 +109,18 @@ describe('CardsState', () => {
     expect((await client.listCards({})).map((view) => view.card.id)).toEqual([before.card.id]);
   });
 
+  it('an Undo pressed while a delete is still saving undoes that delete', async () => {
+    const { state, client } = await cards();
+    await state.load();
+    await state.create(basic('Who met?'));
+    const id = state.cards[0]?.card.id ?? '';
+    const deleting = state.remove(id);
+    await state.undo();
+    await deleting;
+    expect(state.status).toBe('Undid: delete');
+    expect((await client.listCards({})).map((view) => view.card.id)).toEqual([id]);
+  });
+
   it('deleting a card that is gone sets the error and keeps the undo as it was', async () => {
     const { state } = await cards();
     await state.load();

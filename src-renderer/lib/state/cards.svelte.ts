@@ -15,6 +15,7 @@ import type {
   StoredCard,
   UpdateCardInput,
 } from '@contract';
+import { InOrder } from './in-order';
 import { TaskState } from './task-state.svelte';
 import type { HighlightColor } from '@core/annotations/highlight';
 import type { DueCountsState } from './due-counts.svelte';
@@ -75,6 +76,7 @@ export class CardsState extends TaskState {
   /** The Anki export while it runs: its progress and Cancel. */
   readonly exporting: ExportTask;
   #undo: Undo[] = [];
+  readonly #changes = new InOrder();
 
   /** `dueCounts` is the app's one due count, which the statistics keep current; `download` saves an exported file. */
   constructor(
@@ -122,6 +124,10 @@ export class CardsState extends TaskState {
   }
 
   async create(input: CreateCardInput): Promise<boolean> {
+    return this.#changes.run(() => this.#create(input));
+  }
+
+  async #create(input: CreateCardInput): Promise<boolean> {
     const made = await this.run(async () => {
       const view = await this.api.createCard(input);
       this.cards = [...this.cards, view];
@@ -137,6 +143,10 @@ export class CardsState extends TaskState {
   }
 
   async update(id: string, change: Omit<UpdateCardInput, 'id'>, label = 'edit'): Promise<boolean> {
+    return this.#changes.run(() => this.#update(id, change, label));
+  }
+
+  async #update(id: string, change: Omit<UpdateCardInput, 'id'>, label = 'edit'): Promise<boolean> {
     const before = this.cards.find((view) => view.card.id === id)?.card;
     if (!before) return false;
     const done = await this.run(async () => {
@@ -164,6 +174,10 @@ export class CardsState extends TaskState {
   }
 
   async remove(id: string): Promise<void> {
+    return this.#changes.run(() => this.#remove(id));
+  }
+
+  async #remove(id: string): Promise<void> {
     await this.run(async () => {
       const removed: StoredCard = await this.api.deleteCard({ id });
       this.cards = this.cards.filter((view) => view.card.id !== id);
@@ -176,6 +190,10 @@ export class CardsState extends TaskState {
   }
 
   async undo(): Promise<void> {
+    return this.#changes.run(() => this.#undoLast());
+  }
+
+  async #undoLast(): Promise<void> {
     const last = this.#undo.pop();
     this.canUndo = this.#undo.length > 0;
     if (!last) return;
