@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { TEST_PASSWORD, TEST_USER, startTestCouchServer, type TestCouchServer } from '@main/sync/test-couch-server';
 import { saveScreen } from '../support/screens';
+import { paintedLayers } from '../support/text';
 import { newDataDir, startServer, type RunningServer } from '../support/server';
 
 let couch: TestCouchServer;
@@ -100,12 +101,24 @@ test('a highlight made on one device appears on the other, with live sync', asyn
   const laptopPage = await newPage(browser);
   await connect(deskPage, desk, true);
   await connect(laptopPage, laptop, true);
+  // The laptop has the article open before the desk highlights it.
+  await laptopPage.getByRole('link', { name: 'Library', exact: true }).click();
+  await laptopPage.getByRole('button', { name: /Open Putin’s visit/ }).click();
+  const laptopList = laptopPage.getByRole('list', { name: 'Highlights' });
+  await expect(laptopPage.getByRole('region', { name: /Article text/ })).toBeVisible();
+  await expect(laptopList.getByRole('listitem')).toHaveCount(0);
 
   await highlightInSample(deskPage);
   await expect.poll(() => storedHighlights(desk).length).toBe(1);
   const made = storedHighlights(desk)[0];
+  const quote = made?.selectors[1].exact.slice(0, 40) ?? '';
 
-  // Live sync carries it over by itself: the laptop's Library counts it, and its Reader lists it.
+  // Live sync carries it over by itself: the open page shows it without being reopened, in the list and in the text.
+  await expect(laptopList.getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
+  await expect(laptopList).toContainText(quote);
+  await expect.poll(async () => (await paintedLayers(laptopPage))['lectio-hl-1']).toBe(1);
+
+  // The laptop's Library counts it, and its Reader lists it when opened again.
   await laptopPage.getByRole('link', { name: 'Library', exact: true }).click();
   await expect(async () => {
     await laptopPage.reload();
@@ -114,9 +127,7 @@ test('a highlight made on one device appears on the other, with live sync', asyn
     });
   }).toPass({ timeout: 30_000 });
   await laptopPage.getByRole('button', { name: /Open Putin’s visit/ }).click();
-  await expect(laptopPage.getByRole('list', { name: 'Highlights' })).toContainText(
-    made?.selectors[1].exact.slice(0, 40) ?? '',
-  );
+  await expect(laptopPage.getByRole('list', { name: 'Highlights' })).toContainText(quote);
   expect(storedHighlights(laptop).map((highlight) => highlight.id)).toEqual([made?.id]);
 });
 

@@ -5,11 +5,19 @@
  * repositories (apply.ts). All replica work runs one step at a time, in order.
  */
 import path from 'node:path';
-import type { SyncConflict, SyncRunResult, SyncSettingsInput, SyncState, SyncStatus } from '../api/contract';
+import type {
+  SyncArrivals,
+  SyncConflict,
+  SyncRunResult,
+  SyncSettingsInput,
+  SyncState,
+  SyncStatus,
+} from '../api/contract';
 import { LectioError } from '../core/errors';
 import { HybridClock } from '../core/sync/hlc';
 import type { LibraryStorage } from '../storage/library-storage';
 import { applyToLibrary } from './apply';
+import { ArrivalLog } from './arrivals';
 import { hasOpenVersions, settleConflicts } from './conflicts';
 import { listConflicts, resolveConflict } from './conflict-list';
 import { allLocalKeys, keysOfChange } from './library-records';
@@ -52,6 +60,7 @@ export class SyncEngine {
   #live: PouchDB.Sync<ReplicaFields> | null = null;
   #state: SyncState = 'idle';
   #problem: string | null = null;
+  readonly #arrivals = new ArrivalLog();
   #started: Promise<void> | null = null;
   /** Revisions the mirror has written: a sync during which none were written leaves nothing pending. */
   #mirrorWrites = 0;
@@ -212,6 +221,11 @@ export class SyncEngine {
   }
 
   /** The conflicts left for the reader. */
+  /** What pulls changed since the number a screen last saw. */
+  arrivals(since: number): SyncArrivals {
+    return this.#arrivals.since(since);
+  }
+
   async conflicts(): Promise<SyncConflict[]> {
     await this.start();
     if (!this.#replica) return [];
@@ -380,7 +394,18 @@ export class SyncEngine {
         [...open.filter((id) => !merged.some((m) => m.id === id)), ...merged.filter((m) => m.open).map((m) => m.id)],
         [...settled, ...merged.filter((m) => !m.open).map((m) => m.id)],
       );
-      const applied = await applyToLibrary(this.#storage, replica, ids, this.#applyOptions);
+      // The documents this pull changed, for the open screens (the Reader reloads its highlights when its own is one).
+      const changed = new Set<string>();
+      const stopListening = this.#storage.changes.onWrite((change) => {
+        if (change.documentId) changed.add(change.documentId);
+      });
+      let applied: number;
+      try {
+        applied = await applyToLibrary(this.#storage, replica, ids, this.#applyOptions);
+      } finally {
+        stopListening();
+      }
+      this.#arrivals.note(changed);
       // The library now holds the replica's versions of these: the next comparison starts from them.
       for (const id of ids) this.#base.delete(id);
       await this.#config.update({ appliedSeq: (await replica.info()).update_seq });

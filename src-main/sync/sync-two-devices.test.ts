@@ -71,6 +71,19 @@ describe('sync between two devices', () => {
       { id: made.id, note: 'First', color: 2 },
     ]);
   });
+
+  it('tells an open screen which documents a pull changed, and only a pull: its own edits are not arrivals', async () => {
+    const [a, b] = await twoDevices();
+    await syncAll(a, b);
+    const seen = await b.api.getSyncArrivals({ since: 0 });
+    await b.api.createHighlight({ documentId: 'sample', ...range(firstWords()), color: 1 });
+    expect(await b.api.getSyncArrivals({ since: seen.seq })).toEqual({ ...seen, documentIds: [] });
+    await a.api.setDocumentNote({ documentId: 'sample', note: 'From the desk' });
+    await syncAll(a, b);
+    const after = await b.api.getSyncArrivals({ since: seen.seq });
+    expect(after).toEqual({ seq: seen.seq + 1, documentIds: ['sample'], everything: false });
+    expect((await b.api.getAnnotations({ documentId: 'sample' })).documentNote).toBe('From the desk');
+  });
 });
 
 /** What a library holds that sync keeps the same: documents, highlights, notes, cards and reviews. */

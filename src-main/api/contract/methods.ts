@@ -147,6 +147,7 @@ export const METHOD_NAMES = [
   'getLibraryTimeline',
   'answerTimelineEvent',
   'getSyncPasswordStore',
+  'getSyncArrivals',
 ] as const satisfies readonly MethodName[];
 type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

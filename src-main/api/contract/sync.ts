@@ -54,6 +54,16 @@ export interface SyncConflict {
   versions: { text: string; editedAt: string; device: string }[];
 }
 
+/** What sync brought in since the number a screen last saw (see ArrivalLog). */
+export interface SyncArrivals {
+  /** The number to ask from next time. */
+  seq: number;
+  /** The documents whose records arrived from another device. */
+  documentIds: string[];
+  /** True when the log cannot tell (too far behind, or another run of the app): reload whatever is shown. */
+  everything: boolean;
+}
+
 export interface SyncMethods {
   getSyncStatus: { input: Empty; output: SyncStatus };
   /** Checks the server (reachable, credentials, database exists or can be created) before saving anything. */
@@ -65,4 +75,6 @@ export interface SyncMethods {
   listSyncConflicts: { input: Empty; output: SyncConflict[] };
   /** The reader's resolution: the text to keep (one side, or their own merge of both). */
   resolveSyncConflict: { input: { id: string; text: string }; output: { id: string } };
+  /** What arrived from other devices since `since`, so an open Reader shows a highlight made elsewhere. */
+  getSyncArrivals: { input: { since: number }; output: SyncArrivals };
 }

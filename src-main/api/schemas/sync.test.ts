@@ -33,4 +33,10 @@ describe('configureSync input', () => {
       false,
     );
   });
+
+  it('asks for arrivals from a whole number no lower than 0, and nothing else', () => {
+    expect(syncSchemas.getSyncArrivals.safeParse({ since: 3 }).success).toBe(true);
+    for (const bad of [{ since: -1 }, { since: 1.5 }, { since: '3' }, {}, { since: 0, more: 1 }])
+      expect(syncSchemas.getSyncArrivals.safeParse(bad).success).toBe(false);
+  });
 });

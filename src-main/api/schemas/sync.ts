@@ -58,4 +58,5 @@ export const syncSchemas: SchemasOf<SyncMethods> = {
   stopSyncing: empty,
   listSyncConflicts: empty,
   resolveSyncConflict: z.object({ id: z.string().min(1).max(300), text: note }).strict(),
+  getSyncArrivals: z.object({ since: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
 };

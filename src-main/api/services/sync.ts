@@ -12,6 +12,7 @@ type SyncServiceMethods = Pick<
   | 'stopSyncing'
   | 'listSyncConflicts'
   | 'resolveSyncConflict'
+  | 'getSyncArrivals'
 >;
 
 export function syncMethods(deps: ServiceDeps): SyncServiceMethods {
@@ -34,5 +35,6 @@ export function syncMethods(deps: ServiceDeps): SyncServiceMethods {
     stopSyncing: () => engine.stop(),
     listSyncConflicts: () => engine.conflicts(),
     resolveSyncConflict: ({ id, text }) => engine.resolve(id, text),
+    getSyncArrivals: async ({ since }) => engine.arrivals(since),
   };
 }

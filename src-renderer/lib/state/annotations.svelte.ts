@@ -78,6 +78,11 @@ export class AnnotationsState extends TaskState {
     });
   }
 
+  /** Loads again after the changes already asked for (sync brought this article's highlights from another device). */
+  reload(): Promise<void> {
+    return this.#changes.run(() => this.load());
+  }
+
   /** By id, through a map rebuilt with the index: a click's lookup must not scan 5,000 highlights. */
   byId(id: string): AnchoredHighlight | undefined {
     return this.#byId.get(id);
