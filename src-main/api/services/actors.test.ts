@@ -167,15 +167,15 @@ describe('the actor index', () => {
   it('is kept on disk and rebuilt when missing', async () => {
     const { api, storage, dataDir, first } = await library();
     const before = await api.getDossier({ documentId: first, actorId: 'person:marta-quellen' });
-    const file = path.join(dataDir, 'actor-index.json');
+    const folder = path.join(dataDir, 'actor-index');
     // Saved shortly after a read, or at the latest when the library closes.
     closeSampleLibrary(storage);
-    expect(existsSync(file)).toBe(true);
-    rmSync(file);
+    expect(existsSync(path.join(folder, 'table.idx'))).toBe(true);
+    rmSync(folder, { recursive: true });
     const again = await library(dataDir);
     expect(await again.api.getDossier({ key: before.key })).toEqual(before);
     closeSampleLibrary(again.storage);
-    expect(existsSync(file)).toBe(true);
+    expect(existsSync(path.join(folder, 'table.idx'))).toBe(true);
   });
 
   it('indexes again a document whose corrections changed while the index was not looking', async () => {

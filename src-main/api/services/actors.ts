@@ -1,10 +1,11 @@
 /**
  * Actors across the library: dossiers, finding actors by name, and the reader's merges and splits across documents.
- * Reads only the actor index (storage.actors), never each document's files; the identities are grouped once per
- * change of the index or of the corrections and kept until the next.
+ * Reads only the actor index (storage.actors), never each document's files: its table of who each document names and
+ * the identities grouped over it (kept by the index until the names or the corrections change), and the full entries
+ * (mentions, sentences, quotations) of only the documents of the dossier asked for.
  */
 import { memberKey, normaliseName, type ActorIdentity, type ActorMemberRef } from '../../core/library/actor-identity';
-import { identitiesOfIndex, type IndexedDocument } from '../../core/library/actor-index';
+import type { IndexedDocumentSummary } from '../../core/library/actor-index';
 import { buildDossier } from '../../core/library/dossier';
 import { LectioError } from '../../core/errors';
 import type { StoredActorCorrection } from '../../storage/library-actors-store';
@@ -15,8 +16,7 @@ type Methods = Pick<LectioApi, keyof ActorMethods>;
 
 interface Library {
   generation: number;
-  namesGeneration: number;
-  documents: ReadonlyMap<string, IndexedDocument>;
+  documents: ReadonlyMap<string, IndexedDocumentSummary>;
   identities: ActorIdentity[];
   byMember: Map<string, ActorIdentity>;
   byKey: Map<string, ActorIdentity>;
@@ -34,24 +34,17 @@ export function actorMethods(deps: ServiceDeps): Methods {
   async function library(): Promise<Library> {
     const generation = storage.actors.generation;
     if (cached && cached.generation === generation) return cached;
-    const documents = await storage.actors.documents();
+    const documents = await storage.actors.summaries();
     const corrections = await storage.actors.corrections();
-    const namesGeneration = storage.actors.namesGeneration;
-    const same = cached?.namesGeneration === namesGeneration ? cached : null;
-    const grouped = same ?? group(documents, corrections);
+    const grouped = await storage.actors.identities();
     const mentions = new Map<string, number>();
     for (const doc of documents.values())
       for (const a of doc.actors) {
         const key = grouped.byMember.get(memberKey({ docId: doc.documentId, actorId: a.id }))?.key;
-        if (key) mentions.set(key, (mentions.get(key) ?? 0) + a.mentions.length);
+        if (key) mentions.set(key, (mentions.get(key) ?? 0) + a.mentions);
       }
-    cached = { ...grouped, generation, namesGeneration, documents, corrections, mentions };
+    cached = { ...grouped, generation, documents, corrections, mentions };
     return cached;
-  }
-
-  /** The identities: regrouped only when who is named where may have changed (namesGeneration). */
-  function group(documents: ReadonlyMap<string, IndexedDocument>, corrections: StoredActorCorrection[]) {
-    return identitiesOfIndex(documents.values(), corrections);
   }
 
   function identityOf(lib: Library, input: { key: string } | ActorRef): ActorIdentity {
@@ -79,7 +72,7 @@ export function actorMethods(deps: ServiceDeps): Methods {
     return { id: correction.id, type: correction.type, at: correction.at, label };
   }
 
-  function dossierOf(lib: Library, identity: ActorIdentity): ActorDossier {
+  async function dossierOf(lib: Library, identity: ActorIdentity): Promise<ActorDossier> {
     const members = new Set(identity.members.map(memberKey));
     // A split also concerns the dossier it was taken out of: one naming the split actors by any of its names.
     const names = new Set([identity.name, ...identity.aliases].map(normaliseName));
@@ -91,7 +84,7 @@ export function actorMethods(deps: ServiceDeps): Methods {
         : c.members.some((m) => members.has(memberKey(m)) || names.has(normaliseName(nameOf(m))));
     const total = storage.documents.list().length;
     return {
-      ...buildDossier(identity, lib.documents, lib.byMember),
+      ...buildDossier(identity, await storage.actors.documentsOf(identity.members.map((m) => m.docId)), lib.byMember),
       analysedDocuments: lib.documents.size,
       unanalysedDocuments: Math.max(0, total - lib.documents.size),
       corrections: lib.corrections.filter(concerns).map((c) => describe(lib, c)),

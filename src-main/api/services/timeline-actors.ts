@@ -5,7 +5,6 @@
  * does not know (a document analysed since, an actor named only in a clause) falls back to its folded name.
  */
 import { memberKey, normaliseName } from '../../core/library/actor-identity';
-import { identitiesOfIndex } from '../../core/library/actor-index';
 import { foldName } from '../../core/library/date-index';
 import type { ServiceStorage } from './deps';
 
@@ -20,9 +19,8 @@ export function timelineActors(storage: Pick<ServiceStorage, 'actors'>): () => P
   return async () => {
     const generation = storage.actors.generation;
     if (cached?.generation === generation) return cached.actors;
-    const documents = await storage.actors.documents();
-    const corrections = await storage.actors.corrections();
-    const { identities, byMember } = identitiesOfIndex(documents.values(), corrections);
+    const documents = await storage.actors.summaries();
+    const { identities, byMember } = await storage.actors.identities();
     const names = new Map(identities.map((identity) => [identity.key, identity.name]));
     // Each document's names and aliases, normalised, to the identity of the actor holding them.
     const byDocument = new Map<string, Map<string, string>>();

@@ -12,7 +12,9 @@ import { findQuotes } from '../quiz/quote-detect';
 import {
   groupActorIdentities,
   identitiesByMember,
+  memberKey,
   type ActorIdentity,
+  type ActorMemberRef,
   type LibraryActorCorrection,
 } from './actor-identity';
 
@@ -159,6 +161,48 @@ export function indexDocumentActors(
   };
 }
 
+/** One actor of an indexed document without its mentions' places: what grouping and searching need. */
+export interface IndexedActorSummary {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: ActorType;
+  roles: string[];
+  /** How many times the document mentions them. */
+  mentions: number;
+}
+
+/**
+ * A document's entry without its sentences, mentions and quotations: small enough that the whole library's fit in one
+ * file read at once, while the full entries are read one document at a time, only for the dossier that needs them.
+ */
+export interface IndexedDocumentSummary {
+  documentId: string;
+  title: string;
+  source: string;
+  publishedDate: string | null;
+  referenceDate: string | null;
+  actors: IndexedActorSummary[];
+}
+
+export function summariseIndexedDocument(doc: IndexedDocument): IndexedDocumentSummary {
+  return {
+    documentId: doc.documentId,
+    title: doc.title,
+    source: doc.source,
+    publishedDate: doc.publishedDate,
+    referenceDate: doc.referenceDate,
+    actors: doc.actors.map((a) => ({
+      id: a.id,
+      name: a.name,
+      aliases: a.aliases,
+      kind: a.kind,
+      roles: a.roles.map((r) => r.role),
+      mentions: a.mentions.length,
+    })),
+  };
+}
+
 /** The library's actor identities over the index, with lookups by member and by key. */
 export interface IndexedIdentities {
   identities: ActorIdentity[];
@@ -166,12 +210,21 @@ export interface IndexedIdentities {
   byKey: Map<string, ActorIdentity>;
 }
 
+/** Lookups over identities already grouped. */
+export function indexIdentities(identities: ActorIdentity[]): IndexedIdentities {
+  return {
+    identities,
+    byMember: identitiesByMember(identities),
+    byKey: new Map(identities.map((i) => [i.key, i])),
+  };
+}
+
 /**
  * Groups the actors of every indexed document into library identities, honouring the reader's library corrections:
  * the one way the dossier, the cross-article quiz and the library timeline agree on who is who.
  */
 export function identitiesOfIndex(
-  documents: Iterable<IndexedDocument>,
+  documents: Iterable<IndexedDocumentSummary>,
   corrections: readonly LibraryActorCorrection[],
 ): IndexedIdentities {
   const actors = [...documents].flatMap((doc) =>
@@ -181,13 +234,57 @@ export function identitiesOfIndex(
       name: a.name,
       aliases: a.aliases,
       kind: a.kind,
-      roles: a.roles.map((r) => r.role),
+      roles: a.roles,
     })),
   );
-  const identities = groupActorIdentities(actors, corrections);
-  return {
-    identities,
-    byMember: identitiesByMember(identities),
-    byKey: new Map(identities.map((i) => [i.key, i])),
-  };
+  return indexIdentities(groupActorIdentities(actors, corrections));
+}
+
+/** Identities as kept on disk beside the index: each member as its `memberKey`. */
+export interface StoredIdentity {
+  key: string;
+  name: string;
+  kind: ActorType;
+  aliases: string[];
+  roles: string[];
+  members: string[];
+}
+
+export function storeIdentities(identities: readonly ActorIdentity[]): StoredIdentity[] {
+  return identities.map((i) => ({ ...i, members: i.members.map(memberKey) }));
+}
+
+/** The identities kept by `storeIdentities`; null when they do not have its shape (a damaged file). */
+export function identitiesFromStore(stored: unknown): IndexedIdentities | null {
+  if (!Array.isArray(stored)) return null;
+  const identities: ActorIdentity[] = [];
+  for (const item of stored as Partial<StoredIdentity>[]) {
+    if (
+      typeof item !== 'object' ||
+      item === null ||
+      typeof item.key !== 'string' ||
+      typeof item.name !== 'string' ||
+      typeof item.kind !== 'string' ||
+      !Array.isArray(item.aliases) ||
+      !Array.isArray(item.roles) ||
+      !Array.isArray(item.members)
+    )
+      return null;
+    const members: ActorMemberRef[] = [];
+    for (const key of item.members) {
+      // Document ids never hold a slash (they name files); actor ids may.
+      const slash = typeof key === 'string' ? key.indexOf('/') : -1;
+      if (slash <= 0) return null;
+      members.push({ docId: key.slice(0, slash), actorId: key.slice(slash + 1) });
+    }
+    identities.push({
+      key: item.key,
+      name: item.name,
+      kind: item.kind,
+      aliases: item.aliases,
+      roles: item.roles,
+      members,
+    });
+  }
+  return indexIdentities(identities);
 }
