@@ -46,6 +46,7 @@ import type { LibraryActorsStore, StoredActorCorrection } from './library-actors
 
 export const ACTOR_INDEX_FOLDER = 'actor-index';
 export const ACTOR_INDEX_TABLE = 'table.idx';
+export const ACTOR_INDEX_SUMMARIES = 'summaries.idx';
 /** The index of Lectio before it was split: one file, removed once the split index is saved. */
 export const LEGACY_ACTOR_INDEX_FILE = 'actor-index.json';
 /** Bumped when the shape of an entry or the way it is built changes: an index of another version is rebuilt. */
@@ -59,9 +60,9 @@ const SHARD_CACHE = 2_000;
 type Stamp = [number, number];
 
 interface Entry {
-  /** Null when the document has no analysis yet. */
-  doc: IndexedDocumentSummary | null;
   stamp: Stamp;
+  /** False when the document has no analysis yet. */
+  analysed: boolean;
   /** A hash of who the document names (ids, names, kinds, aliases): what grouping depends on. */
   names: string;
 }
@@ -71,6 +72,22 @@ interface TableFile {
   entries: Record<string, Entry>;
   /** The identities, and the fingerprint of the names and corrections they were grouped from. */
   grouping: { fingerprint: string; identities: StoredIdentity[] } | null;
+  /** The token of the summaries file written with this table; null when none was. */
+  summaries: string | null;
+}
+
+/** Every analysed document's summary, read only by what needs them all (finding actors, the timeline, regrouping). */
+interface SummariesFile {
+  version: number;
+  token: string;
+  docs: Record<string, IndexedDocumentSummary>;
+}
+
+interface Built {
+  entry: Entry;
+  summary: IndexedDocumentSummary | null;
+  /** The full entry, to be written as the document's shard; null when none is needed (none, or the shard is current). */
+  doc: IndexedDocument | null;
 }
 
 interface ShardFile {
@@ -117,10 +134,27 @@ function isTable(data: unknown): data is TableFile {
       e !== null &&
       isStamp(e.stamp) &&
       typeof e.names === 'string' &&
-      (e.doc === null ||
-        (typeof e.doc === 'object' && typeof e.doc.documentId === 'string' && Array.isArray(e.doc.actors))),
+      typeof e.analysed === 'boolean',
   );
 }
+
+function isSummaries(data: unknown, token: string | null): data is SummariesFile {
+  if (typeof data !== 'object' || data === null) return false;
+  const file = data as Partial<SummariesFile>;
+  return (
+    file.version === ACTOR_INDEX_VERSION &&
+    token !== null &&
+    file.token === token &&
+    typeof file.docs === 'object' &&
+    file.docs !== null
+  );
+}
+
+const isSummary = (v: unknown, id: string): v is IndexedDocumentSummary =>
+  typeof v === 'object' &&
+  v !== null &&
+  (v as IndexedDocumentSummary).documentId === id &&
+  Array.isArray((v as IndexedDocumentSummary).actors);
 
 function isShard(data: unknown, id: string, stamp: Stamp): data is ShardFile {
   if (typeof data !== 'object' || data === null) return false;
@@ -162,6 +196,13 @@ export class ActorIndexRepository {
   /** The grouping read from the table, used when its fingerprint still matches. */
   #storedGrouping: TableFile['grouping'] = null;
   #summaries: { version: number; map: Map<string, IndexedDocumentSummary> } | null = null;
+  /** Every analysed document's summary, once read (null before): live or in the trash. */
+  #summaryMap: Map<string, IndexedDocumentSummary> | null = null;
+  /** Summaries built or dropped (null) before the summaries were read, laid over them when they are. */
+  readonly #freshSummaries = new Map<string, IndexedDocumentSummary | null>();
+  #summariesChanged = false;
+  /** The token the summaries file must carry to go with the table (see TableFile.summaries). */
+  #summariesToken: string | null = null;
   /** The table once loaded (for the synchronous save on close). */
   #entries: Map<string, Entry> | null = null;
   /**
@@ -197,15 +238,16 @@ export class ActorIndexRepository {
    */
   identities(): Promise<IndexedIdentities> {
     return this.#serial(async () => {
-      const summaries = await this.#currentSummaries();
+      const entries = await this.#refresh();
       if (this.#grouping?.version === this.#version) return this.#grouping.identities;
       const corrections = (await this.sources.store.db()).data.corrections;
-      const entries = await this.#loaded();
       const fingerprint = hash(
         [
           ...corrections.map((c) => c.id),
           '',
-          ...[...summaries.keys()].sort().map((id) => `${id}:${entries.get(id)?.names}`),
+          ...this.#liveAnalysed(entries)
+            .sort()
+            .map((id) => `${id}:${entries.get(id)!.names}`),
         ].join('\n'),
       );
       let identities =
@@ -215,7 +257,7 @@ export class ActorIndexRepository {
             ? identitiesFromStore(this.#storedGrouping.identities)
             : null;
       if (!identities) {
-        identities = identitiesOfIndex(summaries.values(), corrections);
+        identities = identitiesOfIndex((await this.#currentSummaries()).values(), corrections);
         this.#tableChanged = true;
         this.#scheduleSave();
       }
@@ -223,6 +265,11 @@ export class ActorIndexRepository {
       this.#grouping = { fingerprint, version: this.#version, identities };
       return identities;
     });
+  }
+
+  /** How many documents of the library (not in the trash) have been analysed. */
+  analysedCount(): Promise<number> {
+    return this.#serial(async () => this.#liveAnalysed(await this.#refresh()).length);
   }
 
   /**
@@ -235,7 +282,7 @@ export class ActorIndexRepository {
       const out = new Map<string, IndexedDocument>();
       for (const id of new Set(ids)) {
         const entry = entries.get(id);
-        if (!entry?.doc) continue;
+        if (!entry?.analysed) continue;
         const doc = this.#unsaved.get(id) ?? this.#cachedShard(id) ?? this.#readShard(id, entry.stamp);
         if (doc) {
           out.set(id, doc);
@@ -246,6 +293,10 @@ export class ActorIndexRepository {
         this.#put(id, again, entries);
         this.#version++;
         if (again.doc) out.set(id, again.doc);
+        else {
+          const kept = again.entry.analysed ? this.#readShard(id, again.entry.stamp) : null;
+          if (kept) out.set(id, kept);
+        }
       }
       return out;
     });
@@ -286,6 +337,10 @@ export class ActorIndexRepository {
     this.#grouping = null;
     this.#storedGrouping = null;
     this.#summaries = null;
+    this.#summaryMap = null;
+    this.#freshSummaries.clear();
+    this.#summariesChanged = false;
+    this.#summariesToken = null;
   }
 
   close(): void {
@@ -294,7 +349,8 @@ export class ActorIndexRepository {
       clearTimeout(this.#saveTimer);
       this.#saveTimer = null;
       // Closing is synchronous (on quit): the pending save is written at once. A torn write is only a cache lost.
-      if (this.#entries && (this.#tableChanged || this.#unsaved.size > 0)) this.#saveSync(this.#entries);
+      if (this.#entries && (this.#tableChanged || this.#summariesChanged || this.#unsaved.size > 0))
+        this.#saveSync(this.#entries);
     }
   }
 
@@ -329,15 +385,66 @@ export class ActorIndexRepository {
   }
 
   async #currentSummaries(): Promise<Map<string, IndexedDocumentSummary>> {
-    const entries = await this.#refresh();
+    await this.#refresh();
+    const all = await this.#loadSummaries();
     if (this.#summaries?.version === this.#version) return this.#summaries.map;
     const map = new Map<string, IndexedDocumentSummary>();
     for (const meta of this.sources.documents.list()) {
-      const doc = entries.get(meta.id)?.doc;
+      const doc = all.get(meta.id);
       if (doc) map.set(meta.id, doc);
     }
     this.#summaries = { version: this.#version, map };
     return map;
+  }
+
+  /** The ids of the library's analysed documents, not in the trash. */
+  #liveAnalysed(entries: Map<string, Entry>): string[] {
+    return this.sources.documents
+      .list()
+      .filter((meta) => entries.get(meta.id)?.analysed)
+      .map((meta) => meta.id);
+  }
+
+  /**
+   * Reads the summaries once: from their file when it goes with the table, else (a crash between the two writes, a
+   * damaged file) from each document's shard, indexing again a document whose shard is gone too.
+   */
+  async #loadSummaries(): Promise<Map<string, IndexedDocumentSummary>> {
+    if (this.#summaryMap) return this.#summaryMap;
+    const entries = await this.#loaded();
+    let file: unknown = null;
+    try {
+      file = JSON.parse(await readFile(path.join(this.#folder, ACTOR_INDEX_SUMMARIES), 'utf8'));
+    } catch {
+      // Missing or unreadable: built from the shards below.
+    }
+    const stored = isSummaries(file, this.#summariesToken) ? file.docs : {};
+    const map = new Map<string, IndexedDocumentSummary>();
+    for (const [id, entry] of [...entries]) {
+      if (!entry.analysed || this.#freshSummaries.has(id)) continue;
+      const summary = stored[id];
+      if (isSummary(summary, id)) {
+        map.set(id, summary);
+        continue;
+      }
+      this.#summariesChanged = true;
+      const shard = this.#readShard(id, entry.stamp);
+      if (shard) map.set(id, summariseIndexedDocument(shard));
+      else this.#put(id, await this.#index(id), entries);
+    }
+    for (const [id, summary] of this.#freshSummaries)
+      if (summary) map.set(id, summary);
+      else map.delete(id);
+    this.#freshSummaries.clear();
+    this.#summaryMap = map;
+    return map;
+  }
+
+  #setSummary(id: string, summary: IndexedDocumentSummary | null): void {
+    this.#summariesChanged = true;
+    if (!this.#summaryMap) this.#freshSummaries.set(id, summary);
+    else if (summary) this.#summaryMap.set(id, summary);
+    else this.#summaryMap.delete(id);
   }
 
   #loaded(): Promise<Map<string, Entry>> {
@@ -357,6 +464,7 @@ export class ActorIndexRepository {
         entries.delete(id);
         this.#unsaved.delete(id);
         this.#shards.delete(id);
+        this.#setSummary(id, null);
         changed = true;
       }
     for (const meta of live) {
@@ -377,8 +485,9 @@ export class ActorIndexRepository {
   }
 
   /** Keeps a freshly built entry (its shard written with the next save). */
-  #put(id: string, built: { entry: Entry; doc: IndexedDocument | null }, entries: Map<string, Entry>): void {
+  #put(id: string, built: Built, entries: Map<string, Entry>): void {
     entries.set(id, built.entry);
+    this.#setSummary(id, built.summary);
     this.#shards.delete(id);
     if (built.doc) this.#unsaved.set(id, built.doc);
     else this.#unsaved.delete(id);
@@ -394,6 +503,7 @@ export class ActorIndexRepository {
       if (isTable(file)) {
         for (const [id, entry] of Object.entries(file.entries)) entries.set(id, entry);
         this.#storedGrouping = file.grouping;
+        this.#summariesToken = file.summaries;
       }
     } catch {
       // Missing or unreadable: derived data, rebuilt below.
@@ -413,10 +523,11 @@ export class ActorIndexRepository {
     return analysis === 0 ? [0, 0] : [analysis, mtime(this.sources.annotationsPath(id))];
   }
 
-  async #index(id: string, meta?: DocumentMeta): Promise<{ entry: Entry; doc: IndexedDocument | null }> {
+  async #index(id: string, meta?: DocumentMeta): Promise<Built> {
     const stamp = this.#stampNow(id);
+    const none: Built = { entry: { stamp, analysed: false, names: namesOf(null) }, summary: null, doc: null };
     // No analysis file: nothing to open (a library of thousands of unopened articles opens none of their files).
-    if (stamp[0] === 0) return { entry: { doc: null, stamp, names: namesOf(null) }, doc: null };
+    if (stamp[0] === 0) return none;
     // The table was lost but the shard is still current (its files and the document's title, source and date
     // unchanged since): it is taken as it is.
     const kept = meta ? this.#readShard(id, stamp) : null;
@@ -427,16 +538,16 @@ export class ActorIndexRepository {
       kept.publishedDate === meta.publishedDate
     ) {
       const summary = summariseIndexedDocument(kept);
-      return { entry: { doc: summary, stamp, names: namesOf(summary) }, doc: null };
+      return { entry: { stamp, analysed: true, names: namesOf(summary) }, summary, doc: null };
     }
     const cache = await this.sources.analysis.cached(id);
-    if (!cache) return { entry: { doc: null, stamp, names: namesOf(null) }, doc: null };
+    if (!cache) return none;
     const document = await this.sources.documents.get(id);
     const { corrections } = await this.sources.annotations.read(id);
     const shown = applyCorrections(document.body.text, cache.result, corrections);
     const doc = indexDocumentActors(document, document.body.text, shown);
     const summary = summariseIndexedDocument(doc);
-    return { entry: { doc: summary, stamp, names: namesOf(summary) }, doc };
+    return { entry: { stamp, analysed: true, names: namesOf(summary) }, summary, doc };
   }
 
   #cachedShard(id: string): IndexedDocument | undefined {
@@ -468,7 +579,21 @@ export class ActorIndexRepository {
     const grouping = this.#grouping
       ? { fingerprint: this.#grouping.fingerprint, identities: storeIdentities(this.#grouping.identities.identities) }
       : this.#storedGrouping;
-    const file: TableFile = { version: ACTOR_INDEX_VERSION, entries: Object.fromEntries(entries), grouping };
+    const file: TableFile = {
+      version: ACTOR_INDEX_VERSION,
+      entries: Object.fromEntries(entries),
+      grouping,
+      summaries: this.#summariesToken,
+    };
+    return JSON.stringify(file);
+  }
+
+  #serialiseSummaries(summaries: Map<string, IndexedDocumentSummary>): string {
+    const file: SummariesFile = {
+      version: ACTOR_INDEX_VERSION,
+      token: this.#summariesToken!,
+      docs: Object.fromEntries(summaries),
+    };
     return JSON.stringify(file);
   }
 
@@ -482,7 +607,10 @@ export class ActorIndexRepository {
     this.#saveTimer.unref?.();
   }
 
-  /** The shards first, then the table: a table never names a stamp its shard has not been written with. */
+  /**
+   * The shards first, then the summaries, then the table: a table never names a stamp its shard has not been written
+   * with, nor a summaries file not yet written.
+   */
   async #save(): Promise<void> {
     const entries = await this.#loaded();
     await mkdir(this.#folder, { recursive: true });
@@ -497,6 +625,13 @@ export class ActorIndexRepository {
       await writeFile(temp, JSON.stringify(shard), { mode: 0o600 });
       await rename(temp, file);
       this.#shards.set(id, doc);
+    }
+    if (this.#summariesChanged) {
+      const summaries = await this.#loadSummaries();
+      this.#summariesChanged = false;
+      this.#summariesToken = randomUUID();
+      this.#tableChanged = true;
+      await writeFileDurably(path.join(this.#folder, ACTOR_INDEX_SUMMARIES), this.#serialiseSummaries(summaries));
     }
     if (this.#tableChanged) {
       this.#tableChanged = false;
@@ -516,6 +651,19 @@ export class ActorIndexRepository {
       renameSync(temp, file);
     }
     this.#unsaved.clear();
+    if (this.#summariesChanged) {
+      this.#summariesChanged = false;
+      if (this.#summaryMap) {
+        this.#summariesToken = randomUUID();
+        const file = path.join(this.#folder, ACTOR_INDEX_SUMMARIES);
+        const temp = tempOf(file);
+        writeFileSync(temp, this.#serialiseSummaries(this.#summaryMap), { mode: 0o600 });
+        renameSync(temp, file);
+      }
+      // Summaries changed but never read (closing cannot wait to read them): the table says there are none to
+      // trust, and they are built from the shards when next needed.
+      else this.#summariesToken = null;
+    }
     const table = path.join(this.#folder, ACTOR_INDEX_TABLE);
     const temp = tempOf(table);
     writeFileSync(temp, this.#serialiseTable(entries), { mode: 0o600 });

@@ -1,6 +1,7 @@
 /**
  * The actor index's layout on disk (storage/actor-index-repository.ts), over a real library with invented articles:
- * a small table of who each document names with the identities grouped over it, and one shard per document with its
+ * a small table of each document's file times with the identities grouped over the documents' names, the summaries of
+ * who each document names (read only to find actors or group them again), and one shard per document with its
  * mentions, read only for the dossier that needs it. Built, kept current from the change feed, a damaged or older
  * file rebuilt, the reader's merges and splits honoured, and kept out of backups and the change feed.
  */
@@ -40,13 +41,20 @@ async function library(dataDir?: string) {
 const folderOf = (dataDir: string) => path.join(dataDir, 'actor-index');
 const shardOf = (dataDir: string, id: string) => path.join(folderOf(dataDir), `doc-${id}.idx`);
 const tableOf = (dataDir: string) => path.join(folderOf(dataDir), 'table.idx');
+const summariesOf = (dataDir: string) => path.join(folderOf(dataDir), 'summaries.idx');
 
 interface Table {
   version: number;
-  entries: Record<string, { doc: { actors: { name: string }[] } | null }>;
+  entries: Record<string, { analysed: boolean }>;
   grouping: { fingerprint: string; identities: { key: string; name: string }[] } | null;
+  summaries: string | null;
+}
+interface Summaries {
+  token: string;
+  docs: Record<string, { actors: { name: string }[] }>;
 }
 const readTable = (dataDir: string) => JSON.parse(readFileSync(tableOf(dataDir), 'utf8')) as Table;
+const readSummaries = (dataDir: string) => JSON.parse(readFileSync(summariesOf(dataDir), 'utf8')) as Summaries;
 
 describe('the actor index on disk', () => {
   it('is a table with the grouped identities and one shard per analysed document, none of it reported or backed up', async () => {
@@ -57,9 +65,12 @@ describe('the actor index on disk', () => {
     expect(dossier.documents.map((d) => d.documentId).sort()).toEqual([ids[0], ids[1]].sort());
     closeSampleLibrary(storage);
     const table = readTable(dataDir);
+    const summaries = readSummaries(dataDir);
     expect(table.version).toBe(2);
+    expect(summaries.token).toBe(table.summaries);
     for (const id of ids) {
-      expect(table.entries[id]!.doc!.actors.map((a) => a.name)).not.toHaveLength(0);
+      expect(table.entries[id]!.analysed).toBe(true);
+      expect(summaries.docs[id]!.actors.map((a) => a.name)).not.toHaveLength(0);
       expect(existsSync(shardOf(dataDir, id))).toBe(true);
     }
     expect(table.grouping!.identities.map((i) => i.key)).toEqual(
@@ -77,14 +88,23 @@ describe('the actor index on disk', () => {
     const { api, storage, dataDir, ids } = await library();
     const before = await api.getDossier({ key: 'person:ilse-varnholt' });
     closeSampleLibrary(storage);
-    // The shards of the documents not naming her are taken away: were they read, they would be built again.
+    // The summaries and the shards of the documents not naming her are taken away: were they read, they would be
+    // built again.
+    rmSync(summariesOf(dataDir));
     rmSync(shardOf(dataDir, ids[0]!));
     rmSync(shardOf(dataDir, ids[1]!));
     const again = await library(dataDir);
     expect(await again.api.getDossier({ key: 'person:ilse-varnholt' })).toEqual(before);
     closeSampleLibrary(again.storage);
+    expect(existsSync(summariesOf(dataDir))).toBe(false);
     expect(existsSync(shardOf(dataDir, ids[0]!))).toBe(false);
     expect(existsSync(shardOf(dataDir, ids[1]!))).toBe(false);
+    // Finding actors reads every document's summary: they are built again from the documents, then kept.
+    const third = await library(dataDir);
+    expect((await third.api.findActors({ query: 'quellen' }))[0]).toMatchObject({ key: 'person:marta-quellen' });
+    closeSampleLibrary(third.storage);
+    expect(Object.keys(readSummaries(dataDir).docs).sort()).toEqual([...ids].sort());
+    expect(readSummaries(dataDir).token).toBe(readTable(dataDir).summaries);
   });
 
   it('keeps the identities it grouped until the names change, then groups them again', async () => {
@@ -116,7 +136,7 @@ describe('the actor index on disk', () => {
     closeSampleLibrary(storage);
     const shard = JSON.parse(readFileSync(shardOf(dataDir, ids[1]!), 'utf8')) as { doc: { actors: { id: string }[] } };
     expect(shard.doc.actors.map((a) => a.id)).not.toContain('person:marta-quellen');
-    expect(readTable(dataDir).entries[ids[1]!]!.doc!.actors.map((a) => a.name)).not.toContain('Marta Quellen');
+    expect(readSummaries(dataDir).docs[ids[1]!]!.actors.map((a) => a.name)).not.toContain('Marta Quellen');
   });
 
   it('builds again a damaged shard, a damaged table and an index of an older version', async () => {

@@ -1,11 +1,11 @@
 /**
  * Actors across the library: dossiers, finding actors by name, and the reader's merges and splits across documents.
- * Reads only the actor index (storage.actors), never each document's files: its table of who each document names and
- * the identities grouped over it (kept by the index until the names or the corrections change), and the full entries
- * (mentions, sentences, quotations) of only the documents of the dossier asked for.
+ * Reads only the actor index (storage.actors), never each document's files: a dossier reads the identities (kept by
+ * the index until the names or the corrections change) and the full entries (mentions, sentences, quotations) of
+ * only its own documents; finding actors reads every document's summary (who it names, how often).
  */
 import { memberKey, normaliseName, type ActorIdentity, type ActorMemberRef } from '../../core/library/actor-identity';
-import type { IndexedDocumentSummary } from '../../core/library/actor-index';
+import type { IndexedDocument } from '../../core/library/actor-index';
 import { buildDossier } from '../../core/library/dossier';
 import { LectioError } from '../../core/errors';
 import type { StoredActorCorrection } from '../../storage/library-actors-store';
@@ -16,13 +16,12 @@ type Methods = Pick<LectioApi, keyof ActorMethods>;
 
 interface Library {
   generation: number;
-  documents: ReadonlyMap<string, IndexedDocumentSummary>;
   identities: ActorIdentity[];
   byMember: Map<string, ActorIdentity>;
   byKey: Map<string, ActorIdentity>;
   corrections: StoredActorCorrection[];
-  /** Mentions per identity key. */
-  mentions: Map<string, number>;
+  /** Mentions per identity key, counted when first asked for (finding actors), not for a dossier. */
+  mentions?: Map<string, number>;
 }
 
 const toMember = (ref: ActorRef): ActorMemberRef => ({ docId: ref.documentId, actorId: ref.actorId });
@@ -34,17 +33,22 @@ export function actorMethods(deps: ServiceDeps): Methods {
   async function library(): Promise<Library> {
     const generation = storage.actors.generation;
     if (cached && cached.generation === generation) return cached;
-    const documents = await storage.actors.summaries();
     const corrections = await storage.actors.corrections();
     const grouped = await storage.actors.identities();
+    cached = { ...grouped, generation, corrections };
+    return cached;
+  }
+
+  async function mentionsOf(lib: Library): Promise<Map<string, number>> {
+    if (lib.mentions) return lib.mentions;
     const mentions = new Map<string, number>();
-    for (const doc of documents.values())
+    for (const doc of (await storage.actors.summaries()).values())
       for (const a of doc.actors) {
-        const key = grouped.byMember.get(memberKey({ docId: doc.documentId, actorId: a.id }))?.key;
+        const key = lib.byMember.get(memberKey({ docId: doc.documentId, actorId: a.id }))?.key;
         if (key) mentions.set(key, (mentions.get(key) ?? 0) + a.mentions);
       }
-    cached = { ...grouped, generation, documents, corrections, mentions };
-    return cached;
+    lib.mentions = mentions;
+    return mentions;
   }
 
   function identityOf(lib: Library, input: { key: string } | ActorRef): ActorIdentity {
@@ -59,10 +63,13 @@ export function actorMethods(deps: ServiceDeps): Methods {
     return found;
   }
 
-  function describe(lib: Library, correction: StoredActorCorrection): ActorCorrectionView {
+  function describe(
+    docs: ReadonlyMap<string, IndexedDocument>,
+    correction: StoredActorCorrection,
+  ): ActorCorrectionView {
     const nameOf = (ref: ActorMemberRef) =>
-      lib.documents.get(ref.docId)?.actors.find((a) => a.id === ref.actorId)?.name ?? ref.actorId;
-    const titleOf = (ref: ActorMemberRef) => lib.documents.get(ref.docId)?.title ?? 'a deleted document';
+      docs.get(ref.docId)?.actors.find((a) => a.id === ref.actorId)?.name ?? ref.actorId;
+    const titleOf = (ref: ActorMemberRef) => docs.get(ref.docId)?.title ?? 'a deleted document';
     const label =
       correction.type === 'merge'
         ? `Merged “${nameOf(correction.a)}” and “${nameOf(correction.b)}” (${titleOf(correction.b)})`
@@ -76,18 +83,22 @@ export function actorMethods(deps: ServiceDeps): Methods {
     const members = new Set(identity.members.map(memberKey));
     // A split also concerns the dossier it was taken out of: one naming the split actors by any of its names.
     const names = new Set([identity.name, ...identity.aliases].map(normaliseName));
-    const nameOf = (ref: ActorMemberRef) =>
-      lib.documents.get(ref.docId)?.actors.find((a) => a.id === ref.actorId)?.name ?? '';
+    // The documents the corrections name, for their actors' names and titles: a few, read from the index.
+    const named = await storage.actors.documentsOf(
+      lib.corrections.flatMap((c) => (c.type === 'merge' ? [c.a.docId, c.b.docId] : c.members.map((m) => m.docId))),
+    );
+    const nameOf = (ref: ActorMemberRef) => named.get(ref.docId)?.actors.find((a) => a.id === ref.actorId)?.name ?? '';
     const concerns = (c: StoredActorCorrection) =>
       c.type === 'merge'
         ? members.has(memberKey(c.a)) || members.has(memberKey(c.b))
         : c.members.some((m) => members.has(memberKey(m)) || names.has(normaliseName(nameOf(m))));
     const total = storage.documents.list().length;
+    const analysed = await storage.actors.analysedCount();
     return {
       ...buildDossier(identity, await storage.actors.documentsOf(identity.members.map((m) => m.docId)), lib.byMember),
-      analysedDocuments: lib.documents.size,
-      unanalysedDocuments: Math.max(0, total - lib.documents.size),
-      corrections: lib.corrections.filter(concerns).map((c) => describe(lib, c)),
+      analysedDocuments: analysed,
+      unanalysedDocuments: Math.max(0, total - analysed),
+      corrections: lib.corrections.filter(concerns).map((c) => describe(named, c)),
     };
   }
 
@@ -109,9 +120,10 @@ export function actorMethods(deps: ServiceDeps): Methods {
         return identity.aliases.some((alias) => ` ${normaliseName(alias)}`.includes(` ${q}`)) ? 3 : -1;
       };
       const found: { identity: ActorIdentity; rank: number; mentions: number }[] = [];
+      const mentions = await mentionsOf(lib);
       for (const identity of lib.identities) {
         const r = rank(identity);
-        if (r >= 0) found.push({ identity, rank: r, mentions: lib.mentions.get(identity.key) ?? 0 });
+        if (r >= 0) found.push({ identity, rank: r, mentions: mentions.get(identity.key) ?? 0 });
       }
       found.sort(
         (a, b) => a.rank - b.rank || b.mentions - a.mentions || a.identity.name.localeCompare(b.identity.name),

@@ -258,6 +258,8 @@ export function storeIdentities(identities: readonly ActorIdentity[]): StoredIde
 export function identitiesFromStore(stored: unknown): IndexedIdentities | null {
   if (!Array.isArray(stored)) return null;
   const identities: ActorIdentity[] = [];
+  // Each member's identity, filled as the members are read: the stored keys are the lookup's keys.
+  const byMember = new Map<string, ActorIdentity>();
   for (const item of stored as Partial<StoredIdentity>[]) {
     if (
       typeof item !== 'object' ||
@@ -271,20 +273,22 @@ export function identitiesFromStore(stored: unknown): IndexedIdentities | null {
     )
       return null;
     const members: ActorMemberRef[] = [];
-    for (const key of item.members) {
-      // Document ids never hold a slash (they name files); actor ids may.
-      const slash = typeof key === 'string' ? key.indexOf('/') : -1;
-      if (slash <= 0) return null;
-      members.push({ docId: key.slice(0, slash), actorId: key.slice(slash + 1) });
-    }
-    identities.push({
+    const identity: ActorIdentity = {
       key: item.key,
       name: item.name,
       kind: item.kind,
       aliases: item.aliases,
       roles: item.roles,
       members,
-    });
+    };
+    for (const key of item.members) {
+      // Document ids never hold a slash (they name files); actor ids may.
+      const slash = typeof key === 'string' ? key.indexOf('/') : -1;
+      if (slash <= 0) return null;
+      members.push({ docId: key.slice(0, slash), actorId: key.slice(slash + 1) });
+      byMember.set(key, identity);
+    }
+    identities.push(identity);
   }
-  return indexIdentities(identities);
+  return { identities, byMember, byKey: new Map(identities.map((i) => [i.key, i])) };
 }
