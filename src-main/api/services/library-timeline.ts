@@ -11,9 +11,10 @@ import {
   type MergedEvent,
   type TimelineQuery,
 } from '../../core/library/library-timeline';
+import type { IndexedEvent } from '../../core/library/date-index';
 import type { LectioApi } from '../contract';
 import { DateIndexer } from './date-indexer';
-import { timelineActors } from './timeline-actors';
+import { timelineActors, type TimelineActors } from './timeline-actors';
 import { readerZone, type ServiceDeps } from './deps';
 
 type TimelineMethods = Pick<LectioApi, 'getLibraryTimeline' | 'answerTimelineEvent'>;
@@ -25,6 +26,8 @@ export function timelineMethods(deps: ServiceDeps): TimelineMethods {
   const indexer = new DateIndexer(storage);
   const actors = timelineActors(storage);
   let merged: { generation: number; events: MergedEvent[] } | null = null;
+  /** The reports' actor keys, for the same index and the same identities (`who`). */
+  let keys: { generation: number; who: TimelineActors; cache: WeakMap<IndexedEvent, readonly string[]> } | null = null;
 
   /** A calendar date, not a study day: the reader's date at midnight in their zone, with no rollover hour. */
   const today = () => readerDayOf({ zone: deps.options.zone ?? readerZone(), rolloverHour: 0 })(deps.now());
@@ -35,6 +38,8 @@ export function timelineMethods(deps: ServiceDeps): TimelineMethods {
     const entries = await indexer.entries();
     if (merged?.generation !== storage.dateIndex.generation)
       merged = { generation: storage.dateIndex.generation, events: mergeEvents(entries) };
+    if (keys?.generation !== merged.generation || keys.who !== who)
+      keys = { generation: merged.generation, who, cache: new WeakMap() };
     return libraryTimeline({
       entries,
       merged: merged.events,
@@ -46,6 +51,7 @@ export function timelineMethods(deps: ServiceDeps): TimelineMethods {
       limit,
       actorKey: who.keyOf,
       actorName: who.nameOf,
+      keyCache: keys.cache,
     });
   }
 

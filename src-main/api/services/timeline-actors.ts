@@ -43,8 +43,15 @@ export function timelineActors(storage: Pick<ServiceStorage, 'actors'>): () => P
       if (found === undefined) normal.set(name, (found = normaliseName(name)));
       return found;
     };
+    // A name no identity holds is keyed by its folded spelling, the same in every document: folded once.
+    const byName = new Map<string, string>();
+    const fallback = (name: string) => {
+      let found = byName.get(name);
+      if (found === undefined) byName.set(name, (found = `name:${foldName(name)}`));
+      return found;
+    };
     const actors: TimelineActors = {
-      keyOf: (documentId, name) => byDocument.get(documentId)?.get(normalOf(name)) ?? `name:${foldName(name)}`,
+      keyOf: (documentId, name) => byDocument.get(documentId)?.get(normalOf(name)) ?? fallback(name),
       nameOf: (key) => names.get(key),
     };
     cached = { generation, actors };

@@ -104,6 +104,11 @@ export interface TimelineInput {
   actorName?: (key: string) => string | undefined;
   /** mergeEvents(entries), when the caller kept it from an earlier timeline over the same entries. */
   merged?: readonly MergedEvent[];
+  /**
+   * Each report's actor keys, filled as they are worked out: a caller that keeps it while the entries and `actorKey`
+   * stay the same saves every later timeline the 150,000 lookups of a large library.
+   */
+  keyCache?: WeakMap<IndexedEvent, readonly string[]>;
 }
 
 /** The key answers and merging use: the date's value and the event's wording. */
@@ -201,8 +206,13 @@ export function libraryTimeline(input: TimelineInput): LibraryTimeline {
     for (const { documentId, item } of reports) {
       past ||= item.status === 'past';
       expected ||= item.status === 'expected';
-      for (const name of item.actors) {
-        const akey = actorKey(documentId, name);
+      let akeys = input.keyCache?.get(item);
+      if (!akeys) {
+        akeys = item.actors.map((name) => actorKey(documentId, name));
+        input.keyCache?.set(item, akeys);
+      }
+      for (const [i, name] of item.actors.entries()) {
+        const akey = akeys[i]!;
         let counted = actorCounts.get(akey);
         if (!counted) actorCounts.set(akey, (counted = { spellings: new Map<string, number>(), events: 0 }));
         counted.spellings.set(name, (counted.spellings.get(name) ?? 0) + 1);
