@@ -188,8 +188,11 @@ describe('SearchIndex', () => {
       index.write([{ group: cardGroup('k2'), stamp: 'u', entries: cardEntries([card], () => null) }]);
       expect(index.search('ulaanbaatar', 5)[0]).toMatchObject({ kind: 'card', documentId: '', group: 'card:k2' });
       expect(index.search('geography', 5)).toHaveLength(1);
+      expect(index.cardGroups()).toEqual(['card:k2']);
+      expect(index.groups().has('card:k2')).toBe(false);
       index.write([{ group: cardGroup('k2'), stamp: null, entries: [] }]);
       expect(index.search('mongolia', 5)).toEqual([]);
+      expect(index.cardGroups()).toEqual([]);
     } finally {
       index.close();
     }

@@ -79,7 +79,10 @@ let sqlite: Promise<Sqlite> | null = null;
 
 /** Loaded on first use, not at launch: compiling the 1.3 MB WebAssembly module is work a launch need not wait for. */
 function loadSqlite(): Promise<Sqlite> {
-  sqlite ??= import('node-sqlite3-wasm');
+  // A CommonJS module: loaded as ESM (tsx, the benchmarks) its exports are under `default`.
+  sqlite ??= import('node-sqlite3-wasm').then((module) =>
+    (module as Sqlite & { default?: Sqlite }).default?.Database ? (module as { default: Sqlite }).default : module,
+  );
   return sqlite;
 }
 
@@ -99,7 +102,10 @@ async function stampOf(file: string): Promise<string> {
 
 export class SearchIndex {
   #db: SqliteDatabase;
-  /** Each group's stamp, as in the `groups` table (read once when opened: a few thousand short rows). */
+  /**
+   * Each document's group's stamp (and the cards' stamp), as in the `groups` table: read once when opened, a few
+   * thousand short rows. The cards' own groups (tens of thousands) stay on disk: only a full card pass needs them.
+   */
   #groups = new Map<string, string>();
   /** Counts the times the file was replaced by an empty one (damaged): what was indexed is gone and must be again. */
   generation = 0;
@@ -139,7 +145,9 @@ export class SearchIndex {
       }
       this.#configure(db);
       this.#groups = new Map(
-        db.all('select id, stamp from groups').map((row) => [String(row.id), String(row.stamp)] as const),
+        db
+          .all("select id, stamp from groups where id not like 'card:%'")
+          .map((row) => [String(row.id), String(row.stamp)] as const),
       );
       return db;
     } catch (error) {
@@ -213,8 +221,17 @@ export class SearchIndex {
     return this.#groups.get(group);
   }
 
+  /** The documents' groups (and the cards' stamp) with their stamps. */
   groups(): ReadonlyMap<string, string> {
     return this.#groups;
+  }
+
+  /** The cards indexed, by group (`card:<id>`). */
+  cardGroups(): string[] {
+    return this.#guard(
+      () => this.#db.all("select id from groups where id like 'card:%'").map((row) => String(row.id)),
+      [],
+    );
   }
 
   /**
@@ -284,6 +301,7 @@ export class SearchIndex {
         for (const statement of [old, unindex, drop, add, index]) statement.finalize();
       }
       for (const { group, stamp } of writes) {
+        if (group.startsWith('card:')) continue;
         if (stamp === null) this.#groups.delete(group);
         else this.#groups.set(group, stamp);
       }

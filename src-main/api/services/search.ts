@@ -26,7 +26,7 @@ import type { ServiceDeps } from './deps';
 type SearchMethods = Pick<LectioApi, 'search'>;
 
 /** A library with at most this many documents left to index is indexed before the query answers. */
-const INDEX_BEFORE_ANSWERING = 200;
+export const INDEX_BEFORE_ANSWERING = 200;
 /** How long the background pass works before letting requests in. */
 const SLICE_MS = 40;
 
@@ -90,9 +90,7 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
       const listed = storage.documents.list();
       const listedIds = new Set(listed.map((meta) => meta.id));
       const groups = index.groups();
-      const gone = [...groups.keys()].filter(
-        (group) => group !== CARDS_STAMP_GROUP && !group.startsWith('card:') && !listedIds.has(group),
-      );
+      const gone = [...groups.keys()].filter((group) => group !== CARDS_STAMP_GROUP && !listedIds.has(group));
       index.write(gone.map((group) => ({ group, stamp: null, entries: [] })));
       const missing = listed.filter((meta) => !groups.has(meta.id));
       progress = { done: listed.length - missing.length, total: listed.length };
@@ -121,7 +119,7 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
     const cards = storage.cards.all();
     const titles = titleLookup();
     const ids = new Set(cards.map((card) => cardGroup(card.id)));
-    const gone = [...index.groups().keys()].filter((group) => group.startsWith('card:') && !ids.has(group));
+    const gone = index.cardGroups().filter((group) => !ids.has(group));
     index.write(gone.map((group) => ({ group, stamp: null, entries: [] })));
     for (let at = 0; at < cards.length && index.isOpen; at += 500) {
       index.write(
@@ -142,7 +140,7 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
   }
 
   /** Starts the background pass when the library or the index changed under it; waits for it in a small library. */
-  async function ensureCaughtUp(index: SearchIndex): Promise<void> {
+  async function ensureCaughtUp(index: SearchIndex, listed: number): Promise<void> {
     if (checked.restores !== storage.restores || checked.generation !== index.generation) {
       if (pass) passAgain = true;
       else {
@@ -159,7 +157,7 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
     }
     // A small library is indexed before the answer (deterministic for a new library's first search); a large one
     // answers from what is indexed so far.
-    if (pass && storage.documents.list().length <= INDEX_BEFORE_ANSWERING) await pass;
+    if (pass && listed <= INDEX_BEFORE_ANSWERING) await pass;
   }
 
   /** Indexes what the feed named since the last query. */
@@ -208,7 +206,7 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
     async search({ query, limit, filter }): Promise<SearchResult> {
       if (!searchWords(query).length) return { hits: [], indexing: null };
       const index = await storage.searchIndex();
-      await ensureCaughtUp(index);
+      await ensureCaughtUp(index, storage.documents.list().length);
       await applyFeed(index);
       const listed = storage.documents.list();
       const metas = new Map(listed.map((meta) => [meta.id, meta]));
