@@ -27,6 +27,8 @@ type SearchMethods = Pick<LectioApi, 'search'>;
 
 /** A library with at most this many documents left to index is indexed before the query answers. */
 export const INDEX_BEFORE_ANSWERING = 200;
+/** How long a large library's check of its indexed documents' stamps waits after the first search of a launch. */
+const VERIFY_DELAY_MS = 2000;
 /** How long the background pass works before letting requests in. */
 const SLICE_MS = 40;
 
@@ -97,10 +99,14 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
       // Cards first: a few seconds at most, and the count the reader is shown is of articles.
       await indexAllCards(index);
       await indexDocuments(index, missing, true);
-      // Those indexed before: stale when their files changed since (a launch after a crash, a restore).
+      // Those indexed before: stale when their files changed since (a launch after a crash, a restore). In a large
+      // library this waits a moment, so the first searches after a launch are not queued behind thousands of stats
+      // (each hit is checked by stamp anyway), and then goes 50 documents at a time.
       const known = listed.filter((meta) => groups.has(meta.id));
-      for (let at = 0; at < known.length && index.isOpen; at += 250) {
-        const slice = known.slice(at, at + 250);
+      if (known.length > INDEX_BEFORE_ANSWERING)
+        await new Promise((resolve) => setTimeout(resolve, VERIFY_DELAY_MS).unref());
+      for (let at = 0; at < known.length && index.isOpen; at += 50) {
+        const slice = known.slice(at, at + 50);
         const stamps = await index.documentStamps(slice);
         const stale = slice.filter((meta) => index.stamp(meta.id) !== stamps.get(meta.id));
         progress.done -= stale.length;
@@ -204,7 +210,15 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
 
   return {
     async search({ query, limit, filter }): Promise<SearchResult> {
-      if (!searchWords(query).length) return { hits: [], indexing: null };
+      if (!searchWords(query).length) {
+        // Nothing to find yet (the dialog has just opened): SQLite is loaded and the index opened meanwhile, so the
+        // first words typed do not wait for them.
+        void storage.searchIndex().then(
+          (index) => ensureCaughtUp(index, Infinity),
+          () => undefined,
+        );
+        return { hits: [], indexing: null };
+      }
       const index = await storage.searchIndex();
       await ensureCaughtUp(index, storage.documents.list().length);
       await applyFeed(index);
