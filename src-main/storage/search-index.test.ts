@@ -7,7 +7,7 @@ import type { StoredCard } from '../core/cards/card';
 import { cardEntries, documentEntries } from '../core/search/entries';
 import type { LectioDocument } from '../core/model';
 import type { StorageNotice } from './recovery-notices';
-import { SEARCH_INDEX_FILE, SEARCH_INDEX_FOLDER, SearchIndex, cardGroup } from './search-index';
+import { RANKED, SEARCH_INDEX_FILE, SEARCH_INDEX_FOLDER, SearchIndex, cardGroup } from './search-index';
 
 function doc(id: string, title: string, paragraphs: string[]): LectioDocument {
   const text = paragraphs.join('\n');
@@ -249,4 +249,33 @@ describe('SearchIndex', () => {
       again.index.close();
     }
   });
+});
+
+describe('a word in more entries than are ranked', () => {
+  it('still answers the best of the newest, within the filter', async () => {
+    const { index } = await openIndex();
+    try {
+      const many = (id: string, count: number) =>
+        documentEntries(
+          doc(
+            id,
+            `Common ${id}`,
+            Array.from({ length: count }, (_, i) => `common word ${i}`),
+          ),
+          [],
+          '',
+        );
+      index.write([
+        { group: 'old', stamp: 's', entries: many('old', 40) },
+        { group: 'new', stamp: 's', entries: many('new', RANKED) },
+      ]);
+      const rows = index.search('common', 30);
+      expect(rows).toHaveLength(30);
+      // Only the old document shown: its entries are ranked, though the newest RANKED matches are all the other's.
+      expect(new Set(index.search('common', 30, ['old']).map((row) => row.documentId))).toEqual(new Set(['old']));
+      expect(index.search('common', 100, ['old'])).toHaveLength(41);
+    } finally {
+      index.close();
+    }
+  }, 60_000);
 });

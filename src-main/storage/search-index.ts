@@ -36,6 +36,8 @@ export const cardGroup = (cardId: string) => `card:${cardId}`;
  * without growing the WebAssembly heap (which never shrinks) with the whole 100+ MB file.
  */
 const CACHE_KIB = 8192;
+/** The most matches one query ranks (see `find`). */
+export const RANKED = 5000;
 /** The most near words one mistyped word stands for. */
 const NEAR_WORDS = 8;
 
@@ -347,12 +349,21 @@ export class SearchIndex {
     if (!match) return [];
     return this.#guard(() => {
       const filter = documents ? 'and c.doc in (select value from json_each(?))' : '';
+      const params = documents ? [match, JSON.stringify(documents)] : [match];
+      // Ranking scores every match, which for a word in most paragraphs ("the", "budget" in a library about budgets)
+      // took hundreds of milliseconds; past RANKED matches, only the newest RANKED (by entry id, which streams
+      // without scoring) are ranked.
+      const floor = this.#db.get(
+        `select entries.rowid as id from entries ${documents ? 'join content c on c.id = entries.rowid' : ''}
+          where entries match ? ${filter} order by entries.rowid desc limit 1 offset ?`,
+        [...params, RANKED - 1],
+      );
       const rows = this.#db.all(
         `select c.kind, c.grp, c.doc, c.title, c.text, c.start, c.end, entries.rank as rank
            from entries join content c on c.id = entries.rowid
-          where entries match ? ${filter}
+          where entries match ? ${filter} ${floor ? 'and entries.rowid >= ?' : ''}
           order by entries.rank limit ?`,
-        documents ? [match, JSON.stringify(documents), limit] : [match, limit],
+        [...params, ...(floor ? [Number(floor.id)] : []), limit],
       );
       return rows.map((row) => ({
         kind: row.kind as SearchHitKind,

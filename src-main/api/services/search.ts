@@ -21,6 +21,7 @@ import type { DocumentMeta } from '../../core/model';
 import { LectioError } from '../../core/errors';
 import type { LectioApi } from '../contract';
 import { CARDS_STAMP_GROUP, cardGroup, type GroupWrite, type SearchIndex } from '../../storage/search-index';
+import type { RecordKind } from '../../storage/change-feed';
 import type { ServiceDeps } from './deps';
 
 type SearchMethods = Pick<LectioApi, 'search'>;
@@ -32,6 +33,13 @@ const VERIFY_DELAY_MS = 2000;
 /** How long the background pass works before letting requests in. */
 const SLICE_MS = 40;
 
+/**
+ * The records whose changes change what is indexed (a document's text, title and credits; its highlights and note).
+ * A document's tags, reading position, analysis or anchors do not: re-indexing it for them would make the search
+ * after a bulk change of tags read hundreds of documents.
+ */
+const INDEXED_KINDS: ReadonlySet<RecordKind> = new Set(['document', 'highlight', 'document-note']);
+
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** `peers`: the part of the API a filter on due cards asks (absent: that filter part is ignored). */
@@ -42,6 +50,7 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
   const dirtyCards = new Set<string>();
   storage.changes.onWrite((change) => {
     if (change.kind === 'card') dirtyCards.add(change.id);
+    else if (!INDEXED_KINDS.has(change.kind)) return;
     else if (change.documentId) dirtyDocuments.add(change.documentId);
     else if (change.kind === 'document') dirtyDocuments.add(change.id);
   });
