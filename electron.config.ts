@@ -50,6 +50,34 @@ const leveldownPrebuilds = {
   },
 };
 
+/**
+ * The search index's SQLite (node-sqlite3-wasm) loads its WebAssembly from a file beside its module, which a bundle
+ * moves into a chunk. The file is copied to `out/main/sqlite/` and the module told to look there, from an entry file or
+ * from a chunk below it. It is read with fs, which reads inside app.asar, so the packaged app needs no unpacking.
+ */
+const sqliteWasm = {
+  name: 'sqlite-wasm',
+  transform(code: string, id: string) {
+    if (!/node-sqlite3-wasm[\\/]dist[\\/]node-sqlite3-wasm\.js$/.test(id)) return null;
+    const find = 'function findWasmBinary(){return locateFile("node-sqlite3-wasm.wasm")}';
+    if (!code.includes(find)) throw new Error('sqlite-wasm: node-sqlite3-wasm changed; check findWasmBinary');
+    const patched = code.replace(
+      find,
+      'function findWasmBinary(){const path=require("path");' +
+        'return [path.join(__dirname,"sqlite"),path.join(__dirname,"..","sqlite")]' +
+        '.map((dir)=>path.join(dir,"node-sqlite3-wasm.wasm")).find((file)=>require("fs").existsSync(file))' +
+        '||locateFile("node-sqlite3-wasm.wasm")}',
+    );
+    return { code: patched, map: null };
+  },
+  writeBundle() {
+    cpSync(
+      resolve('node_modules/node-sqlite3-wasm/dist/node-sqlite3-wasm.wasm'),
+      resolve('out/main/sqlite/node-sqlite3-wasm.wasm'),
+    );
+  },
+};
+
 export default defineConfig({
   main: {
     // i18n-iso-countries' Node entry require()s every language file by a computed path, which a bundle cannot
@@ -57,7 +85,7 @@ export default defineConfig({
     resolve: {
       alias: [...aliases, { find: /^i18n-iso-countries$/, replacement: 'i18n-iso-countries/index.js' }],
     },
-    plugins: [jsdomWithoutSyncXhr, leveldownPrebuilds],
+    plugins: [jsdomWithoutSyncXhr, leveldownPrebuilds, sqliteWasm],
     build: {
       externalizeDeps: false,
       outDir: 'out/main',

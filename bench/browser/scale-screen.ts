@@ -2,10 +2,11 @@
  * Issue #20's "Scale" figures as the reader meets them, in browser mode over the generated scale library (5,000
  * documents, a million review logs at full size): launch to an interactive Library, a change of sort or filter in the
  * screen, a search through the HTTP API, and the memory of the server (the main process) and of the renderer.
- * The library is a hard-linked copy of the cached one (the app replaces files by renaming, never writes into them).
+ * The library is a hard-linked copy of the cached one (the app replaces files by renaming, never writes into them; the
+ * search index is a new file, written only in the copy).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -74,6 +75,22 @@ function timedCall(page: Page, token: string, method: 'search' | 'getDueByDocume
   );
 }
 
+/** How far the search index has got (null: complete), from a search through the API. */
+function searchIndexing(page: Page, token: string): Promise<{ done: number; total: number } | null> {
+  return page.evaluate(
+    async ([route, header, token]) => {
+      const response = await fetch(route, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [header]: token },
+        body: JSON.stringify({ query: 'the', limit: 1 }),
+      });
+      const result = (await response.json()) as { value: { indexing: { done: number; total: number } | null } };
+      return result.value.indexing;
+    },
+    [httpPath('search'), TOKEN_HEADER, token] as const,
+  );
+}
+
 export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
   const size = (process.env.LECTIO_BENCH_SCALE ?? 'full') as ScaleSize;
   const { dataDir: cached, manifest } = await ensureScaleLibrary(size, env.log);
@@ -86,6 +103,9 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
     for (let i = 0; i < (env.quick ? 2 : 3); i++) {
       const dir = path.join(work, `run${i}`);
       execFileSync('cp', ['-al', cached, dir]);
+      // Later launches find the search index the first one built (a real copy: SQLite writes into its file).
+      const builtIndex = path.join(work, 'search-index');
+      if (i > 0 && existsSync(builtIndex)) execFileSync('cp', ['-r', builtIndex, path.join(dir, 'index')]);
       const server = await startServer(env.serveScript, dir);
       const page = await newPage(env.browser);
       try {
@@ -93,6 +113,17 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
         const shown = await libraryShown(page, server.url);
         launches.push(shown - server.spawnedAt);
         serverMemory.push(memoryOf(server.pid));
+        if (i === 1 && existsSync(builtIndex)) {
+          const firstMs = await timedCall(page, token, 'search', { query: manifest.queries[0] ?? 'the', limit: 30 });
+          figures.push({
+            name: `Scale: the first search after a launch, index on disk, through the API`,
+            value: firstMs,
+            unit: 'ms',
+            better: 'lower',
+            target: 100,
+            detail: `a second launch over the index the first one built (SQLite's WebAssembly loaded and the index opened by this search); server RSS afterwards ${memoryOf(server.pid).rss} MB.`,
+          });
+        }
         if (i > 0) continue;
         // The rest on the first launch: sort and filter changes, due cards, search, and the memory after each.
         const steps: [string, string][] = [
@@ -110,9 +141,19 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
         const rendererAfterLaunch = rendererRss();
         const dueMs = await timedCall(page, token, 'getDueByDocument', {});
         const afterDue = memoryOf(server.pid);
+        // The first launch after the upgrade: the first search starts building the index in the background, and
+        // answers from what is indexed so far; the searches are timed once it is complete.
         const firstSearchStarted = epochNow();
         await timedCall(page, token, 'search', { query: manifest.queries[0] ?? 'the', limit: 30 });
         const firstSearchMs = epochNow() - firstSearchStarted;
+        let buildPeak = 0;
+        const deadline = Date.now() + 10 * 60_000;
+        while ((await searchIndexing(page, token)) && Date.now() < deadline) {
+          buildPeak = Math.max(buildPeak, memoryOf(server.pid).rss);
+          await new Promise((done) => setTimeout(done, 1000));
+        }
+        const buildMs = epochNow() - firstSearchStarted;
+        execFileSync('cp', ['-r', path.join(dir, 'index'), path.join(work, 'search-index')]);
         const searches: number[] = [];
         const variants = manifest.queries.flatMap((q) => [q, q.slice(0, Math.max(3, q.length - 2))]);
         for (let round = 0; round < (env.quick ? 2 : 5); round++)
@@ -143,7 +184,7 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
             unit: 'ms',
             better: 'lower',
             target: 100,
-            detail: `${searches.length} searches from the page (HTTP, the service, MiniSearch), median ${median(searches).toFixed(1)} ms; the first search after launch, which builds the index from every document file, took ${(firstSearchMs / 1000).toFixed(1)} s.`,
+            detail: `${searches.length} searches from the page (HTTP, the service, SQLite FTS5 on disk), median ${median(searches).toFixed(1)} ms. On this first launch the index was built in the background: the first search answered in ${firstSearchMs.toFixed(0)} ms from what was indexed so far, the build took ${(buildMs / 1000).toFixed(1)} s with the server at up to ${buildPeak} MB RSS.`,
           },
           {
             name: `Scale: main process (browser-mode server) memory, Library open (RSS)`,
@@ -151,7 +192,7 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
             unit: 'MB',
             better: 'lower',
             target: 400,
-            detail: `after launch and the sort changes; after the due counts ${afterDue.rss} MB; after searches (index built) ${afterSearch.rss} MB; 20 s later, past the start-up backup, ${afterBackup.rss} MB, peak (VmHWM) ${afterBackup.peak} MB.`,
+            detail: `after launch and the sort changes; after the due counts ${afterDue.rss} MB; after the index was built and searched ${afterSearch.rss} MB; 20 s later, past the start-up backup, ${afterBackup.rss} MB, peak (VmHWM) ${afterBackup.peak} MB.`,
           },
           {
             name: `Scale: main process memory, peak over the session (VmHWM)`,
@@ -159,7 +200,7 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
             unit: 'MB',
             better: 'lower',
             target: 400,
-            detail: `launch, due counts, search index built, and the start-up backup (which reads and checks every data file, the review log included).`,
+            detail: `launch, due counts, the search index built (once, on this first launch) and searched, and the start-up backup (which reads and checks every data file, the review log included).`,
           },
           {
             name: `Scale: renderer memory, Library of ${manifest.documents.toLocaleString('en')} documents (RSS)`,

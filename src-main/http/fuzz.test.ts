@@ -41,9 +41,10 @@ const pools: Pools = { ids: [] };
 /**
  * Derived indexes (rebuilt from the data, holding none of the reader's own): the actor index is saved in the
  * background after the call that built it, so its write may land while a later payload is refused. The actor index is
- * the `actor-index/` folder (`actor-index.json` before it was split, removed by its first save).
+ * the `actor-index/` folder (`actor-index.json` before it was split, removed by its first save). The search index
+ * (`index/search.sqlite`) is caught up in the background the same way.
  */
-const DERIVED = /^\.?(actor-index|card-schedules\.idx|date-index)(\.|$)/;
+const DERIVED = /^\.?(actor-index|card-schedules\.idx|date-index|index)(\.|$)/;
 
 function fingerprint(dir: string): string {
   const hash = createHash('sha256');

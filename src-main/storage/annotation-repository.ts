@@ -51,6 +51,11 @@ export class AnnotationRepository {
     return (await this.files.get(documentId)).data;
   }
 
+  /** As `read`, without keeping the file open (the search index reads every document once; see PerDocumentStore.peek). */
+  peek(documentId: string): Promise<AnnotationsView> {
+    return this.files.peek(documentId);
+  }
+
   /** Adds a highlight, with where it anchors in the text named `textKey`. */
   async addHighlight(
     documentId: string,

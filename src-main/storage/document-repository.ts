@@ -55,6 +55,12 @@ export class DocumentRepository {
     return { ...meta, body: file.data.body };
   }
 
+  /** As `get`, without keeping the document's file open (the search index reads every document once; see peek). */
+  async peek(id: string): Promise<LectioDocument> {
+    const meta = this.meta(id);
+    return { ...meta, body: (await this.files.bodies.peek(id)).body };
+  }
+
   /** Stores a new document: its text first, then its entry in the index. */
   async add(meta: DocumentMeta, body: DocumentBody): Promise<void> {
     await this.#save([{ kind: 'document', id: meta.id, documentId: meta.id, op: 'put' }], async () => {

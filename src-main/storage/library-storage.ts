@@ -37,6 +37,7 @@ import { KeyedMutex } from './keyed-mutex';
 import { acquireLibraryLock, type LibraryLock } from './library-lock';
 import { countHighlights, findUnlistedDocuments } from './orphan-documents';
 import { openRecovering, recoverDataFiles, type Recovery, type RecoveryReport } from './recovery';
+import { SearchIndex } from './search-index';
 import { Announcements, describeBackup, recoveryNotice, type StorageNotice } from './recovery-notices';
 import { finishInterruptedRestore, replaceDataFiles, RESTORE_STAGING, type RestoreHooks } from './restore-files';
 import { PerDocumentStore } from './per-document-store';
@@ -204,6 +205,7 @@ export class LibraryStorage {
    * change feed, so what keeps derived data from the feed (the search index) starts again when this changes.
    */
   restores = 0;
+  #searchIndex: Promise<SearchIndex> | null = null;
   /** Settles once the highlight counts have been checked after opening (see recountHighlights). */
   highlightCountsChecked: Promise<number> = Promise.resolve(0);
 
@@ -427,9 +429,22 @@ export class LibraryStorage {
     if (held) this.notices.push(newerFileNotice(held));
   }
 
+  /**
+   * The full-text index (`index/search.sqlite`, derived: see search-index.ts), opened on first use: the Library does not
+   * need it, and opening it loads SQLite's WebAssembly.
+   */
+  searchIndex(): Promise<SearchIndex> {
+    this.#searchIndex ??= SearchIndex.open(this.dataDir, (notice) => this.notices.push(notice));
+    return this.#searchIndex;
+  }
+
   close(): void {
     this.#closed = true;
     this.actors.close();
+    void this.#searchIndex?.then(
+      (index) => index.close(),
+      () => undefined,
+    );
     if (this.#recountTimer) clearTimeout(this.#recountTimer);
     this.lock.release();
   }

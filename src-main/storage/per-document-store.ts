@@ -4,7 +4,7 @@
  * costs the size of one document's data, never the whole library's. A file is checked when it is first opened, not
  * when the library opens: a bad one is moved aside, restored from the newest good backup, and announced then.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import { retireStore, type Versioned } from './json-store';
@@ -56,6 +56,28 @@ export class PerDocumentStore<T extends Versioned> {
       opening.catch(() => this.#open.delete(documentId));
     }
     return opening;
+  }
+
+  /**
+   * The document's data for one reading, without keeping its file open: the search index reads every document once,
+   * and keeping them all open would hold the whole library in memory. The open copy when there is one; a file that is
+   * missing, does not parse, is of another schema or needs an upgrade is opened as usual (checked, recovered, kept).
+   */
+  async peek(documentId: string): Promise<T> {
+    const opening = this.#open.get(documentId);
+    if (opening) return (await opening).data;
+    try {
+      const data: unknown = JSON.parse(await readFile(this.path(documentId), 'utf8'));
+      if (
+        (data as Partial<Versioned>).schemaVersion === this.spec.schemaVersion &&
+        this.spec.isValid(data) &&
+        this.spec.upgrade?.(data) == null
+      )
+        return data;
+    } catch {
+      // Missing or unreadable: the regular opening below creates, or recovers and announces, it.
+    }
+    return (await this.get(documentId)).data;
   }
 
   /**

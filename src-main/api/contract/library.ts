@@ -2,7 +2,7 @@
  * The library-wide part of the API contract: what the app is and the notices it has for the reader, search across
  * articles, backups (taking, restoring), and the one export under way (annotations or cards) with its progress.
  */
-import type { SearchHit } from '../../core/search/library-index';
+import type { SearchResult } from '../../core/search/library-index';
 import type { Empty } from './common';
 import type { SearchFilter } from './organise';
 
@@ -37,7 +37,7 @@ export interface LibraryMethods {
   appInfo: { input: Empty; output: AppInfo };
   dismissNotice: { input: { id: string }; output: { id: string } };
   /** `filter`: only hits in documents the Library's filter would show (organise.ts). */
-  search: { input: { query: string; limit?: number; filter?: SearchFilter }; output: SearchHit[] };
+  search: { input: { query: string; limit?: number; filter?: SearchFilter }; output: SearchResult };
   listBackups: { input: Empty; output: BackupSummary[] };
   createBackup: { input: Empty; output: BackupSummary };
   /** How far the backup the reader asked for has got (two steps a file), while one runs. */

@@ -55,8 +55,8 @@ describe('capture metadata for HTML files and search', () => {
       title: 'Council',
       metadata: { authors: ['Marguerite Okonkwo'], siteName: 'Tidewater Gazette' },
     });
-    expect((await api.search({ query: 'Okonkwo' })).map((hit) => hit.documentId)).toContain(doc.id);
-    expect((await api.search({ query: 'Tidewater' })).map((hit) => hit.documentId)).toContain(doc.id);
+    expect((await api.search({ query: 'Okonkwo' })).hits.map((hit) => hit.documentId)).toContain(doc.id);
+    expect((await api.search({ query: 'Tidewater' })).hits.map((hit) => hit.documentId)).toContain(doc.id);
     // A stored article's picture is found by what its alt text says.
     await storage.documents.add(
       {
@@ -77,7 +77,7 @@ describe('capture metadata for HTML files and search', () => {
         marks: [],
       },
     );
-    expect((await api.search({ query: 'lighthouse' })).map((hit) => hit.documentId)).toContain('pictured');
+    expect((await api.search({ query: 'lighthouse' })).hits.map((hit) => hit.documentId)).toContain('pictured');
     storage.close();
   });
 });

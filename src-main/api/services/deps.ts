@@ -68,6 +68,7 @@ export type ServiceStorage = Pick<
   | 'restores'
   | 'dateIndex'
   | 'eventAnswers'
+  | 'searchIndex'
 >;
 
 export interface ServiceDeps {

@@ -146,9 +146,9 @@ describe('delete with Undo', () => {
     expect((await api.listDocuments({})).map((d) => d.id)).toEqual(['sample']);
     await expect(api.getDocument({ id: a })).rejects.toThrow(/not found|Document/);
     // Its cards stay (as they always did when a document was deleted); nothing else of it is found.
-    expect((await api.search({ query: 'Seoul' })).filter((hit) => hit.kind !== 'card' && hit.documentId === a)).toEqual(
-      [],
-    );
+    expect(
+      (await api.search({ query: 'Seoul' })).hits.filter((hit) => hit.kind !== 'card' && hit.documentId === a),
+    ).toEqual([]);
     expect((await api.getOrganisation({})).deleted.map((d) => d.id)).toEqual([a, b]);
 
     const { documents } = await api.undoDeleteDocuments({ ids: [a, b] });
@@ -158,7 +158,7 @@ describe('delete with Undo', () => {
     expect((await api.listCards({})).map((c) => c.card.id)).toContain(card.card.id);
     expect((await api.getOrganisation({})).documents[a]?.tags).toEqual(['korea']);
     expect((await api.getOrganisation({})).deleted).toEqual([]);
-    expect((await api.search({ query: 'Seoul' })).length).toBeGreaterThan(0);
+    expect((await api.search({ query: 'Seoul' })).hits.length).toBeGreaterThan(0);
   });
 
   it('keeps deleted documents whole and undoable when Lectio closes during the Undo, and purges them only when asked', async () => {
@@ -197,7 +197,7 @@ describe('search with the Library filters', () => {
     const c = await api.createCollection({ name: 'Votes' });
     await api.organiseDocuments({ ids: [b], addToCollection: c.id });
     const titles = async (filter: Parameters<typeof api.search>[0]['filter']) =>
-      [...new Set((await api.search({ query: 'Seoul', filter })).map((h) => h.title))].sort();
+      [...new Set((await api.search({ query: 'Seoul', filter })).hits.map((h) => h.title))].sort();
     expect(await titles(undefined)).toEqual(['Alpha', 'Beta', 'Gamma']);
     expect(await titles({ tag: 'asia' })).toEqual(['Alpha']);
     expect(await titles({ collection: c.id })).toEqual(['Beta']);

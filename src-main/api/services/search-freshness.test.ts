@@ -14,7 +14,7 @@ describe('search stays in step with the library', () => {
     try {
       const doc = await api.importDocument({ text: STUDY_TEXT, format: 'text', title: 'Budget talks' });
       const other = await api.importDocument({ text: 'A quiet note on rivers.', format: 'text', title: 'Rivers' });
-      expect(await api.search({ query: 'zanzibarite' })).toEqual([]);
+      expect((await api.search({ query: 'zanzibarite' })).hits).toEqual([]);
 
       const start = STUDY_TEXT.indexOf('40 billion euros');
       const highlight = await api.createHighlight({
@@ -24,28 +24,28 @@ describe('search stays in step with the library', () => {
         color: 1,
         note: 'zanzibarite',
       });
-      expect(kinds(await api.search({ query: 'zanzibarite' }))).toEqual(['highlight']);
+      expect(kinds((await api.search({ query: 'zanzibarite' })).hits)).toEqual(['highlight']);
       const backup = await api.createBackup({});
 
       await api.updateHighlight({ documentId: doc.id, id: highlight.id, note: 'quokkaism' });
-      expect(await api.search({ query: 'zanzibarite' })).toEqual([]);
-      expect(kinds(await api.search({ query: 'quokkaism' }))).toEqual(['highlight']);
+      expect((await api.search({ query: 'zanzibarite' })).hits).toEqual([]);
+      expect(kinds((await api.search({ query: 'quokkaism' })).hits)).toEqual(['highlight']);
 
       const { card } = await api.createCardFromHighlight({ documentId: doc.id, highlightId: highlight.id });
-      expect(kinds(await api.search({ query: 'quokkaism' }))).toEqual(['card', 'highlight']);
+      expect(kinds((await api.search({ query: 'quokkaism' })).hits)).toEqual(['card', 'highlight']);
 
       await api.deleteDocuments({ ids: [other.id] });
-      expect(await api.search({ query: 'rivers' })).toEqual([]);
+      expect((await api.search({ query: 'rivers' })).hits).toEqual([]);
       await api.undoDeleteDocuments({ ids: [other.id] });
-      expect((await api.search({ query: 'rivers' })).map((h) => h.documentId)).toContain(other.id);
+      expect((await api.search({ query: 'rivers' })).hits.map((h) => h.documentId)).toContain(other.id);
 
       await api.deleteCard({ id: card.card.id });
-      expect(kinds(await api.search({ query: 'quokkaism' }))).toEqual(['highlight']);
+      expect(kinds((await api.search({ query: 'quokkaism' })).hits)).toEqual(['highlight']);
 
       // The backup had the first note and no card: after the restore the search says so.
       await api.restoreBackup({ id: backup.id });
-      expect(kinds(await api.search({ query: 'zanzibarite' }))).toEqual(['highlight']);
-      expect(await api.search({ query: 'quokkaism' })).toEqual([]);
+      expect(kinds((await api.search({ query: 'zanzibarite' })).hits)).toEqual(['highlight']);
+      expect((await api.search({ query: 'quokkaism' })).hits).toEqual([]);
     } finally {
       storage.close();
     }

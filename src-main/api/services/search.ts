@@ -1,100 +1,271 @@
 /**
- * The search part of the service: one MiniSearch index over the library (titles, text, highlights, notes, cards),
- * brought up to date before each query by re-indexing only the documents (or the card set) that changed since. What
- * changed is heard on the change feed, so a query checks only those documents, not all 5,000 of a large library (their
- * signatures alone took longer than the search); a restore from a backup, which the feed does not carry, and the first
- * query check them all.
+ * The search part of the service, over the library's on-disk full-text index (storage/search-index.ts).
+ *
+ * Kept current in two ways. What changed in this process is heard on the change feed, and a query first re-indexes
+ * only those documents and cards, each write one transaction. What the feed cannot tell (changes made before a launch
+ * that the index missed, a restore from a backup, a damaged index replaced by an empty one, and the very first launch
+ * with no index) is found by a pass over the library in the background: documents not in the index are indexed, and
+ * every other document's file stamps (stat, no read) are compared with those it was indexed with. The pass works in
+ * slices of a few tens of milliseconds, so requests are answered while it runs: from what is indexed so far, saying
+ * how far it has got. A small library (the first search of a new one, tests) waits for the pass instead.
+ *
+ * A hit is never served stale: the stamps of the documents a query found are checked before it answers, and one that
+ * changed is indexed again and the query asked again.
  */
-import {
-  CARDS_GROUP,
-  cardEntries,
-  cardsSignature,
-  documentEntries,
-  documentSignature,
-} from '../../core/search/entries';
-import { LibraryIndex } from '../../core/search/library-index';
+import { cardEntries, documentEntries } from '../../core/search/entries';
+import { searchWords } from '../../core/search/fts-query';
+import { snippet, type SearchHit, type SearchResult } from '../../core/search/library-index';
 import { EMPTY_ORGANISATION } from '../../core/library/organisation';
 import { matchesFilter } from '../../core/library/query';
+import type { DocumentMeta } from '../../core/model';
+import { LectioError } from '../../core/errors';
 import type { LectioApi } from '../contract';
+import { CARDS_STAMP_GROUP, cardGroup, type GroupWrite, type SearchIndex } from '../../storage/search-index';
+import type { RecordKind } from '../../storage/change-feed';
 import type { ServiceDeps } from './deps';
 
 type SearchMethods = Pick<LectioApi, 'search'>;
 
+/** A library with at most this many documents left to index is indexed before the query answers. */
+export const INDEX_BEFORE_ANSWERING = 200;
+/** How long a large library's check of its indexed documents' stamps waits after the first search of a launch. */
+const VERIFY_DELAY_MS = 2000;
+/** How long the background pass works before letting requests in. */
+const SLICE_MS = 40;
+
+/**
+ * The records whose changes change what is indexed (a document's text, title and credits; its highlights and note).
+ * A document's tags, reading position, analysis or anchors do not: re-indexing it for them would make the search
+ * after a bulk change of tags read hundreds of documents.
+ */
+const INDEXED_KINDS: ReadonlySet<RecordKind> = new Set(['document', 'highlight', 'document-note']);
+
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** `peers`: the part of the API a filter on due cards asks (absent: that filter part is ignored). */
 export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, 'getDueByDocument'>): SearchMethods {
   const { storage } = deps;
-  const index = new LibraryIndex();
-  // Documents changed since the last query ('all' at first and after a restore), and whether any card or title did.
-  let dirty: Set<string> | 'all' = 'all';
-  let cardsDirty = true;
-  let restores = storage.restores;
+  // Heard on the feed since the last query: documents and cards to index again.
+  const dirtyDocuments = new Set<string>();
+  const dirtyCards = new Set<string>();
   storage.changes.onWrite((change) => {
-    if (change.kind === 'card' || change.kind === 'document') cardsDirty = true;
-    if (dirty === 'all') return;
-    if (change.documentId) dirty.add(change.documentId);
-    else if (change.kind === 'document') dirty.add(change.id);
+    if (change.kind === 'card') dirtyCards.add(change.id);
+    else if (!INDEXED_KINDS.has(change.kind)) return;
+    else if (change.documentId) dirtyDocuments.add(change.documentId);
+    else if (change.kind === 'document') dirtyDocuments.add(change.id);
   });
 
-  async function refresh(): Promise<void> {
-    try {
-      await update();
-    } catch (error) {
-      // A read failed part way: everything is checked again next time rather than trusting a half-made update.
-      dirty = 'all';
-      cardsDirty = true;
-      throw error;
+  let pass: Promise<void> | null = null;
+  let progress: { done: number; total: number } | null = null;
+  // Set when the library was replaced or the index emptied while a pass ran: another pass follows it.
+  let passAgain = false;
+  let checked = { restores: -1, generation: -1 };
+
+  async function documentWrite(index: SearchIndex, meta: DocumentMeta, stamp: string): Promise<GroupWrite> {
+    const [doc, annotations] = await Promise.all([storage.documents.peek(meta.id), storage.annotations.peek(meta.id)]);
+    return { group: meta.id, stamp, entries: documentEntries(doc, annotations.highlights, annotations.documentNote) };
+  }
+
+  /** Indexes the documents, a slice at a time, counting them into `progress` when given. */
+  async function indexDocuments(index: SearchIndex, metas: readonly DocumentMeta[], counted: boolean): Promise<void> {
+    let at = 0;
+    while (at < metas.length) {
+      const started = performance.now();
+      const writes: GroupWrite[] = [];
+      while (at < metas.length && performance.now() - started < SLICE_MS) {
+        const batch = metas.slice(at, at + 8);
+        at += batch.length;
+        // Stamps are taken before the files are read: a write after that leaves the entry stale, never wrongly current.
+        const stamps = await index.documentStamps(batch);
+        for (const meta of batch) {
+          try {
+            writes.push(await documentWrite(index, meta, stamps.get(meta.id) ?? '-'));
+          } catch (error) {
+            // Deleted meanwhile: nothing to index (the feed has it, and its entries go with the next query).
+            if (!(error instanceof LectioError && error.code === 'not-found')) throw error;
+          }
+        }
+      }
+      if (!index.isOpen) return;
+      index.write(writes);
+      if (counted && progress) progress.done += writes.length;
+      await yieldToRequests();
     }
   }
 
-  async function update(): Promise<void> {
-    if (restores !== storage.restores) {
-      restores = storage.restores;
-      dirty = 'all';
-      cardsDirty = true;
-    }
-    const changed = dirty;
-    dirty = new Set();
-    const listed = storage.documents.list();
-    // Deleted (or moved to the Undo) documents leave, and documents listed but not indexed (back from an Undo) come
-    // in, whatever the feed said: both are one pass over ids.
-    const ids = new Set(listed.map((meta) => meta.id));
-    const indexed = new Set(index.documents());
-    for (const id of indexed) if (!ids.has(id) && id !== CARDS_GROUP) index.removeDocument(id);
-    for (const meta of listed) {
-      if (changed !== 'all' && !changed.has(meta.id) && indexed.has(meta.id)) continue;
-      const annotations = await storage.annotations.read(meta.id);
-      const signature = documentSignature(meta, annotations.highlights, annotations.documentNote);
-      // Indexed again even when its signature looks the same: an edit within the clock's tick, or a restored file.
-      const doc = await storage.documents.get(meta.id);
-      index.replaceDocument(meta.id, signature, documentEntries(doc, annotations.highlights, annotations.documentNote));
-    }
-    if (!cardsDirty) return;
-    cardsDirty = false;
+  /** The background pass: see the file's comment. */
+  async function catchUp(index: SearchIndex): Promise<void> {
+    do {
+      passAgain = false;
+      checked = { restores: storage.restores, generation: index.generation };
+      const listed = storage.documents.list();
+      const listedIds = new Set(listed.map((meta) => meta.id));
+      const groups = index.groups();
+      const gone = [...groups.keys()].filter((group) => group !== CARDS_STAMP_GROUP && !listedIds.has(group));
+      index.write(gone.map((group) => ({ group, stamp: null, entries: [] })));
+      const missing = listed.filter((meta) => !groups.has(meta.id));
+      progress = { done: listed.length - missing.length, total: listed.length };
+      // Cards first: a few seconds at most, and the count the reader is shown is of articles.
+      await indexAllCards(index);
+      await indexDocuments(index, missing, true);
+      // Those indexed before: stale when their files changed since (a launch after a crash, a restore). In a large
+      // library this waits a moment, so the first searches after a launch are not queued behind thousands of stats
+      // (each hit is checked by stamp anyway), and then goes 50 documents at a time.
+      const known = listed.filter((meta) => groups.has(meta.id));
+      if (known.length > INDEX_BEFORE_ANSWERING)
+        await new Promise((resolve) => setTimeout(resolve, VERIFY_DELAY_MS).unref());
+      for (let at = 0; at < known.length && index.isOpen; at += 50) {
+        const slice = known.slice(at, at + 50);
+        const stamps = await index.documentStamps(slice);
+        const stale = slice.filter((meta) => index.stamp(meta.id) !== stamps.get(meta.id));
+        progress.done -= stale.length;
+        await indexDocuments(index, stale, true);
+        await yieldToRequests();
+      }
+    } while (passAgain && index.isOpen);
+    progress = null;
+  }
+
+  /** Every card, again, when the cards' file is not the one indexed (the first pass; a restore). */
+  async function indexAllCards(index: SearchIndex): Promise<void> {
+    const stamp = await index.cardsStamp();
+    if (index.stamp(CARDS_STAMP_GROUP) === stamp) return;
     await storage.cards.ready();
     const cards = storage.cards.all();
-    const titles = new Map(listed.map((meta) => [meta.id, meta.title]));
-    const signature = `${cardsSignature(cards)}|${[...titles.values()].join('|')}`;
-    index.replaceDocument(
-      CARDS_GROUP,
-      signature,
-      cardEntries(cards, (id) => titles.get(id) ?? null),
-    );
+    const titles = titleLookup();
+    const ids = new Set(cards.map((card) => cardGroup(card.id)));
+    const gone = index.cardGroups().filter((group) => !ids.has(group));
+    index.write(gone.map((group) => ({ group, stamp: null, entries: [] })));
+    for (let at = 0; at < cards.length && index.isOpen; at += 500) {
+      index.write(
+        cards.slice(at, at + 500).map((card) => ({
+          group: cardGroup(card.id),
+          stamp: card.updatedAt,
+          entries: cardEntries([card], titles),
+        })),
+      );
+      await yieldToRequests();
+    }
+    if (index.isOpen) index.setStamp(CARDS_STAMP_GROUP, stamp);
+  }
+
+  function titleLookup(): (id: string) => string | null {
+    const titles = new Map(storage.documents.list().map((meta) => [meta.id, meta.title]));
+    return (id) => titles.get(id) ?? null;
+  }
+
+  /** Starts the background pass when the library or the index changed under it; waits for it in a small library. */
+  async function ensureCaughtUp(index: SearchIndex, listed: number): Promise<void> {
+    if (checked.restores !== storage.restores || checked.generation !== index.generation) {
+      if (pass) passAgain = true;
+      else {
+        pass = catchUp(index).finally(() => {
+          pass = null;
+        });
+        // A failure (a file unreadable for a moment) is retried by the next query's pass.
+        pass.catch((error: unknown) => {
+          checked = { restores: -1, generation: -1 };
+          progress = null;
+          console.error('The search index could not be brought up to date:', error);
+        });
+      }
+    }
+    // A small library is indexed before the answer (deterministic for a new library's first search); a large one
+    // answers from what is indexed so far.
+    if (pass && listed <= INDEX_BEFORE_ANSWERING) await pass;
+  }
+
+  /** Indexes what the feed named since the last query. */
+  async function applyFeed(index: SearchIndex): Promise<void> {
+    if (dirtyDocuments.size) {
+      const ids = [...dirtyDocuments];
+      dirtyDocuments.clear();
+      try {
+        await reindexDocuments(index, ids);
+      } catch (error) {
+        for (const id of ids) dirtyDocuments.add(id);
+        throw error;
+      }
+    }
+    if (dirtyCards.size && index.stamp(CARDS_STAMP_GROUP) !== undefined) {
+      const stamp = await index.cardsStamp();
+      const ids = [...dirtyCards];
+      dirtyCards.clear();
+      await storage.cards.ready();
+      const titles = titleLookup();
+      index.write(
+        ids.map((id) => {
+          const card = storage.cards.find(id);
+          return card
+            ? { group: cardGroup(id), stamp: card.updatedAt, entries: cardEntries([card], titles) }
+            : { group: cardGroup(id), stamp: null, entries: [] };
+        }),
+      );
+      if (!dirtyCards.size) index.setStamp(CARDS_STAMP_GROUP, stamp);
+    }
+  }
+
+  /** Indexes these documents again now (or removes them when they are no longer listed), in one transaction. */
+  async function reindexDocuments(index: SearchIndex, ids: readonly string[]): Promise<void> {
+    const metas = new Map(storage.documents.list().map((meta) => [meta.id, meta]));
+    const present = ids.map((id) => metas.get(id)).filter((meta): meta is DocumentMeta => meta !== undefined);
+    const stamps = await index.documentStamps(present);
+    const writes: GroupWrite[] = ids
+      .filter((id) => !metas.has(id) && index.stamp(id) !== undefined)
+      .map((id) => ({ group: id, stamp: null, entries: [] }));
+    for (const meta of present) writes.push(await documentWrite(index, meta, stamps.get(meta.id) ?? '-'));
+    index.write(writes);
   }
 
   return {
-    async search({ query, limit, filter }) {
-      await refresh();
-      if (!filter) return index.search(query, limit ?? 30);
-      // The Library's filter, over the same index fields and organisation (due cards are counted only if asked for).
-      const due = filter.due && peers ? await peers().getDueByDocument({}) : null;
-      const organised = storage.organisation.documents();
-      const shown = new Set(
-        storage.documents
-          .list()
+    async search({ query, limit, filter }): Promise<SearchResult> {
+      if (!searchWords(query).length) {
+        // Nothing to find yet (the dialog has just opened): SQLite is loaded and the index opened meanwhile, so the
+        // first words typed do not wait for them.
+        void storage.searchIndex().then(
+          (index) => ensureCaughtUp(index, Infinity),
+          () => undefined,
+        );
+        return { hits: [], indexing: null };
+      }
+      const index = await storage.searchIndex();
+      await ensureCaughtUp(index, storage.documents.list().length);
+      await applyFeed(index);
+      const listed = storage.documents.list();
+      const metas = new Map(listed.map((meta) => [meta.id, meta]));
+      let shown: string[] | undefined;
+      if (filter) {
+        // The Library's filter, over the same index fields and organisation (due cards are counted only if asked for).
+        const due = filter.due && peers ? await peers().getDueByDocument({}) : null;
+        const organised = storage.organisation.documents();
+        shown = listed
           .filter((meta) => matchesFilter(meta, organised[meta.id] ?? EMPTY_ORGANISATION, due, filter))
-          .map((meta) => meta.id),
-      );
-      return index.search(query, limit ?? 30, (documentId) => shown.has(documentId));
+          .map((meta) => meta.id);
+      }
+      const wanted = limit ?? 30;
+      let rows = index.search(query, wanted, shown);
+      // Never a stale hit: documents whose files changed since they were indexed are indexed again, and asked again.
+      const found = [...new Set(rows.filter((row) => !row.group.startsWith('card:')).map((row) => row.documentId))];
+      const current = await index.documentStamps(found.flatMap((id) => metas.get(id) ?? []));
+      const stale = found.filter((id) => !metas.has(id) || index.stamp(id) !== current.get(id));
+      if (stale.length) {
+        await reindexDocuments(index, stale);
+        rows = index.search(query, wanted, shown);
+      }
+      const words = searchWords(query);
+      const hits: SearchHit[] = rows
+        .filter((row) => row.kind === 'card' || metas.has(row.documentId))
+        .map((row) => ({
+          kind: row.kind,
+          documentId: row.documentId,
+          title: metas.get(row.documentId)?.title ?? (row.kind === 'card' ? 'Flashcard' : row.title),
+          snippet: row.kind === 'title' ? (metas.get(row.documentId)?.title ?? row.title) : snippet(row.text, words),
+          start: row.start,
+          end: row.end,
+          score: -row.rank,
+        }));
+      const indexing = pass && progress && progress.done < progress.total ? { ...progress } : null;
+      return { hits, indexing };
     },
   };
 }

@@ -74,10 +74,10 @@ describe('libraryFilter', () => {
     expect(filters(libraryFilter.current)).toBe(true);
 
     // Both articles mention North Korea; the search in the Library's view finds the one it shows.
-    expect(new Set((await client.search({ query: 'North Korea' })).map((hit) => hit.documentId))).toEqual(
+    expect(new Set((await client.search({ query: 'North Korea' })).hits.map((hit) => hit.documentId))).toEqual(
       new Set(['sample', harbour.id]),
     );
-    const inView = await client.search({ query: 'North Korea', filter: libraryFilter.current ?? {} });
+    const inView = (await client.search({ query: 'North Korea', filter: libraryFilter.current ?? {} })).hits;
     expect(new Set(inView.map((hit) => hit.documentId))).toEqual(new Set([harbour.id]));
   });
 
