@@ -3,7 +3,7 @@
  * never freezes the Electron main process or browser mode's server. Tests use the in-process runner.
  */
 import { Worker } from 'node:worker_threads';
-import { ENGINE_VERSION, extract } from '../core/extract';
+import { ENGINE_VERSION } from '../core/extract/engine-version';
 import type { ExtractionResult } from '../core/extract/types';
 import { LectioError } from '../core/errors';
 
@@ -32,7 +32,8 @@ export type WorkerReply =
 
 export const inProcessRunner: ExtractionRunner = {
   version: ENGINE_VERSION,
-  run: async (text, referenceDate) => extract(text, { referenceDate }),
+  // The engine (compromise's lexicon) loads on the first run: the hosts run it in a worker and never load it here.
+  run: async (text, referenceDate) => (await import('../core/extract')).extract(text, { referenceDate }),
   // In-process runs are synchronous: by the time a cancel could arrive, there is nothing left to stop.
   cancel: async () => 0,
   close: async () => undefined,

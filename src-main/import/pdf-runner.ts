@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { LectioError } from '../core/errors';
-import { pdfUnreadable, readPdf, type PdfContent } from './pdf-read';
+import type { PdfContent } from './pdf-read';
 
 /** The reader pressed Cancel: nothing was stored. */
 export function pdfImportCancelled(): LectioError {
@@ -34,6 +34,8 @@ export type PdfReply =
 export const inProcessPdf: PdfRunner = {
   async read(bytes, onPage, signal) {
     if (signal.aborted) throw pdfImportCancelled();
+    // pdf.js (3 MB of code) is loaded on the first PDF, not when the app starts: every launch used to pay for it.
+    const { readPdf } = await import('./pdf-read');
     const content = await readPdf(bytes, (done, total) => {
       if (signal.aborted) throw pdfImportCancelled();
       onPage(done, total);
@@ -66,7 +68,10 @@ export function createPdfWorkerRunner(workerFile: string): PdfRunner {
         worker.on('message', (reply: PdfReply) => {
           if (reply.type === 'page') onPage(reply.done, reply.total);
           else if (reply.type === 'done') settle(() => resolve(reply.content));
-          else settle(() => reject(reply.known ? pdfUnreadable(reply.message) : new Error(reply.message)));
+          else
+            settle(() =>
+              reject(reply.known ? new LectioError('unreadable-file', reply.message) : new Error(reply.message)),
+            );
         });
         worker.on('error', (error) => settle(() => reject(error)));
         worker.on('exit', (code) =>

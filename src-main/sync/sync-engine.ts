@@ -23,11 +23,17 @@ import { listConflicts, resolveConflict } from './conflict-list';
 import { allLocalKeys, keysOfChange } from './library-records';
 import { mirrorToReplica, type MirrorBase } from './mirror';
 import { mirrorPictures } from './pictures';
-import { openReplica, remoteDatabase, type Replica, type ReplicaFields } from './replica';
+import type { Replica, ReplicaFields } from './replica';
 import { FileSecretStore, type SecretStore } from './secret-store';
 import { describeServerError, serverError } from './server-errors';
 import { SYNC_FOLDER, SyncConfigFile, type SyncConfig, type SyncServer } from './sync-config';
 import type PouchDB from 'pouchdb-core';
+
+/**
+ * PouchDB, LevelDB and their HTTP stack (a public-suffix list parsed at load) cost a launch about 150 ms: loaded when
+ * this device syncs, not for every library that opens.
+ */
+const replicas = () => import('./replica');
 
 export interface SyncEngineOptions {
   storage: LibraryStorage;
@@ -113,7 +119,7 @@ export class SyncEngine {
       username: settings.username.trim(),
       live: settings.live,
     };
-    const remote = remoteDatabase(
+    const remote = (await replicas()).remoteDatabase(
       server.url,
       server.database,
       { username: server.username, password },
@@ -274,7 +280,7 @@ export class SyncEngine {
 
   async #remote(server: SyncServer): Promise<Replica> {
     const password = (await this.secrets.load()) ?? '';
-    return remoteDatabase(
+    return (await replicas()).remoteDatabase(
       server.url,
       server.database,
       { username: server.username, password },
@@ -291,7 +297,7 @@ export class SyncEngine {
     // Sync reads and writes review records by id, and the card store now opens the whole log only when asked (a large
     // library's is hundreds of megabytes): without this, a configured library failed to start syncing after a restart.
     await this.#storage.reviews.ready();
-    const replica = openReplica(path.join(this.#config.folder, 'replica'));
+    const replica = (await replicas()).openReplica(path.join(this.#config.folder, 'replica'));
     this.#replica = replica;
     this.#clock = new HybridClock(config.deviceId, () => this.options.now().getTime());
     this.#unsubscribe.push(

@@ -3,7 +3,6 @@
  * highlights (distractors drawn from the rest of the library when an article has too few), sessions stored with every
  * answer, typed answers graded leniently, and questions the reader hides never asked again.
  */
-import { generateQuiz } from '../../core/quiz/generate';
 import { matchAnswer } from '../../core/quiz/answer-match';
 import type { QuestionKind, QuizPool, WrongReason } from '../../core/quiz/types';
 import { missedQuestions, retryQuestions } from '../../core/quiz/retry';
@@ -17,7 +16,6 @@ import { readerZone, type ServiceDeps } from './deps';
 import { LectioError } from '../../core/errors';
 import { CROSS_KINDS, type Question } from '../../core/quiz/types';
 import type { CrossDocument } from '../../core/quiz/cross-context';
-import { generateCrossQuiz } from '../../core/quiz/cross-generate';
 import { sameByName, type SameActor } from '../../core/quiz/cross-identity';
 import type { Actor, ExtractionResult } from '../../core/extract/types';
 import { memberKey } from '../../core/library/actor-identity';
@@ -134,6 +132,8 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
     const own = request.count ? Math.max(0, request.count - across.length) : undefined;
     const perDocument = own !== undefined ? Math.ceil(own / ids.length) : undefined;
     const all: SessionQuestion[] = [...across];
+    // The generators reach compromise's lexicon (half a second of start-up): loaded on the first quiz, not at launch.
+    const { generateQuiz } = await import('../../core/quiz/generate');
     for (const id of ids) {
       const doc = await storage.documents.get(id);
       const analysis = await analysisOf(id);
@@ -204,6 +204,7 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
       return ia && ib ? ia.key === ib.key && a.actor.type === b.actor.type : sameByName(a, b);
     };
     const count = request.count ? Math.ceil(request.count / 3) : undefined;
+    const { generateCrossQuiz } = await import('../../core/quiz/cross-generate');
     const questions = generateCrossQuiz(docs, {
       seed,
       kinds,

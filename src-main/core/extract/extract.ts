@@ -6,9 +6,9 @@ import { splitSentences } from './sentences';
 import { parseYmd } from './calendar';
 import { withConfidence } from './confidence';
 import type { ExtractionResult, ReferenceDateInference } from './types';
+import { ENGINE_VERSION } from './engine-version';
 
-/** Bump whenever the output for the same input may change. */
-export const ENGINE_VERSION = 'lectio-extract-1.8.2';
+export { ENGINE_VERSION };
 
 export interface ExtractOptions {
   /** The article's published date (YYYY-MM-DD); null or absent to infer it from the text. */
