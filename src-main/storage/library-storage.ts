@@ -383,7 +383,9 @@ export class LibraryStorage {
       await storage.#openQuiz();
       await storage.#openOrganisation();
       await storage.#openEventAnswers();
-      if (!index.heldNewer) await index.db.write();
+      // Written when there was no good file to keep (a new library, or one moved aside with no backup to restore):
+      // an index opened as it was needs no rewrite, which cost every launch a 1 MB write on a library of 5,000.
+      if (!index.heldNewer && (isNew || index.movedAside)) await index.db.write();
       storage.#scheduleRecount(options.recountDelayMs ?? RECOUNT_DELAY_MS);
       return storage;
     } catch (error) {
