@@ -43,18 +43,20 @@ export interface LibraryHost {
   ankiConnectUrl?: string;
   /** Where the sync password is kept: Electron's safeStorage on the desktop; absent: a 0600 file in the library. */
   secrets?: SecretStore;
+  /** Called once the library's lock is taken, before its files are read. */
+  onLocked?: () => void;
 }
 
 /** Throws a 'library-locked' LectioError when another process has the folder open (files from a newer Lectio are held, with a notice). */
 export async function openLibrary(
   dataDir: string,
-  { host, extractionWorker, importWorker, connector, ankiConnectUrl, secrets }: LibraryHost,
+  { host, extractionWorker, importWorker, connector, ankiConnectUrl, secrets, onLocked }: LibraryHost,
 ): Promise<OpenLibrary> {
   // Checked before the library is opened, so a wrong address leaves nothing locked.
   const given = ankiConnectUrl ?? process.env.LECTIO_ANKI_CONNECT_URL;
   const anki = given ? ankiConnectAddress(given) : null;
   const now = () => new Date();
-  const storage = await LibraryStorage.open({ dataDir, now });
+  const storage = await LibraryStorage.open({ dataDir, now, ...(onLocked ? { onLocked } : {}) });
   try {
     await seedNewLibrary(storage, { ...sampleMeta, text: sampleText }, now);
   } catch (error) {

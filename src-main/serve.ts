@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './default-data-dir';
 import { startHttpHost } from './http/http-host';
+import { apiWhenOpen, imagesWhenOpen } from './library-when-open';
 import { openLibrary } from './open-library';
 import { CONNECTOR_PORT } from './api/contract';
 import { builtExtensionFolder } from './connector/extension-folder';
@@ -38,30 +39,37 @@ function parseOptions(argv: string[]): { port: number; dataDir: string; connecto
 
 async function main(): Promise<void> {
   const { port, dataDir, connectorPort, ankiConnect } = parseOptions(process.argv.slice(2));
-  const library = await openLibrary(dataDir, {
+  let lockTaken: () => void = () => {};
+  const locked = new Promise<void>((done) => (lockTaken = done));
+  const opening = openLibrary(dataDir, {
     host: 'browser',
     extractionWorker: path.join(__dirname, 'extract-worker.js'),
     importWorker: path.join(__dirname, 'import-worker.js'),
     connector: { port: connectorPort, extensionFolder: builtExtensionFolder(__dirname) },
     ...(ankiConnect ? { ankiConnectUrl: ankiConnect } : {}),
+    onLocked: lockTaken,
   });
+  // The address is printed once the lock is ours (a library open elsewhere still stops here, with no address), and
+  // the page loads while the library's files are read: calls made meanwhile wait for them (library-when-open.ts).
+  await Promise.race([locked, opening]);
   const token = randomBytes(24).toString('base64url');
   let host;
   try {
     host = await startHttpHost({
-      api: library.api,
+      api: apiWhenOpen(opening),
       rendererDir: path.join(__dirname, '../renderer'),
       token,
       port,
-      images: library.storage.images,
+      images: imagesWhenOpen(opening),
     });
   } catch (error) {
-    library.close();
+    void opening.then((library) => library.close()).catch(() => undefined);
     throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
       ? new Error(`Port ${port} is in use: choose another with --port N (0 picks a free one).`)
       : error;
   }
   console.log(`Lectio is running at ${host.url}  (library: ${dataDir}; Ctrl+C stops it)`);
+  const library = await opening;
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -31,7 +31,7 @@ export interface HttpHostOptions {
   token: string;
   port: number;
   /** The library's stored images, served read-only at /images/<id>. */
-  images?: ImageStore;
+  images?: Pick<ImageStore, 'read'>;
 }
 
 export interface HttpHost {

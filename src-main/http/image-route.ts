@@ -14,7 +14,7 @@ export function isImagePath(pathname: string): boolean {
 
 /** Sends the image named by `pathname`, or 404 for an unknown or malformed id. */
 export async function serveImage(
-  images: ImageStore | undefined,
+  images: Pick<ImageStore, 'read'> | undefined,
   pathname: string,
   response: ServerResponse,
   headers: Record<string, string>,

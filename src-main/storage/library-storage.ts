@@ -75,6 +75,8 @@ export interface StorageOptions {
    * the default lets the first screen come up first, since a large library's annotations run to tens of megabytes.
    */
   recountDelayMs?: number;
+  /** Called once the folder's lock is taken, before its files are read (browser mode then prints its address). */
+  onLocked?: () => void;
 }
 
 export const RECOUNT_DELAY_MS = 3_000;
@@ -337,6 +339,7 @@ export class LibraryStorage {
     const { dataDir, now } = options;
     await mkdir(dataDir, { recursive: true });
     const lock = acquireLibraryLock(dataDir);
+    options.onLocked?.();
     try {
       // Before anything reads the library: a restore a crash interrupted is completed (or, before its commit, undone).
       const finished = await finishInterruptedRestore(dataDir, now());
