@@ -98,7 +98,8 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(out|dist|node_modules|test-results)/' },
+    // bench/.data holds the benchmarks' generated libraries and their private copy of the build (bench/run.ts).
+    exclude: { path: '^(out|dist|node_modules|test-results|bench/\.data)/' },
     enhancedResolveOptions: { extensions: ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.svelte', '.json'] },
   },
 };
