@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { callApi } from '../support/api-client';
 import { saveScreen } from '../support/screens';
 import { serverPerTest } from '../support/server';
+import { answerAnyhow } from '../support/quiz';
 import { EARLY_ARTICLE as EARLY, LATER_ARTICLE as LATER } from '@core/quiz/test-cross-articles';
 
 const server = serverPerTest();
@@ -53,15 +54,6 @@ async function onlyKinds(page: Page, keep: string[]) {
     if (keep.includes(name)) await box.check();
     else await box.uncheck();
   }
-}
-
-/** Answers the question shown with its first choice (or a word, where it has none), then goes on. */
-async function answerAny(page: Page) {
-  const choices = page.getByRole('radiogroup').getByRole('radio');
-  if ((await choices.count()) > 0) await page.keyboard.press('1');
-  else if (await page.getByLabel('Your answer').isVisible()) await page.getByLabel('Your answer').fill('x');
-  await page.getByRole('button', { name: /^Check/ }).click();
-  await expect(page.locator('.verdict')).toBeVisible();
 }
 
 test('a quiz on a collection, from its header: questions across its two articles, each naming both', async ({
@@ -174,7 +166,7 @@ test('Today: the due cards, then a five-question quiz on last week’s reading; 
   expect(total).toBeLessThanOrEqual(5);
   for (let i = 1; i <= total; i++) {
     await expect(page.getByText(`Question ${i} of ${total}`)).toBeVisible();
-    await answerAny(page);
+    await answerAnyhow(page);
     await page.keyboard.press('Enter');
   }
   await expect(page.getByRole('heading', { name: 'Your score' })).toBeVisible();
