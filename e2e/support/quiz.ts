@@ -37,3 +37,10 @@ export async function previewAnswers(page: Page, count: number): Promise<Map<str
   }
   return answers;
 }
+
+/** Opens the Quiz screen from the Library at `url`: the sample article is the one chosen, as in a new library. */
+export async function openQuiz(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('link', { name: 'Quiz' }).click();
+  await expect(page.getByRole('checkbox', { name: /Putin’s visit/ })).toBeChecked();
+}
