@@ -3,7 +3,7 @@
  * (with few and with many highlights), short news-like documents carrying the rest of the highlights, and flashcards
  * made from their highlights with a review history, all written through Lectio's own storage so the files are exactly what the app reads. `tsx bench/generate.ts DIR` writes one.
  */
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { seedNewLibrary } from '@main/api/service';
 import { emptyCorrections } from '@core/analysis/corrections';
@@ -18,6 +18,7 @@ import { openStore } from '@main/storage/json-store';
 import { LibraryStorage } from '@main/storage/library-storage';
 import { makeCards, type CardBatch } from './library/cards';
 import { makeHighlights, randomSpan, wordSpans } from './library/highlights';
+import { folderBytes, shares } from './library/sizes';
 import { FULL_SPEC, LONG_IDS, PUBLISHED_DATE, type LibraryManifest, type LibrarySpec } from './library/spec';
 import { createRandom, type Random } from './prng';
 import { generateArticle } from './text/article';
@@ -27,21 +28,6 @@ export const GENERATOR_VERSION = 2;
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const BASE_TIME = Date.parse('2026-02-01T08:00:00.000Z');
-
-function folderBytes(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
-  }
-  return total;
-}
-
-/** `total` split over `parts` as evenly as whole numbers allow (the first ones get the remainder). */
-function shares(total: number, parts: number): number[] {
-  const base = Math.floor(total / parts);
-  return Array.from({ length: parts }, (_, i) => base + (i < total - base * parts ? 1 : 0));
-}
 
 /** Evenly spaced picks of `count` spans out of `spans`, so the smaller set is distributed like the larger. */
 function spread<T>(items: readonly T[], count: number): T[] {

@@ -91,15 +91,19 @@ export function fromResult(r: ExtractionResult): Prediction {
   };
 }
 
+/** The indices of `gold`, required entries first (each group in order): an optional one never takes a match a
+ * required one needs. */
+export function requiredFirst(gold: readonly { optional?: boolean }[]): number[] {
+  return gold.map((_, i) => i).sort((a, b) => Number(gold[a]?.optional ?? false) - Number(gold[b]?.optional ?? false));
+}
+
 function goldNames(g: GoldActor): Set<string> {
   return new Set([g.name, ...g.aliases, ...(g.acceptableNames ?? [])].map(normName));
 }
 
 function matchActors(gold: GoldActor[], pred: Prediction['actors']): Map<number, number> {
   const pairs = new Map<number, number>(); // pred index -> gold index
-  const order = gold
-    .map((g, i) => i)
-    .sort((a, b) => Number(gold[a]?.optional ?? false) - Number(gold[b]?.optional ?? false));
+  const order = requiredFirst(gold);
   for (const gi of order) {
     const g = gold[gi];
     if (!g) continue;
@@ -200,9 +204,7 @@ function overlap(a: [number, number], b: { start: number; end: number }): number
 // Largest overlap first, one-to-one; required gold dates choose before optional ones.
 function matchDates(fx: Fixture, pred: Prediction): Map<number, number> {
   const used = new Map<number, number>(); // pred index -> gold index
-  const order = fx.gold.dates
-    .map((_, i) => i)
-    .sort((a, b) => Number(fx.gold.dates[a]?.optional ?? false) - Number(fx.gold.dates[b]?.optional ?? false));
+  const order = requiredFirst(fx.gold.dates);
   for (const gi of order) {
     const span = fx.spans[gi];
     if (!span) continue;

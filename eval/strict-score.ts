@@ -14,7 +14,7 @@
 import { lookupCountry } from '@core/extract/countries';
 import { isRoleNoun, isTitleCore, isTitleModifier } from '@core/extract/titles';
 import type { Fixture, GoldActor } from './gold';
-import { normName, prf, scoreRoleSets, type Prediction, type Prf } from './score';
+import { normName, prf, requiredFirst, scoreRoleSets, type Prediction, type Prf } from './score';
 
 export type ErrorClass =
   | 'actor-missed'
@@ -131,9 +131,7 @@ function matchActors(fx: Fixture, pred: Prediction): Map<number, number> {
   const gold = fx.gold.actors;
   const pairs = new Map<number, number>();
   // Required gold first, so an optional one never takes the prediction a required one needs.
-  const order = gold
-    .map((_, i) => i)
-    .sort((a, b) => Number(gold[a]?.optional ?? false) - Number(gold[b]?.optional ?? false));
+  const order = requiredFirst(gold);
   for (const gi of order) {
     const g = gold[gi];
     if (!g) continue;

@@ -1,24 +1,19 @@
 // Tests eval/quiz-coverage.ts. It lives here because vitest.config.mts includes scripts/** but not eval/**.
 import { describe, expect, it } from 'vitest';
 import { coverage, type GoldFact } from '@eval/quiz-coverage';
+import { questionWith } from '@core/quiz/test-question';
 import type { Question } from '@core/quiz/types';
 
 const S1 = 'On the 21st, North Land   welcomed Foreign Minister Ana Sousa.';
 const S2 = 'Carlos Reis, head of the Port Authority, met the mayor in September of last year.';
 
 function q(over: Partial<Question>): Question {
-  return {
+  return questionWith({
     id: over.answer ?? 'q',
-    kind: 'who',
-    answerType: 'actor',
-    prompt: '',
-    choices: [],
-    answer: '',
-    acceptableAnswers: [],
     evidence: { start: 0, end: S1.length, text: S1 },
     support: '',
     ...over,
-  };
+  });
 }
 
 const ev2 = { start: 100, end: 100 + S2.length, text: S2 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { codePointToUtf16, type Fixture } from '@eval/gold';
+import { codePointToUtf16 } from '@eval/gold';
 import { combine, normName, prf, rolesMatch, scoreFixture, type Prediction } from '@eval/score';
+import { fixtureOf, predictedDates } from './test-eval-fixture';
 
 describe('scoring rules', () => {
   it.each([
@@ -28,27 +29,11 @@ describe('scoring rules', () => {
   });
 });
 
-const FIXTURE: Fixture = {
-  text: 'Putin met Xi on the 21st. Xi left this year.',
-  spans: [
-    [16, 24],
-    [36, 45],
-  ],
-  gold: {
-    id: 't',
-    textFile: 't.txt',
-    referenceDate: '2024-01-22',
-    actors: [
-      { name: 'Vladimir Putin', type: 'person', aliases: ['Putin'], roles: ['President of Russia'] },
-      { name: 'Xi Jinping', type: 'person', aliases: ['Xi'], roles: [] },
-      { name: 'Byline', type: 'person', aliases: [], roles: [], optional: true },
-    ],
-    dates: [
-      { text: 'the 21st', normalized: '2024-01-21', span: [16, 24] },
-      { text: 'this year', normalized: '2024', span: [36, 45] },
-    ],
-  },
-};
+const FIXTURE = fixtureOf([
+  { name: 'Vladimir Putin', type: 'person', aliases: ['Putin'], roles: ['President of Russia'] },
+  { name: 'Xi Jinping', type: 'person', aliases: ['Xi'], roles: [] },
+  { name: 'Byline', type: 'person', aliases: [], roles: [], optional: true },
+]);
 
 describe('scoreFixture', () => {
   it('scores actors one-to-one, roles leniently and dates by overlap and value', () => {
@@ -59,11 +44,7 @@ describe('scoreFixture', () => {
         { name: 'Xi', type: 'person', aliases: [], roles: [] },
         { name: 'Byline', type: 'person', aliases: [], roles: ['writer'] },
       ],
-      dates: [
-        { start: 20, end: 24, text: '21st', value: '2024-01-21' },
-        { start: 36, end: 45, text: 'this year', value: '2023' },
-        { start: 0, end: 5, text: 'Putin', value: '2024' },
-      ],
+      dates: predictedDates('2023'),
     };
     const s = scoreFixture(FIXTURE, pred);
     expect(s.actors).toMatchObject({ tp: 2, fp: 1, fn: 0 });

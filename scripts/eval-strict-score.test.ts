@@ -3,9 +3,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '@core/extract/index';
-import { fixturePaths, loadFixture, type Fixture } from '@eval/gold';
+import { fixturePaths, loadFixture } from '@eval/gold';
 import { fromResult, type Prediction } from '@eval/score';
 import { combineStrict, roleHead, strictName, strictRolesMatch, strictScoreFixture } from '@eval/strict-score';
+import { fixtureOf, goldDates, predictedDates } from './test-eval-fixture';
 
 describe('strict scoring rules', () => {
   it.each([
@@ -40,27 +41,14 @@ describe('strict scoring rules', () => {
   });
 });
 
-const FIXTURE: Fixture = {
-  text: 'Putin met Xi on the 21st. Xi left this year.',
-  spans: [
-    [16, 24],
-    [36, 45],
+const FIXTURE = fixtureOf(
+  [
+    { name: 'Vladimir Putin', type: 'person', aliases: ['Putin'], roles: ['President of Russia'] },
+    { name: 'Xi Jinping', type: 'person', aliases: ['Xi'], roles: ['Chinese President'] },
+    { name: 'Kremlin', type: 'organization', aliases: [], roles: [] },
   ],
-  gold: {
-    id: 't',
-    textFile: 't.txt',
-    referenceDate: '2024-01-22',
-    actors: [
-      { name: 'Vladimir Putin', type: 'person', aliases: ['Putin'], roles: ['President of Russia'] },
-      { name: 'Xi Jinping', type: 'person', aliases: ['Xi'], roles: ['Chinese President'] },
-      { name: 'Kremlin', type: 'organization', aliases: [], roles: [] },
-    ],
-    dates: [
-      { text: 'the 21st', normalized: '2024-01-21', span: [16, 24] },
-      { text: 'this year', normalized: '2024', span: [36, 45], acceptable: ['2024-01'] },
-    ],
-  },
-};
+  goldDates({ acceptable: ['2024-01'] }),
+);
 
 describe('strictScoreFixture', () => {
   it('matches one-to-one with types, roles by head and qualifier, and lists each error by class', () => {
@@ -71,11 +59,7 @@ describe('strictScoreFixture', () => {
         { name: 'Xi Jinping', type: 'person', aliases: [], roles: [] },
         { name: 'Kremlin', type: 'person', aliases: [], roles: [] },
       ],
-      dates: [
-        { start: 20, end: 24, text: '21st', value: '2024-01-21' },
-        { start: 36, end: 45, text: 'this year', value: '2024-01' },
-        { start: 0, end: 5, text: 'Putin', value: '2024' },
-      ],
+      dates: predictedDates('2024-01'),
     };
     const s = strictScoreFixture(FIXTURE, pred);
     expect(s.actors).toMatchObject({ tp: 2, fp: 2, fn: 1 });

@@ -3,35 +3,17 @@
  * child process (tsx, as the npm script) against a web page on a local HTTP server and against files. Success prints
  * the stored document as JSON on stdout; every failure prints one line on stderr, nothing on stdout, and exits non-zero.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(__dirname, '..');
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runScript, type ScriptRun } from './test-run-script';
 
 /** Runs the script without blocking this process, so the test's own HTTP server can answer it. */
-function runImport(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [TSX, path.join(ROOT, 'scripts', 'import.ts'), ...args],
-      { cwd: ROOT, timeout: 50_000 },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-      },
-    );
-  });
+function runImport(args: string[]): Promise<ScriptRun> {
+  return runScript('import.ts', args, { timeout: 50_000 });
 }
 
 const PARAGRAPHS = [

@@ -4,7 +4,6 @@
  * library's documents as JSON; two fresh libraries end with one sample article between them, not two; a wrong
  * password is one plain line on stderr that does not repeat it.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,27 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDevice, openDevice } from '@main/sync/test-devices';
 import { startTestCouchServer, TEST_PASSWORD, TEST_USER, type TestCouchServer } from '@main/sync/test-couch-server';
 import { sampleText } from '@main/api/services/test-sample-service';
+import { runScript, type ScriptRun } from './test-run-script';
 
-const ROOT = path.resolve(__dirname, '..');
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runSync(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [TSX, path.join(ROOT, 'scripts', 'sync.ts'), ...args],
-      { cwd: ROOT, timeout: 90_000, env: { ...process.env, ...env } },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-      },
-    );
-  });
+function runSync(args: string[], env: Record<string, string> = {}): Promise<ScriptRun> {
+  return runScript('sync.ts', args, { timeout: 90_000, env });
 }
 
 let server: TestCouchServer;

@@ -6,16 +6,7 @@
  * JSON.stringify), with the card schedule index the app keeps beside it.
  * `tsx bench/library/scale-library.ts [full|small|tiny]` builds (or reuses) one in the cache folder.
  */
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { emptyCorrections } from '@core/analysis/corrections';
@@ -41,6 +32,7 @@ import { generateArticle } from '../text/article';
 import { COUNTRIES, LAST_NAMES, NOUNS, ORGANIZATIONS } from '../text/lexicon';
 import { makeCards } from './cards';
 import { makeHighlights } from './highlights';
+import { folderBytes, shares } from './sizes';
 import {
   SCALE_GENERATOR_VERSION,
   scaleCacheDir,
@@ -53,21 +45,6 @@ import {
 const DAY = 86_400_000;
 const BASE = Date.parse('2025-01-01T08:00:00.000Z');
 const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: false, day: { zone: 'UTC', rolloverHour: 0 } });
-
-function folderBytes(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
-  }
-  return total;
-}
-
-/** `total` split over `parts` as evenly as whole numbers allow. */
-function shares(total: number, parts: number): number[] {
-  const base = Math.floor(total / parts);
-  return Array.from({ length: parts }, (_, i) => base + (i < total - base * parts ? 1 : 0));
-}
 
 function organisationFor(r: Random, ids: readonly string[]): OrganisationFile {
   const tags = Array.from({ length: 80 }, (_, i) => `${r.pick(NOUNS)}-${i}`);

@@ -12,10 +12,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import DOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { inProcessRunner } from '@main/analysis/extraction-runner';
-import { createService } from '@main/api/service';
 import { createEpubWorkerReader } from '@main/import/epub-runner';
 import { LibraryStorage } from '@main/storage/library-storage';
+import { benchService } from './bench-service';
 import { htmlToArticle } from '@html-import/html-to-body';
 
 async function main(): Promise<void> {
@@ -26,14 +25,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-bench-epub-'));
   const storage = await LibraryStorage.open({ dataDir, now: () => new Date() });
   const epub = values.worker ? createEpubWorkerReader(values.worker) : undefined;
-  const api = createService({
-    storage,
-    host: 'browser',
-    extraction: inProcessRunner,
-    version: 'bench',
-    now: () => new Date(),
-    ...(epub ? { epub } : {}),
-  });
+  const api = benchService(storage, epub ? { epub } : {});
   // Warm the modules both paths load (jsdom, DOMPurify), so the figure is the import, not the first require.
   new JSDOM('').window.close();
   global.gc?.();

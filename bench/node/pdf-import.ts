@@ -12,11 +12,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildSync } from 'esbuild';
 import '@main/import/pdfjs-globals';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { inProcessRunner } from '@main/analysis/extraction-runner';
-import { createService } from '@main/api/service';
 import { longReportPdf } from '@main/import/pdf-fixtures';
 import { createPdfWorkerRunner, inProcessPdf, type PdfRunner } from '@main/import/pdf-runner';
 import { LibraryStorage } from '@main/storage/library-storage';
+import { benchService } from './bench-service';
 import type { BenchContext, Benchmark } from '../context';
 import type { Figure } from '../result';
 import { median } from '../stats';
@@ -58,14 +57,7 @@ async function serviceImport(workDir: string, data: string, pdf: PdfRunner, run:
     now: () => new Date(),
   });
   try {
-    const api = createService({
-      storage,
-      host: 'browser',
-      version: 'bench',
-      now: () => new Date(),
-      extraction: inProcessRunner,
-      pdf,
-    });
+    const api = benchService(storage, { pdf });
     const doc = await api.importPdf({ data, fileName: 'report.pdf' });
     if (doc.pageCount !== PAGES) throw new Error(`expected ${PAGES} pages, got ${doc.pageCount}`);
   } finally {

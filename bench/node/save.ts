@@ -8,12 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Low } from 'lowdb';
-import { inProcessRunner } from '@main/analysis/extraction-runner';
-import { createService } from '@main/api/service';
 import type { Highlight } from '@core/annotations/highlight';
 import { describe } from '@core/anchoring/describe';
 import { DurableJsonFile } from '@main/storage/durable-file';
 import { LibraryStorage } from '@main/storage/library-storage';
+import { benchService } from './bench-service';
 import { readDocument, type BenchContext, type Benchmark } from '../context';
 import { LONG_IDS } from '../library/spec';
 import type { Figure } from '../result';
@@ -55,14 +54,7 @@ async function lectioSaves(dataDir: string, documentId: string, warmup: number, 
   const storage = await LibraryStorage.open({ dataDir, now: () => new Date() });
   try {
     let n = 0;
-    const api = createService({
-      storage,
-      host: 'browser',
-      version: 'bench',
-      now: () => new Date(),
-      extraction: inProcessRunner,
-      newId: () => `bench-${++n}`,
-    });
+    const api = benchService(storage, { newId: () => `bench-${++n}` });
     const { text } = readDocument(dataDir, documentId);
     await api.getAnnotations({ documentId }); // open the files, as the Reader has before anyone highlights
     return await timeSaves((i) => api.createHighlight({ documentId, ...spanFor(text, i), color: 1 }), warmup, runs);

@@ -7,10 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inProcessRunner } from '@main/analysis/extraction-runner';
-import { createService } from '@main/api/service';
 import { startArticleServer } from '@main/import/test-article-server';
 import { LibraryStorage } from '@main/storage/library-storage';
+import { benchService } from './bench-service';
 import type { BenchContext, Benchmark } from '../context';
 import type { Figure } from '../result';
 import { median } from '../stats';
@@ -31,14 +30,7 @@ async function saveOnce(url: string): Promise<Run> {
   const storage = await LibraryStorage.open({ dataDir, now: () => new Date() });
   try {
     let n = 0;
-    const api = createService({
-      storage,
-      host: 'browser',
-      version: 'bench',
-      now: () => new Date(),
-      extraction: inProcessRunner,
-      newId: () => `web-${++n}`,
-    });
+    const api = benchService(storage, { newId: () => `web-${++n}` });
     const used = () => {
       const memory = process.memoryUsage();
       return memory.heapUsed + memory.external;

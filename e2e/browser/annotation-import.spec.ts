@@ -5,11 +5,11 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { describe } from '@core/anchoring/describe';
 import { mustCall } from '../support/api-client';
+import { highlightPhrase, openSample, pasteArticle } from '../support/reader';
 import { serverPerTest } from '../support/server';
-import { dragSelect } from '../support/text';
 
 const server = serverPerTest();
 
@@ -19,21 +19,11 @@ function storedHighlights(documentId: string): Stored[] {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).highlights as Stored[]) : [];
 }
 
-async function openSample(page: Page) {
-  await page.goto(server.url);
-  await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
-  await expect(page.getByRole('article')).toContainText('Choe Son-hee');
-}
-
 test('highlights exported from one article are not put on another: the reader is asked, and they go where they belong', async ({
   page,
 }) => {
-  await openSample(page);
-  await dragSelect(page, 'Liu Jianchao');
-  await page
-    .getByRole('toolbar', { name: 'Highlight the selection' })
-    .getByRole('button', { name: /^Key point/ })
-    .click();
+  await openSample(page, server.url);
+  await highlightPhrase(page, 'Liu Jianchao');
   await expect.poll(() => storedHighlights('sample').length).toBe(1);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -45,13 +35,12 @@ test('highlights exported from one article are not put on another: the reader is
   await expect.poll(() => storedHighlights('sample').length).toBe(0);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
-  await page.getByRole('button', { name: 'Import article' }).click();
-  await page
-    .getByRole('textbox', { name: 'Article text' })
-    .fill('Ministers met in Lisbon on Monday.\nThey agreed to meet again in May.');
-  await page.getByLabel('Title').fill('Lisbon talks');
-  await page.getByRole('button', { name: 'Add to library' }).click();
-  await expect(page.getByRole('article')).toContainText('They agreed to meet again in May.');
+  await pasteArticle(
+    page,
+    'Lisbon talks',
+    ['Ministers met in Lisbon on Monday.', 'They agreed to meet again in May.'],
+    'They agreed to meet again in May.',
+  );
   const lisbon = /#\/read\/([\w-]+)/.exec(page.url())?.[1] ?? '';
   expect(lisbon).not.toBe('');
 
@@ -87,7 +76,7 @@ test('a highlight from another tool (an IRI id) can be edited and deleted', asyn
   const file = testInfo.outputPath('foreign.json');
   writeFileSync(file, JSON.stringify(annotation));
 
-  await openSample(page);
+  await openSample(page, server.url);
   await page.locator('input[type=file][accept*="json"]').setInputFiles(file);
   await expect(page.getByRole('status').filter({ hasText: 'Imported 1 highlight' })).toBeVisible();
   expect(storedHighlights('sample')[0]).toMatchObject({

@@ -5,9 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { highlightPhrase, openSample } from '../support/reader';
 import { serverPerTest } from '../support/server';
-import { dragSelect } from '../support/text';
 
 const server = serverPerTest();
 
@@ -20,16 +20,10 @@ const storedNote = () => readJson('annotations/sample.json').documentNote;
 const storedHighlights = () => (readJson('annotations/sample.json').highlights ?? []) as { note: string }[];
 const storedCards = () => (readJson('cards.json').cards ?? []) as { back: string }[];
 
-async function openSample(page: Page) {
-  await page.goto(server.url);
-  await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
-  await expect(page.getByRole('article')).toContainText('Choe Son-hee');
-}
-
 test('the article’s note is saved as it is typed, says “Saved”, and survives a reload with the cursor still in it', async ({
   page,
 }) => {
-  await openSample(page);
+  await openSample(page, server.url);
   const box = page.getByRole('textbox', { name: 'Notes on this article' });
   await box.click();
   await page.keyboard.type('Follow up: who met Choe in Moscow?');
@@ -50,12 +44,8 @@ test('the article’s note is saved as it is typed, says “Saved”, and surviv
 test('a highlight’s note is saved as it is typed, and a reload in the middle of typing loses nothing', async ({
   page,
 }) => {
-  await openSample(page);
-  await dragSelect(page, 'Liu Jianchao');
-  await page
-    .getByRole('toolbar', { name: 'Highlight the selection' })
-    .getByRole('button', { name: /^Key point/ })
-    .click();
+  await openSample(page, server.url);
+  await highlightPhrase(page, 'Liu Jianchao');
   await page.getByRole('toolbar', { name: 'Highlight actions' }).getByRole('button', { name: 'Note' }).click();
   const noteBox = page.getByRole('textbox', { name: 'Note', exact: true });
   await expect(noteBox).toBeFocused();
@@ -77,12 +67,8 @@ test('a highlight’s note is saved as it is typed, and a reload in the middle o
 });
 
 test('Cancel puts a highlight’s note back as it was, though the draft was saved meanwhile', async ({ page }) => {
-  await openSample(page);
-  await dragSelect(page, 'Liu Jianchao');
-  await page
-    .getByRole('toolbar', { name: 'Highlight the selection' })
-    .getByRole('button', { name: /^Key point/ })
-    .click();
+  await openSample(page, server.url);
+  await highlightPhrase(page, 'Liu Jianchao');
   await page.getByRole('toolbar', { name: 'Highlight actions' }).getByRole('button', { name: 'Note' }).click();
   await page.keyboard.type('A draft I will abandon');
   await expect.poll(() => storedHighlights()[0]?.note, { timeout: 15_000 }).toBe('A draft I will abandon');
@@ -93,12 +79,8 @@ test('Cancel puts a highlight’s note back as it was, though the draft was save
 test('a card being edited is saved as it is typed, and a reload in the middle of typing loses nothing', async ({
   page,
 }) => {
-  await openSample(page);
-  await dragSelect(page, 'Liu Jianchao');
-  await page
-    .getByRole('toolbar', { name: 'Highlight the selection' })
-    .getByRole('button', { name: /^Key point/ })
-    .click();
+  await openSample(page, server.url);
+  await highlightPhrase(page, 'Liu Jianchao');
   await page.keyboard.press('Escape');
   const item = page.getByRole('list', { name: 'Highlights' }).getByRole('listitem').filter({ hasText: 'Liu Jianchao' });
   await item.getByRole('button', { name: 'Make card: Liu Jianchao' }).click();
@@ -120,7 +102,7 @@ test('a card being edited is saved as it is typed, and a reload in the middle of
 });
 
 test('a new actor name typed but not yet confirmed is saved when the page is reloaded', async ({ page }) => {
-  await openSample(page);
+  await openSample(page, server.url);
   await page.getByRole('tab', { name: /Actors/ }).click();
   await page
     .getByRole('list', { name: 'People' })
@@ -142,7 +124,7 @@ test('a new actor name typed but not yet confirmed is saved when the page is rel
 });
 
 test('a date being fixed in the Timeline is saved when the page is reloaded before Save', async ({ page }) => {
-  await openSample(page);
+  await openSample(page, server.url);
   await page.getByRole('tab', { name: /Timeline/ }).click();
   const event = page.getByRole('list', { name: 'Timeline' }).locator('li', { hasText: '“July 2000”' });
   await event.getByRole('button', { name: 'Fix date' }).click();

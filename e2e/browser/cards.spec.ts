@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { highlightPhrase, pasteArticle } from '../support/reader';
 import { saveScreen } from '../support/screens';
 import { serverPerTest } from '../support/server';
-import { dragSelect } from '../support/text';
 
 const server = serverPerTest();
 
@@ -21,8 +21,7 @@ const storedReviews = () =>
   readJson<{ grade: number; next: { due: string; state: string } }>('reviews.json', 'reviews');
 
 async function highlightAndMakeCard(page: Page, phrase: string, colour: RegExp, note: string) {
-  await dragSelect(page, phrase);
-  await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: colour }).click();
+  await highlightPhrase(page, phrase, colour);
   await page.getByRole('toolbar', { name: 'Highlight actions' }).getByRole('button', { name: 'Note' }).click();
   await page.getByRole('textbox', { name: 'Note', exact: true }).fill(note);
   await page.getByRole('button', { name: 'Save note' }).click();
@@ -178,27 +177,20 @@ test('a card from a whole-sentence highlight blanks the date or name in it, or s
   page,
 }) => {
   await page.goto(server.url);
-  await page.getByRole('button', { name: 'Import article' }).click();
-  await page
-    .getByRole('textbox', { name: 'Article text' })
-    .fill(
-      [
-        'The harbour board met in Lisbon on Monday.',
-        'Everyone agreed that it had gone well.',
-        'Dock workers walked out at dawn.',
-      ].join('\n'),
-    );
-  await page.getByLabel('Title').fill('Harbour board');
-  await page.getByRole('button', { name: 'Add to library' }).click();
-  await expect(page.getByRole('article')).toContainText('Everyone agreed');
+  await pasteArticle(
+    page,
+    'Harbour board',
+    [
+      'The harbour board met in Lisbon on Monday.',
+      'Everyone agreed that it had gone well.',
+      'Dock workers walked out at dawn.',
+    ],
+    'Everyone agreed',
+  );
 
   const highlights = page.getByRole('list', { name: 'Highlights' });
   for (const sentence of ['The harbour board met in Lisbon on Monday.', 'Everyone agreed that it had gone well.']) {
-    await dragSelect(page, sentence);
-    await page
-      .getByRole('toolbar', { name: 'Highlight the selection' })
-      .getByRole('button', { name: /^Key point/ })
-      .click();
+    await highlightPhrase(page, sentence);
     await page.keyboard.press('Escape');
     await expect(highlights.getByRole('listitem').filter({ hasText: sentence })).toBeVisible();
   }

@@ -2,17 +2,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { openSample } from '../support/reader';
 import { saveScreen } from '../support/screens';
 import { serverPerTest } from '../support/server';
 import { dragSelect, paintedLayers, phraseBoxes } from '../support/text';
 
 const server = serverPerTest();
-
-async function openSample(page: Page) {
-  await page.goto(server.url);
-  await page.getByRole('button', { name: /Open Putin’s visit/ }).click();
-  await expect(page.getByRole('article')).toContainText('Choe Son-hee');
-}
 
 function storedHighlights(): {
   note: string;
@@ -25,7 +20,7 @@ function storedHighlights(): {
 }
 
 test('select with the mouse, highlight, write a note; both are there after a restart', async ({ page }) => {
-  await openSample(page);
+  await openSample(page, server.url);
   await dragSelect(page, 'Foreign Minister Choe Son-hee');
   const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
   await expect(toolbar).toBeVisible();
@@ -57,7 +52,7 @@ test('select with the mouse, highlight, write a note; both are there after a res
 });
 
 test('the same with the keyboard alone: move, highlight, colour, note, undo', async ({ page }) => {
-  await openSample(page);
+  await openSample(page, server.url);
   await page.getByRole('region', { name: /Article text/ }).focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
@@ -114,7 +109,7 @@ async function focusedSentence(page: Page): Promise<string | null> {
 test('a click focuses a sentence without highlighting it; the margin button or H highlights it; a click on a highlight selects it', async ({
   page,
 }) => {
-  await openSample(page);
+  await openSample(page, server.url);
   await clickPhrase(page, 'The Kremlin showed');
   const marginButton = page.getByRole('button', { name: 'Highlight this sentence' });
   await expect(marginButton).toBeVisible();
@@ -146,7 +141,7 @@ test('a click focuses a sentence without highlighting it; the margin button or H
 });
 
 test('a double-click selects a word, as everywhere else, and the toolbar offers to highlight it', async ({ page }) => {
-  await openSample(page);
+  await openSample(page, server.url);
   await clickPhrase(page, 'cooperation and strengthening', 2);
   const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
   await expect(toolbar).toBeVisible();
@@ -157,7 +152,7 @@ test('a double-click selects a word, as everywhere else, and the toolbar offers 
 });
 
 test('↓ and ↑ go on from the sentence last clicked, or from what is on screen, not from the top', async ({ page }) => {
-  await openSample(page);
+  await openSample(page, server.url);
   await clickPhrase(page, 'The Kremlin showed');
   await expect.poll(() => focusedSentence(page)).toMatch(KREMLIN_SENTENCE);
   await page.keyboard.press('ArrowDown');
@@ -194,7 +189,7 @@ test('↓ and ↑ go on from the sentence last clicked, or from what is on scree
 });
 
 test('exports Markdown and Web Annotation JSON, and the JSON imports back', async ({ page }) => {
-  await openSample(page);
+  await openSample(page, server.url);
   await dragSelect(page, 'Liu Jianchao');
   await page
     .getByRole('toolbar')

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { callApi } from '../support/api-client';
+import { callApi, importArticles } from '../support/api-client';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
@@ -41,13 +41,7 @@ async function seed(): Promise<Record<string, string>> {
     const done = await callApi(server, method, { ids: ['sample'] });
     if (!done.ok) throw new Error(done.error.message);
   }
-  const ids: Record<string, string> = {};
-  for (const article of ARTICLES) {
-    const result = await callApi(server, 'importDocument', { ...article, format: 'text' });
-    if (!result.ok) throw new Error(result.error.message);
-    ids[article.title] = result.value.id;
-  }
-  return ids;
+  return importArticles(server, ARTICLES);
 }
 
 const events = (page: Page) => page.locator('li.lt-event');

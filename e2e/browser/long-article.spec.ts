@@ -75,6 +75,17 @@ function drawnCount(page: Page): Promise<number> {
   );
 }
 
+/** What is on screen is drawn (something is), and far fewer than all the highlights were built. */
+async function expectOnlyTheViewDrawn(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const { drawn, onScreen } = await drawnMatchesScreen(page);
+      return drawn.length > 0 && drawn.join() === onScreen.join();
+    })
+    .toBe(true);
+  expect(await drawnCount(page)).toBeLessThan(PARAGRAPHS / 2);
+}
+
 test('a long article draws the highlights in view wherever the reader scrolls, and a click finds them', async ({
   page,
 }) => {
@@ -101,13 +112,7 @@ test('a long article draws the highlights in view wherever the reader scrolls, a
   await expect(page.getByRole('article')).toContainText('Marker 1 opens');
 
   // Near the top: what is on screen is drawn, and far fewer than all 360 highlights were built.
-  await expect
-    .poll(async () => {
-      const { drawn, onScreen } = await drawnMatchesScreen(page);
-      return drawn.length > 0 && drawn.join() === onScreen.join();
-    })
-    .toBe(true);
-  expect(await drawnCount(page)).toBeLessThan(PARAGRAPHS / 2);
+  await expectOnlyTheViewDrawn(page);
 
   // Jumps far down and back, by scrolling as a reader does: always what is on screen is drawn.
   for (const target of [PARAGRAPHS, Math.round(PARAGRAPHS / 2), 40]) {
@@ -118,13 +123,7 @@ test('a long article draws the highlights in view wherever the reader scrolls, a
       block?.scrollIntoView({ block: 'center' });
     }, target);
     await expect.poll(async () => (await markersOnScreen(page)).includes(`Marker ${target}`)).toBe(true);
-    await expect
-      .poll(async () => {
-        const { drawn, onScreen } = await drawnMatchesScreen(page);
-        return drawn.length > 0 && drawn.join() === onScreen.join();
-      })
-      .toBe(true);
-    expect(await drawnCount(page)).toBeLessThan(PARAGRAPHS / 2);
+    await expectOnlyTheViewDrawn(page);
   }
 
   // A click on a highlight drawn after scrolling finds it.

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { callApi } from '../support/api-client';
+import { callApi, importArticles } from '../support/api-client';
 import { saveScreen } from '../support/screens';
 import { serverPerTest } from '../support/server';
 
@@ -35,13 +35,7 @@ const ARTICLES = [
 
 /** Seeds the articles through the API (setup, not what is tested); returns their ids by title. */
 async function seed(): Promise<Record<string, string>> {
-  const ids: Record<string, string> = {};
-  for (const article of ARTICLES) {
-    const result = await callApi(server, 'importDocument', { ...article, format: 'text' });
-    if (!result.ok) throw new Error(result.error.message);
-    ids[article.title] = result.value.id;
-  }
-  return ids;
+  return importArticles(server, ARTICLES);
 }
 
 const rows = (page: Page) =>

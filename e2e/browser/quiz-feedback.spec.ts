@@ -4,16 +4,14 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreen, saveScreenWidths } from '../support/screens';
-import { askOnly } from '../support/quiz';
+import { askOnly, openQuiz } from '../support/quiz';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
 
 /** The Quiz screen for the sample, asking role questions only (each is about one named actor). */
 async function rolesOnly(page: Page) {
-  await page.goto(server.url);
-  await page.getByRole('link', { name: 'Quiz' }).click();
-  await expect(page.getByRole('checkbox', { name: /Putin’s visit/ })).toBeChecked();
+  await openQuiz(page, server.url);
   await askOnly(page, 'Roles', 5);
 }
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { formatScore } from '@core/quiz/session';
+import { pasteArticle } from '../support/reader';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
@@ -145,20 +146,17 @@ test('a match question whose roles are long keeps every role list inside its car
   page,
 }) => {
   await page.goto(server.url);
-  await page.getByRole('button', { name: 'Import article' }).click();
-  await page
-    .getByRole('textbox', { name: 'Article text' })
-    .fill(
-      [
-        'Liu Jianchao, head of the external liaison department of the Communist Party of China Central Committee, met the delegation on Monday.',
-        'Prime Minister Ana Sousa said the talks were useful.',
-        'Ambassador Tomas Berg agreed.',
-        'Maria Lopez, chief executive of the Port of Lisbon Authority, welcomed the deal.',
-      ].join('\n'),
-    );
-  await page.getByLabel('Title').fill('Long roles');
-  await page.getByRole('button', { name: 'Add to library' }).click();
-  await expect(page.getByRole('article')).toContainText('Ambassador Tomas Berg');
+  await pasteArticle(
+    page,
+    'Long roles',
+    [
+      'Liu Jianchao, head of the external liaison department of the Communist Party of China Central Committee, met the delegation on Monday.',
+      'Prime Minister Ana Sousa said the talks were useful.',
+      'Ambassador Tomas Berg agreed.',
+      'Maria Lopez, chief executive of the Port of Lisbon Authority, welcomed the deal.',
+    ],
+    'Ambassador Tomas Berg',
+  );
   await page.getByRole('link', { name: 'Quiz me on this article' }).click();
   await expect(
     page.getByRole('group', { name: 'Articles' }).getByRole('checkbox', { name: 'Long roles' }),

@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreenWidths } from '../support/screens';
-import { askOnly, previewAnswers } from '../support/quiz';
+import { askOnly, openQuiz, previewAnswers } from '../support/quiz';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
@@ -16,9 +16,7 @@ async function choicesShown(page: Page): Promise<string[]> {
 test('retry the missed from the results and from a past session: the same questions, the choices reshuffled', async ({
   page,
 }) => {
-  await page.goto(server.url);
-  await page.getByRole('link', { name: 'Quiz' }).click();
-  await expect(page.getByRole('checkbox', { name: /Putin’s visit/ })).toBeChecked();
+  await openQuiz(page, server.url);
   await askOnly(page, 'Who (fill the blank)', 5);
 
   // The preview shows each answer, so the reader can miss on purpose: questions 1, 2 and 4 wrong, 3 and 5 right.

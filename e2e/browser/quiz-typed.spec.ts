@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { saveScreenWidths } from '../support/screens';
-import { askOnly, previewAnswers } from '../support/quiz';
+import { askOnly, openQuiz, previewAnswers } from '../support/quiz';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
@@ -12,9 +12,7 @@ const server = serverPerTest();
 test('typed answers: a misspelt name is accepted with the reason, another actor is not, and the results keep the note', async ({
   page,
 }) => {
-  await page.goto(server.url);
-  await page.getByRole('link', { name: 'Quiz' }).click();
-  await expect(page.getByRole('checkbox', { name: /Putin’s visit/ })).toBeChecked();
+  await openQuiz(page, server.url);
   await askOnly(page, 'Who (fill the blank)', 5);
   await page.getByRole('checkbox', { name: 'Type the answers' }).check();
 

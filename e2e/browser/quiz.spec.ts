@@ -2,6 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { formatScore } from '@core/quiz/session';
 import { saveScreen } from '../support/screens';
+import { openQuiz } from '../support/quiz';
 import { serverPerTest } from '../support/server';
 import { paintedLayers } from '../support/text';
 
@@ -10,9 +11,7 @@ const server = serverPerTest();
 test('take a quiz with the keyboard, review the score, open the evidence, find the session after a restart', async ({
   page,
 }) => {
-  await page.goto(server.url);
-  await page.getByRole('link', { name: 'Quiz' }).click();
-  await expect(page.getByRole('checkbox', { name: /Putin’s visit/ })).toBeChecked();
+  await openQuiz(page, server.url);
   await page.getByRole('radio', { name: '5' }).check();
   await saveScreen(page, 'quiz-setup');
   await page.getByRole('button', { name: 'Start quiz' }).focus();

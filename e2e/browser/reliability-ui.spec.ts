@@ -6,12 +6,25 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mustCall } from '../support/api-client';
 import { saveScreen } from '../support/screens';
 import { newDataDir, startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
+
+// The server's own answer to ENOSPC (dispatch.ts, unit-tested in storage/durable-file.test.ts).
+const DISK_FULL = 'The disk is full: the change was not saved, and your data is unchanged.';
+
+/** Answers every call of `method` as the server does when the disk is full. */
+async function diskFullOn(page: Page, method: string): Promise<void> {
+  await page.route(`**/api/${method}`, (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'storage', message: DISK_FULL } }),
+    }),
+  );
+}
 
 test.afterEach(async () => {
   await server?.stop();
@@ -110,23 +123,13 @@ test('a backup refused by the disk says why on the Backups screen, and the list 
   server = await startServer(newDataDir());
   // The server's own answer to ENOSPC (dispatch.ts), played to the page: the reason stayed hidden, cleared by the
   // list's reload that followed.
-  await page.route('**/api/createBackup', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({
-        ok: false,
-        error: { code: 'storage', message: 'The disk is full: the change was not saved, and your data is unchanged.' },
-      }),
-    }),
-  );
+  await diskFullOn(page, 'createBackup');
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click();
   await expect(page.getByRole('heading', { name: 'Backups', exact: true })).toBeVisible();
   const rows = await page.getByRole('row').count();
   await page.getByRole('button', { name: 'Back up now' }).click();
-  await expect(page.getByRole('alert')).toHaveText(
-    'The disk is full: the change was not saved, and your data is unchanged.',
-  );
+  await expect(page.getByRole('alert')).toHaveText(DISK_FULL);
   await expect(page.getByRole('row')).toHaveCount(rows);
 });
 
@@ -180,21 +183,11 @@ test('a library file from a newer Lectio does not stop the app: a notice offers 
 
 test('a save refused by the disk shows the storage error in an alert', async ({ page }) => {
   server = await startServer(newDataDir());
-  // The server's own answer to ENOSPC (dispatch.ts, unit-tested in storage/durable-file.test.ts), played to the page.
-  await page.route('**/api/importDocument', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({
-        ok: false,
-        error: { code: 'storage', message: 'The disk is full: the change was not saved, and your data is unchanged.' },
-      }),
-    }),
-  );
+  // The server's own answer to ENOSPC, played to the page.
+  await diskFullOn(page, 'importDocument');
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Import article' }).click();
   await page.getByRole('textbox', { name: 'Article text' }).fill('A short article.');
   await page.getByRole('button', { name: 'Add to library' }).click();
-  await expect(page.getByRole('alert')).toHaveText(
-    'The disk is full: the change was not saved, and your data is unchanged.',
-  );
+  await expect(page.getByRole('alert')).toHaveText(DISK_FULL);
 });

@@ -61,3 +61,17 @@ export async function mustCall<M extends MethodName>(
   if (!result.ok) throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
   return result.value;
 }
+
+type PlainArticle = Omit<MethodInput<'importDocument'>, 'format'> & { title: string };
+
+/** Imports each article as plain text (a spec's set-up, not what it tests); returns their ids by title. */
+export async function importArticles(
+  target: ApiTarget,
+  articles: readonly PlainArticle[],
+): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const article of articles) {
+    ids[article.title] = (await mustCall(target, 'importDocument', { ...article, format: 'text' })).id;
+  }
+  return ids;
+}

@@ -52,3 +52,10 @@ export async function answerAnyhow(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Check/ }).click();
   await expect(page.locator('.verdict')).toBeVisible();
 }
+
+/** Opens the Quiz screen from the Library at `url`: the sample article is the one chosen, as in a new library. */
+export async function openQuiz(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('link', { name: 'Quiz' }).click();
+  await expect(page.getByRole('checkbox', { name: /Putin’s visit/ })).toBeChecked();
+}

@@ -1,30 +1,19 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES, type LectioApi } from './contract';
 import { dispatch } from './dispatch';
-import { inProcessRunner } from '../analysis/extraction-runner';
-import { createService, seedNewLibrary } from './service';
-import { LibraryStorage } from '../storage/library-storage';
+import { seedNewLibrary } from './service';
+import { HARNESS_START, serviceHarness } from './services/test-service-harness';
+import type { LibraryStorage } from '../storage/library-storage';
 
-const now = () => new Date('2026-03-04T05:06:07.000Z');
+const harness = serviceHarness('service');
+const now = () => new Date(HARNESS_START);
 let storage: LibraryStorage;
 
 async function makeApi(): Promise<LectioApi> {
-  storage = await LibraryStorage.open({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'lectio-service-')), now });
-  let n = 0;
-  return createService({
-    storage,
-    host: 'browser',
-    extraction: inProcessRunner,
-    version: '0.0.0',
-    now,
-    newId: () => `id-${++n}`,
-  });
+  const library = await harness.open();
+  storage = library.storage;
+  return library.api;
 }
-
-afterEach(() => storage?.close());
 
 describe('service', () => {
   it('seeds the sample article into a new library only', async () => {

@@ -16,6 +16,7 @@ import { anchorAll, textKeyOf } from './anchor-cache';
 import { placeAnnotations } from './annotation-placement';
 import { type ServiceDeps } from './deps';
 import { LectioError } from '../../core/errors';
+import { fileStem } from '../../core/file-stem';
 
 type AnnotationMethods = Pick<
   LectioApi,
@@ -36,15 +37,6 @@ const withAnchor = (highlight: Highlight, at: Anchored | null | undefined): Anch
 
 function cleanTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((tag) => tag.trim().replace(/^#/, '')).filter(Boolean))];
-}
-
-function fileStem(title: string): string {
-  return (
-    title
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'highlights'
-  );
 }
 
 export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
@@ -174,7 +166,7 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
           const positions = new Map(await run.map(highlights, (h) => [h.id, startOf(h)] as const));
           const sections = await run.map(inReadingOrder(highlights, positions), (h) => highlightSection(h, labelled));
           return {
-            fileName: `${fileStem(doc.title)}.md`,
+            fileName: `${fileStem(doc.title, 'highlights')}.md`,
             mimeType: 'text/markdown',
             content: markdownFile(doc, sections),
           };
@@ -183,7 +175,7 @@ export function annotationMethods(deps: ServiceDeps): AnnotationMethods {
       return exports.run({ items: highlights.length }, async (run) => {
         const parts = await run.chunks(highlights, annotationsJson);
         return {
-          fileName: `${fileStem(doc.title)}.annotations.json`,
+          fileName: `${fileStem(doc.title, 'highlights')}.annotations.json`,
           mimeType: 'application/ld+json',
           content: collectionJson(parts, highlights.length, doc.title),
         };

@@ -13,6 +13,7 @@ import { anchor } from '../../core/anchoring/anchor';
 import type { LectioDocument } from '../../core/model';
 import { pageAt } from '../../core/page-at';
 import { isLectioError } from '../../core/errors';
+import { fileStem } from '../../core/file-stem';
 import { AnkiConnect, ANKI_CONNECT_URL } from '../../anki/anki-connect';
 import { pushNotes } from '../../anki/anki-push';
 import { writeApkg } from '../../anki/apkg-write';
@@ -20,15 +21,6 @@ import type { LectioApi } from '../contract';
 import type { CardContext } from './card-views';
 
 type AnkiMethods = Pick<LectioApi, 'exportApkg' | 'getAnkiStatus' | 'sendToAnki'>;
-
-function fileStem(title: string): string {
-  return (
-    title
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'cards'
-  );
-}
 
 /** Each document read once per export, however many cards come from it; null for one deleted since. */
 class DocumentCache {
@@ -94,7 +86,7 @@ export function ankiMethods(context: CardContext): AnkiMethods {
     async exportApkg({ documentId }) {
       const cards = cardsOf(documentId);
       const title = documentId === undefined ? null : deps.storage.documents.meta(documentId).title;
-      const fileName = `${title ? fileStem(title) : 'lectio'}.apkg`;
+      const fileName = `${title ? fileStem(title, 'cards') : 'lectio'}.apkg`;
       return deps.exports.run({ items: cards.length }, async (run) => {
         const docs = new DocumentCache(context);
         const scheduler = context.scheduler();

@@ -4,19 +4,11 @@
  */
 import { ankiFile, ankiLine } from '../../core/cards/anki-export';
 import { parseAnkiText, planImport } from '../../core/cards/anki-import';
+import { fileStem } from '../../core/file-stem';
 import type { LectioApi } from '../contract';
 import type { CardContext } from './card-views';
 
 type InterchangeMethods = Pick<LectioApi, 'exportCards' | 'importCards'>;
-
-function fileStem(title: string): string {
-  return (
-    title
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'cards'
-  );
-}
 
 export function interchangeMethods(context: CardContext): InterchangeMethods {
   return {
@@ -25,7 +17,7 @@ export function interchangeMethods(context: CardContext): InterchangeMethods {
         .all()
         .filter((card) => documentId === undefined || card.source?.documentId === documentId);
       const title = documentId === undefined ? null : context.deps.storage.documents.meta(documentId).title;
-      const fileName = `${title ? fileStem(title) : 'lectio'}-anki.txt`;
+      const fileName = `${title ? fileStem(title, 'cards') : 'lectio'}-anki.txt`;
       // A card at a time: its passage re-anchored where it is now, then its line of the file.
       return context.deps.exports.run({ items: cards.length }, async (run) => {
         const lines = await run.map(cards, async (card) => {

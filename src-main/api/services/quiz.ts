@@ -236,6 +236,28 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
     return false;
   }
 
+  /** Stores and returns a session started now, in the reader's zone, on these questions (a new quiz or a retry). */
+  async function startSession(
+    seed: string,
+    documentIds: readonly string[],
+    questions: SessionQuestion[],
+    more: Pick<QuizSessionRecord, 'retryOf' | 'typed' | 'label'>,
+  ): Promise<QuizSessionRecord> {
+    const session: QuizSessionRecord = {
+      id: newId(),
+      startedAt: now().toISOString(),
+      zone: readerZone(),
+      finishedAt: null,
+      seed,
+      documentIds: [...new Set(documentIds)],
+      questions,
+      answers: [],
+      ...more,
+    };
+    await storage.quiz.startSession(session);
+    return session;
+  }
+
   /**
    * What a typed answer is graded against beyond the question: the actor's names as the analysis has them now, and
    * the article's other actors (or roles), which a typo must never reach. Null when the document is gone: then no
@@ -279,20 +301,10 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
           'invalid-argument',
           'These articles gave no questions of the kinds chosen. Try other kinds or another article.',
         );
-      const session: QuizSessionRecord = {
-        id: newId(),
-        startedAt: now().toISOString(),
-        zone: readerZone(),
-        finishedAt: null,
-        seed,
-        documentIds: [...new Set(request.documentIds)],
-        questions,
-        answers: [],
+      return startSession(seed, request.documentIds, questions, {
         ...(request.typed ? { typed: true } : {}),
         ...(request.label ? { label: request.label } : {}),
-      };
-      await storage.quiz.startSession(session);
-      return session;
+      });
     },
 
     async answerQuiz({ sessionId, questionId, given }) {
@@ -342,21 +354,16 @@ export function quizMethods(deps: ServiceDeps): QuizMethods {
         throw new LectioError('invalid-argument', 'That session has no missed questions to retry.');
       const seed = newId();
       const questions = retryQuestions(missed, seed);
-      const session: QuizSessionRecord = {
-        id: newId(),
-        startedAt: now().toISOString(),
-        zone: readerZone(),
-        finishedAt: null,
+      return startSession(
         seed,
-        documentIds: [...new Set(questions.map((q) => q.documentId))],
+        questions.map((q) => q.documentId),
         questions,
-        answers: [],
-        retryOf: from.id,
-        ...(from.typed ? { typed: true } : {}),
-        ...(from.label ? { label: from.label } : {}),
-      };
-      await storage.quiz.startSession(session);
-      return session;
+        {
+          retryOf: from.id,
+          ...(from.typed ? { typed: true } : {}),
+          ...(from.label ? { label: from.label } : {}),
+        },
+      );
     },
 
     async getMastery({ documentId }) {

@@ -3,15 +3,12 @@
  * test-article-server.ts on the loopback interface: every way a page hides a picture, a fake and an oversized one, ads,
  * share bars, newsletter and "read more" boxes, a page of links only, and a Cancel while the pictures download.
  */
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LectioApi } from '../contract';
 import { dispatch } from '../dispatch';
-import { inProcessRunner } from '../../analysis/extraction-runner';
-import { createService } from '../service';
-import { LibraryStorage } from '../../storage/library-storage';
+import type { LibraryStorage } from '../../storage/library-storage';
 import {
   ARTICLE_PARAGRAPHS,
   ARTICLE_TITLE,
@@ -21,30 +18,19 @@ import {
   startArticleServer,
   type ArticleServer,
 } from '../../import/test-article-server';
+import { serviceHarness } from './test-service-harness';
 
-const now = () => new Date('2026-03-04T05:06:07.000Z');
-let storage: LibraryStorage | undefined;
+const harness = serviceHarness('webimg');
 let site: ArticleServer | undefined;
 
 afterEach(async () => {
-  storage?.close();
-  storage = undefined;
   await site?.close();
   site = undefined;
 });
 
 async function setUp(): Promise<{ api: LectioApi; site: ArticleServer; storage: LibraryStorage }> {
-  storage = await LibraryStorage.open({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'lectio-webimg-')), now });
+  const { api, storage } = await harness.open();
   site = await startArticleServer();
-  let n = 0;
-  const api = createService({
-    storage,
-    host: 'browser',
-    extraction: inProcessRunner,
-    version: '0.0.0',
-    now,
-    newId: () => `id-${++n}`,
-  });
   return { api, site, storage };
 }
 

@@ -6,27 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { extract } from './index';
 import { isAcronym } from './lexicon';
 import { initialsOf } from './resolve-partials';
-import type { Actor, DateMention } from './types';
+import type { Actor } from './types';
+import { actors, byName, orgs, run, summary } from './test-extract';
 
 function actorsOf(text: string): Actor[] {
   return extract(text, { referenceDate: '2023-08-08' }).actors;
 }
-
-function summary(a: Actor | undefined): string | null {
-  return a ? `${a.type}:${a.name}` : null;
-}
-
-function run(text: string, referenceDate = '2024-03-07'): { actors: Actor[]; dates: DateMention[] } {
-  const r = extract(text, { referenceDate });
-  return { actors: r.actors, dates: r.dates };
-}
-
-const actors = (text: string): Actor[] => extract(text, { referenceDate: '2025-03-07' }).actors;
-const byName = (list: Actor[], name: string): Actor | undefined => list.find((a) => a.name === name);
-const orgs = (text: string): string[] =>
-  actors(text)
-    .filter((a) => a.type === 'organization')
-    .map((a) => a.name);
 
 const ACRONYMS: [string, boolean][] = [
   ['WHO', true],

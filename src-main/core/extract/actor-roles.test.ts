@@ -5,20 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extract } from './index';
-import type { Actor, DateMention } from './types';
+import type { Actor } from './types';
+import { actors, byName, byName as find, run } from './test-extract';
 import { wholeRole } from './role-text';
 
-function find(actors: Actor[], name: string): Actor | undefined {
-  return actors.find((a) => a.name === name);
-}
-
-function run(text: string, referenceDate = '2024-03-07'): { actors: Actor[]; dates: DateMention[] } {
-  const r = extract(text, { referenceDate });
-  return { actors: r.actors, dates: r.dates };
-}
-
-const actors = (text: string): Actor[] => extract(text, { referenceDate: '2025-03-07' }).actors;
-const byName = (list: Actor[], name: string): Actor | undefined => list.find((a) => a.name === name);
 const rolesOf = (text: string, name: string): string[] => actors(text).find((a) => a.name === name)?.roles ?? [];
 
 // [text, person's name, expected role]

@@ -6,14 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './index';
 import { subordinateTense } from './clauses';
-import type { Actor, DateMention } from './types';
-
-function run(text: string, referenceDate = '2024-03-07'): { actors: Actor[]; dates: DateMention[] } {
-  const r = extract(text, { referenceDate });
-  return { actors: r.actors, dates: r.dates };
-}
-
-const valueOf = (dates: DateMention[], text: string) => dates.find((d) => d.text === text)?.value;
+import { run, valueOf } from './test-extract';
 
 describe('the tense of a subordinate clause', () => {
   // [text before the date, text after it, expected tense or null]

@@ -4,26 +4,8 @@
  * purpose: the rules must not depend on them.
  */
 import { describe, expect, it } from 'vitest';
-import { extract } from './index';
-import type { Actor, DateMention } from './types';
+import { actors, actorsOf, names, orgs, run } from './test-extract';
 import { placeNames } from './places';
-
-function actorsOf(text: string, referenceDate = '2024-03-07'): Actor[] {
-  return extract(text, { referenceDate }).actors;
-}
-
-function run(text: string, referenceDate = '2024-03-07'): { actors: Actor[]; dates: DateMention[] } {
-  const r = extract(text, { referenceDate });
-  return { actors: r.actors, dates: r.dates };
-}
-
-const names = (actors: Actor[], type?: Actor['type']) =>
-  actors.filter((a) => !type || a.type === type).map((a) => a.name);
-const actors = (text: string): Actor[] => extract(text, { referenceDate: '2025-03-07' }).actors;
-const orgs = (text: string): string[] =>
-  actors(text)
-    .filter((a) => a.type === 'organization')
-    .map((a) => a.name);
 
 describe('a lone org word, numbers, planets and moons', () => {
   it('a lone org word stands for the one longer org ending in it', () => {

@@ -5,27 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extract } from './index';
-import type { Actor, DateMention } from './types';
+import type { Actor } from './types';
+import { actors, byName as find, orgs, run, summary } from './test-extract';
 import { isCamelBrand } from './classify';
-
-function summary(a: Actor | undefined): string | null {
-  return a ? `${a.type}:${a.name}` : null;
-}
-
-function find(actors: Actor[], name: string): Actor | undefined {
-  return actors.find((a) => a.name === name);
-}
-
-function run(text: string, referenceDate = '2024-03-07'): { actors: Actor[]; dates: DateMention[] } {
-  const r = extract(text, { referenceDate });
-  return { actors: r.actors, dates: r.dates };
-}
-
-const actors = (text: string): Actor[] => extract(text, { referenceDate: '2025-03-07' }).actors;
-const orgs = (text: string): string[] =>
-  actors(text)
-    .filter((a) => a.type === 'organization')
-    .map((a) => a.name);
 
 // [text, expected actor "type:name"]
 const ORG_SHAPES: [string, string][] = [

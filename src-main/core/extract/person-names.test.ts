@@ -4,17 +4,8 @@
  * not depend on them.
  */
 import { describe, expect, it } from 'vitest';
-import { extract } from './index';
-import type { Actor, DateMention } from './types';
+import { actors, names, run } from './test-extract';
 
-function run(text: string, referenceDate = '2024-03-07'): { actors: Actor[]; dates: DateMention[] } {
-  const r = extract(text, { referenceDate });
-  return { actors: r.actors, dates: r.dates };
-}
-
-const names = (actors: Actor[], type?: Actor['type']) =>
-  actors.filter((a) => !type || a.type === type).map((a) => a.name);
-const actors = (text: string): Actor[] => extract(text, { referenceDate: '2025-03-07' }).actors;
 const people = (text: string): string[] =>
   actors(text)
     .filter((a) => a.type === 'person')

@@ -4,19 +4,8 @@
  * them.
  */
 import { describe, expect, it } from 'vitest';
-import { extract } from './index';
-import type { Actor, DateMention } from './types';
-
-function run(text: string, referenceDate = '2024-03-07'): { actors: Actor[]; dates: DateMention[] } {
-  const r = extract(text, { referenceDate });
-  return { actors: r.actors, dates: r.dates };
-}
-
-const actors = (text: string): Actor[] => extract(text, { referenceDate: '2025-03-07' }).actors;
-const orgs = (text: string): string[] =>
-  actors(text)
-    .filter((a) => a.type === 'organization')
-    .map((a) => a.name);
+import type { Actor } from './types';
+import { actors, orgs, run } from './test-extract';
 
 describe('a name the text uses as a town, camp or village is a place, not an actor', () => {
   const names = (text: string): string[] => actors(text).map((a) => a.name);

@@ -3,24 +3,8 @@
  * or generic on purpose: the rules must not depend on them.
  */
 import { describe, expect, it } from 'vitest';
-import { extract } from './index';
 import { findClubs, isSportText } from './sport';
-import type { Actor, DateMention } from './types';
-
-function actorsOf(text: string, referenceDate = '2024-03-07'): Actor[] {
-  return extract(text, { referenceDate }).actors;
-}
-
-function find(actors: Actor[], name: string): Actor | undefined {
-  return actors.find((a) => a.name === name);
-}
-
-function run(text: string, referenceDate = '2024-03-07'): { actors: Actor[]; dates: DateMention[] } {
-  const r = extract(text, { referenceDate });
-  return { actors: r.actors, dates: r.dates };
-}
-
-const valueOf = (dates: DateMention[], text: string) => dates.find((d) => d.text === text)?.value;
+import { actorsOf, byName as find, run, valueOf } from './test-extract';
 
 describe('sports teams named like places', () => {
   const MATCH = 'Riverton beat Lakeport 2-1 on Saturday. The striker scored twice and the manager praised the goal.';

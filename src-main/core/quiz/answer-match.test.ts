@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchAnswer } from './answer-match';
+import { EVIDENCE, questionWith as question } from './test-question';
 import type { Question } from './types';
-
-const EVIDENCE = { start: 0, end: 1, text: 'x' };
-
-function question(over: Partial<Question>): Question {
-  return {
-    id: 'q',
-    kind: 'who',
-    answerType: 'actor',
-    prompt: '',
-    choices: [],
-    answer: '',
-    acceptableAnswers: [],
-    evidence: EVIDENCE,
-    support: 'x',
-    ...over,
-  };
-}
 
 const person = question({ answer: 'Choe Son-hee', acceptableAnswers: ['Foreign Minister Choe Son-hee', 'Choe'] });
 const accented = question({ answer: 'José Álvarez', acceptableAnswers: ['Álvarez'] });

@@ -9,6 +9,7 @@ import {
   type DefectClass,
 } from './judge';
 import { analysisOf } from './test-analysis';
+import { questionWith } from './test-question';
 import type { Question } from './types';
 
 // An invented article: a dateline, a body and the writer's note at the end.
@@ -43,18 +44,7 @@ function evidence(n: number): Question['evidence'] {
 }
 
 function q(over: Partial<Question>): Question {
-  return {
-    id: over.id ?? 'q',
-    kind: 'who',
-    answerType: 'actor',
-    prompt: '',
-    choices: [],
-    answer: '',
-    acceptableAnswers: [],
-    evidence: evidence(1),
-    support: '',
-    ...over,
-  };
+  return questionWith({ evidence: evidence(1), support: '', ...over });
 }
 
 const WHO_GOOD = q({

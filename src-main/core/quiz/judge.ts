@@ -13,6 +13,7 @@ import type { Actor, ActorType, ExtractionResult, Span } from '../extract/types'
 import { dateLabel, parseDateValue } from './date-value';
 import { editDistance } from './names';
 import { fold, wordsKey } from './normalize';
+import { swapOf } from './statement-swap';
 import type { Question } from './types';
 
 export type DefectClass =
@@ -534,24 +535,6 @@ function checkOutside(ctx: JudgeContext, q: Question, out: Defect[]): void {
       });
     }
   }
-}
-
-// Where a false statement departs from its sentence: the text put in, widened to whole words.
-function swapOf(statement: string, sentence: string): { inserted: string; before: string; after: string } | null {
-  let p = 0;
-  while (p < statement.length && p < sentence.length && statement[p] === sentence[p]) p++;
-  let s = 0;
-  while (
-    s < statement.length - p &&
-    s < sentence.length - p &&
-    statement[statement.length - 1 - s] === sentence[sentence.length - 1 - s]
-  )
-    s++;
-  if (p === statement.length && p === sentence.length) return null;
-  while (p > 0 && /[\p{L}\p{N}]/u.test(statement[p - 1] ?? '')) p--;
-  let end = statement.length - s;
-  while (end < statement.length && /[\p{L}\p{N}]/u.test(statement[end] ?? '')) end++;
-  return { inserted: statement.slice(p, end).trim(), before: statement.slice(0, p), after: statement.slice(end) };
 }
 
 function checkTrueFalse(q: Question, out: Defect[]): void {

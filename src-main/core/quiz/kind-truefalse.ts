@@ -10,6 +10,7 @@ import { actorDistractors, dateDistractors } from './distractors';
 import { askableDate } from './kind-when';
 import { containsWords } from './normalize';
 import { createRng } from './prng';
+import { swapOf } from './statement-swap';
 
 const MONTH_OR_DIGIT = /\d|January|February|March|April|May|June|July|August|September|October|November|December/i;
 
@@ -76,22 +77,12 @@ export function isFactualStatement(sentence: string): boolean {
  * stand nowhere else in the statement: a swap that repeats a name or number the sentence already holds is nonsense.
  */
 export function isCleanSwap(statement: string, sentence: string): boolean {
-  let p = 0;
-  while (p < statement.length && p < sentence.length && statement[p] === sentence[p]) p++;
-  let s = 0;
-  while (
-    s < statement.length - p &&
-    s < sentence.length - p &&
-    statement[statement.length - 1 - s] === sentence[sentence.length - 1 - s]
-  )
-    s++;
-  if (p === statement.length && p === sentence.length) return false;
-  while (p > 0 && /[\p{L}\p{N}]/u.test(statement[p - 1] ?? '')) p--;
-  let end = statement.length - s;
-  while (end < statement.length && /[\p{L}\p{N}]/u.test(statement[end] ?? '')) end++;
-  const inserted = statement.slice(p, end).trim();
+  const swap = swapOf(statement, sentence);
   return (
-    inserted !== '' && !containsWords(statement.slice(0, p), inserted) && !containsWords(statement.slice(end), inserted)
+    swap !== null &&
+    swap.inserted !== '' &&
+    !containsWords(swap.before, swap.inserted) &&
+    !containsWords(swap.after, swap.inserted)
   );
 }
 

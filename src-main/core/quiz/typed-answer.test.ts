@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeTyped, typoBudget } from './typed-answer';
+import { questionWith as question } from './test-question';
 import type { Question } from './types';
-
-const EVIDENCE = { start: 0, end: 1, text: 'x' };
-
-function question(over: Partial<Question>): Question {
-  return {
-    id: 'q',
-    kind: 'who',
-    answerType: 'actor',
-    prompt: '',
-    choices: [],
-    answer: '',
-    acceptableAnswers: [],
-    evidence: EVIDENCE,
-    support: 'x',
-    ...over,
-  };
-}
 
 const putin = question({ answer: 'Vladimir Putin', acceptableAnswers: ['Russian President Vladimir Putin', 'Putin'] });
 const kimUn = question({ answer: 'Kim Jong-un', acceptableAnswers: [] });

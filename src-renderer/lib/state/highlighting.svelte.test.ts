@@ -35,6 +35,11 @@ async function highlighting() {
   return { controller, annotations, client, asked, text, sentence };
 }
 
+/** The selection toolbar over `span`, on the highlight `highlightId` (null: a fresh selection). */
+function toolbarOn(span: { start: number; end: number }, highlightId: string | null) {
+  return { x: 0, y: 0, below: false, start: span.start, end: span.end, highlightId };
+}
+
 /** A key as the Reader's window hears it, pressed on the article. */
 function key(
   name: string,
@@ -47,7 +52,7 @@ function key(
 describe('HighlightController', () => {
   it('Note on a selection highlights it and asks the page to open that highlight’s note (no flag to watch)', async () => {
     const { controller, annotations, client, asked, sentence } = await highlighting();
-    controller.toolbar = { x: 0, y: 0, below: false, start: sentence.start, end: sentence.end, highlightId: null };
+    controller.toolbar = toolbarOn(sentence, null);
     await controller.chooseNote();
     const made = annotations.highlights[0];
     expect(made).toMatchObject({
@@ -63,14 +68,7 @@ describe('HighlightController', () => {
   it('Note on a highlight opens its note without making another; with no toolbar, N does nothing', async () => {
     const { controller, annotations, asked, sentence } = await highlighting();
     const made = await annotations.create(sentence.start, sentence.end, 2);
-    controller.toolbar = {
-      x: 0,
-      y: 0,
-      below: false,
-      start: sentence.start,
-      end: sentence.end,
-      highlightId: made?.id ?? null,
-    };
+    controller.toolbar = toolbarOn(sentence, made?.id ?? null);
     await controller.chooseNote();
     expect(asked.notes).toEqual([made?.id]);
     controller.dismiss();
@@ -82,18 +80,11 @@ describe('HighlightController', () => {
 
   it('a colour highlights the selection, and recolours the active highlight', async () => {
     const { controller, annotations, sentence } = await highlighting();
-    controller.toolbar = { x: 0, y: 0, below: false, start: sentence.start, end: sentence.end, highlightId: null };
+    controller.toolbar = toolbarOn(sentence, null);
     await controller.chooseColor(3);
     const made = annotations.highlights[0];
     expect(made?.color).toBe(3);
-    controller.toolbar = {
-      x: 0,
-      y: 0,
-      below: false,
-      start: sentence.start,
-      end: sentence.end,
-      highlightId: made?.id ?? null,
-    };
+    controller.toolbar = toolbarOn(sentence, made?.id ?? null);
     await controller.chooseColor(5);
     expect(annotations.highlights.map((h) => h.color)).toEqual([5]);
   });
@@ -138,7 +129,7 @@ describe('HighlightController', () => {
 
   it('Copy puts the toolbar’s text on the clipboard and says so', async () => {
     const { controller, asked, text, sentence } = await highlighting();
-    controller.toolbar = { x: 0, y: 0, below: false, start: sentence.start, end: sentence.end, highlightId: null };
+    controller.toolbar = toolbarOn(sentence, null);
     await controller.copy();
     expect(asked.copied).toEqual([text.slice(sentence.start, sentence.end)]);
     expect(controller.announcement).toBe('Copied');
