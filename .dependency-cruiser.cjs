@@ -99,7 +99,7 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
     // bench/.data holds the benchmarks' generated libraries and their private copy of the build (bench/run.ts).
-    exclude: { path: '^(out|dist|node_modules|test-results|bench/\.data)/' },
+    exclude: { path: '^(out|dist|node_modules|test-results|bench/[.]data)/' },
     enhancedResolveOptions: { extensions: ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.svelte', '.json'] },
   },
 };
