@@ -56,7 +56,7 @@ async function openIndex(dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-se
 
 async function filled() {
   const opened = await openIndex();
-  opened.index.write([
+  opened.index.replaceGroups([
     { group: 'd1', stamp: 's1', entries: documentEntries(harbour, [], '') },
     { group: 'd2', stamp: 's2', entries: documentEntries(summit, [note], 'Lisbon trip') },
   ]);
@@ -110,11 +110,11 @@ describe('SearchIndex', () => {
     const { index } = await filled();
     try {
       const changed = doc('d1', 'Harbour strike ends', ['Dock workers returned on Tuesday.']);
-      index.write([{ group: 'd1', stamp: 's1b', entries: documentEntries(changed, [], '') }]);
+      index.replaceGroups([{ group: 'd1', stamp: 's1b', entries: documentEntries(changed, [], '') }]);
       expect(index.search('pensions', 5)).toEqual([]);
       expect(kinds(index.search('tuesday', 5))).toEqual(['passage:d1']);
       expect(index.stamp('d1')).toBe('s1b');
-      index.write([{ group: 'd2', stamp: null, entries: [] }]);
+      index.replaceGroups([{ group: 'd2', stamp: null, entries: [] }]);
       expect(index.search('sardines', 5)).toEqual([]);
       expect(index.stamp('d2')).toBeUndefined();
       expect([...index.groups().keys()]).toEqual(['d1']);
@@ -185,12 +185,12 @@ describe('SearchIndex', () => {
       updatedAt: 'u',
     };
     try {
-      index.write([{ group: cardGroup('k2'), stamp: 'u', entries: cardEntries([card], () => null) }]);
+      index.replaceGroups([{ group: cardGroup('k2'), stamp: 'u', entries: cardEntries([card], () => null) }]);
       expect(index.search('ulaanbaatar', 5)[0]).toMatchObject({ kind: 'card', documentId: '', group: 'card:k2' });
       expect(index.search('geography', 5)).toHaveLength(1);
       expect(index.cardGroups()).toEqual(['card:k2']);
       expect(index.groups().has('card:k2')).toBe(false);
-      index.write([{ group: cardGroup('k2'), stamp: null, entries: [] }]);
+      index.replaceGroups([{ group: cardGroup('k2'), stamp: null, entries: [] }]);
       expect(index.search('mongolia', 5)).toEqual([]);
       expect(index.cardGroups()).toEqual([]);
     } finally {
@@ -226,7 +226,7 @@ describe('SearchIndex', () => {
       expect(again.notices).toHaveLength(1);
       expect(again.notices[0]?.message).toMatch(/search index .* moved aside .* nothing of yours was lost/);
       // The new one works.
-      again.index.write([{ group: 'd1', stamp: 's1', entries: documentEntries(harbour, [], '') }]);
+      again.index.replaceGroups([{ group: 'd1', stamp: 's1', entries: documentEntries(harbour, [], '') }]);
       expect(kinds(again.index.search('pensions', 5))).toEqual(['passage:d1']);
     } finally {
       again.index.close();
@@ -265,7 +265,7 @@ describe('a word in more entries than are ranked', () => {
           [],
           '',
         );
-      index.write([
+      index.replaceGroups([
         { group: 'old', stamp: 's', entries: many('old', 40) },
         { group: 'new', stamp: 's', entries: many('new', RANKED) },
       ]);

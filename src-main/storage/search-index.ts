@@ -263,7 +263,7 @@ export class SearchIndex {
   }
 
   /** Replaces (or removes) groups of entries, all in one transaction. */
-  write(writes: readonly GroupWrite[]): void {
+  replaceGroups(writes: readonly GroupWrite[]): void {
     if (!writes.length) return;
     this.#guard(() => {
       const db = this.#db;

@@ -87,7 +87,7 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
         }
       }
       if (!index.isOpen) return;
-      index.write(writes);
+      index.replaceGroups(writes);
       if (counted && progress) progress.done += writes.length;
       await yieldToRequests();
     }
@@ -102,7 +102,7 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
       const listedIds = new Set(listed.map((meta) => meta.id));
       const groups = index.groups();
       const gone = [...groups.keys()].filter((group) => group !== CARDS_STAMP_GROUP && !listedIds.has(group));
-      index.write(gone.map((group) => ({ group, stamp: null, entries: [] })));
+      index.replaceGroups(gone.map((group) => ({ group, stamp: null, entries: [] })));
       const missing = listed.filter((meta) => !groups.has(meta.id));
       progress = { done: listed.length - missing.length, total: listed.length };
       // Cards first: a few seconds at most, and the count the reader is shown is of articles.
@@ -135,9 +135,9 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
     const titles = titleLookup();
     const ids = new Set(cards.map((card) => cardGroup(card.id)));
     const gone = index.cardGroups().filter((group) => !ids.has(group));
-    index.write(gone.map((group) => ({ group, stamp: null, entries: [] })));
+    index.replaceGroups(gone.map((group) => ({ group, stamp: null, entries: [] })));
     for (let at = 0; at < cards.length && index.isOpen; at += 500) {
-      index.write(
+      index.replaceGroups(
         cards.slice(at, at + 500).map((card) => ({
           group: cardGroup(card.id),
           stamp: card.updatedAt,
@@ -193,7 +193,7 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
       dirtyCards.clear();
       await storage.cards.ready();
       const titles = titleLookup();
-      index.write(
+      index.replaceGroups(
         ids.map((id) => {
           const card = storage.cards.find(id);
           return card
@@ -214,7 +214,7 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
       .filter((id) => !metas.has(id) && index.stamp(id) !== undefined)
       .map((id) => ({ group: id, stamp: null, entries: [] }));
     for (const meta of present) writes.push(await documentWrite(index, meta, stamps.get(meta.id) ?? '-'));
-    index.write(writes);
+    index.replaceGroups(writes);
   }
 
   return {
