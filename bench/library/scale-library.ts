@@ -18,7 +18,6 @@ import type { DocumentMeta } from '@core/model';
 import { passagesOf } from '@core/passages';
 import { countWords } from '@core/text-stats';
 import { REVIEWS_SCHEMA_VERSION } from '@main/storage/card-file-schemas';
-import { RECENT_MS, writeScheduleIndex } from '@main/storage/card-schedule-index';
 import {
   ANNOTATIONS_SCHEMA_VERSION,
   DOCUMENT_SCHEMA_VERSION,
@@ -113,10 +112,6 @@ export async function generateScaleLibrary(dataDir: string, spec: ScaleSpec): Pr
   let words = 0;
   let reviews = 0;
   let first = true;
-  // What the app's card schedule index holds, kept as the log is written (the log is too big to read back).
-  const latest = new Map<string, ReviewRecord>();
-  const recent: ReviewRecord[] = [];
-  const recentSince = Date.now() - RECENT_MS;
   try {
     for (let i = 0; i < spec.documents; i++) {
       const id = `doc-${String(i + 1).padStart(5, '0')}`;
@@ -168,15 +163,14 @@ export async function generateScaleLibrary(dataDir: string, spec: ScaleSpec): Pr
         for (const record of history) {
           if (!log.write(`${first ? '' : ','}${JSON.stringify(record)}`)) await once(log, 'drain');
           first = false;
-          latest.set(record.cardId, record);
-          if (Date.parse(record.reviewedAt) >= recentSince) recent.push(record);
         }
         reviews += history.length;
       }
     }
     log.end(']}');
     await once(log, 'finish');
-    await writeScheduleIndex(dataDir, reviewsFile, { latest, recent });
+    // Written as an older Lectio wrote it (one JSON document); opening the cards below converts it to the segmented
+    // log and builds the card schedule index in the same streamed pass (review-log-migration.ts).
     storage.files.index.data.documents.push(...metas);
     await storage.files.index.write();
     await storage.files.cards.updateCards(() => allCards);

@@ -1,15 +1,23 @@
 /**
  * Backups of the library: a verified copy of every data file in `backups/<id>/` with a manifest (sizes, SHA-256,
  * document count). Only good files are copied: each must parse and pass its kind's check, so a backup never keeps a
- * bad file as if it were good. A backup is written under a hidden name, read back and checked (each copy parses and
- * matches its hash), and only then renamed into place; only after that are older backups thinned. The clock is injected.
+ * bad file as if it were good. A backup is written under a hidden name, its copies read back and hashed, and only then
+ * renamed into place; only after that are older backups thinned. The clock is injected.
+ *
+ * It scales to a library of a million reviews: files are handled one at a time (never all held at once); a file whose
+ * size, modification time and inode equal the previous backup's verified entry is not read at all, its copy there is
+ * hard-linked into the new backup; a file a store has just checked or written (verified-files.ts) is hashed without
+ * being parsed again; and the review log's sealed segments, which never change, are verified once and kept in a pool
+ * shared by every backup (`backups/review-pool/<sha256>.jsonl`), as the pictures are.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { link, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { backupsToKeep, DEFAULT_RETENTION, type RetentionPolicy } from './backup-retention';
-import { BACKUPS_FOLDER, dataFilePath, listDataFiles } from './data-files';
-import { writeFileDurably } from './durable-file';
+import { BACKUPS_FOLDER, dataFilePath, isReviewLogFile, listDataFiles } from './data-files';
+import { fsyncDir, writeFileDurably } from './durable-file';
+import { isVerified, sameStamp, stampFile, type FileStamp } from './verified-files';
+import { copyLogFile, hashFile, isSegmentFile, sealedSegments } from './backup-log-files';
 import { LectioError } from '../core/errors';
 import { ImageStore, IMAGES_FOLDER, imageIdsIn, isImageId } from './image-store';
 
@@ -19,6 +27,12 @@ export interface BackupFileEntry {
   path: string;
   bytes: number;
   sha256: string;
+  /** The library file's size, time and inode when copied: an equal file is linked, not read, by the next backup. */
+  source?: FileStamp;
+  /** True for a sealed review segment: its copy is the pool's `<sha256>.jsonl`, shared by backups. */
+  pooled?: boolean;
+  /** The pictures this file names (documents and the index), so a backup that links it knows them unread. */
+  images?: string[];
 }
 
 export interface BackupManifest {
@@ -41,6 +55,7 @@ export function backupUnusable(id: string, why: string): LectioError {
 }
 
 const MANIFEST = 'manifest.json';
+export const REVIEW_POOL = 'review-pool';
 export const BACKUP_ID_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z(?:-\d{1,3})?$/;
 
 function sha256(bytes: Uint8Array): string {
@@ -144,86 +159,171 @@ export class BackupStore {
 
   async #create(reason: BackupReason, run: BackupRunOptions): Promise<BackupManifest | null> {
     const files: BackupFileEntry[] = [];
-    const contents = new Map<string, Uint8Array>();
     const skipped: string[] = [];
     let documents = 0;
     const listed = await listDataFiles(this.options.dataDir);
+    const sealed = sealedSegments(listed);
+    const previous = (await this.list())[0];
+    const before = new Map((previous?.files ?? []).map((entry) => [entry.path, entry]));
     let step = 0;
     const advance = () => {
       if (run.signal?.aborted) throw backupCancelled();
       run.progress?.(++step, listed.length * 2);
     };
-    for (const relative of listed) {
-      advance();
-      let copy = await this.#readGood(relative);
-      if (copy === 'bad' && this.options.repair) {
-        await this.options.repair(relative);
-        copy = await this.#readGood(relative);
-      }
-      if (copy === null) continue; // deleted while we listed: nothing to keep
-      if (copy === 'bad') {
-        skipped.push(relative);
-        continue;
-      }
-      const { bytes, data } = copy;
-      if (relative === 'library.json') documents = documentCount(data);
-      files.push({ path: relative, bytes: bytes.length, sha256: sha256(bytes) });
-      contents.set(relative, bytes);
-    }
-    const previous = (await this.list())[0];
-    if (run.onlyIfChanged && previous && sameFiles(previous.files, files)) return null;
-    step = listed.length * 2 - files.length;
-
     const createdAt = this.options.now().toISOString();
     const id = await this.#freshId(createdAt);
-    const images = new Set<string>();
-    for (const [relative, bytes] of contents)
-      if (relative.startsWith('documents/') || relative === 'library.json')
-        for (const image of imageIdsIn(Buffer.from(bytes).toString('utf8'))) images.add(image);
-    const manifest: BackupManifest = {
-      schemaVersion: 1,
-      id,
-      createdAt,
-      reason,
-      documents,
-      files,
-      skipped,
-      images: [...images].sort(),
-    };
     const staging = path.join(this.folder, `.${id}.partial`);
     await rm(staging, { recursive: true, force: true });
+    /** Copies written in this run (not linked): read back and hashed before the backup counts. */
+    const written: BackupFileEntry[] = [];
     try {
-      for (const entry of files) {
+      for (const relative of listed) {
         advance();
-        const target = dataFilePath(staging, entry.path);
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFileDurably(target, contents.get(entry.path) ?? new Uint8Array());
+        const linked = previous ? await this.#linkUnchanged(previous, before.get(relative), relative, staging) : null;
+        let entry = linked;
+        if (!entry) {
+          let copy = await this.#copyGood(relative, staging, sealed.has(relative));
+          if (copy === 'bad' && this.options.repair) {
+            await this.options.repair(relative);
+            copy = await this.#copyGood(relative, staging, sealed.has(relative));
+          }
+          if (copy === null) continue; // deleted while we listed: nothing to keep
+          if (copy === 'bad') {
+            skipped.push(relative);
+            continue;
+          }
+          entry = copy.entry;
+          if (relative === 'library.json') documents = copy.documents;
+          if (!entry.pooled) written.push(entry);
+        } else if (relative === 'library.json') documents = previous?.documents ?? 0;
+        files.push(entry);
       }
-      await this.#verify(staging, manifest);
+      if (run.onlyIfChanged && previous && sameFiles(previous.files, files)) {
+        await rm(staging, { recursive: true, force: true });
+        return null;
+      }
+      step = listed.length * 2 - written.length;
+      for (const entry of written) {
+        advance();
+        if ((await hashFile(dataFilePath(staging, entry.path))) !== entry.sha256)
+          throw backupUnusable(id, `${entry.path} did not read back as written`);
+      }
+      const manifest: BackupManifest = {
+        schemaVersion: 1,
+        id,
+        createdAt,
+        reason,
+        documents,
+        files,
+        skipped,
+        images: [...new Set(files.flatMap((entry) => entry.images ?? []))].sort(),
+      };
+      await mkdir(staging, { recursive: true });
       await writeFileDurably(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
       await rename(staging, path.join(this.folder, id));
+      await fsyncDir(this.folder);
+      // Pictures are not JSON data files: the backups share one pool of them, hard-linked (image-store.ts).
+      await new ImageStore(this.options.dataDir).linkInto(path.join(this.folder, IMAGES_FOLDER));
+      await this.#thin();
+      return manifest;
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
       throw error;
     }
-    // Pictures are not JSON data files: the backups share one pool of them, hard-linked (image-store.ts).
-    await new ImageStore(this.options.dataDir).linkInto(path.join(this.folder, IMAGES_FOLDER));
-    await this.#thin();
-    return manifest;
   }
 
-  /** The file's bytes and parsed data; 'bad' when it does not parse or fails its check; null when it is gone. */
-  async #readGood(relative: string): Promise<{ bytes: Uint8Array; data: unknown } | 'bad' | null> {
+  /** Where a backup's copy of an entry is: its folder, or the review pool for a sealed segment. */
+  copyPath(backupId: string, entry: BackupFileEntry): string {
+    return entry.pooled
+      ? path.join(this.folder, REVIEW_POOL, `${entry.sha256}.jsonl`)
+      : dataFilePath(path.join(this.folder, backupId), entry.path);
+  }
+
+  /**
+   * The previous backup's entry, when the library file is exactly as it was then (size, time, inode): its verified
+   * copy is hard-linked into the new backup (or, pooled, shared as it is), and the file is not read. Null otherwise.
+   */
+  async #linkUnchanged(
+    previous: BackupManifest,
+    entry: BackupFileEntry | undefined,
+    relative: string,
+    staging: string,
+  ): Promise<BackupFileEntry | null> {
+    if (!entry?.source) return null;
+    // Entries that name pictures must list them (a document's or the index's), or the new manifest would miss them.
+    if ((relative.startsWith('documents/') || relative === 'library.json') && !entry.images) return null;
+    const now = await stampFile(dataFilePath(this.options.dataDir, relative));
+    if (!sameStamp(entry.source, now)) return null;
+    const copy = this.copyPath(previous.id, entry);
+    if (entry.pooled) return (await stampFile(copy))?.size === entry.bytes ? entry : null;
+    const target = dataFilePath(staging, relative);
+    await mkdir(path.dirname(target), { recursive: true });
+    try {
+      await link(copy, target);
+    } catch {
+      return null;
+    }
+    return entry;
+  }
+
+  /**
+   * Checks the library file and copies it into the backup: a JSON file parses and passes its kind's check (unless
+   * a store has just checked or written it as it is), a review log file reads line by line; a sealed segment goes to
+   * the shared pool once. 'bad' when it fails its check; null when it is gone.
+   */
+  async #copyGood(
+    relative: string,
+    staging: string,
+    isSealed: boolean,
+  ): Promise<{ entry: BackupFileEntry; documents: number } | 'bad' | null> {
+    const source = dataFilePath(this.options.dataDir, relative);
+    const stamp = await stampFile(source);
+    if (!stamp) return null;
+    if (isReviewLogFile(relative)) {
+      const pool = path.join(this.folder, REVIEW_POOL);
+      const copied = await copyLogFile(source, isSealed ? pool : dataFilePath(staging, relative), {
+        pooled: isSealed,
+        segment: isSegmentFile(relative),
+      });
+      if (copied === 'bad' || copied === null) return copied;
+      return {
+        entry: {
+          path: relative,
+          bytes: copied.bytes,
+          sha256: copied.sha256,
+          source: copied.stamp,
+          ...(isSealed ? { pooled: true } : {}),
+        },
+        documents: 0,
+      };
+    }
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(dataFilePath(this.options.dataDir, relative));
+      bytes = await readFile(source);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    const data = parses(bytes);
-    if (data === undefined || (this.options.accept && !this.options.accept(relative, data))) return 'bad';
-    return { bytes, data };
+    const read = await stampFile(source);
+    const trusted = read !== null && sameStamp(read, stamp) && isVerified(source, stamp) && relative !== 'library.json';
+    let data: unknown = undefined;
+    if (!trusted) {
+      data = parses(bytes);
+      if (data === undefined || (this.options.accept && !this.options.accept(relative, data))) return 'bad';
+    }
+    const names = relative.startsWith('documents/') || relative === 'library.json';
+    const images = names ? [...imageIdsIn(Buffer.from(bytes).toString('utf8'))].sort() : undefined;
+    const target = dataFilePath(staging, relative);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFileDurably(target, bytes);
+    const entry: BackupFileEntry = {
+      path: relative,
+      bytes: bytes.length,
+      sha256: sha256(bytes),
+      ...(read && sameStamp(read, stamp) ? { source: stamp } : {}),
+      ...(images ? { images } : {}),
+    };
+    return { entry, documents: relative === 'library.json' ? documentCount(data) : 0 };
   }
 
   /** The newest backup's copy of `relative` that parses and that `accept` takes (null: none does). */
@@ -236,7 +336,7 @@ export class BackupStore {
       if (!entry) continue;
       let bytes: Uint8Array;
       try {
-        bytes = await readFile(dataFilePath(path.join(this.folder, backup.id), relative));
+        bytes = await readFile(this.copyPath(backup.id, entry));
       } catch {
         continue;
       }
@@ -247,21 +347,47 @@ export class BackupStore {
     return null;
   }
 
-  /** The backup's manifest and the bytes of every file, each checked; throws the 'backup-unusable' error before any change. */
-  async readVerified(id: string): Promise<{ manifest: BackupManifest; contents: Map<string, Uint8Array> }> {
+  /**
+   * The newest backup's good copy of a review log file, copied over `target` (already moved aside): the copy's hash
+   * must match its entry. Returns that backup, or null when none holds one.
+   */
+  async restoreLogFile(relative: string, target: string): Promise<BackupManifest | null> {
+    for (const backup of await this.list()) {
+      const entry = backup.files.find((file) => file.path === relative);
+      if (!entry) continue;
+      const copy = this.copyPath(backup.id, entry);
+      if ((await hashFile(copy).catch(() => null)) !== entry.sha256) continue;
+      await mkdir(path.dirname(target), { recursive: true });
+      const copied = await copyLogFile(copy, target, { pooled: false, segment: isSegmentFile(relative) });
+      if (copied !== null && copied !== 'bad' && copied.sha256 === entry.sha256) return backup;
+    }
+    return null;
+  }
+
+  /**
+   * The backup's manifest, the bytes of every JSON file, and where each review log file's copy is, each checked (the
+   * log files by streamed hash: they are not held); throws the 'backup-unusable' error before any change.
+   */
+  async readVerified(
+    id: string,
+  ): Promise<{ manifest: BackupManifest; contents: Map<string, Uint8Array>; logFiles: Map<string, string> }> {
     if (!BACKUP_ID_PATTERN.test(id)) throw backupUnusable(id, 'no such backup');
     const manifest = await this.#readManifest(id);
     if (!manifest) throw backupUnusable(id, 'it is missing or incomplete');
-    const contents = await this.#verify(path.join(this.folder, id), manifest);
-    return { manifest, contents };
-  }
-
-  async #verify(dir: string, manifest: BackupManifest): Promise<Map<string, Uint8Array>> {
     const contents = new Map<string, Uint8Array>();
+    const logFiles = new Map<string, string>();
     for (const entry of manifest.files) {
+      const copy = this.copyPath(id, entry);
+      if (isReviewLogFile(entry.path)) {
+        const sha = await hashFile(copy).catch(() => null);
+        if (sha === null) throw backupUnusable(manifest.id, `${entry.path} is missing`);
+        if (sha !== entry.sha256) throw backupUnusable(manifest.id, `${entry.path} is damaged`);
+        logFiles.set(entry.path, copy);
+        continue;
+      }
       let bytes: Uint8Array;
       try {
-        bytes = await readFile(dataFilePath(dir, entry.path));
+        bytes = await readFile(copy);
       } catch {
         throw backupUnusable(manifest.id, `${entry.path} is missing`);
       }
@@ -269,7 +395,7 @@ export class BackupStore {
         throw backupUnusable(manifest.id, `${entry.path} is damaged`);
       contents.set(entry.path, bytes);
     }
-    return contents;
+    return { manifest, contents, logFiles };
   }
 
   async #readManifest(id: string): Promise<BackupManifest | null> {
@@ -299,6 +425,17 @@ export class BackupStore {
       if (name.endsWith('.partial')) await rm(path.join(this.folder, name), { recursive: true, force: true });
     }
     await this.#thinImages(complete.filter((backup) => keep.has(backup.id)));
+    await this.#thinReviewPool(complete.filter((backup) => keep.has(backup.id)));
+  }
+
+  /** Drops from the review pool the sealed segments no kept backup names. */
+  async #thinReviewPool(kept: readonly BackupManifest[]): Promise<void> {
+    const wanted = new Set(
+      kept.flatMap((backup) => backup.files.filter((f) => f.pooled).map((f) => `${f.sha256}.jsonl`)),
+    );
+    const folder = path.join(this.folder, REVIEW_POOL);
+    for (const name of await readdir(folder).catch(() => [] as string[]))
+      if (/^[0-9a-f]{64}\.jsonl$/.test(name) && !wanted.has(name)) await rm(path.join(folder, name), { force: true });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,10 +40,13 @@ describe('CardStore', () => {
       'a',
       'b',
     ]);
-    expect(JSON.parse(readFileSync(store.reviewsFile, 'utf8')).reviews.map((r: { id: string }) => r.id)).toEqual([
-      'r1',
-      'r2',
-    ]);
+    // The log is append-only: three lines, and the undone one dropped by position (review-segments.ts).
+    const lines = readFileSync(path.join(store.reviewsFolder, '000001.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as ReviewRecord).id)).toEqual(['r1', 'r2', 'r3']);
+    const live: string[] = [];
+    for await (const { record } of store.log.records()) live.push(record.id);
+    expect(live).toEqual(['r1', 'r2']);
+    expect(existsSync(store.reviewsFile)).toBe(false);
 
     const reopened = new CardStore(dataDir, () => NOW);
     await reopened.open();

@@ -1,58 +1,86 @@
 /**
- * The flashcards on disk, in two lowdb files with different rhythms: `cards.json` holds what a card says (changed
- * when the reader writes or edits), `reviews.json` holds the review log (one record appended per grade). A card's
- * schedule is the `next` state of its latest review, so studying never rewrites the content file, and undoing a grade
- * is removing its record. Both files are read on first use (`ready`), not when the library opens: together they can
- * be tens of megabytes, and neither the Library nor the Reader needs them. They are checked, recovered and reported
- * like the others then. The review log itself is read only when something needs the whole of it (statistics, an undo,
- * a grade): each card's schedule and the last days of the log come from the card schedule index
- * (card-schedule-index.ts), kept in step with the log and rebuilt from it when missing or stale.
+ * The flashcards on disk: `cards.json` holds what a card says (a lowdb file, changed when the reader writes or edits),
+ * `reviews/` holds the review log (review-segments.ts: append-only JSON Lines segments, one record appended per grade).
+ * A card's schedule is the `next` state of its latest review, so studying never rewrites the content file, and undoing
+ * a grade is dropping its record. Both are read on first use (`ready`), not when the library opens: neither the Library
+ * nor the Reader needs them. Each card's schedule and the last days of the log come from the card schedule index
+ * (card-schedule-index.ts), brought up to date from the log's tail; the whole log is read (streamed, segment by
+ * segment) only when something needs every record (statistics, the optimiser, an export, sync). An old single-file
+ * `reviews.json` is converted on the first opening (review-log-migration.ts).
  */
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import type { ReviewRecord, StoredCard } from '../core/cards/card';
-import {
-  CARDS_SCHEMA_VERSION,
-  REVIEWS_SCHEMA_VERSION,
-  isCardsFile,
-  isReviewsFile,
-  type CardsFile,
-  type ReviewsFile,
-} from './card-file-schemas';
+import { isLectioError } from '../core/errors';
+import { CARDS_SCHEMA_VERSION, isCardsFile, type CardsFile } from './card-file-schemas';
+import { moveAside } from './json-store';
 import { openRecovering, type Recovery } from './recovery';
 import {
   RECENT_MS,
-  indexFromLog,
+  addToIndex,
+  catchUpFrom,
+  emptyIndex,
   readScheduleIndex,
   recentTail,
+  stampOf,
   writeScheduleIndex,
   type ScheduleIndex,
 } from './card-schedule-index';
+import { LEGACY_REVIEWS_FILE, migrateLegacyLog } from './review-log-migration';
+import {
+  REVIEWS_FOLDER,
+  SEGMENT_CAP,
+  SegmentLog,
+  positionKey,
+  type LogPosition,
+  type TailRepair,
+} from './review-segments';
+
+/** How long after a grade the schedule index is saved (grades in a burst share one save; a crash only delays it). */
+const INDEX_SAVE_DELAY_MS = 2000;
 
 export class CardStore {
   #cards: Low<CardsFile> | null = null;
-  #reviews: Low<ReviewsFile> | null = null;
-  /** Each card's latest review, kept in step with the log so finding a card's schedule is not a scan. */
-  #latest = new Map<string, ReviewRecord>();
-  /** The log's last days (see card-schedule-index.ts), in log order. */
-  #recent: ReviewRecord[] = [];
+  #log: SegmentLog;
+  #index: ScheduleIndex = emptyIndex();
+  /** The whole log, in log order, with each record's position; null until `logReady`. */
+  #all: ReviewRecord[] | null = null;
+  #positions = new Map<string, LogPosition>();
   #opening: Promise<void> | null = null;
-  #logOpening: Promise<Low<ReviewsFile>> | null = null;
+  #logOpening: Promise<void> | null = null;
   #isReady = false;
+  /** Every change of the log and every save of the index, one at a time (an index is stamped with no append under way). */
+  #serial: Promise<unknown> = Promise.resolve();
+  #indexTimer: ReturnType<typeof setTimeout> | null = null;
+  /** How many times the whole log was streamed (to build the index, or for `logReady`): tests check it is not. */
+  fullLogReads = 0;
 
   constructor(
     private readonly dataDir: string,
     private readonly now: () => Date,
     /** Restores and announces an unreadable file; without it a bad file is only moved aside (tests). */
     private readonly recovery?: Recovery,
-  ) {}
+    private readonly segmentCap = SEGMENT_CAP,
+  ) {
+    this.#log = new SegmentLog(this.reviewsFolder, segmentCap);
+  }
 
   get cardsFile(): string {
     return path.join(this.dataDir, 'cards.json');
   }
 
+  /** The old single-file log, converted to `reviewsFolder` on opening. */
   get reviewsFile(): string {
-    return path.join(this.dataDir, 'reviews.json');
+    return path.join(this.dataDir, LEGACY_REVIEWS_FILE);
+  }
+
+  get reviewsFolder(): string {
+    return path.join(this.dataDir, REVIEWS_FOLDER);
+  }
+
+  /** The segmented log (tests and backups read it). */
+  get log(): SegmentLog {
+    return this.#log;
   }
 
   /** Opens both files once, on first use; concurrent callers share the opening, and a failed one is tried again. */
@@ -85,10 +113,11 @@ export class CardStore {
   }
 
   /**
-   * Reads the cards and the schedule index (missing files start empty); the log only when the index is missing or
-   * stale, to build it again. Throws the 'newer-schema' error and I/O errors as they come.
+   * Reads the cards; converts an old `reviews.json`; cuts a torn last line; reads the schedule index and brings it up
+   * to date from the log's tail (or builds it again, streaming the log, when it is missing or stale).
    */
   async #read(): Promise<void> {
+    await this.#serial.catch(() => undefined);
     const cards = await openRecovering<CardsFile>(
       {
         file: this.cardsFile,
@@ -101,57 +130,142 @@ export class CardStore {
       this.now(),
     );
     this.#cards = cards.db;
-    this.#reviews = null;
+    this.#all = null;
+    this.#positions = new Map();
     this.#logOpening = null;
-    const index = await readScheduleIndex(this.dataDir, this.reviewsFile);
-    if (index) this.#useIndex(index);
-    else {
-      const log = await this.#log();
-      this.#useIndex(indexFromLog(log.data.reviews, this.#recentSince()));
-      await this.#saveIndex();
+    this.#log = new SegmentLog(this.reviewsFolder, this.segmentCap);
+    const since = this.#recentSince();
+    const built = emptyIndex();
+    const migrated = await this.#migrate((record, at) => addToIndex(built, record, at, since));
+    for (const cut of await this.#repairTail()) this.#announceTorn(cut.file, cut.bytes);
+    const saved = migrated === null ? await readScheduleIndex(this.dataDir) : null;
+    const from = saved ? catchUpFrom(saved.stamp, await stampOf(this.#log)) : null;
+    const added = migrated === null && saved && from ? await this.#catchUp(saved.index, from, since) : -1;
+    if (migrated !== null) this.#index = built;
+    else if (added === 0) {
+      this.#isReady = true;
+      return;
+    } else if (added < 0) {
+      await this.#streamRecovering(() => {
+        const index = emptyIndex();
+        this.#index = index;
+        return (record, at) => addToIndex(index, record, at, since);
+      });
     }
+    await this.#saveIndex();
     this.#isReady = true;
   }
 
-  /** Opens the review log once (it may be hundreds of megabytes): checked, recovered and reported like the others. */
-  #log(): Promise<Low<ReviewsFile>> {
+  /**
+   * Adds the records appended after the index was saved (its stamp's end) and makes it the store's index; returns how
+   * many were added, or -1 (the index is then built again) when the tail cannot be read.
+   */
+  async #catchUp(index: ScheduleIndex, from: LogPosition | 'start', since: number): Promise<number> {
+    let added = 0;
+    try {
+      for await (const { record, at } of this.#log.records(from === 'start' ? undefined : from, new Set())) {
+        addToIndex(index, record, at, since);
+        added++;
+      }
+    } catch (error) {
+      if (!isLectioError(error, 'corrupt-file')) throw error;
+      return -1;
+    }
+    index.recent = recentTail(index.recent, since);
+    this.#index = index;
+    return added;
+  }
+
+  /** Converts `reviews.json`; a damaged one is moved aside and the newest backup's good copy converted instead. */
+  async #migrate(onReview: (record: ReviewRecord, at: LogPosition) => void): Promise<number | null> {
+    try {
+      return await migrateLegacyLog(this.dataDir, onReview, this.segmentCap);
+    } catch (error) {
+      if (!isLectioError(error, 'corrupt-file')) throw error;
+      const movedTo = await moveAside(this.reviewsFile, this.now());
+      const restoredFrom = (await this.recovery?.restore(LEGACY_REVIEWS_FILE)) ?? null;
+      this.recovery?.announce({ file: LEGACY_REVIEWS_FILE, movedTo, restoredFrom });
+      return restoredFrom ? migrateLegacyLog(this.dataDir, onReview, this.segmentCap) : null;
+    }
+  }
+
+  /** Checks the open segment and cuts a torn last line; a damaged one is restored from a backup, then checked again. */
+  async #repairTail(): Promise<TailRepair[]> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#log.repairTail();
+      } catch (error) {
+        if (attempt > 3 || !(await this.#recoverSegment(error))) throw error;
+      }
+    }
+  }
+
+  /** Moves a damaged log file aside, puts the newest backup's copy in its place and announces it; false: not one. */
+  async #recoverSegment(error: unknown): Promise<boolean> {
+    const file = isLectioError(error, 'corrupt-file') ? (error.details as { file?: string }).file : undefined;
+    if (!file || path.dirname(file) !== this.reviewsFolder) return false;
+    const relative = `${REVIEWS_FOLDER}/${path.basename(file)}`;
+    const movedTo = await moveAside(file, this.now());
+    const restoredFrom = (await this.recovery?.restore(relative)) ?? null;
+    this.recovery?.announce({ file: relative, movedTo, restoredFrom });
+    return true;
+  }
+
+  #announceTorn(file: string, bytes: number): void {
+    this.recovery?.announceTorn?.(file, bytes);
+  }
+
+  /**
+   * Streams every live record to the visitor `start` returns; a damaged segment is moved aside, replaced by the newest
+   * backup's copy (sealed segments are shared by the backups) and announced, and the stream starts again with a fresh
+   * visitor (`start` is called once per attempt, so the caller begins from scratch).
+   */
+  async #streamRecovering(start: () => (record: ReviewRecord, at: LogPosition) => void): Promise<void> {
+    this.fullLogReads++;
+    for (let attempt = 0; ; attempt++) {
+      const visit = start();
+      try {
+        const dropped = await this.#log.dropped();
+        for await (const entry of this.#log.records(undefined, dropped)) visit(entry.record, entry.at);
+        return;
+      } catch (error) {
+        if (attempt > 3 || !(await this.#recoverSegment(error))) throw error;
+      }
+    }
+  }
+
+  /** True once the whole review log has been read (tests: the schedules and recent reviews do not need it). */
+  get isLogOpen(): boolean {
+    return this.#all !== null;
+  }
+
+  /** Reads the whole log into memory (streamed), for the callers that need every record; once. */
+  async logReady(): Promise<void> {
+    await this.ready();
     if (!this.#logOpening) {
-      const opening = openRecovering<ReviewsFile>(
-        {
-          file: this.reviewsFile,
-          schemaVersion: REVIEWS_SCHEMA_VERSION,
-          defaults: () => ({ schemaVersion: REVIEWS_SCHEMA_VERSION, reviews: [] }),
-          isValid: isReviewsFile,
-        },
-        'reviews.json',
-        this.recovery,
-        this.now(),
-      ).then((opened) => {
-        this.#reviews = opened.db;
-        return opened.db;
-      });
+      const opening = this.#loadAll();
       this.#logOpening = opening;
       opening.catch(() => {
         if (this.#logOpening === opening) this.#logOpening = null;
       });
     }
-    return this.#logOpening;
+    await this.#logOpening;
   }
 
-  /** True once the whole review log has been read (tests: the schedules and recent reviews do not need it). */
-  get isLogOpen(): boolean {
-    return this.#reviews !== null;
-  }
-
-  /** Opens the whole review log (for `reviews`); the schedules and recent reviews need only `ready`. */
-  async logReady(): Promise<void> {
-    await this.ready();
-    await this.#log();
-  }
-
-  #useIndex(index: ScheduleIndex): void {
-    this.#latest = index.latest;
-    this.#recent = index.recent;
+  async #loadAll(): Promise<void> {
+    await this.#serial.catch(() => undefined);
+    let all: ReviewRecord[] = [];
+    let positions = new Map<string, LogPosition>();
+    await this.#streamRecovering(() => {
+      all = [];
+      positions = new Map();
+      return (record, at) => {
+        all.push(record);
+        positions.set(record.id, at);
+      };
+    });
+    this.#all = all;
+    this.#positions = positions;
   }
 
   #recentSince(): number {
@@ -159,7 +273,34 @@ export class CardStore {
   }
 
   async #saveIndex(): Promise<void> {
-    await writeScheduleIndex(this.dataDir, this.reviewsFile, { latest: this.#latest, recent: this.#recent });
+    await this.#log.settled();
+    await writeScheduleIndex(this.dataDir, await stampOf(this.#log), this.#index);
+  }
+
+  /** Saves the schedule index soon (grades), so a burst of grades costs one save. */
+  #saveIndexSoon(): void {
+    if (this.#indexTimer) return;
+    this.#indexTimer = setTimeout(() => {
+      this.#indexTimer = null;
+      void this.#run(() => this.#saveIndex()).catch(() => undefined);
+    }, INDEX_SAVE_DELAY_MS);
+    this.#indexTimer.unref?.();
+  }
+
+  /** Resolves once every change so far is on disk, the schedule index included (tests, closing). */
+  async settled(): Promise<void> {
+    if (this.#indexTimer) {
+      clearTimeout(this.#indexTimer);
+      this.#indexTimer = null;
+      await this.#run(() => this.#saveIndex());
+    }
+    await this.#serial.catch(() => undefined);
+  }
+
+  #run<T>(change: () => Promise<T>): Promise<T> {
+    const run = this.#serial.then(change);
+    this.#serial = run.catch(() => undefined);
+    return run;
   }
 
   get cards(): readonly StoredCard[] {
@@ -168,12 +309,13 @@ export class CardStore {
 
   /** The whole log: only after `logReady`. */
   get reviews(): readonly ReviewRecord[] {
-    return this.#reviewsDb().data.reviews;
+    if (!this.#all) throw new Error('The review log was used before it was opened (await logReady() first).');
+    return this.#all;
   }
 
   /** The log's records of the last days (at least RECENT_MS back), in log order: enough for today's counts. */
   get recentReviews(): readonly ReviewRecord[] {
-    return this.#recent;
+    return this.#index.recent;
   }
 
   findCard(id: string): StoredCard | undefined {
@@ -181,7 +323,13 @@ export class CardStore {
   }
 
   latestReview(cardId: string): ReviewRecord | undefined {
-    return this.#latest.get(cardId);
+    return this.#index.latest.get(cardId);
+  }
+
+  /** The record `id` when it is its card's latest (what an undo may remove), without reading the log. */
+  findLatest(id: string): ReviewRecord | undefined {
+    for (const review of this.#index.latest.values()) if (review.id === id) return review;
+    return undefined;
   }
 
   /** Replaces the card list with `change(cards)` and saves cards.json. */
@@ -192,58 +340,121 @@ export class CardStore {
     });
   }
 
+  /** Appends a grade's record to the log (one line, flushed before this resolves). */
   async appendReview(record: ReviewRecord): Promise<void> {
     await this.ready();
-    const db = await this.#log();
-    await db.update((data) => {
-      data.reviews.push(record);
+    await this.#run(async () => {
+      const [at] = await this.#log.append([record]);
+      if (!at) return;
+      this.#index.latest.set(record.cardId, record);
+      this.#index.latestAt.set(record.cardId, at);
+      this.#index.recent = [...recentTail(this.#index.recent, this.#recentSince()), record];
+      if (this.#all) {
+        this.#all.push(record);
+        this.#positions.set(record.id, at);
+      }
     });
-    this.#latest.set(record.cardId, record);
-    this.#recent = [...recentTail(this.#recent, this.#recentSince()), record];
-    await this.#saveIndex();
+    this.#saveIndexSoon();
   }
 
   /** Removes one record (undo); the card's schedule falls back to its previous review. Returns false if absent. */
   async removeReview(id: string): Promise<boolean> {
     await this.ready();
-    const db = await this.#log();
-    const index = db.data.reviews.findIndex((review) => review.id === id);
-    if (index < 0) return false;
-    const [removed] = db.data.reviews.splice(index, 1);
-    await db.write();
-    if (removed && this.#latest.get(removed.cardId)?.id === removed.id) {
-      const earlier = db.data.reviews.findLast((review) => review.cardId === removed.cardId);
-      if (earlier) this.#latest.set(removed.cardId, earlier);
-      else this.#latest.delete(removed.cardId);
+    return this.#run(async () => {
+      const found = await this.#locate(id);
+      if (!found) return false;
+      const { record, at } = found;
+      await this.#log.drop([at]);
+      if (this.#all) {
+        const index = this.#all.findIndex((review) => review.id === id);
+        if (index >= 0) this.#all.splice(index, 1);
+        this.#positions.delete(id);
+      }
+      if (this.#index.latest.get(record.cardId)?.id === id) {
+        const earlier = await this.#latestOf(record.cardId);
+        if (earlier) {
+          this.#index.latest.set(record.cardId, earlier.record);
+          this.#index.latestAt.set(record.cardId, earlier.at);
+        } else {
+          this.#index.latest.delete(record.cardId);
+          this.#index.latestAt.delete(record.cardId);
+        }
+      }
+      this.#index.recent = this.#index.recent.filter((review) => review.id !== id);
+      await this.#saveIndex();
+      return true;
+    });
+  }
+
+  /** Where record `id` lies: a card's latest from the index, else from the loaded log, else by reading the log. */
+  async #locate(id: string): Promise<{ record: ReviewRecord; at: LogPosition } | null> {
+    const latest = this.findLatest(id);
+    const at = latest && this.#index.latestAt.get(latest.cardId);
+    if (latest && at) return { record: latest, at };
+    if (this.#all) {
+      const record = this.#all.find((review) => review.id === id);
+      const position = this.#positions.get(id);
+      return record && position ? { record, at: position } : null;
     }
-    this.#recent = recentTail(db.data.reviews, this.#recentSince());
-    await this.#saveIndex();
-    return true;
+    for await (const entry of this.#log.records()) if (entry.record.id === id) return entry;
+    return null;
+  }
+
+  /** The card's latest live record, reading the segments from the newest back (an undo usually stops at the first). */
+  async #latestOf(cardId: string): Promise<{ record: ReviewRecord; at: LogPosition } | null> {
+    if (this.#all) {
+      const record = this.#all.findLast((review) => review.cardId === cardId);
+      const at = record && this.#positions.get(record.id);
+      return record && at ? { record, at } : null;
+    }
+    const dropped = await this.#log.dropped();
+    for (const name of (await this.#log.segments()).reverse()) {
+      let found: { record: ReviewRecord; at: LogPosition } | null = null;
+      for await (const entry of this.#log.segmentRecords(name, dropped))
+        if (entry.record.cardId === cardId) found = entry;
+      if (found) return found;
+    }
+    return null;
   }
 
   /**
-   * Replaces the review logs of some cards by `logs` (each card's records in replay order), in one write: sync's merge
-   * of logs from several devices. Other cards' records are untouched.
+   * Replaces the review logs of some cards by `logs` (each card's records in replay order): sync's merge of logs from
+   * several devices. Their old records are dropped and the new ones appended; other cards' records are untouched.
+   * Needs the whole log (`logReady`), as sync reads it.
    */
   async replaceReviewLogs(logs: ReadonlyMap<string, readonly ReviewRecord[]>): Promise<void> {
-    await this.ready();
-    await this.#reviewsDb().update((data) => {
-      data.reviews = [...data.reviews.filter((review) => !logs.has(review.cardId)), ...[...logs.values()].flat()];
+    await this.logReady();
+    await this.#run(async () => {
+      const all = this.#all as ReviewRecord[];
+      const old = all.filter((review) => logs.has(review.cardId));
+      await this.#log.drop(old.map((review) => this.#positions.get(review.id)).filter((at) => at !== undefined));
+      const fresh = [...logs.values()].flat();
+      const positions = await this.#log.append(fresh);
+      const kept = all.filter((review) => !logs.has(review.cardId));
+      for (const review of old) this.#positions.delete(review.id);
+      fresh.forEach((review, i) => this.#positions.set(review.id, positions[i] as LogPosition));
+      this.#all = [...kept, ...fresh];
+      for (const [cardId, log] of logs) {
+        const last = log.at(-1);
+        const at = last && this.#positions.get(last.id);
+        if (last && at) {
+          this.#index.latest.set(cardId, last);
+          this.#index.latestAt.set(cardId, at);
+        } else {
+          this.#index.latest.delete(cardId);
+          this.#index.latestAt.delete(cardId);
+        }
+      }
+      this.#index.recent = recentTail(this.#all, this.#recentSince());
+      await this.#saveIndex();
     });
-    for (const [cardId, log] of logs) {
-      const last = log.at(-1);
-      if (last) this.#latest.set(cardId, last);
-      else this.#latest.delete(cardId);
-    }
   }
 
   #cardsDb(): Low<CardsFile> {
     if (!this.#cards) throw new Error('The card store was used before it was opened (await ready() first).');
     return this.#cards;
   }
-
-  #reviewsDb(): Low<ReviewsFile> {
-    if (!this.#reviews) throw new Error('The review log was used before it was opened (await logReady() first).');
-    return this.#reviews;
-  }
 }
+
+/** The key of a record's position (tests). */
+export { positionKey };

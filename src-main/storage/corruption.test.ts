@@ -43,6 +43,8 @@ const FIRST_USE: Record<string, (api: LectioApi, documentId: string) => Promise<
   analysis: openInReader,
   'cards.json': (api) => api.getReviewQueue({}),
   'reviews.json': (api) => api.getReviewQueue({}),
+  // The review log's segments (reviews/000001.jsonl): the open one is checked as the card store opens.
+  reviews: (api) => api.getReviewQueue({}),
 };
 const firstUse = (relative: string) => FIRST_USE[relative.split('/')[0] ?? ''];
 
@@ -67,7 +69,7 @@ describe('recovery from corrupt data files', () => {
       'annotations',
       'analysis',
       'cards.json',
-      'reviews.json',
+      'reviews',
       'quiz.json',
     ])
       expect(kinds).toContain(kind);
@@ -96,7 +98,9 @@ describe('recovery from corrupt data files', () => {
         const aside = movedAsideCopies(file);
         expect(aside, `${what} moved aside`).toHaveLength(1);
         expect(readFileSync(path.join(path.dirname(file), aside[0] ?? ''), 'utf8')).toBe(damage);
-        expect(JSON.parse(readFileSync(file, 'utf8')), `${what} restored`).toEqual(JSON.parse(good));
+        // A review segment is JSON Lines, restored byte for byte; the others are one JSON document each.
+        if (relative.endsWith('.jsonl')) expect(readFileSync(file, 'utf8'), `${what} restored`).toBe(good);
+        else expect(JSON.parse(readFileSync(file, 'utf8')), `${what} restored`).toEqual(JSON.parse(good));
         const notices = await noticeText(api);
         expect(notices, what).toContain('could not be read and was moved aside');
         expect(notices, what).toContain(restoredFrom);

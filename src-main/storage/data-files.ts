@@ -7,6 +7,13 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 export const BACKUPS_FOLDER = 'backups';
+/** The review log's folder (review-segments.ts): JSON Lines segments and the drops file, data files too. */
+export const REVIEW_LOG_FOLDER = 'reviews';
+
+/** True for a review log file (`reviews/000001.jsonl`, `reviews/drops.jsonl`): not JSON, checked line by line. */
+export function isReviewLogFile(relative: string): boolean {
+  return /^reviews\/(?:\d{6}|drops)\.jsonl$/.test(relative);
+}
 
 /** True for a data file's name: JSON, not hidden (temp files start with a dot), not a moved-aside copy. */
 export function isDataFileName(name: string): boolean {
@@ -29,7 +36,8 @@ export async function listDataFiles(dataDir: string): Promise<string[]> {
     if (entry.isFile() && isDataFileName(entry.name)) found.push(entry.name);
     if (!entry.isDirectory() || entry.name === BACKUPS_FOLDER || entry.name.startsWith('.')) continue;
     for (const inner of await entries(path.join(dataDir, entry.name))) {
-      if (inner.isFile() && isDataFileName(inner.name)) found.push(`${entry.name}/${inner.name}`);
+      const relative = `${entry.name}/${inner.name}`;
+      if (inner.isFile() && (isDataFileName(inner.name) || isReviewLogFile(relative))) found.push(relative);
     }
   }
   return found.sort();

@@ -7,6 +7,7 @@ import { open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { LectioError } from '../core/errors';
+import { markVerified } from './verified-files';
 
 /** Flushes a folder's entries (a rename or a new file in it) to disk. */
 export async function fsyncDir(dir: string): Promise<void> {
@@ -134,9 +135,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
       return this.#pending.done;
     }
     const pending: { text: string; done: Promise<void> } = { text, done: Promise.resolve() };
-    pending.done = this.#queue.then(() => {
+    pending.done = this.#queue.then(async () => {
       this.#pending = null;
-      return writeFileDurably(this.file, pending.text);
+      await writeFileDurably(this.file, pending.text);
+      // Written from the store's checked state: a backup may copy it without parsing it again (verified-files.ts).
+      await markVerified(this.file);
     });
     this.#pending = pending;
     // Keep the chain alive after a failure so one failed write does not block every later one.

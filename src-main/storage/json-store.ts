@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { BackupManifest } from './backups';
 import { DurableJsonFile } from './durable-file';
+import { markVerified } from './verified-files';
 import { isLectioError, LectioError } from '../core/errors';
 
 export interface Versioned {
@@ -137,6 +138,7 @@ export async function openStore<T extends Versioned>(spec: StoreSpec<T>, now: Da
   if (!spec.isValid(upgraded)) return recover(spec, db, now);
   db.data = upgraded;
   if (upgraded !== raw) await db.write();
+  else await markVerified(spec.file);
   return { db };
 }
 

@@ -30,7 +30,7 @@ import { CardStore } from './card-store';
 import { BackupStore, type BackupManifest } from './backups';
 import { acceptDataFile } from './data-file-checks';
 import { removeInterruptedWrites, retireFilesUnder } from './durable-file';
-import { BACKUPS_FOLDER } from './data-files';
+import { BACKUPS_FOLDER, isReviewLogFile } from './data-files';
 import { exists, openStoreHoldingNewer, type NewerSchema, type OpenedStore } from './json-store';
 import { LectioError } from '../core/errors';
 import { KeyedMutex } from './keyed-mutex';
@@ -129,11 +129,16 @@ const OPENED_AT_START = new Set([
   EVENT_ANSWERS_FILE,
 ]);
 const CARD_FILES = new Set(['cards.json', 'reviews.json']);
+/** The review log's segments: the card store checks them as it streams them. */
+const isLogFile = (relative: string) => isReviewLogFile(relative);
 const PER_DOCUMENT_FOLDERS = new Set(['documents', 'annotations', 'analysis', DATE_INDEX_FOLDER]);
 
 function openedByAStore(relative: string): boolean {
   return (
-    OPENED_AT_START.has(relative) || CARD_FILES.has(relative) || PER_DOCUMENT_FOLDERS.has(relative.split('/')[0] ?? '')
+    OPENED_AT_START.has(relative) ||
+    CARD_FILES.has(relative) ||
+    isLogFile(relative) ||
+    PER_DOCUMENT_FOLDERS.has(relative.split('/')[0] ?? '')
   );
 }
 
@@ -309,6 +314,7 @@ export class LibraryStorage {
     this.dateIndex = new DateIndexRepository(this.#dateIndexFiles, dataDir, this.changes);
     this.eventAnswers = new EventAnswerRepository(dataDir, now, this.changes, recovery);
     recovery.deliverTo((report) => this.#reportRecovered(report));
+    recovery.deliverTornTo((notice) => this.notices.push(notice));
   }
 
   /**
@@ -403,7 +409,7 @@ export class LibraryStorage {
    * (and checked) are left alone: their store holds good data, which its next save writes back.
    */
   async repair(relative: string): Promise<void> {
-    if (CARD_FILES.has(relative)) {
+    if (CARD_FILES.has(relative) || isLogFile(relative)) {
       if (!this.#cardFiles.isOpening) await this.#cardFiles.ready().catch(() => undefined);
       return;
     }
@@ -501,7 +507,7 @@ export class LibraryStorage {
    */
   restoreBackup(id: string, hooks: RestoreHooks = {}): Promise<BackupManifest> {
     return this.#restoring.run('library', async () => {
-      const { manifest, contents } = await this.backups.readVerified(id);
+      const { manifest, contents, logFiles } = await this.backups.readVerified(id);
       const safety = await this.backups.create('before-restore');
       if (!safety)
         throw new LectioError(
@@ -515,7 +521,16 @@ export class LibraryStorage {
         this.#dateIndexFiles.retireAll(),
       ]);
       await retireFilesUnder(this.dataDir);
-      const movedAside = await replaceDataFiles(this.dataDir, contents, safety, this.now(), manifest.id, hooks);
+      await this.#cardFiles.settled();
+      const movedAside = await replaceDataFiles(
+        this.dataDir,
+        contents,
+        safety,
+        this.now(),
+        manifest.id,
+        hooks,
+        logFiles,
+      );
       await this.images.restoreFrom(path.join(this.backups.folder, IMAGES_FOLDER), restoredImageIds(contents));
       this.notices.splice(0);
       this.#library = (await openIndex(this.dataDir, this.#recovery, this.now())).db;

@@ -49,7 +49,10 @@ export function recoveryNotice(report: RecoveryReport, titleOf: (id: string) => 
     annotations: `The highlights and notes of “${title}”`,
     analysis: `The actors and dates of “${title}”`,
   };
-  const what = (folder ? perDocument[folder] : FILE_NAMES[report.file]) ?? `The file ${report.file}`;
+  const what =
+    (folder === 'reviews' ? `Part of the review history (${report.file})` : undefined) ??
+    (folder ? perDocument[folder] : FILE_NAMES[report.file]) ??
+    `The file ${report.file}`;
   const outcome = report.restoredFrom
     ? `It was restored from ${describeBackup(report.restoredFrom)}; changes made after that backup are not in it.`
     : 'No backup held a good copy, so it starts again empty.';
@@ -59,10 +62,21 @@ export function recoveryNotice(report: RecoveryReport, titleOf: (id: string) => 
   };
 }
 
+/** The notice for a review log's torn last line: a grade being saved when Lectio stopped, never acknowledged. */
+export function tornNotice(file: string, bytes: number): StorageNotice {
+  return {
+    id: `torn:${file}:${bytes}`,
+    level: 'info',
+    message: `Lectio stopped while saving a review: its unfinished last line (${bytes} bytes) was cut off ${file}. Every review that had been saved is kept.`,
+  };
+}
+
 /** The stores' Recovery: good copies from the library's backups; announcements held until `deliverTo` is called. */
 export class Announcements implements Recovery {
   readonly #early: RecoveryReport[] = [];
   #deliver: ((report: RecoveryReport) => void) | null = null;
+  readonly #torn: StorageNotice[] = [];
+  #deliverTorn: ((notice: StorageNotice) => void) | null = null;
 
   constructor(private readonly restoring: RestoreOptions) {}
 
@@ -73,6 +87,18 @@ export class Announcements implements Recovery {
   announce(report: RecoveryReport): void {
     if (this.#deliver) this.#deliver(report);
     else this.#early.push(report);
+  }
+
+  /** A torn last line of the review log, cut off: said as a notice (movedTo names what was cut), nothing restored. */
+  announceTorn(file: string, bytes: number): void {
+    this.#torn.push(tornNotice(file, bytes));
+    if (this.#deliverTorn) for (const notice of this.#torn.splice(0)) this.#deliverTorn(notice);
+  }
+
+  /** From now on torn-line notices go to `deliver`, starting with those made so far. */
+  deliverTornTo(deliver: (notice: StorageNotice) => void): void {
+    this.#deliverTorn = deliver;
+    for (const notice of this.#torn.splice(0)) deliver(notice);
   }
 
   /** From now on announcements go to `deliver`, starting with those made so far. */

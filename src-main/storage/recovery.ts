@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { BackupManifest, BackupStore } from './backups';
-import { dataFilePath, listDataFiles } from './data-files';
+import { dataFilePath, isReviewLogFile, listDataFiles } from './data-files';
 import { writeFileDurably } from './durable-file';
 import { moveAside, openStore, type OpenedStore, type StoreSpec, type Versioned } from './json-store';
 
@@ -37,10 +37,15 @@ export interface Recovery {
   restore(relative: string): Promise<BackupManifest | null>;
   /** Tells the reader (a notice) that `relative` was moved aside, and whether a backup's copy replaced it. */
   announce(report: RecoveryReport): void;
+  /** Tells the reader that the review log's torn last line (a crash mid-append, never acknowledged) was cut off. */
+  announceTorn?(file: string, bytes: number): void;
 }
 
 /** Writes the newest backup's good copy of `relative` over the (already moved aside) file; null when no backup has one. */
 export async function restoreFromBackup(options: RestoreOptions, relative: string): Promise<BackupManifest | null> {
+  // A review log segment is not JSON: the backups share its bytes, copied back as they are (backups.ts).
+  if (isReviewLogFile(relative))
+    return options.backups.restoreLogFile(relative, dataFilePath(options.dataDir, relative));
   const copy = await options.backups.newestGoodCopy(relative, (data) =>
     data !== undefined && options.accept(relative, data) ? data : null,
   );

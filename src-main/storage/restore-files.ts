@@ -9,13 +9,13 @@
  * A current file is only ever deleted or overwritten when the safety backup taken just before holds the same bytes;
  * any other (changed since, or unreadable) is moved aside.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupManifest } from './backups';
 import { dataFilePath, listDataFiles } from './data-files';
 import { fsyncDir, writeFileDurably } from './durable-file';
 import { exists, moveAside } from './json-store';
+import { copyLogFile, hashFile, isSegmentFile } from './backup-log-files';
 
 /** Hidden names (leading dot), so neither backups nor the data-file checks ever take them for library files. */
 export const RESTORE_STAGING = '.restore-staging';
@@ -44,10 +44,6 @@ export interface RestoreHooks {
   afterStep?: (step: RestoreStep) => void;
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /**
  * Replaces the library's data files with `contents` (the verified files of `backupId`); returns the paths of files
  * moved aside instead of replaced. Throws on I/O errors: before the commit the library is untouched, after it the
@@ -60,6 +56,8 @@ export async function replaceDataFiles(
   now: Date,
   backupId = 'a backup',
   hooks: RestoreHooks = {},
+  /** The review log's files (not held in memory: a million reviews is hundreds of megabytes), by where their copy is. */
+  logFiles: ReadonlyMap<string, string> = new Map(),
 ): Promise<string[]> {
   const staging = path.join(dataDir, RESTORE_STAGING);
   await rm(staging, { recursive: true, force: true });
@@ -67,6 +65,14 @@ export async function replaceDataFiles(
     const file = dataFilePath(staging, relative);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFileDurably(file, bytes);
+  }
+  for (const [relative, copy] of logFiles) {
+    // Copied, never linked: the open segment is appended to once restored, and the backup's copy must not change.
+    const copied = await copyLogFile(copy, dataFilePath(staging, relative), {
+      pooled: false,
+      segment: isSegmentFile(relative),
+    });
+    if (copied === null || copied === 'bad') throw new Error(`The backup's copy of ${relative} could not be read.`);
   }
   await fsyncDir(staging);
   hooks.afterStep?.('staged');
@@ -78,12 +84,12 @@ export async function replaceDataFiles(
     phase: 'clearing',
     moveAside: [],
     remove: [],
-    place: [...contents.keys()],
+    place: [...contents.keys(), ...logFiles.keys()],
   };
   for (const relative of await listDataFiles(dataDir)) {
-    const current = await readFile(dataFilePath(dataDir, relative)).catch(() => null);
-    if (current === null) continue;
-    const sha = sha256(current);
+    // Hashed as a stream: a review segment or an old reviews.json may be far larger than is worth holding.
+    const sha = await hashFile(dataFilePath(dataDir, relative)).catch(() => null);
+    if (sha === null) continue;
     if (preserved.get(relative) !== sha) journal.moveAside.push({ path: relative, sha256: sha });
     else if (!contents.has(relative)) journal.remove.push({ path: relative, sha256: sha });
   }
@@ -139,13 +145,11 @@ async function applyJournal(
   if (journal.phase === 'clearing') {
     for (const step of journal.moveAside) {
       const file = dataFilePath(dataDir, step.path);
-      const current = await readFile(file).catch(() => null);
-      if (current !== null && sha256(current) === step.sha256) movedAside.push(await moveAside(file, now));
+      if ((await hashFile(file).catch(() => null)) === step.sha256) movedAside.push(await moveAside(file, now));
     }
     for (const step of journal.remove) {
       const file = dataFilePath(dataDir, step.path);
-      const current = await readFile(file).catch(() => null);
-      if (current !== null && sha256(current) === step.sha256) await rm(file, { force: true });
+      if ((await hashFile(file).catch(() => null)) === step.sha256) await rm(file, { force: true });
     }
     // From here on the files above must not be touched again: a placed file may hold the same bytes as one moved aside.
     journal.phase = 'placing';

@@ -1,6 +1,6 @@
 /**
- * The review log (`reviews.json`, through the card store): one record appended per grade, so a card's schedule is the
- * `next` state of its latest review, and undoing a grade removes its record. Both writes go through `#write`, which
+ * The review log (`reviews/`, append-only segments, through the card store): one record appended per grade, so a
+ * card's schedule is the `next` state of its latest review, and undoing a grade drops its record. Both writes go through `#write`, which
  * reports them to the change feed; the log merges as a union when synced, since a record is never edited.
  */
 import type { ReviewRecord } from '../core/cards/card';
@@ -14,8 +14,9 @@ export class ReviewLogRepository {
   ) {}
 
   /**
-   * Opens the whole log, for `all` and `find` (a large library's log is hundreds of megabytes: the schedules, `latest`
-   * and `recent` come from the card schedule index without it).
+   * Reads the whole log into memory (streamed, segment by segment), for `all` and `find`: only the callers that need
+   * every record call it (statistics, the FSRS optimiser, the .apkg export, sync). A grade, an undo, the due counts,
+   * the schedules, `latest`, `findLatest` and `recent` do not: they come from the card schedule index.
    */
   ready(): Promise<void> {
     return this.store.logReady();
@@ -28,6 +29,12 @@ export class ReviewLogRepository {
 
   find(id: string): ReviewRecord | undefined {
     return this.store.reviews.find((review) => review.id === id);
+  }
+
+  /** The record `id` when it is its card's latest (the only grade an undo may remove), without reading the log. */
+  async findLatest(id: string): Promise<ReviewRecord | undefined> {
+    await this.store.ready();
+    return this.store.findLatest(id);
   }
 
   /** The log's records of the last few days (at least three), oldest first: enough for today's counts. */

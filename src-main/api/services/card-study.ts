@@ -92,11 +92,15 @@ export function studyMethods(context: CardContext): StudyMethods {
     },
 
     async undoGrade({ reviewId }) {
-      await reviews.ready();
-      const record = reviews.find(reviewId);
-      if (!record) throw new LectioError('invalid-argument', 'That grade is no longer in the review log.');
-      if (reviews.latest(record.cardId)?.id !== reviewId)
+      // Only a card's latest grade can be undone, and the schedule index holds each card's latest: the whole log is
+      // read only to tell an older grade from a missing one.
+      const record = await reviews.findLatest(reviewId);
+      if (!record) {
+        await reviews.ready();
+        if (!reviews.find(reviewId))
+          throw new LectioError('invalid-argument', 'That grade is no longer in the review log.');
         throw new LectioError('invalid-argument', 'Only the latest grade of a card can be undone.');
+      }
       const card = context.find(record.cardId);
       await reviews.undoReview(reviewId);
       return context.view(card);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Rating, createEmptyCard, fsrs, generatorParameters } from 'ts-fsrs';
@@ -121,7 +121,7 @@ describe('cards service', () => {
     });
   });
 
-  it('keeps the review log in its own file: grading appends to reviews.json and leaves cards.json untouched', async () => {
+  it('keeps the review log in its own files: grading appends a line to reviews/ and leaves cards.json untouched', async () => {
     const { api, dataDir, clock } = await setup();
     const { doc, highlight } = await withHighlight(api);
     const { card } = await api.createCardFromHighlight({ documentId: doc.id, highlightId: highlight.id });
@@ -130,18 +130,28 @@ describe('cards service', () => {
     clock.now = new Date(graded.card.schedule.due);
     const second = await api.gradeCard({ id: card.card.id, grade: 3 });
     expect(readFileSync(path.join(dataDir, 'cards.json'), 'utf8')).toBe(cardsBefore);
-    const log = JSON.parse(readFileSync(path.join(dataDir, 'reviews.json'), 'utf8'));
-    expect(log.schemaVersion).toBe(1);
-    expect(log.reviews.map((r: { grade: number; cardId: string }) => [r.cardId, r.grade])).toEqual([
+    const segment = path.join(dataDir, 'reviews', '000001.jsonl');
+    const lines = () =>
+      readFileSync(segment, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+    expect(lines().map((r: { grade: number; cardId: string }) => [r.cardId, r.grade])).toEqual([
       [card.card.id, 3],
       [card.card.id, 3],
     ]);
     expect(second.card.schedule.state).toBe('Review');
 
-    // Undo removes the record, so the card's schedule is the one before the grade.
+    // Undo drops the record (by its position, in reviews/drops.jsonl), so the card's schedule is the one before.
     const undone = await api.undoGrade({ reviewId: second.reviewId });
     expect(undone.schedule).toEqual(graded.card.schedule);
-    expect(JSON.parse(readFileSync(path.join(dataDir, 'reviews.json'), 'utf8')).reviews).toHaveLength(1);
+    expect(lines()).toHaveLength(2);
+    const drops = readFileSync(path.join(dataDir, 'reviews', 'drops.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(drops.map((line) => JSON.parse(line))).toEqual([
+      { segment: '000001.jsonl', offset: Buffer.byteLength(`${JSON.stringify(lines()[0])}\n`) },
+    ]);
     expect(await dispatch(api, 'undoGrade', { reviewId: second.reviewId })).toMatchObject({
       ok: false,
       error: { code: 'invalid-argument' },
@@ -233,22 +243,30 @@ describe('cards service', () => {
     expect((await api.getCardStats({})).now).toEqual(later);
   });
 
-  it('keeps the reader’s time zone beside each grade’s UTC instant; a log without zones still opens', async () => {
+  it('keeps the reader’s time zone beside each grade’s UTC instant; an old log without zones still opens', async () => {
     const { api, dataDir, storage } = await setup();
     const card = await api.createCard({ kind: 'basic', front: 'one', back: 'x' });
     await api.gradeCard({ id: card.card.id, grade: 3 });
-    const file = path.join(dataDir, 'reviews.json');
-    const log = JSON.parse(readFileSync(file, 'utf8')) as { reviews: { reviewedAt: string; zone?: string }[] };
-    expect(log.reviews[0]).toMatchObject({
+    const segment = path.join(dataDir, 'reviews', '000001.jsonl');
+    const reviews = readFileSync(segment, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { reviewedAt: string; zone?: string });
+    expect(reviews[0]).toMatchObject({
       reviewedAt: '2026-05-01T10:00:00.000Z',
       zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
-    for (const review of log.reviews) delete review.zone;
-    writeFileSync(file, JSON.stringify(log));
     harness.close(storage);
+    // The log as an older Lectio kept it: one reviews.json, written before the zone was kept. It is converted.
+    for (const review of reviews) delete review.zone;
+    rmSync(path.join(dataDir, 'reviews'), { recursive: true });
+    rmSync(path.join(dataDir, 'card-schedules.idx'), { force: true });
+    writeFileSync(path.join(dataDir, 'reviews.json'), JSON.stringify({ schemaVersion: 1, reviews }, null, 1));
     const again = await setup(dataDir);
     expect((await again.api.listCards({}))[0]?.schedule.state).toBe('Learning');
     expect(readdirSync(dataDir).some((name) => name.includes('corrupt'))).toBe(false);
+    expect(readdirSync(dataDir)).not.toContain('reviews.json');
+    expect(readFileSync(segment, 'utf8').trim().split('\n')).toHaveLength(1);
   });
 
   it('deletes and restores a card with its schedule (undo)', async () => {
