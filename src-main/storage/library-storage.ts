@@ -77,6 +77,8 @@ export interface StorageOptions {
   recountDelayMs?: number;
   /** Called once the folder's lock is taken, before its files are read (browser mode then prints its address). */
   onLocked?: () => void;
+  /** The review log's segment size cap (review-segments.ts); tests set a small one to get several segments. */
+  reviewSegmentCap?: number;
 }
 
 export const RECOUNT_DELAY_MS = 3_000;
@@ -222,6 +224,7 @@ export class LibraryStorage {
     opened: { library: Low<LibraryFile>; settings: Low<SettingsFile>; backups: BackupStore; recovery: Announcements },
     private readonly lock: LibraryLock,
     readonly isNew: boolean,
+    reviewSegmentCap?: number,
   ) {
     this.#library = opened.library;
     this.#settings = opened.settings;
@@ -257,7 +260,7 @@ export class LibraryStorage {
       },
       now,
     );
-    this.#cardFiles = new CardStore(dataDir, now, recovery);
+    this.#cardFiles = new CardStore(dataDir, now, recovery, reviewSegmentCap);
     this.#quizFile = new QuizStore(dataDir, now, recovery);
     this.#organisationFile = new OrganisationStore(dataDir, now, recovery);
     // The analysis cache is derived data: a bad file is recovered like any other (or simply recomputed).
@@ -374,6 +377,7 @@ export class LibraryStorage {
         { library: index.db, settings: settings.db, backups, recovery },
         lock,
         isNew,
+        options.reviewSegmentCap,
       );
       // A file from a newer Lectio does not stop the app: it is held untouched, and the reader is offered the backups.
       for (const held of [index.heldNewer, settings.heldNewer]) if (held) storage.notices.push(newerFileNotice(held));
