@@ -11,14 +11,15 @@
  * shared by every backup (`backups/review-pool/<sha256>.jsonl`), as the pictures are.
  */
 import { createHash } from 'node:crypto';
-import { link, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { backupsToKeep, DEFAULT_RETENTION, type RetentionPolicy } from './backup-retention';
 import { BACKUPS_FOLDER, dataFilePath, isReviewLogFile, listDataFiles } from './data-files';
 import { fsyncDir, writeFileDurably } from './durable-file';
 import { isVerified, sameStamp, stampFile, type FileStamp } from './verified-files';
 import { copyLogFile, hashFile, isSegmentFile, sealedSegments } from './backup-log-files';
-import { LectioError } from '../core/errors';
+import { isLectioError, LectioError } from '../core/errors';
+import { LEGACY_REVIEWS_FILE, streamLegacyReviews } from './review-log-migration';
 import { ImageStore, IMAGES_FOLDER, imageIdsIn, isImageId } from './image-store';
 
 export type BackupReason = 'start' | 'scheduled' | 'quit' | 'manual' | 'before-restore';
@@ -297,6 +298,7 @@ export class BackupStore {
         documents: 0,
       };
     }
+    if (relative === LEGACY_REVIEWS_FILE) return this.#copyLegacyLog(source, staging, stamp);
     let bytes: Uint8Array;
     try {
       bytes = await readFile(source);
@@ -324,6 +326,45 @@ export class BackupStore {
       ...(images ? { images } : {}),
     };
     return { entry, documents: relative === 'library.json' ? documentCount(data) : 0 };
+  }
+
+  /**
+   * An old single-file review log not converted yet (the cards not opened since the upgrade): checked review by review
+   * as it streams and copied as it is, never parsed whole (536 MB for a million reviews). One from a newer Lectio is
+   * copied unchecked, as other files of another version are (data-file-checks.ts).
+   */
+  async #copyLegacyLog(
+    source: string,
+    staging: string,
+    stamp: FileStamp,
+  ): Promise<{ entry: BackupFileEntry; documents: number } | 'bad' | null> {
+    try {
+      await streamLegacyReviews(source, () => undefined);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (isLectioError(error, 'corrupt-file')) return 'bad';
+      if (!isLectioError(error, 'newer-schema')) throw error;
+    }
+    const target = dataFilePath(staging, LEGACY_REVIEWS_FILE);
+    await mkdir(path.dirname(target), { recursive: true });
+    await copyFile(source, target);
+    const handle = await open(target, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const after = await stampFile(source);
+    const copied = await stampFile(target);
+    return {
+      entry: {
+        path: LEGACY_REVIEWS_FILE,
+        bytes: copied?.size ?? 0,
+        sha256: await hashFile(target),
+        ...(sameStamp(after, stamp) && copied?.size === stamp.size ? { source: stamp } : {}),
+      },
+      documents: 0,
+    };
   }
 
   /** The newest backup's copy of `relative` that parses and that `accept` takes (null: none does). */

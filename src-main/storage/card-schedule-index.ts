@@ -4,14 +4,16 @@
  * count walks back only to today's start). The due counts, the review queue and the Library's due-card sort and filter
  * need no more than this, so a review log of a million records (about 400 MB) is not read to count what is due.
  *
- * It is derived data, and it says how far into the log it reaches: each segment's name, inode and size when it was
- * written, and the size of the drops file. Since the log is append-only, an index that is behind (a crash before its
- * write, or grades since: it is written a little after them, not with each) is brought up to date by reading only the
- * lines after the point it reaches. A log that changed otherwise (a restore puts new files, with new inodes; a record
- * dropped since) makes it stale, and it is built again from the whole log, streamed. Its name does not end in `.json`,
+ * It is derived data, and it says how far into the log it reaches: each segment's name and size when it was written
+ * with the last bytes before that size (the end of its last line), and the drops file's size and hash. Since the log
+ * is append-only, an index that is behind (a crash before its write, or grades since: it is written a little after
+ * them, not with each) is brought up to date by reading only the lines after the point it reaches. A log that changed
+ * otherwise (a restore of an older backup: shorter or other segments; a record dropped since) makes it stale, and it
+ * is built again from the whole log, streamed. A copy of the same log (another inode) is still the same log. Its name does not end in `.json`,
  * so it is neither backed up nor restored: it always follows the log it was built from.
  */
-import { readFile, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ReviewRecord } from '../core/cards/card';
@@ -26,13 +28,15 @@ export const RECENT_MS = 3 * 86_400_000;
 
 export interface SegmentStamp {
   name: string;
-  ino: number;
   size: number;
+  /** The last bytes before `size`, hex: the segment's content as far as the index reached, cheaply. */
+  tail: string;
 }
 
 export interface LogStamp {
   segments: SegmentStamp[];
-  drops: number;
+  /** The drops file's SHA-256 (a small file: one line per undone or merged record); '' when there is none. */
+  drops: string;
 }
 
 export interface ScheduleIndex {
@@ -45,15 +49,17 @@ export interface ScheduleIndex {
 
 const positionSchema = z.object({ segment: z.string(), offset: z.number().int().nonnegative() });
 const stampSchema = z.object({
-  segments: z.array(z.object({ name: z.string(), ino: z.number(), size: z.number() })),
-  drops: z.number(),
+  segments: z.array(z.object({ name: z.string(), size: z.number(), tail: z.string() })),
+  drops: z.string(),
 });
+/** The index's frame; its records are checked one at a time (`isIndexEntry`), not copied whole by zod. */
 const indexSchema = z.object({
   schemaVersion: z.literal(SCHEDULE_INDEX_VERSION),
   log: stampSchema,
-  latest: z.array(z.object({ review: reviewRecordSchema, at: positionSchema })),
-  recent: z.array(reviewRecordSchema),
+  latest: z.array(z.unknown()),
+  recent: z.array(z.unknown()),
 });
+const latestEntrySchema = z.object({ review: reviewRecordSchema, at: positionSchema });
 
 export function scheduleIndexFile(dataDir: string): string {
   return path.join(dataDir, SCHEDULE_INDEX_FILE);
@@ -63,12 +69,35 @@ export function emptyIndex(): ScheduleIndex {
   return { latest: new Map(), latestAt: new Map(), recent: [] };
 }
 
-async function sizeOf(file: string): Promise<{ size: number; ino: number } | null> {
+const TAIL_BYTES = 256;
+
+/** The `TAIL_BYTES` bytes of `file` before `end`, hex; null when the file is missing or shorter than `end`. */
+async function tailOf(file: string, end: number): Promise<string | null> {
+  let handle;
   try {
-    const info = await stat(file);
-    return { size: info.size, ino: info.ino };
+    handle = await open(file, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    if ((await handle.stat()).size < end) return null;
+    const start = Math.max(0, end - TAIL_BYTES);
+    const buffer = Buffer.alloc(end - start);
+    await handle.read(buffer, 0, buffer.length, start);
+    return buffer.toString('hex');
+  } finally {
+    await handle.close();
+  }
+}
+
+async function dropsHash(file: string): Promise<string> {
+  try {
+    return createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
     throw error;
   }
 }
@@ -77,23 +106,27 @@ async function sizeOf(file: string): Promise<{ size: number; ino: number } | nul
 export async function stampOf(log: SegmentLog): Promise<LogStamp> {
   const segments: SegmentStamp[] = [];
   for (const name of await log.segments()) {
-    const info = await sizeOf(path.join(log.folder, name));
-    if (info) segments.push({ name, ...info });
+    const file = path.join(log.folder, name);
+    const size = (await stat(file).catch(() => null))?.size;
+    const tail = size === undefined ? null : await tailOf(file, size);
+    if (size !== undefined && tail !== null) segments.push({ name, size, tail });
   }
-  return { segments, drops: (await sizeOf(log.dropsFile))?.size ?? 0 };
+  return { segments, drops: await dropsHash(log.dropsFile) };
 }
 
 /**
  * Where in the log as it is now an index stamped `stamp` stops (its records before that point are all in it), or
  * null when the log changed otherwise than by appends since.
  */
-export function catchUpFrom(stamp: LogStamp, now: LogStamp): LogPosition | 'start' | null {
-  if (stamp.drops !== now.drops) return null;
+export async function catchUpFrom(stamp: LogStamp, log: SegmentLog): Promise<LogPosition | 'start' | null> {
+  if (stamp.drops !== (await dropsHash(log.dropsFile))) return null;
+  const names = await log.segments();
   const last = stamp.segments.length - 1;
   for (const [i, stamped] of stamp.segments.entries()) {
-    const current = now.segments[i];
-    if (!current || current.name !== stamped.name || current.ino !== stamped.ino) return null;
-    if (i < last ? current.size !== stamped.size : current.size < stamped.size) return null;
+    if (names[i] !== stamped.name) return null;
+    const file = path.join(log.folder, stamped.name);
+    if (i < last && (await stat(file)).size !== stamped.size) return null;
+    if ((await tailOf(file, stamped.size)) !== stamped.tail) return null;
   }
   const end = stamp.segments[last];
   return end ? { segment: end.name, offset: end.size } : 'start';
@@ -108,21 +141,27 @@ export async function readScheduleIndex(dataDir: string): Promise<{ index: Sched
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  let parsed: z.infer<typeof indexSchema>;
+  let raw: unknown;
   try {
-    const checked = indexSchema.safeParse(JSON.parse(text));
-    if (!checked.success) return null;
-    parsed = checked.data;
+    raw = JSON.parse(text);
   } catch {
     return null;
   }
+  // The frame is checked by zod; each record in place (zod's checked copy of 50,000 records at once doubled the
+  // memory the index takes while it opens), so the index holds the parsed objects themselves.
+  const frame = indexSchema.safeParse({ ...(raw as object), latest: [], recent: [] });
+  const { latest, recent } = (raw ?? {}) as { latest?: unknown; recent?: unknown };
+  if (!frame.success || !Array.isArray(latest) || !Array.isArray(recent)) return null;
   const index = emptyIndex();
-  for (const { review, at } of parsed.latest) {
+  for (const entry of latest) {
+    if (!latestEntrySchema.safeParse(entry).success) return null;
+    const { review, at } = entry as { review: ReviewRecord; at: LogPosition };
     index.latest.set(review.cardId, review);
     index.latestAt.set(review.cardId, at);
   }
-  index.recent = parsed.recent;
-  return { index, stamp: parsed.log };
+  for (const review of recent) if (!reviewRecordSchema.safeParse(review).success) return null;
+  index.recent = recent as ReviewRecord[];
+  return { index, stamp: frame.data.log };
 }
 
 /** Adds one record (read from the log in order) to the index. */

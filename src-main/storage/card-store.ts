@@ -139,7 +139,7 @@ export class CardStore {
     const migrated = await this.#migrate((record, at) => addToIndex(built, record, at, since));
     for (const cut of await this.#repairTail()) this.#announceTorn(cut.file, cut.bytes);
     const saved = migrated === null ? await readScheduleIndex(this.dataDir) : null;
-    const from = saved ? catchUpFrom(saved.stamp, await stampOf(this.#log)) : null;
+    const from = saved ? await catchUpFrom(saved.stamp, this.#log) : null;
     const added = migrated === null && saved && from ? await this.#catchUp(saved.index, from, since) : -1;
     if (migrated !== null) this.#index = built;
     else if (added === 0) {

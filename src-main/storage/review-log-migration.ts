@@ -6,7 +6,7 @@
  * point); only then is `reviews.json` removed. A crash before the rename leaves `reviews.json` untouched and the hidden
  * folder is redone at the next start; a crash after it leaves both, and the old file is removed then.
  */
-import { mkdir, open, rename, rm, readdir } from 'node:fs/promises';
+import { access, mkdir, open, rename, rm, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { ReviewRecord } from '../core/cards/card';
@@ -14,7 +14,6 @@ import { LectioError } from '../core/errors';
 import { REVIEWS_SCHEMA_VERSION } from './card-file-schemas';
 import { reviewRecordSchema } from './card-file-schemas';
 import { fsyncDir } from './durable-file';
-import { exists } from './json-store';
 import { REVIEWS_FOLDER, SegmentLog, SEGMENT_CAP, type LogPosition } from './review-segments';
 
 export const LEGACY_REVIEWS_FILE = 'reviews.json';
@@ -132,6 +131,14 @@ function parseJson(text: string, file: string): unknown {
   } catch {
     throw corruptLegacy(file, 'a review is not valid JSON');
   }
+}
+
+/** Whether a path exists (any error reading its metadata counts as no). */
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** True when the library still has an old single-file review log to convert. */
