@@ -39,19 +39,29 @@ describe('the scale library generator (tiny)', () => {
     await generateScaleLibrary(b, spec);
     expect(manifest).toMatchObject({ documents: 20, highlights: 400, cards: 200, reviews: 4000 });
     expect(manifest.words).toBeGreaterThan(spec.documents * spec.minWords);
-    const files = ['library.json', 'organisation.json', 'cards.json', 'reviews.json', 'documents/doc-00001.json'];
+    // The review log is written as an older Lectio wrote it, then converted to segments as the cards first open.
+    const files = [
+      'library.json',
+      'organisation.json',
+      'cards.json',
+      'reviews/000001.jsonl',
+      'documents/doc-00001.json',
+    ];
     expect(digest(a, files)).toBe(digest(b, files));
 
     expect(isDocumentFile(JSON.parse(readFileSync(path.join(a, 'documents/doc-00007.json'), 'utf8')))).toBe(true);
     expect(isAnnotationsFile(JSON.parse(readFileSync(path.join(a, 'annotations/doc-00007.json'), 'utf8')))).toBe(true);
-    const log = JSON.parse(readFileSync(path.join(a, 'reviews.json'), 'utf8')) as { reviews: unknown[] };
+    const lines = readFileSync(path.join(a, 'reviews/000001.jsonl'), 'utf8').trim().split('\n');
+    const log = { schemaVersion: 1, reviews: lines.map((line) => JSON.parse(line) as unknown) };
     expect(isReviewsFile(log)).toBe(true);
     expect(log.reviews).toHaveLength(4000);
+    expect(readdirSync(a)).not.toContain('reviews.json');
     expect(readdirSync(path.join(a, 'documents'))).toHaveLength(20);
 
     const cards = new CardStore(a, () => new Date());
     await cards.open();
     expect(cards.isLogOpen).toBe(false);
+    expect(cards.fullLogReads).toBe(0);
     expect(cards.cards).toHaveLength(200);
     expect(cards.latestReview('card-0')?.cardId).toBe('card-0');
 

@@ -112,6 +112,7 @@ export async function generateScaleLibrary(dataDir: string, spec: ScaleSpec): Pr
   let words = 0;
   let reviews = 0;
   let first = true;
+  let legacyBytes: number;
   try {
     for (let i = 0; i < spec.documents; i++) {
       const id = `doc-${String(i + 1).padStart(5, '0')}`;
@@ -169,6 +170,7 @@ export async function generateScaleLibrary(dataDir: string, spec: ScaleSpec): Pr
     }
     log.end(']}');
     await once(log, 'finish');
+    legacyBytes = statSync(reviewsFile).size;
     // Written as an older Lectio wrote it (one JSON document); opening the cards below converts it to the segmented
     // log and builds the card schedule index in the same streamed pass (review-log-migration.ts).
     storage.files.index.data.documents.push(...metas);
@@ -197,7 +199,8 @@ export async function generateScaleLibrary(dataDir: string, spec: ScaleSpec): Pr
     reviews,
     bytes: folderBytes(dataDir),
     documentBytes: folderBytes(path.join(dataDir, 'documents')),
-    reviewBytes: statSync(reviewsFile).size,
+    // The review log as written (reviews.json), before its conversion to segments removed it.
+    reviewBytes: legacyBytes,
     queries: [r.pick(NOUNS), r.pick(LAST_NAMES), `${r.pick(COUNTRIES)} ${r.pick(NOUNS)}`, r.pick(ORGANIZATIONS)],
     seconds: (performance.now() - started) / 1000,
   };
