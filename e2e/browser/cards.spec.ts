@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { highlightPhrase, pasteArticle } from '../support/reader';
 import { saveScreen } from '../support/screens';
 import { serverPerTest } from '../support/server';
+import { storedReviewLog } from '../support/review-log';
 
 const server = serverPerTest();
 
@@ -17,8 +18,7 @@ function readJson<T>(name: string, key: string): T[] {
 }
 
 const storedCards = () => readJson<{ front: string; back: string; color: number | null }>('cards.json', 'cards');
-const storedReviews = () =>
-  readJson<{ grade: number; next: { due: string; state: string } }>('reviews.json', 'reviews');
+const storedReviews = () => storedReviewLog<{ grade: number; next: { due: string; state: string } }>(server.dataDir);
 
 async function highlightAndMakeCard(page: Page, phrase: string, colour: RegExp, note: string) {
   await highlightPhrase(page, phrase, colour);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { serverPerTest } from '../support/server';
+import { storedReviewLog } from '../support/review-log';
 
 const server = serverPerTest();
 const ZONE = 'America/New_York';
@@ -63,9 +64,7 @@ test('after a grade the next due time is said in local terms, not as a UTC date'
   await expect(page.getByRole('status').filter({ hasText: 'Graded' })).toHaveText(
     /^Graded Easy; next due (tomorrow|in \d+ days) \(\w{3} \d+\)$/,
   );
-  const reviews = JSON.parse(readFileSync(path.join(server.dataDir, 'reviews.json'), 'utf8')) as {
-    reviews: { reviewedAt: string; zone?: string }[];
-  };
+  const reviews = { reviews: storedReviewLog<{ reviewedAt: string; zone?: string }>(server.dataDir) };
   expect(reviews.reviews[0]?.reviewedAt).toMatch(/Z$/);
   expect(reviews.reviews[0]?.zone).toBeTruthy();
 });

@@ -3,12 +3,13 @@
  * gets (fuzz on, as the app runs), a day interval ends at the start of the reader's day, and the hour that day starts
  * is a setting.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { addDays } from '@core/cards/days';
 import { readerDayOf, startOfReaderDay } from '@core/cards/reader-day';
 import { callApi } from '../support/api-client';
+import { rewriteReviewLog, storedReviewLog } from '../support/review-log';
 import { serverPerTest } from '../support/server';
 
 const server = serverPerTest();
@@ -21,20 +22,20 @@ interface StoredReview {
   next: { due: string; lastReview: string | null; state: string };
 }
 
-const reviewsFile = () => path.join(server.dataDir, 'reviews.json');
-const storedReviews = (): StoredReview[] => JSON.parse(readFileSync(reviewsFile(), 'utf8')).reviews as StoredReview[];
+const storedReviews = (): StoredReview[] => storedReviewLog<StoredReview>(server.dataDir);
 
 /** Moves every instant of the review log `days` into the past, as if the grades had been given then. */
 function backdateReviews(days: number) {
-  const log = JSON.parse(readFileSync(reviewsFile(), 'utf8')) as { reviews: StoredReview[] };
   const back = (iso: string) => new Date(Date.parse(iso) - days * DAY).toISOString();
-  for (const review of log.reviews) {
-    review.reviewedAt = back(review.reviewedAt);
-    review.previous.due = back(review.previous.due);
-    review.next.due = back(review.next.due);
-    if (review.next.lastReview) review.next.lastReview = back(review.next.lastReview);
-  }
-  writeFileSync(reviewsFile(), JSON.stringify(log));
+  rewriteReviewLog<StoredReview>(server.dataDir, (reviews) => {
+    for (const review of reviews) {
+      review.reviewedAt = back(review.reviewedAt);
+      review.previous.due = back(review.previous.due);
+      review.next.due = back(review.next.due);
+      if (review.next.lastReview) review.next.lastReview = back(review.next.lastReview);
+    }
+    return reviews;
+  });
 }
 
 test('the interval on the Good button is the due date the card gets, at the start of that day', async ({ page }) => {
