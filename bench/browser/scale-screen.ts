@@ -2,8 +2,11 @@
  * Issue #20's "Scale" figures as the reader meets them, in browser mode over the generated scale library (5,000
  * documents, a million review logs at full size): launch to an interactive Library, a change of sort or filter in the
  * screen, a search through the HTTP API, and the memory of the server (the main process) and of the renderer.
- * The library is a hard-linked copy of the cached one (the app replaces files by renaming, never writes into them; the
- * search index is a new file, written only in the copy).
+ * The library is a hard-linked copy of the cached one (the app replaces its JSON files by renaming, never writes into
+ * them; the search index is a new file, written only in the copy), whose old reviews.json is converted once per run in
+ * a copy (scale-copy.ts); the review segment a grade appends to is copied for real. The session whose peak memory
+ * counts (target 400 MB) is launch, the due counts, grading cards and the start-up backup; the Review queue and the
+ * searches come after it, each with its own figures.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -12,12 +15,14 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { httpPath, TOKEN_HEADER } from '@contract';
 import { ensureScaleLibrary } from '../library/scale-library';
+import { convertedCopy, writableCopy } from '../library/scale-copy';
 import type { ScaleSize } from '../library/scale-spec';
 import type { Figure } from '../result';
 import { median, p95 } from '../stats';
 import { newPage } from './chromium';
 import type { BrowserEnv } from './env';
 import { changeView } from './library-organised';
+import { naiveRewrite, watchBackup } from './scale-backup-watch';
 import { epochNow, startServer } from './serve';
 
 const kb = (status: string, field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
@@ -57,8 +62,29 @@ async function libraryShown(page: Page, url: string): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
+/** The first `count` cards of the library that are not suspended (any card may be graded), from its cards.json. */
+function gradable(dataDir: string, count: number): string[] {
+  const file = JSON.parse(readFileSync(path.join(dataDir, 'cards.json'), 'utf8')) as {
+    cards: { id: string; suspended: boolean }[];
+  };
+  return file.cards
+    .filter((card) => !card.suspended)
+    .slice(0, count)
+    .map((card) => card.id);
+}
+
 /** One API call from the page (as the renderer makes it), timed in the page. */
-function timedCall(page: Page, token: string, method: 'search' | 'getDueByDocument', input: unknown): Promise<number> {
+function timedCall(page: Page, token: string, method: string, input: unknown): Promise<number> {
+  return callFromPage(page, token, method, input).then((result) => result.ms);
+}
+
+/** One API call from the page, with its result and its time in the page. */
+function callFromPage(
+  page: Page,
+  token: string,
+  method: string,
+  input: unknown,
+): Promise<{ ms: number; value: unknown }> {
   return page.evaluate(
     async ([route, header, body, token]) => {
       const started = performance.now();
@@ -67,11 +93,11 @@ function timedCall(page: Page, token: string, method: 'search' | 'getDueByDocume
         headers: { 'content-type': 'application/json', [header]: token },
         body: JSON.stringify(body),
       });
-      const result = (await response.json()) as { ok: boolean };
+      const result = (await response.json()) as { ok: boolean; value?: unknown };
       if (!result.ok) throw new Error(JSON.stringify(result));
-      return performance.now() - started;
+      return { ms: performance.now() - started, value: result.value };
     },
-    [httpPath(method), TOKEN_HEADER, input, token] as const,
+    [httpPath(method as 'search'), TOKEN_HEADER, input, token] as const,
   );
 }
 
@@ -98,11 +124,13 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'lectio-bench-scale-'));
   const figures: Figure[] = [];
   try {
+    const base = path.join(work, 'base');
+    const conversion = convertedCopy(cached, base);
     const launches: number[] = [];
     const serverMemory: { rss: number; peak: number }[] = [];
     for (let i = 0; i < (env.quick ? 2 : 3); i++) {
       const dir = path.join(work, `run${i}`);
-      execFileSync('cp', ['-al', cached, dir]);
+      writableCopy(base, dir);
       // Later launches find the search index the first one built (a real copy: SQLite writes into its file).
       const builtIndex = path.join(work, 'search-index');
       if (i > 0 && existsSync(builtIndex)) execFileSync('cp', ['-r', builtIndex, path.join(dir, 'index')]);
@@ -141,6 +169,18 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
         const rendererAfterLaunch = rendererRss();
         const dueMs = await timedCall(page, token, 'getDueByDocument', {});
         const afterDue = memoryOf(server.pid);
+        // Grading: a few cards, each one appended line (the old log rewrote the whole file for each). Their ids come
+        // from cards.json here: the Review screen's queue (getReviewQueue) is measured on its own after the backup,
+        // since at full size it returns every due card with its source (tens of thousands) and its memory is its own.
+        const grades: number[] = [];
+        for (const id of gradable(base, 5)) grades.push(await timedCall(page, token, 'gradeCard', { id, grade: 3 }));
+        const afterGrades = memoryOf(server.pid);
+        // The start-up backup runs 10 s after launch (START_BACKUP_DELAY_MS): watched until it is complete.
+        const backup = await watchBackup(dir, server.pid, server.spawnedAt);
+        const afterBackup = memoryOf(server.pid);
+        const queue = await callFromPage(page, token, 'getReviewQueue', {});
+        const afterQueue = memoryOf(server.pid);
+        const queued = (queue.value as { cards: unknown[] }).cards.length;
         // The first launch after the upgrade: the first search starts building the index in the background, and
         // answers from what is indexed so far; the searches are timed once it is complete.
         const firstSearchStarted = epochNow();
@@ -159,9 +199,48 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
         for (let round = 0; round < (env.quick ? 2 : 5); round++)
           for (const query of variants) searches.push(await timedCall(page, token, 'search', { query, limit: 30 }));
         const afterSearch = memoryOf(server.pid);
-        // The start-up backup runs 10 s after launch (START_BACKUP_DELAY_MS): wait it out and read the peak.
-        await new Promise((done) => setTimeout(done, 20_000));
-        const afterBackup = memoryOf(server.pid);
+        // The naive grade, in this process after the session (so it does not load the server's): the whole log
+        // rewritten as one JSON document, as the old reviews.json was on every grade.
+        const naiveGrade = await naiveRewrite(dir, work).catch((error: unknown) => ({
+          ms: Number.NaN,
+          records: 0,
+          mb: 0,
+          note: `the baseline failed: ${String(error)}`,
+        }));
+        figures.push(
+          {
+            name: `Scale: grade a card through the API (${label}), median`,
+            value: median(grades),
+            unit: 'ms',
+            better: 'lower',
+            ...(Number.isFinite(naiveGrade.ms)
+              ? { baseline: { name: 'the whole review log rewritten', value: naiveGrade.ms } }
+              : {}),
+            detail: `${grades.length} gradeCard calls from the page (${grades.map((ms) => ms.toFixed(0)).join(', ')} ms): one line appended to the open review segment and flushed. Baseline: the ${naiveGrade.records.toLocaleString('en')} records stringified and written durably as one ${naiveGrade.mb} MB file (${naiveGrade.note}), as reviews.json was for every grade. Server RSS ${afterDue.rss} → ${afterGrades.rss} MB.`,
+          },
+          {
+            name: `Scale: the start-up backup (${label})`,
+            value: backup.ms,
+            unit: 'ms',
+            better: 'lower',
+            detail: `${backup.note}; the server's RSS during it peaked at ${backup.peakRss} MB (sampled every 50 ms), VmHWM after it ${afterBackup.peak} MB. Files unchanged since the previous backup are linked, not read; sealed review segments go once into the shared pool.`,
+          },
+          {
+            name: `Scale: the Review screen's queue through the API (${label})`,
+            value: queue.ms,
+            unit: 'ms',
+            better: 'lower',
+            detail: `getReviewQueue after the start-up backup: ${queued.toLocaleString('en')} cards returned, each with its source passage; server RSS ${afterBackup.rss} → ${afterQueue.rss} MB, peak (VmHWM) ${afterQueue.peak} MB. Not in the session's peak below.`,
+          },
+        );
+        if (conversion)
+          figures.push({
+            name: `Scale: converting the old reviews.json to review segments, once (${label})`,
+            value: conversion.ms,
+            unit: 'ms',
+            better: 'lower',
+            detail: `streamed in a process of its own (the card store does it on its first opening after the upgrade), ${conversion.segments} segments of 16 MB at most, the schedule index built in the same pass; peak RSS of that process ${conversion.peakRssMb} MB. Not part of the session below (done before it).`,
+          });
         figures.push(
           {
             name: `Scale: Library sort or filter change in the screen, ${label}, p95`,
@@ -192,7 +271,7 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
             unit: 'MB',
             better: 'lower',
             target: 400,
-            detail: `after launch and the sort changes; after the due counts ${afterDue.rss} MB; after the index was built and searched ${afterSearch.rss} MB; 20 s later, past the start-up backup, ${afterBackup.rss} MB, peak (VmHWM) ${afterBackup.peak} MB.`,
+            detail: `after launch and the sort changes; after the due counts ${afterDue.rss} MB; after ${grades.length} grades ${afterGrades.rss} MB; past the start-up backup ${afterBackup.rss} MB, peak (VmHWM) ${afterBackup.peak} MB; after the Review queue ${afterQueue.rss} MB; after the index was built and searched ${afterSearch.rss} MB, peak ${afterSearch.peak} MB.`,
           },
           {
             name: `Scale: main process memory, peak over the session (VmHWM)`,
@@ -200,7 +279,7 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
             unit: 'MB',
             better: 'lower',
             target: 400,
-            detail: `launch, due counts, the search index built (once, on this first launch) and searched, and the start-up backup (which reads and checks every data file, the review log included).`,
+            detail: `launch, due counts, ${grades.length} grades and the start-up backup (every data file checked and copied one at a time, the review log's sealed segments pooled); then the Review queue took it to ${afterQueue.peak} MB and the search index built and searched to ${afterSearch.peak} MB.`,
           },
           {
             name: `Scale: renderer memory, Library of ${manifest.documents.toLocaleString('en')} documents (RSS)`,
