@@ -107,3 +107,48 @@ export async function copyLogFile(
   await fsyncDir(folder);
   return { bytes, sha256, stamp: bytes === before.size ? before : undefined };
 }
+
+/**
+ * Copies `source` to `target` as it is, a megabyte at a time, hashing as it goes, then flushes and renames it into
+ * place: for a file already known good (verified-files.ts), so a 50 MB cards.json is never one buffer in memory.
+ * Returns the copy's size and hash, or null when the source is gone.
+ */
+export async function copyHashed(source: string, target: string): Promise<{ bytes: number; sha256: string } | null> {
+  let input;
+  try {
+    input = await open(source, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const folder = path.dirname(target);
+  await mkdir(folder, { recursive: true });
+  const temp = path.join(folder, `.${path.basename(target)}.${process.pid}.${++tempCounter}.tmp`);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  try {
+    const output = await open(temp, 'w', 0o600);
+    try {
+      const buffer = Buffer.alloc(1024 * 1024);
+      for (;;) {
+        const { bytesRead } = await input.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        const chunk = buffer.subarray(0, bytesRead);
+        hash.update(chunk);
+        await output.write(chunk);
+        bytes += bytesRead;
+      }
+      await output.sync();
+    } finally {
+      await output.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  } finally {
+    await input.close();
+  }
+  await fsyncDir(folder);
+  return { bytes, sha256: hash.digest('hex') };
+}
