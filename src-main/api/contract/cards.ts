@@ -80,8 +80,17 @@ export interface QueueItem extends CardView {
   options: GradeOption[];
 }
 
+/**
+ * How many cards one getReviewQueue sends: the Review screen shows one at a time and asks again after each grade, so a
+ * backlog of 47,000 due cards (a semester away from the app) must not be read and sent whole each time.
+ */
+export const REVIEW_PAGE = 20;
+
 export interface ReviewQueue {
+  /** The queue's first cards, in the order to study them (at most REVIEW_PAGE). */
   cards: QueueItem[];
+  /** How many cards the queue holds now, those not sent included. */
+  queued: number;
   /** New cards held back by today's limit. */
   newWaiting: number;
   /** When the next card not in `cards` is due (ISO), or null. */
@@ -136,7 +145,11 @@ export interface CardMethods {
   updateCard: { input: UpdateCardInput; output: CardView };
   deleteCard: { input: { id: string }; output: StoredCard };
   restoreCard: { input: { card: StoredCard }; output: CardView };
-  getReviewQueue: { input: Empty; output: ReviewQueue };
+  /**
+   * The first cards of the review queue (REVIEW_PAGE of them, `first` before the rest when it is due), with each
+   * grade's interval; `queued` says how many the whole queue holds.
+   */
+  getReviewQueue: { input: { first?: string }; output: ReviewQueue };
   /**
    * `shown`: what the grade's button showed (its option from the queue). When the grade would now set another interval
    * (a new reader day began since the queue was loaded), nothing is written and the call fails, so no grade applies an

@@ -69,7 +69,7 @@ export const cardSchemas: SchemasOf<CardMethods> = {
     .strict(),
   deleteCard: z.object({ id }).strict(),
   restoreCard: z.object({ card: storedCard }).strict(),
-  getReviewQueue: empty,
+  getReviewQueue: z.object({ first: z.string().min(1).max(200).optional() }).strict(),
   gradeCard: z
     .object({
       id,

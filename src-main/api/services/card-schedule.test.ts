@@ -44,7 +44,8 @@ describe('grade buttons', () => {
       // three hours later, the same study day; forty cards a day.
       const morning = new Date(`2026-03-${16 + Math.floor(index / 40)}T13:00:00.000Z`).getTime();
       clock.now = new Date(morning + next() * 8 * HOUR);
-      const item = (await api.getReviewQueue({})).cards.find((candidate) => candidate.card.id === id);
+      // The card is asked to come first: the queue sends only its first page, and this card may be further down.
+      const item = (await api.getReviewQueue({ first: id })).cards.find((candidate) => candidate.card.id === id);
       const shown = item?.options.find((option) => option.grade === 3);
       expect(shown).toBeDefined();
       clock.now = new Date(clock.now.getTime() + next() * 3 * HOUR);

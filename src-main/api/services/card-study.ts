@@ -8,11 +8,18 @@ import { outcomeLabel } from '../../core/cards/interval-label';
 import { buildQueue, queueCounts, type Queue } from '../../core/cards/queue';
 import { reviewCharts } from '../../core/cards/review-charts';
 import { cardStats, newSeenOn } from '../../core/cards/stats';
-import type { LectioApi } from '../contract';
+import { REVIEW_PAGE, type LectioApi } from '../contract';
 import type { CardContext } from './card-views';
 import { LectioError } from '../../core/errors';
 
 type StudyMethods = Pick<LectioApi, 'getReviewQueue' | 'gradeCard' | 'undoGrade' | 'getCardStats' | 'getDueCounts'>;
+
+/** The first REVIEW_PAGE items of the queue, the card `first` (a grade just undone) before them when it is queued. */
+function firstPage<T extends { card: { id: string } }>(items: readonly T[], first: string | undefined): T[] {
+  const at = first === undefined ? -1 : items.findIndex((item) => item.card.id === first);
+  if (at < 0) return items.slice(0, REVIEW_PAGE);
+  return [items[at] as T, ...items.slice(0, at), ...items.slice(at + 1, REVIEW_PAGE)].slice(0, REVIEW_PAGE);
+}
 
 export function studyMethods(context: CardContext): StudyMethods {
   const { reviews } = context;
@@ -38,12 +45,12 @@ export function studyMethods(context: CardContext): StudyMethods {
   }
 
   return {
-    async getReviewQueue() {
+    async getReviewQueue({ first }) {
       const at = now();
       const scheduler = context.scheduler();
       const queue = queueAt(at);
       const cards = await Promise.all(
-        queue.cards.map(async ({ card, schedule }) => {
+        firstPage(queue.cards, first).map(async ({ card, schedule }) => {
           const preview = scheduler.preview(schedule, at, card.id);
           const options = GRADES.map((grade: Grade) => ({
             grade,
@@ -55,6 +62,7 @@ export function studyMethods(context: CardContext): StudyMethods {
       );
       return {
         cards,
+        queued: queue.cards.length,
         newWaiting: queue.newWaiting,
         nextDue: queue.nextDue,
         totalCards: context.cards.all().length,

@@ -7,7 +7,7 @@ import { addDays } from '../../core/cards/days';
 import { readerDayOf, startOfReaderDay } from '../../core/cards/reader-day';
 import { fromFsrsCard } from '../../core/cards/schedule';
 import { throughAnki } from '../../core/cards/test-anki-desktop';
-import type { LectioApi } from '../contract';
+import { REVIEW_PAGE, type LectioApi } from '../contract';
 import { dispatch } from '../dispatch';
 import { numbered, serviceHarness } from './test-service-harness';
 
@@ -219,6 +219,29 @@ describe('cards service', () => {
     const stats = await api.getCardStats({});
     expect(stats).toMatchObject({ total: 3, unseen: 1, dueToday: 0, dueThisWeek: 0, desiredRetention: 0.9 });
     expect(stats.reviewsPerDay.at(-1)?.reviews).toBe(2);
+  });
+
+  it('sends the queue a page at a time, saying how many wait; a card asked for comes first', async () => {
+    const { api } = await setup(undefined, 'UTC');
+    await api.updateSettings({ review: { desiredRetention: 0.9, newPerDay: 100 } });
+    for (let i = 1; i <= REVIEW_PAGE + 5; i++) await api.createCard({ kind: 'basic', front: `card ${i}`, back: 'x' });
+    const queue = await api.getReviewQueue({});
+    expect(queue.cards).toHaveLength(REVIEW_PAGE);
+    expect(queue.queued).toBe(REVIEW_PAGE + 5);
+    expect(queue.counts.fresh).toBe(REVIEW_PAGE + 5);
+    const sent = new Set(queue.cards.map((item) => item.card.id));
+    const last = (await api.listCards({})).map((view) => view.card.id).find((id) => !sent.has(id)) ?? '';
+    expect(last).not.toBe('');
+    const asked = await api.getReviewQueue({ first: last });
+    expect(asked.cards).toHaveLength(REVIEW_PAGE);
+    expect(asked.cards[0]?.card.id).toBe(last);
+    expect(asked.cards.slice(1).map((item) => item.card.id)).toEqual(
+      queue.cards.slice(0, REVIEW_PAGE - 1).map((item) => item.card.id),
+    );
+    // A card that is not queued (or not there) leaves the order as it is.
+    expect((await api.getReviewQueue({ first: 'nowhere' })).cards.map((item) => item.card.id)).toEqual(
+      queue.cards.map((item) => item.card.id),
+    );
   });
 
   it('counts due and new cards one way for every screen: the queue, the statistics and getDueCounts agree', async () => {

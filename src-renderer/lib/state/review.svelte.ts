@@ -34,13 +34,14 @@ export class ReviewState extends TaskState {
 
   /** Share of this session done: reviewed / (reviewed + still queued). */
   get progress(): number {
-    const left = this.queue?.cards.length ?? 0;
+    const left = this.queue?.queued ?? 0;
     return this.reviewed + left === 0 ? 1 : this.reviewed / (this.reviewed + left);
   }
 
   /** Fetches the queue; its counts become the app's due count (the top bar and Cards show the same figures). */
   async #reload(): Promise<void> {
-    const queue = await this.api.getReviewQueue({});
+    // Only the queue's first cards come (REVIEW_PAGE): a card just brought back by Undo is asked to come first.
+    const queue = await this.api.getReviewQueue(this.#preferred ? { first: this.#preferred } : {});
     this.queue = queue;
     this.dueCounts.set(queue.counts);
   }
