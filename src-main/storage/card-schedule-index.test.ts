@@ -6,29 +6,15 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ReviewRecord } from '../core/cards/card';
 import { newSeenOn } from '../core/cards/stats';
-import { Scheduler } from '../core/cards/schedule';
 import { makeCard } from '../core/cards/test-cards';
 import { scheduleIndexFile } from './card-schedule-index';
 import { CardStore } from './card-store';
 import { LibraryStorage } from './library-storage';
+import { review } from './test-reviews';
 
 const NOW = new Date('2026-04-10T08:00:00.000Z');
 const DAY = 86_400_000;
-const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: false, day: { zone: 'UTC', rolloverHour: 0 } });
-
-function review(id: string, cardId: string, at: Date): ReviewRecord {
-  const previous = scheduler.initial(new Date(at.getTime() - DAY));
-  return {
-    id,
-    cardId,
-    grade: 3,
-    reviewedAt: at.toISOString(),
-    previous,
-    next: scheduler.grade(previous, 3, at, cardId),
-  };
-}
 
 async function storeWithReviews(dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-schedules-'))) {
   const store = new CardStore(dataDir, () => NOW);

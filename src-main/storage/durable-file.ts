@@ -55,35 +55,22 @@ export async function removeInterruptedWrites(
 }
 
 /** Writes `text` to `file` atomically and durably; on failure the old file is untouched and the temp file removed. */
-export async function writeFileDurably(file: string, text: string | Uint8Array): Promise<void> {
-  // A unique temp name per write, so two writers of one file (a restore and a late write) never share a temp file.
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++tempCounter}.tmp`); // TEMP_FILE_PATTERN
-  try {
-    const handle = await open(temp, 'w', 0o600);
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await fsyncDir(path.dirname(file));
+export function writeFileDurably(file: string, text: string | Uint8Array): Promise<void> {
+  return writeChunksDurably(file, [text]);
 }
 
 /**
  * writeFileDurably for text made piece by piece (`chunks` is iterated as it is written), so a large file is never
  * one string in memory: the card schedule index of 50,000 cards is 27 MB of JSON, written after grades.
  */
-export async function writeChunksDurably(file: string, chunks: Iterable<string>): Promise<void> {
+export async function writeChunksDurably(file: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
+  // A unique temp name per write, so two writers of one file (a restore and a late write) never share a temp file.
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++tempCounter}.tmp`); // TEMP_FILE_PATTERN
   try {
     const handle = await open(temp, 'w', 0o600);
     try {
-      for (const chunk of chunks) await handle.write(chunk);
+      // writeFile goes on from the handle's position and writes the whole chunk (write may write part of it).
+      for (const chunk of chunks) await handle.writeFile(chunk);
       await handle.sync();
     } finally {
       await handle.close();
