@@ -12,6 +12,15 @@ describe('snippet', () => {
     expect(s.startsWith('…')).toBe(true);
     expect(s.endsWith('…')).toBe(true);
   });
+
+  it('cuts between words, not inside one', () => {
+    const text = `${'industry has tested '.repeat(12)}the needle ${'and then some more words '.repeat(12)}`;
+    const s = snippet(text, ['needle']);
+    expect(s).toContain('needle');
+    const inner = s.replace(/^…/, '').replace(/…$/, '');
+    const words = new Set(text.split(/\s+/));
+    for (const word of inner.split(/\s+/)) expect(words.has(word)).toBe(true);
+  });
 });
 
 describe('notes written in Markdown', () => {

@@ -35,9 +35,20 @@ export function snippet(text: string, terms: readonly string[]): string {
     0,
     Math.min(...terms.map((term) => lower.indexOf(term.toLowerCase())).filter((i) => i >= 0), text.length),
   );
-  const from = at >= text.length ? 0 : Math.max(0, at - SNIPPET / 3);
-  const cut = text.slice(from, from + SNIPPET);
-  return `${from > 0 ? '…' : ''}${cut.trim()}${from + SNIPPET < text.length ? '…' : ''}`;
+  let from = at >= text.length ? 0 : Math.max(0, at - Math.floor(SNIPPET / 3));
+  let to = Math.min(text.length, from + SNIPPET);
+  // Cut between words, never inside one ("…ry has tested" for "industry has tested"): the window starts after the
+  // space before it and ends at the last space in it, unless a word is longer than the whole window.
+  if (from > 0 && /\S/.test(text[from - 1] ?? '')) {
+    const space = text.indexOf(' ', from);
+    if (space >= 0 && space < at) from = space + 1;
+  }
+  if (to < text.length && /\S/.test(text[to] ?? '')) {
+    const space = text.lastIndexOf(' ', to);
+    if (space > Math.max(from, at)) to = space;
+  }
+  const cut = text.slice(from, to);
+  return `${from > 0 ? '…' : ''}${cut.trim()}${to < text.length ? '…' : ''}`;
 }
 
 /** What a search answers: the hits, and while the index is still being built, how far it has got. */
