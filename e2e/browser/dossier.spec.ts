@@ -8,6 +8,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { callApi } from '../support/api-client';
 import { serverPerTest } from '../support/server';
+import { FIRST, SECOND } from '@main/api/services/test-actor-articles';
 
 const server = serverPerTest();
 
@@ -16,17 +17,13 @@ const ARTICLES = [
     title: 'Treaty talks',
     source: 'Northern Herald',
     publishedDate: '2024-03-05',
-    text:
-      'Foreign Minister Marta Quellen of France met Trade Minister Oren Talvik in Lisbon on 4 March 2024. ' +
-      'Quellen said, “We will sign the treaty in June.” Talvik agreed, and Japan welcomed the news.',
+    text: FIRST,
   },
   {
     title: 'A visit',
     source: 'Coastal Times',
     publishedDate: '2025-01-10',
-    text:
-      'Prime Minister Marta Quellen visited Japan on Monday. Quellen met Trade Minister Oren Talvik again. ' +
-      '“The treaty holds,” Quellen said.',
+    text: SECOND,
   },
 ];
 

@@ -9,16 +9,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StorageChange } from '../../storage/change-feed';
 import { closeSampleLibraries, closeSampleLibrary, openSampleLibrary } from './test-sample-service';
+import { FIRST, SECOND, THIRD } from './test-actor-articles';
 
 afterEach(closeSampleLibraries);
-
-const FIRST =
-  'Foreign Minister Marta Quellen of France met Trade Minister Oren Talvik in Lisbon on 4 March 2024. ' +
-  'Quellen said, “We will sign the treaty in June.” Talvik agreed, and Japan welcomed the news.';
-const SECOND =
-  'Prime Minister Marta Quellen visited Japan on Monday. Quellen met Trade Minister Oren Talvik again. ' +
-  '“The treaty holds,” Quellen said.';
-const THIRD = 'John Brindle and Sara Brindle spoke in Paris. Brindle said the plan was late.';
 
 async function library(dataDir?: string) {
   const opened = await openSampleLibrary(dataDir);

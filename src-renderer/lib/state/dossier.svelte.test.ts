@@ -2,15 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeSampleLibraries, openSampleLibrary } from '@main/api/services/test-sample-service';
 import { createApiClient } from '../api-client.svelte';
 import { DossierState } from './dossier.svelte';
+import { FIRST, SECOND } from '@main/api/services/test-actor-articles';
 
 afterEach(closeSampleLibraries);
-
-const FIRST =
-  'Foreign Minister Marta Quellen of France met Trade Minister Oren Talvik in Lisbon on 4 March 2024. ' +
-  'Quellen said, “We will sign the treaty in June.” Talvik agreed, and Japan welcomed the news.';
-const SECOND =
-  'Prime Minister Marta Quellen visited Japan on Monday. Quellen met Trade Minister Oren Talvik again. ' +
-  '“The treaty holds,” Quellen said.';
 
 async function dossier() {
   const opened = await openSampleLibrary();
