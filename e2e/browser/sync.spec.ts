@@ -9,6 +9,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { TEST_PASSWORD, TEST_USER, startTestCouchServer, type TestCouchServer } from '@main/sync/test-couch-server';
+import { importArticles } from '../support/api-client';
 import { saveScreen } from '../support/screens';
 import { paintedLayers } from '../support/text';
 import { newDataDir, startServer, type RunningServer } from '../support/server';
@@ -129,6 +130,41 @@ test('a highlight made on one device appears on the other, with live sync', asyn
   await laptopPage.getByRole('button', { name: /Open Putin’s visit/ }).click();
   await expect(laptopPage.getByRole('list', { name: 'Highlights' })).toContainText(quote);
   expect(storedHighlights(laptop).map((highlight) => highlight.id)).toEqual([made?.id]);
+});
+
+test("the open Library follows live sync: an article and a collection made on the desk show on the laptop's Library", async ({
+  browser,
+}) => {
+  const [desk, laptop] = devices as [RunningServer, RunningServer];
+  const deskPage = await newPage(browser);
+  const laptopPage = await newPage(browser);
+  await connect(deskPage, desk, true);
+  await connect(laptopPage, laptop, true);
+  await laptopPage.getByRole('link', { name: 'Library', exact: true }).click();
+  const laptopSidebar = laptopPage.getByRole('navigation', { name: 'Collections' });
+  await expect(laptopPage.getByRole('button', { name: /Open Putin’s visit/ })).toBeVisible();
+
+  // The desk imports an article and files the sample in a new collection, through its own Library.
+  await importArticles(desk, [
+    { title: 'Harbour talks resume', text: 'Harbour talks resume\n\nThe port authority met the union on Monday.' },
+  ]);
+  await deskPage.getByRole('link', { name: 'Library', exact: true }).click();
+  const deskSidebar = deskPage.getByRole('navigation', { name: 'Collections' });
+  await deskSidebar.getByRole('button', { name: '+ New collection' }).click();
+  await deskPage.getByRole('textbox', { name: 'New collection name' }).fill('Week 3');
+  await deskPage.getByRole('textbox', { name: 'New collection name' }).press('Enter');
+  await deskPage.getByRole('checkbox', { name: /^Select Putin’s visit/ }).check();
+  await deskPage
+    .getByRole('combobox', { name: 'Add the selected articles to a collection' })
+    .selectOption({ label: 'Week 3' });
+  await expect(deskSidebar.getByRole('button', { name: /Week 3/ })).toContainText('1');
+
+  // The laptop's Library, left open and never reloaded, shows both as they arrive.
+  await expect(laptopPage.getByRole('button', { name: /Open Harbour talks resume/ })).toBeVisible({ timeout: 30_000 });
+  await expect(laptopSidebar.getByRole('button', { name: /Week 3/ })).toContainText('1', { timeout: 30_000 });
+  await laptopSidebar.getByRole('button', { name: /Week 3/ }).click();
+  await expect(laptopPage.getByRole('button', { name: /^Open / })).toHaveCount(1);
+  await expect(laptopPage.getByRole('button', { name: /^Open / })).toContainText('Putin’s visit');
 });
 
 test('a note written on both devices apart is kept both ways until the reader settles it in the conflict list', async ({

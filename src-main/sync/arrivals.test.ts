@@ -13,6 +13,15 @@ describe('ArrivalLog', () => {
     expect(log.since(2)).toEqual({ seq: 2, documentIds: [], everything: false });
   });
 
+  it('a pull that changed only library-wide records moves the number on with no documents', () => {
+    const log = new ArrivalLog();
+    log.note(['a']);
+    log.note([], true);
+    expect(log.since(1)).toEqual({ seq: 2, documentIds: [], everything: false });
+    log.note([], false);
+    expect(log.since(2)).toEqual({ seq: 2, documentIds: [], everything: false });
+  });
+
   it('a number from another run of the app, or older than the pulls kept, asks for everything', () => {
     const log = new ArrivalLog();
     log.note(['a']);

@@ -1,7 +1,9 @@
 /**
  * What sync brought in lately, for the screens that are open: the Reader asks now and then whether its article
- * changed on another device, and reloads its highlights and note when it did. Each pull that changed the library
- * adds its documents under a new number; a screen remembers the number it last saw and asks what came since.
+ * changed on another device, and reloads its highlights and note when it did; the Library reloads its rows when
+ * anything arrived. Each pull that changed the library adds its documents under a new number (a pull that changed only
+ * library-wide records, a collection or the settings, adds a number with no documents); a screen remembers the number
+ * it last saw and asks what came since.
  */
 import type { SyncArrivals } from '../api/contract/sync';
 
@@ -12,10 +14,13 @@ export class ArrivalLog {
   #seq = 0;
   readonly #pulls: { seq: number; documentIds: readonly string[] }[] = [];
 
-  /** Records one pull's changed documents (none: nothing recorded, the number stays). */
-  note(documentIds: Iterable<string>): void {
+  /**
+   * Records one pull: the documents it changed, and whether it changed anything at all (a collection renamed on the
+   * other device changes no document). A pull that changed nothing is not recorded: the number stays.
+   */
+  note(documentIds: Iterable<string>, changedAny = false): void {
     const ids = [...new Set(documentIds)];
-    if (ids.length === 0) return;
+    if (ids.length === 0 && !changedAny) return;
     this.#seq += 1;
     this.#pulls.push({ seq: this.#seq, documentIds: ids });
     if (this.#pulls.length > KEPT) this.#pulls.shift();

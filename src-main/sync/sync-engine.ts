@@ -400,9 +400,12 @@ export class SyncEngine {
         [...open.filter((id) => !merged.some((m) => m.id === id)), ...merged.filter((m) => m.open).map((m) => m.id)],
         [...settled, ...merged.filter((m) => !m.open).map((m) => m.id)],
       );
-      // The documents this pull changed, for the open screens (the Reader reloads its highlights when its own is one).
+      // What this pull changed, for the open screens: the Reader reloads its highlights when its own document is
+      // among these, the Library its rows when anything changed.
       const changed = new Set<string>();
+      let changedAny = false;
       const stopListening = this.#storage.changes.onWrite((change) => {
+        changedAny = true;
         if (change.documentId) changed.add(change.documentId);
       });
       let applied: number;
@@ -411,7 +414,7 @@ export class SyncEngine {
       } finally {
         stopListening();
       }
-      this.#arrivals.note(changed);
+      this.#arrivals.note(changed, changedAny);
       // The library now holds the replica's versions of these: the next comparison starts from them.
       for (const id of ids) this.#base.delete(id);
       await this.#config.update({ appliedSeq: (await replica.info()).update_seq });

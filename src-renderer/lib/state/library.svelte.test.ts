@@ -54,6 +54,26 @@ async function refusal(answer: Promise<ApiResult<unknown>>): Promise<string> {
 }
 
 describe('LibraryState', () => {
+  it('reads the list again in place when documents arrive from elsewhere, leaving out those whose delete is undoable', async () => {
+    const { state, client } = await library();
+    await state.load();
+    const other = await client.importDocument({
+      text: 'Harbour talks resume on Monday.',
+      format: 'text',
+      title: 'Harbour',
+    });
+    const held = await client.importDocument({
+      text: 'Held back until the Undo lapses.',
+      format: 'text',
+      title: 'Held',
+    });
+    const reloading = state.reload(new Set([held.id]));
+    expect(state.loading).toBe(false);
+    expect(state.documents.map((doc) => doc.id)).toEqual(['sample']);
+    await reloading;
+    expect(state.documents.map((doc) => doc.id)).toEqual(['sample', other.id]);
+  });
+
   it('loads the library: loading until the answer, then its articles', async () => {
     const { state } = await library();
     expect(state.loading).toBe(true);

@@ -23,6 +23,20 @@ export class LibraryState {
     }
   }
 
+  /**
+   * Reads the list again without showing it loading (documents arrived from another device): the rows stay on screen
+   * and change in place. `hidden` are documents whose delete is still undoable here: they stay out of the list.
+   */
+  async reload(hidden: ReadonlySet<string> = new Set()): Promise<void> {
+    try {
+      const documents = await this.api.listDocuments({});
+      this.documents = documents.filter((doc) => !hidden.has(doc.id));
+      this.error = null;
+    } catch (error) {
+      this.error = errorMessage(error);
+    }
+  }
+
   /** Imports and returns the new document; throws the API's error so the form can show it beside the input. */
   async importDocument(input: ImportDocumentInput): Promise<DocumentSummary> {
     const created = await this.api.importDocument(input);

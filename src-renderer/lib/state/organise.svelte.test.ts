@@ -48,4 +48,25 @@ describe('OrganiseState', () => {
     expect(await state.organise({ archived: true }, ['missing'])).toBe(false);
     expect(state.error).toMatch(/missing/);
   });
+
+  it('refreshes what arrived from elsewhere and keeps the sort, the filter and the selection on screen', async () => {
+    const { state, client, ids, shown } = await organised();
+    await state.setView({ ...state.view, sort: 'title' });
+    await state.loadDue();
+    const dueBefore = state.due;
+    state.selectAll(shown.slice(0, 2), true);
+    // Another device's changes, as sync applies them: a collection, a tag, and a document gone.
+    const week = await client.createCollection({ name: 'Week 3' });
+    await client.organiseDocuments({ ids: [ids[2] as string], addTags: ['Harbour'], addToCollection: week.id });
+    await state.refresh();
+    expect(state.collections.map((c) => c.name)).toEqual(['Week 3']);
+    expect(state.of(ids[2] as string)).toMatchObject({ tags: ['harbour'], collections: [week.id] });
+    expect(state.view.sort).toBe('title');
+    // The due counts are asked for again (cards may have arrived with the documents).
+    expect(state.due).not.toBe(dueBefore);
+    expect(state.due).toEqual(await client.getDueByDocument({}));
+    expect([...state.selected]).toEqual(ids.slice(0, 2));
+    state.keepSelected(new Set(ids.slice(1)));
+    expect([...state.selected]).toEqual([ids[1]]);
+  });
 });

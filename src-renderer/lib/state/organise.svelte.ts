@@ -55,6 +55,30 @@ export class OrganiseState {
     }
   }
 
+  /**
+   * Reads the collections, each document's record and the due counts again (they arrived from another device),
+   * keeping what is the reader's own here: the sort and filter on screen, and the selection (`keepSelected` drops
+   * what is gone once the list is read again).
+   */
+  async refresh(): Promise<void> {
+    const org = await this.#run(() => this.api.getOrganisation({}));
+    if (!org) return;
+    this.collections = org.collections;
+    this.records = org.documents;
+    this.deleted = org.deleted;
+    if (this.due) {
+      const due = await this.#run(() => this.api.getDueByDocument({}));
+      if (due) this.due = due;
+    }
+    this.#share();
+  }
+
+  /** Unselects the documents no longer in the library (deleted on another device). */
+  keepSelected(live: ReadonlySet<string>): void {
+    if ([...this.selected].every((id) => live.has(id))) return;
+    this.selected = new Set([...this.selected].filter((id) => live.has(id)));
+  }
+
   async loadDue(): Promise<void> {
     if (this.due) return;
     this.due = await this.api.getDueByDocument({});
