@@ -58,20 +58,26 @@ test('a pasted article joins the library and is still there after a restart', as
   await expect(page.getByRole('button', { name: /Open Putin’s visit/ })).toBeVisible();
 });
 
-test('a Markdown file keeps its headings, emphasis and links, and links leave the app', async ({ page }) => {
+test('a Markdown file keeps its headings, emphasis and links, and links leave the app; its title heading names it, once', async ({
+  page,
+}) => {
   const file = path.join(server.dataDir, 'brief.md');
   writeFileSync(
     file,
-    '# Brief\n\nThe *summit* ended with a **deal**. See [the report](https://example.org/report).\n\n- first point\n- second point\n\n<script>alert(1)</script>\n',
+    '# Summit brief\n\n## Outcome\n\nThe *summit* ended with a **deal**. See [the report](https://example.org/report).\n\n- first point\n- second point\n\n<script>alert(1)</script>\n',
   );
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Import article' }).click();
   await page.locator('input[type=file]').setInputFiles(file);
-  await expect(page.getByLabel('Title')).toHaveValue('brief');
+  // The opening heading is the title, not the file's name, and it is not kept in the text to be shown twice.
+  await expect(page.getByLabel('Title')).toHaveValue('Summit brief');
   await page.getByRole('button', { name: 'Add to library' }).click();
 
+  await expect(page.getByRole('heading', { name: 'Summit brief', level: 1 })).toBeVisible();
+  await expect(page.getByText('Summit brief', { exact: true })).toHaveCount(1);
   const article = page.getByRole('article');
-  await expect(article.getByRole('heading', { name: 'Brief', level: 2 })).toBeVisible();
+  await expect(article.getByRole('heading', { name: 'Outcome', level: 2 })).toBeVisible();
+  await expect(page.getByRole('region', { name: /Article text/ })).not.toContainText('Summit brief');
   await expect(article.locator('.em')).toHaveText('summit');
   await expect(article.locator('.strong')).toHaveText('deal');
   const link = article.getByRole('link', { name: 'the report' });

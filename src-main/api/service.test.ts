@@ -62,6 +62,20 @@ describe('service', () => {
     expect(doc.body.blocks.map((block) => block.kind)).toEqual(['heading', 'paragraph']);
   });
 
+  it('a Markdown file’s opening heading is its title, shown once: taken when none is given, dropped when it repeats', async () => {
+    const api = await makeApi();
+    const text = '# Harbour *talks* resume\n\n## Monday\n\nThe port authority met the union.';
+    const untitled = await api.getDocument({ id: (await api.importDocument({ text, format: 'markdown' })).id });
+    expect(untitled.title).toBe('Harbour talks resume');
+    expect(untitled.body.blocks.map((block) => block.kind)).toEqual(['heading', 'paragraph']);
+    expect(untitled.body.text).not.toContain('Harbour');
+    const same = await api.importDocument({ text, format: 'markdown', title: 'harbour talks  resume' });
+    expect((await api.getDocument({ id: same.id })).body.text).not.toContain('Harbour');
+    // Another title given: the heading is the reader's text, kept.
+    const other = await api.importDocument({ text, format: 'markdown', title: 'Week 3 reading' });
+    expect((await api.getDocument({ id: other.id })).body.text).toContain('Harbour talks resume');
+  });
+
   it('keeps a first line that is a sentence, or when a title is given; stores a page’s published date', async () => {
     const api = await makeApi();
     const sentence = await api.importDocument({

@@ -3,6 +3,7 @@ import type { DocumentBody, DocumentMeta } from '../../core/model';
 import { checkStructuredBody } from '../../core/import/structured';
 import { inProcessMarkdown, type MarkdownRunner } from '../../import/markdown-runner';
 import { importPlainText, splitTitleLine } from '../../core/import/plain-text';
+import { sameTitle, splitMarkdownTitle } from '../../core/import/markdown-title';
 import { countWords, deriveTitle } from '../../core/text-stats';
 import type { LibraryStorage } from '../../storage/library-storage';
 import type { DocumentSummary, ImportDocumentInput, LectioApi } from '../contract';
@@ -28,9 +29,19 @@ async function importedBody(input: ImportDocumentInput, markdown: MarkdownRunner
   return checked.body;
 }
 
-/** Plain text sent without a title whose first line is one: that line becomes the title, not the first paragraph. */
+/**
+ * Plain text sent without a title whose first line is one: that line becomes the title, not the first paragraph. A
+ * Markdown file's opening level-1 heading likewise: it becomes the title when none was given, and leaves the text when
+ * it repeats the title given (the Reader would show it twice).
+ */
 function withTitleLine(input: ImportDocumentInput): ImportDocumentInput {
-  if (input.format !== 'text' || input.title?.trim()) return input;
+  const given = input.title?.trim();
+  if (input.format === 'markdown') {
+    const split = splitMarkdownTitle(input.text);
+    if (!split || (given && !sameTitle(given, split.title))) return input;
+    return { ...input, title: given || split.title, text: split.rest };
+  }
+  if (input.format !== 'text' || given) return input;
   const split = splitTitleLine(input.text);
   return split ? { ...input, title: split.title, text: split.rest } : input;
 }

@@ -1,6 +1,7 @@
 /** What importing a file takes, whatever brought the file in (the import panel, the desktop's file associations). */
 import type { ImportDocumentInput, OpenedFile } from '@contract';
 import { splitTitleLine } from '@core/import/plain-text';
+import { splitMarkdownTitle } from '@core/import/markdown-title';
 import { htmlToArticle } from './html-to-body';
 
 /**
@@ -29,8 +30,14 @@ export function importInputFor(file: OpenedFile): ImportDocumentInput {
       fileName: file.fileName,
     };
   }
-  const split = file.format === 'text' ? splitTitleLine(file.text) : null;
-  if (split) return { text: split.rest, format: 'text', title: split.title, fileName: file.fileName };
+  // Its first line (text) or opening heading (Markdown) names it, and is not read twice.
+  const split =
+    file.format === 'text'
+      ? splitTitleLine(file.text)
+      : file.format === 'markdown'
+        ? splitMarkdownTitle(file.text)
+        : null;
+  if (split) return { text: split.rest, format: file.format, title: split.title, fileName: file.fileName };
   return {
     text: file.text,
     format: file.format,
