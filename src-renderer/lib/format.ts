@@ -31,6 +31,16 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? '' : dateTimeFormat.format(date);
 }
 
+const badgeFormat = new Intl.NumberFormat(undefined, { notation: 'compact', maximumSignificantDigits: 2 });
+
+/**
+ * A count for a small badge, four characters at most whatever it is: 7, 999, 4.7K, 47K (the full figure goes in the
+ * badge's title). A semester of cards can leave 47,057 due, and five digits pushed the top bar onto a second row.
+ */
+export function formatBadgeCount(count: number): string {
+  return count < 1000 ? String(count) : badgeFormat.format(count);
+}
+
 /** A count with this locale's digit grouping: 20,000. */
 export function formatCount(count: number): string {
   return numberFormat.format(count);
