@@ -72,7 +72,9 @@ test('the Statistics tab shows a year’s heatmap, retention per week or month a
 
   const calendar = page.getByRole('img', { name: /^Calendar of reviews over the last year/ });
   await expect(calendar).toHaveAccessibleName(
-    new RegExp(`^Calendar of reviews over the last year: ${heatmap.total} reviews on ${heatmap.activeDays} days`),
+    new RegExp(
+      `^Calendar of reviews over the last year: ${heatmap.total.toLocaleString('en-US')} reviews on ${heatmap.activeDays} days`,
+    ),
   );
   // Reached from the keyboard: the chart takes the focus, and Tab goes on to its numbers.
   await calendar.focus();
