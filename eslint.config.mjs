@@ -25,7 +25,16 @@ const SVELTE_FILES = ['**/*.svelte', '**/*.svelte.ts'];
 const svelteOnly = (configs) => configs.map((config) => (config.files ? config : { ...config, files: SVELTE_FILES }));
 
 export default defineConfig(
-  globalIgnores(['out/', 'dist/', 'test-results/', 'playwright-report/', 'node_modules/', 'electron.config.ts.*.mjs']),
+  globalIgnores([
+    'out/',
+    'dist/',
+    'test-results/',
+    'playwright-report/',
+    'node_modules/',
+    'electron.config.ts.*.mjs',
+    // What a benchmark run leaves (bench/.gitignore): built copies, not sources.
+    'bench/.data/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   svelteOnly(svelte.configs.recommended),
