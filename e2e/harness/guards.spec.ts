@@ -48,7 +48,7 @@ test('harness: window.open and target=_blank links open no window; only http(s) 
 }) => {
   const app = harness.launch();
   const file = path.join(tempFolder('lectio-harness-files-'), 'links.md');
-  writeFileSync(file, '# Links\n\nSee [the report](https://example.org/report).\n');
+  writeFileSync(file, 'See [the report](https://example.org/report).\n');
   await app.queueOpenDialog({ canceled: false, filePaths: [file] });
   const page = await app.window();
   await page.getByRole('button', { name: 'Import article' }).click();

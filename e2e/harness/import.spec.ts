@@ -45,7 +45,10 @@ test('harness: “Open a file…” goes through the scripted dialog and imports
   const app = harness.launch();
   const folder = tempFolder('lectio-harness-files-');
   const file = path.join(folder, 'brief.md');
-  writeFileSync(file, '# Brief\n\nThe *summit* ended with a **deal**.\n\n- first point\n- second point\n');
+  writeFileSync(
+    file,
+    '# Summit brief\n\n## Outcome\n\nThe *summit* ended with a **deal**.\n\n- first point\n- second point\n',
+  );
   const page = await app.window();
   await page.getByRole('button', { name: 'Import article' }).click();
 
@@ -57,13 +60,14 @@ test('harness: “Open a file…” goes through the scripted dialog and imports
 
   await app.queueOpenDialog({ canceled: false, filePaths: [file] });
   await page.getByRole('button', { name: 'Open a file…' }).click();
-  await expect(page.getByLabel('Title')).toHaveValue('brief');
+  // The file's opening heading names it (and is not kept in the text to show twice).
+  await expect(page.getByLabel('Title')).toHaveValue('Summit brief');
   await expect(page.getByText('brief.md (Markdown)')).toBeVisible();
   await page.getByRole('button', { name: 'Add to library' }).click();
   const article = page.getByRole('article');
-  await expect(article.getByRole('heading', { name: 'Brief', level: 2 })).toBeVisible();
+  await expect(article.getByRole('heading', { name: 'Outcome', level: 2 })).toBeVisible();
   await expect(article.locator('.strong')).toHaveText('deal');
-  expect(libraryTitles(app.options.dataDir)).toContain('brief');
+  expect(libraryTitles(app.options.dataDir)).toContain('Summit brief');
 
   const records = await app.records();
   expect(records.openDialogs).toHaveLength(2);
