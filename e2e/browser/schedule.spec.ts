@@ -110,6 +110,32 @@ test('the hour a new study day starts is set in Settings and kept across a resta
   await expect(page.getByRole('combobox', { name: 'New day starts at' })).toHaveValue('6');
 });
 
+test('a study setting changed before the Settings screen has its own answer is kept, when the app’s answer came first', async ({
+  page,
+}) => {
+  // Every getSettings held until released, in order: the app's own (for the theme) answers after the screen opened,
+  // so the forms show; the screen's own answer comes after the reader changed the day start.
+  const held: (() => void)[] = [];
+  await page.route('**/api/getSettings', async (route) => {
+    await new Promise<void>((go) => held.push(go));
+    await route.continue();
+  });
+  await page.goto(server.url);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect.poll(() => held.length).toBeGreaterThanOrEqual(2);
+  for (const go of held.splice(0, held.length - 1)) go();
+  await page.getByRole('combobox', { name: 'New day starts at' }).selectOption({ label: '07:00' });
+  const answered = page.waitForResponse('**/api/getSettings');
+  held.splice(0).forEach((go) => go());
+  await answered;
+  await expect(page.getByRole('combobox', { name: 'New day starts at' })).toHaveValue('7');
+  await page.getByRole('button', { name: 'Save study settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Study settings saved.' })).toBeVisible();
+  await expect
+    .poll(() => JSON.parse(readFileSync(path.join(server.dataDir, 'settings.json'), 'utf8')).review)
+    .toMatchObject({ dayStartsAt: 7 });
+});
+
 test('a study setting changed while the Settings screen is still loading is the one saved', async ({ page }) => {
   await page.goto(server.url);
   await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible();
