@@ -20,12 +20,15 @@ export interface EventAnswersFile {
   answers: Record<string, EventAnswer>;
 }
 
+/** One answer, as the file holds it (and as sync checks one that arrives). */
+export const eventAnswerSchema = z.object({
+  outcome: z.enum(['happened', 'did-not-happen', 'unknown']),
+  at: z.string(),
+});
+
 const eventAnswersFile = z.object({
   schemaVersion: z.literal(EVENT_ANSWERS_SCHEMA_VERSION),
-  answers: z.record(
-    z.string(),
-    z.object({ outcome: z.enum(['happened', 'did-not-happen', 'unknown']), at: z.string() }),
-  ),
+  answers: z.record(z.string(), eventAnswerSchema),
 });
 
 export function isEventAnswersFile(data: unknown): data is EventAnswersFile {

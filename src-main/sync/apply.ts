@@ -16,6 +16,7 @@ import type { QuizSessionRecord } from '../core/quiz/session';
 import { canonical } from '../core/sync/merge';
 import type { LibraryStorage } from '../storage/library-storage';
 import type { SettingsUpdate } from '../storage/settings-repository';
+import { eventAnswerSchema } from '../storage/event-answer-repository';
 import { parseReplicaId, readLocal, replicaId } from './library-records';
 import { picturesOf, receiveArrivedPictures, receivePictures } from './pictures';
 import type { Replica, ReplicaDoc } from './replica';
@@ -117,6 +118,12 @@ export async function applyToLibrary(
       applied++;
     } else if (doc.kind === 'settings' && (await differs(storage, doc))) {
       await storage.settings.update(doc.fields as SettingsUpdate);
+      applied++;
+    } else if (doc.kind === 'ans' && (await differs(storage, doc))) {
+      // Checked as the file checks it: a record from another version or a damaged one is left in the replica.
+      const answer = eventAnswerSchema.safeParse(doc.fields);
+      if (!answer.success) continue;
+      await storage.eventAnswers.answer(parseReplicaId(doc._id).recordId, answer.data);
       applied++;
     }
   }

@@ -2,7 +2,8 @@
  * The library's synced records as the replica holds them (issue #21): which records sync, the replica id of each
  * (stable, the same on every device: the record's own id, which the sample shares too), and each record's synced
  * fields read from the library through its repositories. Derived data (anchors, the engine's analysis, a document's
- * highlight count, a card's schedule) is left out: every device recomputes it. Device-local things (the browser
+ * highlight count, a card's schedule) is left out: every device recomputes it. The reader's answers to "did it
+ * happen?" sync by event key, which is the same on every device (the event's date and wording). Device-local things (the browser
  * connector's token, the Library's view) do not sync.
  */
 import type { ReviewFact } from '../core/cards/replay';
@@ -12,7 +13,7 @@ import type { LibraryStorage } from '../storage/library-storage';
 import type { StorageChange } from '../storage/change-feed';
 
 export type SyncedKind =
-  'doc' | 'text' | 'hl' | 'dnote' | 'corr' | 'card' | 'rev' | 'quiz' | 'settings' | 'img' | 'org' | 'coll';
+  'doc' | 'text' | 'hl' | 'dnote' | 'corr' | 'card' | 'rev' | 'quiz' | 'settings' | 'img' | 'org' | 'coll' | 'ans';
 
 /** A record's place in the replica: its id, kind and the document it belongs to. */
 export interface RecordKey {
@@ -51,6 +52,8 @@ export const replicaId = {
   /** A document's organisation: tags, collections, archive flag, reading position and progress. */
   org: (documentId: string) => `org:${documentId}`,
   coll: (id: string) => `coll:${id}`,
+  /** The reader's answer to "did it happen?" for an event of the library timeline, by the event's key. */
+  ans: (eventKey: string) => `ans:${eventKey}`,
 };
 
 /** The key of a replica id; null for ids this version does not know (left alone, never deleted). */
@@ -72,6 +75,9 @@ export function parseReplicaId(id: string): RecordKey & { recordId: string } {
     case 'img':
     case 'coll':
       return { id, kind, documentId: null, recordId: first };
+    case 'ans':
+      // An event's key is its date's value and wording: it may hold colons of its own.
+      return { id, kind, documentId: null, recordId: id.slice('ans:'.length) };
     default:
       return { id, kind: 'settings', documentId: null, recordId: 'roaming' };
   }
@@ -103,6 +109,8 @@ export function keysOfChange(change: StorageChange, storage: LibraryStorage): st
       return [replicaId.coll(id)];
     case 'document-organisation':
       return [replicaId.org(id)];
+    case 'event-answer':
+      return [replicaId.ans(id)];
     default:
       return [];
   }
@@ -180,6 +188,10 @@ export async function readLocal(storage: LibraryStorage, replicaKey: string): Pr
       const found = storage.organisation.collections().find((c) => c.id === key.recordId);
       return found ? defined(found) : null;
     }
+    case 'ans': {
+      const answer = storage.eventAnswers.all()[key.recordId];
+      return answer ? defined(answer) : null;
+    }
     case 'settings':
       return {
         colorLabels: storage.settings.colorLabels(),
@@ -208,6 +220,7 @@ export async function allLocalKeys(storage: LibraryStorage): Promise<string[]> {
     if (meta.id in storage.organisation.documents()) keys.push(replicaId.org(meta.id));
   }
   for (const collection of storage.organisation.collections()) keys.push(replicaId.coll(collection.id));
+  for (const eventKey of Object.keys(storage.eventAnswers.all())) keys.push(replicaId.ans(eventKey));
   await storage.cards.ready();
   for (const card of storage.cards.all()) keys.push(replicaId.card(card.id));
   for (const review of storage.reviews.all()) keys.push(replicaId.rev(review.cardId, review.id));

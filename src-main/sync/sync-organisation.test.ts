@@ -84,3 +84,17 @@ describe('organisation in sync', () => {
       expect(await sampleOf(device)).toMatchObject({ progress: 0.7, position: { offset: 500 } });
   });
 });
+
+describe('"did it happen?" answers in sync', () => {
+  it('sends an answer to the other device by the event key, and a later change of mind back', async () => {
+    const [a, b] = await twoDevices();
+    // An event's key is its date's value and wording, colons and all.
+    const key = '2026-05:the vote on the port budget';
+    await a.storage.eventAnswers.answer(key, { outcome: 'happened', at: '2026-06-01T09:00:00.000Z' });
+    await syncAll(a, b);
+    expect(b.storage.eventAnswers.all()).toEqual({ [key]: { outcome: 'happened', at: '2026-06-01T09:00:00.000Z' } });
+    await b.storage.eventAnswers.answer(key, { outcome: 'did-not-happen', at: '2026-06-02T09:00:00.000Z' });
+    await syncAll(b, a);
+    expect(a.storage.eventAnswers.all()[key]).toEqual({ outcome: 'did-not-happen', at: '2026-06-02T09:00:00.000Z' });
+  });
+});
