@@ -55,8 +55,12 @@ export class DateIndexer {
   /** Compares every stored entry with its files' stamp: rebuilds what differs, drops entries of documents gone. */
   async #check(): Promise<void> {
     const listed = this.storage.documents.list();
-    const stored = new Map((await this.storage.dateIndex.entries()).map((entry) => [entry.documentId, entry]));
-    const stamps = await this.storage.dateIndex.stamps(listed.map((meta) => meta.id));
+    // Together: the stats wait on the disk while the index files are parsed.
+    const [entries, stamps] = await Promise.all([
+      this.storage.dateIndex.entries(),
+      this.storage.dateIndex.stamps(listed.map((meta) => meta.id)),
+    ]);
+    const stored = new Map(entries.map((entry) => [entry.documentId, entry]));
     const stale = listed
       .filter((meta) => {
         const stamp = stamps.get(meta.id) ?? null;

@@ -5,13 +5,14 @@
 import { readerDayOf } from '../../core/cards/reader-day';
 import { LectioError } from '../../core/errors';
 import {
-  libraryTimeline,
   mergeEvents,
+  prepareTimeline,
+  queryTimeline,
   type LibraryTimeline,
   type MergedEvent,
+  type PreparedTimeline,
   type TimelineQuery,
 } from '../../core/library/library-timeline';
-import type { IndexedEvent } from '../../core/library/date-index';
 import type { LectioApi } from '../contract';
 import { DateIndexer } from './date-indexer';
 import { timelineActors, type TimelineActors } from './timeline-actors';
@@ -25,33 +26,36 @@ export function timelineMethods(deps: ServiceDeps): TimelineMethods {
   const { storage } = deps;
   const indexer = new DateIndexer(storage);
   const actors = timelineActors(storage);
+  /**
+   * What no query changes, kept while the index's generation is the same: its events merged and sorted, and (for the
+   * same identities, `who`) prepared. An answer, a collection's members or a document's title are read on each query.
+   */
   let merged: { generation: number; events: MergedEvent[] } | null = null;
-  /** The reports' actor keys, for the same index and the same identities (`who`). */
-  let keys: { generation: number; who: TimelineActors; cache: WeakMap<IndexedEvent, readonly string[]> } | null = null;
+  let prepared: { generation: number; who: TimelineActors; timeline: PreparedTimeline } | null = null;
 
   /** A calendar date, not a study day: the reader's date at midnight in their zone, with no rollover hour. */
   const today = () => readerDayOf({ zone: deps.options.zone ?? readerZone(), rolloverHour: 0 })(deps.now());
 
   async function build(query: TimelineQuery, limit: number): Promise<LibraryTimeline> {
     if (query.collection) storage.organisation.collection(query.collection);
-    const who = await actors();
-    const entries = await indexer.entries();
+    // Together: the actor index and the date index are read (the first time, checked) side by side.
+    const [who, entries] = await Promise.all([actors(), indexer.entries()]);
     if (merged?.generation !== storage.dateIndex.generation)
       merged = { generation: storage.dateIndex.generation, events: mergeEvents(entries) };
-    if (keys?.generation !== merged.generation || keys.who !== who)
-      keys = { generation: merged.generation, who, cache: new WeakMap() };
-    return libraryTimeline({
-      entries,
-      merged: merged.events,
+    if (prepared?.generation !== merged.generation || prepared.who !== who)
+      prepared = {
+        generation: merged.generation,
+        who,
+        timeline: prepareTimeline(entries, who.keyOf, merged.events),
+      };
+    return queryTimeline(prepared.timeline, {
       documents: storage.documents.list(),
       organisation: storage.organisation.documents(),
       query,
       today: today(),
       answers: storage.eventAnswers.all(),
       limit,
-      actorKey: who.keyOf,
       actorName: who.nameOf,
-      keyCache: keys.cache,
     });
   }
 
