@@ -117,23 +117,33 @@ export function prepareTimeline(
   const pairOf: Map<string, number>[] = [];
   const pairKey: number[] = [];
   const pairName: string[] = [];
+  // Sized first and filled in place: 150,000 reports pushed onto arrays and copied would only feed the collector.
+  let reportCount = 0;
+  let pairCount = 0;
+  for (const event of merged)
+    for (const report of event.reports) {
+      reportCount++;
+      pairCount += report.item.actors.length;
+    }
   const reportStart = new Int32Array(merged.length + 1);
-  const reportDoc: number[] = [];
-  const reportStatus: number[] = [];
-  const pairStart: number[] = [0];
-  const pairs: number[] = [];
+  const reportDoc = new Int32Array(reportCount);
+  const reportStatus = new Uint8Array(reportCount);
+  const pairStart = new Int32Array(reportCount + 1);
+  const pairs = new Int32Array(pairCount);
   const eventKeyStart = new Int32Array(merged.length + 1);
-  const eventKeys: number[] = [];
+  const eventKeys = new Int32Array(pairCount);
   const eventStatus = new Uint8Array(merged.length);
-  merged.forEach((event, i) => {
-    reportStart[i] = reportDoc.length;
-    eventKeyStart[i] = eventKeys.length;
+  let r = 0;
+  let q = 0;
+  let e = 0;
+  for (let i = 0; i < merged.length; i++) {
+    reportStart[i] = r;
+    eventKeyStart[i] = e;
     let status = 0;
-    for (const { documentId, item } of event.reports) {
-      const d = docOf.get(documentId)!;
+    for (const { documentId, item } of merged[i]!.reports) {
       const bits = item.status === 'past' ? PAST : item.status === 'expected' ? EXPECTED : 0;
-      reportDoc.push(d);
-      reportStatus.push(bits);
+      reportDoc[r] = docOf.get(documentId)!;
+      reportStatus[r] = bits;
       status |= bits;
       for (const name of item.actors) {
         const key = actorKey(documentId, name);
@@ -150,31 +160,31 @@ export function prepareTimeline(
           pairKey.push(k);
           pairName.push(name);
         }
-        pairs.push(p);
-        if (!includes(eventKeys, eventKeyStart[i]!, eventKeys.length, k)) eventKeys.push(k);
+        pairs[q++] = p;
+        if (!includes(eventKeys, eventKeyStart[i]!, e, k)) eventKeys[e++] = k;
       }
-      pairStart.push(pairs.length);
+      pairStart[++r] = q;
     }
     eventStatus[i] = status;
-  });
-  reportStart[merged.length] = reportDoc.length;
-  eventKeyStart[merged.length] = eventKeys.length;
+  }
+  reportStart[merged.length] = r;
+  eventKeyStart[merged.length] = e;
   return {
     merged,
     docIds,
     docOf,
     current: Uint8Array.from(currentList),
     reportStart,
-    reportDoc: Int32Array.from(reportDoc),
-    reportStatus: Uint8Array.from(reportStatus),
-    pairStart: Int32Array.from(pairStart),
-    pairs: Int32Array.from(pairs),
+    reportDoc,
+    reportStatus,
+    pairStart,
+    pairs,
     pairKey: Int32Array.from(pairKey),
     pairName,
     keyIds,
     keys,
     eventKeyStart,
-    eventKeys: Int32Array.from(eventKeys),
+    eventKeys: eventKeys.subarray(0, e),
     eventStatus,
   };
 }
