@@ -4,6 +4,7 @@
  * it changed to the change feed. The review log, in the same store, has its own repository (review-log-repository.ts).
  */
 import type { StoredCard } from '../core/cards/card';
+import type { CardSummary } from './card-file-scan';
 import type { CardStore } from './card-store';
 import type { ChangeFeed, StorageChange } from './change-feed';
 
@@ -13,14 +14,45 @@ export class CardRepository {
     private readonly feed: ChangeFeed,
   ) {}
 
-  /** Opens the card files (and the review log) once, on first use; see CardStore.ready. */
+  /** Opens the card files with every card's content, once, on first use; see CardStore.contentReady. */
   ready(): Promise<void> {
+    return this.store.contentReady();
+  }
+
+  /** True when every card's content is open and nothing is reading it again: callers may skip awaiting `ready`. */
+  get isReady(): boolean {
+    return this.store.isContentReady;
+  }
+
+  /**
+   * Opens what the schedules need without any card's content (each card's summary and the schedule index): the due
+   * counts, the review queue's order and grading wait for this alone.
+   */
+  schedulesReady(): Promise<void> {
     return this.store.ready();
   }
 
-  /** True when the files are open and nothing is reading them again: callers may skip awaiting `ready`. */
-  get isReady(): boolean {
+  get areSchedulesReady(): boolean {
     return this.store.isReady;
+  }
+
+  /** Every card's summary (id, document, created, suspended), in the order they were made; after `schedulesReady`. */
+  summaries(): IterableIterator<CardSummary> {
+    return this.store.summaries();
+  }
+
+  /** How many cards there are; after `schedulesReady`. */
+  count(): number {
+    return this.store.cardCount;
+  }
+
+  summary(id: string): CardSummary | undefined {
+    return this.store.findSummary(id);
+  }
+
+  /** The content of the cards `ids` (unknown ones left out), reading only theirs unless all are loaded already. */
+  read(ids: readonly string[]): Promise<StoredCard[]> {
+    return this.store.readCards(ids);
   }
 
   /** Every card, in the order they were made (the stored list: read it, change it only through the methods below). */

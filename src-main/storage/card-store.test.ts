@@ -50,6 +50,10 @@ describe('CardStore', () => {
 
     const reopened = new CardStore(dataDir, () => NOW);
     await reopened.open();
+    // Opening reads each card's summary, card by card; the content is loaded whole only when asked for.
+    expect([...reopened.summaries()].map((card) => card.id)).toEqual(['a', 'b']);
+    expect(reopened.contentLoads).toBe(0);
+    await reopened.contentReady();
     expect(reopened.cards).toHaveLength(2);
     expect(reopened.latestReview('a')?.id).toBe('r1');
     expect(reopened.latestReview('b')?.id).toBe('r2');

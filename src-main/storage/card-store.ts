@@ -3,7 +3,9 @@
  * `reviews/` holds the review log (review-segments.ts: append-only JSON Lines segments, one record appended per grade).
  * A card's schedule is the `next` state of its latest review, so studying never rewrites the content file, and undoing
  * a grade is dropping its record. Both are read on first use (`ready`), not when the library opens: neither the Library
- * nor the Reader needs them. Each card's schedule and the last days of the log come from the card schedule index
+ * nor the Reader needs them. `ready` reads cards.json card by card and keeps each card's summary (card-file-scan.ts);
+ * the cards' content is loaded whole only by `contentReady` (the card list, edits, exports, sync), and studying reads
+ * just the cards it shows (`readCards`). Each card's schedule and the last days of the log come from the card schedule index
  * (card-schedule-index.ts), brought up to date from the log's tail; the whole log is read (streamed, segment by
  * segment) only when something needs every record (statistics, the optimiser, an export, sync). An old single-file
  * `reviews.json` is converted on the first opening (review-log-migration.ts).
@@ -14,16 +16,20 @@ import type { ReviewRecord, StoredCard } from '../core/cards/card';
 import { isLectioError } from '../core/errors';
 import { CARDS_SCHEMA_VERSION, isCardsFile, type CardsFile } from './card-file-schemas';
 import { moveAside } from './json-store';
+import { readCardsAt, scanCardsFile, summaryOf, type CardSummary } from './card-file-scan';
+import { markVerified } from './verified-files';
 import { openRecovering, type Recovery } from './recovery';
 import {
   RECENT_MS,
   addToIndex,
   catchUpFrom,
   emptyIndex,
+  latestOf,
   readScheduleIndex,
   recentTail,
   stampOf,
   writeScheduleIndex,
+  type LatestReview,
   type ScheduleIndex,
 } from './card-schedule-index';
 import { LEGACY_REVIEWS_FILE, migrateLegacyLog } from './review-log-migration';
@@ -40,7 +46,11 @@ import {
 const INDEX_SAVE_DELAY_MS = 2000;
 
 export class CardStore {
+  /** What cards.json says, whole: loaded only for what needs every card's content (`contentReady`). */
   #cards: Low<CardsFile> | null = null;
+  /** Every card's summary, in the file's order: enough for the schedules, the queue's order and the due counts. */
+  #summaries = new Map<string, CardSummary>();
+  #contentOpening: Promise<void> | null = null;
   #log: SegmentLog;
   #index: ScheduleIndex = emptyIndex();
   /** The whole log, in log order, with each record's position; null until `logReady`. */
@@ -54,6 +64,8 @@ export class CardStore {
   #indexTimer: ReturnType<typeof setTimeout> | null = null;
   /** How many times the whole log was streamed (to build the index, or for `logReady`): tests check it is not. */
   fullLogReads = 0;
+  /** How many times cards.json was loaded whole (tests check the due counts and the review queue do not). */
+  contentLoads = 0;
 
   constructor(
     private readonly dataDir: string,
@@ -112,12 +124,26 @@ export class CardStore {
     return this.ready();
   }
 
-  /**
-   * Reads the cards; converts an old `reviews.json`; cuts a torn last line; reads the schedule index and brings it up
-   * to date from the log's tail (or builds it again, streaming the log, when it is missing or stale).
-   */
-  async #read(): Promise<void> {
-    await this.#serial.catch(() => undefined);
+  /** Loads every card's content too (the card list, exports, imports, edits, sync); once, after `ready`. */
+  async contentReady(): Promise<void> {
+    await this.ready();
+    if (!this.#contentOpening) {
+      const opening = this.#loadContent();
+      this.#contentOpening = opening;
+      opening.catch(() => {
+        if (this.#contentOpening === opening) this.#contentOpening = null;
+      });
+    }
+    await this.#contentOpening;
+  }
+
+  /** True when every card's content is in memory: callers may skip awaiting `contentReady`. */
+  get isContentReady(): boolean {
+    return this.#isReady && this.#cards !== null;
+  }
+
+  /** Opens cards.json whole, through the recovering path (a damaged file is moved aside and restored). */
+  async #openContent(): Promise<void> {
     const cards = await openRecovering<CardsFile>(
       {
         file: this.cardsFile,
@@ -129,7 +155,37 @@ export class CardStore {
       this.recovery,
       this.now(),
     );
+    this.contentLoads++;
     this.#cards = cards.db;
+    this.#summaries = new Map(cards.db.data.cards.map((card) => [card.id, summaryOf(card)]));
+  }
+
+  async #loadContent(): Promise<void> {
+    if (this.#cards) return;
+    await this.#openContent();
+  }
+
+  /**
+   * Reads each card's summary from cards.json card by card (card-file-scan.ts); a file that cannot be read so (missing,
+   * damaged, another version) is opened whole instead, which recovers, upgrades or refuses it as every data file is.
+   */
+  async #openSummaries(): Promise<void> {
+    this.#cards = null;
+    this.#contentOpening = null;
+    const summaries = await scanCardsFile(this.cardsFile);
+    if (!summaries) return this.#openContent();
+    this.#summaries = new Map(summaries.map((summary) => [summary.id, summary]));
+    // Checked card by card, as a whole load checks it: a backup may copy it without parsing it again.
+    await markVerified(this.cardsFile);
+  }
+
+  /**
+   * Reads the cards; converts an old `reviews.json`; cuts a torn last line; reads the schedule index and brings it up
+   * to date from the log's tail (or builds it again, streaming the log, when it is missing or stale).
+   */
+  async #read(): Promise<void> {
+    await this.#serial.catch(() => undefined);
+    await this.#openSummaries();
     this.#all = null;
     this.#positions = new Map();
     this.#logOpening = null;
@@ -303,8 +359,36 @@ export class CardStore {
     return run;
   }
 
+  /** Every card's content: only after `contentReady`. */
   get cards(): readonly StoredCard[] {
     return this.#cardsDb().data.cards;
+  }
+
+  /** Every card's summary, in the order they were made; after `ready`, without loading their content. */
+  summaries(): IterableIterator<CardSummary> {
+    return this.#summaries.values();
+  }
+
+  get cardCount(): number {
+    return this.#summaries.size;
+  }
+
+  findSummary(id: string): CardSummary | undefined {
+    return this.#summaries.get(id);
+  }
+
+  /** The cards `ids` (unknown ones left out), reading just their text unless every card is loaded already. */
+  async readCards(ids: readonly string[]): Promise<StoredCard[]> {
+    await this.ready();
+    const wanted = ids.map((id) => this.#summaries.get(id)).filter((summary) => summary !== undefined);
+    if (!this.#cards) {
+      const read = await readCardsAt(this.cardsFile, wanted).catch(() => null);
+      if (read) return read;
+      // Not where the scan found it (the file changed beneath us): load it whole, which checks and recovers it.
+      await this.contentReady();
+    }
+    const byId = new Map(this.cards.map((card) => [card.id, card]));
+    return wanted.map((summary) => byId.get(summary.id)).filter((card) => card !== undefined);
   }
 
   /** The whole log: only after `logReady`. */
@@ -318,25 +402,28 @@ export class CardStore {
     return this.#index.recent;
   }
 
+  /** A card's content: only after `contentReady` (see `readCards`). */
   findCard(id: string): StoredCard | undefined {
-    return this.cards.find((card) => card.id === id);
+    return this.#summaries.has(id) ? this.cards.find((card) => card.id === id) : undefined;
   }
 
-  latestReview(cardId: string): ReviewRecord | undefined {
+  latestReview(cardId: string): LatestReview | undefined {
     return this.#index.latest.get(cardId);
   }
 
   /** The record `id` when it is its card's latest (what an undo may remove), without reading the log. */
-  findLatest(id: string): ReviewRecord | undefined {
+  findLatest(id: string): LatestReview | undefined {
     for (const review of this.#index.latest.values()) if (review.id === id) return review;
     return undefined;
   }
 
   /** Replaces the card list with `change(cards)` and saves cards.json. */
   async updateCards(change: (cards: StoredCard[]) => StoredCard[]): Promise<void> {
-    await this.ready();
+    await this.contentReady();
     await this.#cardsDb().update((data) => {
       data.cards = change(data.cards);
+      // Content stays loaded from now on, so the summaries need no position in the file.
+      this.#summaries = new Map(data.cards.map((card) => [card.id, summaryOf(card)]));
     });
   }
 
@@ -346,7 +433,7 @@ export class CardStore {
     await this.#run(async () => {
       const [at] = await this.#log.append([record]);
       if (!at) return;
-      this.#index.latest.set(record.cardId, record);
+      this.#index.latest.set(record.cardId, latestOf(record));
       this.#index.latestAt.set(record.cardId, at);
       this.#index.recent = [...recentTail(this.#index.recent, this.#recentSince()), record];
       if (this.#all) {
@@ -373,7 +460,7 @@ export class CardStore {
       if (this.#index.latest.get(record.cardId)?.id === id) {
         const earlier = await this.#latestOf(record.cardId);
         if (earlier) {
-          this.#index.latest.set(record.cardId, earlier.record);
+          this.#index.latest.set(record.cardId, latestOf(earlier.record));
           this.#index.latestAt.set(record.cardId, earlier.at);
         } else {
           this.#index.latest.delete(record.cardId);
@@ -387,7 +474,7 @@ export class CardStore {
   }
 
   /** Where record `id` lies: a card's latest from the index, else from the loaded log, else by reading the log. */
-  async #locate(id: string): Promise<{ record: ReviewRecord; at: LogPosition } | null> {
+  async #locate(id: string): Promise<{ record: LatestReview; at: LogPosition } | null> {
     const latest = this.findLatest(id);
     const at = latest && this.#index.latestAt.get(latest.cardId);
     if (latest && at) return { record: latest, at };
@@ -438,7 +525,7 @@ export class CardStore {
         const last = log.at(-1);
         const at = last && this.#positions.get(last.id);
         if (last && at) {
-          this.#index.latest.set(cardId, last);
+          this.#index.latest.set(cardId, latestOf(last));
           this.#index.latestAt.set(cardId, at);
         } else {
           this.#index.latest.delete(cardId);

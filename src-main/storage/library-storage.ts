@@ -415,6 +415,9 @@ export class LibraryStorage {
   async repair(relative: string): Promise<void> {
     if (CARD_FILES.has(relative) || isLogFile(relative)) {
       if (!this.#cardFiles.isOpening) await this.#cardFiles.ready().catch(() => undefined);
+      // Open for studying, cards.json is held only as summaries: loading it whole checks it (and recovers a bad one).
+      else if (relative === 'cards.json' && !this.#cardFiles.isContentReady)
+        await this.#cardFiles.contentReady().catch(() => undefined);
       return;
     }
     const [folder, name] = relative.split('/');

@@ -49,8 +49,15 @@ export function studyMethods(context: CardContext): StudyMethods {
       const at = now();
       const scheduler = context.scheduler();
       const queue = queueAt(at);
+      const page = firstPage(queue.cards, first);
+      // Only the page's cards are read (their text and passage); the order came from the summaries alone.
+      const read = new Map((await context.cards.read(page.map((item) => item.card.id))).map((c) => [c.id, c]));
+      const shown = page.flatMap(({ card, schedule }) => {
+        const content = read.get(card.id);
+        return content ? [{ card: content, schedule }] : [];
+      });
       const cards = await Promise.all(
-        firstPage(queue.cards, first).map(async ({ card, schedule }) => {
+        shown.map(async ({ card, schedule }) => {
           const preview = scheduler.preview(schedule, at, card.id);
           const options = GRADES.map((grade: Grade) => ({
             grade,
@@ -65,13 +72,13 @@ export function studyMethods(context: CardContext): StudyMethods {
         queued: queue.cards.length,
         newWaiting: queue.newWaiting,
         nextDue: queue.nextDue,
-        totalCards: context.cards.all().length,
+        totalCards: context.cards.count(),
         counts: queueCounts(queue),
       };
     },
 
     async gradeCard({ id, grade, shown }) {
-      const card = context.find(id);
+      const card = await context.load(id);
       if (card.suspended)
         throw new LectioError('invalid-argument', 'That card is suspended: unsuspend it to study it.');
       const at = now();
@@ -109,7 +116,7 @@ export function studyMethods(context: CardContext): StudyMethods {
           throw new LectioError('invalid-argument', 'That grade is no longer in the review log.');
         throw new LectioError('invalid-argument', 'Only the latest grade of a card can be undone.');
       }
-      const card = context.find(record.cardId);
+      const card = await context.load(record.cardId);
       await reviews.undoReview(reviewId);
       return context.view(card);
     },

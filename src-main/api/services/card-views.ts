@@ -7,7 +7,8 @@ import type { Block } from '../../core/model';
 import { pageAt } from '../../core/page-at';
 import type { CardSource, ScheduleState, StoredCard } from '../../core/cards/card';
 import type { DayOf } from '../../core/cards/days';
-import type { ScheduledCard } from '../../core/cards/queue';
+import type { QueueCard, ScheduledCard } from '../../core/cards/queue';
+import type { CardSummary } from '../../storage/card-file-scan';
 import { readerDayOf, type ReaderDay } from '../../core/cards/reader-day';
 import { Scheduler } from '../../core/cards/schedule';
 import type { CardSourceView, CardView, ReviewSettings } from '../contract';
@@ -63,13 +64,21 @@ export class CardContext {
     return card;
   }
 
-  schedule(card: StoredCard, scheduler: Scheduler = this.scheduler()): ScheduleState {
+  /** Throws like `find`, reading only this card's content (grading, undo: the cards need not all be loaded). */
+  async load(id: string): Promise<StoredCard> {
+    const [card] = await this.cards.read([id]);
+    if (!card) throw new LectioError('invalid-argument', `There is no card ${id}; it may have been deleted.`);
+    return card;
+  }
+
+  schedule(card: QueueCard, scheduler: Scheduler = this.scheduler()): ScheduleState {
     return this.reviews.latest(card.id)?.next ?? scheduler.initial(new Date(card.createdAt));
   }
 
-  scheduled(): ScheduledCard[] {
+  /** Every card's schedule, from the card summaries and the schedule index: no card's content is read. */
+  scheduled(): ScheduledCard<CardSummary>[] {
     const scheduler = this.scheduler();
-    return this.cards.all().map((card) => ({ card, schedule: this.schedule(card, scheduler) }));
+    return Array.from(this.cards.summaries(), (card) => ({ card, schedule: this.schedule(card, scheduler) }));
   }
 
   async view(card: StoredCard, schedule: ScheduleState = this.schedule(card)): Promise<CardView> {

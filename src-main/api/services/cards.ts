@@ -62,16 +62,31 @@ function requireContent(card: Pick<StoredCard, 'kind' | 'front' | 'back'>): void
  * `methods`, each waiting first for the card files to be open: they are read on first use, not at start-up. Once they
  * are open a call goes straight through, in the same turn as before (an export registers itself at once, say).
  */
-function afterOpening<T extends object>(methods: T, store: CardRepository): T {
+function afterOpening<T extends object>(methods: T, isOpen: () => boolean, opening: () => Promise<void>): T {
   const entries = Object.entries(methods).map(([name, method]) => {
     const call = method as (input: unknown) => Promise<unknown>;
-    return [name, (input: unknown) => (store.isReady ? call(input) : store.ready().then(() => call(input)))];
+    return [name, (input: unknown) => (isOpen() ? call(input) : opening().then(() => call(input)))];
   });
   return Object.fromEntries(entries) as T;
 }
 
 export function cardMethods(deps: ServiceDeps): CardMethods {
-  return afterOpening(cardMethodsOf(deps), deps.storage.cards);
+  const store: CardRepository = deps.storage.cards;
+  const context = new CardContext(deps);
+  return {
+    ...afterOpening(
+      cardMethodsOf(deps, context),
+      () => store.isReady,
+      () => store.ready(),
+    ),
+    // Studying needs every card's schedule but only the shown cards' content: the due counts, the queue's order and
+    // grading never load all of cards.json (50 MB at 50,000 cards).
+    ...afterOpening(
+      studyMethods(context),
+      () => store.areSchedulesReady,
+      () => store.schedulesReady(),
+    ),
+  };
 }
 
 /** The engine's dates (those on the calendar) and actors' mentions, as a cloze's candidates to blank. */
@@ -85,8 +100,10 @@ function engineTerms(analysis: Pick<ExtractionResult, 'actors' | 'dates'>): Engi
   };
 }
 
-function cardMethodsOf(deps: ServiceDeps): CardMethods {
-  const context = new CardContext(deps);
+function cardMethodsOf(
+  deps: ServiceDeps,
+  context: CardContext,
+): Omit<CardMethods, keyof ReturnType<typeof studyMethods>> {
   const analysisOf = analysisReader(deps);
   const { cards } = context;
   const { storage, now, newId } = deps;
@@ -191,7 +208,6 @@ function cardMethodsOf(deps: ServiceDeps): CardMethods {
       return context.view(card);
     },
 
-    ...studyMethods(context),
     ...interchangeMethods(context),
     ...ankiMethods(context),
   };

@@ -64,11 +64,12 @@ export function organiseMethods(deps: ServiceDeps, peers: () => Peers): Organise
 
     async getDueByDocument() {
       const { dueIds } = await peers().getDueCounts({});
-      await storage.cards.ready();
+      // The cards' summaries say each one's document: no card's content is read.
+      await storage.cards.schedulesReady();
       const due = new Set(dueIds);
       const counts: Record<string, number> = {};
-      for (const card of storage.cards.all()) {
-        const documentId = card.source?.documentId;
+      for (const card of storage.cards.summaries()) {
+        const documentId = card.documentId;
         if (documentId && due.has(card.id)) counts[documentId] = (counts[documentId] ?? 0) + 1;
       }
       return counts;

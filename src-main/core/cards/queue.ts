@@ -5,8 +5,11 @@
 import type { ScheduleState, StoredCard } from './card';
 import type { DayOf } from './days';
 
-export interface ScheduledCard {
-  card: StoredCard;
+/** What the queue needs of a card: not its content (the due counts are made without reading any card's text). */
+export type QueueCard = Pick<StoredCard, 'id' | 'suspended' | 'createdAt'>;
+
+export interface ScheduledCard<C extends QueueCard = QueueCard> {
+  card: C;
   schedule: ScheduleState;
 }
 
@@ -24,8 +27,8 @@ export interface QueueOptions {
   learnAheadMs?: number;
 }
 
-export interface Queue {
-  cards: ScheduledCard[];
+export interface Queue<C extends QueueCard = QueueCard> {
+  cards: ScheduledCard<C>[];
   /** New cards held back by the daily limit. */
   newWaiting: number;
   /** When the next card not in `cards` comes due (ISO), or null when none is scheduled. */
@@ -35,7 +38,7 @@ export interface Queue {
 const LEARN_AHEAD_MS = 20 * 60_000;
 const time = (iso: string) => new Date(iso).getTime();
 
-export function buildQueue(items: readonly ScheduledCard[], options: QueueOptions): Queue {
+export function buildQueue<C extends QueueCard>(items: readonly ScheduledCard<C>[], options: QueueOptions): Queue<C> {
   const now = options.now.getTime();
   const active = items.filter((item) => !item.card.suspended);
   const started = active
@@ -49,7 +52,7 @@ export function buildQueue(items: readonly ScheduledCard[], options: QueueOption
   const today = options.dayOf(options.now);
   // A review card due today is due from the day's start even if its stored instant is later (logs written before due
   // dates were placed at the day's start); a learning step is due at its exact instant.
-  const isDue = (item: ScheduledCard) =>
+  const isDue = (item: ScheduledCard<C>) =>
     item.schedule.state === 'Review'
       ? options.dayOf(new Date(item.schedule.due)) <= today
       : time(item.schedule.due) <= now;
