@@ -2,13 +2,13 @@
  * The card schedule index: kept in step with the review log on every grade and undo, believed only for the log it was
  * written for, and built again from the log when missing, unreadable or stale (a restored or replaced log).
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newSeenOn } from '../core/cards/stats';
 import { makeCard } from '../core/cards/test-cards';
-import { scheduleIndexFile } from './card-schedule-index';
+import { SCHEDULE_INDEX_VERSION, scheduleIndexFile } from './card-schedule-index';
 import { CardStore } from './card-store';
 import { LibraryStorage } from './library-storage';
 import { review } from './test-reviews';
@@ -71,6 +71,31 @@ describe('the card schedule index', () => {
     const again = await reopen(dataDir);
     expect(again.fullLogReads).toBe(0);
     expect(again.latestReview('b')?.id).toBe('b1');
+  });
+
+  it('is built again when written by an older version (2 kept each whole latest record), not read as it is', async () => {
+    const { store, dataDir } = await storeWithReviews();
+    await store.settled();
+    const file = scheduleIndexFile(dataDir);
+    const current = JSON.parse(readFileSync(file, 'utf8')) as { latest: { review: { cardId: string } }[] };
+    expect(current).toMatchObject({ schemaVersion: SCHEDULE_INDEX_VERSION });
+    // Version 2's layout, with each card's whole record: its stamp still matches the log, but it is not believed.
+    const whole = { a1: review('a1', 'a', new Date(NOW.getTime() - DAY)), b1: review('b1', 'b', NOW) };
+    const latest = current.latest.map((entry) => ({
+      ...entry,
+      review: entry.review.cardId === 'a' ? whole.a1 : whole.b1,
+    }));
+    writeFileSync(file, JSON.stringify({ ...current, schemaVersion: 2, latest }));
+    const reopened = await reopen(dataDir);
+    expect(reopened.fullLogReads).toBe(1);
+    expect(reopened.latestReview('a')).toEqual({ id: 'a1', cardId: 'a', next: whole.a1.next });
+    // The slim entry only: no `previous` state, no grade, no time.
+    const written = JSON.parse(readFileSync(file, 'utf8')) as { schemaVersion: number; latest: { review: object }[] };
+    expect(written.schemaVersion).toBe(SCHEDULE_INDEX_VERSION);
+    expect(written.latest.map((entry) => Object.keys(entry.review).sort())).toEqual([
+      ['cardId', 'id', 'next'],
+      ['cardId', 'id', 'next'],
+    ]);
   });
 
   it('is not believed for another log: a log put back from elsewhere (a crash between the writes, a copy) is read', async () => {

@@ -4,6 +4,7 @@
  * reports them to the change feed; the log merges as a union when synced, since a record is never edited.
  */
 import type { ReviewRecord } from '../core/cards/card';
+import type { LatestReview } from './card-schedule-index';
 import type { CardStore } from './card-store';
 import type { ChangeFeed } from './change-feed';
 
@@ -32,7 +33,7 @@ export class ReviewLogRepository {
   }
 
   /** The record `id` when it is its card's latest (the only grade an undo may remove), without reading the log. */
-  async findLatest(id: string): Promise<ReviewRecord | undefined> {
+  async findLatest(id: string): Promise<LatestReview | undefined> {
     await this.store.ready();
     return this.store.findLatest(id);
   }
@@ -43,7 +44,7 @@ export class ReviewLogRepository {
   }
 
   /** The card's latest review, whose `next` state is its schedule; undefined for a card never studied. */
-  latest(cardId: string): ReviewRecord | undefined {
+  latest(cardId: string): LatestReview | undefined {
     return this.store.latestReview(cardId);
   }
 
