@@ -63,10 +63,12 @@ export async function scanCardsFile(file: string): Promise<CardSummary[] | null>
   let base = 0;
   let at = 0;
   let state: 'head' | 'card' | 'after' | 'end' = 'head';
+  /** Takes `bytes` at `at`: true when they are there, false when others are, null when the buffer ends first. */
   const take = (bytes: Buffer): boolean | null => {
-    if (buffer.length - at < bytes.length)
-      return buffer.subarray(at).equals(bytes.subarray(0, buffer.length - at)) ? null : false;
-    if (!buffer.subarray(at, at + bytes.length).equals(bytes)) return false;
+    // Byte by byte: a subarray per comparison, three a card, cost more than the parse at 50,000 cards.
+    const n = Math.min(bytes.length, buffer.length - at);
+    for (let i = 0; i < n; i++) if (buffer[at + i] !== bytes[i]) return false;
+    if (n < bytes.length) return null;
     at += bytes.length;
     return true;
   };
