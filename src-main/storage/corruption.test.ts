@@ -170,6 +170,29 @@ describe('recovery from corrupt data files', () => {
     );
   });
 
+  it('a backup recovers cards.json damaged while the cards are open for studying alone (their summaries, not their text)', async () => {
+    const library = await fullTestLibrary();
+    const older = await library.storage.backups.create('manual');
+    library.storage.close();
+    const { storage, api } = await openTestLibrary(library.dataDir);
+    opened.push(storage);
+    await api.getDueCounts({});
+    expect(storage.cards.isReady).toBe(false);
+    const file = dataFilePath(library.dataDir, 'cards.json');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, DAMAGE.garbage);
+    // The store holds no card's text to write back: the backup has the file loaded whole, which restores it.
+    const backup = await storage.backups.create('manual');
+    expect(backup?.files.map((entry) => entry.path)).toContain('cards.json');
+    const copy = readFileSync(dataFilePath(path.join(storage.backups.folder, backup?.id ?? ''), 'cards.json'), 'utf8');
+    expect(JSON.parse(copy)).toEqual(JSON.parse(good));
+    expect(readFileSync(path.join(path.dirname(file), movedAsideCopies(file)[0] ?? ''), 'utf8')).toBe(DAMAGE.garbage);
+    expect(await noticeText(api)).toMatch(
+      new RegExp(`restored from ${escape(describeBackup({ createdAt: older?.createdAt ?? '' }))}`),
+    );
+    expect((await api.getReviewQueue({})).totalCards).toBe(1);
+  });
+
   it('a backup leaves out a bad file no backup can replace: it is moved aside and announced, not copied', async () => {
     const library = await fullTestLibrary();
     library.storage.close();
