@@ -115,7 +115,7 @@ export class SearchIndex {
   private constructor(
     private readonly module: Sqlite,
     readonly file: string,
-    private readonly dataDir: string,
+    readonly dataDir: string,
     private readonly notify: (notice: StorageNotice) => void,
   ) {
     this.#db = this.#open();
