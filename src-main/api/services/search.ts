@@ -54,7 +54,7 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
   const dirtyCards = new Set<string>();
   // The index once this service has opened it: changes heard after that are indexed a moment later, not only at the
   // next search, so the cards' stamp stays current and the next launch need not index every card again (which loads
-  // the whole card store) because of grades given in a session without a search.
+  // the whole card store) because of cards made or edited in a session without a search.
   let opened: SearchIndex | null = null;
   let feedTimer: NodeJS.Timeout | null = null;
   const applySoon = () => {
