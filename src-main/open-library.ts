@@ -3,6 +3,7 @@
  * library, builds the service, starts the browser connector when the host asks for one, and starts the automatic
  * backups (the first a few seconds after start-up). Both hosts start here, so they cannot drift apart.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import sampleText from '@assets/sample-article.txt?raw';
@@ -11,7 +12,7 @@ import { version } from '@package';
 import { createWorkerRunner } from './analysis/extraction-runner';
 import { createMarkdownWorkerRunner } from './import/markdown-runner';
 import { createSearchEntryWorkerReader } from './storage/search-entry-reader';
-import { SEARCH_OPEN_DELAY_MS } from './storage/search-index';
+import { SEARCH_INDEX_FILE, SEARCH_INDEX_FOLDER, SEARCH_OPEN_DELAY_MS } from './storage/search-index';
 import { createPdfWorkerRunner } from './import/pdf-runner';
 import { createEpubWorkerReader } from './import/epub-runner';
 import type { AppInfo, LectioApi } from './api/contract';
@@ -103,16 +104,13 @@ export async function openLibrary(
     startDelayMs: START_BACKUP_DELAY_MS,
   });
   void backups.start();
-  // The search index opened once the Library has shown (SQLite's WebAssembly compiled, the index's stamps read), so
-  // the first search does not wait for that; open, it costs about 20 MB. An index already built is then checked
-  // against the library in the background (the search dialog's empty query does the same). A library with no index
-  // yet (the first launch after the upgrade) is indexed from its first search, as before: a reader who never
-  // searches never pays for the build.
+  // A search index already built is opened once the Library has shown (SQLite's WebAssembly compiled, the index's
+  // stamps read, 20-60 MB) and checked against the library in the background, as the Search dialog's empty query
+  // does, so the first search does not wait for that. A library with no index yet (the first launch after the
+  // upgrade) is indexed from its first search, as before: a reader who never searches never pays for it.
   const searchWarm = setTimeout(() => {
-    storage
-      .searchIndex()
-      .then((index) => (index.groups().size ? api.search({ query: '' }) : null))
-      .catch(() => undefined);
+    if (existsSync(path.join(dataDir, SEARCH_INDEX_FOLDER, SEARCH_INDEX_FILE)))
+      api.search({ query: '' }).catch(() => undefined);
   }, searchOpenDelayMs);
   searchWarm.unref();
   const close = () => {
