@@ -100,6 +100,7 @@ export default defineConfig({
           'import-worker': resolve('src-main/import-worker.ts'),
           'pdf-worker': resolve('src-main/pdf-worker.ts'),
           'epub-worker': resolve('src-main/epub-worker.ts'),
+          'search-worker': resolve('src-main/search-worker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

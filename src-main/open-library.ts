@@ -3,6 +3,7 @@
  * library, builds the service, starts the browser connector when the host asks for one, and starts the automatic
  * backups (the first a few seconds after start-up). Both hosts start here, so they cannot drift apart.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import sampleText from '@assets/sample-article.txt?raw';
@@ -10,6 +11,8 @@ import sampleMeta from '@assets/sample-article.json';
 import { version } from '@package';
 import { createWorkerRunner } from './analysis/extraction-runner';
 import { createMarkdownWorkerRunner } from './import/markdown-runner';
+import { createSearchEntryWorkerReader } from './storage/search-entry-reader';
+import { SEARCH_INDEX_FILE, SEARCH_INDEX_FOLDER, SEARCH_OPEN_DELAY_MS } from './storage/search-index';
 import { createPdfWorkerRunner } from './import/pdf-runner';
 import { createEpubWorkerReader } from './import/epub-runner';
 import type { AppInfo, LectioApi } from './api/contract';
@@ -45,12 +48,23 @@ export interface LibraryHost {
   secrets?: SecretStore;
   /** Called once the library's lock is taken, before its files are read. */
   onLocked?: () => void;
+  /** How long after opening the search index is opened (SEARCH_OPEN_DELAY_MS; tests pass less). */
+  searchOpenDelayMs?: number;
 }
 
 /** Throws a 'library-locked' LectioError when another process has the folder open (files from a newer Lectio are held, with a notice). */
 export async function openLibrary(
   dataDir: string,
-  { host, extractionWorker, importWorker, connector, ankiConnectUrl, secrets, onLocked }: LibraryHost,
+  {
+    host,
+    extractionWorker,
+    importWorker,
+    connector,
+    ankiConnectUrl,
+    secrets,
+    onLocked,
+    searchOpenDelayMs = SEARCH_OPEN_DELAY_MS,
+  }: LibraryHost,
 ): Promise<OpenLibrary> {
   // Checked before the library is opened, so a wrong address leaves nothing locked.
   const given = ankiConnectUrl ?? process.env.LECTIO_ANKI_CONNECT_URL;
@@ -68,12 +82,14 @@ export async function openLibrary(
   // The PDF and EPUB workers are built beside the Markdown one (electron.config.ts), so both hosts find them without being told.
   const pdf = createPdfWorkerRunner(path.join(path.dirname(importWorker), 'pdf-worker.js'));
   const epub = createEpubWorkerReader(path.join(path.dirname(importWorker), 'epub-worker.js'));
+  const searchEntries = createSearchEntryWorkerReader(path.join(path.dirname(importWorker), 'search-worker.js'));
   const listener = connector ? new ConnectorListener(connector.port, connector.extensionFolder) : undefined;
   // Sync starts with the library (when this device was set up), so every write from now on reaches the replica.
   const sync = new SyncEngine({ storage, now, secrets });
   void sync.start().catch((error: unknown) => console.error(`lectio: sync could not start: ${String(error)}`));
   const api = createService({
     ...{ storage, host, version, now, extraction, markdown, pdf, epub, connector: listener, sync },
+    searchEntries,
     ...(anki ? { ankiConnectUrl: anki } : {}),
   });
   const connectorServer = listener
@@ -88,11 +104,22 @@ export async function openLibrary(
     startDelayMs: START_BACKUP_DELAY_MS,
   });
   void backups.start();
+  // A search index already built is opened once the Library has shown (SQLite's WebAssembly compiled, the index's
+  // stamps read, 20-60 MB) and checked against the library in the background, as the Search dialog's empty query
+  // does, so the first search does not wait for that. A library with no index yet (the first launch after the
+  // upgrade) is indexed from its first search, as before: a reader who never searches never pays for it.
+  const searchWarm = setTimeout(() => {
+    if (existsSync(path.join(dataDir, SEARCH_INDEX_FOLDER, SEARCH_INDEX_FILE)))
+      api.search({ query: '' }).catch(() => undefined);
+  }, searchOpenDelayMs);
+  searchWarm.unref();
   const close = () => {
+    clearTimeout(searchWarm);
     void sync.close();
     void connectorServer?.close();
     void extraction.close();
     void markdown.close();
+    void searchEntries.close();
     storage.close();
   };
   return {

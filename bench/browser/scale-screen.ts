@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { httpPath, TOKEN_HEADER } from '@contract';
+import { SEARCH_OPEN_DELAY_MS } from '@main/storage/search-index';
 import { ensureScaleLibrary } from '../library/scale-library';
 import { convertedCopy, writableCopy } from '../library/scale-copy';
 import type { ScaleSize } from '../library/scale-spec';
@@ -142,6 +143,8 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
         launches.push(shown - server.spawnedAt);
         serverMemory.push(memoryOf(server.pid));
         if (i === 1 && existsSync(builtIndex)) {
+          // The reader's first search a moment after the Library shows: by then the server has opened the index.
+          await new Promise((done) => setTimeout(done, SEARCH_OPEN_DELAY_MS + 2000));
           const firstMs = await timedCall(page, token, 'search', { query: manifest.queries[0] ?? 'the', limit: 30 });
           figures.push({
             name: `Scale: the first search after a launch, index on disk, through the API`,
@@ -149,7 +152,7 @@ export async function scaleScreenBenchmark(env: BrowserEnv): Promise<Figure[]> {
             unit: 'ms',
             better: 'lower',
             target: 100,
-            detail: `a second launch over the index the first one built (SQLite's WebAssembly loaded and the index opened by this search); server RSS afterwards ${memoryOf(server.pid).rss} MB.`,
+            detail: `a second launch over the index the first one built, ${(SEARCH_OPEN_DELAY_MS + 2000) / 1000} s after the Library showed (the server opens the index ${SEARCH_OPEN_DELAY_MS / 1000} s after launch; the top bar's first due count may still be running in the server); server RSS afterwards ${memoryOf(server.pid).rss} MB.`,
           });
         }
         if (i > 0) continue;

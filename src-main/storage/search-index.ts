@@ -36,6 +36,11 @@ export const cardGroup = (cardId: string) => `card:${cardId}`;
  * without growing the WebAssembly heap (which never shrinks) with the whole 100+ MB file.
  */
 const CACHE_KIB = 8192;
+/**
+ * How long after a launch the hosts open the index (open-library.ts): after the Library's first rows (a launch shows
+ * them within a second or so), before the start-up backup.
+ */
+export const SEARCH_OPEN_DELAY_MS = 3000;
 /** The most matches one query ranks (see `find`). */
 export const RANKED = 5000;
 /** The most near words one mistyped word stands for. */
@@ -115,7 +120,7 @@ export class SearchIndex {
   private constructor(
     private readonly module: Sqlite,
     readonly file: string,
-    private readonly dataDir: string,
+    readonly dataDir: string,
     private readonly notify: (notice: StorageNotice) => void,
   ) {
     this.#db = this.#open();

@@ -2,6 +2,7 @@
 import type { ExtractionRunner } from '../../analysis/extraction-runner';
 import type { MarkdownRunner } from '../../import/markdown-runner';
 import type { PdfRunner } from '../../import/pdf-runner';
+import type { SearchEntryReader } from '../../storage/search-entry-reader';
 import type { EpubReader } from '../../import/epub/epub-reader';
 import type { LibraryStorage } from '../../storage/library-storage';
 import type { AppInfo } from '../contract';
@@ -24,6 +25,8 @@ export interface ServiceOptions {
   pdf?: PdfRunner;
   /** Where EPUB books are read: a worker thread in the hosts; in process (the default) in tests and tools. */
   epub?: EpubReader;
+  /** Where the search index's build reads documents: a worker thread in the hosts; in process (the default) in tests and tools. */
+  searchEntries?: SearchEntryReader;
   newId?: () => string;
   /** Whether flashcard intervals are fuzzed (spread by a few percent, as Anki does); default on. Tests turn it off. */
   scheduleFuzz?: boolean;

@@ -22,6 +22,7 @@ import { LectioError } from '../../core/errors';
 import type { LectioApi } from '../contract';
 import { CARDS_STAMP_GROUP, cardGroup, type GroupWrite, type SearchIndex } from '../../storage/search-index';
 import type { RecordKind } from '../../storage/change-feed';
+import { inProcessSearchEntries } from '../../storage/search-entry-reader';
 import type { ServiceDeps } from './deps';
 
 type SearchMethods = Pick<LectioApi, 'search'>;
@@ -32,6 +33,8 @@ export const INDEX_BEFORE_ANSWERING = 200;
 const VERIFY_DELAY_MS = 2000;
 /** How long the background pass works before letting requests in. */
 const SLICE_MS = 40;
+/** How long after a change to an open index it is indexed (a burst of grades or highlights is indexed together). */
+const FEED_DELAY_MS = 3000;
 
 /**
  * The records whose changes change what is indexed (a document's text, title and credits; its highlights and note).
@@ -45,15 +48,39 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
 /** `peers`: the part of the API a filter on due cards asks (absent: that filter part is ignored). */
 export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, 'getDueByDocument'>): SearchMethods {
   const { storage } = deps;
+  const entryReader = deps.options.searchEntries ?? inProcessSearchEntries;
   // Heard on the feed since the last query: documents and cards to index again.
   const dirtyDocuments = new Set<string>();
   const dirtyCards = new Set<string>();
+  // The index once this service has opened it: changes heard after that are indexed a moment later, not only at the
+  // next search, so the cards' stamp stays current and the next launch need not index every card again (which loads
+  // the whole card store) because of cards made or edited in a session without a search.
+  let opened: SearchIndex | null = null;
+  let feedTimer: NodeJS.Timeout | null = null;
+  const applySoon = () => {
+    if (!opened || feedTimer) return;
+    feedTimer = setTimeout(() => {
+      feedTimer = null;
+      if (opened?.isOpen)
+        applyFeed(opened).catch((error: unknown) => console.error('The search index could not be updated:', error));
+    }, FEED_DELAY_MS);
+    feedTimer.unref();
+  };
   storage.changes.onWrite((change) => {
     if (change.kind === 'card') dirtyCards.add(change.id);
     else if (!INDEXED_KINDS.has(change.kind)) return;
     else if (change.documentId) dirtyDocuments.add(change.documentId);
     else if (change.kind === 'document') dirtyDocuments.add(change.id);
+    applySoon();
   });
+  const openIndex = async () => {
+    const index = await storage.searchIndex();
+    if (opened !== index) {
+      opened = index;
+      applySoon();
+    }
+    return index;
+  };
 
   let pass: Promise<void> | null = null;
   let progress: { done: number; total: number } | null = null;
@@ -77,7 +104,15 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
         at += batch.length;
         // Stamps are taken before the files are read: a write after that leaves the entry stale, never wrongly current.
         const stamps = await index.documentStamps(batch);
+        // Read and made into entries by the reader (a worker thread in the hosts: see storage/search-entry-reader.ts);
+        // a document it could not read as it is goes through the storage below.
+        const read = await entryReader.read(index.dataDir, batch);
         for (const meta of batch) {
+          const entries = read.get(meta.id);
+          if (entries) {
+            writes.push({ group: meta.id, stamp: stamps.get(meta.id) ?? '-', entries });
+            continue;
+          }
           try {
             writes.push(await documentWrite(index, meta, stamps.get(meta.id) ?? '-'));
           } catch (error) {
@@ -222,13 +257,13 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
       if (!searchWords(query).length) {
         // Nothing to find yet (the dialog has just opened): SQLite is loaded and the index opened meanwhile, so the
         // first words typed do not wait for them.
-        void storage.searchIndex().then(
+        void openIndex().then(
           (index) => ensureCaughtUp(index, Infinity),
           () => undefined,
         );
         return { hits: [], indexing: null };
       }
-      const index = await storage.searchIndex();
+      const index = await openIndex();
       await ensureCaughtUp(index, storage.documents.list().length);
       await applyFeed(index);
       const listed = storage.documents.list();
