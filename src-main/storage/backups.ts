@@ -18,6 +18,7 @@ import { BACKUPS_FOLDER, dataFilePath, isReviewLogFile, listDataFiles } from './
 import { fsyncDir, writeFileDurably } from './durable-file';
 import { isVerified, sameStamp, stampFile, type FileStamp } from './verified-files';
 import { copyHashed, copyLogFile, hashFile, isSegmentFile, sealedSegments } from './backup-log-files';
+import { BackupBuffer } from './backup-buffer';
 import { isLectioError, LectioError } from '../core/errors';
 import { LEGACY_REVIEWS_FILE, streamLegacyReviews } from './review-log-migration';
 import { ImageStore, IMAGES_FOLDER, imageIdsIn, isImageId } from './image-store';
@@ -64,8 +65,12 @@ function sha256(bytes: Uint8Array): string {
 }
 
 function parses(bytes: Uint8Array): unknown {
+  return parsesText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+}
+
+function parsesText(text: string): unknown {
   try {
-    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
@@ -118,6 +123,8 @@ export interface BackupRunOptions {
   /** Called as files are read and written: `done` of `total` steps (two per file). */
   progress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** The buffer every file is read through (backup-buffer.ts); a new one per run unless given (a test counts its allocations). */
+  buffer?: BackupBuffer;
 }
 
 export class BackupStore {
@@ -177,16 +184,17 @@ export class BackupStore {
     await rm(staging, { recursive: true, force: true });
     /** Copies written in this run (not linked): read back and hashed before the backup counts. */
     const written: BackupFileEntry[] = [];
+    const buffer = run.buffer ?? new BackupBuffer();
     try {
       for (const relative of listed) {
         advance();
         const linked = previous ? await this.#linkUnchanged(previous, before.get(relative), relative, staging) : null;
         let entry = linked;
         if (!entry) {
-          let copy = await this.#copyGood(relative, staging, sealed.has(relative));
+          let copy = await this.#copyGood(relative, staging, sealed.has(relative), buffer);
           if (copy === 'bad' && this.options.repair) {
             await this.options.repair(relative);
-            copy = await this.#copyGood(relative, staging, sealed.has(relative));
+            copy = await this.#copyGood(relative, staging, sealed.has(relative), buffer);
           }
           if (copy === null) continue; // deleted while we listed: nothing to keep
           if (copy === 'bad') {
@@ -206,7 +214,7 @@ export class BackupStore {
       step = listed.length * 2 - written.length;
       for (const entry of written) {
         advance();
-        if ((await hashFile(dataFilePath(staging, entry.path))) !== entry.sha256)
+        if ((await buffer.hash(dataFilePath(staging, entry.path))) !== entry.sha256)
           throw backupUnusable(id, `${entry.path} did not read back as written`);
       }
       const manifest: BackupManifest = {
@@ -276,6 +284,7 @@ export class BackupStore {
     relative: string,
     staging: string,
     isSealed: boolean,
+    buffer: BackupBuffer,
   ): Promise<{ entry: BackupFileEntry; documents: number } | 'bad' | null> {
     const source = dataFilePath(this.options.dataDir, relative);
     const stamp = await stampFile(source);
@@ -285,6 +294,7 @@ export class BackupStore {
       const copied = await copyLogFile(source, isSealed ? pool : dataFilePath(staging, relative), {
         pooled: isSealed,
         segment: isSegmentFile(relative),
+        buffers: buffer.log(),
       });
       if (copied === 'bad' || copied === null) return copied;
       return {
@@ -298,11 +308,11 @@ export class BackupStore {
         documents: 0,
       };
     }
-    if (relative === LEGACY_REVIEWS_FILE) return this.#copyLegacyLog(source, staging, stamp);
+    if (relative === LEGACY_REVIEWS_FILE) return this.#copyLegacyLog(source, staging, stamp, buffer);
     const names = relative.startsWith('documents/') || relative === 'library.json';
     if (!names && isVerified(source, stamp)) {
       // Known good as it is (a store checked or wrote it): copied as a stream, never one buffer (cards.json: 50 MB).
-      const copied = await copyHashed(source, dataFilePath(staging, relative));
+      const copied = await copyHashed(source, dataFilePath(staging, relative), buffer.chunk());
       if (!copied) return null;
       const after = await stampFile(source);
       const unchanged = sameStamp(after, stamp) && copied.bytes === stamp.size;
@@ -311,9 +321,10 @@ export class BackupStore {
         documents: 0,
       };
     }
-    let bytes: Uint8Array;
+    // A view of the run's one buffer (backup-buffer.ts): used up below, before the next file is read into it.
+    let bytes: Buffer;
     try {
-      bytes = await readFile(source);
+      bytes = await buffer.read(source);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
@@ -321,14 +332,11 @@ export class BackupStore {
     const read = await stampFile(source);
     const trusted = read !== null && sameStamp(read, stamp) && isVerified(source, stamp) && relative !== 'library.json';
     // The parsed data must not live across the awaits below: objects alive through a slow fsync are promoted to the
-    // old generation, and thousands of files' worth of them grew the server's heap by hundreds of megabytes.
-    let documents = 0;
-    if (!trusted) {
-      const data = parses(bytes);
-      if (data === undefined || (this.options.accept && !this.options.accept(relative, data))) return 'bad';
-      if (relative === 'library.json') documents = documentCount(data);
-    }
-    const images = names ? [...imageIdsIn(Buffer.from(bytes).toString('utf8'))].sort() : undefined;
+    // old generation, and thousands of files' worth of them grew the server's heap by hundreds of megabytes. So the
+    // check runs in a function of its own, whose text and parse are gone when it returns.
+    const checked = this.#check(relative, bytes, { parse: !trusted, names });
+    if (checked === 'bad') return 'bad';
+    const { documents, images } = checked;
     const target = dataFilePath(staging, relative);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFileDurably(target, bytes);
@@ -343,6 +351,26 @@ export class BackupStore {
   }
 
   /**
+   * A data file's bytes checked (when `parse`: it parses and passes its kind's check), with the library's document
+   * count and the pictures it names (when `names`). The text is decoded once, for both.
+   */
+  #check(
+    relative: string,
+    bytes: Buffer,
+    want: { parse: boolean; names: boolean },
+  ): { documents: number; images: string[] | undefined } | 'bad' {
+    if (!want.parse && !want.names) return { documents: 0, images: undefined };
+    const text = bytes.toString('utf8');
+    let documents = 0;
+    if (want.parse) {
+      const data = parsesText(text);
+      if (data === undefined || (this.options.accept && !this.options.accept(relative, data))) return 'bad';
+      if (relative === 'library.json') documents = documentCount(data);
+    }
+    return { documents, images: want.names ? [...imageIdsIn(text)].sort() : undefined };
+  }
+
+  /**
    * An old single-file review log not converted yet (the cards not opened since the upgrade): checked review by review
    * as it streams and copied as it is, never parsed whole (536 MB for a million reviews). One from a newer Lectio is
    * copied unchecked, as other files of another version are (data-file-checks.ts).
@@ -351,6 +379,7 @@ export class BackupStore {
     source: string,
     staging: string,
     stamp: FileStamp,
+    buffer: BackupBuffer,
   ): Promise<{ entry: BackupFileEntry; documents: number } | 'bad' | null> {
     try {
       await streamLegacyReviews(source, () => undefined);
@@ -374,7 +403,7 @@ export class BackupStore {
       entry: {
         path: LEGACY_REVIEWS_FILE,
         bytes: copied?.size ?? 0,
-        sha256: await hashFile(target),
+        sha256: await buffer.hash(target),
         ...(sameStamp(after, stamp) && copied?.size === stamp.size ? { source: stamp } : {}),
       },
       documents: 0,

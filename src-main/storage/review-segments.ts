@@ -59,16 +59,20 @@ function looksLikeReview(data: unknown): data is ReviewRecord {
 /**
  * Each complete line of `file` (up to its last newline) with its byte offset, read a megabyte at a time into one
  * reused buffer; only a line that spans two reads is copied (a whole-chunk copy per read churned a megabyte each time).
+ * A backup passes its own buffer, reused over every file it copies (backup-buffer.ts).
  */
-export async function* linesOf(file: string, from = 0): AsyncGenerator<{ line: string; offset: number }> {
+export async function* linesOf(
+  file: string,
+  from = 0,
+  buffer: Buffer = Buffer.alloc(CHUNK),
+): AsyncGenerator<{ line: string; offset: number }> {
   const handle = await open(file, 'r');
   try {
-    const buffer = Buffer.alloc(CHUNK);
     let carry: Buffer | null = null;
     let carryAt = from;
     let position = from;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
       if (bytesRead === 0) break;
       const chunkAt = position;
       position += bytesRead;
