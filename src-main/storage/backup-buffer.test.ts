@@ -3,7 +3,7 @@
  * still byte for byte the library's, a damaged file read after a longer good one is still left out (no stale bytes
  * from the buffer), and a file past the buffer's cap is read whole without growing the buffer to it.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,5 +79,25 @@ describe('the backup buffer', () => {
     // One for the reused buffer, one for the large file alone; the small read after it did not allocate again.
     expect(buffer.allocations).toBe(2);
     expect(buffer.chunk().length).toBeLessThan(BACKUP_BUFFER_CAP);
+  });
+});
+
+describe('a backup run over earlier backups', () => {
+  it('takes a fresh name past a leftover folder of an unfinished backup that has its name', async () => {
+    const { api, storage, dataDir } = await openTestLibrary();
+    opened.push(storage);
+    await api.importDocument({ text: STUDY_TEXT, format: 'text', title: 'One' });
+    const now = new Date('2026-05-01T10:00:00.000Z');
+    const backups = new BackupStore({ dataDir, now: () => now, accept: acceptDataFile });
+    // A folder of that name with no manifest (a copy interrupted by hand): not a backup, but its name is taken.
+    const leftover = path.join(backups.folder, '2026-05-01T10-00-00-000Z');
+    mkdirSync(leftover, { recursive: true });
+    writeFileSync(path.join(leftover, 'library.json'), '{}');
+    const manifest = await backups.create('manual');
+    expect(manifest?.id).toBe('2026-05-01T10-00-00-000Z-2');
+    expect((await backups.list()).map((backup) => backup.id)).toEqual([manifest?.id]);
+    // The next run links from it (found as the newest backup without holding every manifest).
+    const next = await backups.create('manual', { onlyIfChanged: true });
+    expect(next).toBeNull();
   });
 });

@@ -139,19 +139,38 @@ export class BackupStore {
 
   /** Every complete backup whose manifest parses, newest first; [] when there are none. */
   async list(): Promise<BackupManifest[]> {
-    let names: string[];
+    const manifests: BackupManifest[] = [];
+    for (const name of await this.#names()) {
+      const manifest = await this.#readManifest(name);
+      if (manifest) manifests.push(manifest);
+    }
+    return manifests.sort(newestFirst);
+  }
+
+  /** The names of the backup folders, complete or not ([] when there are none). */
+  async #names(): Promise<string[]> {
     try {
-      names = await readdir(this.folder);
+      return (await readdir(this.folder)).filter((name) => BACKUP_ID_PATTERN.test(name));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    const manifests: BackupManifest[] = [];
-    for (const name of names.filter((n) => BACKUP_ID_PATTERN.test(n))) {
+  }
+
+  /**
+   * What a backup run needs of every complete backup (to find the newest and to thin them), newest first: each
+   * manifest is parsed and dropped in turn. list() holds them all whole, 10,035 entries each in a large library,
+   * dozens of megabytes of objects for a dozen backups, which a background backup has no need to hold.
+   */
+  async #summaries(): Promise<BackupSummary[]> {
+    const summaries: BackupSummary[] = [];
+    for (const name of await this.#names()) {
       const manifest = await this.#readManifest(name);
-      if (manifest) manifests.push(manifest);
+      if (!manifest) continue;
+      const pooled = manifest.files.filter((f) => f.pooled).map((f) => f.sha256);
+      summaries.push({ id: manifest.id, createdAt: manifest.createdAt, images: manifest.images, pooled });
     }
-    return manifests.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    return summaries.sort(newestFirst);
   }
 
   /**
@@ -171,7 +190,8 @@ export class BackupStore {
     let documents = 0;
     const listed = await listDataFiles(this.options.dataDir);
     const sealed = sealedSegments(listed);
-    const previous = (await this.list())[0];
+    const newest = (await this.#summaries())[0];
+    const previous = newest ? ((await this.#readManifest(newest.id)) ?? undefined) : undefined;
     const before = new Map((previous?.files ?? []).map((entry) => [entry.path, entry]));
     let step = 0;
     const advance = () => {
@@ -493,7 +513,8 @@ export class BackupStore {
 
   async #freshId(createdAt: string): Promise<string> {
     const base = createdAt.replace(/[:.]/g, '-');
-    const taken = new Set((await this.list()).map((backup) => backup.id));
+    // Any folder of that name, complete or not: the finished backup is renamed to it.
+    const taken = new Set(await this.#names());
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     return id;
@@ -501,7 +522,7 @@ export class BackupStore {
 
   /** Deletes backups the retention policy lets go, and leftovers of interrupted ones; only complete backups count. */
   async #thin(): Promise<void> {
-    const complete = await this.list();
+    const complete = await this.#summaries();
     const keep = backupsToKeep(complete, this.#retention);
     for (const backup of complete)
       if (!keep.has(backup.id)) await rm(path.join(this.folder, backup.id), { recursive: true, force: true });
@@ -513,10 +534,8 @@ export class BackupStore {
   }
 
   /** Drops from the review pool the sealed segments no kept backup names. */
-  async #thinReviewPool(kept: readonly BackupManifest[]): Promise<void> {
-    const wanted = new Set(
-      kept.flatMap((backup) => backup.files.filter((f) => f.pooled).map((f) => `${f.sha256}.jsonl`)),
-    );
+  async #thinReviewPool(kept: readonly BackupSummary[]): Promise<void> {
+    const wanted = new Set(kept.flatMap((backup) => backup.pooled.map((sha256) => `${sha256}.jsonl`)));
     const folder = path.join(this.folder, REVIEW_POOL);
     for (const name of await readdir(folder).catch(() => [] as string[]))
       if (/^[0-9a-f]{64}\.jsonl$/.test(name) && !wanted.has(name)) await rm(path.join(folder, name), { force: true });
@@ -526,7 +545,7 @@ export class BackupStore {
    * Drops from the shared picture pool what no kept backup names. Left alone while any kept backup predates the
    * manifest's picture list (it cannot say what it needs). The library's own pictures are untouched: the pool holds links.
    */
-  async #thinImages(kept: readonly BackupManifest[]): Promise<void> {
+  async #thinImages(kept: readonly BackupSummary[]): Promise<void> {
     if (kept.some((backup) => !Array.isArray(backup.images))) return;
     const wanted = new Set(kept.flatMap((backup) => backup.images ?? []));
     const folder = path.join(this.folder, IMAGES_FOLDER);
@@ -536,6 +555,18 @@ export class BackupStore {
       }
     }
   }
+}
+
+/** A complete backup as thinning sees it: its time, its pictures, and the hashes of its pooled review segments. */
+interface BackupSummary {
+  id: string;
+  createdAt: string;
+  images: string[] | undefined;
+  pooled: string[];
+}
+
+function newestFirst(a: { id: string; createdAt: string }, b: { id: string; createdAt: string }): number {
+  return b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
 }
 
 function sameFiles(a: readonly BackupFileEntry[], b: readonly BackupFileEntry[]): boolean {
