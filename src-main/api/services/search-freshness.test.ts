@@ -50,4 +50,20 @@ describe('search stays in step with the library', () => {
       storage.close();
     }
   });
+
+  it('indexes the cards read a page at a time, never every card’s text loaded, and a card changed since', async () => {
+    const first = await openTestLibrary();
+    await first.api.createCard({ kind: 'basic', front: 'Who chairs the wombatine panel?', back: 'Ana' });
+    const later = await first.api.createCard({ kind: 'basic', front: 'Second question', back: 'Ben' });
+    first.storage.close();
+    const { api, storage } = await openTestLibrary(first.dataDir);
+    try {
+      expect((await api.search({ query: 'wombatine' })).hits.map((hit) => hit.kind)).toEqual(['card']);
+      expect(storage.cards.isReady).toBe(false);
+      await api.updateCard({ id: later.card.id, front: 'Who keeps the platypoid ledger?' });
+      expect((await api.search({ query: 'platypoid' })).hits.map((hit) => hit.kind)).toEqual(['card']);
+    } finally {
+      storage.close();
+    }
+  });
 });

@@ -165,15 +165,18 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
   async function indexAllCards(index: SearchIndex): Promise<void> {
     const stamp = await index.cardsStamp();
     if (index.stamp(CARDS_STAMP_GROUP) === stamp) return;
-    await storage.cards.ready();
-    const cards = storage.cards.all();
+    // Read 500 cards at a time by where each lies in cards.json, not the whole store loaded: every card's text held at
+    // once (and the garbage of parsing 50 MB) took the server past 500 MB on a large library's first search.
+    await storage.cards.schedulesReady();
+    const cardIds = [...storage.cards.summaries()].map((summary) => summary.id);
     const titles = titleLookup();
-    const ids = new Set(cards.map((card) => cardGroup(card.id)));
+    const ids = new Set(cardIds.map((id) => cardGroup(id)));
     const gone = index.cardGroups().filter((group) => !ids.has(group));
     index.replaceGroups(gone.map((group) => ({ group, stamp: null, entries: [] })));
-    for (let at = 0; at < cards.length && index.isOpen; at += 500) {
+    for (let at = 0; at < cardIds.length && index.isOpen; at += 500) {
+      const cards = await storage.cards.read(cardIds.slice(at, at + 500));
       index.replaceGroups(
-        cards.slice(at, at + 500).map((card) => ({
+        cards.map((card) => ({
           group: cardGroup(card.id),
           stamp: card.updatedAt,
           entries: cardEntries([card], titles),
@@ -226,11 +229,12 @@ export function searchMethods(deps: ServiceDeps, peers?: () => Pick<LectioApi, '
       const stamp = await index.cardsStamp();
       const ids = [...dirtyCards];
       dirtyCards.clear();
-      await storage.cards.ready();
+      await storage.cards.schedulesReady();
+      const read = new Map((await storage.cards.read(ids)).map((card) => [card.id, card]));
       const titles = titleLookup();
       index.replaceGroups(
         ids.map((id) => {
-          const card = storage.cards.find(id);
+          const card = read.get(id);
           return card
             ? { group: cardGroup(id), stamp: card.updatedAt, entries: cardEntries([card], titles) }
             : { group: cardGroup(id), stamp: null, entries: [] };
