@@ -66,6 +66,16 @@ async function connect(page: Page, device: RunningServer, live: boolean): Promis
   await expect(sync.getByLabel('Password')).toHaveValue('');
 }
 
+/** Both devices, each in a window of its own, connected in Settings › Sync; live sync as asked. */
+async function connectBoth(browser: Browser, live: boolean) {
+  const [desk, laptop] = devices as [RunningServer, RunningServer];
+  const deskPage = await newPage(browser);
+  const laptopPage = await newPage(browser);
+  await connect(deskPage, desk, live);
+  await connect(laptopPage, laptop, live);
+  return { desk, laptop, deskPage, laptopPage };
+}
+
 async function syncNow(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   const sync = page.getByRole('region', { name: 'Sync' });
@@ -97,11 +107,7 @@ async function writeNote(page: Page, device: RunningServer, text: string): Promi
 }
 
 test('a highlight made on one device appears on the other, with live sync', async ({ browser }) => {
-  const [desk, laptop] = devices as [RunningServer, RunningServer];
-  const deskPage = await newPage(browser);
-  const laptopPage = await newPage(browser);
-  await connect(deskPage, desk, true);
-  await connect(laptopPage, laptop, true);
+  const { desk, laptop, deskPage, laptopPage } = await connectBoth(browser, true);
   // The laptop has the article open before the desk highlights it.
   await laptopPage.getByRole('link', { name: 'Library', exact: true }).click();
   await laptopPage.getByRole('button', { name: /Open Putin’s visit/ }).click();
@@ -135,11 +141,7 @@ test('a highlight made on one device appears on the other, with live sync', asyn
 test("the open Library follows live sync: an article and a collection made on the desk show on the laptop's Library", async ({
   browser,
 }) => {
-  const [desk, laptop] = devices as [RunningServer, RunningServer];
-  const deskPage = await newPage(browser);
-  const laptopPage = await newPage(browser);
-  await connect(deskPage, desk, true);
-  await connect(laptopPage, laptop, true);
+  const { desk, deskPage, laptopPage } = await connectBoth(browser, true);
   await laptopPage.getByRole('link', { name: 'Library', exact: true }).click();
   const laptopSidebar = laptopPage.getByRole('navigation', { name: 'Collections' });
   await expect(laptopPage.getByRole('button', { name: /Open Putin’s visit/ })).toBeVisible();
@@ -170,11 +172,7 @@ test("the open Library follows live sync: an article and a collection made on th
 test('a note written on both devices apart is kept both ways until the reader settles it in the conflict list', async ({
   browser,
 }) => {
-  const [desk, laptop] = devices as [RunningServer, RunningServer];
-  const deskPage = await newPage(browser);
-  const laptopPage = await newPage(browser);
-  await connect(deskPage, desk, false);
-  await connect(laptopPage, laptop, false);
+  const { desk, laptop, deskPage, laptopPage } = await connectBoth(browser, false);
   await highlightInSample(deskPage);
   await expect.poll(() => storedHighlights(desk).length).toBe(1);
   await syncNow(deskPage);
