@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inProcessRunner } from '../analysis/extraction-runner';
 import type { LectioApi } from '../api/contract';
-import { createService } from '../api/service';
+import { createService, type ServiceOptions } from '../api/service';
 import { LibraryStorage } from './library-storage';
 
 export const STUDY_TEXT =
@@ -26,6 +26,8 @@ export interface TestLibrary {
 export async function openTestLibrary(
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-lib-')),
   now = () => new Date('2026-03-04T05:06:07.000Z'),
+  /** More of the service's options (a test's own search entry reader, say). */
+  options: Partial<ServiceOptions> = {},
 ) {
   const storage = await LibraryStorage.open({ dataDir, now });
   const api = createService({
@@ -35,6 +37,7 @@ export async function openTestLibrary(
     version: 'test',
     now,
     scheduleFuzz: false,
+    ...options,
   });
   return { api, storage, dataDir };
 }

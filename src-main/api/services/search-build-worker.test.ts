@@ -7,12 +7,9 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../core/model';
-import { inProcessRunner } from '../../analysis/extraction-runner';
-import { LibraryStorage } from '../../storage/library-storage';
 import { CARDS_STAMP_GROUP } from '../../storage/search-index';
 import { createSearchEntryWorkerReader, type SearchEntryReader } from '../../storage/search-entry-reader';
 import { openTestLibrary } from '../../storage/test-library';
-import { createService } from '../service';
 
 /** The real worker entry, bundled as the build bundles it. */
 function builtWorker(): string {
@@ -57,16 +54,7 @@ describe('the search index build', () => {
         return worker.read(dataDir, metas);
       },
     };
-    const now = () => new Date('2026-03-04T05:06:07.000Z');
-    const storage = await LibraryStorage.open({ dataDir: first.dataDir, now });
-    const api = createService({
-      storage,
-      host: 'browser',
-      extraction: inProcessRunner,
-      version: 'test',
-      now,
-      searchEntries: reader,
-    });
+    const { api, storage } = await openTestLibrary(first.dataDir, undefined, { searchEntries: reader });
     try {
       const found = await api.search({ query: 'curlew' });
       // Read by the worker itself (a batch it failed would have been read in process instead).
