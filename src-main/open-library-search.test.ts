@@ -6,10 +6,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary, type OpenLibrary } from './open-library';
 import { SEARCH_INDEX_FILE, SEARCH_INDEX_FOLDER } from './storage/search-index';
+import { bundleWorker } from './test-worker-bundle';
 
 const dirs: string[] = [];
 const opened: OpenLibrary[] = [];
@@ -25,14 +25,7 @@ describe('a launch', () => {
     const workers = mkdtempSync(path.join(os.tmpdir(), 'lectio-search-open-workers-'));
     dirs.push(dataDir, workers);
     // The search worker as the build makes it, beside the (never used) import worker.
-    buildSync({
-      entryPoints: [path.resolve(__dirname, 'search-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: path.join(workers, 'search-worker.js'),
-      logLevel: 'silent',
-    });
+    bundleWorker('search-worker', path.join(workers, 'search-worker.js'));
     const host = {
       host: 'browser' as const,
       extractionWorker: path.join(workers, 'extract-worker.js'),

@@ -5,7 +5,6 @@
  * the service now runs a book, reporting progress after each) against one run over the whole text.
  */
 import { execFileSync } from 'node:child_process';
-import { buildSync } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { extractDocument } from '@main/analysis/sectioned-extraction';
 import { inProcessRunner } from '@main/analysis/extraction-runner';
 import { extract } from '@core/extract';
 import { readEpub } from '@main/import/epub/epub-book';
+import { bundleWorker } from '@main/test-worker-bundle';
 import type { BenchContext, Benchmark } from '../context';
 import type { Figure } from '../result';
 import { median } from '../stats';
@@ -28,18 +28,10 @@ interface ChildRun {
 }
 
 /** The EPUB worker bundled as the build bundles it; jsdom stays in node_modules, found from the repository's folder. */
-function bundleWorker(): string {
-  const file = path.resolve(__dirname, '../../test-results/bench-epub-worker/epub-worker.cjs');
-  buildSync({
-    entryPoints: [path.resolve(__dirname, '../../src-main/epub-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: file,
-    external: ['jsdom'],
-    logLevel: 'silent',
-  });
-  return file;
+function epubWorker(): string {
+  return bundleWorker('epub-worker', path.resolve(__dirname, '../../test-results/bench-epub-worker/epub-worker.cjs'), [
+    'jsdom',
+  ]);
 }
 
 function runChild(variant: 'epub' | 'html', file: string, worker: string): ChildRun {
@@ -74,7 +66,7 @@ export const epubBenchmark: Benchmark = {
       writeFileSync(epubFile, epub);
       writeFileSync(htmlFile, benchBookHtml());
       const count = ctx.quick ? 1 : 3;
-      const worker = bundleWorker();
+      const worker = epubWorker();
       const book = runs('epub', epubFile, count, worker);
       ctx.log(`epub import: ${book.map((r) => r.ms.toFixed(0)).join(', ')} ms`);
       const page = runs('html', htmlFile, count, worker);

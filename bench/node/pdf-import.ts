@@ -9,12 +9,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { buildSync } from 'esbuild';
 import '@main/import/pdfjs-globals';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { longReportPdf } from '@main/import/pdf-fixtures';
 import { createPdfWorkerRunner, inProcessPdf, type PdfRunner } from '@main/import/pdf-runner';
 import { LibraryStorage } from '@main/storage/library-storage';
+import { bundleWorker } from '@main/test-worker-bundle';
 import { benchService } from './bench-service';
 import type { BenchContext, Benchmark } from '../context';
 import type { Figure } from '../result';
@@ -87,15 +87,7 @@ export const pdfImportBenchmark: Benchmark = {
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'lectio-bench-pdf-'));
     try {
       // The worker entry bundled as the build bundles it, so the benchmark runs the code the hosts run.
-      const workerFile = path.join(workDir, 'pdf-worker.cjs');
-      buildSync({
-        entryPoints: [path.resolve(__dirname, '@main/pdf-worker.ts')],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        outfile: workerFile,
-        logLevel: 'silent',
-      });
+      const workerFile = bundleWorker('pdf-worker', path.join(workDir, 'pdf-worker.cjs'));
       const bytes = await longReportPdf(PAGES);
       const data = Buffer.from(bytes).toString('base64');
       const runs = ctx.reps({ warmup: 1, runs: 3 }, { warmup: 0, runs: 1 }).runs;

@@ -1,26 +1,19 @@
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readEpub } from './epub/epub-book';
 import { EpubError } from './epub/epub-error';
 import { buildTestEpub, type TestChapter } from './epub/test-epub';
 import { ImportCancelledError } from '../api/services/book-import';
 import { createEpubWorkerReader } from './epub-runner';
+import { bundleWorker } from '../test-worker-bundle';
 
 // The real worker entry, bundled as the build bundles it (jsdom left to node_modules, as its worker file needs), so
 // the test runs the code the hosts run.
 let workerFile = '';
 beforeAll(() => {
-  workerFile = path.resolve(__dirname, '../../test-results/epub-worker/epub-worker.cjs');
-  buildSync({
-    entryPoints: [path.resolve(__dirname, '../epub-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: workerFile,
-    external: ['jsdom'],
-    logLevel: 'silent',
-  });
+  workerFile = bundleWorker('epub-worker', path.resolve(__dirname, '../../test-results/epub-worker/epub-worker.cjs'), [
+    'jsdom',
+  ]);
 });
 
 const CHAPTERS: TestChapter[] = Array.from({ length: 30 }, (_, i) => ({

@@ -1,23 +1,18 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importMarkdown } from '../core/import/markdown';
 import { createMarkdownWorkerRunner, type MarkdownRunner } from './markdown-runner';
+import { bundleWorker } from '../test-worker-bundle';
 
 // The real worker entry, bundled as the build bundles it, so the test runs the same code the hosts run.
 let workerFile = '';
 beforeAll(() => {
-  workerFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lectio-import-worker-')), 'import-worker.cjs');
-  buildSync({
-    entryPoints: [path.resolve(__dirname, '../import-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: workerFile,
-    logLevel: 'silent',
-  });
+  workerFile = bundleWorker(
+    'import-worker',
+    path.join(mkdtempSync(path.join(os.tmpdir(), 'lectio-import-worker-')), 'import-worker.cjs'),
+  );
 });
 
 let runner: MarkdownRunner | null = null;

@@ -1,25 +1,20 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPdf, column, encryptedPdf, longReportPdf } from './pdf-fixtures';
 import { ENCRYPTED, readPdf } from './pdf-read';
 import { isLectioError } from '../core/errors';
 import { createPdfWorkerRunner } from './pdf-runner';
+import { bundleWorker } from '../test-worker-bundle';
 
 // The real worker entry, bundled as the build bundles it, so the test runs the same code the hosts run.
 let workerFile = '';
 beforeAll(() => {
-  workerFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lectio-pdf-worker-')), 'pdf-worker.cjs');
-  buildSync({
-    entryPoints: [path.resolve(__dirname, '../pdf-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: workerFile,
-    logLevel: 'silent',
-  });
+  workerFile = bundleWorker(
+    'pdf-worker',
+    path.join(mkdtempSync(path.join(os.tmpdir(), 'lectio-pdf-worker-')), 'pdf-worker.cjs'),
+  );
 });
 
 describe('PDF worker runner', () => {

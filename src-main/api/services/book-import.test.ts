@@ -5,7 +5,6 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { describe, expect, it, vi } from 'vitest';
 import { inProcessRunner, type ExtractionRunner } from '../../analysis/extraction-runner';
 import { buildTestEpub, type TestChapter } from '../../import/epub/test-epub';
@@ -14,6 +13,7 @@ import { ImportCancelledError } from './book-import';
 import type { LectioApi } from '../contract';
 import { inputSchemas } from '../schemas';
 import { serviceHarness } from './test-service-harness';
+import { bundleWorker } from '../../test-worker-bundle';
 
 const harness = serviceHarness('epub');
 
@@ -162,16 +162,11 @@ describe('analysing a book', () => {
 describe('importProgress and cancelImport', () => {
   it('report the chapters read while a book is imported in the worker, and Cancel stops it with nothing stored', async () => {
     // The real worker entry, bundled as the build bundles it.
-    const workerFile = path.resolve(__dirname, '../../../test-results/epub-worker-service/epub-worker.cjs');
-    buildSync({
-      entryPoints: [path.resolve(__dirname, '../../epub-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: workerFile,
-      external: ['jsdom'],
-      logLevel: 'silent',
-    });
+    const workerFile = bundleWorker(
+      'epub-worker',
+      path.resolve(__dirname, '../../../test-results/epub-worker-service/epub-worker.cjs'),
+      ['jsdom'],
+    );
     const { api } = await harness.open({ epub: createEpubWorkerReader(workerFile) });
     const many = Array.from({ length: 60 }, (_, i) => ({
       file: `c${i}.xhtml`,

@@ -4,25 +4,19 @@
  * (so grades given in a session without a search do not make the next launch index every card again).
  */
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../core/model';
 import { CARDS_STAMP_GROUP } from '../../storage/search-index';
 import { createSearchEntryWorkerReader, type SearchEntryReader } from '../../storage/search-entry-reader';
 import { openTestLibrary } from '../../storage/test-library';
+import { bundleWorker } from '../../test-worker-bundle';
 
 /** The real worker entry, bundled as the build bundles it. */
 function builtWorker(): string {
-  const workerFile = path.resolve(__dirname, '../../../test-results/search-worker-service/search-worker.cjs');
-  buildSync({
-    entryPoints: [path.resolve(__dirname, '../../search-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: workerFile,
-    logLevel: 'silent',
-  });
-  return workerFile;
+  return bundleWorker(
+    'search-worker',
+    path.resolve(__dirname, '../../../test-results/search-worker-service/search-worker.cjs'),
+  );
 }
 
 describe('the search index build', () => {
