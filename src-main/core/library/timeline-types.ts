@@ -40,7 +40,8 @@ export interface TimelineSource {
   eventEnd: number;
 }
 
-export interface TimelineEvent {
+/** What names an event: its date and wording, the same in every article that reports it. */
+export interface EventIdentity {
   /** The date's value and the event's wording: the same in every article that reports it, and where answers are kept. */
   key: string;
   value: string;
@@ -48,6 +49,9 @@ export interface TimelineEvent {
   first: string;
   last: string;
   event: string;
+}
+
+export interface TimelineEvent extends EventIdentity {
   actors: string[];
   /** 'expected' when any source expected it and none reports it done; 'past' when one does. */
   status: EventStatus;
@@ -103,12 +107,6 @@ export interface TimelineInput extends TimelineRequest {
 }
 
 /** One event as every article reports it, before any filter: kept between timelines while the index is unchanged. */
-export interface MergedEvent {
-  key: string;
-  value: string;
-  precision: DatePrecision;
-  first: string;
-  last: string;
-  event: string;
+export interface MergedEvent extends EventIdentity {
   reports: { documentId: string; item: IndexedEvent }[];
 }
